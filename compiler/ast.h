@@ -1,0 +1,388 @@
+// The abstract syntax tree: what the parser produces and scope analysis and the
+// bytecode generator consume. Nodes live in an AstZone and die with it.
+//
+// Names and string values are UTF-16 (std::u16string) so that JavaScript's
+// code-unit semantics survive from source to runtime, lone surrogates included.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace jsvm {
+
+class Scope;     // compiler/scope-analysis.h
+class Variable;  // compiler/scope-analysis.h
+
+// A position in the source: 0-based UTF-16 offset, 1-based line and column.
+struct SourcePos {
+  uint32_t offset = 0;
+  uint32_t line = 1;
+  uint32_t col = 1;
+};
+
+#define JSVM_AST_NODE_LIST(V)                                                \
+  /* expressions */                                                          \
+  V(NumberLiteral) V(StringLiteral) V(TemplateLiteral) V(TaggedTemplate)     \
+  V(RegExpLiteral) V(NullLiteral) V(BooleanLiteral) V(Identifier)            \
+  V(ThisExpression) V(SuperExpression) V(NewTarget) V(ArrayLiteral)          \
+  V(ObjectLiteral) V(FunctionLiteral) V(ClassLiteral) V(Unary) V(Update)     \
+  V(Binary) V(Logical) V(Assignment) V(Conditional) V(Call) V(New)           \
+  V(Member) V(Keyed) V(OptionalChain) V(Sequence) V(Spread)                  \
+  /* binding / assignment patterns */                                        \
+  V(ArrayPattern) V(ObjectPattern) V(AssignPattern) V(RestElement)           \
+  /* statements */                                                           \
+  V(VarDecl) V(FunctionDecl) V(ClassDecl) V(ExprStmt) V(Block) V(Empty)      \
+  V(If) V(For) V(ForIn) V(ForOf) V(While) V(DoWhile) V(Continue) V(Break)    \
+  V(Return) V(Throw) V(Try) V(Switch) V(Labeled) V(Debugger) V(With)         \
+  V(Program)
+
+enum class NodeKind : uint8_t {
+#define JSVM_AST_KIND(name) k##name,
+  JSVM_AST_NODE_LIST(JSVM_AST_KIND)
+#undef JSVM_AST_KIND
+};
+
+const char* NodeKindName(NodeKind kind);
+
+// Base of every node. Concrete nodes set kind in their constructor.
+struct Node {
+  explicit Node(NodeKind k) : kind(k) {}
+  virtual ~Node() = default;
+  NodeKind kind;
+  SourcePos pos;  // start of the node
+
+  template <class T>
+  T* As() { return kind == T::kKind ? static_cast<T*>(this) : nullptr; }
+  template <class T>
+  const T* As() const { return kind == T::kKind ? static_cast<const T*>(this) : nullptr; }
+  template <class T>
+  bool Is() const { return kind == T::kKind; }
+};
+
+using Expr = Node;  // any expression node
+using Stmt = Node;  // any statement node
+using Pattern = Node;  // Identifier, Member, Keyed, ArrayPattern, ObjectPattern,
+                       // AssignPattern (with default), RestElement
+
+#define JSVM_NODE(Name) \
+  static constexpr NodeKind kKind = NodeKind::k##Name; \
+  Name() : Node(kKind) {}
+
+// ---------------------------------------------------------------- expressions
+
+struct NumberLiteral : Node { JSVM_NODE(NumberLiteral) double value = 0; };
+
+struct StringLiteral : Node { JSVM_NODE(StringLiteral) std::u16string value; };
+
+// `a${x}b${y}c`: quasis.size() == exprs.size() + 1.
+struct TemplateLiteral : Node {
+  JSVM_NODE(TemplateLiteral)
+  std::vector<std::u16string> cooked;  // escapes applied
+  std::vector<bool> cooked_valid;      // false where an escape was invalid (tagged only)
+  std::vector<std::u16string> raw;     // source text between the ${}
+  std::vector<Expr*> exprs;
+};
+
+struct TaggedTemplate : Node {
+  JSVM_NODE(TaggedTemplate)
+  Expr* tag = nullptr;
+  TemplateLiteral* quasi = nullptr;
+};
+
+struct RegExpLiteral : Node {
+  JSVM_NODE(RegExpLiteral)
+  std::u16string pattern;
+  std::u16string flags;
+};
+
+struct NullLiteral : Node { JSVM_NODE(NullLiteral) };
+struct BooleanLiteral : Node { JSVM_NODE(BooleanLiteral) bool value = false; };
+
+// A name in expression or binding position. Scope analysis sets `var`
+// (nullptr means an unresolved global reference).
+struct Identifier : Node {
+  JSVM_NODE(Identifier)
+  std::u16string name;
+  Variable* var = nullptr;
+};
+
+struct ThisExpression : Node { JSVM_NODE(ThisExpression) };
+// `super` as in super(...) (inside Call) or super.x / super[x] (inside Member/Keyed).
+struct SuperExpression : Node { JSVM_NODE(SuperExpression) };
+struct NewTarget : Node { JSVM_NODE(NewTarget) };
+
+// [a, , ...b]: a nullptr element is a hole; Spread nodes may appear.
+struct ArrayLiteral : Node { JSVM_NODE(ArrayLiteral) std::vector<Expr*> elements; };
+
+enum class PropertyKind : uint8_t {
+  kInit,    // key: value, shorthand `a`, method `m() {}`
+  kGetter,  // get key() {}
+  kSetter,  // set key(v) {}
+  kSpread,  // ...expr (value holds the expression; key is nullptr)
+  kProto,   // __proto__: value (non-computed, non-shorthand)
+};
+
+// One entry of an object literal or a class body.
+struct Property {
+  PropertyKind kind = PropertyKind::kInit;
+  // Non-computed keys are StringLiteral (identifiers and strings) or
+  // NumberLiteral; computed keys are any expression.
+  Expr* key = nullptr;
+  bool computed = false;
+  bool shorthand = false;
+  bool method = false;       // m() {} form (value is a FunctionLiteral)
+  bool is_static = false;    // classes only
+  bool is_field = false;     // classes only: `x = 1;` / `static y;` (value may be nullptr)
+  Expr* value = nullptr;
+  SourcePos pos;
+};
+
+struct ObjectLiteral : Node { JSVM_NODE(ObjectLiteral) std::vector<Property> properties; };
+
+enum class FunctionKind : uint8_t {
+  kNormal,             // function declarations and expressions
+  kArrow,
+  kMethod,             // object-literal and class methods (no [[Construct]])
+  kGetter,
+  kSetter,
+  kClassConstructor,   // base class constructor
+  kDerivedConstructor, // constructor of a class with `extends`
+};
+
+struct FunctionLiteral : Node {
+  JSVM_NODE(FunctionLiteral)
+  FunctionKind fn_kind = FunctionKind::kNormal;
+  // The binding name of a declaration or named function expression
+  // (nullptr when anonymous; the generator may infer a name from context).
+  Identifier* name = nullptr;
+  std::vector<Pattern*> params;  // Identifier, patterns, AssignPattern, RestElement (last)
+  std::vector<Stmt*> body;       // for an expression-bodied arrow: one Return statement
+  bool expression_body = false;  // `x => x + 1`
+  bool strict = false;           // strict code (inherited or by directive)
+  bool has_use_strict_directive = false;
+  bool is_declaration = false;   // FunctionDecl's literal
+  bool is_expression = false;    // function expression (its own name binds inside)
+  uint32_t source_start = 0;     // UTF-16 offsets of the whole function text,
+  uint32_t source_end = 0;       // for Function.prototype.toString
+  SourcePos end_pos;             // position of the closing brace (implicit return)
+  uint32_t function_id = 0;      // unique per program, in source order (0 = top level)
+
+  // Filled by scope analysis.
+  Scope* scope = nullptr;        // the function's parameter/var scope
+  Scope* body_scope = nullptr;   // separate lexical scope for the body when params are not simple
+  bool simple_params() const;
+};
+
+struct ClassLiteral : Node {
+  JSVM_NODE(ClassLiteral)
+  Identifier* name = nullptr;  // nullptr for anonymous class expressions
+  Expr* extends = nullptr;
+  FunctionLiteral* constructor = nullptr;  // nullptr: the generator makes the default one
+  std::vector<Property> members;           // methods, accessors, fields; never kSpread/kProto
+  uint32_t source_start = 0;
+  uint32_t source_end = 0;
+  Scope* scope = nullptr;  // class scope (binds the inner name); filled by scope analysis
+};
+
+// Unary operators. kDelete's operand may be any expression.
+enum class UnaryOp : uint8_t { kMinus, kPlus, kNot, kBitNot, kTypeof, kVoid, kDelete };
+struct Unary : Node { JSVM_NODE(Unary) UnaryOp op = UnaryOp::kMinus; Expr* operand = nullptr; };
+
+struct Update : Node {
+  JSVM_NODE(Update)
+  bool increment = true;
+  bool prefix = true;
+  Expr* target = nullptr;  // Identifier, Member or Keyed
+};
+
+enum class BinaryOp : uint8_t {
+  kAdd, kSub, kMul, kDiv, kMod, kExp,
+  kShl, kSar, kShr, kBitAnd, kBitOr, kBitXor,
+  kEq, kNe, kStrictEq, kStrictNe, kLt, kGt, kLe, kGe,
+  kIn, kInstanceOf,
+};
+struct Binary : Node { JSVM_NODE(Binary) BinaryOp op = BinaryOp::kAdd; Expr* left = nullptr; Expr* right = nullptr; };
+
+enum class LogicalOp : uint8_t { kAnd, kOr, kNullish };
+struct Logical : Node { JSVM_NODE(Logical) LogicalOp op = LogicalOp::kAnd; Expr* left = nullptr; Expr* right = nullptr; };
+
+enum class AssignOp : uint8_t {
+  kAssign,
+  kAdd, kSub, kMul, kDiv, kMod, kExp, kShl, kSar, kShr, kBitAnd, kBitOr, kBitXor,
+  kAnd, kOr, kNullish,  // &&= ||= ??=
+};
+// target: Identifier, Member, Keyed, or (kAssign only) ArrayPattern/ObjectPattern.
+struct Assignment : Node { JSVM_NODE(Assignment) AssignOp op = AssignOp::kAssign; Pattern* target = nullptr; Expr* value = nullptr; };
+
+struct Conditional : Node { JSVM_NODE(Conditional) Expr* test = nullptr; Expr* then_expr = nullptr; Expr* else_expr = nullptr; };
+
+// callee may be SuperExpression (super(...) call). args may contain Spread.
+struct Call : Node {
+  JSVM_NODE(Call)
+  Expr* callee = nullptr;
+  std::vector<Expr*> args;
+  bool optional = false;  // callee?.(args)
+};
+
+struct New : Node { JSVM_NODE(New) Expr* callee = nullptr; std::vector<Expr*> args; };
+
+// object.name  (object may be SuperExpression)
+struct Member : Node {
+  JSVM_NODE(Member)
+  Expr* object = nullptr;
+  std::u16string name;
+  bool optional = false;  // object?.name
+};
+
+// object[key]  (object may be SuperExpression)
+struct Keyed : Node {
+  JSVM_NODE(Keyed)
+  Expr* object = nullptr;
+  Expr* key = nullptr;
+  bool optional = false;  // object?.[key]
+};
+
+// The whole of an optional chain `a?.b.c(d)`: a `?.` inside `expr` that meets
+// null/undefined makes the OptionalChain evaluate to undefined.
+struct OptionalChain : Node { JSVM_NODE(OptionalChain) Expr* expr = nullptr; };
+
+struct Sequence : Node { JSVM_NODE(Sequence) std::vector<Expr*> exprs; };
+
+// ...arg in calls, array literals, `new` arguments.
+struct Spread : Node { JSVM_NODE(Spread) Expr* arg = nullptr; };
+
+// ---------------------------------------------------------------- patterns
+
+// [a, , b = 1, ...rest]: nullptr elements are elisions.
+struct ArrayPattern : Node { JSVM_NODE(ArrayPattern) std::vector<Pattern*> elements; };
+
+struct PatternProperty {
+  Expr* key = nullptr;     // StringLiteral/NumberLiteral, or any expression when computed
+  bool computed = false;
+  Pattern* value = nullptr;  // target, possibly AssignPattern for a default
+  SourcePos pos;
+};
+struct ObjectPattern : Node {
+  JSVM_NODE(ObjectPattern)
+  std::vector<PatternProperty> properties;
+  Pattern* rest = nullptr;  // ...rest (Identifier, or Member/Keyed in assignment)
+};
+
+// target = default_value
+struct AssignPattern : Node { JSVM_NODE(AssignPattern) Pattern* target = nullptr; Expr* default_value = nullptr; };
+// ...target (last element of an ArrayPattern, or last parameter)
+struct RestElement : Node { JSVM_NODE(RestElement) Pattern* target = nullptr; };
+
+// ---------------------------------------------------------------- statements
+
+enum class DeclKind : uint8_t { kVar, kLet, kConst };
+
+struct Declarator {
+  Pattern* target = nullptr;  // Identifier or pattern
+  Expr* init = nullptr;       // may be nullptr
+  SourcePos pos;
+};
+struct VarDecl : Node { JSVM_NODE(VarDecl) DeclKind decl_kind = DeclKind::kVar; std::vector<Declarator> declarators; };
+
+struct FunctionDecl : Node { JSVM_NODE(FunctionDecl) FunctionLiteral* fn = nullptr; };
+struct ClassDecl : Node { JSVM_NODE(ClassDecl) ClassLiteral* cls = nullptr; };
+struct ExprStmt : Node { JSVM_NODE(ExprStmt) Expr* expr = nullptr; };
+
+struct Block : Node {
+  JSVM_NODE(Block)
+  std::vector<Stmt*> body;
+  Scope* scope = nullptr;  // lexical scope, filled by scope analysis
+};
+
+struct Empty : Node { JSVM_NODE(Empty) };
+
+struct If : Node { JSVM_NODE(If) Expr* test = nullptr; Stmt* then_stmt = nullptr; Stmt* else_stmt = nullptr; };
+
+// for (init; test; update) body. init: VarDecl, an expression, or nullptr.
+struct For : Node {
+  JSVM_NODE(For)
+  Node* init = nullptr;
+  Expr* test = nullptr;
+  Expr* update = nullptr;
+  Stmt* body = nullptr;
+  Scope* scope = nullptr;  // head scope for let/const init
+};
+
+// for (left in right) / for (left of right). left: VarDecl with one
+// declarator and no init (sloppy `for (var x = 1 in o)` aside), or a pattern/target.
+struct ForIn : Node {
+  JSVM_NODE(ForIn)
+  Node* left = nullptr;
+  Expr* right = nullptr;
+  Stmt* body = nullptr;
+  Scope* scope = nullptr;
+};
+struct ForOf : Node {
+  JSVM_NODE(ForOf)
+  Node* left = nullptr;
+  Expr* right = nullptr;
+  Stmt* body = nullptr;
+  Scope* scope = nullptr;
+};
+
+struct While : Node { JSVM_NODE(While) Expr* test = nullptr; Stmt* body = nullptr; };
+struct DoWhile : Node { JSVM_NODE(DoWhile) Stmt* body = nullptr; Expr* test = nullptr; };
+struct Continue : Node { JSVM_NODE(Continue) std::u16string label; };  // empty: no label
+struct Break : Node { JSVM_NODE(Break) std::u16string label; };
+struct Return : Node { JSVM_NODE(Return) Expr* value = nullptr; };
+struct Throw : Node { JSVM_NODE(Throw) Expr* value = nullptr; };
+
+struct Try : Node {
+  JSVM_NODE(Try)
+  Block* block = nullptr;
+  Pattern* catch_param = nullptr;  // nullptr for `catch {` or no catch
+  Block* handler = nullptr;        // nullptr when there is no catch clause
+  Block* finalizer = nullptr;      // nullptr when there is no finally
+  Scope* catch_scope = nullptr;    // filled by scope analysis
+};
+
+struct SwitchCase {
+  Expr* test = nullptr;  // nullptr for default
+  std::vector<Stmt*> body;
+  SourcePos pos;
+};
+struct Switch : Node {
+  JSVM_NODE(Switch)
+  Expr* discriminant = nullptr;
+  std::vector<SwitchCase> cases;
+  Scope* scope = nullptr;  // the case block's lexical scope
+};
+
+struct Labeled : Node { JSVM_NODE(Labeled) std::u16string label; Stmt* body = nullptr; };
+struct Debugger : Node { JSVM_NODE(Debugger) };
+struct With : Node { JSVM_NODE(With) Expr* object = nullptr; Stmt* body = nullptr; };
+
+struct Program : Node {
+  JSVM_NODE(Program)
+  std::vector<Stmt*> body;
+  bool strict = false;
+  FunctionLiteral* top = nullptr;  // synthetic function literal for the script (function_id 0)
+  uint32_t function_count = 0;     // number of FunctionLiterals, top included
+};
+
+#undef JSVM_NODE
+
+// Owns every node of one parse.
+class AstZone {
+ public:
+  template <class T>
+  T* New() {
+    auto node = std::make_unique<T>();
+    T* raw = node.get();
+    nodes_.push_back(std::move(node));
+    return raw;
+  }
+  size_t size() const { return nodes_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<Node>> nodes_;
+};
+
+}  // namespace jsvm

@@ -1,0 +1,32 @@
+// UTF-8 <-> UTF-16 conversion and small character-class helpers shared by the
+// lexer and the runtime. JavaScript strings are sequences of UTF-16 code units;
+// lone surrogates are kept when converting to UTF-16 and written as U+FFFD when
+// converting to UTF-8.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jsvm {
+
+// Decodes UTF-8 (invalid bytes become U+FFFD).
+std::u16string Utf8ToUtf16(std::string_view utf8);
+// Encodes UTF-16 code units; lone surrogates become U+FFFD.
+std::string Utf16ToUtf8(std::u16string_view utf16);
+// Appends code point cp (0..0x10FFFF) as UTF-16.
+void AppendCodePoint(std::u16string& out, char32_t cp);
+
+inline bool IsHighSurrogate(char16_t c) { return c >= 0xD800 && c <= 0xDBFF; }
+inline bool IsLowSurrogate(char16_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
+
+// ECMAScript WhiteSpace and LineTerminator (code units).
+bool IsJsWhiteSpace(char32_t c);
+inline bool IsJsLineTerminator(char32_t c) {
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+}
+// ID_Start / ID_Continue, approximated by ASCII rules plus Unicode letters
+// above U+007F (enough for identifiers in real programs).
+bool IsIdStart(char32_t c);
+bool IsIdPart(char32_t c);
+
+}  // namespace jsvm
