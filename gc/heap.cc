@@ -1,0 +1,168 @@
+#include "gc/heap.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace jsvm {
+
+const char* CellKindName(CellKind kind) {
+  static const char* const kNames[] = {
+#define CELL_KIND(name, text) text,
+#include "gc/cell-kinds.def"
+#undef CELL_KIND
+  };
+  auto i = static_cast<size_t>(kind);
+  return i < static_cast<size_t>(CellKind::kCount) ? kNames[i] : "?";
+}
+
+Heap::Heap(HeapOptions options)
+    : options_(options), threshold_(options.initial_threshold),
+      start_(std::chrono::steady_clock::now()) {}
+
+Heap::~Heap() {
+  // Free everything without running the collector.
+  Cell* c = all_cells_;
+  while (c) {
+    Cell* next = c->next_;
+    c->~Cell();
+    ::operator delete(c);
+    c = next;
+  }
+}
+
+size_t Heap::AddRootSection(std::string name, RootFn fn) {
+  roots_.push_back({std::move(name), std::move(fn)});
+  return roots_.size() - 1;
+}
+
+void* Heap::AllocateRaw(size_t bytes) {
+  if (no_gc_depth_ == 0 && !collecting_ &&
+      (options_.stress || heap_bytes_ + bytes > threshold_)) {
+    Collect(options_.stress ? "stress" : "allocation failure");
+  }
+  CheckLimit(bytes);
+  return ::operator new(bytes);
+}
+
+void Heap::Register(Cell* cell, size_t bytes) {
+  cell->size_ = bytes;
+  cell->next_ = all_cells_;
+  all_cells_ = cell;
+  ++cell_count_;
+  heap_bytes_ += bytes;
+  if (heap_bytes_ > stats_.peak_heap_bytes) stats_.peak_heap_bytes = heap_bytes_;
+}
+
+void Heap::NoteExternalAllocation(ptrdiff_t bytes) {
+  if (bytes < 0 && static_cast<size_t>(-bytes) > heap_bytes_) {
+    heap_bytes_ = 0;
+    return;
+  }
+  heap_bytes_ += bytes;
+  if (heap_bytes_ > stats_.peak_heap_bytes) stats_.peak_heap_bytes = heap_bytes_;
+}
+
+void Heap::CheckLimit(size_t incoming) {
+  if (options_.max_heap_bytes == 0 || heap_bytes_ + incoming <= options_.max_heap_bytes) return;
+  if (no_gc_depth_ == 0 && !collecting_) Collect("heap limit");
+  if (heap_bytes_ + incoming > options_.max_heap_bytes) {
+    if (oom_) oom_(options_.max_heap_bytes);
+    std::fprintf(stderr, "FatalError: JavaScript heap out of memory (limit %zu MB)\n",
+                 options_.max_heap_bytes >> 20);
+    std::fflush(nullptr);
+    std::_Exit(134);
+  }
+}
+
+namespace {
+
+// Marks with an explicit stack, so deep structures cannot overflow the C++ stack.
+class MarkingVisitor final : public Visitor {
+ public:
+  explicit MarkingVisitor(std::vector<Cell*>& stack) : stack_(stack) {}
+  void Edge(Cell* target, EdgeType type, EdgeName) override {
+    if (type == EdgeType::kWeak) return;
+    stack_.push_back(target);
+  }
+
+ private:
+  std::vector<Cell*>& stack_;
+};
+
+}  // namespace
+
+void Heap::Mark() {
+  std::vector<Cell*> stack;
+  MarkingVisitor visitor(stack);
+  for (const RootSection& section : roots_) section.fn(visitor);
+  while (!stack.empty()) {
+    Cell* c = stack.back();
+    stack.pop_back();
+    if (c->marked_) continue;
+    c->marked_ = true;
+    c->Trace(visitor);
+  }
+}
+
+void Heap::Sweep() {
+  stats_.live_bytes_by_kind.fill(0);
+  stats_.live_objects_by_kind.fill(0);
+  Cell** link = &all_cells_;
+  size_t live_objects = 0;
+  size_t freed_bytes = 0;
+  while (Cell* c = *link) {
+    if (c->marked_) {
+      c->marked_ = false;
+      ++live_objects;
+      auto k = static_cast<size_t>(c->kind());
+      stats_.live_objects_by_kind[k]++;
+      stats_.live_bytes_by_kind[k] += c->OwnedBytes();
+      link = &c->next_;
+    } else {
+      *link = c->next_;
+      size_t owned = c->OwnedBytes();
+      freed_bytes += owned;
+      c->~Cell();
+      ::operator delete(c);
+      --cell_count_;
+    }
+  }
+  heap_bytes_ = freed_bytes > heap_bytes_ ? 0 : heap_bytes_ - freed_bytes;
+  stats_.live_objects = live_objects;
+}
+
+void Heap::Collect(const char* reason) {
+  if (collecting_) return;
+  collecting_ = true;
+  auto t0 = std::chrono::steady_clock::now();
+  size_t before = heap_bytes_;
+  size_t committed_before = threshold_;
+  Mark();
+  for (auto& cb : weak_callbacks_) cb();
+  Sweep();
+  // Recount the live heap exactly: external storage may have been reported
+  // approximately while the program ran.
+  size_t live = 0;
+  for (size_t k = 0; k < stats_.live_bytes_by_kind.size(); ++k) live += stats_.live_bytes_by_kind[k];
+  heap_bytes_ = live;
+  stats_.live_bytes = live;
+  auto t1 = std::chrono::steady_clock::now();
+  double pause = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  stats_.collections++;
+  stats_.total_pause_ms += pause;
+  if (pause > stats_.max_pause_ms) stats_.max_pause_ms = pause;
+  size_t next = static_cast<size_t>(static_cast<double>(live) * options_.growth_factor);
+  threshold_ = next < options_.initial_threshold ? options_.initial_threshold : next;
+  if (options_.trace) {
+    double since = std::chrono::duration<double, std::milli>(t1 - start_).count();
+    constexpr double kMB = 1024.0 * 1024.0;
+    std::fprintf(stderr, "[%d:%p] %8.0f ms: Mark-Sweep %.1f (%.1f) -> %.1f (%.1f) MB, %.2f / 0.00 ms  %s;\n",
+                 static_cast<int>(getpid()), static_cast<const void*>(this), since, before / kMB,
+                 committed_before / kMB, live / kMB, threshold_ / kMB, pause, reason);
+  }
+  collecting_ = false;
+}
+
+}  // namespace jsvm

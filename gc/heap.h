@@ -1,0 +1,141 @@
+// The garbage-collected heap: allocation, the growth policy that decides when
+// to collect, root sections, and statistics. The collector is a precise,
+// non-moving mark-sweep (collector.cc): a cell's address never changes, so a
+// C++ pointer stays valid as long as something the collector sees keeps the
+// cell alive (a root section, or a handle; see vm/handles.h).
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gc/cell.h"
+
+namespace jsvm {
+
+struct HeapOptions {
+  size_t max_heap_bytes = 0;             // 0: unlimited
+  size_t initial_threshold = 4u << 20;   // first collection after this many bytes
+  double growth_factor = 2.0;            // next collection when heap = live * factor
+  bool stress = false;                   // collect before every allocation
+  bool trace = false;                    // print one line per collection (--trace-gc)
+};
+
+struct HeapStats {
+  uint64_t collections = 0;
+  double total_pause_ms = 0;
+  double max_pause_ms = 0;
+  size_t peak_heap_bytes = 0;
+  size_t live_bytes = 0;       // after the last collection
+  size_t live_objects = 0;
+  std::array<size_t, static_cast<size_t>(CellKind::kCount)> live_bytes_by_kind{};
+  std::array<size_t, static_cast<size_t>(CellKind::kCount)> live_objects_by_kind{};
+};
+
+class Heap {
+ public:
+  using RootFn = std::function<void(Visitor&)>;
+
+  explicit Heap(HeapOptions options = {});
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // Allocates a T (a Cell subclass) with `extra` bytes of inline storage
+  // after it. May collect first; the new cell is not rooted: store it
+  // somewhere the collector sees before the next allocation.
+  template <class T, class... Args>
+  T* NewWithExtra(size_t extra, Args&&... args) {
+    void* mem = AllocateRaw(sizeof(T) + extra);
+    T* cell = new (mem) T(std::forward<Args>(args)...);
+    Register(cell, sizeof(T) + extra);
+    return cell;
+  }
+  template <class T, class... Args>
+  T* New(Args&&... args) { return NewWithExtra<T>(0, std::forward<Args>(args)...); }
+
+  // Named root sections ("(Stack roots)", "(Global handles)", ...). The
+  // function reports every root as an edge. Returns the section's index.
+  size_t AddRootSection(std::string name, RootFn fn);
+  size_t root_section_count() const { return roots_.size(); }
+  const std::string& root_section_name(size_t i) const { return roots_[i].name; }
+  void TraceRootSection(size_t i, Visitor& v) const { roots_[i].fn(v); }
+
+  // Called after marking and before sweeping, to clear weak references
+  // (e.g. the string intern table) to cells that are about to die.
+  void AddWeakCallback(std::function<void()> fn) { weak_callbacks_.push_back(std::move(fn)); }
+  bool IsMarked(const Cell* c) const { return c->marked_; }
+
+  // Out-of-line storage a cell grew or shrank by (vectors of slots, elements):
+  // counts toward the growth policy and the heap limit at the next allocation.
+  // Never collects.
+  void NoteExternalAllocation(ptrdiff_t bytes);
+
+  // A full mark-sweep now. `reason` appears in --trace-gc output.
+  void Collect(const char* reason);
+
+  // Called when the heap is over max_heap_bytes after a full collection. It
+  // must not return (the VM prints a fatal error and exits).
+  void SetOutOfMemoryHandler(std::function<void(size_t limit_bytes)> fn) { oom_ = std::move(fn); }
+
+  // While > 0, allocation never collects (used while a structure is half built).
+  void EnterNoGc() { ++no_gc_depth_; }
+  void LeaveNoGc() { --no_gc_depth_; }
+
+  // Visits every cell on the heap (live or not yet swept).
+  template <class F>
+  void ForEachCell(F&& f) const {
+    for (Cell* c = all_cells_; c; c = c->next_) f(c);
+  }
+
+  size_t heap_bytes() const { return heap_bytes_; }
+  size_t cell_count() const { return cell_count_; }
+  const HeapStats& stats() const { return stats_; }
+  const HeapOptions& options() const { return options_; }
+  void set_stress(bool on) { options_.stress = on; }
+
+ private:
+  struct RootSection {
+    std::string name;
+    RootFn fn;
+  };
+
+  void* AllocateRaw(size_t bytes);
+  void Register(Cell* cell, size_t bytes);
+  void Mark();
+  void Sweep();
+  void CheckLimit(size_t incoming);
+
+  HeapOptions options_;
+  std::vector<RootSection> roots_;
+  std::vector<std::function<void()>> weak_callbacks_;
+  std::function<void(size_t)> oom_;
+  Cell* all_cells_ = nullptr;
+  size_t cell_count_ = 0;
+  size_t heap_bytes_ = 0;   // cells + external storage
+  size_t threshold_;        // collect when heap_bytes_ exceeds this
+  int no_gc_depth_ = 0;
+  bool collecting_ = false;
+  HeapStats stats_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// Keeps the heap from collecting during a scope.
+class NoGcScope {
+ public:
+  explicit NoGcScope(Heap& heap) : heap_(heap) { heap_.EnterNoGc(); }
+  ~NoGcScope() { heap_.LeaveNoGc(); }
+  NoGcScope(const NoGcScope&) = delete;
+  NoGcScope& operator=(const NoGcScope&) = delete;
+
+ private:
+  Heap& heap_;
+};
+
+}  // namespace jsvm

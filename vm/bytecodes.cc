@@ -1,0 +1,121 @@
+#include "vm/bytecodes.h"
+
+namespace jsvm {
+
+namespace {
+
+constexpr int SizeOf(OperandKind k) {
+  switch (k) {
+    case OperandKind::kReg: case OperandKind::kRegOut: case OperandKind::kSlot:
+    case OperandKind::kRuntime:
+      return 2;
+    case OperandKind::kFlag:
+      return 1;
+    default:
+      return 4;  // kRegList (2 + 2), kIdx, kImm, kUImm, kJump, kJumpBack
+  }
+}
+
+template <size_t N>
+constexpr BytecodeInfo MakeInfo(const char* name, const char* doc, AccumulatorUse acc,
+                                const OperandKind (&ops)[N], size_t count) {
+  BytecodeInfo info{name, doc, acc, static_cast<uint8_t>(count), {}, {}, 1};
+  int offset = 1;
+  for (size_t i = 0; i < count; ++i) {
+    info.operands[i] = ops[i];
+    info.operand_offsets[i] = static_cast<uint8_t>(offset);
+    offset += SizeOf(ops[i]);
+  }
+  info.size = static_cast<uint8_t>(offset);
+  return info;
+}
+
+using enum OperandKind;
+using enum AccumulatorUse;
+
+#define BYTECODE(name, acc, doc, ...)                                               \
+  constexpr OperandKind k##name##Ops[] = {__VA_OPT__(__VA_ARGS__, ) OperandKind::kReg}; \
+  constexpr size_t k##name##Count = sizeof(k##name##Ops) / sizeof(OperandKind) - 1;
+#include "vm/bytecodes.def"
+#undef BYTECODE
+
+constexpr BytecodeInfo kInfos[] = {
+#define BYTECODE(name, acc, doc, ...) MakeInfo(#name, doc, acc, k##name##Ops, k##name##Count),
+#include "vm/bytecodes.def"
+#undef BYTECODE
+};
+static_assert(sizeof(kInfos) / sizeof(kInfos[0]) == kBytecodeCount);
+
+}  // namespace
+
+const BytecodeInfo& GetBytecodeInfo(Bytecode b) { return kInfos[static_cast<int>(b)]; }
+
+int OperandSize(OperandKind k) { return SizeOf(k); }
+
+const char* OperandKindName(OperandKind k) {
+  switch (k) {
+    case kReg: return "Reg";
+    case kRegOut: return "RegOut";
+    case kRegList: return "RegList";
+    case kIdx: return "Idx";
+    case kSlot: return "Slot";
+    case kImm: return "Imm";
+    case kUImm: return "UImm";
+    case kFlag: return "Flag";
+    case kRuntime: return "Runtime";
+    case kJump: return "Jump";
+    case kJumpBack: return "JumpBack";
+  }
+  return "?";
+}
+
+const char* RuntimeFunctionName(RuntimeFunction f) {
+  static const char* const kNames[] = {
+#define RUNTIME_FUNCTION(name, argc, doc) #name,
+#include "vm/runtime-functions.def"
+#undef RUNTIME_FUNCTION
+  };
+  auto i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(RuntimeFunction::kCount) ? kNames[i] : "?";
+}
+
+int RuntimeFunctionArgc(RuntimeFunction f) {
+  static const int kArgc[] = {
+#define RUNTIME_FUNCTION(name, argc, doc) argc,
+#include "vm/runtime-functions.def"
+#undef RUNTIME_FUNCTION
+  };
+  auto i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(RuntimeFunction::kCount) ? kArgc[i] : 0;
+}
+
+int32_t ReadOperand(const uint8_t* pc, int i) {
+  const BytecodeInfo& info = GetBytecodeInfo(static_cast<Bytecode>(pc[0]));
+  const uint8_t* p = pc + info.operand_offsets[i];
+  switch (info.operands[i]) {
+    case kReg: case kRegOut: case kRegList: return ReadI16(p);
+    case kSlot: case kRuntime: return ReadU16(p);
+    case kFlag: return *p;
+    case kImm: return ReadI32(p);
+    default: return static_cast<int32_t>(ReadU32(p));
+  }
+}
+
+uint16_t ReadRegListCount(const uint8_t* pc, int i) {
+  const BytecodeInfo& info = GetBytecodeInfo(static_cast<Bytecode>(pc[0]));
+  return ReadU16(pc + info.operand_offsets[i] + 2);
+}
+
+namespace reg {
+std::string Name(int32_t operand, int32_t param_count) {
+  if (operand >= 0) return "r" + std::to_string(operand);
+  if (operand == kContext) return "<context>";
+  if (operand == kClosure) return "<closure>";
+  if (operand == Receiver(param_count)) return "<this>";
+  int32_t i = operand - Param(0, param_count);
+  if (i >= 0 && i < param_count) return "a" + std::to_string(i);
+  return "r?" + std::to_string(operand);
+}
+}  // namespace reg
+
+}  // namespace jsvm

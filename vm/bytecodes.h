@@ -1,0 +1,80 @@
+// The instruction set, generated from bytecodes.def: the Bytecode enum,
+// operand kinds and sizes, and the register operand encoding.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+namespace jsvm {
+
+enum class Bytecode : uint8_t {
+#define BYTECODE(name, acc, doc, ...) k##name,
+#include "vm/bytecodes.def"
+#undef BYTECODE
+  kCount
+};
+constexpr int kBytecodeCount = static_cast<int>(Bytecode::kCount);
+
+enum class OperandKind : uint8_t {
+  kReg, kRegOut, kRegList, kIdx, kSlot, kImm, kUImm, kFlag, kRuntime, kJump, kJumpBack,
+};
+enum class AccumulatorUse : uint8_t { kNone, kRead, kWrite, kReadWrite };
+
+constexpr int kMaxOperands = 5;
+
+// Static facts about one bytecode.
+struct BytecodeInfo {
+  const char* name;
+  const char* doc;
+  AccumulatorUse acc;
+  uint8_t operand_count;
+  OperandKind operands[kMaxOperands];
+  uint8_t operand_offsets[kMaxOperands];  // byte offset of each operand after the opcode
+  uint8_t size;                           // whole instruction, opcode included
+};
+
+const BytecodeInfo& GetBytecodeInfo(Bytecode b);
+inline const char* BytecodeName(Bytecode b) { return GetBytecodeInfo(b).name; }
+int OperandSize(OperandKind k);
+const char* OperandKindName(OperandKind k);
+
+enum class RuntimeFunction : uint16_t {
+#define RUNTIME_FUNCTION(name, argc, doc) k##name,
+#include "vm/runtime-functions.def"
+#undef RUNTIME_FUNCTION
+  kCount
+};
+const char* RuntimeFunctionName(RuntimeFunction f);
+int RuntimeFunctionArgc(RuntimeFunction f);
+
+// Register operands are int16 offsets from the frame's first local register.
+// The frame below r0 holds, downwards: <context>, <closure>, the parameters
+// a(n-1)..a0 and the receiver <this>:
+//
+//   [<this>][a0]..[a(n-1)][<closure>][<context>][r0][r1]...
+//                                                ^ fp
+namespace reg {
+constexpr int32_t kContext = -1;
+constexpr int32_t kClosure = -2;
+constexpr int32_t kFirstParamFromTop = -3;  // a(n-1)
+inline int32_t Param(int32_t i, int32_t param_count) { return -3 - (param_count - 1) + i; }
+inline int32_t Receiver(int32_t param_count) { return -3 - param_count; }
+constexpr int32_t kMaxLocal = 32767;
+// Text of a register operand: r3, a0, <this>, <closure>, <context>.
+std::string Name(int32_t operand, int32_t param_count);
+}  // namespace reg
+
+// Little-endian operand readers (unaligned).
+inline uint32_t ReadU32(const uint8_t* p) { uint32_t v; std::memcpy(&v, p, 4); return v; }
+inline int32_t ReadI32(const uint8_t* p) { int32_t v; std::memcpy(&v, p, 4); return v; }
+inline uint16_t ReadU16(const uint8_t* p) { uint16_t v; std::memcpy(&v, p, 2); return v; }
+inline int16_t ReadI16(const uint8_t* p) { int16_t v; std::memcpy(&v, p, 2); return v; }
+
+// Reads operand i of the instruction at `pc` as a 32-bit value (registers and
+// immediates sign-extended; a register list yields its first register, and its
+// count through ReadRegListCount).
+int32_t ReadOperand(const uint8_t* pc, int i);
+uint16_t ReadRegListCount(const uint8_t* pc, int i);
+
+}  // namespace jsvm

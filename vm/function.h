@@ -1,0 +1,263 @@
+// Code and closures: Script (source text), ScopeInfo (the static description
+// of a context), FunctionInfo (V8's SharedFunctionInfo: bytecode, constants,
+// handler table), Context (a runtime scope), and the callable objects.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gc/cell.h"
+#include "vm/object.h"
+#include "vm/string.h"
+#include "vm/value.h"
+
+namespace jsvm {
+
+class Runtime;
+struct CallArgs;
+
+// The source of one script, for positions, stack traces and toString.
+class Script final : public Cell {
+ public:
+  Script(std::string file, std::u16string source);
+  const std::string& file() const { return file_; }
+  const std::u16string& source() const { return source_; }
+  // 1-based line and column of a 0-based UTF-16 offset.
+  void LineCol(uint32_t offset, uint32_t* line, uint32_t* col) const;
+  void Trace(Visitor&) const override {}
+  size_t OwnedBytes() const override {
+    return sizeof(Script) + source_.capacity() * 2 + line_starts_.capacity() * 4;
+  }
+  uint8_t SnapshotType() const override { return 4; /* code */ }
+  std::string SnapshotName() const override { return "system / Script"; }
+
+ private:
+  std::string file_;
+  std::u16string source_;
+  std::vector<uint32_t> line_starts_;
+};
+
+enum class ScopeType : uint8_t { kFunction, kBlock, kCatch, kScript, kClass, kWith, kEval };
+const char* ScopeTypeName(ScopeType t);  // "FUNCTION_SCOPE", ...
+
+// What a context variable is, for [[Scopes]] and the hole checks.
+enum class VariableMode : uint8_t { kVar, kLet, kConst, kParam, kThis, kFunctionName, kClassName, kArguments, kInternal };
+
+// The static description of a context: its kind and the names of its slots.
+class ScopeInfo final : public Cell {
+ public:
+  ScopeInfo(ScopeType type) : Cell(CellKind::kScopeInfo), type_(type) {}
+  ScopeType type() const { return type_; }
+  // Slot i of the context (first variable slot is Context::kFirstSlot).
+  uint32_t slot_count() const { return static_cast<uint32_t>(names_.size()); }
+  String* name(uint32_t i) const { return names_[i]; }
+  VariableMode mode(uint32_t i) const { return modes_[i]; }
+  void AddSlot(String* name, VariableMode mode) { names_.push_back(name); modes_.push_back(mode); }
+  // For function scopes: the function's name, as [[Scopes]] shows it.
+  String* function_name() const { return function_name_; }
+  void set_function_name(String* s) { function_name_ = s; }
+
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override { return sizeof(ScopeInfo) + names_.capacity() * 9; }
+  uint8_t SnapshotType() const override { return 4; /* code */ }
+  std::string SnapshotName() const override { return "system / ScopeInfo"; }
+
+ private:
+  ScopeType type_;
+  std::vector<String*> names_;
+  std::vector<VariableMode> modes_;
+  String* function_name_ = nullptr;
+};
+
+// A try range of the handler table: [start, end) -> handler; the context
+// register holds the context to restore.
+struct HandlerEntry {
+  uint32_t start;
+  uint32_t end;
+  uint32_t handler;
+  int32_t context_register;
+};
+
+// Bytecode offset -> source offset; statement positions are `S>` in listings.
+struct SourcePosition {
+  uint32_t bytecode_offset;
+  uint32_t source_offset;
+  bool is_statement;
+};
+
+enum class FunctionFlavor : uint8_t {
+  kNormal, kArrow, kMethod, kGetter, kSetter, kClassConstructor, kDerivedConstructor, kTopLevel,
+};
+
+// The compiled form of a function literal (V8: SharedFunctionInfo + BytecodeArray).
+class FunctionInfo final : public Cell {
+ public:
+  FunctionInfo() : Cell(CellKind::kFunctionInfo) {}
+
+  String* name = nullptr;         // fn.name ("" when anonymous)
+  String* debug_name = nullptr;   // inferred name for listings and stacks (may equal name)
+  Script* script = nullptr;
+  FunctionFlavor flavor = FunctionFlavor::kNormal;
+  bool strict = false;
+  bool is_expression = false;     // named function expression binds its own name
+  bool has_simple_params = true;
+  uint16_t param_count = 0;       // formal parameters in the frame (a0..), receiver excluded
+  uint16_t length = 0;            // fn.length
+  uint32_t register_count = 0;
+  uint32_t feedback_slot_count = 0;
+  uint32_t function_id = 0;
+  uint32_t source_start = 0;
+  uint32_t source_end = 0;
+  std::vector<uint8_t> bytecode;
+  std::vector<Value> constants;   // strings, numbers, FunctionInfo, ScopeInfo, template data
+  std::vector<HandlerEntry> handlers;
+  std::vector<SourcePosition> positions;
+  ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
+
+  bool IsConstructor() const {
+    return flavor == FunctionFlavor::kNormal || flavor == FunctionFlavor::kClassConstructor ||
+           flavor == FunctionFlavor::kDerivedConstructor;
+  }
+  bool IsClassConstructor() const {
+    return flavor == FunctionFlavor::kClassConstructor || flavor == FunctionFlavor::kDerivedConstructor;
+  }
+  // Source offset for a bytecode offset (the closest position at or before it).
+  bool SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_offset) const;
+
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override;
+  uint8_t SnapshotType() const override { return 4; /* code */ }
+  std::string SnapshotName() const override;
+};
+
+// A runtime scope: a ScopeInfo, the enclosing context, and variable slots.
+// Slot numbering follows V8: 0 is the ScopeInfo, 1 the previous context, and
+// variables start at kFirstSlot, so listings read `StaCurrentContextSlot [2]`.
+class Context final : public Cell {
+ public:
+  static constexpr uint32_t kFirstSlot = 2;
+
+  Context(ScopeInfo* info, Context* previous, uint32_t var_count)
+      : Cell(CellKind::kContext), scope_info_(info), previous_(previous), var_count_(var_count) {
+    for (uint32_t i = 0; i < var_count; ++i) vars()[i] = Value::Undefined();
+  }
+  ScopeInfo* scope_info() const { return scope_info_; }
+  Context* previous() const { return previous_; }
+  uint32_t var_count() const { return var_count_; }
+  // Slot s (s >= kFirstSlot).
+  Value get(uint32_t s) const { return vars()[s - kFirstSlot]; }
+  void set(uint32_t s, Value v) { vars()[s - kFirstSlot] = v; }
+  Value* vars() { return reinterpret_cast<Value*>(this + 1); }
+  const Value* vars() const { return reinterpret_cast<const Value*>(this + 1); }
+
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override { return sizeof(Context) + var_count_ * sizeof(Value); }
+  std::string SnapshotName() const override { return "system / Context"; }
+
+ private:
+  ScopeInfo* scope_info_;
+  Context* previous_;
+  uint32_t var_count_;
+};
+
+// Function objects keep name/length/prototype lazily: they become real
+// properties the first time any own property of the function is looked at.
+class FunctionBase : public Object {
+ public:
+  FunctionBase(CellKind kind, Object* proto) : Object(kind, proto) {}
+  bool lazy_properties() const { return lazy_properties_; }
+  void set_lazy_properties(bool b) { lazy_properties_ = b; }
+
+ private:
+  bool lazy_properties_ = true;
+};
+
+// A closure: FunctionInfo + the context it was created in.
+class Function final : public FunctionBase {
+ public:
+  Function(Object* proto, FunctionInfo* info, Context* context)
+      : FunctionBase(CellKind::kFunction, proto), info_(info), context_(context) {}
+  FunctionInfo* info() const { return info_; }
+  Context* context() const { return context_; }
+  // The object whose [[Prototype]] `super` looks in (methods only).
+  Value home_object() const { return home_object_; }
+  void set_home_object(Value v) { home_object_ = v; }
+  // Class constructors: the function that initialises instance fields.
+  Value fields_initializer() const { return fields_initializer_; }
+  void set_fields_initializer(Value v) { fields_initializer_ = v; }
+
+  void Trace(Visitor& v) const override;
+  uint8_t SnapshotType() const override { return 5; /* closure */ }
+  std::string SnapshotName() const override;
+
+ private:
+  FunctionInfo* info_;
+  Context* context_;
+  Value home_object_;
+  Value fields_initializer_;
+};
+
+// A built-in function implemented in C++.
+using NativeFn = Value (*)(Runtime& rt, CallArgs& args);
+
+class NativeFunction final : public FunctionBase {
+ public:
+  NativeFunction(Object* proto, NativeFn fn, String* name, uint16_t length, bool constructor)
+      : FunctionBase(CellKind::kNativeFunction, proto), fn_(fn), name_(name), length_(length),
+        constructor_(constructor) {}
+  NativeFn fn() const { return fn_; }
+  String* name() const { return name_; }
+  uint16_t length() const { return length_; }
+  bool is_constructor() const { return constructor_; }
+  // Per-function data for natives that need it (e.g. the target of a resolver).
+  Value data[2];
+
+  void Trace(Visitor& v) const override;
+  uint8_t SnapshotType() const override { return 5; /* closure */ }
+  std::string SnapshotName() const override;
+
+ private:
+  NativeFn fn_;
+  String* name_;
+  uint16_t length_;
+  bool constructor_;
+};
+
+class BoundFunction final : public FunctionBase {
+ public:
+  BoundFunction(Object* proto, Object* target, Value bound_this, std::vector<Value> args)
+      : FunctionBase(CellKind::kBoundFunction, proto), target_(target), bound_this_(bound_this),
+        bound_args_(std::move(args)) {}
+  Object* target() const { return target_; }
+  Value bound_this() const { return bound_this_; }
+  const std::vector<Value>& bound_args() const { return bound_args_; }
+
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override { return Object::OwnedBytes() + bound_args_.capacity() * 8; }
+  uint8_t SnapshotType() const override { return 5; /* closure */ }
+  std::string SnapshotName() const override;
+
+ private:
+  Object* target_;
+  Value bound_this_;
+  std::vector<Value> bound_args_;
+};
+
+// An arguments object. Mapped (sloppy, simple parameters): index i < mapped
+// count aliases the context slot of parameter i until it is deleted or
+// redefined.
+class Arguments final : public Object {
+ public:
+  explicit Arguments(Object* proto) : Object(CellKind::kArguments, proto) {}
+  Context* mapped_context = nullptr;
+  std::vector<int32_t> mapped_slots;  // context slot of each mapped index, or -1
+  void Trace(Visitor& v) const override {
+    Object::Trace(v);
+    if (mapped_context) v.Edge(reinterpret_cast<Cell*>(mapped_context), EdgeType::kInternal, EdgeName::Str("context"));
+  }
+  size_t OwnedBytes() const override { return Object::OwnedBytes() + mapped_slots.capacity() * 4; }
+  std::string SnapshotName() const override { return "Arguments"; }
+};
+
+}  // namespace jsvm

@@ -1,0 +1,73 @@
+// The bytecode interpreter: one dispatch loop over an accumulator and a
+// register file per frame. Frames live on a contiguous register stack; a
+// JavaScript-to-JavaScript call pushes a frame and stays in the same loop, so
+// calls allocate nothing on the heap unless the callee needs a context.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vm/function.h"
+#include "vm/runtime.h"
+#include "vm/value.h"
+
+namespace jsvm {
+
+// One activation. `fp` points at r0 in the register stack (see reg:: in
+// bytecodes.h for the layout below it).
+struct Frame {
+  Function* function = nullptr;
+  FunctionInfo* info = nullptr;
+  Value* fp = nullptr;
+  const uint8_t* pc = nullptr;       // saved pc of a frame that is not running
+  uint32_t argc = 0;                 // actual argument count
+  Value* extra_args = nullptr;       // arguments beyond param_count (in the caller's area)
+  Value new_target;                  // undefined for calls
+  bool is_entry = false;             // entered from C++ (Run returns when it returns)
+  bool construct_result_check = false;  // [[Construct]] of a base constructor: use `this` unless an object is returned
+  int32_t return_register = 0;       // unused by the interpreter proper
+};
+
+class Interpreter {
+ public:
+  explicit Interpreter(Runtime& rt);
+  ~Interpreter();
+
+  // Calls a closure with a receiver and arguments (Call() in operations.h
+  // dispatches here for closures).
+  Value CallFunction(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target);
+
+  // Runs a compiled script's top-level function.
+  Value RunScript(FunctionInfo* top);
+
+  // Reports every value on the register stack and in frames.
+  void TraceRoots(Visitor& v) const;
+
+  // "    at fn (file:line:col)" lines for the frames on the stack, innermost first.
+  std::string StackTrace(size_t max_frames = 10) const;
+
+  const std::vector<Frame>& frames() const { return frames_; }
+  uint64_t steps() const { return steps_; }
+
+  // Dispatch statistics (--dispatch-stats): counts[bytecode] and pairs[prev][next].
+  void EnableDispatchStats(bool on);
+  const std::vector<uint64_t>& dispatch_counts() const { return counts_; }
+  const std::vector<uint64_t>& dispatch_pairs() const { return pairs_; }
+
+ private:
+  Value Run(size_t entry_frame_index);
+  Runtime& rt_;
+  std::vector<Value> stack_;        // the register stack
+  Value* stack_limit_ = nullptr;
+  std::vector<Frame> frames_;
+  uint64_t steps_ = 0;
+  std::vector<uint64_t> counts_;
+  std::vector<uint64_t> pairs_;
+  friend class InterpreterAccess;
+};
+
+// The stack trace of the running program for Error objects.
+std::string CaptureStackTrace(Runtime& rt);
+
+}  // namespace jsvm

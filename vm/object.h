@@ -1,0 +1,162 @@
+// JavaScript objects: named properties in insertion order, indexed
+// properties in dense elements (with a sparse overflow), and the prototype.
+//
+// This is the raw storage layer: nothing here runs getters, setters or other
+// JavaScript, and nothing allocates heap cells. The semantic operations
+// ([[Get]], [[Set]], [[DefineOwnProperty]], exotic objects) are in
+// object-ops.h.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "gc/cell.h"
+#include "vm/string.h"
+#include "vm/value.h"
+
+namespace jsvm {
+
+class Runtime;
+
+// Property attributes.
+enum PropertyAttr : uint8_t {
+  kAttrWritable = 1,
+  kAttrEnumerable = 2,
+  kAttrConfigurable = 4,
+  kAttrAccessor = 8,  // value is an Accessor cell; kAttrWritable is meaningless
+};
+constexpr uint8_t kAttrDefault = kAttrWritable | kAttrEnumerable | kAttrConfigurable;
+// Built-in methods and prototype links: writable, configurable, not enumerable.
+constexpr uint8_t kAttrHidden = kAttrWritable | kAttrConfigurable;
+constexpr uint8_t kAttrNone = 0;
+
+// A getter/setter pair (either may be undefined).
+class Accessor final : public Cell {
+ public:
+  Accessor(Value getter, Value setter) : Cell(CellKind::kAccessor), getter(getter), setter(setter) {}
+  Value getter;
+  Value setter;
+  void Trace(Visitor& v) const override {
+    TraceValue(v, getter, EdgeType::kInternal, EdgeName::Str("getter"));
+    TraceValue(v, setter, EdgeType::kInternal, EdgeName::Str("setter"));
+  }
+  size_t OwnedBytes() const override { return sizeof(Accessor); }
+  uint8_t SnapshotType() const override { return 0; /* hidden */ }
+  std::string SnapshotName() const override { return "system / AccessorPair"; }
+};
+
+struct PropertyEntry {
+  PropertyKey key;
+  Value value;
+  uint8_t attrs = kAttrDefault;
+};
+
+class Object : public Cell {
+ public:
+  Object(CellKind kind, Object* proto) : Cell(kind), proto_(proto) {}
+  ~Object() override;
+
+  Object* proto() const { return proto_; }
+  void set_proto(Object* p) { proto_ = p; }
+  bool extensible() const { return extensible_; }
+  void set_extensible(bool b) { extensible_ = b; }
+  // Objects whose class is "Array" for Array.isArray, JSON and inspect.
+  bool IsArray() const { return kind() == CellKind::kArray; }
+  bool IsCallable() const;
+
+  // ---- named properties (string and symbol keys), in insertion order
+  // Index into named_ of `key`, or -1.
+  int FindNamed(Cell* key) const;
+  PropertyEntry& named_at(int i) { return named_[i]; }
+  const std::vector<PropertyEntry>& named() const { return named_; }
+  // Appends a new named property (the key must not exist).
+  void AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs);
+  void RemoveNamed(Runtime& rt, int i);
+
+  // ---- indexed properties
+  // Finds index `i`; returns false when absent. `*value` and `*attrs` are set.
+  bool FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const;
+  // Stores index i (creating it), with attrs.
+  void PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs);
+  bool RemoveIndexed(Runtime& rt, uint32_t i);
+  // Every present index, ascending.
+  void CollectIndices(std::vector<uint32_t>* out) const;
+  std::vector<Value>& dense() { return dense_; }
+  const std::vector<Value>& dense() const { return dense_; }
+  bool has_sparse() const { return sparse_ != nullptr && !sparse_->empty(); }
+  std::map<uint32_t, PropertyEntry>* sparse() const { return sparse_.get(); }
+  // Removes every index >= len (array length truncation); returns false when a
+  // non-configurable element stopped it, setting *new_len to what remains.
+  bool TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len);
+
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override;
+  uint8_t SnapshotType() const override;
+  std::string SnapshotName() const override;
+
+  // For subclasses: report the storage delta to the heap.
+  void NoteGrowth(Runtime& rt, ptrdiff_t bytes);
+
+ protected:
+  void TraceProperties(Visitor& v) const;
+
+ private:
+  void RebuildIndex();
+
+  Object* proto_;
+  bool extensible_ = true;
+  std::vector<PropertyEntry> named_;
+  std::unique_ptr<std::unordered_map<Cell*, int>> named_index_;  // when named_ is large
+  std::vector<Value> dense_;                                     // holes are Value::Hole()
+  std::unique_ptr<std::map<uint32_t, PropertyEntry>> sparse_;
+};
+
+// An Array: an Object whose length is kept in step with its indices.
+class Array final : public Object {
+ public:
+  explicit Array(Object* proto) : Object(CellKind::kArray, proto) {}
+  uint32_t length() const { return length_; }
+  void set_length_raw(uint32_t n) { length_ = n; }
+  bool length_writable() const { return length_writable_; }
+  void set_length_writable(bool b) { length_writable_ = b; }
+  std::string SnapshotName() const override { return "Array"; }
+
+ private:
+  uint32_t length_ = 0;
+  bool length_writable_ = true;
+};
+
+// Boolean, Number, String and Symbol objects ([[BooleanData]] etc.).
+class PrimitiveWrapper final : public Object {
+ public:
+  PrimitiveWrapper(Object* proto, Value primitive)
+      : Object(CellKind::kPrimitiveWrapper, proto), primitive_(primitive) {}
+  Value primitive() const { return primitive_; }
+  void Trace(Visitor& v) const override {
+    Object::Trace(v);
+    TraceValue(v, primitive_, EdgeType::kInternal, EdgeName::Str("value"));
+  }
+
+ private:
+  Value primitive_;
+};
+
+// Error objects: ordinary objects with [[ErrorData]].
+class ErrorObject final : public Object {
+ public:
+  explicit ErrorObject(Object* proto) : Object(CellKind::kError, proto) {}
+};
+
+// Boxes one value (used for shared mutable state, e.g. iterator records).
+class Box final : public Cell {
+ public:
+  explicit Box(Value v) : Cell(CellKind::kBox), value(v) {}
+  Value value;
+  void Trace(Visitor& v) const override { TraceValue(v, value, EdgeType::kInternal, EdgeName::Str("value")); }
+  size_t OwnedBytes() const override { return sizeof(Box); }
+};
+
+}  // namespace jsvm

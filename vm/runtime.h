@@ -1,0 +1,225 @@
+// The runtime: the heap, interned names, the realm's intrinsic objects, the
+// interpreter's stack, the exception being thrown, and program output.
+//
+// Errors: a JavaScript exception is thrown in C++ as `JsThrow` after the
+// thrown value is stored in Runtime::exception(); handlers of try/catch in the
+// interpreter catch it. Every operation that can run JavaScript or fail may
+// throw JsThrow.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gc/heap.h"
+#include "vm/function.h"
+#include "vm/handles.h"
+#include "vm/object.h"
+#include "vm/string.h"
+#include "vm/value.h"
+
+namespace jsvm {
+
+class Interpreter;
+class TraceHooks;
+
+// Thrown (as a C++ exception) to unwind to the nearest JavaScript handler.
+struct JsThrow {};
+
+// Thrown when a resource limit ends the program (not catchable by JS).
+struct JsTerminate {
+  int exit_code;
+  std::string message;
+};
+
+// The arguments of a call into a native function.
+struct CallArgs {
+  Value this_value;
+  const Value* argv = nullptr;
+  uint32_t argc = 0;
+  Value new_target;      // undefined for a plain call
+  Object* callee = nullptr;
+
+  Value operator[](uint32_t i) const { return i < argc ? argv[i] : Value::Undefined(); }
+  bool is_construct() const { return !new_target.IsUndefined(); }
+};
+
+// Interned names the runtime uses often.
+#define JSVM_NAME_LIST(V)                                                       \
+  V(length, "length") V(prototype, "prototype") V(constructor, "constructor")  \
+  V(name, "name") V(message, "message") V(stack, "stack") V(cause, "cause")    \
+  V(toString, "toString") V(valueOf, "valueOf") V(toJSON, "toJSON")            \
+  V(get, "get") V(set, "set") V(value, "value") V(writable, "writable")        \
+  V(enumerable, "enumerable") V(configurable, "configurable")                  \
+  V(next, "next") V(done, "done") V(return_, "return") V(raw, "raw")           \
+  V(callee, "callee") V(caller, "caller") V(arguments, "arguments")            \
+  V(undefined, "undefined") V(null, "null") V(true_, "true") V(false_, "false") \
+  V(number, "number") V(string, "string") V(boolean, "boolean")                \
+  V(symbol, "symbol") V(object, "object") V(function, "function")              \
+  V(bigint, "bigint") V(empty, "") V(default_, "default") V(anonymous, "anonymous") \
+  V(NaN, "NaN") V(Infinity, "Infinity") V(__proto__, "__proto__")              \
+  V(globalThis, "globalThis") V(lastIndex, "lastIndex") V(index, "index")      \
+  V(input, "input") V(errors, "errors") V(join, "join") V(size, "size")
+
+struct Names {
+#define JSVM_DECLARE_NAME(field, text) String* field = nullptr;
+  JSVM_NAME_LIST(JSVM_DECLARE_NAME)
+#undef JSVM_DECLARE_NAME
+};
+
+// The realm's built-in objects.
+#define JSVM_INTRINSIC_LIST(V)                                                  \
+  V(object_prototype) V(function_prototype) V(array_prototype)                 \
+  V(string_prototype) V(number_prototype) V(boolean_prototype)                 \
+  V(symbol_prototype) V(error_prototype) V(type_error_prototype)               \
+  V(range_error_prototype) V(reference_error_prototype)                        \
+  V(syntax_error_prototype) V(eval_error_prototype) V(uri_error_prototype)     \
+  V(map_prototype) V(set_prototype) V(iterator_prototype)                      \
+  V(array_iterator_prototype) V(string_iterator_prototype)                     \
+  V(map_iterator_prototype) V(set_iterator_prototype) V(regexp_prototype)      \
+  V(global_object) V(object_constructor) V(array_constructor)                  \
+  V(function_constructor) V(throw_type_error) V(array_proto_values)
+
+struct Intrinsics {
+#define JSVM_DECLARE_INTRINSIC(field) Object* field = nullptr;
+  JSVM_INTRINSIC_LIST(JSVM_DECLARE_INTRINSIC)
+#undef JSVM_DECLARE_INTRINSIC
+};
+
+// Well-known symbols.
+struct WellKnownSymbols {
+  Symbol* iterator = nullptr;
+  Symbol* has_instance = nullptr;
+  Symbol* to_primitive = nullptr;
+  Symbol* to_string_tag = nullptr;
+  Symbol* species = nullptr;
+};
+
+struct RuntimeOptions {
+  HeapOptions heap;
+  size_t stack_size_bytes = 1u << 20;  // the interpreter's register stack (Values)
+  uint32_t max_call_depth = 10000;     // JS frames before "Maximum call stack size exceeded"
+  size_t native_stack_limit = 0;       // bytes of C++ stack allowed for recursion (0: default)
+  uint64_t max_steps = 0;              // 0: unlimited
+  double timeout_seconds = 0;          // 0: unlimited
+};
+
+class Runtime {
+ public:
+  explicit Runtime(RuntimeOptions options = {});
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  Heap& heap() { return heap_; }
+  const RuntimeOptions& options() const { return options_; }
+  Interpreter& interpreter() { return *interpreter_; }
+  const Names& names() const { return names_; }
+  const Intrinsics& intrinsics() const { return intrinsics_; }
+  Intrinsics& mutable_intrinsics() { return intrinsics_; }
+  const WellKnownSymbols& symbols() const { return symbols_; }
+  Object* global() const { return intrinsics_.global_object; }
+
+  // ---- strings
+  String* NewString(std::u16string_view s);
+  String* NewStringFromUtf8(std::string_view s);
+  String* NewStringFromAscii(std::string_view s) { return NewStringFromUtf8(s); }
+  // The unique interned string with this content.
+  String* Intern(std::u16string_view s);
+  String* InternUtf8(std::string_view s);
+  // The one-code-unit string for c (cached for c < 256).
+  String* CharString(char16_t c);
+  // a + b (allocates a new flat string).
+  String* Concat(String* a, String* b);
+  // Key for a string: an array index or the interned name.
+  PropertyKey KeyFor(String* s);
+  PropertyKey KeyFor(std::u16string_view s) { return KeyFor(Intern(s)); }
+  PropertyKey KeyForUtf8(std::string_view s) { return KeyFor(InternUtf8(s)); }
+
+  // ---- objects
+  Object* NewObject(Object* proto);
+  Object* NewObject() { return NewObject(intrinsics_.object_prototype); }
+  Array* NewArray(uint32_t length = 0);
+  Array* NewArrayFrom(const std::vector<Value>& values);
+  NativeFunction* NewNativeFunction(NativeFn fn, String* name, uint16_t length, bool constructor = false);
+  ErrorObject* NewError(Object* proto, String* message);
+  Symbol* NewSymbol(Value description);
+  Function* NewClosure(FunctionInfo* info, Context* context);
+  Context* NewContext(ScopeInfo* info, Context* previous, uint32_t var_count);
+
+  // ---- exceptions
+  Value exception() const { return exception_; }
+  void set_exception(Value v) { exception_ = v; }
+  [[noreturn]] void Throw(Value v);
+  [[noreturn]] void ThrowError(Object* proto, const std::string& message);
+  [[noreturn]] void ThrowTypeError(const std::string& message);
+  [[noreturn]] void ThrowRangeError(const std::string& message);
+  [[noreturn]] void ThrowReferenceError(const std::string& message);
+  [[noreturn]] void ThrowSyntaxError(const std::string& message);
+  // RangeError "Maximum call stack size exceeded" when native recursion is
+  // too deep (call at the top of recursive C++ functions).
+  void CheckNativeStack();
+
+  // ---- output (console.log, print); buffered, flushed at exit and on errors
+  void WriteStdout(std::string_view s);
+  void FlushStdout();
+  std::function<void(std::string_view)>& stdout_sink() { return stdout_sink_; }
+
+  // ---- the interpreter's trace hooks (nullptr when tracing is off)
+  TraceHooks* trace_hooks() const { return trace_hooks_; }
+  void set_trace_hooks(TraceHooks* hooks) { trace_hooks_ = hooks; }
+
+  // ---- the script context (top-level let/const/class) and scripts
+  Context* script_context() const { return script_context_; }
+  void set_script_context(Context* c) { script_context_ = c; }
+  // Cells kept alive for the runtime's lifetime (compiled scripts).
+  void AddPermanentRoot(Value v) { permanent_roots_.push_back(v); }
+
+  // Values recorded by __inspect, for `jsvm scopes`.
+  struct Inspection {
+    std::string label;
+    Value function;
+  };
+  std::vector<Inspection>& inspections() { return inspections_; }
+
+  // Rooting list (handles.h).
+  RootedBase*& rooted_top() { return rooted_top_; }
+
+ private:
+  void TraceRoots(Visitor& v);
+  void InitNames();
+  void ClearDeadInternedStrings();
+
+  RuntimeOptions options_;
+  Heap heap_;
+  Names names_;
+  Intrinsics intrinsics_;
+  WellKnownSymbols symbols_;
+  std::unique_ptr<Interpreter> interpreter_;
+  TraceHooks* trace_hooks_ = nullptr;
+  Value exception_;
+  Context* script_context_ = nullptr;
+  std::vector<Value> permanent_roots_;
+  std::vector<Inspection> inspections_;
+  RootedBase* rooted_top_ = nullptr;
+  String* char_strings_[256] = {};
+
+  struct InternHash {
+    size_t operator()(std::u16string_view s) const { return String::HashOf(s); }
+  };
+  std::unordered_map<std::u16string_view, String*, InternHash> interned_;
+
+  std::string stdout_buffer_;
+  std::function<void(std::string_view)> stdout_sink_;
+  char* native_stack_base_ = nullptr;
+};
+
+// Sets up the realm: intrinsics, built-in constructors and the global object
+// (builtins-*.cc).
+void InstallBuiltins(Runtime& rt);
+
+}  // namespace jsvm
