@@ -2,55 +2,7 @@
 
 namespace jsvm {
 
-namespace {
-
-constexpr int SizeOf(OperandKind k) {
-  switch (k) {
-    case OperandKind::kReg: case OperandKind::kRegOut: case OperandKind::kSlot:
-    case OperandKind::kRuntime:
-      return 2;
-    case OperandKind::kFlag:
-      return 1;
-    default:
-      return 4;  // kRegList (2 + 2), kIdx, kImm, kUImm, kJump, kJumpBack
-  }
-}
-
-template <size_t N>
-constexpr BytecodeInfo MakeInfo(const char* name, const char* doc, AccumulatorUse acc,
-                                const OperandKind (&ops)[N], size_t count) {
-  BytecodeInfo info{name, doc, acc, static_cast<uint8_t>(count), {}, {}, 1};
-  int offset = 1;
-  for (size_t i = 0; i < count; ++i) {
-    info.operands[i] = ops[i];
-    info.operand_offsets[i] = static_cast<uint8_t>(offset);
-    offset += SizeOf(ops[i]);
-  }
-  info.size = static_cast<uint8_t>(offset);
-  return info;
-}
-
 using enum OperandKind;
-using enum AccumulatorUse;
-
-#define BYTECODE(name, acc, doc, ...)                                               \
-  constexpr OperandKind k##name##Ops[] = {__VA_OPT__(__VA_ARGS__, ) OperandKind::kReg}; \
-  constexpr size_t k##name##Count = sizeof(k##name##Ops) / sizeof(OperandKind) - 1;
-#include "vm/bytecodes.def"
-#undef BYTECODE
-
-constexpr BytecodeInfo kInfos[] = {
-#define BYTECODE(name, acc, doc, ...) MakeInfo(#name, doc, acc, k##name##Ops, k##name##Count),
-#include "vm/bytecodes.def"
-#undef BYTECODE
-};
-static_assert(sizeof(kInfos) / sizeof(kInfos[0]) == kBytecodeCount);
-
-}  // namespace
-
-const BytecodeInfo& GetBytecodeInfo(Bytecode b) { return kInfos[static_cast<int>(b)]; }
-
-int OperandSize(OperandKind k) { return SizeOf(k); }
 
 const char* OperandKindName(OperandKind k) {
   switch (k) {

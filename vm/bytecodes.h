@@ -34,9 +34,53 @@ struct BytecodeInfo {
   uint8_t size;                           // whole instruction, opcode included
 };
 
-const BytecodeInfo& GetBytecodeInfo(Bytecode b);
+constexpr int OperandSize(OperandKind k) {
+  switch (k) {
+    case OperandKind::kReg: case OperandKind::kRegOut: case OperandKind::kSlot:
+    case OperandKind::kRuntime:
+      return 2;
+    case OperandKind::kFlag:
+      return 1;
+    default:
+      return 4;  // kRegList (2 + 2), kIdx, kImm, kUImm, kJump, kJumpBack
+  }
+}
+
+namespace detail {
+template <size_t N>
+constexpr BytecodeInfo MakeInfo(const char* name, const char* doc, AccumulatorUse acc,
+                                const OperandKind (&ops)[N], size_t count) {
+  BytecodeInfo info{name, doc, acc, static_cast<uint8_t>(count), {}, {}, 1};
+  int offset = 1;
+  for (size_t i = 0; i < count; ++i) {
+    info.operands[i] = ops[i];
+    info.operand_offsets[i] = static_cast<uint8_t>(offset);
+    offset += OperandSize(ops[i]);
+  }
+  info.size = static_cast<uint8_t>(offset);
+  return info;
+}
+// Each operand list ends with a dummy entry so that empty lists are valid arrays.
+#define BYTECODE(name, acc, doc, ...)                                                    \
+  inline constexpr OperandKind k##name##Ops[] = {__VA_OPT__(__VA_ARGS__, ) OperandKind::kReg}; \
+  inline constexpr size_t k##name##Count = sizeof(k##name##Ops) / sizeof(OperandKind) - 1;
+using enum OperandKind;
+using enum AccumulatorUse;
+#include "vm/bytecodes.def"
+#undef BYTECODE
+}  // namespace detail
+
+inline constexpr BytecodeInfo kBytecodeInfos[] = {
+#define BYTECODE(name, acc, doc, ...) \
+  detail::MakeInfo(#name, doc, detail::acc, detail::k##name##Ops, detail::k##name##Count),
+#include "vm/bytecodes.def"
+#undef BYTECODE
+};
+static_assert(sizeof(kBytecodeInfos) / sizeof(kBytecodeInfos[0]) == kBytecodeCount);
+
+constexpr const BytecodeInfo& GetBytecodeInfo(Bytecode b) { return kBytecodeInfos[static_cast<int>(b)]; }
+constexpr int BytecodeSize(Bytecode b) { return GetBytecodeInfo(b).size; }
 inline const char* BytecodeName(Bytecode b) { return GetBytecodeInfo(b).name; }
-int OperandSize(OperandKind k);
 const char* OperandKindName(OperandKind k);
 
 enum class RuntimeFunction : uint16_t {

@@ -114,6 +114,8 @@ class FunctionInfo final : public Cell {
   std::vector<HandlerEntry> handlers;
   std::vector<SourcePosition> positions;
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
+  // Context slot of each parameter (-1: in its register); mapped arguments alias these.
+  std::vector<int32_t> parameter_context_slots;
 
   bool IsConstructor() const {
     return flavor == FunctionFlavor::kNormal || flavor == FunctionFlavor::kClassConstructor ||

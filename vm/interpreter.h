@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/bytecodes.h"
 #include "vm/function.h"
 #include "vm/runtime.h"
 #include "vm/value.h"
@@ -19,14 +20,18 @@ namespace jsvm {
 struct Frame {
   Function* function = nullptr;
   FunctionInfo* info = nullptr;
-  Value* fp = nullptr;
-  const uint8_t* pc = nullptr;       // saved pc of a frame that is not running
+  Value* base = nullptr;             // first stack slot of the frame (extra arguments, then <this>)
+  Value* fp = nullptr;               // r0
+  const uint8_t* pc = nullptr;       // current instruction (saved before anything that can throw)
+  Value acc;                         // accumulator, saved with pc
   uint32_t argc = 0;                 // actual argument count
-  Value* extra_args = nullptr;       // arguments beyond param_count (in the caller's area)
+  uint32_t extra_count = 0;          // arguments beyond param_count, stored at `base`
   Value new_target;                  // undefined for calls
-  bool is_entry = false;             // entered from C++ (Run returns when it returns)
-  bool construct_result_check = false;  // [[Construct]] of a base constructor: use `this` unless an object is returned
-  int32_t return_register = 0;       // unused by the interpreter proper
+  bool is_entry = false;             // entered from C++: Run returns when this frame returns
+  bool construct_result_check = false;  // base-class [[Construct]]: result is `this` unless an object
+
+  Value* top() const { return fp + info->register_count; }
+  Value receiver() const { return fp[reg::Receiver(info->param_count)]; }
 };
 
 class Interpreter {
@@ -44,6 +49,9 @@ class Interpreter {
   // Reports every value on the register stack and in frames.
   void TraceRoots(Visitor& v) const;
 
+  // The frame running now (the innermost), or nullptr.
+  Frame* current_frame() { return frames_.empty() ? nullptr : &frames_.back(); }
+
   // "    at fn (file:line:col)" lines for the frames on the stack, innermost first.
   std::string StackTrace(size_t max_frames = 10) const;
 
@@ -56,7 +64,10 @@ class Interpreter {
   const std::vector<uint64_t>& dispatch_pairs() const { return pairs_; }
 
  private:
-  Value Run(size_t entry_frame_index);
+  Value Run();
+  // Pushes a frame for `fn` with arguments copied from argv; throws RangeError on overflow.
+  Frame* PushFrame(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target);
+  Value* StackTop() const;
   Runtime& rt_;
   std::vector<Value> stack_;        // the register stack
   Value* stack_limit_ = nullptr;
@@ -64,7 +75,7 @@ class Interpreter {
   uint64_t steps_ = 0;
   std::vector<uint64_t> counts_;
   std::vector<uint64_t> pairs_;
-  friend class InterpreterAccess;
+  bool dispatch_stats_ = false;
 };
 
 // The stack trace of the running program for Error objects.

@@ -1,0 +1,500 @@
+#include "vm/interpreter-runtime.h"
+
+#include <chrono>
+#include <cmath>
+#include <unordered_set>
+
+#include "vm/object-ops.h"
+#include "vm/operations.h"
+
+namespace jsvm {
+
+// ---------------------------------------------------------------- globals
+
+Value LoadGlobal(Runtime& rt, String* name, bool inside_typeof) {
+  Object* global = rt.global();
+  int i = global->FindNamed(name);
+  if (i >= 0 && !(global->named_at(i).attrs & kAttrAccessor)) return global->named_at(i).value;
+  PropertyKey key = rt.KeyFor(name);
+  if (!HasProperty(rt, global, key)) {
+    if (inside_typeof) return Value::Undefined();
+    rt.ThrowReferenceError(name->ToUtf8() + " is not defined");
+  }
+  return GetProperty(rt, global, key);
+}
+
+void StoreGlobal(Runtime& rt, String* name, Value value, bool strict) {
+  Object* global = rt.global();
+  int i = global->FindNamed(name);
+  if (i >= 0 && (global->named_at(i).attrs & (kAttrWritable | kAttrAccessor)) == kAttrWritable) {
+    global->named_at(i).value = value;
+    return;
+  }
+  Rooted<Value> rvalue(rt, value);
+  PropertyKey key = rt.KeyFor(name);
+  if (strict && !HasProperty(rt, global, key)) rt.ThrowReferenceError(name->ToUtf8() + " is not defined");
+  SetProperty(rt, global, key, rvalue, strict);
+}
+
+// ---------------------------------------------------------------- properties
+
+Value GetNamed(Runtime& rt, Value object, String* name) {
+  return GetValueProperty(rt, object, rt.KeyFor(name));
+}
+
+Value GetKeyed(Runtime& rt, Value object, Value key) {
+  if (object.IsNullish()) {
+    Rooted<Value> robj(rt, object);
+    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
+    rt.ThrowTypeError("Cannot read properties of " + std::string(robj.get().IsNull() ? "null" : "undefined") +
+                      " (reading '" + k + "')");
+  }
+  Rooted<Value> robj(rt, object);
+  PropertyKey k = ToPropertyKey(rt, key);
+  return GetValueProperty(rt, robj, k);
+}
+
+void SetNamed(Runtime& rt, Value object, String* name, Value value, bool strict) {
+  SetValueProperty(rt, object, rt.KeyFor(name), value, strict);
+}
+
+void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
+  Rooted<Value> robj(rt, object), rvalue(rt, value);
+  if (object.IsNullish()) {
+    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
+    rt.ThrowTypeError("Cannot set properties of " + std::string(robj.get().IsNull() ? "null" : "undefined") +
+                      " (setting '" + k + "')");
+  }
+  PropertyKey k = ToPropertyKey(rt, key);
+  SetValueProperty(rt, robj, k, rvalue, strict);
+}
+
+void DefineKeyedOwn(Runtime& rt, Value object, Value key, Value value) {
+  Rooted<Value> robj(rt, object), rvalue(rt, value);
+  PropertyKey k = ToPropertyKey(rt, key);
+  CreateDataProperty(rt, robj.get().AsObject(), k, rvalue);
+}
+
+bool DeletePropertyOf(Runtime& rt, Value object, Value key, bool strict) {
+  Rooted<Value> rkey(rt, key);
+  Rooted<Object*> obj(rt, ToObject(rt, object));
+  PropertyKey k = ToPropertyKey(rt, rkey);
+  bool ok = DeleteProperty(rt, obj, k);
+  if (!ok && strict) {
+    rt.ThrowTypeError("Cannot delete property '" + ToString(rt, KeyToValue(rt, k))->ToUtf8() + "' of " +
+                      DescribeForError(rt, Value::FromCell(obj.get())));
+  }
+  return ok;
+}
+
+Value GetSuperProperty(Runtime& rt, Value home_object, Value receiver, PropertyKey key) {
+  if (!home_object.IsObject()) rt.ThrowSyntaxError("'super' keyword unexpected here");
+  Object* proto = home_object.AsObject()->proto();
+  if (!proto) {
+    rt.ThrowTypeError("Cannot read properties of null (reading '" + ToString(rt, KeyToValue(rt, key))->ToUtf8() + "')");
+  }
+  return GetProperty(rt, proto, key, receiver);
+}
+
+// ---------------------------------------------------------------- operators
+
+Value Arithmetic(Runtime& rt, Bytecode op, Value lhs, Value rhs) {
+  Rooted<Value> rrhs(rt, rhs);
+  double a = ToNumber(rt, lhs);
+  double b = ToNumber(rt, rrhs);
+  switch (op) {
+    case Bytecode::kAdd: return Value::Number(a + b);
+    case Bytecode::kSub: return Value::Number(a - b);
+    case Bytecode::kMul: return Value::Number(a * b);
+    case Bytecode::kDiv: return Value::Number(a / b);
+    case Bytecode::kMod: return Value::Number(Modulo(a, b));
+    case Bytecode::kExp: return Value::Number(Power(a, b));
+    case Bytecode::kBitwiseOr: return Value::Int(DoubleToInt32(a) | DoubleToInt32(b));
+    case Bytecode::kBitwiseXor: return Value::Int(DoubleToInt32(a) ^ DoubleToInt32(b));
+    case Bytecode::kBitwiseAnd: return Value::Int(DoubleToInt32(a) & DoubleToInt32(b));
+    case Bytecode::kShiftLeft:
+      return Value::Int(static_cast<int32_t>(static_cast<uint32_t>(DoubleToInt32(a)) << (DoubleToInt32(b) & 31)));
+    case Bytecode::kShiftRight: return Value::Int(DoubleToInt32(a) >> (DoubleToInt32(b) & 31));
+    case Bytecode::kShiftRightLogical:
+      return Value::Number(static_cast<double>(static_cast<uint32_t>(DoubleToInt32(a)) >> (DoubleToInt32(b) & 31)));
+    default:
+      return Value::Number(NAN);
+  }
+}
+
+bool HasPropertyOperator(Runtime& rt, Value key, Value object) {
+  if (!object.IsObject()) {
+    Rooted<Value> robj(rt, object);
+    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
+    rt.ThrowTypeError("Cannot use 'in' operator to search for '" + k + "' in " +
+                      (robj.get().IsString() ? robj.get().AsString()->ToUtf8() : DescribeForError(rt, robj)));
+  }
+  Rooted<Value> robj(rt, object);
+  PropertyKey k = ToPropertyKey(rt, key);
+  return HasProperty(rt, robj.get().AsObject(), k);
+}
+
+bool TypeOfIs(Value v, uint8_t flag) {
+  switch (flag) {
+    case 0: return v.IsNumber();
+    case 1: return v.IsString();
+    case 2: return v.IsSymbol();
+    case 3: return v.IsBoolean();
+    case 4: return false;  // bigint
+    case 5: return v.IsUndefined();
+    case 6: return v.IsObject() && v.AsObject()->IsCallable();
+    case 7: return v.IsNull() || (v.IsObject() && !v.AsObject()->IsCallable());
+    default: return false;
+  }
+}
+
+Value ToPropertyKeyValue(Runtime& rt, Value v) {
+  if (v.IsString() || v.IsSymbol()) return v;
+  return KeyToValue(rt, ToPropertyKey(rt, v));
+}
+
+Value CallWithSpreadSlow(Runtime& rt, Value callee, const Value* list, uint32_t count, Value new_target) {
+  Rooted<Value> rcallee(rt, callee), rnt(rt, new_target);
+  RootedVector args(rt);
+  bool construct = !new_target.IsEmpty();
+  uint32_t first = construct ? 0 : 1;
+  Rooted<Value> receiver(rt, construct ? Value::Undefined() : list[0]);
+  for (uint32_t i = first; i + 1 < count; ++i) args.push_back(list[i]);
+  IterateValues(rt, list[count - 1], [&](Value v) { args.push_back(v); });
+  if (construct) return Construct(rt, rcallee, args.data(), static_cast<uint32_t>(args.size()), rnt);
+  return Call(rt, rcallee, receiver, args.data(), static_cast<uint32_t>(args.size()));
+}
+
+Value ArrayFromIterable(Runtime& rt, Value iterable) {
+  Rooted<Value> rit(rt, iterable);
+  Rooted<Array*> array(rt, rt.NewArray(0));
+  IterateValues(rt, rit, [&](Value v) { ArrayPush(rt, array, v); });
+  return Value::FromCell(array.get());
+}
+
+// ---------------------------------------------------------------- arguments
+
+Value CreateArgumentsObject(Runtime& rt, Frame& frame, bool mapped) {
+  FunctionInfo* info = frame.info;
+  Arguments* args = rt.heap().New<Arguments>(rt.intrinsics().object_prototype);
+  uint32_t params = info->param_count;
+  for (uint32_t i = 0; i < frame.argc; ++i) {
+    Value v = i < params ? frame.fp[reg::Param(static_cast<int32_t>(i), params)] : frame.base[i - params];
+    args->PutIndexed(rt, i, v, kAttrDefault);
+  }
+  Rooted<Arguments*> rargs(rt, args);
+  DefineRaw(rt, rargs, PropertyKey::Named(rt.names().length), Value::Int(static_cast<int32_t>(frame.argc)), kAttrHidden);
+  if (rt.intrinsics().array_proto_values) {
+    DefineRaw(rt, rargs, PropertyKey::Named(rt.symbols().iterator), Value::FromCell(rt.intrinsics().array_proto_values),
+              kAttrHidden);
+  }
+  if (mapped) {
+    DefineRaw(rt, rargs, PropertyKey::Named(rt.names().callee), Value::FromCell(frame.function), kAttrHidden);
+    Value ctx = frame.fp[reg::kContext];
+    if (ctx.IsCell() && !info->parameter_context_slots.empty()) {
+      rargs->mapped_context = static_cast<Context*>(ctx.AsCell());
+      uint32_t n = std::min<uint32_t>(frame.argc, params);
+      rargs->mapped_slots.assign(n, -1);
+      for (uint32_t i = 0; i < n && i < info->parameter_context_slots.size(); ++i) {
+        rargs->mapped_slots[i] = info->parameter_context_slots[i];
+      }
+    }
+  } else if (rt.intrinsics().throw_type_error) {
+    Value thrower = Value::FromCell(rt.intrinsics().throw_type_error);
+    DefineAccessorRaw(rt, rargs, PropertyKey::Named(rt.names().callee), thrower, thrower, kAttrNone);
+  }
+  return Value::FromCell(rargs.get());
+}
+
+Value CreateRestParameter(Runtime& rt, Frame& frame) {
+  std::vector<Value> rest(frame.base, frame.base + frame.extra_count);
+  return Value::FromCell(rt.NewArrayFrom(rest));
+}
+
+// ---------------------------------------------------------------- for-in
+
+Value ForInEnumerate(Runtime& rt, Value object) {
+  Rooted<Array*> keys(rt, rt.NewArray(0));
+  if (object.IsNullish()) return Value::FromCell(keys.get());
+  Rooted<Object*> obj(rt, ToObject(rt, object));
+  std::unordered_set<uint64_t> seen;  // key identity: index or cell address
+  auto identity = [](PropertyKey k) {
+    return k.IsIndex() ? static_cast<uint64_t>(k.index()) | (1ull << 63) : reinterpret_cast<uint64_t>(k.cell());
+  };
+  for (Object* o = obj; o; o = o->proto()) {
+    Rooted<Object*> ro(rt, o);
+    std::vector<PropertyKey> own = OwnPropertyKeys(rt, o, kKeysStrings);
+    for (PropertyKey k : own) {
+      if (!seen.insert(identity(k)).second) continue;
+      OwnProperty p;
+      if (!GetOwnProperty(rt, ro, k, &p) || !(p.attrs & kAttrEnumerable)) continue;
+      ArrayPush(rt, keys, KeyToValue(rt, k));
+    }
+    o = ro.get();
+  }
+  return Value::FromCell(keys.get());
+}
+
+Value ForInNext(Runtime& rt, Value receiver, Array* keys, uint32_t index) {
+  Value key = keys->dense()[index];
+  Rooted<Value> rkey(rt, key);
+  Object* obj = receiver.IsObject() ? receiver.AsObject() : nullptr;
+  if (!obj) return key;  // primitives' keys cannot be deleted
+  if (HasProperty(rt, obj, rt.KeyFor(rkey.get().AsString()))) return rkey;
+  return Value::Undefined();
+}
+
+// ---------------------------------------------------------------- limits
+
+void CheckLimits(Runtime& rt, uint64_t steps) {
+  const RuntimeOptions& o = rt.options();
+  if (o.max_steps && steps > o.max_steps) {
+    throw JsTerminate{5, "execution stopped after " + std::to_string(o.max_steps) + " steps (--max-steps)"};
+  }
+  if (o.timeout_seconds > 0 && (steps & 4095) == 0) {
+    static const auto start = std::chrono::steady_clock::now();
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (elapsed > o.timeout_seconds) {
+      throw JsTerminate{6, "execution timed out after " + std::to_string(o.timeout_seconds) + " s (--timeout)"};
+    }
+  }
+}
+
+// ---------------------------------------------------------------- runtime functions
+
+namespace {
+
+PropertyKey KeyOf(Runtime& rt, Value v) { return ToPropertyKey(rt, v); }
+
+void SetAnonymousFunctionName(Runtime& rt, Value fn, PropertyKey key, const char* prefix) {
+  if (!fn.IsObject()) return;
+  Object* f = fn.AsObject();
+  if (f->kind() != CellKind::kFunction) return;
+  Rooted<Object*> rf(rt, f);
+  OwnProperty p;
+  if (GetOwnProperty(rt, f, PropertyKey::Named(rt.names().name), &p) && p.value.IsString() &&
+      p.value.AsString()->length() > 0) {
+    return;
+  }
+  std::u16string name;
+  if (key.IsSymbol()) {
+    Value d = static_cast<Symbol*>(key.cell())->description();
+    if (d.IsString()) name = u"[" + std::u16string(d.AsString()->view()) + u"]";
+  } else {
+    name = ToString(rt, KeyToValue(rt, key))->view();
+  }
+  if (prefix) {
+    std::u16string p16(prefix, prefix + std::char_traits<char>::length(prefix));
+    name = p16 + u" " + name;
+  }
+  String* s = rt.NewString(name);
+  DefineRaw(rt, rf, PropertyKey::Named(rt.names().name), Value::FromCell(s), kAttrConfigurable);
+}
+
+}  // namespace
+
+Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* args, uint32_t argc) {
+  auto arg = [&](uint32_t i) { return i < argc ? args[i] : Value::Undefined(); };
+  switch (id) {
+    case RuntimeFunction::kDeclareGlobals: {
+      // [name, undefined | FunctionInfo, name, ...]
+      Rooted<Array*> decls(rt, static_cast<Array*>(arg(0).AsCell()));
+      Rooted<Object*> global(rt, rt.global());
+      Value ctx = frame.fp[reg::kContext];
+      Rooted<Context*> context(rt, ctx.IsCell() ? static_cast<Context*>(ctx.AsCell()) : nullptr);
+      for (uint32_t i = 0; i + 1 < decls->dense().size(); i += 2) {
+        PropertyKey key = rt.KeyFor(decls->dense()[i].AsString());
+        Value what = decls->dense()[i + 1];
+        OwnProperty existing;
+        bool exists = GetOwnProperty(rt, global, key, &existing);
+        if (what.IsCellOfKind(CellKind::kFunctionInfo)) {
+          Value fn = Value::FromCell(rt.NewClosure(static_cast<FunctionInfo*>(what.AsCell()), context));
+          if (!exists || (existing.attrs & kAttrConfigurable)) {
+            DefineRaw(rt, global, key, fn, kAttrWritable | kAttrEnumerable);
+          } else {
+            SetProperty(rt, global, key, fn, false);
+          }
+        } else if (!exists) {
+          DefineRaw(rt, global, key, Value::Undefined(), kAttrWritable | kAttrEnumerable);
+        }
+      }
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kThrowConstAssignError:
+      rt.ThrowTypeError("Assignment to constant variable.");
+    case RuntimeFunction::kThrowNotCallable:
+      rt.ThrowTypeError(ToString(rt, arg(0))->ToUtf8() + " is not a function");
+    case RuntimeFunction::kThrowIteratorResultNotAnObject:
+      rt.ThrowTypeError("Iterator result " + DescribeForError(rt, arg(0)) + " is not an object");
+    case RuntimeFunction::kThrowSymbolIteratorInvalid:
+      rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
+    case RuntimeFunction::kThrowPatternNotObjectCoercible:
+      rt.ThrowTypeError("Cannot destructure '" + DescribeForError(rt, arg(0)) + "' as it is " +
+                        (arg(0).IsNull() ? "null." : "undefined."));
+    case RuntimeFunction::kDefineAccessor: {
+      Rooted<Object*> obj(rt, arg(0).AsObject());
+      PropertyKey key = KeyOf(rt, arg(1));
+      Value getter = arg(2), setter = arg(3);
+      OwnProperty existing;
+      if (GetOwnProperty(rt, obj, key, &existing) && (existing.attrs & kAttrAccessor)) {
+        auto* acc = static_cast<Accessor*>(existing.value.AsCell());
+        if (getter.IsUndefined()) getter = acc->getter;
+        if (setter.IsUndefined()) setter = acc->setter;
+      }
+      SetAnonymousFunctionName(rt, arg(2), key, "get");
+      SetAnonymousFunctionName(rt, arg(3), key, "set");
+      bool enumerable = argc < 5 || ToBoolean(arg(4));
+      DefineAccessorRaw(rt, obj, key, getter, setter, enumerable ? kAttrEnumerable | kAttrConfigurable : kAttrConfigurable);
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kSetLiteralPrototype: {
+      Value v = arg(1);
+      if (v.IsObject()) arg(0).AsObject()->set_proto(v.AsObject());
+      else if (v.IsNull()) arg(0).AsObject()->set_proto(nullptr);
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kCopyDataProperties:
+    case RuntimeFunction::kCopyDataPropertiesExcluding: {
+      Rooted<Object*> target(rt, arg(0).AsObject());
+      Value source = arg(1);
+      if (source.IsNullish()) return arg(0);
+      Rooted<Object*> from(rt, ToObject(rt, source));
+      RootedVector excluded(rt);
+      for (uint32_t i = 2; i < argc; ++i) excluded.push_back(args[i]);
+      std::vector<PropertyKey> keys = OwnPropertyKeys(rt, from);
+      for (PropertyKey k : keys) {
+        bool skip = false;
+        for (Value e : excluded.values()) {
+          if (ToPropertyKey(rt, e) == k) skip = true;
+        }
+        if (skip) continue;
+        OwnProperty p;
+        if (!GetOwnProperty(rt, from, k, &p) || !(p.attrs & kAttrEnumerable)) continue;
+        Value v = GetProperty(rt, from, k);
+        CreateDataProperty(rt, target, k, v);
+      }
+      return Value::FromCell(target.get());
+    }
+    case RuntimeFunction::kArrayAppendSpread: {
+      Rooted<Array*> array(rt, static_cast<Array*>(arg(0).AsCell()));
+      IterateValues(rt, arg(1), [&](Value v) { ArrayPush(rt, array, v); });
+      return Value::FromCell(array.get());
+    }
+    case RuntimeFunction::kArrayAppend: {
+      auto* array = static_cast<Array*>(arg(0).AsCell());
+      if (arg(1).IsHole()) {
+        array->set_length_raw(array->length() + 1);
+      } else {
+        ArrayPush(rt, array, arg(1));
+      }
+      return arg(0);
+    }
+    case RuntimeFunction::kDefineClass: {
+      // (constructor, parent or the hole) -> the new prototype object
+      Rooted<Function*> ctor(rt, static_cast<Function*>(arg(0).AsCell()));
+      Rooted<Value> parent(rt, arg(1));
+      Rooted<Object*> proto_parent(rt, rt.intrinsics().object_prototype);
+      Rooted<Object*> ctor_parent(rt, rt.intrinsics().function_prototype);
+      if (!parent.get().IsHole()) {
+        if (parent.get().IsNull()) {
+          proto_parent = nullptr;
+        } else {
+          if (!IsConstructor(parent)) {
+            rt.ThrowTypeError("Class extends value " + DescribeForError(rt, parent) + " is not a constructor or null");
+          }
+          Value pp = GetProperty(rt, parent.get().AsObject(), PropertyKey::Named(rt.names().prototype));
+          if (!pp.IsObject() && !pp.IsNull()) {
+            rt.ThrowTypeError("Class extends value does not have valid prototype property " + DescribeForError(rt, pp));
+          }
+          proto_parent = pp.IsNull() ? nullptr : pp.AsObject();
+          ctor_parent = parent.get().AsObject();
+        }
+      }
+      MaterializeFunctionProperties(rt, ctor);
+      Rooted<Object*> proto(rt, rt.NewObject(proto_parent));
+      DefineRaw(rt, proto, PropertyKey::Named(rt.names().constructor), Value::FromCell(ctor.get()), kAttrHidden);
+      DefineRaw(rt, ctor, PropertyKey::Named(rt.names().prototype), Value::FromCell(proto.get()), kAttrNone);
+      ctor->set_proto(ctor_parent);
+      ctor->set_home_object(Value::FromCell(proto.get()));
+      return Value::FromCell(proto.get());
+    }
+    case RuntimeFunction::kDefineClassMember: {
+      // (target, key, value, kind 0 method | 1 getter | 2 setter, enumerable)
+      Rooted<Object*> target(rt, arg(0).AsObject());
+      Rooted<Value> value(rt, arg(2));
+      PropertyKey key = KeyOf(rt, arg(1));
+      int kind = arg(3).AsInt();
+      if (value.get().IsCellOfKind(CellKind::kFunction)) {
+        static_cast<Function*>(value.get().AsCell())->set_home_object(Value::FromCell(target.get()));
+      }
+      uint8_t attrs = ToBoolean(arg(4)) ? kAttrDefault : kAttrHidden;
+      if (kind == 0) {
+        SetAnonymousFunctionName(rt, value, key, nullptr);
+        PropertyDescriptor d = PropertyDescriptor::Data(value, attrs);
+        DefineOwnProperty(rt, target, key, d, true);
+      } else {
+        SetAnonymousFunctionName(rt, value, key, kind == 1 ? "get" : "set");
+        PropertyDescriptor d;
+        d.has_enumerable = d.has_configurable = true;
+        d.enumerable = attrs & kAttrEnumerable;
+        d.configurable = true;
+        if (kind == 1) {
+          d.has_get = true;
+          d.get = value;
+        } else {
+          d.has_set = true;
+          d.set = value;
+        }
+        DefineOwnProperty(rt, target, key, d, true);
+      }
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kSetHomeObject:
+      if (arg(0).IsCellOfKind(CellKind::kFunction)) {
+        static_cast<Function*>(arg(0).AsCell())->set_home_object(arg(1));
+      }
+      return arg(0);
+    case RuntimeFunction::kSetFieldsInitializer:
+      static_cast<Function*>(arg(0).AsCell())->set_fields_initializer(arg(1));
+      return Value::Undefined();
+    case RuntimeFunction::kInitializeInstanceFields: {
+      Value ctor = arg(1);
+      if (!ctor.IsCellOfKind(CellKind::kFunction)) return Value::Undefined();
+      Value init = static_cast<Function*>(ctor.AsCell())->fields_initializer();
+      if (init.IsObject()) Call(rt, init, arg(0), nullptr, 0);
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kSetFunctionName: {
+      Rooted<Value> fn(rt, arg(0));
+      SetAnonymousFunctionName(rt, fn, KeyOf(rt, arg(1)), nullptr);
+      return fn;
+    }
+    case RuntimeFunction::kIteratorClose:
+      IteratorClose(rt, arg(0));
+      return Value::Undefined();
+    case RuntimeFunction::kSetSuperProperty: {
+      Value home = arg(0);
+      if (!home.IsObject() || !home.AsObject()->proto()) rt.ThrowTypeError("Cannot set super property");
+      Rooted<Value> value(rt, arg(3));
+      PropertyKey key = KeyOf(rt, arg(2));
+      SetProperty(rt, home.AsObject()->proto(), key, value, arg(1), true);
+      return value;
+    }
+    case RuntimeFunction::kGetKeyedSuperProperty: {
+      Rooted<Value> home(rt, arg(0)), receiver(rt, arg(1));
+      PropertyKey key = KeyOf(rt, arg(2));
+      return GetSuperProperty(rt, home, receiver, key);
+    }
+    case RuntimeFunction::kThrowInvalidSuperCall:
+      rt.ThrowSyntaxError("'super' keyword unexpected here");
+    case RuntimeFunction::kNewTarget:
+      return frame.new_target;
+    case RuntimeFunction::kHomeObject:
+      return frame.function ? frame.function->home_object() : Value::Undefined();
+    case RuntimeFunction::kCount:
+      break;
+  }
+  rt.ThrowTypeError("unknown runtime function");
+}
+
+}  // namespace jsvm

@@ -1,0 +1,934 @@
+// The dispatch loop. Handlers are short: fast paths inline, everything else
+// calls into operations.h / object-ops.h or the slow paths of
+// interpreter-runtime.cc. Before anything that can allocate, throw or call
+// out, a handler saves pc and the accumulator into its frame (SYNC), so that
+// stack traces, the collector and exception handling see the current state.
+#include "vm/interpreter.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "vm/interpreter-runtime.h"
+#include "vm/object-ops.h"
+#include "vm/operations.h"
+#include "vm/trace-hooks.h"
+
+#if defined(__GNUC__)
+#define JSVM_LIKELY(x) __builtin_expect(!!(x), 1)
+#define JSVM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define JSVM_LIKELY(x) (x)
+#define JSVM_UNLIKELY(x) (x)
+#endif
+
+#ifndef JSVM_USE_COMPUTED_GOTO
+#define JSVM_USE_COMPUTED_GOTO 0
+#endif
+
+namespace jsvm {
+
+Interpreter::Interpreter(Runtime& rt) : rt_(rt) {
+  stack_.resize(rt.options().stack_size_bytes / sizeof(Value) + 1024);
+  stack_limit_ = stack_.data() + stack_.size() - 1024;
+  frames_.reserve(rt.options().max_call_depth + 16);
+}
+
+Interpreter::~Interpreter() = default;
+
+void Interpreter::EnableDispatchStats(bool on) {
+  dispatch_stats_ = on;
+  if (on) {
+    counts_.assign(kBytecodeCount, 0);
+    pairs_.assign(static_cast<size_t>(kBytecodeCount) * kBytecodeCount, 0);
+  }
+}
+
+Value* Interpreter::StackTop() const {
+  if (frames_.empty()) return const_cast<Value*>(stack_.data());
+  return frames_.back().top();
+}
+
+void Interpreter::TraceRoots(Visitor& v) const {
+  if (frames_.empty()) return;
+  const Value* end = frames_.back().top();
+  for (const Value* p = stack_.data(); p < end; ++p) {
+    TraceValue(v, *p, EdgeType::kHidden, EdgeName::Index(0));
+  }
+  for (const Frame& f : frames_) {
+    if (f.function) v.Edge(f.function, EdgeType::kHidden, EdgeName::Str("function"));
+    if (f.info) v.Edge(f.info, EdgeType::kHidden, EdgeName::Str("info"));
+    TraceValue(v, f.acc, EdgeType::kHidden, EdgeName::Str("accumulator"));
+    TraceValue(v, f.new_target, EdgeType::kHidden, EdgeName::Str("new_target"));
+  }
+}
+
+Frame* Interpreter::PushFrame(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target) {
+  FunctionInfo* info = fn->info();
+  uint32_t params = info->param_count;
+  uint32_t extra = argc > params ? argc - params : 0;
+  Value* base = StackTop();
+  Value* fp = base + extra + 1 + params + 2;
+  if (JSVM_UNLIKELY(frames_.size() >= rt_.options().max_call_depth ||
+                    fp + info->register_count >= stack_limit_)) {
+    rt_.ThrowRangeError("Maximum call stack size exceeded");
+  }
+  // Extra arguments first, then the receiver, the parameters, closure, context.
+  for (uint32_t i = 0; i < extra; ++i) base[i] = argv[params + i];
+  Value* p = base + extra;
+  *p++ = this_value;
+  for (uint32_t i = 0; i < params; ++i) *p++ = i < argc ? argv[i] : Value::Undefined();
+  *p++ = Value::FromCell(fn);
+  *p++ = fn->context() ? Value::FromCell(fn->context()) : Value::Undefined();
+  for (uint32_t i = 0; i < info->register_count; ++i) fp[i] = Value::Undefined();
+  Frame& f = frames_.emplace_back();
+  f.function = fn;
+  f.info = info;
+  f.base = base;
+  f.fp = fp;
+  f.pc = info->bytecode.data();
+  f.argc = argc;
+  f.extra_count = extra;
+  f.new_target = new_target;
+  // Sloppy functions see undefined/null `this` as the global object and
+  // primitives boxed.
+  if (!info->strict && info->flavor != FunctionFlavor::kArrow) {
+    Value& self = fp[reg::Receiver(params)];
+    if (self.IsNullish()) {
+      self = Value::FromCell(rt_.global());
+    } else if (!self.IsObject() && !self.IsHole()) {
+      self = Value::FromCell(ToObject(rt_, self));
+    }
+  }
+  return &f;
+}
+
+Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* argv, uint32_t argc,
+                                Value new_target) {
+  rt_.CheckNativeStack();
+  Frame* f = PushFrame(fn, this_value, argv, argc, new_target);
+  f->is_entry = true;
+  return Run();
+}
+
+Value Interpreter::RunScript(FunctionInfo* top) {
+  Rooted<FunctionInfo*> rtop(rt_, top);
+  Context* context = rt_.script_context();
+  if (top->scope_info && top->scope_info->type() == ScopeType::kScript) {
+    ScopeInfo* si = top->scope_info;
+    context = rt_.NewContext(si, nullptr, si->slot_count());
+    for (uint32_t i = 0; i < si->slot_count(); ++i) context->set(Context::kFirstSlot + i, Value::Hole());
+    rt_.set_script_context(context);
+  }
+  Function* fn = rt_.NewClosure(rtop, context);
+  return CallFunction(fn, Value::FromCell(rt_.global()), nullptr, 0, Value::Undefined());
+}
+
+std::string Interpreter::StackTrace(size_t max_frames) const {
+  std::string out;
+  size_t n = 0;
+  for (auto it = frames_.rbegin(); it != frames_.rend() && n < max_frames; ++it, ++n) {
+    const Frame& f = *it;
+    const FunctionInfo* info = f.info;
+    std::string name = info->debug_name ? info->debug_name->ToUtf8() : "";
+    if (info->flavor == FunctionFlavor::kTopLevel) name.clear();
+    std::string where = info->script ? info->script->file() : "<unknown>";
+    uint32_t src;
+    if (info->script && info->SourceOffsetAt(static_cast<uint32_t>(f.pc - info->bytecode.data()), &src)) {
+      uint32_t line, col;
+      info->script->LineCol(src, &line, &col);
+      where += ":" + std::to_string(line) + ":" + std::to_string(col);
+    }
+    if (!out.empty()) out += "\n";
+    if (name.empty()) {
+      out += "    at " + where;
+    } else {
+      if (f.new_target.IsObject()) name = "new " + name;
+      out += "    at " + name + " (" + where + ")";
+    }
+  }
+  return out;
+}
+
+std::string CaptureStackTrace(Runtime& rt) { return rt.interpreter().StackTrace(); }
+
+// ---------------------------------------------------------------- the loop
+
+namespace {
+
+// The handler table lookup for `offset` in `info`: the innermost range.
+const HandlerEntry* FindHandler(const FunctionInfo* info, uint32_t offset) {
+  const HandlerEntry* best = nullptr;
+  for (const HandlerEntry& h : info->handlers) {
+    if (offset >= h.start && offset < h.end) {
+      if (!best || (h.end - h.start) < (best->end - best->start)) best = &h;
+    }
+  }
+  return best;
+}
+
+inline Context* CurrentContext(Value* fp) {
+  Value c = fp[reg::kContext];
+  return c.IsCell() ? static_cast<Context*>(c.AsCell()) : nullptr;
+}
+
+inline Context* WalkContext(Value ctx, uint32_t depth) {
+  auto* c = static_cast<Context*>(ctx.AsCell());
+  while (depth--) c = c->previous();
+  return c;
+}
+
+}  // namespace
+
+Value Interpreter::Run() {
+  Frame* frame = &frames_.back();
+  const size_t entry_depth = frames_.size();
+  Value* fp = frame->fp;
+  const uint8_t* pc = frame->pc;
+  const Value* constants = frame->info->constants.data();
+  Value acc = Value::Undefined();
+  TraceHooks* hooks = rt_.trace_hooks();
+  const bool observing = hooks != nullptr || dispatch_stats_ || rt_.options().max_steps != 0 ||
+                         rt_.options().timeout_seconds > 0;
+  Bytecode previous_op = Bytecode::kCount;
+  // Call state shared by the call handlers (declared here: handlers are jumped into).
+  Value callee, receiver, new_target;
+  const Value* argv = nullptr;
+  uint32_t argc = 0;
+  bool construct = false;
+
+// Save the state the rest of the VM may look at.
+#define SYNC()          \
+  do {                  \
+    frame->pc = pc;     \
+    frame->acc = acc;   \
+  } while (0)
+// Reload the frame-dependent locals after a frame change.
+#define LOAD_FRAME()                               \
+  do {                                             \
+    frame = &frames_.back();                       \
+    fp = frame->fp;                                \
+    pc = frame->pc;                                \
+    constants = frame->info->constants.data();     \
+  } while (0)
+
+#define OFFSET(i) (kBytecodeInfos[static_cast<int>(kOp)].operand_offsets[i])
+#define REG_INDEX(i) ReadI16(pc + OFFSET(i))
+#define REG(i) fp[REG_INDEX(i)]
+#define IDX(i) ReadU32(pc + OFFSET(i))
+#define UIMM(i) ReadU32(pc + OFFSET(i))
+#define IMM(i) ReadI32(pc + OFFSET(i))
+#define FLAG(i) pc[OFFSET(i)]
+#define LIST_COUNT(i) ReadU16(pc + OFFSET(i) + 2)
+#define RUNTIME_ID(i) static_cast<RuntimeFunction>(ReadU16(pc + OFFSET(i)))
+#define SIZE() (kBytecodeInfos[static_cast<int>(kOp)].size)
+
+#if JSVM_USE_COMPUTED_GOTO
+  static void* const kDispatch[] = {
+#define BYTECODE(name, acc_use, doc, ...) &&L_##name,
+#include "vm/bytecodes.def"
+#undef BYTECODE
+  };
+#define DISPATCH()                                                \
+  do {                                                            \
+    if (JSVM_UNLIKELY(observing)) goto observe;                   \
+    goto* kDispatch[*pc];                                         \
+  } while (0)
+// The for-statement gives each handler its own compile-time opcode (kOp);
+// every handler leaves through DISPATCH, so the loop never iterates.
+#define CASE(name) L_##name: for ([[maybe_unused]] constexpr Bytecode kOp = Bytecode::k##name;;)
+#else
+#define DISPATCH() goto dispatch_top
+#define CASE(name) case Bytecode::k##name: for ([[maybe_unused]] constexpr Bytecode kOp = Bytecode::k##name;;)
+#endif
+#define NEXT()      \
+  do {              \
+    pc += SIZE();   \
+    DISPATCH();     \
+  } while (0)
+#define JUMP_TO(target) \
+  do {                  \
+    pc = (target);      \
+    DISPATCH();         \
+  } while (0)
+
+  for (;;) {
+    try {
+#if JSVM_USE_COMPUTED_GOTO
+      DISPATCH();
+#else
+    dispatch_top:
+      if (JSVM_UNLIKELY(observing)) goto observe;
+    dispatch_switch:
+      switch (static_cast<Bytecode>(*pc)) {
+#endif
+
+    observe: {
+      auto op = static_cast<Bytecode>(*pc);
+      ++steps_;
+      if (dispatch_stats_) {
+        counts_[static_cast<int>(op)]++;
+        if (previous_op != Bytecode::kCount) {
+          pairs_[static_cast<size_t>(previous_op) * kBytecodeCount + static_cast<size_t>(op)]++;
+        }
+        previous_op = op;
+      }
+      SYNC();
+      CheckLimits(rt_, steps_);
+      if (hooks) hooks->OnInstruction(*frame, pc, acc);
+#if JSVM_USE_COMPUTED_GOTO
+      goto* kDispatch[*pc];
+#else
+      goto dispatch_switch;
+#endif
+    }
+
+    // ------------------------------------------------------------ loads
+    CASE(LdaZero) { acc = Value::Int(0); NEXT(); }
+    CASE(LdaSmi) { acc = Value::Int(IMM(0)); NEXT(); }
+    CASE(LdaUndefined) { acc = Value::Undefined(); NEXT(); }
+    CASE(LdaNull) { acc = Value::Null(); NEXT(); }
+    CASE(LdaTheHole) { acc = Value::Hole(); NEXT(); }
+    CASE(LdaTrue) { acc = Value::True(); NEXT(); }
+    CASE(LdaFalse) { acc = Value::False(); NEXT(); }
+    CASE(LdaConstant) { acc = constants[IDX(0)]; NEXT(); }
+    CASE(Ldar) { acc = REG(0); NEXT(); }
+    CASE(Star) { REG(0) = acc; NEXT(); }
+#define SHORT_STAR(n) \
+    CASE(Star##n) { fp[n] = acc; NEXT(); }
+    SHORT_STAR(0) SHORT_STAR(1) SHORT_STAR(2) SHORT_STAR(3) SHORT_STAR(4) SHORT_STAR(5)
+    SHORT_STAR(6) SHORT_STAR(7) SHORT_STAR(8) SHORT_STAR(9) SHORT_STAR(10) SHORT_STAR(11)
+    SHORT_STAR(12) SHORT_STAR(13) SHORT_STAR(14) SHORT_STAR(15)
+#undef SHORT_STAR
+    CASE(Mov) { REG(1) = REG(0); NEXT(); }
+
+    // ------------------------------------------------------------ globals
+    CASE(LdaGlobal) {
+      SYNC();
+      acc = LoadGlobal(rt_, constants[IDX(0)].AsString(), /*inside_typeof=*/false);
+      NEXT();
+    }
+    CASE(LdaGlobalInsideTypeof) {
+      SYNC();
+      acc = LoadGlobal(rt_, constants[IDX(0)].AsString(), /*inside_typeof=*/true);
+      NEXT();
+    }
+    CASE(StaGlobal) {
+      SYNC();
+      StoreGlobal(rt_, constants[IDX(0)].AsString(), acc, frame->info->strict);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ contexts
+    CASE(PushContext) {
+      REG(0) = fp[reg::kContext];
+      fp[reg::kContext] = acc;
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnPushContext(*frame, acc);
+      NEXT();
+    }
+    CASE(PopContext) {
+      fp[reg::kContext] = REG(0);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnPopContext(*frame, REG(0));
+      NEXT();
+    }
+    CASE(LdaContextSlot) { acc = WalkContext(REG(0), UIMM(2))->get(UIMM(1)); NEXT(); }
+    CASE(LdaImmutableContextSlot) { acc = WalkContext(REG(0), UIMM(2))->get(UIMM(1)); NEXT(); }
+    CASE(LdaCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
+    CASE(LdaImmutableCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
+    CASE(StaContextSlot) { WalkContext(REG(0), UIMM(2))->set(UIMM(1), acc); NEXT(); }
+    CASE(StaCurrentContextSlot) { CurrentContext(fp)->set(UIMM(0), acc); NEXT(); }
+    CASE(CreateFunctionContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
+      acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), UIMM(1)));
+      NEXT();
+    }
+    CASE(CreateBlockContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
+      acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), si->slot_count()));
+      NEXT();
+    }
+    CASE(CreateCatchContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(1)].AsCell());
+      Context* c = rt_.NewContext(si, CurrentContext(fp), si->slot_count());
+      c->set(Context::kFirstSlot, REG(0));
+      acc = Value::FromCell(c);
+      NEXT();
+    }
+    CASE(CreateClosure) {
+      SYNC();
+      auto* info = static_cast<FunctionInfo*>(constants[IDX(0)].AsCell());
+      Function* closure = rt_.NewClosure(info, CurrentContext(fp));
+      // Arrows see the [[HomeObject]] of the function they are created in (super.x).
+      if (info->flavor == FunctionFlavor::kArrow) closure->set_home_object(frame->function->home_object());
+      acc = Value::FromCell(closure);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCreateClosure(*frame, acc);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ properties
+    CASE(GetNamedProperty) {
+      Value obj = REG(0);
+      auto* name = static_cast<String*>(constants[IDX(1)].AsCell());
+      if (JSVM_LIKELY(obj.IsCellOfKind(CellKind::kObject))) {
+        Object* o = obj.AsObject();
+        int i = o->FindNamed(name);
+        if (i >= 0 && !(o->named_at(i).attrs & kAttrAccessor)) {
+          acc = o->named_at(i).value;
+          NEXT();
+        }
+      }
+      SYNC();
+      acc = GetNamed(rt_, obj, name);
+      NEXT();
+    }
+    CASE(GetNamedPropertyFromSuper) {
+      SYNC();
+      acc = GetSuperProperty(rt_, acc, REG(0), rt_.KeyFor(constants[IDX(1)].AsString()));
+      NEXT();
+    }
+    CASE(GetKeyedProperty) {
+      Value obj = REG(0);
+      if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
+        auto* a = static_cast<Array*>(obj.AsObject());
+        auto i = static_cast<uint32_t>(acc.AsInt());
+        if (i < a->dense().size() && !a->dense()[i].IsHole()) {
+          acc = a->dense()[i];
+          NEXT();
+        }
+      }
+      SYNC();
+      acc = GetKeyed(rt_, obj, acc);
+      NEXT();
+    }
+    CASE(SetNamedProperty) {
+      SYNC();
+      SetNamed(rt_, REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
+      NEXT();
+    }
+    CASE(SetKeyedProperty) {
+      Value obj = REG(0);
+      Value key = REG(1);
+      if (JSVM_LIKELY(key.IsInt() && key.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
+        auto* a = static_cast<Array*>(obj.AsObject());
+        auto i = static_cast<uint32_t>(key.AsInt());
+        if (i < a->dense().size() && !a->dense()[i].IsHole()) {
+          a->dense()[i] = acc;
+          NEXT();
+        }
+      }
+      SYNC();
+      SetKeyed(rt_, obj, key, acc, frame->info->strict);
+      NEXT();
+    }
+    CASE(DefineNamedOwnProperty) {
+      SYNC();
+      CreateDataProperty(rt_, REG(0).AsObject(), rt_.KeyFor(constants[IDX(1)].AsString()), acc);
+      NEXT();
+    }
+    CASE(DefineKeyedOwnProperty) {
+      SYNC();
+      DefineKeyedOwn(rt_, REG(0), REG(1), acc);
+      NEXT();
+    }
+    CASE(StaInArrayLiteral) {
+      SYNC();
+      DefineKeyedOwn(rt_, REG(0), REG(1), acc);
+      NEXT();
+    }
+    CASE(DeletePropertyStrict) {
+      SYNC();
+      acc = Value::Boolean(DeletePropertyOf(rt_, REG(0), acc, true));
+      NEXT();
+    }
+    CASE(DeletePropertySloppy) {
+      SYNC();
+      acc = Value::Boolean(DeletePropertyOf(rt_, REG(0), acc, false));
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ arithmetic
+#define INT_BINARY(name, int_expr, slow)                              \
+    CASE(name) {                                                      \
+      Value lhs = REG(0);                                             \
+      if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
+        int32_t a = lhs.AsInt(), b = acc.AsInt();                     \
+        int_expr;                                                     \
+      }                                                               \
+      SYNC();                                                         \
+      acc = slow;                                                     \
+      NEXT();                                                         \
+    }
+    INT_BINARY(Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+               Add(rt_, lhs, acc))
+    INT_BINARY(Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+               Arithmetic(rt_, Bytecode::kSub, lhs, acc))
+    INT_BINARY(Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
+               Arithmetic(rt_, Bytecode::kMul, lhs, acc))
+    INT_BINARY(Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } },
+               Arithmetic(rt_, Bytecode::kDiv, lhs, acc))
+    INT_BINARY(Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } },
+               Arithmetic(rt_, Bytecode::kMod, lhs, acc))
+    INT_BINARY(Exp, { (void)a; (void)b; }, Arithmetic(rt_, Bytecode::kExp, lhs, acc))
+    INT_BINARY(BitwiseOr, { acc = Value::Int(a | b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseOr, lhs, acc))
+    INT_BINARY(BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseXor, lhs, acc))
+    INT_BINARY(BitwiseAnd, { acc = Value::Int(a & b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseAnd, lhs, acc))
+    INT_BINARY(ShiftLeft, { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); },
+               Arithmetic(rt_, Bytecode::kShiftLeft, lhs, acc))
+    INT_BINARY(ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); }, Arithmetic(rt_, Bytecode::kShiftRight, lhs, acc))
+    INT_BINARY(ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); },
+               Arithmetic(rt_, Bytecode::kShiftRightLogical, lhs, acc))
+#undef INT_BINARY
+
+#define SMI_BINARY(name, base_op, int_expr)                           \
+    CASE(name) {                                                      \
+      int32_t b = IMM(0);                                             \
+      if (JSVM_LIKELY(acc.IsInt())) {                                 \
+        int32_t a = acc.AsInt();                                      \
+        int_expr;                                                     \
+      }                                                               \
+      SYNC();                                                         \
+      acc = Arithmetic(rt_, Bytecode::k##base_op, acc, Value::Int(b)); \
+      NEXT();                                                         \
+    }
+    SMI_BINARY(AddSmi, Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } })
+    SMI_BINARY(SubSmi, Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } })
+    SMI_BINARY(MulSmi, Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } })
+    SMI_BINARY(DivSmi, Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } })
+    SMI_BINARY(ModSmi, Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } })
+    SMI_BINARY(ExpSmi, Exp, { (void)a; })
+    SMI_BINARY(BitwiseOrSmi, BitwiseOr, { acc = Value::Int(a | b); NEXT(); })
+    SMI_BINARY(BitwiseXorSmi, BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); })
+    SMI_BINARY(BitwiseAndSmi, BitwiseAnd, { acc = Value::Int(a & b); NEXT(); })
+    SMI_BINARY(ShiftLeftSmi, ShiftLeft, { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); })
+    SMI_BINARY(ShiftRightSmi, ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); })
+    SMI_BINARY(ShiftRightLogicalSmi, ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); })
+#undef SMI_BINARY
+
+    CASE(Inc) {
+      if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MAX)) {
+        acc = Value::Int(acc.AsInt() + 1);
+        NEXT();
+      }
+      SYNC();
+      acc = Value::Number(ToNumber(rt_, acc) + 1);
+      NEXT();
+    }
+    CASE(Dec) {
+      if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MIN)) {
+        acc = Value::Int(acc.AsInt() - 1);
+        NEXT();
+      }
+      SYNC();
+      acc = Value::Number(ToNumber(rt_, acc) - 1);
+      NEXT();
+    }
+    CASE(Negate) {
+      if (acc.IsInt() && acc.AsInt() != 0 && acc.AsInt() != INT32_MIN) {
+        acc = Value::Int(-acc.AsInt());
+        NEXT();
+      }
+      SYNC();
+      acc = Value::Double(-ToNumber(rt_, acc));
+      NEXT();
+    }
+    CASE(BitwiseNot) {
+      SYNC();
+      acc = Value::Int(~ToInt32(rt_, acc));
+      NEXT();
+    }
+    CASE(ToBooleanLogicalNot) { acc = Value::Boolean(!ToBoolean(acc)); NEXT(); }
+    CASE(LogicalNot) { acc = Value::Boolean(!acc.IsTrue()); NEXT(); }
+    CASE(TypeOf) { acc = TypeOf(rt_, acc); NEXT(); }
+    CASE(ToNumeric) {
+      if (!acc.IsNumber()) {
+        SYNC();
+        acc = ToNumeric(rt_, acc);
+      }
+      NEXT();
+    }
+    CASE(ToNumber) {
+      if (!acc.IsNumber()) {
+        SYNC();
+        acc = Value::Number(ToNumber(rt_, acc));
+      }
+      NEXT();
+    }
+    CASE(ToString) {
+      if (!acc.IsString()) {
+        SYNC();
+        acc = Value::FromCell(ToString(rt_, acc));
+      }
+      NEXT();
+    }
+    CASE(ToName) {
+      SYNC();
+      REG(0) = ToPropertyKeyValue(rt_, acc);
+      NEXT();
+    }
+    CASE(ToObject) {
+      SYNC();
+      REG(0) = Value::FromCell(ToObject(rt_, acc));
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ comparisons
+#define COMPARE(name, int_op, slow)                                   \
+    CASE(name) {                                                      \
+      Value lhs = REG(0);                                             \
+      if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
+        acc = Value::Boolean(lhs.AsInt() int_op acc.AsInt());         \
+        NEXT();                                                       \
+      }                                                               \
+      SYNC();                                                         \
+      acc = Value::Boolean(slow);                                     \
+      NEXT();                                                         \
+    }
+    COMPARE(TestEqual, ==, LooseEquals(rt_, lhs, acc))
+    COMPARE(TestEqualStrict, ==, StrictEquals(lhs, acc))
+    COMPARE(TestLessThan, <, LessThan(rt_, lhs, acc, true) == 1)
+    COMPARE(TestGreaterThan, >, LessThan(rt_, acc, lhs, false) == 1)
+    COMPARE(TestLessThanOrEqual, <=, LessThan(rt_, acc, lhs, false) == 0)
+    COMPARE(TestGreaterThanOrEqual, >=, LessThan(rt_, lhs, acc, true) == 0)
+#undef COMPARE
+    CASE(TestReferenceEqual) { acc = Value::Boolean(REG(0) == acc); NEXT(); }
+    CASE(TestInstanceOf) {
+      SYNC();
+      acc = Value::Boolean(InstanceOf(rt_, REG(0), acc));
+      NEXT();
+    }
+    CASE(TestIn) {
+      SYNC();
+      acc = Value::Boolean(HasPropertyOperator(rt_, REG(0), acc));
+      NEXT();
+    }
+    CASE(TestUndetectable) { acc = Value::Boolean(acc.IsNullish()); NEXT(); }
+    CASE(TestNull) { acc = Value::Boolean(acc.IsNull()); NEXT(); }
+    CASE(TestUndefined) { acc = Value::Boolean(acc.IsUndefined()); NEXT(); }
+    CASE(TestTypeOf) { acc = Value::Boolean(TypeOfIs(acc, FLAG(0))); NEXT(); }
+
+    // ------------------------------------------------------------ jumps
+    CASE(Jump) { JUMP_TO(pc + UIMM(0)); }
+    CASE(JumpLoop) { JUMP_TO(pc - UIMM(0)); }
+    CASE(JumpIfTrue) { if (acc.IsTrue()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfFalse) { if (acc.IsFalse()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfToBooleanTrue) { if (ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfToBooleanFalse) { if (!ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNull) { if (acc.IsNull()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNotNull) { if (!acc.IsNull()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfUndefined) { if (acc.IsUndefined()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNotUndefined) { if (!acc.IsUndefined()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfUndefinedOrNull) { if (acc.IsNullish()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNotUndefinedOrNull) { if (!acc.IsNullish()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfJSReceiver) { if (acc.IsObject()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+
+    // ------------------------------------------------------------ return, throw
+    CASE(Return) {
+      if (JSVM_UNLIKELY(hooks != nullptr)) {
+        SYNC();
+        hooks->OnReturn(*frame, acc);
+      }
+      if (frame->construct_result_check && !acc.IsObject()) acc = frame->receiver();
+      bool entry = frame->is_entry;
+      frames_.pop_back();
+      if (entry) return acc;
+      LOAD_FRAME();
+      // Resume after the call instruction.
+      pc += kBytecodeInfos[*pc].size;
+      DISPATCH();
+    }
+    CASE(Throw) {
+      SYNC();
+      rt_.Throw(acc);
+    }
+    CASE(ReThrow) {
+      SYNC();
+      rt_.Throw(acc);
+    }
+    CASE(Debugger) { NEXT(); }
+
+    CASE(ThrowReferenceErrorIfHole) {
+      if (JSVM_UNLIKELY(acc.IsHole())) {
+        SYNC();
+        rt_.ThrowReferenceError("Cannot access '" + constants[IDX(0)].AsString()->ToUtf8() +
+                                "' before initialization");
+      }
+      NEXT();
+    }
+    CASE(ThrowSuperNotCalledIfHole) {
+      if (JSVM_UNLIKELY(acc.IsHole())) {
+        SYNC();
+        rt_.ThrowReferenceError(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+      }
+      NEXT();
+    }
+    CASE(ThrowSuperAlreadyCalledIfNotHole) {
+      if (JSVM_UNLIKELY(!acc.IsHole())) {
+        SYNC();
+        rt_.ThrowReferenceError("Super constructor may only be called once");
+      }
+      NEXT();
+    }
+    CASE(ThrowIfNotSuperConstructor) {
+      if (!IsConstructor(REG(0))) {
+        SYNC();
+        rt_.ThrowTypeError("Super constructor " + DescribeForError(rt_, REG(0)) + " of anonymous class is not a constructor");
+      }
+      NEXT();
+    }
+    CASE(GetSuperConstructor) {
+      Object* proto = acc.AsObject()->proto();
+      REG(0) = proto ? Value::FromCell(proto) : Value::Null();
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ calls
+    {
+    CASE(CallProperty) {
+      callee = REG(0);
+      receiver = REG(1);
+      argv = &REG(1) + 1;
+      argc = LIST_COUNT(1) - 1;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallProperty0) {
+      callee = REG(0);
+      receiver = REG(1);
+      argv = nullptr;
+      argc = 0;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallProperty1) {
+      callee = REG(0);
+      receiver = REG(1);
+      argv = &REG(2);
+      argc = 1;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallProperty2) {
+      // a1 and a2 are consecutive registers (the generator guarantees it).
+      callee = REG(0);
+      receiver = REG(1);
+      argv = &REG(2);
+      argc = 2;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = &REG(1);
+      argc = LIST_COUNT(1);
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver0) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = nullptr;
+      argc = 0;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver1) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = &REG(1);
+      argc = 1;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver2) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = &REG(1);
+      argc = 2;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallWithSpread) {
+      SYNC();
+      acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), Value::Empty());
+      NEXT();
+    }
+    CASE(Construct) {
+      callee = REG(0);
+      receiver = Value::Hole();
+      argv = &REG(1);
+      argc = LIST_COUNT(1);
+      new_target = acc;
+      construct = true;
+      goto do_call;
+    }
+    CASE(ConstructWithSpread) {
+      SYNC();
+      acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), acc);
+      NEXT();
+    }
+
+    do_call:
+      SYNC();
+      if (JSVM_LIKELY(callee.IsCellOfKind(CellKind::kFunction))) {
+        auto* fn = static_cast<Function*>(callee.AsCell());
+        FunctionInfo* info = fn->info();
+        if (!construct && JSVM_LIKELY(!info->IsClassConstructor())) {
+          PushFrame(fn, receiver, argv, argc, Value::Undefined());
+          if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
+          LOAD_FRAME();
+          DISPATCH();
+        }
+        if (construct && info->IsConstructor() && info->flavor != FunctionFlavor::kDerivedConstructor) {
+          // [[Construct]] of a base constructor: make `this` from new_target.prototype.
+          Rooted<Value> rnt(rt_, new_target);
+          Rooted<Value> rcallee(rt_, callee);
+          Object* proto = GetPrototypeFromConstructor(rt_, new_target, rt_.intrinsics().object_prototype);
+          Value self = Value::FromCell(rt_.NewObject(proto));
+          // argv points into the caller's registers, which did not move.
+          Frame* f = PushFrame(static_cast<Function*>(rcallee.get().AsCell()), self, argv, argc, rnt);
+          f->construct_result_check = true;
+          if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
+          LOAD_FRAME();
+          DISPATCH();
+        }
+        if (construct && info->flavor == FunctionFlavor::kDerivedConstructor) {
+          PushFrame(fn, Value::Hole(), argv, argc, new_target);
+          if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
+          LOAD_FRAME();
+          DISPATCH();
+        }
+      }
+      // Natives, bound functions, errors: through the generic paths.
+      acc = construct ? Construct(rt_, callee, argv, argc, new_target) : Call(rt_, callee, receiver, argv, argc);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeReturn(*frame, acc);
+      pc += kBytecodeInfos[*pc].size;
+      DISPATCH();
+    }
+
+    CASE(CallRuntime) {
+      SYNC();
+      acc = CallRuntimeFunction(rt_, *frame, RUNTIME_ID(0), &REG(1), LIST_COUNT(1));
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ literals
+    CASE(CreateEmptyObjectLiteral) {
+      SYNC();
+      acc = Value::FromCell(rt_.NewObject());
+      NEXT();
+    }
+    CASE(CreateEmptyArrayLiteral) {
+      SYNC();
+      acc = Value::FromCell(rt_.NewArray(0));
+      NEXT();
+    }
+    CASE(CreateArrayFromIterable) {
+      SYNC();
+      acc = ArrayFromIterable(rt_, acc);
+      NEXT();
+    }
+    CASE(CreateRegExpLiteral) {
+      SYNC();
+      rt_.ThrowSyntaxError("Regular expressions are not supported: /" +
+                           constants[IDX(0)].AsString()->ToUtf8() + "/");
+    }
+    CASE(CreateMappedArguments) {
+      SYNC();
+      acc = CreateArgumentsObject(rt_, *frame, true);
+      NEXT();
+    }
+    CASE(CreateUnmappedArguments) {
+      SYNC();
+      acc = CreateArgumentsObject(rt_, *frame, false);
+      NEXT();
+    }
+    CASE(CreateRestParameter) {
+      SYNC();
+      acc = CreateRestParameter(rt_, *frame);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ for-in, iteration
+    CASE(ForInEnumerate) {
+      SYNC();
+      acc = ForInEnumerate(rt_, REG(0));
+      NEXT();
+    }
+    CASE(ForInPrepare) {
+      // acc: the key array from ForInEnumerate.
+      int32_t r = REG_INDEX(0);
+      fp[r] = acc;
+      fp[r + 1] = acc;
+      fp[r + 2] = Value::Int(static_cast<int32_t>(static_cast<Array*>(acc.AsCell())->length()));
+      NEXT();
+    }
+    CASE(ForInContinue) {
+      acc = Value::Boolean(REG(0).AsInt() < REG(1).AsInt());
+      NEXT();
+    }
+    CASE(ForInNext) {
+      SYNC();
+      auto* keys = static_cast<Array*>((&REG(2))[1].AsCell());
+      acc = ForInNext(rt_, REG(0), keys, static_cast<uint32_t>(REG(1).AsInt()));
+      NEXT();
+    }
+    CASE(ForInStep) {
+      REG(0) = Value::Int(REG(0).AsInt() + 1);
+      NEXT();
+    }
+    CASE(GetIterator) {
+      SYNC();
+      Value next;
+      acc = GetIterator(rt_, REG(0), &next);
+      NEXT();
+    }
+
+#if !JSVM_USE_COMPUTED_GOTO
+        default:
+          rt_.ThrowTypeError("invalid bytecode");
+      }
+#endif
+    } catch (JsThrow&) {
+      // Unwind to the innermost handler of the frames this Run owns.
+      for (;;) {
+        Frame* f = &frames_.back();
+        uint32_t offset = static_cast<uint32_t>(f->pc - f->info->bytecode.data());
+        const HandlerEntry* h = FindHandler(f->info, offset);
+        if (h) {
+          f->fp[reg::kContext] = f->fp[h->context_register];
+          LOAD_FRAME();
+          acc = rt_.exception();
+          pc = f->info->bytecode.data() + h->handler;
+          if (hooks) hooks->OnCatch(*frame, acc);
+          break;
+        }
+        if (hooks) hooks->OnUnwind(*f);
+        bool entry = f->is_entry;
+        frames_.pop_back();
+        if (entry || frames_.size() < entry_depth) throw;
+      }
+    }
+  }
+#undef SYNC
+#undef LOAD_FRAME
+#undef OFFSET
+#undef REG_INDEX
+#undef REG
+#undef IDX
+#undef UIMM
+#undef IMM
+#undef FLAG
+#undef LIST_COUNT
+#undef RUNTIME_ID
+#undef SIZE
+#undef DISPATCH
+#undef CASE
+#undef NEXT
+#undef JUMP_TO
+}
+
+}  // namespace jsvm

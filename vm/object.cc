@@ -1,0 +1,206 @@
+#include "vm/object.h"
+
+#include <algorithm>
+
+#include "vm/function.h"
+#include "vm/runtime.h"
+
+namespace jsvm {
+
+namespace {
+constexpr size_t kIndexThreshold = 8;     // build a hash index past this many named properties
+constexpr uint32_t kMaxDenseGap = 1024;   // indices further past the end go to the sparse map
+}  // namespace
+
+Object::~Object() = default;
+
+bool Object::IsCallable() const {
+  switch (kind()) {
+    case CellKind::kFunction: case CellKind::kNativeFunction: case CellKind::kBoundFunction:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void Object::NoteGrowth(Runtime& rt, ptrdiff_t bytes) { rt.heap().NoteExternalAllocation(bytes); }
+
+int Object::FindNamed(Cell* key) const {
+  if (named_index_) {
+    auto it = named_index_->find(key);
+    return it == named_index_->end() ? -1 : it->second;
+  }
+  for (size_t i = 0; i < named_.size(); ++i) {
+    if (named_[i].key.cell() == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void Object::RebuildIndex() {
+  if (named_.size() <= kIndexThreshold) {
+    named_index_.reset();
+    return;
+  }
+  if (!named_index_) named_index_ = std::make_unique<std::unordered_map<Cell*, int>>();
+  named_index_->clear();
+  for (size_t i = 0; i < named_.size(); ++i) (*named_index_)[named_[i].key.cell()] = static_cast<int>(i);
+}
+
+void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
+  size_t old_cap = named_.capacity();
+  named_.push_back({PropertyKey::Named(key), value, attrs});
+  if (named_.capacity() != old_cap) {
+    NoteGrowth(rt, static_cast<ptrdiff_t>((named_.capacity() - old_cap) * sizeof(PropertyEntry)));
+  }
+  if (named_index_) {
+    (*named_index_)[key] = static_cast<int>(named_.size() - 1);
+  } else if (named_.size() > kIndexThreshold) {
+    RebuildIndex();
+  }
+}
+
+void Object::RemoveNamed(Runtime&, int i) {
+  named_.erase(named_.begin() + i);
+  if (named_index_) RebuildIndex();
+}
+
+bool Object::FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const {
+  if (i < dense_.size()) {
+    Value v = dense_[i];
+    if (!v.IsHole()) {
+      *value = v;
+      *attrs = kAttrDefault;
+      return true;
+    }
+  }
+  if (sparse_) {
+    auto it = sparse_->find(i);
+    if (it != sparse_->end()) {
+      *value = it->second.value;
+      *attrs = it->second.attrs;
+      return true;
+    }
+  }
+  return false;
+}
+
+void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
+  if (attrs == kAttrDefault && !value.IsHole()) {
+    if (i < dense_.size()) {
+      dense_[i] = value;
+      if (sparse_) sparse_->erase(i);
+      return;
+    }
+    if (i - dense_.size() <= kMaxDenseGap && !(sparse_ && sparse_->count(i))) {
+      size_t old_cap = dense_.capacity();
+      dense_.resize(static_cast<size_t>(i) + 1, Value::Hole());
+      dense_[i] = value;
+      if (dense_.capacity() != old_cap) {
+        NoteGrowth(rt, static_cast<ptrdiff_t>((dense_.capacity() - old_cap) * sizeof(Value)));
+      }
+      return;
+    }
+  }
+  if (i < dense_.size()) dense_[i] = Value::Hole();
+  if (!sparse_) sparse_ = std::make_unique<std::map<uint32_t, PropertyEntry>>();
+  (*sparse_)[i] = {PropertyKey::Index(i), value, attrs};
+  NoteGrowth(rt, 64);
+}
+
+bool Object::RemoveIndexed(Runtime&, uint32_t i) {
+  bool removed = false;
+  if (i < dense_.size() && !dense_[i].IsHole()) {
+    dense_[i] = Value::Hole();
+    removed = true;
+  }
+  if (sparse_ && sparse_->erase(i)) removed = true;
+  return removed;
+}
+
+void Object::CollectIndices(std::vector<uint32_t>* out) const {
+  for (size_t i = 0; i < dense_.size(); ++i) {
+    if (!dense_[i].IsHole()) out->push_back(static_cast<uint32_t>(i));
+  }
+  if (sparse_ && !sparse_->empty()) {
+    size_t mid = out->size();
+    for (auto& [k, e] : *sparse_) out->push_back(k);
+    if (mid > 0) std::inplace_merge(out->begin(), out->begin() + mid, out->end());
+  }
+}
+
+bool Object::TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len) {
+  *new_len = len;
+  if (sparse_) {
+    // Non-configurable elements stop the truncation (largest first).
+    for (auto it = sparse_->rbegin(); it != sparse_->rend(); ++it) {
+      if (it->first < len) break;
+      if (!(it->second.attrs & kAttrConfigurable)) {
+        *new_len = it->first + 1;
+        break;
+      }
+    }
+    sparse_->erase(sparse_->lower_bound(*new_len), sparse_->end());
+  }
+  if (dense_.size() > *new_len) {
+    size_t old_cap = dense_.capacity();
+    dense_.resize(*new_len);
+    if (dense_.size() < old_cap / 4) {
+      dense_.shrink_to_fit();
+      NoteGrowth(rt, -static_cast<ptrdiff_t>((old_cap - dense_.capacity()) * sizeof(Value)));
+    }
+  }
+  return *new_len == len;
+}
+
+void Object::TraceProperties(Visitor& v) const {
+  if (proto_) v.Edge(const_cast<Object*>(proto_), EdgeType::kProperty, EdgeName::Str("__proto__"));
+  for (const PropertyEntry& e : named_) {
+    v.Edge(e.key.cell(), EdgeType::kInternal, EdgeName::Str("key"));
+    TraceValue(v, e.value, EdgeType::kProperty, EdgeName::Of(e.key.cell()));
+  }
+  for (size_t i = 0; i < dense_.size(); ++i) {
+    TraceValue(v, dense_[i], EdgeType::kElement, EdgeName::Index(static_cast<uint32_t>(i)));
+  }
+  if (sparse_) {
+    for (auto& [k, e] : *sparse_) TraceValue(v, e.value, EdgeType::kElement, EdgeName::Index(k));
+  }
+}
+
+void Object::Trace(Visitor& v) const { TraceProperties(v); }
+
+size_t Object::OwnedBytes() const {
+  size_t n = sizeof(Object) + named_.capacity() * sizeof(PropertyEntry) + dense_.capacity() * sizeof(Value);
+  if (named_index_) n += named_index_->size() * 32;
+  if (sparse_) n += sparse_->size() * 64;
+  if (kind() == CellKind::kArray) n += sizeof(Array) - sizeof(Object);
+  return n;
+}
+
+uint8_t Object::SnapshotType() const { return 3; }
+
+std::string Object::SnapshotName() const {
+  // Named after the constructor of the prototype, as DevTools does.
+  if (proto_) {
+    for (const PropertyEntry& e : proto_->named()) {
+      if (e.key.IsString() && e.key.string()->view() == u"constructor" && e.value.IsObject()) {
+        Object* ctor = e.value.AsObject();
+        for (const PropertyEntry& ce : ctor->named()) {
+          if (ce.key.IsString() && ce.key.string()->view() == u"name" && ce.value.IsString()) {
+            std::string name = ce.value.AsString()->ToUtf8();
+            if (!name.empty()) return name;
+          }
+        }
+        if (ctor->kind() == CellKind::kFunction) {
+          auto* f = static_cast<Function*>(ctor);
+          if (f->info()->name && f->info()->name->length()) return f->info()->name->ToUtf8();
+        } else if (ctor->kind() == CellKind::kNativeFunction) {
+          auto* f = static_cast<NativeFunction*>(ctor);
+          if (f->name()) return f->name()->ToUtf8();
+        }
+      }
+    }
+  }
+  return "Object";
+}
+
+}  // namespace jsvm

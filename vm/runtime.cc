@@ -1,0 +1,238 @@
+#include "vm/runtime.h"
+
+#include <cstdio>
+
+#include "vm/interpreter.h"
+#include "vm/object-ops.h"
+#include "vm/operations.h"
+#include "vm/unicode.h"
+
+namespace jsvm {
+
+RootedBase::RootedBase(Runtime& rt, bool is_vector) : rt_(rt), prev_(rt.rooted_top()), is_vector_(is_vector) {
+  rt.rooted_top() = this;
+}
+
+RootedBase::~RootedBase() { rt_.rooted_top() = prev_; }
+
+Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap) {
+  char here;
+  native_stack_base_ = &here;
+  if (options_.native_stack_limit == 0) {
+#if defined(JSVM_SANITIZE) || defined(__SANITIZE_ADDRESS__)
+    options_.native_stack_limit = 3u << 20;
+#else
+    options_.native_stack_limit = 5u << 20;
+#endif
+  }
+  heap_.AddRootSection("(Runtime roots)", [this](Visitor& v) { TraceRoots(v); });
+  heap_.AddWeakCallback([this] { ClearDeadInternedStrings(); });
+  interpreter_ = std::make_unique<Interpreter>(*this);
+  heap_.AddRootSection("(Stack roots)", [this](Visitor& v) { interpreter_->TraceRoots(v); });
+  heap_.AddRootSection("(Handle roots)", [this](Visitor& v) {
+    for (RootedBase* r = rooted_top_; r; r = r->prev_) {
+      if (r->is_vector_) {
+        for (Value val : r->values_) TraceValue(v, val, EdgeType::kHidden, EdgeName::Index(0));
+      } else {
+        TraceValue(v, r->value_, EdgeType::kHidden, EdgeName::Index(0));
+      }
+    }
+  });
+  NoGcScope no_gc(heap_);
+  InitNames();
+  auto make_symbol = [this](const char* desc) {
+    return NewSymbol(Value::FromCell(InternUtf8(std::string("Symbol.") + desc)));
+  };
+  symbols_.iterator = make_symbol("iterator");
+  symbols_.has_instance = make_symbol("hasInstance");
+  symbols_.to_primitive = make_symbol("toPrimitive");
+  symbols_.to_string_tag = make_symbol("toStringTag");
+  symbols_.species = make_symbol("species");
+  InstallBuiltins(*this);
+}
+
+Runtime::~Runtime() = default;
+
+void Runtime::InitNames() {
+#define JSVM_INIT_NAME(field, text) names_.field = InternUtf8(text);
+  JSVM_NAME_LIST(JSVM_INIT_NAME)
+#undef JSVM_INIT_NAME
+}
+
+void Runtime::TraceRoots(Visitor& v) {
+#define JSVM_TRACE_NAME(field, text) v.Edge(names_.field, EdgeType::kHidden, EdgeName::Str(#field));
+  JSVM_NAME_LIST(JSVM_TRACE_NAME)
+#undef JSVM_TRACE_NAME
+#define JSVM_TRACE_INTRINSIC(field) \
+  if (intrinsics_.field) v.Edge(intrinsics_.field, EdgeType::kHidden, EdgeName::Str(#field));
+  JSVM_INTRINSIC_LIST(JSVM_TRACE_INTRINSIC)
+#undef JSVM_TRACE_INTRINSIC
+  for (Symbol* s : {symbols_.iterator, symbols_.has_instance, symbols_.to_primitive,
+                    symbols_.to_string_tag, symbols_.species}) {
+    if (s) v.Edge(s, EdgeType::kHidden, EdgeName::Str("symbol"));
+  }
+  TraceValue(v, exception_, EdgeType::kHidden, EdgeName::Str("exception"));
+  if (script_context_) v.Edge(script_context_, EdgeType::kHidden, EdgeName::Str("script_context"));
+  for (Value p : permanent_roots_) TraceValue(v, p, EdgeType::kHidden, EdgeName::Str("script"));
+  for (const Inspection& i : inspections_) TraceValue(v, i.function, EdgeType::kHidden, EdgeName::Str("inspected"));
+  for (String* s : char_strings_) {
+    if (s) v.Edge(s, EdgeType::kHidden, EdgeName::Str("char"));
+  }
+}
+
+void Runtime::ClearDeadInternedStrings() {
+  for (auto it = interned_.begin(); it != interned_.end();) {
+    if (!heap_.IsMarked(it->second)) {
+      it = interned_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+String* Runtime::NewString(std::u16string_view s) {
+  String* str = heap_.NewWithExtra<String>(s.size() * sizeof(char16_t), static_cast<uint32_t>(s.size()));
+  if (!s.empty()) std::memcpy(str->mutable_data(), s.data(), s.size() * sizeof(char16_t));
+  return str;
+}
+
+String* Runtime::NewStringFromUtf8(std::string_view s) { return NewString(Utf8ToUtf16(s)); }
+
+String* Runtime::Intern(std::u16string_view s) {
+  auto it = interned_.find(s);
+  if (it != interned_.end()) return it->second;
+  String* str = NewString(s);
+  str->set_interned(true);
+  interned_.emplace(str->view(), str);
+  return str;
+}
+
+String* Runtime::InternUtf8(std::string_view s) { return Intern(Utf8ToUtf16(s)); }
+
+String* Runtime::CharString(char16_t c) {
+  if (c < 256) {
+    if (!char_strings_[c]) char_strings_[c] = Intern(std::u16string_view(&c, 1));
+    return char_strings_[c];
+  }
+  return NewString(std::u16string_view(&c, 1));
+}
+
+String* Runtime::Concat(String* a, String* b) {
+  if (a->length() == 0) return b;
+  if (b->length() == 0) return a;
+  uint64_t len = static_cast<uint64_t>(a->length()) + b->length();
+  if (len > (1u << 29)) ThrowRangeError("Invalid string length");
+  Rooted<String*> ra(*this, a), rb(*this, b);
+  String* str = heap_.NewWithExtra<String>(len * sizeof(char16_t), static_cast<uint32_t>(len));
+  std::memcpy(str->mutable_data(), ra->data(), ra->length() * sizeof(char16_t));
+  std::memcpy(str->mutable_data() + ra->length(), rb->data(), rb->length() * sizeof(char16_t));
+  return str;
+}
+
+PropertyKey Runtime::KeyFor(String* s) {
+  uint32_t index;
+  if (s->AsArrayIndex(&index)) return PropertyKey::Index(index);
+  if (!s->interned()) s = Intern(s->view());
+  return PropertyKey::Named(s);
+}
+
+Object* Runtime::NewObject(Object* proto) { return heap_.New<Object>(CellKind::kObject, proto); }
+
+Array* Runtime::NewArray(uint32_t length) {
+  Array* a = heap_.New<Array>(intrinsics_.array_prototype);
+  a->set_length_raw(length);
+  return a;
+}
+
+Array* Runtime::NewArrayFrom(const std::vector<Value>& values) {
+  Array* a = heap_.New<Array>(intrinsics_.array_prototype);
+  size_t old_cap = a->dense().capacity();
+  a->dense() = values;
+  for (Value& v : a->dense()) {
+    if (v.IsEmpty()) v = Value::Hole();
+  }
+  a->NoteGrowth(*this, static_cast<ptrdiff_t>((a->dense().capacity() - old_cap) * sizeof(Value)));
+  a->set_length_raw(static_cast<uint32_t>(values.size()));
+  return a;
+}
+
+NativeFunction* Runtime::NewNativeFunction(NativeFn fn, String* name, uint16_t length, bool constructor) {
+  Rooted<String*> rname(*this, name);
+  return heap_.New<NativeFunction>(intrinsics_.function_prototype, fn, rname.get(), length, constructor);
+}
+
+ErrorObject* Runtime::NewError(Object* proto, String* message) {
+  Rooted<String*> msg(*this, message);
+  Rooted<ErrorObject*> error(*this, heap_.New<ErrorObject>(proto));
+  if (msg.get()) DefineRaw(*this, error, PropertyKey::Named(names_.message), Value::FromCell(msg.get()), kAttrHidden);
+  // stack: "Name: message\n    at ..." like V8.
+  std::u16string head;
+  OwnProperty name_prop;
+  Value name_value = Value::Undefined();
+  for (Object* o = proto; o; o = o->proto()) {
+    if (GetOwnProperty(*this, o, PropertyKey::Named(names_.name), &name_prop)) {
+      name_value = name_prop.value;
+      break;
+    }
+  }
+  head = name_value.IsString() ? std::u16string(name_value.AsString()->view()) : u"Error";
+  if (msg.get() && msg->length()) head += u": " + std::u16string(msg->view());
+  std::string trace = interpreter_->StackTrace();
+  std::u16string stack = head;
+  if (!trace.empty()) stack += u"\n" + Utf8ToUtf16(trace);
+  String* stack_str = NewString(stack);
+  DefineRaw(*this, error, PropertyKey::Named(names_.stack), Value::FromCell(stack_str), kAttrHidden);
+  return error;
+}
+
+Symbol* Runtime::NewSymbol(Value description) { return heap_.New<Symbol>(description); }
+
+Function* Runtime::NewClosure(FunctionInfo* info, Context* context) {
+  return heap_.New<Function>(intrinsics_.function_prototype, info, context);
+}
+
+Context* Runtime::NewContext(ScopeInfo* info, Context* previous, uint32_t var_count) {
+  return heap_.NewWithExtra<Context>(var_count * sizeof(Value), info, previous, var_count);
+}
+
+void Runtime::Throw(Value v) {
+  exception_ = v;
+  throw JsThrow{};
+}
+
+void Runtime::ThrowError(Object* proto, const std::string& message) {
+  String* msg = NewStringFromUtf8(message);
+  Throw(Value::FromCell(NewError(proto, msg)));
+}
+
+void Runtime::ThrowTypeError(const std::string& m) { ThrowError(intrinsics_.type_error_prototype, m); }
+void Runtime::ThrowRangeError(const std::string& m) { ThrowError(intrinsics_.range_error_prototype, m); }
+void Runtime::ThrowReferenceError(const std::string& m) { ThrowError(intrinsics_.reference_error_prototype, m); }
+void Runtime::ThrowSyntaxError(const std::string& m) { ThrowError(intrinsics_.syntax_error_prototype, m); }
+
+void Runtime::CheckNativeStack() {
+  char here;
+  size_t used = static_cast<size_t>(native_stack_base_ - &here);
+  if (native_stack_base_ > &here && used > options_.native_stack_limit) {
+    ThrowRangeError("Maximum call stack size exceeded");
+  }
+}
+
+void Runtime::WriteStdout(std::string_view s) {
+  if (stdout_sink_) {
+    stdout_sink_(s);
+    return;
+  }
+  stdout_buffer_.append(s);
+  if (stdout_buffer_.size() > (1u << 16)) FlushStdout();
+}
+
+void Runtime::FlushStdout() {
+  if (!stdout_buffer_.empty()) {
+    std::fwrite(stdout_buffer_.data(), 1, stdout_buffer_.size(), stdout);
+    stdout_buffer_.clear();
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace jsvm
