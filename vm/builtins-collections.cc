@@ -1,0 +1,425 @@
+// Map, Set, their prototypes and iterators, and the OrderedTable behind them.
+#include <algorithm>
+
+#include "vm/builtins.h"
+#include "vm/collections.h"
+#include "vm/operations.h"
+
+namespace jsvm {
+
+// ---- OrderedTable
+
+Value OrderedTable::Normalize(Value key) {
+  if (key.IsNumber()) {
+    double d = key.AsNumber();
+    return Value::Number(d == 0 ? 0.0 : d);
+  }
+  return key;
+}
+
+size_t OrderedTable::KeyHash::operator()(Value v) const {
+  if (v.IsString()) return v.AsString()->Hash();
+  uint64_t b = v.bits();
+  b ^= b >> 33;
+  b *= 0xff51afd7ed558ccdull;
+  b ^= b >> 33;
+  return static_cast<size_t>(b);
+}
+
+bool OrderedTable::KeyEq::operator()(Value a, Value b) const {
+  if (a == b) return true;
+  return a.IsString() && b.IsString() && a.AsString()->view() == b.AsString()->view();
+}
+
+int64_t OrderedTable::Find(Value key) const {
+  auto it = index_.find(Normalize(key));
+  return it == index_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+bool OrderedTable::Put(Value key, Value value) {
+  key = Normalize(key);
+  auto it = index_.find(key);
+  if (it != index_.end()) {
+    entries_[it->second].value = value;
+    return false;
+  }
+  index_.emplace(key, static_cast<uint32_t>(entries_.size()));
+  entries_.push_back({key, value});
+  ++live_;
+  return true;
+}
+
+bool OrderedTable::Remove(Value key) {
+  auto it = index_.find(Normalize(key));
+  if (it == index_.end()) return false;
+  Entry& e = entries_[it->second];
+  e.key = Value::Empty();
+  e.value = Value::Undefined();
+  index_.erase(it);
+  --live_;
+  return true;
+}
+
+void OrderedTable::Clear() {
+  entries_.clear();
+  entries_.shrink_to_fit();
+  index_.clear();
+  live_ = 0;
+}
+
+std::vector<uint32_t> OrderedTable::Compact() {
+  std::vector<uint32_t> remap(entries_.size() + 1);
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    remap[i] = out;
+    if (!entries_[i].key.IsEmpty()) {
+      entries_[out] = entries_[i];
+      index_[entries_[out].key] = out;
+      ++out;
+    }
+  }
+  remap[entries_.size()] = out;
+  entries_.resize(out);
+  return remap;
+}
+
+void CollectionObject::Trace(Visitor& v) const {
+  Object::Trace(v);
+  const auto& entries = table_.entries();
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    TraceValue(v, entries[i].key, EdgeType::kHidden, EdgeName::Index(2 * i));
+    if (kind() == CellKind::kMap) TraceValue(v, entries[i].value, EdgeType::kHidden, EdgeName::Index(2 * i + 1));
+  }
+}
+
+namespace {
+
+// ---- shared
+
+CollectionObject* ThisCollection(Runtime& rt, Value v, CellKind kind, const char* method) {
+  if (!v.IsCellOfKind(kind)) {
+    rt.ThrowTypeError(std::string("Method ") + method + " called on incompatible receiver " +
+                      DescribeForError(rt, v));
+  }
+  return static_cast<CollectionObject*>(v.AsObject());
+}
+
+void NoteSize(Runtime& rt, CollectionObject* c, size_t before) {
+  c->NoteGrowth(rt, static_cast<ptrdiff_t>(c->table().Bytes()) - static_cast<ptrdiff_t>(before));
+}
+
+// Compacts c's table when worthwhile, moving live iterators' positions.
+void MaybeCompact(Runtime& rt, CollectionObject* c) {
+  if (!c->table().NeedsCompaction()) return;
+  size_t before = c->table().Bytes();
+  std::vector<uint32_t> remap = c->table().Compact();
+  for (Cell* cell : StateOf(rt).live_iterators) {
+    auto* it = static_cast<IteratorObject*>(cell);
+    if (it->target == Value::FromCell(c)) {
+      it->index = remap[std::min<uint64_t>(it->index, remap.size() - 1)];
+    }
+  }
+  NoteSize(rt, c, before);
+}
+
+void PutEntry(Runtime& rt, CollectionObject* c, Value key, Value value) {
+  size_t before = c->table().Bytes();
+  c->table().Put(key, value);
+  NoteSize(rt, c, before);
+}
+
+void ClearCollection(Runtime& rt, CollectionObject* c) {
+  size_t before = c->table().Bytes();
+  c->table().Clear();
+  for (Cell* cell : StateOf(rt).live_iterators) {
+    auto* it = static_cast<IteratorObject*>(cell);
+    if (it->target == Value::FromCell(c)) it->index = 0;
+  }
+  NoteSize(rt, c, before);
+}
+
+Object* NewCollectionIterator(Runtime& rt, CollectionObject* c, IterationKind kind) {
+  bool is_map = c->kind() == CellKind::kMap;
+  Object* proto = is_map ? rt.intrinsics().map_iterator_prototype : rt.intrinsics().set_iterator_prototype;
+  auto* it = rt.heap().New<IteratorObject>(proto, is_map ? IteratorSource::kMap : IteratorSource::kSet,
+                                           Value::FromCell(c), kind);
+  StateOf(rt).live_iterators.push_back(it);
+  return it;
+}
+
+void FinishIterator(Runtime& rt, IteratorObject* it) {
+  it->target = Value::Undefined();
+  auto& live = StateOf(rt).live_iterators;
+  auto pos = std::find(live.begin(), live.end(), it);
+  if (pos != live.end()) live.erase(pos);
+}
+
+// The next live entry of a collection iterator, or nullptr when done.
+const OrderedTable::Entry* StepCollection(Runtime& rt, IteratorObject* it) {
+  if (!it->target.IsObject()) return nullptr;
+  auto* c = static_cast<CollectionObject*>(it->target.AsObject());
+  const auto& entries = c->table().entries();
+  while (it->index < entries.size() && entries[it->index].key.IsEmpty()) ++it->index;
+  if (it->index >= entries.size()) {
+    FinishIterator(rt, it);
+    return nullptr;
+  }
+  return &entries[it->index++];
+}
+
+// forEach over a collection, robust against mutation by the callback.
+void CollectionForEach(Runtime& rt, CallArgs& args, CellKind kind, const char* method) {
+  Rooted<Object*> c(rt, ThisCollection(rt, args.this_value, kind, method));
+  Rooted<Value> fn(rt, RequireCallable(rt, args[0]));
+  Rooted<IteratorObject*> it(rt, static_cast<IteratorObject*>(NewCollectionIterator(
+                                     rt, static_cast<CollectionObject*>(c.get()), IterationKind::kEntries)));
+  while (const OrderedTable::Entry* e = StepCollection(rt, it)) {
+    Rooted<Value> k(rt, e->key);
+    Rooted<Value> v(rt, e->value);
+    Call(rt, fn, args[1], {v.get(), k.get(), Value::FromCell(c.get())});
+  }
+}
+
+// Adds every value of `iterable` with `adder_name` (a Map/Set constructor's tail).
+void FillFromIterable(Runtime& rt, Object* target, Value iterable, bool is_map) {
+  Rooted<Object*> obj(rt, target);
+  const char* adder_name = is_map ? "set" : "add";
+  Rooted<Value> adder(rt, GetProperty(rt, obj, rt.KeyForUtf8(adder_name)));
+  if (!IsCallable(adder)) {
+    rt.ThrowTypeError("'" + DescribeForError(rt, adder) + "' returned for property '" + adder_name +
+                      "' of object '" + DescribeForError(rt, Value::FromCell(obj.get())) +
+                      "' is not a function");
+  }
+  IterateValues(rt, iterable, [&](Value item) {
+    Rooted<Value> entry(rt, item);
+    if (!is_map) {
+      Call(rt, adder, Value::FromCell(obj.get()), {entry.get()});
+      return;
+    }
+    if (!entry.get().IsObject()) {
+      rt.ThrowTypeError("Iterator value " + DescribeForError(rt, entry) + " is not an entry object");
+    }
+    Rooted<Value> k(rt, GetIndex(rt, entry.get().AsObject(), 0));
+    Rooted<Value> v(rt, GetIndex(rt, entry.get().AsObject(), 1));
+    Call(rt, adder, Value::FromCell(obj.get()), {k.get(), v.get()});
+  });
+}
+
+// ---- Map
+
+Value MapConstructor(Runtime& rt, CallArgs& args) {
+  if (!args.is_construct()) rt.ThrowTypeError("Constructor Map requires 'new'");
+  Object* proto = GetPrototypeFromConstructor(rt, args.new_target, rt.intrinsics().map_prototype);
+  Rooted<Object*> map(rt, rt.heap().New<MapObject>(proto));
+  if (!args[0].IsNullish()) FillFromIterable(rt, map, args[0], true);
+  return Value::FromCell(map.get());
+}
+
+Value MapGet(Runtime& rt, CallArgs& args) {
+  CollectionObject* m = ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.get");
+  int64_t i = m->table().Find(args[0]);
+  return i < 0 ? Value::Undefined() : m->table().entries()[i].value;
+}
+
+Value MapSet(Runtime& rt, CallArgs& args) {
+  CollectionObject* m = ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.set");
+  PutEntry(rt, m, args[0], args[1]);
+  MaybeCompact(rt, m);
+  return args.this_value;
+}
+
+Value MapHas(Runtime& rt, CallArgs& args) {
+  CollectionObject* m = ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.has");
+  return Value::Boolean(m->table().Find(args[0]) >= 0);
+}
+
+Value MapDelete(Runtime& rt, CallArgs& args) {
+  CollectionObject* m = ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.delete");
+  return Value::Boolean(m->table().Remove(args[0]));
+}
+
+Value MapClear(Runtime& rt, CallArgs& args) {
+  ClearCollection(rt, ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.clear"));
+  return Value::Undefined();
+}
+
+Value MapSize(Runtime& rt, CallArgs& args) {
+  return Value::Number(
+      ThisCollection(rt, args.this_value, CellKind::kMap, "get Map.prototype.size")->table().size());
+}
+
+Value MapForEach(Runtime& rt, CallArgs& args) {
+  CollectionForEach(rt, args, CellKind::kMap, "Map.prototype.forEach");
+  return Value::Undefined();
+}
+
+template <IterationKind K>
+Value MapIteratorMethod(Runtime& rt, CallArgs& args) {
+  static const char* const kNames[] = {"Map.prototype.keys", "Map.prototype.values", "Map.prototype.entries"};
+  CollectionObject* m = ThisCollection(rt, args.this_value, CellKind::kMap, kNames[static_cast<int>(K)]);
+  return Value::FromCell(NewCollectionIterator(rt, m, K));
+}
+
+// Map.groupBy(items, callback).
+Value MapGroupBy(Runtime& rt, CallArgs& args) {
+  if (args[0].IsNullish()) rt.ThrowTypeError("Cannot convert undefined or null to object");
+  Rooted<Value> fn(rt, RequireCallable(rt, args[1]));
+  Rooted<Object*> map(rt, rt.heap().New<MapObject>(rt.intrinsics().map_prototype));
+  double k = 0;
+  IterateValues(rt, args[0], [&](Value item) {
+    Rooted<Value> v(rt, item);
+    Rooted<Value> key(rt, Call(rt, fn, Value::Undefined(), {v.get(), Value::Number(k)}));
+    k += 1;
+    auto* m = static_cast<CollectionObject*>(map.get());
+    int64_t i = m->table().Find(key);
+    if (i >= 0) {
+      ArrayPush(rt, static_cast<Array*>(m->table().entries()[i].value.AsObject()), v);
+    } else {
+      Rooted<Array*> group(rt, rt.NewArray(0));
+      ArrayPush(rt, group, v);
+      PutEntry(rt, m, key, Value::FromCell(group.get()));
+    }
+  });
+  return Value::FromCell(map.get());
+}
+
+// ---- Set
+
+Value SetConstructor(Runtime& rt, CallArgs& args) {
+  if (!args.is_construct()) rt.ThrowTypeError("Constructor Set requires 'new'");
+  Object* proto = GetPrototypeFromConstructor(rt, args.new_target, rt.intrinsics().set_prototype);
+  Rooted<Object*> set(rt, rt.heap().New<SetObject>(proto));
+  if (!args[0].IsNullish()) FillFromIterable(rt, set, args[0], false);
+  return Value::FromCell(set.get());
+}
+
+Value SetAdd(Runtime& rt, CallArgs& args) {
+  CollectionObject* s = ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.add");
+  Value key = OrderedTable::Normalize(args[0]);
+  PutEntry(rt, s, key, key);
+  MaybeCompact(rt, s);
+  return args.this_value;
+}
+
+Value SetHas(Runtime& rt, CallArgs& args) {
+  CollectionObject* s = ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.has");
+  return Value::Boolean(s->table().Find(args[0]) >= 0);
+}
+
+Value SetDelete(Runtime& rt, CallArgs& args) {
+  CollectionObject* s = ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.delete");
+  return Value::Boolean(s->table().Remove(args[0]));
+}
+
+Value SetClear(Runtime& rt, CallArgs& args) {
+  ClearCollection(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.clear"));
+  return Value::Undefined();
+}
+
+Value SetSize(Runtime& rt, CallArgs& args) {
+  return Value::Number(
+      ThisCollection(rt, args.this_value, CellKind::kSet, "get Set.prototype.size")->table().size());
+}
+
+Value SetForEach(Runtime& rt, CallArgs& args) {
+  CollectionForEach(rt, args, CellKind::kSet, "Set.prototype.forEach");
+  return Value::Undefined();
+}
+
+template <IterationKind K>
+Value SetIteratorMethod(Runtime& rt, CallArgs& args) {
+  static const char* const kNames[] = {"Set.prototype.keys", "Set.prototype.values", "Set.prototype.entries"};
+  CollectionObject* s = ThisCollection(rt, args.this_value, CellKind::kSet, kNames[static_cast<int>(K)]);
+  return Value::FromCell(NewCollectionIterator(rt, s, K));
+}
+
+// ---- iterators
+
+Value CollectionIteratorNext(Runtime& rt, CallArgs& args, IteratorSource source, const char* method) {
+  Value self = args.this_value;
+  if (!self.IsCellOfKind(CellKind::kIterator) ||
+      static_cast<IteratorObject*>(self.AsObject())->source != source) {
+    rt.ThrowTypeError(std::string("Method ") + method + " called on incompatible receiver " +
+                      DescribeForError(rt, self));
+  }
+  Rooted<IteratorObject*> it(rt, static_cast<IteratorObject*>(self.AsObject()));
+  const OrderedTable::Entry* e = StepCollection(rt, it);
+  if (!e) return Value::FromCell(CreateIterResultObject(rt, Value::Undefined(), true));
+  Rooted<Value> k(rt, e->key);
+  Rooted<Value> v(rt, e->value);
+  switch (it->kind) {
+    case IterationKind::kKeys: return Value::FromCell(CreateIterResultObject(rt, k, false));
+    case IterationKind::kValues: return Value::FromCell(CreateIterResultObject(rt, v, false));
+    case IterationKind::kEntries: break;
+  }
+  Rooted<Array*> pair(rt, rt.NewArray(0));
+  ArrayPush(rt, pair, k);
+  ArrayPush(rt, pair, v);
+  return Value::FromCell(CreateIterResultObject(rt, Value::FromCell(pair.get()), false));
+}
+
+Value MapIteratorNext(Runtime& rt, CallArgs& args) {
+  return CollectionIteratorNext(rt, args, IteratorSource::kMap, "Map Iterator.prototype.next");
+}
+Value SetIteratorNext(Runtime& rt, CallArgs& args) {
+  return CollectionIteratorNext(rt, args, IteratorSource::kSet, "Set Iterator.prototype.next");
+}
+
+Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
+
+void DefineTag(Runtime& rt, Object* obj, const char* tag) {
+  Rooted<Object*> o(rt, obj);
+  Rooted<Value> v(rt, StringValueUtf8(rt, tag));
+  DefineRaw(rt, o, PropertyKey::Named(rt.symbols().to_string_tag), v, kAttrConfigurable);
+}
+
+}  // namespace
+
+void InstallCollectionBuiltins(Runtime& rt) {
+  const Intrinsics& in = rt.intrinsics();
+  Symbol* iter = rt.symbols().iterator;
+
+  // Map
+  Rooted<Object*> map_proto(rt, in.map_prototype);
+  Rooted<NativeFunction*> map(rt, MakeConstructor(rt, "Map", MapConstructor, 0, map_proto));
+  DefineMethod(rt, map, "groupBy", MapGroupBy, 2);
+  DefineGetter(rt, map, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineMethod(rt, map_proto, "get", MapGet, 1);
+  DefineMethod(rt, map_proto, "set", MapSet, 2);
+  DefineMethod(rt, map_proto, "has", MapHas, 1);
+  DefineMethod(rt, map_proto, "delete", MapDelete, 1);
+  DefineMethod(rt, map_proto, "clear", MapClear, 0);
+  Rooted<NativeFunction*> entries(rt, DefineMethod(rt, map_proto, "entries",
+                                                   MapIteratorMethod<IterationKind::kEntries>, 0));
+  DefineMethod(rt, map_proto, "forEach", MapForEach, 1);
+  DefineMethod(rt, map_proto, "keys", MapIteratorMethod<IterationKind::kKeys>, 0);
+  DefineGetter(rt, map_proto, "size", MapSize);
+  DefineMethod(rt, map_proto, "values", MapIteratorMethod<IterationKind::kValues>, 0);
+  DefineRaw(rt, map_proto, PropertyKey::Named(iter), Value::FromCell(entries.get()), kAttrHidden);
+  DefineTag(rt, map_proto, "Map");
+
+  // Set
+  Rooted<Object*> set_proto(rt, in.set_prototype);
+  Rooted<NativeFunction*> set(rt, MakeConstructor(rt, "Set", SetConstructor, 0, set_proto));
+  DefineGetter(rt, set, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineMethod(rt, set_proto, "has", SetHas, 1);
+  DefineMethod(rt, set_proto, "add", SetAdd, 1);
+  DefineMethod(rt, set_proto, "delete", SetDelete, 1);
+  DefineMethod(rt, set_proto, "clear", SetClear, 0);
+  DefineMethod(rt, set_proto, "entries", SetIteratorMethod<IterationKind::kEntries>, 0);
+  DefineMethod(rt, set_proto, "forEach", SetForEach, 1);
+  DefineGetter(rt, set_proto, "size", SetSize);
+  Rooted<NativeFunction*> values(rt, DefineMethod(rt, set_proto, "values",
+                                                  SetIteratorMethod<IterationKind::kValues>, 0));
+  DefineRaw(rt, set_proto, rt.KeyForUtf8("keys"), Value::FromCell(values.get()), kAttrHidden);
+  DefineRaw(rt, set_proto, PropertyKey::Named(iter), Value::FromCell(values.get()), kAttrHidden);
+  DefineTag(rt, set_proto, "Set");
+
+  // Iterators
+  DefineMethod(rt, in.map_iterator_prototype, "next", MapIteratorNext, 0);
+  DefineTag(rt, in.map_iterator_prototype, "Map Iterator");
+  DefineMethod(rt, in.set_iterator_prototype, "next", SetIteratorNext, 0);
+  DefineTag(rt, in.set_iterator_prototype, "Set Iterator");
+}
+
+}  // namespace jsvm

@@ -1,0 +1,112 @@
+// Map and Set objects and the built-in iterator objects (Array, String, Map
+// and Set iterators).
+//
+// A collection keeps its entries in insertion order in a vector; deleted
+// entries become tombstones (key Empty) so that an iterator's position, an
+// index into that vector, survives deletions. A hash index from key to
+// position gives O(1) average lookups. Keys are compared with SameValueZero
+// (strings by content, -0 stored as +0). When tombstones outnumber live
+// entries the vector is compacted and the positions of live iterators are
+// shifted to match (iterators register in BuiltinsState::live_iterators).
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/object.h"
+#include "vm/string.h"
+#include "vm/value.h"
+
+namespace jsvm {
+
+// The insertion-ordered hash table of Map and Set.
+class OrderedTable {
+ public:
+  struct Entry {
+    Value key;    // Value::Empty() for a deleted entry
+    Value value;  // Set: same as key
+  };
+
+  // SameValueZero normalisation: -0 becomes +0, integral doubles int32 form.
+  static Value Normalize(Value key);
+
+  // Position of key (normalised) or -1.
+  int64_t Find(Value key) const;
+  // Inserts or overwrites; returns true when the key was new.
+  bool Put(Value key, Value value);
+  // Deletes; returns true when the key was present.
+  bool Remove(Value key);
+  // Removes every entry (positions restart at 0).
+  void Clear();
+  // Drops tombstones; `remap(old_position)` gives each old position's new one.
+  std::vector<uint32_t> Compact();
+  bool NeedsCompaction() const { return tombstones() > 32 && tombstones() > live_; }
+
+  uint32_t size() const { return live_; }
+  uint32_t tombstones() const { return static_cast<uint32_t>(entries_.size()) - live_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+  std::vector<Entry>& entries() { return entries_; }
+  size_t Bytes() const { return entries_.capacity() * sizeof(Entry) + index_.size() * 32; }
+
+ private:
+  struct KeyHash {
+    size_t operator()(Value v) const;
+  };
+  struct KeyEq {
+    bool operator()(Value a, Value b) const;
+  };
+  std::vector<Entry> entries_;
+  std::unordered_map<Value, uint32_t, KeyHash, KeyEq> index_;
+  uint32_t live_ = 0;
+};
+
+// Map and Set objects (CellKind::kMap / kSet).
+class CollectionObject : public Object {
+ public:
+  CollectionObject(CellKind kind, Object* proto) : Object(kind, proto) {}
+  OrderedTable& table() { return table_; }
+  const OrderedTable& table() const { return table_; }
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override { return Object::OwnedBytes() + table_.Bytes(); }
+
+ private:
+  OrderedTable table_;
+};
+
+// A Map: entries are key => value.
+class MapObject final : public CollectionObject {
+ public:
+  explicit MapObject(Object* proto) : CollectionObject(CellKind::kMap, proto) {}
+  std::string SnapshotName() const override { return "Map"; }
+};
+
+// A Set: entries are value => value.
+class SetObject final : public CollectionObject {
+ public:
+  explicit SetObject(Object* proto) : CollectionObject(CellKind::kSet, proto) {}
+  std::string SnapshotName() const override { return "Set"; }
+};
+
+enum class IterationKind : uint8_t { kKeys, kValues, kEntries };
+enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet };
+
+// %ArrayIterator%, %StringIterator%, %MapIterator% and %SetIterator%
+// instances (CellKind::kIterator). `target` becomes undefined when done.
+class IteratorObject final : public Object {
+ public:
+  IteratorObject(Object* proto, IteratorSource source, Value target, IterationKind kind)
+      : Object(CellKind::kIterator, proto), source(source), kind(kind), target(target) {}
+  IteratorSource source;
+  IterationKind kind;
+  Value target;
+  uint64_t index = 0;
+
+  void Trace(Visitor& v) const override {
+    Object::Trace(v);
+    TraceValue(v, target, EdgeType::kInternal, EdgeName::Str("iterated"));
+  }
+  std::string SnapshotName() const override { return "Iterator"; }
+};
+
+}  // namespace jsvm
