@@ -1,0 +1,294 @@
+// Functions, methods, arrow functions and classes.
+#include <unordered_set>
+
+#include "compiler/parser.h"
+
+namespace jsvm {
+
+FunctionLiteral* Parser::NewFunction(FunctionKind kind, SourcePos start) {
+  FunctionLiteral* fn = New<FunctionLiteral>(start);
+  fn->fn_kind = kind;
+  fn->source_start = start.offset;
+  functions_.push_back(fn);
+  return fn;
+}
+
+void Parser::ValidateParams(const std::vector<Identifier*>& names, bool unique_required) {
+  for (Identifier* name : names) CheckBindingName(name);
+  if (!unique_required || names.size() < 2) return;
+  if (names.size() <= 8) {
+    for (size_t i = 1; i < names.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (names[i]->name == names[j]->name) {
+          Fail(names[i]->pos, "Duplicate parameter name not allowed in this context");
+        }
+      }
+    }
+    return;
+  }
+  std::unordered_set<std::u16string_view> seen;
+  for (Identifier* name : names) {
+    if (!seen.insert(name->name).second) {
+      Fail(name->pos, "Duplicate parameter name not allowed in this context");
+    }
+  }
+}
+
+FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn, SourcePos start) {
+  (void)start;
+  FunctionKind kind = fn->fn_kind;
+  FunctionState state;
+  state.outer = function_;
+  state.allow_return = true;
+  state.allow_new_target = true;
+  state.allow_super_property = kind != FunctionKind::kNormal;
+  state.allow_super_call = kind == FunctionKind::kDerivedConstructor;
+  bool saved_strict = strict_;
+  function_ = &state;
+  DeclScope scope;
+  PushScope(&scope, DeclScope::Kind::kFunction);
+
+  // Parameters.
+  SourcePos params_pos = tok_.pos;
+  Expect(TokenKind::kLParen);
+  bool simple = true;
+  while (tok_.kind != TokenKind::kRParen) {
+    if (tok_.kind == TokenKind::kEllipsis) {
+      RestElement* rest = New<RestElement>(tok_.pos);
+      Next();
+      rest->target = ParseBindingTarget();
+      if (tok_.kind == TokenKind::kAssign) {
+        Fail(tok_.pos, "Rest parameter may not have a default initializer");
+      }
+      fn->params.push_back(rest);
+      simple = false;
+      if (tok_.kind == TokenKind::kComma) {
+        Fail(tok_.pos, "Rest parameter must be last formal parameter");
+      }
+      break;
+    }
+    Pattern* param = ParseBindingElement();
+    if (!param->Is<Identifier>()) simple = false;
+    fn->params.push_back(param);
+    if (tok_.kind != TokenKind::kRParen) Expect(TokenKind::kComma);
+  }
+  Expect(TokenKind::kRParen);
+  std::vector<Identifier*> names;
+  for (Pattern* param : fn->params) CollectBoundNames(param, &names);
+  for (Identifier* name : names) scope.params.insert(name->name);
+  bool unique = strict_ || !simple || kind != FunctionKind::kNormal;
+  ValidateParams(names, unique);
+  if (kind == FunctionKind::kGetter && !fn->params.empty()) {
+    Fail(params_pos, "Getter must not have any formal parameters.");
+  }
+  if (kind == FunctionKind::kSetter) {
+    if (fn->params.size() != 1) Fail(params_pos, "Setter must have exactly one formal parameter.");
+    if (fn->params[0]->Is<RestElement>()) {
+      Fail(params_pos, "Setter function argument must not be a rest parameter");
+    }
+  }
+
+  // Body.
+  if (tok_.kind != TokenKind::kLBrace) FailUnexpected();
+  Next();
+  ParseBody(&fn->body, TokenKind::kRBrace, fn, &names, simple);
+  fn->strict = strict_;
+  fn->end_pos = tok_.pos;
+  Next();  // }
+  fn->source_end = prev_end_;
+
+  PopScope(&scope);
+  function_ = state.outer;
+  strict_ = saved_strict;
+  return fn;
+}
+
+Stmt* Parser::ParseFunctionDeclaration(bool block_level) {
+  SourcePos start = tok_.pos;
+  Next();  // function
+  FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
+  fn->name = ParseBindingIdentifier();
+  fn->is_declaration = true;
+  if (block_level) {
+    DeclareLexical(fn->name, LexicalKind::kFunction);
+  } else {
+    DeclareFunctionTopLevel(fn->name);
+  }
+  ParseFunctionRest(fn, start);
+  FunctionDecl* decl = New<FunctionDecl>(start);
+  decl->fn = fn;
+  return decl;
+}
+
+Expr* Parser::ParseFunctionExpression() {
+  SourcePos start = tok_.pos;
+  Next();  // function
+  FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
+  fn->is_expression = true;
+  if (tok_.kind != TokenKind::kLParen) fn->name = ParseBindingIdentifier();
+  return ParseFunctionRest(fn, start);
+}
+
+FunctionLiteral* Parser::ParseMethod(FunctionKind kind, SourcePos start, SourcePos key_pos) {
+  (void)key_pos;
+  FunctionLiteral* fn = NewFunction(kind, start);
+  return ParseFunctionRest(fn, start);
+}
+
+std::vector<Pattern*> Parser::ArrowParamsFromHead(ArrowHead* head) {
+  std::vector<Pattern*> params;
+  params.reserve(head->items.size() + 1);
+  for (Expr* item : head->items) params.push_back(ToBindingPattern(item));
+  if (head->rest != nullptr) params.push_back(head->rest);
+  head->items.clear();
+  head->rest = nullptr;
+  return params;
+}
+
+Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in) {
+  // tok_ is `=>`.
+  FunctionLiteral* fn = NewFunction(FunctionKind::kArrow, start);
+  fn->params = std::move(params);
+  FunctionState state;
+  state.outer = function_;
+  state.is_arrow = true;
+  state.allow_return = true;
+  bool saved_strict = strict_;
+  DeclScope scope;
+  PushScope(&scope, DeclScope::Kind::kFunction);
+  bool simple = true;
+  std::vector<Identifier*> names;
+  for (Pattern* param : fn->params) {
+    if (!param->Is<Identifier>()) simple = false;
+    CollectBoundNames(param, &names);
+  }
+  for (Identifier* name : names) scope.params.insert(name->name);
+  ValidateParams(names, true);
+  Next();  // =>
+  function_ = &state;
+  if (tok_.kind == TokenKind::kLBrace) {
+    Next();
+    ParseBody(&fn->body, TokenKind::kRBrace, fn, &names, simple);
+    fn->end_pos = tok_.pos;
+    Next();  // }
+  } else {
+    Expr* value = ParseAssignment(accept_in);
+    Return* ret = New<Return>(value->pos);
+    ret->value = value;
+    fn->body.push_back(ret);
+    fn->expression_body = true;
+    fn->end_pos = prev_end_pos_;
+  }
+  fn->strict = strict_;
+  fn->source_end = prev_end_;
+  PopScope(&scope);
+  function_ = state.outer;
+  strict_ = saved_strict;
+  return fn;
+}
+
+ClassLiteral* Parser::ParseClass(bool is_declaration) {
+  ClassLiteral* cls = New<ClassLiteral>(tok_.pos);
+  cls->source_start = tok_.pos.offset;
+  bool saved_strict = strict_;
+  strict_ = true;  // all parts of a class are strict code
+  Next();          // class
+  if (tok_.kind == TokenKind::kIdentifier) {
+    cls->name = ParseBindingIdentifier();
+  } else if (is_declaration) {
+    FailUnexpected();
+  }
+  if (is_declaration) DeclareLexical(cls->name, LexicalKind::kClass);
+  if (Accept(TokenKind::kExtends)) {
+    DepthGuard guard(this);
+    cls->extends = ParseLeftHandSide(nullptr);
+  }
+  Expect(TokenKind::kLBrace);
+  bool has_constructor = false;
+  while (tok_.kind != TokenKind::kRBrace) {
+    if (Accept(TokenKind::kSemicolon)) continue;
+    ParseClassMember(cls, &has_constructor);
+  }
+  cls->source_end = tok_.end;
+  Next();  // }
+  strict_ = saved_strict;
+  return cls;
+}
+
+void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
+  DepthGuard guard(this);
+  Property member;
+  member.pos = tok_.pos;
+  SourcePos start = tok_.pos;
+  auto is_modifier = [this]() {
+    // `static`, `get` and `set` are names when a method or field follows them.
+    TokenKind next = PeekKind();
+    return next != TokenKind::kLParen && next != TokenKind::kAssign &&
+           next != TokenKind::kSemicolon && next != TokenKind::kRBrace;
+  };
+  if (IsContextual(u"static") && is_modifier()) {
+    member.is_static = true;
+    Next();
+    start = tok_.pos;
+  }
+  FunctionKind kind = FunctionKind::kMethod;
+  if ((IsContextual(u"get") || IsContextual(u"set")) && is_modifier()) {
+    kind = tok_.value == u"get" ? FunctionKind::kGetter : FunctionKind::kSetter;
+    Next();
+  }
+  PropertyName name;
+  ParsePropertyName(&name);
+  member.key = name.key;
+  member.computed = name.computed;
+
+  if (tok_.kind == TokenKind::kLParen) {
+    if (!member.is_static && KeyIs(name, u"constructor")) {
+      if (kind != FunctionKind::kMethod) Fail(name.pos, "Class constructor may not be an accessor");
+      if (*has_constructor) Fail(name.pos, "A class may only have one constructor");
+      *has_constructor = true;
+      cls->constructor = ParseMethod(cls->extends != nullptr ? FunctionKind::kDerivedConstructor
+                                                             : FunctionKind::kClassConstructor,
+                                     start, name.pos);
+      return;
+    }
+    if (member.is_static && KeyIs(name, u"prototype")) {
+      Fail(name.pos, "Classes may not have a static property named 'prototype'");
+    }
+    member.kind = kind == FunctionKind::kGetter   ? PropertyKind::kGetter
+                  : kind == FunctionKind::kSetter ? PropertyKind::kSetter
+                                                  : PropertyKind::kInit;
+    member.method = kind == FunctionKind::kMethod;
+    member.value = ParseMethod(kind, start, name.pos);
+    cls->members.push_back(member);
+    return;
+  }
+  if (kind != FunctionKind::kMethod) FailUnexpected();  // get x must be a method
+
+  // A field: `x;`, `x = value;`, `static y = value;`.
+  if (KeyIs(name, u"constructor")) Fail(name.pos, "Classes may not have a field named 'constructor'");
+  if (member.is_static && KeyIs(name, u"prototype")) {
+    Fail(name.pos, "Classes may not have a static property named 'prototype'");
+  }
+  member.is_field = true;
+  if (Accept(TokenKind::kAssign)) member.value = ParseFieldInitializer();
+  if (!Accept(TokenKind::kSemicolon) && tok_.kind != TokenKind::kRBrace && !tok_.newline_before) {
+    FailUnexpected();
+  }
+  cls->members.push_back(member);
+}
+
+Expr* Parser::ParseFieldInitializer() {
+  // Evaluated like a method body: `this`, super.x and new.target are allowed;
+  // `arguments` is not.
+  FunctionState state;
+  state.outer = function_;
+  state.allow_new_target = true;
+  state.allow_super_property = true;
+  state.arguments_banned = true;
+  function_ = &state;
+  Expr* value = ParseAssignment(true);
+  function_ = state.outer;
+  return value;
+}
+
+}  // namespace jsvm

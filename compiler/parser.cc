@@ -1,0 +1,260 @@
+// The parser driver: tokens, errors, declarations and the program.
+#include "compiler/parser.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "vm/unicode.h"
+
+namespace jsvm {
+
+ParseResult ParseProgram(std::u16string_view source) {
+  Parser parser(source);
+  return parser.Parse();
+}
+
+Parser::Parser(std::u16string_view source)
+    : source_(source), lexer_(source), zone_(std::make_unique<AstZone>()) {}
+
+ParseResult Parser::Parse() {
+  ParseResult result;
+  try {
+    if (source_.size() >= std::numeric_limits<uint32_t>::max()) {
+      Fail(SourcePos{}, "Source is too large");
+    }
+    Next();
+    Program* program = New<Program>(SourcePos{});
+    FunctionLiteral* top = NewFunction(FunctionKind::kNormal, SourcePos{});
+    program->top = top;
+
+    FunctionState state;
+    function_ = &state;
+    DeclScope scope;
+    PushScope(&scope, DeclScope::Kind::kFunction);
+    ParseBody(&top->body, TokenKind::kEos, top, nullptr, true);
+    PopScope(&scope);
+    function_ = nullptr;
+
+    top->strict = strict_;
+    top->source_start = 0;
+    top->source_end = static_cast<uint32_t>(source_.size());
+    top->end_pos = tok_.pos;
+    program->body = top->body;
+    program->strict = strict_;
+    AssignFunctionIds();
+    program->function_count = static_cast<uint32_t>(functions_.size());
+    result.program = program;
+  } catch (const Abort&) {
+    result.error = error_;
+  }
+  result.zone = std::move(zone_);
+  return result;
+}
+
+void Parser::AssignFunctionIds() {
+  // Pre-order by where each function's text starts (arrows are created after
+  // their parameters, so creation order is not enough). The top level is first.
+  std::stable_sort(functions_.begin() + 1, functions_.end(),
+                   [](const FunctionLiteral* a, const FunctionLiteral* b) {
+                     return a->source_start < b->source_start;
+                   });
+  for (size_t i = 0; i < functions_.size(); ++i) {
+    functions_[i]->function_id = static_cast<uint32_t>(i);
+  }
+}
+
+// ------------------------------------------------------------------ errors
+
+std::string Parser::Quote(std::u16string_view name) {
+  std::string quoted = "'";
+  quoted += Utf16ToUtf8(name);
+  quoted += '\'';
+  return quoted;
+}
+
+void Parser::Fail(SourcePos pos, std::string message) {
+  ParseError error;
+  error.kind = ParseErrorKind::kSyntaxError;
+  error.message = std::move(message);
+  error.pos = pos;
+  error_ = std::move(error);
+  throw Abort{};
+}
+
+void Parser::FailTooDeep() {
+  ParseError error;
+  error.kind = ParseErrorKind::kRangeError;
+  error.message = "Maximum call stack size exceeded";
+  error.pos = tok_.pos;
+  error_ = std::move(error);
+  throw Abort{};
+}
+
+void Parser::FailUnexpected(const Token& token) {
+  switch (token.kind) {
+    case TokenKind::kIllegal:
+      Fail(token.error_pos, token.error_message);
+    case TokenKind::kEos:
+      Fail(token.pos, "Unexpected end of input");
+    case TokenKind::kNumber:
+      Fail(token.pos, "Unexpected number");
+    case TokenKind::kString:
+      Fail(token.pos, "Unexpected string");
+    case TokenKind::kTemplateSpan:
+    case TokenKind::kTemplateTail:
+      Fail(token.pos, "Unexpected template string");
+    case TokenKind::kRegExp:
+      Fail(token.pos, "Unexpected regular expression");
+    case TokenKind::kIdentifier:
+      if (strict_ && IsStrictReservedWord(token.value)) {
+        Fail(token.pos, "Unexpected strict mode reserved word");
+      }
+      Fail(token.pos, "Unexpected identifier " + Quote(token.value));
+    case TokenKind::kEscapedKeyword:
+      Fail(token.pos, "Keyword must not contain escaped characters");
+    case TokenKind::kEnum:
+      Fail(token.pos, "Unexpected reserved word");
+    default:
+      Fail(token.pos, std::string("Unexpected token '") + TokenText(token.kind) + "'");
+  }
+}
+
+void Parser::RecordCoverError(CoverErrors* errors, SourcePos pos, const char* message) {
+  if (errors == nullptr) Fail(pos, message);
+  if (!errors->set) {
+    errors->set = true;
+    errors->pos = pos;
+    errors->message = message;
+  }
+}
+
+// ------------------------------------------------------------------ tokens
+
+void Parser::Next() {
+  prev_end_ = tok_.end;
+  prev_end_pos_ = lexer_.PosAt(tok_.end);
+  lexer_.Next(&tok_);
+  if (tok_.kind == TokenKind::kIllegal) Fail(tok_.error_pos, tok_.error_message);
+}
+
+bool Parser::Accept(TokenKind kind) {
+  if (tok_.kind != kind) return false;
+  Next();
+  return true;
+}
+
+void Parser::Expect(TokenKind kind) {
+  if (tok_.kind != kind) FailUnexpected();
+  Next();
+}
+
+void Parser::ExpectSemicolon() {
+  if (tok_.kind == TokenKind::kSemicolon) {
+    Next();
+    return;
+  }
+  if (tok_.kind == TokenKind::kRBrace || tok_.kind == TokenKind::kEos || tok_.newline_before) {
+    return;
+  }
+  FailUnexpected();
+}
+
+TokenKind Parser::PeekKind(bool* newline_before) {
+  Lexer::State saved = lexer_.Save();
+  Token next;
+  lexer_.Next(&next);
+  lexer_.Restore(saved);
+  if (newline_before != nullptr) *newline_before = next.newline_before;
+  return next.kind;
+}
+
+bool Parser::IsContextual(std::u16string_view word) const {
+  return tok_.kind == TokenKind::kIdentifier && !tok_.has_escape && tok_.value == word;
+}
+
+StringLiteral* Parser::NewString(SourcePos pos, std::u16string value) {
+  StringLiteral* node = New<StringLiteral>(pos);
+  node->value = std::move(value);
+  return node;
+}
+
+void Parser::CheckStrictOctal(const Token& token) {
+  if (!strict_) return;
+  switch (token.octal) {
+    case OctalKind::kNone:
+      return;
+    case OctalKind::kOctalLiteral:
+      Fail(token.octal_pos, "Octal literals are not allowed in strict mode.");
+    case OctalKind::kLeadingZero:
+      Fail(token.octal_pos, "Decimals with leading zeros are not allowed in strict mode.");
+    case OctalKind::kOctalEscape:
+      Fail(token.octal_pos, "Octal escape sequences are not allowed in strict mode.");
+    case OctalKind::kEightNineEscape:
+      Fail(token.octal_pos, "\\8 and \\9 are not allowed in strict mode.");
+  }
+}
+
+// ------------------------------------------------------------------ declarations
+
+void Parser::PushScope(DeclScope* scope, DeclScope::Kind kind) {
+  scope->kind = kind;
+  scope->outer = scope_;
+  scope_ = scope;
+}
+
+void Parser::PopScope(DeclScope* scope) { scope_ = scope->outer; }
+
+void Parser::FailRedeclared(const Identifier* name) {
+  Fail(name->pos, "Identifier " + Quote(name->name) + " has already been declared");
+}
+
+void Parser::DeclareVar(Identifier* name) {
+  std::u16string_view n = name->name;
+  for (DeclScope* s = scope_; s != nullptr; s = s->outer) {
+    if (s->lexical.count(n) != 0) FailRedeclared(name);
+    // Annex B: `catch (e) { var e; }` is allowed when e is a plain identifier.
+    if (s->kind == DeclScope::Kind::kCatch && s->params.count(n) != 0 &&
+        s->catch_param_is_pattern) {
+      FailRedeclared(name);
+    }
+    s->vars.insert(n);
+    if (s->kind == DeclScope::Kind::kFunction) break;
+  }
+}
+
+void Parser::DeclareLexical(Identifier* name, LexicalKind kind) {
+  std::u16string_view n = name->name;
+  DeclScope* s = scope_;
+  auto it = s->lexical.find(n);
+  if (it != s->lexical.end()) {
+    // Annex B: sloppy code may repeat a function declaration in a block.
+    bool sloppy_functions = !strict_ && kind == LexicalKind::kFunction &&
+                            it->second == LexicalKind::kFunction &&
+                            s->kind != DeclScope::Kind::kFunction;
+    if (!sloppy_functions) FailRedeclared(name);
+    return;
+  }
+  if (s->vars.count(n) != 0) FailRedeclared(name);
+  if ((s->kind == DeclScope::Kind::kFunction || s->kind == DeclScope::Kind::kCatch) &&
+      s->params.count(n) != 0) {
+    FailRedeclared(name);
+  }
+  s->lexical.emplace(n, kind);
+}
+
+void Parser::DeclareFunctionTopLevel(Identifier* name) {
+  // Function declarations at the top of a function or script are var-like.
+  std::u16string_view n = name->name;
+  if (scope_->lexical.count(n) != 0) FailRedeclared(name);
+  scope_->vars.insert(n);
+}
+
+// ------------------------------------------------------------------ functions
+
+Parser::FunctionState* Parser::EnclosingNonArrow() const {
+  FunctionState* state = function_;
+  while (state->is_arrow && state->outer != nullptr) state = state->outer;
+  return state;
+}
+
+}  // namespace jsvm

@@ -1,0 +1,300 @@
+// The parser: ES2020 classic scripts (without generators, async functions and
+// modules) to the AST of compiler/ast.h, with the spec's early errors.
+//
+// ParseProgram is the whole public interface. The Parser class below is the
+// recursive-descent machinery behind it; its member functions are spread over
+// parser.cc (driver, tokens, errors, declarations, labels),
+// parser-statements.cc, parser-expressions.cc, parser-functions.cc (functions,
+// arrows, classes) and parser-patterns.cc (destructuring and targets).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/diagnostics.h"
+#include "compiler/lexer.h"
+
+namespace jsvm {
+
+// What ParseProgram returns: a program, or the first error.
+struct ParseResult {
+  std::unique_ptr<AstZone> zone;
+  Program* program = nullptr;          // null when error is set
+  std::optional<ParseError> error;
+};
+
+// Parses a classic script (not a module). `source` is UTF-16.
+ParseResult ParseProgram(std::u16string_view source);
+
+// The recursive-descent parser behind ParseProgram; use ParseProgram instead.
+class Parser {
+ public:
+  // How deeply statements and expressions may nest before the parser gives
+  // up with a RangeError (a bound that keeps every later recursive pass over
+  // the AST safe on an 8 MB stack).
+  static constexpr int kMaxDepth = 1500;
+
+  explicit Parser(std::u16string_view source);
+  // Parses the whole source; call once.
+  ParseResult Parse();
+
+ private:
+  // ---------------------------------------------------------------- state types
+
+  // A potential error in an expression that is only an error if the
+  // expression does not turn out to be a destructuring pattern or arrow
+  // parameters (`{a = 1}` and duplicate `__proto__`).
+  struct CoverErrors {
+    bool set = false;
+    SourcePos pos;
+    const char* message = nullptr;
+  };
+
+  // A parenthesized list just followed by `=>`, waiting for ParseAssignment.
+  struct ArrowHead {
+    Node* marker = nullptr;  // what ParsePrimary returned for the list
+    std::vector<Expr*> items;
+    Pattern* rest = nullptr;  // ...rest
+    SourcePos start;          // the `(`
+  };
+
+  enum class LexicalKind : uint8_t { kLet, kConst, kClass, kFunction };
+
+  // The declarations of one scope, for the redeclaration early errors.
+  struct DeclScope {
+    enum class Kind : uint8_t { kFunction, kBlock, kCatch, kFor, kSwitch };
+    Kind kind = Kind::kBlock;
+    DeclScope* outer = nullptr;
+    std::unordered_map<std::u16string_view, LexicalKind> lexical;
+    std::unordered_set<std::u16string_view> vars;    // declared here or hoisted through
+    std::unordered_set<std::u16string_view> params;  // kFunction: parameters; kCatch: the catch parameter
+    bool catch_param_is_pattern = false;
+  };
+
+  struct Label {
+    std::u16string_view name;
+    bool is_loop = false;
+  };
+
+  // Per-function parsing context (class field initializers get one too).
+  struct FunctionState {
+    FunctionState* outer = nullptr;
+    bool is_arrow = false;
+    bool allow_return = false;
+    bool allow_new_target = false;
+    bool allow_super_property = false;
+    bool allow_super_call = false;
+    bool arguments_banned = false;  // inside a class field initializer
+    std::vector<Label> labels;
+    int breakable_depth = 0;  // enclosing loops and switches
+    int loop_depth = 0;
+    // Labels written directly one after another (`a: b: while ...`) all
+    // label the same statement: the first of them, and whether the chain
+    // started in a statement list (where Annex B allows `a: function f(){}`).
+    size_t label_chain_start = 0;
+    bool label_chain_in_list = false;
+    bool in_label_chain = false;  // the statement being parsed is a label's body
+  };
+
+  // Statement contexts that restrict what may appear.
+  enum class StatementContext : uint8_t {
+    kListItem,    // in a statement list: declarations allowed
+    kSingle,      // the body of a loop, `else`, `with`, ...
+    kIfClause,    // the body of `if`/`else` (sloppy: function declarations allowed)
+    kLabelBody,   // the body of a labelled statement
+  };
+
+  class DepthGuard;
+  struct Abort {};  // thrown after error_ is set, caught in Parse
+
+  // ---------------------------------------------------------------- parser.cc
+
+  [[noreturn]] void Fail(SourcePos pos, std::string message);
+  // `name` in single quotes, as UTF-8, for messages.
+  static std::string Quote(std::u16string_view name);
+  [[noreturn]] void FailTooDeep();
+  [[noreturn]] void FailUnexpected(const Token& token);
+  [[noreturn]] void FailUnexpected() { FailUnexpected(tok_); }
+  void RecordCoverError(CoverErrors* errors, SourcePos pos, const char* message);
+
+  void Next();
+  bool Check(TokenKind kind) const { return tok_.kind == kind; }
+  bool Accept(TokenKind kind);
+  void Expect(TokenKind kind);
+  // Ends a statement: `;`, or automatic semicolon insertion.
+  void ExpectSemicolon();
+  // The kind of the token after tok_ (and whether a newline precedes it).
+  TokenKind PeekKind(bool* newline_before = nullptr);
+  // tok_ is the identifier `word`, written without escapes.
+  bool IsContextual(std::u16string_view word) const;
+  // tok_ can name a binding or reference (an identifier, or a reserved word
+  // that only strict code reserves) in sloppy code.
+  bool IsIdentifierToken() const { return tok_.kind == TokenKind::kIdentifier; }
+
+  template <class T>
+  T* New(SourcePos pos) {
+    T* node = zone_->New<T>();
+    node->pos = pos;
+    return node;
+  }
+  StringLiteral* NewString(SourcePos pos, std::u16string value);
+  bool IsParenthesized(const Node* node) const { return parenthesized_.count(node) != 0; }
+  void CheckStrictOctal(const Token& token);
+
+  // Declarations and scopes.
+  void PushScope(DeclScope* scope, DeclScope::Kind kind);
+  void PopScope(DeclScope* scope);
+  void DeclareVar(Identifier* name);
+  void DeclareLexical(Identifier* name, LexicalKind kind);
+  void DeclareFunctionTopLevel(Identifier* name);
+  [[noreturn]] void FailRedeclared(const Identifier* name);
+
+  // Function contexts.
+  FunctionState* EnclosingNonArrow() const;
+  void AssignFunctionIds();
+
+  // ---------------------------------------------------------------- parser-statements.cc
+
+  // Parses statements up to `end` into `body`, handling a directive prologue
+  // when `fn` is given (a function or the script). A "use strict" directive
+  // makes the code strict and rechecks `fn`'s name and `param_names`.
+  void ParseBody(std::vector<Stmt*>* body, TokenKind end, FunctionLiteral* fn,
+                 const std::vector<Identifier*>* param_names, bool simple_params);
+  Stmt* ParseStatementListItem();
+  Stmt* ParseStatement(StatementContext context);
+  Block* ParseBlock(DeclScope* scope_for_body = nullptr);
+  VarDecl* ParseVariableDeclarations(DeclKind kind, bool for_head, bool accept_in);
+  void DeclareVarDecl(VarDecl* decl);
+  bool NextIsLetDeclaration();
+  Stmt* ParseIf();
+  Stmt* ParseIfClause();
+  Stmt* ParseFor();
+  Stmt* ParseWhile();
+  Stmt* ParseDoWhile();
+  Stmt* ParseContinue();
+  Stmt* ParseBreak();
+  Stmt* ParseReturn();
+  Stmt* ParseThrow();
+  Stmt* ParseWith();
+  Stmt* ParseSwitch();
+  Stmt* ParseTry();
+  Stmt* ParseExpressionOrLabelled(StatementContext context, bool continues_chain);
+  Stmt* ParseLoopBody();
+
+  // ---------------------------------------------------------------- parser-expressions.cc
+
+  Expr* ParseExpression(bool accept_in, CoverErrors* errors = nullptr);
+  Expr* ParseAssignment(bool accept_in, CoverErrors* errors = nullptr);
+  Expr* ParseConditional(bool accept_in, CoverErrors* errors);
+  Expr* ParseBinary(int min_precedence, bool accept_in, CoverErrors* errors);
+  Expr* ParseUnary(CoverErrors* errors);
+  Expr* ParsePostfix(CoverErrors* errors);
+  Expr* ParseLeftHandSide(CoverErrors* errors);
+  Expr* ParseCallTail(Expr* expr, SourcePos start, bool allow_calls);
+  Expr* ParseNew();
+  Expr* ParseSuper(bool allow_call);
+  Expr* ParsePrimary(CoverErrors* errors);
+  Expr* ParseParenthesized(CoverErrors* errors);
+  Expr* ParseArrayLiteral(CoverErrors* errors);
+  Expr* ParseObjectLiteral(CoverErrors* errors);
+  TemplateLiteral* ParseTemplateLiteral(bool tagged);
+  void ParseArguments(std::vector<Expr*>* args);
+  Identifier* ParseIdentifierReference();
+  // Reads a member name after `.` or `?.` (any IdentifierName).
+  std::u16string ParseIdentifierName();
+
+  // A property name in an object literal, class body or object pattern.
+  struct PropertyName {
+    Expr* key = nullptr;
+    bool computed = false;
+    TokenKind token_kind = TokenKind::kEos;  // the name token (when not computed)
+    bool has_escape = false;
+    std::u16string name;  // identifier, keyword or string names
+    SourcePos pos;
+  };
+  void ParsePropertyName(PropertyName* name);
+  // A non-computed identifier, keyword or string key spelling `text`.
+  static bool KeyIs(const PropertyName& name, std::u16string_view text);
+
+  // ---------------------------------------------------------------- parser-functions.cc
+
+  // Parses from `(` of the parameters to the closing `}`. `start` is where the
+  // function text starts.
+  FunctionLiteral* ParseFunctionRest(FunctionLiteral* fn, SourcePos start);
+  Stmt* ParseFunctionDeclaration(bool block_level);
+  Expr* ParseFunctionExpression();
+  FunctionLiteral* NewFunction(FunctionKind kind, SourcePos start);
+  FunctionLiteral* ParseMethod(FunctionKind kind, SourcePos start, SourcePos key_pos);
+  Expr* ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in);
+  std::vector<Pattern*> ArrowParamsFromHead(ArrowHead* head);
+  ClassLiteral* ParseClass(bool is_declaration);
+  void ParseClassMember(ClassLiteral* cls, bool* has_constructor);
+  Expr* ParseFieldInitializer();
+  // Checks parameter names once the function's strictness is known.
+  void ValidateParams(const std::vector<Identifier*>& names, bool unique_required);
+
+  // ---------------------------------------------------------------- parser-patterns.cc
+
+  // A binding identifier (declarations, parameters, catch, function names).
+  Identifier* ParseBindingIdentifier();
+  // A binding identifier or pattern.
+  Pattern* ParseBindingTarget();
+  Pattern* ParseBindingElement();  // target with an optional `= default`
+  Pattern* ParseArrayBindingPattern();
+  Pattern* ParseObjectBindingPattern();
+  // Checks that `name` may be bound here (strict-mode restrictions).
+  void CheckBindingName(const Identifier* name);
+  // Appends the identifiers a pattern binds.
+  static void CollectBoundNames(Pattern* pattern, std::vector<Identifier*>* names);
+  // Converts an expression that turned out to be an assignment target.
+  Pattern* ToAssignmentTarget(Expr* expr, bool nested);
+  Pattern* ToArrayAssignmentPattern(ArrayLiteral* array);
+  Pattern* ToObjectAssignmentPattern(ObjectLiteral* object);
+  // Converts an arrow-function parameter written as an expression.
+  Pattern* ToBindingPattern(Node* node);
+  // Checks a simple target of `++`, `+=`, for-in/of (Identifier, Member, Keyed).
+  Expr* CheckSimpleTarget(Expr* expr, const char* message);
+  bool IsPatternLiteral(const Node* node) const;
+
+  // ---------------------------------------------------------------- members
+
+  std::u16string_view source_;
+  Lexer lexer_;
+  Token tok_;
+  uint32_t prev_end_ = 0;      // end offset of the last consumed token
+  SourcePos prev_end_pos_;     // and its position
+  std::unique_ptr<AstZone> zone_;
+  std::optional<ParseError> error_;
+  int depth_ = 0;
+  bool strict_ = false;
+  FunctionState* function_ = nullptr;
+  DeclScope* scope_ = nullptr;
+  std::vector<FunctionLiteral*> functions_;
+  std::unordered_set<const Node*> parenthesized_;
+  // Array and object literals with a comma after a spread element (so the
+  // spread cannot become a rest element).
+  std::unordered_set<const Node*> spread_not_last_;
+  ArrowHead arrow_head_;
+};
+
+// Counts one level of parser recursion for as long as it lives.
+class Parser::DepthGuard {
+ public:
+  explicit DepthGuard(Parser* parser) : parser_(parser) {
+    if (++parser_->depth_ > kMaxDepth) parser_->FailTooDeep();
+  }
+  ~DepthGuard() { --parser_->depth_; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+
+ private:
+  Parser* parser_;
+};
+
+}  // namespace jsvm
