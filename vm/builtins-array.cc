@@ -13,7 +13,6 @@ namespace {
 
 constexpr double kMaxSafeInteger = 9007199254740991.0;
 
-PropertyKey LengthKey(Runtime& rt) { return PropertyKey::Named(rt.names().length); }
 Value Num(uint64_t n) { return Value::Number(static_cast<double>(n)); }
 
 // A plain Array with only dense storage (length == dense size), extensible,

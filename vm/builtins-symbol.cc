@@ -67,25 +67,14 @@ Value SymbolDescription(Runtime& rt, CallArgs& args) {
 }  // namespace
 
 void InstallSymbolBuiltins(Runtime& rt) {
-  // The well-known symbols. TODO(lead): a Runtime::mutable_symbols() would
-  // avoid this const_cast; it is the only place that writes them.
-  auto& wk = const_cast<WellKnownSymbols&>(rt.symbols());
+  // The runtime creates the five symbols of WellKnownSymbols; the others
+  // live in the built-ins' state.
+  const WellKnownSymbols& wk = rt.symbols();
   BuiltinsState& st = StateOf(rt);
   auto make = [&rt](const char* desc) {
     Rooted<String*> d(rt, rt.InternUtf8(desc));
     return rt.NewSymbol(Value::FromCell(d.get()));
   };
-  // Each is stored in a root (symbols_ or the state) right after creation.
-  wk.iterator = make("Symbol.iterator");
-  st.roots.push_back(Value::FromCell(wk.iterator));
-  wk.has_instance = make("Symbol.hasInstance");
-  st.roots.push_back(Value::FromCell(wk.has_instance));
-  wk.to_primitive = make("Symbol.toPrimitive");
-  st.roots.push_back(Value::FromCell(wk.to_primitive));
-  wk.to_string_tag = make("Symbol.toStringTag");
-  st.roots.push_back(Value::FromCell(wk.to_string_tag));
-  wk.species = make("Symbol.species");
-  st.roots.push_back(Value::FromCell(wk.species));
   StateOf(rt).is_concat_spreadable = make("Symbol.isConcatSpreadable");
   StateOf(rt).unscopables = make("Symbol.unscopables");
   StateOf(rt).async_iterator = make("Symbol.asyncIterator");
