@@ -487,6 +487,28 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
     }
     case RuntimeFunction::kThrowInvalidSuperCall:
       rt.ThrowSyntaxError("'super' keyword unexpected here");
+    case RuntimeFunction::kThrowDerivedReturnNotObject:
+      rt.ThrowTypeError("Derived constructors may only return object or undefined");
+    case RuntimeFunction::kIteratorCloseOnThrow: {
+      Rooted<Value> saved(rt, rt.exception());
+      try {
+        IteratorClose(rt, arg(0));
+      } catch (JsThrow&) {
+      }
+      rt.set_exception(saved);
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kIteratorRestToArray: {
+      Rooted<Value> iter(rt, arg(0)), next(rt, arg(1));
+      Rooted<Array*> array(rt, rt.NewArray(0));
+      Value v;
+      while (IteratorStep(rt, iter, next, &v)) ArrayPush(rt, array, v);
+      return Value::FromCell(array.get());
+    }
+    case RuntimeFunction::kDeleteGlobal:
+      return Value::Boolean(DeleteProperty(rt, rt.global(), rt.KeyFor(arg(0).AsString())));
+    case RuntimeFunction::kThrowAssignToFunctionName:
+      rt.ThrowTypeError("Assignment to constant variable.");
     case RuntimeFunction::kNewTarget:
       return frame.new_target;
     case RuntimeFunction::kHomeObject:

@@ -1,0 +1,153 @@
+#include "compiler/bytecode-array-builder.h"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace jsvm {
+
+namespace {
+void Put16(std::vector<uint8_t>& c, uint16_t v) {
+  uint8_t b[2];
+  std::memcpy(b, &v, 2);
+  c.insert(c.end(), b, b + 2);
+}
+void Put32(std::vector<uint8_t>& c, uint32_t v) {
+  uint8_t b[4];
+  std::memcpy(b, &v, 4);
+  c.insert(c.end(), b, b + 4);
+}
+}  // namespace
+
+BytecodeArrayBuilder::BytecodeArrayBuilder(Runtime& rt, uint32_t locals) : rt_(rt), next_(locals), max_(locals) {}
+
+void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> operands) {
+  const BytecodeInfo& info = GetBytecodeInfo(op);
+  if (pending_.valid) {
+    positions_.push_back({static_cast<uint32_t>(code_.size()), pending_.offset, pending_.statement});
+    pending_.valid = false;
+  }
+  code_.push_back(static_cast<uint8_t>(op));
+  auto it = operands.begin();
+  for (int i = 0; i < info.operand_count; ++i) {
+    if (it == operands.end()) throw std::logic_error(std::string("missing operand for ") + info.name);
+    int64_t v = *it++;
+    switch (info.operands[i]) {
+      case OperandKind::kReg:
+      case OperandKind::kRegOut:
+        Put16(code_, static_cast<uint16_t>(static_cast<int16_t>(v)));
+        break;
+      case OperandKind::kRegList: {
+        Put16(code_, static_cast<uint16_t>(static_cast<int16_t>(v)));
+        if (it == operands.end()) throw std::logic_error(std::string("missing count for ") + info.name);
+        Put16(code_, static_cast<uint16_t>(*it++));
+        break;
+      }
+      case OperandKind::kSlot:
+      case OperandKind::kRuntime:
+        Put16(code_, static_cast<uint16_t>(v));
+        break;
+      case OperandKind::kFlag:
+        code_.push_back(static_cast<uint8_t>(v));
+        break;
+      default:
+        Put32(code_, static_cast<uint32_t>(v));
+        break;
+    }
+  }
+  if (it != operands.end()) throw std::logic_error(std::string("too many operands for ") + info.name);
+}
+
+void BytecodeArrayBuilder::Star(Register r) {
+  if (r.index >= 0 && r.index <= 15) {
+    Emit(static_cast<Bytecode>(static_cast<int>(Bytecode::kStar0) + r.index));
+  } else {
+    Emit(Bytecode::kStar, {r.index});
+  }
+}
+
+void BytecodeArrayBuilder::LoadConstant(Value v) { Emit(Bytecode::kLdaConstant, {AddConstant(v)}); }
+
+void BytecodeArrayBuilder::LoadNumber(double d) {
+  Value v = Value::Number(d);
+  if (v.IsInt()) {
+    if (v.AsInt() == 0) Emit(Bytecode::kLdaZero);
+    else Emit(Bytecode::kLdaSmi, {v.AsInt()});
+  } else {
+    LoadConstant(v);
+  }
+}
+
+void BytecodeArrayBuilder::CallRuntime(RuntimeFunction f, RegisterList args) {
+  Emit(Bytecode::kCallRuntime, {static_cast<int64_t>(f), args.first.index, args.count});
+}
+
+void BytecodeArrayBuilder::Jump(Bytecode op, Label* target) {
+  size_t start = code_.size();
+  if (target->bound()) {
+    // Backward conditional jumps do not exist; route through a forward jump.
+    throw std::logic_error("backward jumps use JumpLoop");
+  }
+  Emit(op, {0});
+  target->patch_sites_.push_back(start);
+}
+
+void BytecodeArrayBuilder::Bind(Label* label) {
+  label->offset_ = static_cast<int>(code_.size());
+  for (size_t site : label->patch_sites_) {
+    uint32_t distance = static_cast<uint32_t>(code_.size() - site);
+    std::memcpy(&code_[site + 1], &distance, 4);
+  }
+  label->patch_sites_.clear();
+}
+
+void BytecodeArrayBuilder::JumpLoop(const Label& header, uint32_t depth) {
+  uint32_t distance = static_cast<uint32_t>(code_.size() - header.offset());
+  Emit(Bytecode::kJumpLoop, {distance, depth});
+}
+
+uint32_t BytecodeArrayBuilder::AddConstant(Value v) {
+  auto it = constant_index_.find(v.bits());
+  if (it != constant_index_.end()) return it->second;
+  constants_.push_back(v);
+  uint32_t index = static_cast<uint32_t>(constants_.size() - 1);
+  constant_index_[v.bits()] = index;
+  return index;
+}
+
+uint32_t BytecodeArrayBuilder::AddName(const std::u16string& name) {
+  return AddConstant(Value::FromCell(rt_.Intern(name)));
+}
+
+Register BytecodeArrayBuilder::NewRegister() {
+  Register r{static_cast<int32_t>(next_++)};
+  if (next_ > max_) max_ = next_;
+  if (next_ > static_cast<uint32_t>(reg::kMaxLocal)) throw std::length_error("function needs too many registers");
+  return r;
+}
+
+RegisterList BytecodeArrayBuilder::NewRegisterList(int count) {
+  RegisterList list{{static_cast<int32_t>(next_)}, static_cast<uint16_t>(count)};
+  next_ += count;
+  if (next_ > max_) max_ = next_;
+  if (next_ > static_cast<uint32_t>(reg::kMaxLocal)) throw std::length_error("function needs too many registers");
+  return list;
+}
+
+size_t BytecodeArrayBuilder::AddHandler(uint32_t start, int32_t context_register) {
+  handlers_.push_back({start, start, 0, context_register});
+  return handlers_.size() - 1;
+}
+
+void BytecodeArrayBuilder::SetHandlerEnd(size_t index, uint32_t end) { handlers_[index].end = end; }
+void BytecodeArrayBuilder::SetHandlerTarget(size_t index, uint32_t handler) { handlers_[index].handler = handler; }
+
+void BytecodeArrayBuilder::Finish(FunctionInfo* info) {
+  info->bytecode = std::move(code_);
+  info->constants = std::move(constants_);
+  info->positions = std::move(positions_);
+  info->handlers = std::move(handlers_);
+  info->register_count = max_;
+  info->feedback_slot_count = slots_;
+}
+
+}  // namespace jsvm

@@ -1,0 +1,1350 @@
+// The bytecode generator: expressions, variables and destructuring.
+#include <cmath>
+
+#include "compiler/bytecode-generator.h"
+#include "vm/object-ops.h"
+#include "vm/operations.h"
+
+namespace jsvm {
+
+namespace {
+
+bool IsAnonymousFunctionDefinition(const Expr* e) {
+  if (auto* f = e->As<FunctionLiteral>()) return f->name == nullptr;
+  if (auto* c = e->As<ClassLiteral>()) return c->name == nullptr;
+  return false;
+}
+
+// Whether evaluating `e` can assign to a register-resident variable.
+bool HasAssignment(const Node* n) {
+  if (!n) return false;
+  switch (n->kind) {
+    case NodeKind::kAssignment: case NodeKind::kUpdate: return true;
+    case NodeKind::kFunctionLiteral: case NodeKind::kClassLiteral: return false;
+    case NodeKind::kBinary: return HasAssignment(static_cast<const Binary*>(n)->left) || HasAssignment(static_cast<const Binary*>(n)->right);
+    case NodeKind::kLogical: return HasAssignment(static_cast<const Logical*>(n)->left) || HasAssignment(static_cast<const Logical*>(n)->right);
+    case NodeKind::kUnary: return HasAssignment(static_cast<const Unary*>(n)->operand);
+    case NodeKind::kMember: return HasAssignment(static_cast<const Member*>(n)->object);
+    case NodeKind::kKeyed: return HasAssignment(static_cast<const Keyed*>(n)->object) || HasAssignment(static_cast<const Keyed*>(n)->key);
+    case NodeKind::kIdentifier: case NodeKind::kNumberLiteral: case NodeKind::kStringLiteral:
+    case NodeKind::kNullLiteral: case NodeKind::kBooleanLiteral: case NodeKind::kThisExpression:
+      return false;
+    default:
+      return true;  // conservatively
+  }
+}
+
+double NumberKey(const Expr* key) { return key->As<NumberLiteral>()->value; }
+
+// Text of a non-computed property key.
+std::u16string StaticKey(Runtime& rt, const Expr* key) {
+  if (auto* s = key->As<StringLiteral>()) return s->value;
+  if (key->Is<NumberLiteral>()) return std::u16string(ToString(rt, Value::Number(NumberKey(key)))->view());
+  return u"";
+}
+
+uint8_t TypeOfFlag(const std::u16string& s) {
+  static const char16_t* const kNames[] = {u"number", u"string", u"symbol", u"boolean", u"bigint",
+                                           u"undefined", u"function", u"object"};
+  for (uint8_t i = 0; i < 8; ++i) {
+    if (s == kNames[i]) return i;
+  }
+  return 8;
+}
+
+Bytecode BinaryBytecode(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kAdd: return Bytecode::kAdd;
+    case BinaryOp::kSub: return Bytecode::kSub;
+    case BinaryOp::kMul: return Bytecode::kMul;
+    case BinaryOp::kDiv: return Bytecode::kDiv;
+    case BinaryOp::kMod: return Bytecode::kMod;
+    case BinaryOp::kExp: return Bytecode::kExp;
+    case BinaryOp::kShl: return Bytecode::kShiftLeft;
+    case BinaryOp::kSar: return Bytecode::kShiftRight;
+    case BinaryOp::kShr: return Bytecode::kShiftRightLogical;
+    case BinaryOp::kBitAnd: return Bytecode::kBitwiseAnd;
+    case BinaryOp::kBitOr: return Bytecode::kBitwiseOr;
+    case BinaryOp::kBitXor: return Bytecode::kBitwiseXor;
+    case BinaryOp::kEq: case BinaryOp::kNe: return Bytecode::kTestEqual;
+    case BinaryOp::kStrictEq: case BinaryOp::kStrictNe: return Bytecode::kTestEqualStrict;
+    case BinaryOp::kLt: return Bytecode::kTestLessThan;
+    case BinaryOp::kGt: return Bytecode::kTestGreaterThan;
+    case BinaryOp::kLe: return Bytecode::kTestLessThanOrEqual;
+    case BinaryOp::kGe: return Bytecode::kTestGreaterThanOrEqual;
+    case BinaryOp::kIn: return Bytecode::kTestIn;
+    case BinaryOp::kInstanceOf: return Bytecode::kTestInstanceOf;
+  }
+  return Bytecode::kAdd;
+}
+
+// The small-integer form of a binary operator, if it has one.
+bool SmiBytecode(BinaryOp op, Bytecode* out) {
+  switch (op) {
+    case BinaryOp::kAdd: *out = Bytecode::kAddSmi; return true;
+    case BinaryOp::kSub: *out = Bytecode::kSubSmi; return true;
+    case BinaryOp::kMul: *out = Bytecode::kMulSmi; return true;
+    case BinaryOp::kDiv: *out = Bytecode::kDivSmi; return true;
+    case BinaryOp::kMod: *out = Bytecode::kModSmi; return true;
+    case BinaryOp::kExp: *out = Bytecode::kExpSmi; return true;
+    case BinaryOp::kShl: *out = Bytecode::kShiftLeftSmi; return true;
+    case BinaryOp::kSar: *out = Bytecode::kShiftRightSmi; return true;
+    case BinaryOp::kShr: *out = Bytecode::kShiftRightLogicalSmi; return true;
+    case BinaryOp::kBitAnd: *out = Bytecode::kBitwiseAndSmi; return true;
+    case BinaryOp::kBitOr: *out = Bytecode::kBitwiseOrSmi; return true;
+    case BinaryOp::kBitXor: *out = Bytecode::kBitwiseXorSmi; return true;
+    default: return false;
+  }
+}
+
+BinaryOp CompoundBinaryOp(AssignOp op) {
+  switch (op) {
+    case AssignOp::kAdd: return BinaryOp::kAdd;
+    case AssignOp::kSub: return BinaryOp::kSub;
+    case AssignOp::kMul: return BinaryOp::kMul;
+    case AssignOp::kDiv: return BinaryOp::kDiv;
+    case AssignOp::kMod: return BinaryOp::kMod;
+    case AssignOp::kExp: return BinaryOp::kExp;
+    case AssignOp::kShl: return BinaryOp::kShl;
+    case AssignOp::kSar: return BinaryOp::kSar;
+    case AssignOp::kShr: return BinaryOp::kShr;
+    case AssignOp::kBitAnd: return BinaryOp::kBitAnd;
+    case AssignOp::kBitOr: return BinaryOp::kBitOr;
+    case AssignOp::kBitXor: return BinaryOp::kBitXor;
+    default: return BinaryOp::kAdd;
+  }
+}
+
+bool IsSmiLiteral(const Expr* e, int32_t* value) {
+  auto* n = e->As<NumberLiteral>();
+  if (!n) return false;
+  Value v = Value::Number(n->value);
+  if (!v.IsInt()) return false;
+  *value = v.AsInt();
+  return true;
+}
+
+}  // namespace
+
+bool BytecodeGenerator::ContainsClosure(const Node* n) {
+  if (!n) return false;
+  if (n->Is<FunctionLiteral>() || n->Is<ClassLiteral>()) return true;
+  if (auto* d = n->As<VarDecl>()) {
+    for (auto& decl : d->declarators) {
+      if (ContainsClosure(decl.init) || !decl.target->Is<Identifier>()) return true;
+    }
+    return false;
+  }
+  switch (n->kind) {
+    case NodeKind::kIdentifier: case NodeKind::kNumberLiteral: case NodeKind::kStringLiteral:
+    case NodeKind::kNullLiteral: case NodeKind::kBooleanLiteral: case NodeKind::kThisExpression:
+      return false;
+    case NodeKind::kBinary: return ContainsClosure(static_cast<const Binary*>(n)->left) || ContainsClosure(static_cast<const Binary*>(n)->right);
+    case NodeKind::kUnary: return ContainsClosure(static_cast<const Unary*>(n)->operand);
+    case NodeKind::kMember: return ContainsClosure(static_cast<const Member*>(n)->object);
+    default: return true;  // conservatively
+  }
+}
+
+Register BytecodeGenerator::ReceiverRegister() const {
+  return {reg::Receiver(static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0)))};
+}
+
+// ---------------------------------------------------------------- dispatch
+
+void BytecodeGenerator::VisitForEffect(Expr* e) {
+  RegisterScope rs(builder_);
+  VisitForAccumulator(e);
+}
+
+Register BytecodeGenerator::VisitForRegister(Expr* e) {
+  Register r = builder_.NewRegister();
+  {
+    RegisterScope rs(builder_);
+    VisitForAccumulator(e);
+  }
+  builder_.Star(r);
+  return r;
+}
+
+Register BytecodeGenerator::VisitForOperand(Expr* e, Expr* later) {
+  if (auto* id = e->As<Identifier>()) {
+    Variable* v = id->var;
+    if (v && !NeedsHoleCheck(id) && !HasAssignment(later)) {
+      if (v->location == VarLocation::kLocal) return {v->index};
+      if (v->location == VarLocation::kParameter) return ParameterRegister(v->index);
+    }
+  }
+  return VisitForRegister(e);
+}
+
+void BytecodeGenerator::VisitForTest(Expr* e, Label* if_false) {
+  if (auto* l = e->As<Logical>(); l && l->op == LogicalOp::kAnd) {
+    VisitForTest(l->left, if_false);
+    VisitForTest(l->right, if_false);
+    return;
+  }
+  if (auto* u = e->As<Unary>(); u && u->op == UnaryOp::kNot) {
+    Label if_true;
+    RegisterScope rs(builder_);
+    VisitForAccumulator(u->operand);
+    builder_.Jump(Bytecode::kJumpIfToBooleanTrue, if_false);
+    return;
+  }
+  bool boolean = false;
+  if (auto* b = e->As<Binary>()) {
+    switch (b->op) {
+      case BinaryOp::kEq: case BinaryOp::kNe: case BinaryOp::kStrictEq: case BinaryOp::kStrictNe:
+      case BinaryOp::kLt: case BinaryOp::kGt: case BinaryOp::kLe: case BinaryOp::kGe:
+      case BinaryOp::kIn: case BinaryOp::kInstanceOf:
+        boolean = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (e->Is<BooleanLiteral>()) boolean = true;
+  {
+    RegisterScope rs(builder_);
+    VisitForAccumulator(e);
+  }
+  builder_.Jump(boolean ? Bytecode::kJumpIfFalse : Bytecode::kJumpIfToBooleanFalse, if_false);
+}
+
+void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_hint) {
+  RegisterScope rs(builder_);
+  switch (e->kind) {
+    case NodeKind::kNumberLiteral:
+      builder_.LoadNumber(static_cast<NumberLiteral*>(e)->value);
+      return;
+    case NodeKind::kStringLiteral:
+      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(static_cast<StringLiteral*>(e)->value)});
+      return;
+    case NodeKind::kNullLiteral:
+      builder_.Emit(Bytecode::kLdaNull);
+      return;
+    case NodeKind::kBooleanLiteral:
+      builder_.Emit(static_cast<BooleanLiteral*>(e)->value ? Bytecode::kLdaTrue : Bytecode::kLdaFalse);
+      return;
+    case NodeKind::kTemplateLiteral:
+      VisitTemplateLiteral(static_cast<TemplateLiteral*>(e));
+      return;
+    case NodeKind::kTaggedTemplate:
+      VisitTaggedTemplate(static_cast<TaggedTemplate*>(e));
+      return;
+    case NodeKind::kRegExpLiteral: {
+      auto* r = static_cast<RegExpLiteral*>(e);
+      builder_.Emit(Bytecode::kCreateRegExpLiteral, {builder_.AddName(r->pattern), builder_.AddName(r->flags)});
+      return;
+    }
+    case NodeKind::kIdentifier:
+      VisitIdentifier(static_cast<Identifier*>(e));
+      return;
+    case NodeKind::kThisExpression:
+      VisitThis(e);
+      return;
+    case NodeKind::kNewTarget: {
+      bool crossed = false;
+      (void)crossed;
+      builder_.CallRuntime(RuntimeFunction::kNewTarget, {{0}, 0});
+      return;
+    }
+    case NodeKind::kArrayLiteral:
+      VisitArrayLiteral(static_cast<ArrayLiteral*>(e)->elements);
+      return;
+    case NodeKind::kObjectLiteral:
+      VisitObjectLiteral(static_cast<ObjectLiteral*>(e));
+      return;
+    case NodeKind::kFunctionLiteral: {
+      auto* f = static_cast<FunctionLiteral*>(e);
+      VisitFunctionLiteral(f, f->name ? f->name->name : name_hint);
+      return;
+    }
+    case NodeKind::kClassLiteral: {
+      auto* c = static_cast<ClassLiteral*>(e);
+      VisitClassLiteral(c, c->name ? c->name->name : name_hint);
+      return;
+    }
+    case NodeKind::kUnary:
+      VisitUnary(static_cast<Unary*>(e));
+      return;
+    case NodeKind::kUpdate:
+      VisitUpdate(static_cast<Update*>(e));
+      return;
+    case NodeKind::kBinary:
+      VisitBinary(static_cast<Binary*>(e));
+      return;
+    case NodeKind::kLogical:
+      VisitLogical(static_cast<Logical*>(e));
+      return;
+    case NodeKind::kAssignment:
+      VisitAssignment(static_cast<Assignment*>(e));
+      return;
+    case NodeKind::kConditional:
+      VisitConditional(static_cast<Conditional*>(e));
+      return;
+    case NodeKind::kCall:
+      VisitCall(static_cast<struct Call*>(e));
+      return;
+    case NodeKind::kNew:
+      VisitNew(static_cast<New*>(e));
+      return;
+    case NodeKind::kMember:
+      VisitMember(static_cast<Member*>(e));
+      return;
+    case NodeKind::kKeyed:
+      VisitKeyed(static_cast<Keyed*>(e));
+      return;
+    case NodeKind::kOptionalChain:
+      VisitOptionalChain(static_cast<OptionalChain*>(e));
+      return;
+    case NodeKind::kSequence: {
+      auto* s = static_cast<Sequence*>(e);
+      for (size_t i = 0; i + 1 < s->exprs.size(); ++i) VisitForEffect(s->exprs[i]);
+      VisitForAccumulator(s->exprs.back());
+      return;
+    }
+    default:
+      throw CompileError{std::string("unsupported expression ") + NodeKindName(e->kind), e->pos};
+  }
+}
+
+// ---------------------------------------------------------------- variables
+
+void BytecodeGenerator::EmitContextSlotLoad(Variable* var, bool immutable) {
+  uint32_t depth = ContextDepth(var->scope);
+  if (depth == 0) {
+    builder_.Emit(immutable ? Bytecode::kLdaImmutableCurrentContextSlot : Bytecode::kLdaCurrentContextSlot,
+                  {var->index});
+  } else {
+    builder_.Emit(immutable ? Bytecode::kLdaImmutableContextSlot : Bytecode::kLdaContextSlot,
+                  {reg::kContext, var->index, depth});
+  }
+}
+
+void BytecodeGenerator::EmitContextSlotStore(Variable* var) {
+  uint32_t depth = ContextDepth(var->scope);
+  if (depth == 0) {
+    builder_.Emit(Bytecode::kStaCurrentContextSlot, {var->index});
+  } else {
+    builder_.Emit(Bytecode::kStaContextSlot, {reg::kContext, var->index, depth});
+  }
+}
+
+void BytecodeGenerator::LoadVariable(Variable* var, const std::u16string& name, bool check, bool inside_typeof) {
+  if (!var) {
+    builder_.Emit(inside_typeof ? Bytecode::kLdaGlobalInsideTypeof : Bytecode::kLdaGlobal,
+                  {builder_.AddName(name), builder_.NewFeedbackSlot()});
+    return;
+  }
+  switch (var->location) {
+    case VarLocation::kGlobal:
+      builder_.Emit(inside_typeof ? Bytecode::kLdaGlobalInsideTypeof : Bytecode::kLdaGlobal,
+                    {builder_.AddName(name), builder_.NewFeedbackSlot()});
+      return;
+    case VarLocation::kParameter:
+      builder_.Ldar(ParameterRegister(var->index));
+      break;
+    case VarLocation::kLocal:
+      builder_.Ldar({var->index});
+      break;
+    case VarLocation::kContext:
+      EmitContextSlotLoad(var, var->IsConst() || (!var->maybe_assigned && !check));
+      break;
+    case VarLocation::kClosure:
+      builder_.Ldar(Register::Closure());
+      return;
+    case VarLocation::kReceiver:
+      builder_.Ldar(ReceiverRegister());
+      return;
+    case VarLocation::kUnallocated:
+      builder_.LoadUndefined();
+      return;
+  }
+  if (check) builder_.Emit(Bytecode::kThrowReferenceErrorIfHole, {builder_.AddName(name)});
+}
+
+void BytecodeGenerator::VisitIdentifier(Identifier* id, bool inside_typeof) {
+  builder_.SetExpressionPosition(id->pos.offset);
+  if (id->var && id->var->kind == VarKind::kThis) {
+    LoadThisVariable(id->var, NeedsHoleCheck(id));
+    return;
+  }
+  LoadVariable(id->var, id->name, NeedsHoleCheck(id), inside_typeof);
+}
+
+void BytecodeGenerator::StoreGlobal(const std::u16string& name) {
+  builder_.Emit(Bytecode::kStaGlobal, {builder_.AddName(name), builder_.NewFeedbackSlot()});
+}
+
+void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name, bool init, bool check) {
+  if (!var) {
+    StoreGlobal(name);
+    return;
+  }
+  if (!init && check) {
+    // Assigning to a binding in its TDZ throws; read it first.
+    RegisterScope rs(builder_);
+    Register value = builder_.NewRegister();
+    builder_.Star(value);
+    LoadVariable(var, name, true, false);
+    builder_.Ldar(value);
+  }
+  if (!init && var->IsConst()) {
+    RegisterScope rs(builder_);
+    Register n = builder_.NewRegister();
+    builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(name)});
+    builder_.Star(n);
+    builder_.CallRuntime(RuntimeFunction::kThrowConstAssignError, {n, 1});
+    return;
+  }
+  if (!init && var->kind == VarKind::kFunctionName) {
+    // A named function expression's own name is read-only.
+    if (fn_->strict) {
+      RegisterScope rs(builder_);
+      Register n = builder_.NewRegister();
+      builder_.Star(n);
+      builder_.CallRuntime(RuntimeFunction::kThrowAssignToFunctionName, {n, 1});
+    }
+    return;
+  }
+  switch (var->location) {
+    case VarLocation::kGlobal:
+      StoreGlobal(name);
+      return;
+    case VarLocation::kParameter:
+      builder_.Star(ParameterRegister(var->index));
+      return;
+    case VarLocation::kLocal:
+      builder_.Star({var->index});
+      return;
+    case VarLocation::kContext:
+      EmitContextSlotStore(var);
+      return;
+    case VarLocation::kReceiver:
+      builder_.Star(ReceiverRegister());
+      return;
+    case VarLocation::kClosure:
+    case VarLocation::kUnallocated:
+      return;
+  }
+}
+
+void BytecodeGenerator::StoreToIdentifier(Identifier* id, bool init) {
+  StoreVariable(id->var, id->name, init, !init && NeedsHoleCheck(id));
+}
+
+void BytecodeGenerator::LoadThisVariable(Variable* var, bool check) {
+  if (!var || var->location == VarLocation::kReceiver || var->location == VarLocation::kUnallocated) {
+    builder_.Ldar(ReceiverRegister());
+    return;
+  }
+  if (var->location == VarLocation::kLocal) builder_.Ldar({var->index});
+  else EmitContextSlotLoad(var, false);
+  bool derived = var->scope->kind == ScopeKind::kFunction &&
+                 var->scope->function->fn_kind == FunctionKind::kDerivedConstructor;
+  if (derived && (check || true)) builder_.Emit(Bytecode::kThrowSuperNotCalledIfHole);
+}
+
+void BytecodeGenerator::VisitThis(Node* node) {
+  auto it = tree_.this_refs.find(node);
+  LoadThisVariable(it == tree_.this_refs.end() ? nullptr : it->second, true);
+}
+
+// ---------------------------------------------------------------- functions, classes
+
+void BytecodeGenerator::VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name) {
+  FunctionInfo* info = CompileFunction(fn, name);
+  builder_.SetExpressionPosition(fn->pos.offset);
+  builder_.Emit(Bytecode::kCreateClosure, {builder_.AddConstant(Value::FromCell(info)), builder_.NewFeedbackSlot(), 2});
+}
+
+FunctionInfo* BytecodeGenerator::MakeDefaultConstructor(ClassLiteral* cls, const std::u16string& name) {
+  FunctionInfo* info = rt_.heap().New<FunctionInfo>();
+  rt_.AddPermanentRoot(Value::FromCell(info));
+  info->name = rt_.Intern(name);
+  info->debug_name = info->name;
+  info->script = script_;
+  info->strict = true;
+  info->source_start = cls->source_start;
+  info->source_end = cls->source_end;
+  BytecodeArrayBuilder b(rt_, 0);
+  if (cls->extends) {
+    // constructor(...args) { super(...args); }
+    info->flavor = FunctionFlavor::kDerivedConstructor;
+    Register args = b.NewRegister();
+    Register ctor = b.NewRegister();
+    b.Emit(Bytecode::kCreateRestParameter);
+    b.Star(args);
+    b.Ldar(Register::Closure());
+    b.Emit(Bytecode::kGetSuperConstructor, {ctor.index});
+    b.Emit(Bytecode::kThrowIfNotSuperConstructor, {ctor.index});
+    b.CallRuntime(RuntimeFunction::kNewTarget, {{0}, 0});
+    b.Emit(Bytecode::kConstructWithSpread, {ctor.index, args.index, 1, b.NewFeedbackSlot()});
+    Register self = b.NewRegister();
+    b.Star(self);
+    RegisterList init = b.NewRegisterList(2);
+    b.Mov(self, init[0]);
+    b.Mov(Register::Closure(), init[1]);
+    b.CallRuntime(RuntimeFunction::kInitializeInstanceFields, init);
+    b.Ldar(self);
+  } else {
+    info->flavor = FunctionFlavor::kClassConstructor;
+    RegisterList init = b.NewRegisterList(2);
+    b.Mov({reg::Receiver(0)}, init[0]);
+    b.Mov(Register::Closure(), init[1]);
+    b.CallRuntime(RuntimeFunction::kInitializeInstanceFields, init);
+    b.LoadUndefined();
+  }
+  b.Emit(Bytecode::kReturn);
+  b.Finish(info);
+  return info;
+}
+
+void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16string& name) {
+  builder_.SetExpressionPosition(cls->pos.offset);
+  for (auto& m : cls->members) {
+    if (m.is_field) throw CompileError{"class fields are not supported yet", m.pos};
+  }
+  RegisterScope rs(builder_);
+  Register ctor = builder_.NewRegister();
+  Register proto = builder_.NewRegister();
+  {
+    ContextScope class_context(this, cls->scope);
+    if (cls->scope) EmitScopeEntry(cls->scope);
+    RegisterList define = builder_.NewRegisterList(2);
+    if (cls->extends) {
+      VisitForAccumulator(cls->extends);
+    } else {
+      builder_.Emit(Bytecode::kLdaTheHole);
+    }
+    builder_.Star(define[1]);
+    FunctionInfo* ctor_info = cls->constructor ? CompileFunction(cls->constructor, name) : MakeDefaultConstructor(cls, name);
+    builder_.Emit(Bytecode::kCreateClosure, {builder_.AddConstant(Value::FromCell(ctor_info)), builder_.NewFeedbackSlot(), 2});
+    builder_.Star(ctor);
+    builder_.Mov(ctor, define[0]);
+    builder_.CallRuntime(RuntimeFunction::kDefineClass, define);
+    builder_.Star(proto);
+    for (auto& m : cls->members) {
+      RegisterScope member_scope(builder_);
+      RegisterList args = builder_.NewRegisterList(5);
+      builder_.Mov(m.is_static ? ctor : proto, args[0]);
+      std::u16string key_name;
+      if (m.computed) {
+        VisitForAccumulator(m.key);
+        builder_.Emit(Bytecode::kToName, {args[1].index});
+      } else {
+        key_name = StaticKey(rt_, m.key);
+        builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(key_name)});
+        builder_.Star(args[1]);
+      }
+      auto* f = m.value->As<FunctionLiteral>();
+      std::u16string fname = key_name;
+      if (m.kind == PropertyKind::kGetter) fname = u"get " + key_name;
+      if (m.kind == PropertyKind::kSetter) fname = u"set " + key_name;
+      VisitFunctionLiteral(f, m.computed ? u"" : fname);
+      builder_.Star(args[2]);
+      builder_.LoadNumber(m.kind == PropertyKind::kGetter ? 1 : m.kind == PropertyKind::kSetter ? 2 : 0);
+      builder_.Star(args[3]);
+      builder_.Emit(Bytecode::kLdaFalse);
+      builder_.Star(args[4]);
+      builder_.CallRuntime(RuntimeFunction::kDefineClassMember, args);
+    }
+    if (cls->scope && cls->name) {
+      Variable* inner = cls->scope->Lookup(cls->name->name);
+      if (inner && inner->location != VarLocation::kUnallocated) {
+        builder_.Ldar(ctor);
+        StoreVariable(inner, inner->name, true, false);
+      }
+    }
+  }
+  builder_.Ldar(ctor);
+}
+
+// ---------------------------------------------------------------- literals
+
+void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
+  Register object = builder_.NewRegister();
+  builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
+  builder_.Star(object);
+  for (Property& p : obj->properties) {
+    RegisterScope rs(builder_);
+    switch (p.kind) {
+      case PropertyKind::kInit: {
+        bool method = p.method && p.value->Is<FunctionLiteral>();
+        if (!p.computed) {
+          std::u16string key = StaticKey(rt_, p.key);
+          VisitForAccumulator(p.value, key);
+          if (method) {
+            RegisterList args = builder_.NewRegisterList(2);
+            builder_.Star(args[0]);
+            builder_.Mov(object, args[1]);
+            builder_.CallRuntime(RuntimeFunction::kSetHomeObject, args);
+          }
+          uint32_t index;
+          String* key_str = rt_.Intern(key);
+          if (key_str->AsArrayIndex(&index)) {
+            Register value = builder_.NewRegister();
+            Register k = builder_.NewRegister();
+            builder_.Star(value);
+            builder_.LoadNumber(index);
+            builder_.Star(k);
+            builder_.Ldar(value);
+            builder_.Emit(Bytecode::kDefineKeyedOwnProperty, {object.index, k.index, 0, builder_.NewFeedbackSlot()});
+          } else {
+            builder_.Emit(Bytecode::kDefineNamedOwnProperty,
+                          {object.index, builder_.AddConstant(Value::FromCell(key_str)), builder_.NewFeedbackSlot()});
+          }
+        } else {
+          Register key = builder_.NewRegister();
+          VisitForAccumulator(p.key);
+          builder_.Emit(Bytecode::kToName, {key.index});
+          VisitForAccumulator(p.value);
+          if (IsAnonymousFunctionDefinition(p.value) || method) {
+            RegisterList args = builder_.NewRegisterList(2);
+            builder_.Star(args[0]);
+            builder_.Mov(key, args[1]);
+            builder_.CallRuntime(RuntimeFunction::kSetFunctionName, args);
+            if (method) {
+              builder_.Mov(object, args[1]);
+              builder_.CallRuntime(RuntimeFunction::kSetHomeObject, args);
+            }
+          }
+          builder_.Emit(Bytecode::kDefineKeyedOwnProperty, {object.index, key.index, 0, builder_.NewFeedbackSlot()});
+        }
+        break;
+      }
+      case PropertyKind::kGetter:
+      case PropertyKind::kSetter: {
+        RegisterList args = builder_.NewRegisterList(4);
+        builder_.Mov(object, args[0]);
+        std::u16string key;
+        if (p.computed) {
+          VisitForAccumulator(p.key);
+          builder_.Emit(Bytecode::kToName, {args[1].index});
+        } else {
+          key = StaticKey(rt_, p.key);
+          builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(key)});
+          builder_.Star(args[1]);
+        }
+        bool getter = p.kind == PropertyKind::kGetter;
+        VisitFunctionLiteral(p.value->As<FunctionLiteral>(), p.computed ? u"" : (getter ? u"get " : u"set ") + key);
+        builder_.Star(getter ? args[2] : args[3]);
+        {
+          RegisterList home = builder_.NewRegisterList(2);
+          builder_.Star(home[0]);
+          builder_.Mov(object, home[1]);
+          builder_.CallRuntime(RuntimeFunction::kSetHomeObject, home);
+        }
+        builder_.LoadUndefined();
+        builder_.Star(getter ? args[3] : args[2]);
+        builder_.CallRuntime(RuntimeFunction::kDefineAccessor, args);
+        break;
+      }
+      case PropertyKind::kSpread: {
+        RegisterList args = builder_.NewRegisterList(2);
+        builder_.Mov(object, args[0]);
+        VisitForAccumulator(p.value);
+        builder_.Star(args[1]);
+        builder_.CallRuntime(RuntimeFunction::kCopyDataProperties, args);
+        break;
+      }
+      case PropertyKind::kProto: {
+        RegisterList args = builder_.NewRegisterList(2);
+        builder_.Mov(object, args[0]);
+        VisitForAccumulator(p.value);
+        builder_.Star(args[1]);
+        builder_.CallRuntime(RuntimeFunction::kSetLiteralPrototype, args);
+        break;
+      }
+    }
+  }
+  builder_.Ldar(object);
+}
+
+void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements) {
+  Register array = builder_.NewRegister();
+  builder_.Emit(Bytecode::kCreateEmptyArrayLiteral, {builder_.NewFeedbackSlot()});
+  builder_.Star(array);
+  bool dynamic = false;  // after a spread, indices are not known statically
+  uint32_t index = 0;
+  bool trailing_hole = false;
+  for (Expr* e : elements) {
+    RegisterScope rs(builder_);
+    trailing_hole = e == nullptr;
+    if (!e) {
+      if (dynamic) {
+        RegisterList args = builder_.NewRegisterList(2);
+        builder_.Mov(array, args[0]);
+        builder_.Emit(Bytecode::kLdaTheHole);
+        builder_.Star(args[1]);
+        builder_.CallRuntime(RuntimeFunction::kArrayAppend, args);
+      }
+      ++index;
+      continue;
+    }
+    if (auto* sp = e->As<Spread>()) {
+      if (!dynamic && index > 0) {
+        // Make the length right before appending (holes so far).
+        builder_.LoadNumber(index);
+        builder_.Emit(Bytecode::kSetNamedProperty, {array.index, builder_.AddName(u"length"), builder_.NewFeedbackSlot()});
+      }
+      dynamic = true;
+      RegisterList args = builder_.NewRegisterList(2);
+      builder_.Mov(array, args[0]);
+      VisitForAccumulator(sp->arg);
+      builder_.Star(args[1]);
+      builder_.CallRuntime(RuntimeFunction::kArrayAppendSpread, args);
+      continue;
+    }
+    if (dynamic) {
+      RegisterList args = builder_.NewRegisterList(2);
+      builder_.Mov(array, args[0]);
+      VisitForAccumulator(e);
+      builder_.Star(args[1]);
+      builder_.CallRuntime(RuntimeFunction::kArrayAppend, args);
+    } else {
+      Register k = builder_.NewRegister();
+      builder_.LoadNumber(index);
+      builder_.Star(k);
+      VisitForAccumulator(e);
+      builder_.Emit(Bytecode::kStaInArrayLiteral, {array.index, k.index, builder_.NewFeedbackSlot()});
+    }
+    ++index;
+  }
+  if (!dynamic && trailing_hole) {
+    builder_.LoadNumber(index);
+    builder_.Emit(Bytecode::kSetNamedProperty, {array.index, builder_.AddName(u"length"), builder_.NewFeedbackSlot()});
+  }
+  builder_.Ldar(array);
+}
+
+void BytecodeGenerator::VisitTemplateLiteral(TemplateLiteral* t) {
+  Register acc = builder_.NewRegister();
+  builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(t->cooked[0])});
+  for (size_t i = 0; i < t->exprs.size(); ++i) {
+    builder_.Star(acc);
+    VisitForAccumulator(t->exprs[i]);
+    builder_.Emit(Bytecode::kToString);
+    builder_.Emit(Bytecode::kAdd, {acc.index, builder_.NewFeedbackSlot()});
+    if (!t->cooked[i + 1].empty()) {
+      builder_.Star(acc);
+      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(t->cooked[i + 1])});
+      builder_.Emit(Bytecode::kAdd, {acc.index, builder_.NewFeedbackSlot()});
+    }
+  }
+}
+
+void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
+  // The template object is made once, at compile time: frozen strings with a frozen .raw.
+  TemplateLiteral* q = t->quasi;
+  std::vector<Value> cooked, raw;
+  for (size_t i = 0; i < q->raw.size(); ++i) {
+    bool valid = i >= q->cooked_valid.size() || q->cooked_valid[i];
+    cooked.push_back(valid ? Value::FromCell(rt_.Intern(q->cooked[i])) : Value::Undefined());
+    raw.push_back(Value::FromCell(rt_.Intern(q->raw[i])));
+  }
+  Array* cooked_array = rt_.NewArrayFrom(cooked);
+  Array* raw_array = rt_.NewArrayFrom(raw);
+  SetIntegrityLevel(rt_, raw_array, true);
+  DefineRaw(rt_, cooked_array, PropertyKey::Named(rt_.names().raw), Value::FromCell(raw_array), kAttrNone);
+  SetIntegrityLevel(rt_, cooked_array, true);
+  rt_.AddPermanentRoot(Value::FromCell(cooked_array));
+  // Call the tag like any call, with the template object first.
+  Register callee = builder_.NewRegister();
+  Register receiver = builder_.NewRegister();
+  if (auto* m = t->tag->As<Member>()) {
+    VisitForAccumulator(m->object);
+    builder_.Star(receiver);
+    builder_.Emit(Bytecode::kGetNamedProperty, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+  } else {
+    builder_.LoadUndefined();
+    builder_.Star(receiver);
+    VisitForAccumulator(t->tag);
+  }
+  builder_.Star(callee);
+  RegisterList list = builder_.NewRegisterList(static_cast<int>(q->exprs.size() + 2));
+  builder_.Mov(receiver, list[0]);
+  builder_.LoadConstant(Value::FromCell(cooked_array));
+  builder_.Star(list[1]);
+  for (size_t i = 0; i < q->exprs.size(); ++i) {
+    VisitForAccumulator(q->exprs[i]);
+    builder_.Star(list[static_cast<int>(i) + 2]);
+  }
+  builder_.SetExpressionPosition(t->pos.offset);
+  builder_.Emit(Bytecode::kCallProperty, {callee.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
+}
+
+// ---------------------------------------------------------------- operators
+
+void BytecodeGenerator::VisitUnary(Unary* u) {
+  switch (u->op) {
+    case UnaryOp::kNot:
+      VisitForAccumulator(u->operand);
+      builder_.Emit(Bytecode::kToBooleanLogicalNot);
+      return;
+    case UnaryOp::kMinus:
+      if (auto* n = u->operand->As<NumberLiteral>()) {
+        builder_.LoadNumber(-n->value);
+        return;
+      }
+      VisitForAccumulator(u->operand);
+      builder_.Emit(Bytecode::kNegate, {builder_.NewFeedbackSlot()});
+      return;
+    case UnaryOp::kPlus:
+      VisitForAccumulator(u->operand);
+      builder_.Emit(Bytecode::kToNumber, {builder_.NewFeedbackSlot()});
+      return;
+    case UnaryOp::kBitNot:
+      VisitForAccumulator(u->operand);
+      builder_.Emit(Bytecode::kBitwiseNot, {builder_.NewFeedbackSlot()});
+      return;
+    case UnaryOp::kVoid:
+      VisitForEffect(u->operand);
+      builder_.LoadUndefined();
+      return;
+    case UnaryOp::kTypeof:
+      if (auto* id = u->operand->As<Identifier>()) {
+        VisitIdentifier(id, /*inside_typeof=*/true);
+      } else {
+        VisitForAccumulator(u->operand);
+      }
+      builder_.Emit(Bytecode::kTypeOf);
+      return;
+    case UnaryOp::kDelete: {
+      Bytecode op = fn_->strict ? Bytecode::kDeletePropertyStrict : Bytecode::kDeletePropertySloppy;
+      if (auto* m = u->operand->As<Member>()) {
+        Register obj = VisitForRegister(m->object);
+        builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
+        builder_.Emit(op, {obj.index});
+      } else if (auto* k = u->operand->As<Keyed>()) {
+        Register obj = VisitForRegister(k->object);
+        VisitForAccumulator(k->key);
+        builder_.Emit(op, {obj.index});
+      } else if (auto* id = u->operand->As<Identifier>()) {
+        if (!id->var || id->var->location == VarLocation::kGlobal) {
+          Register n = builder_.NewRegister();
+          builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(id->name)});
+          builder_.Star(n);
+          builder_.CallRuntime(RuntimeFunction::kDeleteGlobal, {n, 1});
+        } else {
+          builder_.Emit(Bytecode::kLdaFalse);
+        }
+      } else {
+        VisitForEffect(u->operand);
+        builder_.Emit(Bytecode::kLdaTrue);
+      }
+      return;
+    }
+  }
+}
+
+void BytecodeGenerator::VisitUpdate(Update* u) {
+  Bytecode op = u->increment ? Bytecode::kInc : Bytecode::kDec;
+  Register old_value = builder_.NewRegister();
+  auto apply = [&]() {
+    builder_.Emit(Bytecode::kToNumeric, {builder_.NewFeedbackSlot()});
+    if (!u->prefix) builder_.Star(old_value);
+    builder_.Emit(op, {builder_.NewFeedbackSlot()});
+  };
+  if (auto* id = u->target->As<Identifier>()) {
+    VisitIdentifier(id);
+    apply();
+    StoreToIdentifier(id, false);
+  } else if (auto* m = u->target->As<Member>()) {
+    Register obj = VisitForRegister(m->object);
+    uint32_t name = builder_.AddName(m->name);
+    builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+    apply();
+    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+  } else if (auto* k = u->target->As<Keyed>()) {
+    Register obj = VisitForRegister(k->object);
+    Register key = builder_.NewRegister();
+    VisitForAccumulator(k->key);
+    builder_.Emit(Bytecode::kToName, {key.index});
+    builder_.Ldar(key);
+    builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
+    apply();
+    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+  } else {
+    throw CompileError{"Invalid left-hand side expression in postfix operation", u->pos};
+  }
+  if (!u->prefix) builder_.Ldar(old_value);
+}
+
+void BytecodeGenerator::VisitBinary(Binary* b) {
+  int32_t smi;
+  Bytecode smi_op;
+  if (IsSmiLiteral(b->right, &smi) && SmiBytecode(b->op, &smi_op)) {
+    VisitForAccumulator(b->left);
+    builder_.SetExpressionPosition(b->pos.offset);
+    builder_.Emit(smi_op, {smi, builder_.NewFeedbackSlot()});
+    return;
+  }
+  // typeof x === "literal"
+  if ((b->op == BinaryOp::kStrictEq || b->op == BinaryOp::kEq) && b->right->Is<StringLiteral>()) {
+    if (auto* u = b->left->As<Unary>(); u && u->op == UnaryOp::kTypeof) {
+      if (auto* id = u->operand->As<Identifier>()) VisitIdentifier(id, true);
+      else VisitForAccumulator(u->operand);
+      builder_.Emit(Bytecode::kTestTypeOf, {TypeOfFlag(b->right->As<StringLiteral>()->value)});
+      return;
+    }
+  }
+  Register left = VisitForOperand(b->left, b->right);
+  VisitForAccumulator(b->right);
+  builder_.SetExpressionPosition(b->pos.offset);
+  Bytecode op = BinaryBytecode(b->op);
+  builder_.Emit(op, {left.index, builder_.NewFeedbackSlot()});
+  if (b->op == BinaryOp::kNe || b->op == BinaryOp::kStrictNe) builder_.Emit(Bytecode::kLogicalNot);
+}
+
+void BytecodeGenerator::VisitLogical(Logical* l) {
+  Label done;
+  VisitForAccumulator(l->left);
+  switch (l->op) {
+    case LogicalOp::kAnd: builder_.Jump(Bytecode::kJumpIfToBooleanFalse, &done); break;
+    case LogicalOp::kOr: builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &done); break;
+    case LogicalOp::kNullish: builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &done); break;
+  }
+  VisitForAccumulator(l->right);
+  builder_.Bind(&done);
+}
+
+void BytecodeGenerator::VisitConditional(Conditional* c) {
+  Label else_label, done;
+  VisitForTest(c->test, &else_label);
+  VisitForAccumulator(c->then_expr);
+  builder_.Jump(Bytecode::kJump, &done);
+  builder_.Bind(&else_label);
+  VisitForAccumulator(c->else_expr);
+  builder_.Bind(&done);
+}
+
+void BytecodeGenerator::VisitAssignment(Assignment* a) {
+  builder_.SetExpressionPosition(a->pos.offset);
+  if (a->op == AssignOp::kAssign) {
+    if (auto* id = a->target->As<Identifier>()) {
+      VisitForAccumulator(a->value, id->name);
+      StoreToIdentifier(id, false);
+      return;
+    }
+    if (auto* m = a->target->As<Member>()) {
+      if (m->object->Is<SuperExpression>()) {
+        RegisterList args = builder_.NewRegisterList(4);
+        builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+        builder_.Star(args[0]);
+        VisitThis(m->object);
+        builder_.Star(args[1]);
+        builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
+        builder_.Star(args[2]);
+        VisitForAccumulator(a->value);
+        builder_.Star(args[3]);
+        builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, args);
+        return;
+      }
+      Register obj = VisitForRegister(m->object);
+      VisitForAccumulator(a->value);
+      builder_.SetExpressionPosition(a->pos.offset);
+      builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+      return;
+    }
+    if (auto* k = a->target->As<Keyed>()) {
+      Register obj = VisitForRegister(k->object);
+      Register key = VisitForRegister(k->key);
+      VisitForAccumulator(a->value);
+      builder_.SetExpressionPosition(a->pos.offset);
+      builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+      return;
+    }
+    // Destructuring assignment: the value of the expression is the right side.
+    Register value = VisitForRegister(a->value);
+    Destructure(a->target, value, false, DeclKind::kVar);
+    builder_.Ldar(value);
+    return;
+  }
+  // Compound and logical assignment: read, combine, write.
+  bool logical = a->op == AssignOp::kAnd || a->op == AssignOp::kOr || a->op == AssignOp::kNullish;
+  Label done;
+  auto combine = [&]() {
+    if (logical) {
+      switch (a->op) {
+        case AssignOp::kAnd: builder_.Jump(Bytecode::kJumpIfToBooleanFalse, &done); break;
+        case AssignOp::kOr: builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &done); break;
+        default: builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &done); break;
+      }
+      std::u16string hint = a->target->Is<Identifier>() ? a->target->As<Identifier>()->name : u"";
+      VisitForAccumulator(a->value, hint);
+      return;
+    }
+    Register old_value = builder_.NewRegister();
+    builder_.Star(old_value);
+    VisitForAccumulator(a->value);
+    builder_.SetExpressionPosition(a->pos.offset);
+    builder_.Emit(BinaryBytecode(CompoundBinaryOp(a->op)), {old_value.index, builder_.NewFeedbackSlot()});
+  };
+  if (auto* id = a->target->As<Identifier>()) {
+    VisitIdentifier(id);
+    combine();
+    StoreToIdentifier(id, false);
+  } else if (auto* m = a->target->As<Member>()) {
+    Register obj = VisitForRegister(m->object);
+    uint32_t name = builder_.AddName(m->name);
+    builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+    combine();
+    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+  } else if (auto* k = a->target->As<Keyed>()) {
+    Register obj = VisitForRegister(k->object);
+    Register key = builder_.NewRegister();
+    VisitForAccumulator(k->key);
+    builder_.Emit(Bytecode::kToName, {key.index});
+    builder_.Ldar(key);
+    builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
+    combine();
+    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+  } else {
+    throw CompileError{"Invalid left-hand side in assignment", a->pos};
+  }
+  builder_.Bind(&done);
+}
+
+// ---------------------------------------------------------------- property access
+
+void BytecodeGenerator::VisitMember(Member* m) {
+  if (m->object->Is<SuperExpression>()) {
+    Register receiver = builder_.NewRegister();
+    VisitThis(m->object);
+    builder_.Star(receiver);
+    builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+    builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    return;
+  }
+  VisitForAccumulator(m->object);
+  if (m->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+  Register obj = builder_.NewRegister();
+  builder_.Star(obj);
+  builder_.SetExpressionPosition(m->pos.offset);
+  builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+}
+
+void BytecodeGenerator::VisitKeyed(Keyed* k) {
+  if (k->object->Is<SuperExpression>()) {
+    RegisterList args = builder_.NewRegisterList(3);
+    builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+    builder_.Star(args[0]);
+    VisitThis(k->object);
+    builder_.Star(args[1]);
+    VisitForAccumulator(k->key);
+    builder_.Star(args[2]);
+    builder_.CallRuntime(RuntimeFunction::kGetKeyedSuperProperty, args);
+    return;
+  }
+  VisitForAccumulator(k->object);
+  if (k->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+  Register obj = builder_.NewRegister();
+  builder_.Star(obj);
+  VisitForAccumulator(k->key);
+  builder_.SetExpressionPosition(k->pos.offset);
+  builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
+}
+
+void BytecodeGenerator::VisitOptionalChain(OptionalChain* c) {
+  Label end, done;
+  Label* saved = optional_chain_end_;
+  optional_chain_end_ = &end;
+  VisitForAccumulator(c->expr);
+  optional_chain_end_ = saved;
+  builder_.Jump(Bytecode::kJump, &done);
+  builder_.Bind(&end);
+  builder_.LoadUndefined();
+  builder_.Bind(&done);
+}
+
+// ---------------------------------------------------------------- calls
+
+bool BytecodeGenerator::VisitArguments(const std::vector<Expr*>& args, Register* receiver, RegisterList* list) {
+  bool spread = false;
+  for (Expr* a : args) spread |= a->Is<Spread>();
+  int extra = receiver ? 1 : 0;
+  if (!spread) {
+    *list = builder_.NewRegisterList(static_cast<int>(args.size()) + extra);
+    if (receiver) builder_.Mov(*receiver, (*list)[0]);
+    for (size_t i = 0; i < args.size(); ++i) {
+      VisitForAccumulator(args[i]);
+      builder_.Star((*list)[static_cast<int>(i) + extra]);
+    }
+    return true;
+  }
+  // Spreads: gather every argument into one array, passed as a final spread.
+  *list = builder_.NewRegisterList(1 + extra);
+  if (receiver) builder_.Mov(*receiver, (*list)[0]);
+  VisitArrayLiteral(args);
+  builder_.Star((*list)[extra]);
+  return false;
+}
+
+void BytecodeGenerator::VisitSuperCall(struct Call* c) {
+  Register ctor = builder_.NewRegister();
+  builder_.Ldar(Register::Closure());
+  builder_.Emit(Bytecode::kGetSuperConstructor, {ctor.index});
+  builder_.Emit(Bytecode::kThrowIfNotSuperConstructor, {ctor.index});
+  RegisterList list;
+  bool plain = VisitArguments(c->args, nullptr, &list);
+  builder_.CallRuntime(RuntimeFunction::kNewTarget, {{0}, 0});
+  builder_.SetExpressionPosition(c->pos.offset);
+  builder_.Emit(plain ? Bytecode::kConstruct : Bytecode::kConstructWithSpread,
+                {ctor.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
+  // Bind `this` (once).
+  Register self = builder_.NewRegister();
+  builder_.Star(self);
+  auto it = tree_.this_refs.find(c->callee);
+  Variable* this_var = it == tree_.this_refs.end() ? nullptr : it->second;
+  if (this_var && this_var->location != VarLocation::kReceiver) {
+    if (this_var->location == VarLocation::kLocal) builder_.Ldar({this_var->index});
+    else EmitContextSlotLoad(this_var, false);
+    builder_.Emit(Bytecode::kThrowSuperAlreadyCalledIfNotHole);
+    builder_.Ldar(self);
+    if (this_var->location == VarLocation::kLocal) builder_.Star({this_var->index});
+    else EmitContextSlotStore(this_var);
+  }
+  RegisterList init = builder_.NewRegisterList(2);
+  builder_.Mov(self, init[0]);
+  builder_.Mov(Register::Closure(), init[1]);
+  builder_.CallRuntime(RuntimeFunction::kInitializeInstanceFields, init);
+  builder_.Ldar(self);
+}
+
+void BytecodeGenerator::VisitCall(struct Call* c) {
+  if (c->callee->Is<SuperExpression>()) {
+    VisitSuperCall(c);
+    return;
+  }
+  Register callee = builder_.NewRegister();
+  Register receiver = builder_.NewRegister();
+  bool has_receiver = false;
+  if (auto* m = c->callee->As<Member>()) {
+    has_receiver = true;
+    if (m->object->Is<SuperExpression>()) {
+      VisitThis(m->object);
+      builder_.Star(receiver);
+      builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+      builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    } else {
+      VisitForAccumulator(m->object);
+      if (m->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+      builder_.Star(receiver);
+      builder_.SetExpressionPosition(m->pos.offset);
+      builder_.Emit(Bytecode::kGetNamedProperty, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    }
+  } else if (auto* k = c->callee->As<Keyed>()) {
+    has_receiver = true;
+    if (k->object->Is<SuperExpression>()) {
+      VisitKeyed(k);
+      Register tmp = builder_.NewRegister();
+      builder_.Star(tmp);
+      VisitThis(k->object);
+      builder_.Star(receiver);
+      builder_.Ldar(tmp);
+    } else {
+      VisitForAccumulator(k->object);
+      if (k->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+      builder_.Star(receiver);
+      VisitForAccumulator(k->key);
+      builder_.SetExpressionPosition(k->pos.offset);
+      builder_.Emit(Bytecode::kGetKeyedProperty, {receiver.index, builder_.NewFeedbackSlot()});
+    }
+  } else {
+    VisitForAccumulator(c->callee);
+  }
+  builder_.Star(callee);
+  if (c->optional) {
+    builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+  }
+  RegisterList list;
+  bool plain = VisitArguments(c->args, has_receiver ? &receiver : nullptr, &list);
+  builder_.SetExpressionPosition(c->pos.offset);
+  uint16_t slot = builder_.NewFeedbackSlot();
+  if (!plain) {
+    if (!has_receiver) {
+      // CallWithSpread takes the receiver first: prepend undefined.
+      RegisterList with_receiver = builder_.NewRegisterList(2);
+      builder_.LoadUndefined();
+      builder_.Star(with_receiver[0]);
+      builder_.Mov(list[0], with_receiver[1]);
+      list = with_receiver;
+    }
+    builder_.Emit(Bytecode::kCallWithSpread, {callee.index, list.first.index, list.count, slot});
+    return;
+  }
+  size_t argc = c->args.size();
+  if (has_receiver) {
+    if (argc == 0) builder_.Emit(Bytecode::kCallProperty0, {callee.index, list[0].index, slot});
+    else if (argc == 1) builder_.Emit(Bytecode::kCallProperty1, {callee.index, list[0].index, list[1].index, slot});
+    else if (argc == 2) builder_.Emit(Bytecode::kCallProperty2, {callee.index, list[0].index, list[1].index, list[2].index, slot});
+    else builder_.Emit(Bytecode::kCallProperty, {callee.index, list.first.index, list.count, slot});
+  } else {
+    if (argc == 0) builder_.Emit(Bytecode::kCallUndefinedReceiver0, {callee.index, slot});
+    else if (argc == 1) builder_.Emit(Bytecode::kCallUndefinedReceiver1, {callee.index, list[0].index, slot});
+    else if (argc == 2) builder_.Emit(Bytecode::kCallUndefinedReceiver2, {callee.index, list[0].index, list[1].index, slot});
+    else builder_.Emit(Bytecode::kCallUndefinedReceiver, {callee.index, list.first.index, list.count, slot});
+  }
+}
+
+void BytecodeGenerator::VisitNew(New* n) {
+  Register callee = VisitForRegister(n->callee);
+  RegisterList list;
+  bool plain = VisitArguments(n->args, nullptr, &list);
+  builder_.Ldar(callee);
+  builder_.SetExpressionPosition(n->pos.offset);
+  builder_.Emit(plain ? Bytecode::kConstruct : Bytecode::kConstructWithSpread,
+                {callee.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
+}
+
+// ---------------------------------------------------------------- destructuring
+
+void BytecodeGenerator::AssignToTarget(Pattern* target, bool init, DeclKind kind) {
+  if (auto* id = target->As<Identifier>()) {
+    StoreToIdentifier(id, init);
+    return;
+  }
+  if (auto* m = target->As<Member>()) {
+    RegisterScope rs(builder_);
+    Register value = builder_.NewRegister();
+    builder_.Star(value);
+    Register obj = VisitForRegister(m->object);
+    builder_.Ldar(value);
+    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    return;
+  }
+  if (auto* k = target->As<Keyed>()) {
+    RegisterScope rs(builder_);
+    Register value = builder_.NewRegister();
+    builder_.Star(value);
+    Register obj = VisitForRegister(k->object);
+    Register key = VisitForRegister(k->key);
+    builder_.Ldar(value);
+    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+    return;
+  }
+  RegisterScope rs(builder_);
+  Register value = builder_.NewRegister();
+  builder_.Star(value);
+  Destructure(target, value, init, kind);
+}
+
+void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init, DeclKind kind) {
+  RegisterScope rs(builder_);
+  if (auto* as = pattern->As<AssignPattern>()) {
+    Label has_value;
+    builder_.Ldar(value);
+    builder_.Jump(Bytecode::kJumpIfNotUndefined, &has_value);
+    std::u16string hint = as->target->Is<Identifier>() ? as->target->As<Identifier>()->name : u"";
+    VisitForAccumulator(as->default_value, hint);
+    builder_.Bind(&has_value);
+    AssignToTarget(as->target, init, kind);
+    return;
+  }
+  if (!pattern->Is<ObjectPattern>() && !pattern->Is<ArrayPattern>()) {
+    builder_.Ldar(value);
+    AssignToTarget(pattern, init, kind);
+    return;
+  }
+  if (auto* op = pattern->As<ObjectPattern>()) {
+    Label ok;
+    builder_.Ldar(value);
+    builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &ok);
+    builder_.CallRuntime(RuntimeFunction::kThrowPatternNotObjectCoercible, {value, 1});
+    builder_.Bind(&ok);
+    std::vector<Register> keys;
+    for (PatternProperty& p : op->properties) {
+      Register element = builder_.NewRegister();
+      if (p.computed || op->rest) {
+        Register key = builder_.NewRegister();
+        if (p.computed) {
+          VisitForAccumulator(p.key);
+        } else {
+          builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(StaticKey(rt_, p.key))});
+        }
+        builder_.Emit(Bytecode::kToName, {key.index});
+        keys.push_back(key);
+        builder_.Ldar(key);
+        builder_.Emit(Bytecode::kGetKeyedProperty, {value.index, builder_.NewFeedbackSlot()});
+      } else {
+        builder_.Emit(Bytecode::kGetNamedProperty,
+                      {value.index, builder_.AddName(StaticKey(rt_, p.key)), builder_.NewFeedbackSlot()});
+      }
+      builder_.Star(element);
+      Destructure(p.value, element, init, kind);
+    }
+    if (op->rest) {
+      RegisterList args = builder_.NewRegisterList(static_cast<int>(keys.size()) + 2);
+      builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
+      builder_.Star(args[0]);
+      builder_.Mov(value, args[1]);
+      for (size_t i = 0; i < keys.size(); ++i) builder_.Mov(keys[i], args[static_cast<int>(i) + 2]);
+      builder_.CallRuntime(RuntimeFunction::kCopyDataPropertiesExcluding, args);
+      AssignToTarget(op->rest, init, kind);
+    }
+    return;
+  }
+  // Array patterns use the iteration protocol.
+  auto* ap = pattern->As<ArrayPattern>();
+  Register iterator = builder_.NewRegister();
+  Register next = builder_.NewRegister();
+  Register done = builder_.NewRegister();
+  Register result = builder_.NewRegister();
+  Register element = builder_.NewRegister();
+  builder_.Emit(Bytecode::kGetIterator, {value.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
+  builder_.Star(iterator);
+  builder_.Emit(Bytecode::kGetNamedProperty, {iterator.index, builder_.AddName(u"next"), builder_.NewFeedbackSlot()});
+  builder_.Star(next);
+  builder_.Emit(Bytecode::kLdaFalse);
+  builder_.Star(done);
+  for (Pattern* e : ap->elements) {
+    if (e && e->Is<RestElement>()) {
+      Label skip, have;
+      builder_.Emit(Bytecode::kCreateEmptyArrayLiteral, {builder_.NewFeedbackSlot()});
+      builder_.Star(element);
+      builder_.Ldar(done);
+      builder_.Jump(Bytecode::kJumpIfTrue, &have);
+      RegisterList args = builder_.NewRegisterList(2);
+      builder_.Mov(iterator, args[0]);
+      builder_.Mov(next, args[1]);
+      builder_.CallRuntime(RuntimeFunction::kIteratorRestToArray, args);
+      builder_.Star(element);
+      builder_.Emit(Bytecode::kLdaTrue);
+      builder_.Star(done);
+      builder_.Bind(&have);
+      builder_.Ldar(element);
+      AssignToTarget(e->As<RestElement>()->target, init, kind);
+      continue;
+    }
+    Label skip, is_object, not_done;
+    builder_.LoadUndefined();
+    builder_.Star(element);
+    builder_.Ldar(done);
+    builder_.Jump(Bytecode::kJumpIfTrue, &skip);
+    builder_.Emit(Bytecode::kCallProperty0, {next.index, iterator.index, builder_.NewFeedbackSlot()});
+    builder_.Jump(Bytecode::kJumpIfJSReceiver, &is_object);
+    builder_.Star(result);
+    builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
+    builder_.Bind(&is_object);
+    builder_.Star(result);
+    builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"done"), builder_.NewFeedbackSlot()});
+    builder_.Jump(Bytecode::kJumpIfToBooleanFalse, &not_done);
+    builder_.Emit(Bytecode::kLdaTrue);
+    builder_.Star(done);
+    builder_.Jump(Bytecode::kJump, &skip);
+    builder_.Bind(&not_done);
+    builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"value"), builder_.NewFeedbackSlot()});
+    builder_.Star(element);
+    builder_.Bind(&skip);
+    if (e) Destructure(e, element, init, kind);
+  }
+  Label closed;
+  builder_.Ldar(done);
+  builder_.Jump(Bytecode::kJumpIfTrue, &closed);
+  builder_.CallRuntime(RuntimeFunction::kIteratorClose, {iterator, 1});
+  builder_.Bind(&closed);
+}
+
+}  // namespace jsvm

@@ -1,0 +1,981 @@
+// The bytecode generator: functions, contexts, control flow and statements.
+// Expressions are in bytecode-generator-expressions.cc.
+#include "compiler/bytecode-generator.h"
+
+#include <algorithm>
+
+#include "vm/object-ops.h"
+#include "vm/unicode.h"
+
+namespace jsvm {
+
+// ---------------------------------------------------------------- control scopes
+
+ControlScope::ControlScope(BytecodeGenerator* gen) : gen_(gen), outer_(gen->control_top()) {
+  gen->control_top() = this;
+}
+
+ControlScope::~ControlScope() { gen_->control_top() = outer_; }
+
+namespace {
+
+// Passes `command` to the scopes from `from` outward until one handles it.
+void ExecuteCommand(ControlScope* from, ControlScope::Command command, const Node* target) {
+  for (ControlScope* s = from; s; s = s->outer()) {
+    if (s->Execute(command, target)) return;
+  }
+}
+
+// The function body: only `return` ends here.
+class FunctionControlScope final : public ControlScope {
+ public:
+  using ControlScope::ControlScope;
+  bool Execute(Command command, const Node*) override {
+    if (command == Command::kReturn) {
+      gen_->EmitReturn();
+      return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+// A loop, switch or labelled statement that break/continue can target.
+class LoopScope final : public ControlScope {
+ public:
+  LoopScope(BytecodeGenerator* gen, const Node* statement, bool is_loop, std::vector<std::u16string> labels)
+      : ControlScope(gen), statement_(statement), is_loop_(is_loop), labels_(std::move(labels)) {}
+
+  bool Execute(Command command, const Node* target) override {
+    if (target != statement_) return false;
+    if (command == Command::kBreak && handles_break) {
+      gen_->builder().Jump(Bytecode::kJump, &break_label);
+      return true;
+    }
+    if (command == Command::kContinue && is_loop_) {
+      gen_->builder().Jump(Bytecode::kJump, &continue_label);
+      return true;
+    }
+    return false;
+  }
+  bool Accepts(ControlScope::Command command, const std::u16string& label) const {
+    if (label.empty()) return command == Command::kBreak ? (is_loop_ || is_switch) : is_loop_;
+    if (std::find(labels_.begin(), labels_.end(), label) == labels_.end()) return false;
+    return command == Command::kBreak || is_loop_;
+  }
+  const Node* statement() const { return statement_; }
+
+  Label break_label;
+  Label continue_label;
+  bool is_switch = false;
+  bool handles_break = true;  // false for the continue target inside a per-iteration context
+
+ private:
+  const Node* statement_;
+  bool is_loop_;
+  std::vector<std::u16string> labels_;
+};
+
+namespace {
+
+// try { } finally { }: commands leaving the try block run the finally block first.
+class TryFinallyScope final : public ControlScope {
+ public:
+  TryFinallyScope(BytecodeGenerator* gen, Register token, Register result)
+      : ControlScope(gen), token_(token), result_(result) {}
+  bool Execute(Command command, const Node* target) override {
+    BytecodeArrayBuilder& b = gen_->builder();
+    int token = static_cast<int>(commands_.size()) + 1;
+    commands_.push_back({command, target});
+    b.Star(result_);
+    b.LoadNumber(token);
+    b.Star(token_);
+    b.Jump(Bytecode::kJump, &finally_label);
+    return true;
+  }
+  struct Deferred {
+    Command command;
+    const Node* target;
+  };
+  std::vector<Deferred> commands_;
+  Label finally_label;
+
+ private:
+  Register token_;
+  Register result_;
+};
+
+}  // namespace
+
+bool HasTryFinallyOutside(ControlScope* s) {
+  for (; s; s = s->outer()) {
+    if (dynamic_cast<TryFinallyScope*>(s)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// A for-of loop: leaving it early (break, return, an outer continue) closes the iterator.
+class IteratorCloseScope final : public ControlScope {
+ public:
+  IteratorCloseScope(BytecodeGenerator* gen, const Node* loop, Register iterator)
+      : ControlScope(gen), loop_(loop), iterator_(iterator) {}
+  bool Execute(Command command, const Node* target) override {
+    if (command == Command::kContinue && target == loop_) return false;
+    BytecodeArrayBuilder& b = gen_->builder();
+    RegisterScope rs(b);
+    Register saved = b.NewRegister();
+    b.Star(saved);
+    b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
+    b.Ldar(saved);
+    return false;
+  }
+
+ private:
+  const Node* loop_;
+  Register iterator_;
+};
+
+FunctionFlavor FlavorOf(const FunctionLiteral* fn) {
+  switch (fn->fn_kind) {
+    case FunctionKind::kArrow: return FunctionFlavor::kArrow;
+    case FunctionKind::kMethod: return FunctionFlavor::kMethod;
+    case FunctionKind::kGetter: return FunctionFlavor::kGetter;
+    case FunctionKind::kSetter: return FunctionFlavor::kSetter;
+    case FunctionKind::kClassConstructor: return FunctionFlavor::kClassConstructor;
+    case FunctionKind::kDerivedConstructor: return FunctionFlavor::kDerivedConstructor;
+    default: return FunctionFlavor::kNormal;
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- setup
+
+BytecodeGenerator::BytecodeGenerator(Runtime& rt, ScopeTree& tree, Script* script, FunctionLiteral* fn,
+                                     std::vector<Scope*> context_chain)
+    : rt_(rt), tree_(tree), script_(script), fn_(fn), scope_(fn->scope),
+      builder_(rt, tree.local_register_count.count(fn->scope) ? tree.local_register_count.at(fn->scope) : 0),
+      context_chain_(std::move(context_chain)) {}
+
+ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
+  if (scope->scope_info) return scope->scope_info;
+  ScopeType type = ScopeType::kBlock;
+  switch (scope->kind) {
+    case ScopeKind::kScript: type = ScopeType::kScript; break;
+    case ScopeKind::kFunction: type = ScopeType::kFunction; break;
+    case ScopeKind::kBlock: type = ScopeType::kBlock; break;
+    case ScopeKind::kCatch: type = ScopeType::kCatch; break;
+    case ScopeKind::kClass: type = ScopeType::kClass; break;
+  }
+  ScopeInfo* si = rt_.heap().New<ScopeInfo>(type);
+  for (Variable* v : scope->ContextVariables()) si->AddSlot(rt_.Intern(v->name), v->Mode());
+  rt_.AddPermanentRoot(Value::FromCell(si));
+  scope->scope_info = si;
+  return si;
+}
+
+uint32_t BytecodeGenerator::ContextDepth(const Scope* scope) const {
+  for (size_t i = context_chain_.size(); i-- > 0;) {
+    if (context_chain_[i] == scope) return static_cast<uint32_t>(context_chain_.size() - 1 - i);
+  }
+  throw CompileError{"internal error: variable's context is not on the chain", {}};
+}
+
+Register BytecodeGenerator::ParameterRegister(int index) const {
+  return {reg::Param(index, static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0)))};
+}
+
+FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
+  FunctionInfo* info = rt_.heap().New<FunctionInfo>();
+  rt_.AddPermanentRoot(Value::FromCell(info));
+  bool top = scope_->kind == ScopeKind::kScript;
+  info->name = rt_.Intern(name);
+  info->debug_name = info->name;
+  info->script = script_;
+  info->flavor = top ? FunctionFlavor::kTopLevel : FlavorOf(fn_);
+  info->strict = fn_->strict;
+  info->is_expression = fn_->is_expression;
+  info->has_simple_params = fn_->simple_params();
+  info->function_id = fn_->function_id;
+  info->source_start = fn_->source_start;
+  info->source_end = fn_->source_end;
+  uint16_t params = 0, length = 0;
+  bool seen_default = false;
+  for (Pattern* p : fn_->params) {
+    if (p->Is<RestElement>()) break;
+    ++params;
+    if (p->Is<AssignPattern>()) seen_default = true;
+    if (!seen_default) ++length;
+  }
+  info->param_count = params;
+  info->length = length;
+  if (scope_->needs_context) {
+    ScopeInfo* si = GetScopeInfo(scope_);
+    si->set_function_name(info->name);
+    info->scope_info = si;
+  }
+  info->parameter_context_slots.assign(params, -1);
+  for (Variable* v : scope_->variables) {
+    if (v->kind == VarKind::kParameter && v->location == VarLocation::kContext) {
+      auto it = tree_.parameter_index.find(v);
+      if (it != tree_.parameter_index.end() && it->second < params) info->parameter_context_slots[it->second] = v->index;
+    }
+  }
+  if (std::all_of(info->parameter_context_slots.begin(), info->parameter_context_slots.end(),
+                  [](int32_t s) { return s < 0; })) {
+    info->parameter_context_slots.clear();
+  }
+
+  {
+    FunctionControlScope function_scope(this);
+    // The function context (the script context is made by the runtime).
+    ContextScope context(this, top ? nullptr : scope_, /*is_function_context=*/true);
+    context.Detach();
+    if (top && scope_->needs_context) context_chain_.push_back(scope_);
+    EmitPrologue();
+    VisitStatements(fn_->body);
+    // Falling off the end returns undefined (or `this` in a derived constructor).
+    builder_.SetStatementPosition(fn_->end_pos.offset);
+    builder_.LoadUndefined();
+    EmitReturn();
+  }
+  builder_.Finish(info);
+  return info;
+}
+
+void BytecodeGenerator::EmitReturn() {
+  if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
+    // acc: undefined means "return this" (checked); objects are returned as they are.
+    Label done, use_this;
+    builder_.Jump(Bytecode::kJumpIfUndefined, &use_this);
+    builder_.Jump(Bytecode::kJumpIfJSReceiver, &done);
+    builder_.CallRuntime(RuntimeFunction::kThrowDerivedReturnNotObject, {{0}, 0});
+    builder_.Bind(&use_this);
+    LoadThisVariable(scope_->this_var, true);
+    builder_.Bind(&done);
+  }
+  builder_.Emit(Bytecode::kReturn);
+}
+
+void BytecodeGenerator::EmitPrologue() {
+  bool top = scope_->kind == ScopeKind::kScript;
+  if (top) {
+    // Top-level var and function declarations become global properties.
+    RootedVector keep(rt_);
+    for (Variable* v : scope_->variables) {
+      if (v->location != VarLocation::kGlobal) continue;
+      keep.push_back(Value::FromCell(rt_.Intern(v->name)));
+      keep.push_back(Value::Undefined());
+    }
+    // Function declarations: compiled now, instantiated by DeclareGlobals.
+    for (Stmt* s : fn_->body) {
+      auto* fd = s->As<FunctionDecl>();
+      if (!fd) {
+        if (auto* l = s->As<Labeled>()) fd = l->body ? l->body->As<FunctionDecl>() : nullptr;
+      }
+      if (!fd) continue;
+      FunctionInfo* fi = CompileFunction(fd->fn, fd->fn->name->name);
+      String* name = rt_.Intern(fd->fn->name->name);
+      for (size_t i = 0; i < keep.size(); i += 2) {
+        if (keep[i].AsString() == name) keep[i + 1] = Value::FromCell(fi);
+      }
+    }
+    if (keep.size() > 0) {
+      Array* array = rt_.NewArrayFrom(keep.values());
+      rt_.AddPermanentRoot(Value::FromCell(array));
+      RegisterScope rs(builder_);
+      Register r = builder_.NewRegister();
+      builder_.LoadConstant(Value::FromCell(array));
+      builder_.Star(r);
+      builder_.CallRuntime(RuntimeFunction::kDeclareGlobals, {r, 1});
+    }
+    if (Variable* t = scope_->this_var; t && t->location == VarLocation::kContext) {
+      builder_.Ldar({reg::Receiver(0)});
+      EmitContextSlotStore(t);
+    }
+    return;
+  }
+  // Captured parameters move into the context.
+  for (size_t i = 0; i < fn_->params.size(); ++i) {
+    Pattern* p = fn_->params[i];
+    if (auto* as = p->As<AssignPattern>()) p = as->target;
+    auto* id = p->As<Identifier>();
+    if (!id || !id->var || id->var->kind != VarKind::kParameter) continue;
+    if (id->var->location == VarLocation::kContext) {
+      builder_.Ldar(ParameterRegister(static_cast<int>(i)));
+      EmitContextSlotStore(id->var);
+    }
+  }
+  if (Variable* t = scope_->this_var) {
+    if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
+      builder_.Emit(Bytecode::kLdaTheHole);
+      StoreVariable(t, u"this", true, false);
+    } else if (t->location == VarLocation::kContext) {
+      builder_.Ldar(ReceiverRegister());
+      EmitContextSlotStore(t);
+    }
+  }
+  if (Variable* a = scope_->arguments_var; a && a->location != VarLocation::kUnallocated) {
+    bool mapped = !fn_->strict && fn_->simple_params();
+    builder_.Emit(mapped ? Bytecode::kCreateMappedArguments : Bytecode::kCreateUnmappedArguments);
+    StoreVariable(a, u"arguments", true, false);
+  }
+  if (Variable* f = scope_->function_name_var; f && f->location == VarLocation::kContext) {
+    builder_.Ldar(Register::Closure());
+    EmitContextSlotStore(f);
+  }
+  // Lexical declarations of the function scope start in the TDZ.
+  if (fn_->simple_params()) EmitScopeEntry(scope_);
+  // Parameter defaults, patterns and the rest parameter, left to right.
+  for (size_t i = 0; i < fn_->params.size(); ++i) {
+    Pattern* p = fn_->params[i];
+    builder_.SetExpressionPosition(p->pos.offset);
+    if (auto* r = p->As<RestElement>()) {
+      builder_.Emit(Bytecode::kCreateRestParameter);
+      AssignToTarget(r->target, true, DeclKind::kLet);
+      continue;
+    }
+    Register param = ParameterRegister(static_cast<int>(i));
+    Pattern* target = p;
+    if (auto* as = p->As<AssignPattern>()) {
+      target = as->target;
+      Label has_value;
+      builder_.Ldar(param);
+      builder_.Jump(Bytecode::kJumpIfNotUndefined, &has_value);
+      std::u16string hint = target->Is<Identifier>() ? target->As<Identifier>()->name : u"";
+      VisitForAccumulator(as->default_value, hint);
+      builder_.Star(param);
+      builder_.Bind(&has_value);
+      if (auto* id = target->As<Identifier>(); id && id->var && id->var->location == VarLocation::kContext) {
+        builder_.Ldar(param);
+        EmitContextSlotStore(id->var);
+      }
+    }
+    if (!target->Is<Identifier>()) Destructure(target, param, true, DeclKind::kLet);
+  }
+  DeclareFunctions(fn_->body, scope_);
+}
+
+void BytecodeGenerator::EmitScopeEntry(Scope* scope) {
+  for (Variable* v : scope->variables) {
+    if (!v->IsLexical() || v->location == VarLocation::kUnallocated) continue;
+    if (v->location == VarLocation::kContext || v->needs_hole_init) {
+      builder_.Emit(Bytecode::kLdaTheHole);
+      StoreVariable(v, v->name, true, false);
+    }
+  }
+}
+
+void BytecodeGenerator::DeclareFunctions(const std::vector<Stmt*>& body, Scope* scope) {
+  for (Stmt* s : body) {
+    auto* fd = s->As<FunctionDecl>();
+    if (!fd) continue;
+    Variable* v = scope->Lookup(fd->fn->name->name);
+    if (!v || v->location == VarLocation::kUnallocated) {
+      // Annex B: an unreferenced block function may still feed the function's var.
+      if (!(v && v->sloppy_block_function)) continue;
+    }
+    builder_.SetStatementPosition(fd->pos.offset);
+    VisitFunctionLiteral(fd->fn, fd->fn->name->name);
+    if (v->location != VarLocation::kUnallocated) StoreVariable(v, v->name, true, false);
+  }
+}
+
+FunctionInfo* BytecodeGenerator::CompileFunction(FunctionLiteral* fn, const std::u16string& name) {
+  BytecodeGenerator inner(rt_, tree_, script_, fn, context_chain_);
+  return inner.Generate(name);
+}
+
+// ---------------------------------------------------------------- statements
+
+void BytecodeGenerator::VisitStatements(const std::vector<Stmt*>& body) {
+  for (Stmt* s : body) VisitStatement(s);
+}
+
+void BytecodeGenerator::VisitStatement(Stmt* s) {
+  if (!s) return;
+  switch (s->kind) {
+    case NodeKind::kVarDecl:
+      VisitVarDecl(static_cast<VarDecl*>(s));
+      return;
+    case NodeKind::kFunctionDecl:
+      // Hoisted: instantiated at scope entry (DeclareFunctions); Annex B
+      // copies happen at the end of the block (VisitBlock).
+      return;
+    case NodeKind::kClassDecl: {
+      auto* c = static_cast<ClassDecl*>(s);
+      builder_.SetStatementPosition(s->pos.offset);
+      VisitClassLiteral(c->cls, c->cls->name ? c->cls->name->name : u"");
+      if (c->cls->name) StoreToIdentifier(c->cls->name, true);
+      return;
+    }
+    case NodeKind::kExprStmt:
+      builder_.SetStatementPosition(s->pos.offset);
+      VisitForEffect(static_cast<ExprStmt*>(s)->expr);
+      return;
+    case NodeKind::kBlock:
+      VisitBlock(static_cast<Block*>(s));
+      return;
+    case NodeKind::kEmpty:
+    case NodeKind::kDebugger:
+      if (s->Is<Debugger>()) builder_.Emit(Bytecode::kDebugger);
+      return;
+    case NodeKind::kIf:
+      VisitIf(static_cast<If*>(s));
+      return;
+    case NodeKind::kFor:
+      VisitFor(static_cast<For*>(s));
+      return;
+    case NodeKind::kForIn:
+      VisitForIn(static_cast<ForIn*>(s));
+      return;
+    case NodeKind::kForOf:
+      VisitForOf(static_cast<ForOf*>(s));
+      return;
+    case NodeKind::kWhile:
+      VisitWhile(static_cast<While*>(s));
+      return;
+    case NodeKind::kDoWhile:
+      VisitDoWhile(static_cast<DoWhile*>(s));
+      return;
+    case NodeKind::kContinue:
+      VisitBreakContinue(s, ControlScope::Command::kContinue, static_cast<Continue*>(s)->label);
+      return;
+    case NodeKind::kBreak:
+      VisitBreakContinue(s, ControlScope::Command::kBreak, static_cast<Break*>(s)->label);
+      return;
+    case NodeKind::kReturn:
+      VisitReturn(static_cast<Return*>(s));
+      return;
+    case NodeKind::kThrow:
+      builder_.SetStatementPosition(s->pos.offset);
+      VisitForAccumulator(static_cast<Throw*>(s)->value);
+      builder_.SetExpressionPosition(s->pos.offset);
+      builder_.Emit(Bytecode::kThrow);
+      return;
+    case NodeKind::kTry:
+      VisitTry(static_cast<Try*>(s));
+      return;
+    case NodeKind::kSwitch:
+      VisitSwitch(static_cast<Switch*>(s));
+      return;
+    case NodeKind::kLabeled:
+      VisitLabeled(static_cast<Labeled*>(s));
+      return;
+    case NodeKind::kWith:
+      throw CompileError{"'with' statements are not supported", s->pos};
+    default:
+      throw CompileError{std::string("unsupported statement ") + NodeKindName(s->kind), s->pos};
+  }
+}
+
+void BytecodeGenerator::VisitVarDecl(VarDecl* d) {
+  for (Declarator& decl : d->declarators) {
+    bool init = d->decl_kind != DeclKind::kVar;
+    if (!decl.init) {
+      if (d->decl_kind == DeclKind::kVar) continue;
+      // let x;  initialises x to undefined.
+      builder_.SetStatementPosition(decl.pos.offset);
+      builder_.LoadUndefined();
+      AssignToTarget(decl.target, true, d->decl_kind);
+      continue;
+    }
+    builder_.SetStatementPosition(decl.pos.offset);
+    std::u16string hint = decl.target->Is<Identifier>() ? decl.target->As<Identifier>()->name : u"";
+    VisitForAccumulator(decl.init, hint);
+    AssignToTarget(decl.target, init, d->decl_kind);
+  }
+}
+
+void BytecodeGenerator::VisitBlock(Block* b) {
+  ContextScope context(this, b->scope);
+  if (b->scope) {
+    EmitScopeEntry(b->scope);
+    DeclareFunctions(b->body, b->scope);
+  }
+  VisitStatements(b->body);
+  // Annex B copies for sloppy block functions.
+  if (b->scope && !fn_->strict) {
+    for (Stmt* s : b->body) {
+      auto* fd = s->As<FunctionDecl>();
+      if (!fd) continue;
+      Variable* inner = b->scope->Lookup(fd->fn->name->name);
+      if (!inner || !inner->sloppy_block_function) continue;
+      Variable* outer = nullptr;
+      for (Scope* sc = b->scope->outer; sc; sc = sc->outer) {
+        if (sc->is_function_scope()) {
+          outer = sc->Lookup(fd->fn->name->name);
+          break;
+        }
+      }
+      if (!outer) continue;
+      if (inner->location == VarLocation::kUnallocated) continue;
+      LoadVariable(inner, inner->name, false, false);
+      if (outer->location == VarLocation::kGlobal) StoreGlobal(outer->name);
+      else if (outer->location != VarLocation::kUnallocated) StoreVariable(outer, outer->name, false, false);
+    }
+  }
+}
+
+void BytecodeGenerator::VisitIf(If* s) {
+  builder_.SetStatementPosition(s->pos.offset);
+  Label else_label, done;
+  VisitForTest(s->test, &else_label);
+  VisitStatement(s->then_stmt);
+  if (s->else_stmt) {
+    builder_.Jump(Bytecode::kJump, &done);
+    builder_.Bind(&else_label);
+    VisitStatement(s->else_stmt);
+    builder_.Bind(&done);
+  } else {
+    builder_.Bind(&else_label);
+  }
+}
+
+namespace {
+std::vector<std::u16string> TakeLabels(std::vector<std::u16string>& pending) {
+  std::vector<std::u16string> out;
+  out.swap(pending);
+  return out;
+}
+}  // namespace
+
+static thread_local std::vector<std::u16string> g_pending_labels;
+
+void BytecodeGenerator::VisitWhile(While* s) {
+  LoopScope loop(this, s, true, TakeLabels(g_pending_labels));
+  Label header;
+  builder_.Bind(&header);
+  ++loop_depth_;
+  builder_.SetStatementPosition(s->test->pos.offset);
+  VisitForTest(s->test, &loop.break_label);
+  VisitStatement(s->body);
+  builder_.Bind(&loop.continue_label);
+  builder_.JumpLoop(header, loop_depth_ - 1);
+  --loop_depth_;
+  builder_.Bind(&loop.break_label);
+}
+
+void BytecodeGenerator::VisitDoWhile(DoWhile* s) {
+  LoopScope loop(this, s, true, TakeLabels(g_pending_labels));
+  Label header;
+  builder_.Bind(&header);
+  ++loop_depth_;
+  VisitStatement(s->body);
+  builder_.Bind(&loop.continue_label);
+  builder_.SetStatementPosition(s->test->pos.offset);
+  VisitForTest(s->test, &loop.break_label);
+  builder_.JumpLoop(header, loop_depth_ - 1);
+  --loop_depth_;
+  builder_.Bind(&loop.break_label);
+}
+
+void BytecodeGenerator::VisitFor(For* s) {
+  std::vector<std::u16string> labels = TakeLabels(g_pending_labels);
+  Scope* head = s->scope;
+  if (!head || !head->needs_context) {
+    // No per-iteration context: an ordinary loop (let bindings in registers
+    // are fresh per iteration by construction, since nothing captures them).
+    if (head) EmitScopeEntry(head);
+    if (s->init) {
+      if (s->init->Is<VarDecl>()) VisitVarDecl(static_cast<VarDecl*>(s->init));
+      else {
+        builder_.SetStatementPosition(s->init->pos.offset);
+        VisitForEffect(s->init);
+      }
+    }
+    LoopScope loop(this, s, true, labels);
+    Label header;
+    builder_.Bind(&header);
+    ++loop_depth_;
+    if (s->test) {
+      builder_.SetStatementPosition(s->test->pos.offset);
+      VisitForTest(s->test, &loop.break_label);
+    }
+    VisitStatement(s->body);
+    builder_.Bind(&loop.continue_label);
+    if (s->update) {
+      builder_.SetStatementPosition(s->update->pos.offset);
+      VisitForEffect(s->update);
+    }
+    builder_.JumpLoop(header, loop_depth_ - 1);
+    --loop_depth_;
+    builder_.Bind(&loop.break_label);
+    return;
+  }
+  // Per-iteration bindings in a context (V8's scheme): the loop variables
+  // live in temporaries between iterations; each iteration gets a fresh
+  // block context, copies them in, runs the update (after the first
+  // iteration), the test and the body, and copies them out again.
+  std::vector<Variable*> vars = head->ContextVariables();
+  RegisterScope rs(builder_);
+  std::vector<Register> temps;
+  for (size_t i = 0; i < vars.size(); ++i) temps.push_back(builder_.NewRegister());
+  Register first = builder_.NewRegister();
+  if (s->init && !ContainsClosure(s->init)) {
+    // The initialiser cannot capture the bindings: evaluate it straight into
+    // the temporaries, with no context (as V8 does).
+    std::vector<std::pair<VarLocation, int>> saved;
+    for (size_t i = 0; i < vars.size(); ++i) {
+      saved.push_back({vars[i]->location, vars[i]->index});
+      vars[i]->location = VarLocation::kLocal;
+      vars[i]->index = temps[i].index;
+      if (vars[i]->needs_hole_init) {
+        builder_.Emit(Bytecode::kLdaTheHole);
+        builder_.Star(temps[i]);
+      }
+    }
+    VisitVarDecl(static_cast<VarDecl*>(s->init));
+    for (size_t i = 0; i < vars.size(); ++i) {
+      vars[i]->location = saved[i].first;
+      vars[i]->index = saved[i].second;
+    }
+  } else {
+    ContextScope init_context(this, head);
+    EmitScopeEntry(head);
+    if (s->init) VisitVarDecl(static_cast<VarDecl*>(s->init));
+    for (size_t i = 0; i < vars.size(); ++i) {
+      EmitContextSlotLoad(vars[i], false);
+      builder_.Star(temps[i]);
+    }
+  }
+  builder_.LoadNumber(1);
+  builder_.Star(first);
+  LoopScope loop(this, s, true, labels);
+  Label header, test_failed;
+  builder_.Bind(&header);
+  ++loop_depth_;
+  Register iteration_saved;
+  {
+    ContextScope iteration(this, head);
+    iteration_saved = iteration.saved();
+    LoopScope inner_continue(this, s, true, {});
+    inner_continue.handles_break = false;
+    EmitScopeEntry(head);
+    for (size_t i = 0; i < vars.size(); ++i) {
+      builder_.Ldar(temps[i]);
+      EmitContextSlotStore(vars[i]);
+    }
+    Label skip_update, after_update;
+    builder_.LoadNumber(1);
+    builder_.Emit(Bytecode::kTestEqual, {first.index, builder_.NewFeedbackSlot()});
+    builder_.Jump(Bytecode::kJumpIfFalse, &skip_update);
+    builder_.Emit(Bytecode::kLdaZero);
+    builder_.Star(first);
+    builder_.Jump(Bytecode::kJump, &after_update);
+    builder_.Bind(&skip_update);
+    if (s->update) {
+      builder_.SetStatementPosition(s->update->pos.offset);
+      VisitForEffect(s->update);
+    }
+    builder_.Bind(&after_update);
+    if (s->test) {
+      builder_.SetStatementPosition(s->test->pos.offset);
+      VisitForTest(s->test, &test_failed);
+    }
+    VisitStatement(s->body);
+    builder_.Bind(&inner_continue.continue_label);
+    for (size_t i = 0; i < vars.size(); ++i) {
+      EmitContextSlotLoad(vars[i], false);
+      builder_.Star(temps[i]);
+    }
+  }
+  builder_.Bind(&loop.continue_label);
+  builder_.JumpLoop(header, loop_depth_ - 1);
+  --loop_depth_;
+  // A failed test leaves from inside the iteration context.
+  builder_.Bind(&test_failed);
+  builder_.Emit(Bytecode::kPopContext, {iteration_saved.index});
+  builder_.Bind(&loop.break_label);
+}
+
+void BytecodeGenerator::AssignForTarget(Node* left, Scope* head) {
+  if (auto* d = left->As<VarDecl>()) {
+    (void)head;
+    AssignToTarget(d->declarators[0].target, d->decl_kind != DeclKind::kVar, d->decl_kind);
+  } else {
+    AssignToTarget(left, false, DeclKind::kVar);
+  }
+}
+
+void BytecodeGenerator::VisitForIn(ForIn* s) {
+  std::vector<std::u16string> labels = TakeLabels(g_pending_labels);
+  builder_.SetStatementPosition(s->pos.offset);
+  RegisterScope rs(builder_);
+  Register object = builder_.NewRegister();
+  RegisterList cache = builder_.NewRegisterList(3);
+  Register index = builder_.NewRegister();
+  VisitForAccumulator(s->right);
+  builder_.Star(object);
+  builder_.Emit(Bytecode::kForInEnumerate, {object.index});
+  builder_.Emit(Bytecode::kForInPrepare, {cache.first.index, builder_.NewFeedbackSlot()});
+  builder_.Emit(Bytecode::kLdaZero);
+  builder_.Star(index);
+  LoopScope loop(this, s, true, labels);
+  Label header;
+  builder_.Bind(&header);
+  ++loop_depth_;
+  builder_.Emit(Bytecode::kForInContinue, {index.index, cache[2].index});
+  builder_.Jump(Bytecode::kJumpIfFalse, &loop.break_label);
+  builder_.Emit(Bytecode::kForInNext, {object.index, index.index, cache[0].index, builder_.NewFeedbackSlot()});
+  builder_.Jump(Bytecode::kJumpIfUndefined, &loop.continue_label);
+  {
+    ContextScope iteration(this, s->scope);
+    if (s->scope) EmitScopeEntry(s->scope);
+    AssignForTarget(s->left, s->scope);
+    VisitStatement(s->body);
+  }
+  builder_.Bind(&loop.continue_label);
+  builder_.Emit(Bytecode::kForInStep, {index.index});
+  builder_.JumpLoop(header, loop_depth_ - 1);
+  --loop_depth_;
+  builder_.Bind(&loop.break_label);
+}
+
+void BytecodeGenerator::VisitForOf(ForOf* s) {
+  std::vector<std::u16string> labels = TakeLabels(g_pending_labels);
+  builder_.SetStatementPosition(s->pos.offset);
+  RegisterScope rs(builder_);
+  Register iterable = builder_.NewRegister();
+  Register iterator = builder_.NewRegister();
+  Register next = builder_.NewRegister();
+  Register result = builder_.NewRegister();
+  VisitForAccumulator(s->right);
+  builder_.Star(iterable);
+  builder_.Emit(Bytecode::kGetIterator, {iterable.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
+  builder_.Star(iterator);
+  builder_.Emit(Bytecode::kGetNamedProperty, {iterator.index, builder_.AddName(u"next"), builder_.NewFeedbackSlot()});
+  builder_.Star(next);
+  LoopScope loop(this, s, true, labels);
+  Label header;
+  builder_.Bind(&header);
+  ++loop_depth_;
+  builder_.Emit(Bytecode::kCallProperty0, {next.index, iterator.index, builder_.NewFeedbackSlot()});
+  Label is_object;
+  builder_.Jump(Bytecode::kJumpIfJSReceiver, &is_object);
+  builder_.Star(result);
+  builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
+  builder_.Bind(&is_object);
+  builder_.Star(result);
+  builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"done"), builder_.NewFeedbackSlot()});
+  builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &loop.break_label);
+  builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"value"), builder_.NewFeedbackSlot()});
+  {
+    // An exception in the body closes the iterator.
+    Register saved_context = builder_.NewRegister();
+    builder_.Mov(Register::Context(), saved_context);
+    size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
+    {
+      IteratorCloseScope closer(this, s, iterator);
+      ContextScope iteration(this, s->scope);
+      if (s->scope) EmitScopeEntry(s->scope);
+      AssignForTarget(s->left, s->scope);
+      VisitStatement(s->body);
+    }
+    builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
+    builder_.Jump(Bytecode::kJump, &loop.continue_label);
+    builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
+    Register exception = builder_.NewRegister();
+    builder_.Star(exception);
+    builder_.CallRuntime(RuntimeFunction::kIteratorCloseOnThrow, {iterator, 1});
+    builder_.Ldar(exception);
+    builder_.Emit(Bytecode::kReThrow);
+  }
+  builder_.Bind(&loop.continue_label);
+  builder_.JumpLoop(header, loop_depth_ - 1);
+  --loop_depth_;
+  builder_.Bind(&loop.break_label);
+}
+
+void BytecodeGenerator::VisitBreakContinue(Node* s, ControlScope::Command command, const std::u16string& label) {
+  builder_.SetStatementPosition(s->pos.offset);
+  for (ControlScope* c = control_top_; c; c = c->outer()) {
+    auto* loop = dynamic_cast<LoopScope*>(c);
+    if (loop && loop->Accepts(command, label)) {
+      ExecuteCommand(control_top_, command, loop->statement());
+      return;
+    }
+  }
+  throw CompileError{"Illegal break or continue statement", s->pos};
+}
+
+void BytecodeGenerator::VisitReturn(Return* s) {
+  builder_.SetStatementPosition(s->pos.offset);
+  if (s->value) {
+    VisitForAccumulator(s->value);
+  } else {
+    builder_.LoadUndefined();
+  }
+  ExecuteCommand(control_top_, ControlScope::Command::kReturn, nullptr);
+}
+
+void BytecodeGenerator::VisitLabeled(Labeled* s) {
+  // Labels attach to the loop (or statement) they name.
+  Node* body = s->body;
+  g_pending_labels.push_back(s->label);
+  if (body->Is<For>() || body->Is<ForIn>() || body->Is<ForOf>() || body->Is<While>() || body->Is<DoWhile>() ||
+      body->Is<Labeled>()) {
+    VisitStatement(body);
+    return;
+  }
+  LoopScope block(this, s, false, TakeLabels(g_pending_labels));
+  VisitStatement(body);
+  builder_.Bind(&block.break_label);
+}
+
+void BytecodeGenerator::VisitSwitch(Switch* s) {
+  std::vector<std::u16string> labels = TakeLabels(g_pending_labels);
+  builder_.SetStatementPosition(s->pos.offset);
+  RegisterScope rs(builder_);
+  Register tag = builder_.NewRegister();
+  VisitForAccumulator(s->discriminant);
+  builder_.Star(tag);
+  LoopScope breakable(this, s, false, labels);
+  breakable.is_switch = true;
+  ContextScope context(this, s->scope);
+  if (s->scope) {
+    EmitScopeEntry(s->scope);
+    std::vector<Stmt*> all;
+    for (auto& c : s->cases) all.insert(all.end(), c.body.begin(), c.body.end());
+    DeclareFunctions(all, s->scope);
+  }
+  std::vector<Label> case_labels(s->cases.size());
+  int default_index = -1;
+  for (size_t i = 0; i < s->cases.size(); ++i) {
+    if (!s->cases[i].test) {
+      default_index = static_cast<int>(i);
+      continue;
+    }
+    VisitForAccumulator(s->cases[i].test);
+    builder_.Emit(Bytecode::kTestEqualStrict, {tag.index, builder_.NewFeedbackSlot()});
+    builder_.Jump(Bytecode::kJumpIfTrue, &case_labels[i]);
+  }
+  Label end_of_cases;
+  if (default_index >= 0) {
+    builder_.Jump(Bytecode::kJump, &case_labels[default_index]);
+  } else {
+    builder_.Jump(Bytecode::kJump, &end_of_cases);
+  }
+  for (size_t i = 0; i < s->cases.size(); ++i) {
+    builder_.Bind(&case_labels[i]);
+    VisitStatements(s->cases[i].body);
+  }
+  builder_.Bind(&end_of_cases);
+  // break jumps past the PopContext emitted by the ContextScope; pop there too.
+  if (context.active()) {
+    Label done;
+    builder_.Jump(Bytecode::kJump, &done);
+    builder_.Bind(&breakable.break_label);
+    builder_.Bind(&done);
+  } else {
+    builder_.Bind(&breakable.break_label);
+  }
+}
+
+void BytecodeGenerator::VisitTry(Try* s) {
+  builder_.SetStatementPosition(s->pos.offset);
+  RegisterScope rs(builder_);
+  auto emit_try_catch = [&](auto&& emit_block) {
+    Register saved_context = builder_.NewRegister();
+    builder_.Mov(Register::Context(), saved_context);
+    size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
+    emit_block();
+    builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
+    Label done;
+    builder_.Jump(Bytecode::kJump, &done);
+    builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
+    // acc: the exception.
+    if (s->catch_scope) {
+      Register exception = builder_.NewRegister();
+      builder_.Star(exception);
+      ContextScope catch_context(this, s->catch_scope, exception);
+      if (s->catch_param && !s->catch_param->Is<Identifier>()) {
+        // catch ({a, b}): destructure the exception into the block's bindings.
+        ContextScope block_context(this, s->handler->scope);
+        if (s->handler->scope) EmitScopeEntry(s->handler->scope);
+        Destructure(s->catch_param, exception, true, DeclKind::kLet);
+        if (s->handler->scope) DeclareFunctions(s->handler->body, s->handler->scope);
+        VisitStatements(s->handler->body);
+      } else {
+        VisitBlock(s->handler);
+      }
+    } else {
+      VisitBlock(s->handler);
+    }
+    builder_.Bind(&done);
+  };
+  if (!s->finalizer) {
+    emit_try_catch([&] { VisitBlock(s->block); });
+    return;
+  }
+  // try/finally: the token says how the protected region was left.
+  constexpr int kFallThrough = -1;
+  constexpr int kThrow = 0;
+  Register token = builder_.NewRegister();
+  Register result = builder_.NewRegister();
+  Register saved_context = builder_.NewRegister();
+  builder_.Mov(Register::Context(), saved_context);
+  size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
+  std::vector<TryFinallyScope::Deferred> commands;
+  Label finally_label;
+  {
+    TryFinallyScope finally_scope(this, token, result);
+    if (s->handler) {
+      emit_try_catch([&] { VisitBlock(s->block); });
+    } else {
+      VisitBlock(s->block);
+    }
+    builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
+    builder_.LoadNumber(kFallThrough);
+    builder_.Star(token);
+    builder_.Jump(Bytecode::kJump, &finally_scope.finally_label);
+    builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
+    builder_.Star(result);
+    builder_.LoadNumber(kThrow);
+    builder_.Star(token);
+    builder_.Bind(&finally_scope.finally_label);
+    commands = finally_scope.commands_;
+  }
+  VisitBlock(s->finalizer);
+  // Resume whatever left the try block.
+  Label rethrow_skip;
+  builder_.LoadNumber(kThrow);
+  builder_.Emit(Bytecode::kTestReferenceEqual, {token.index});
+  builder_.Jump(Bytecode::kJumpIfFalse, &rethrow_skip);
+  builder_.Ldar(result);
+  builder_.Emit(Bytecode::kReThrow);
+  builder_.Bind(&rethrow_skip);
+  for (size_t i = 0; i < commands.size(); ++i) {
+    Label next;
+    builder_.LoadNumber(static_cast<double>(i + 1));
+    builder_.Emit(Bytecode::kTestReferenceEqual, {token.index});
+    builder_.Jump(Bytecode::kJumpIfFalse, &next);
+    builder_.Ldar(result);
+    ExecuteCommand(control_top_, commands[i].command, commands[i].target);
+    builder_.Bind(&next);
+  }
+}
+
+// ---------------------------------------------------------------- entry
+
+FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program) {
+  BytecodeGenerator gen(rt, tree, script, program->top, {});
+  FunctionInfo* info = gen.Generate(u"");
+  if (tree.script->needs_context) {
+    ScopeInfo* si = tree.script->scope_info;
+    if (!si) {
+      // The script scope's info is made lazily; make sure it exists.
+      si = rt.heap().New<ScopeInfo>(ScopeType::kScript);
+      for (Variable* v : tree.script->ContextVariables()) si->AddSlot(rt.Intern(v->name), v->Mode());
+      rt.AddPermanentRoot(Value::FromCell(si));
+      tree.script->scope_info = si;
+    }
+    info->scope_info = si;
+  }
+  return info;
+}
+
+}  // namespace jsvm

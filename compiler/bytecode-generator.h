@@ -1,0 +1,225 @@
+// The bytecode generator: walks the analysed AST of one function and emits
+// its bytecode through a BytecodeArrayBuilder; inner functions are compiled
+// recursively into FunctionInfos of their own.
+//
+// Contexts: the generator keeps the chain of scopes that have a context at the
+// current point (outer functions' included), so a context variable's depth is
+// its distance from the innermost one. ContextScope emits PushContext on entry
+// and PopContext on exit.
+//
+// Control flow: break, continue and return leave through a chain of
+// ControlScopes (loops, switches, labelled blocks, try/finally, context
+// scopes, for-of iterators), each of which does its part (popping a context,
+// running a finally block, closing an iterator) before passing the command on.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/bytecode-array-builder.h"
+#include "compiler/scope-analysis.h"
+#include "vm/function.h"
+#include "vm/runtime.h"
+
+namespace jsvm {
+
+class BytecodeGenerator;
+
+// A scope of control flow that break/continue/return may leave.
+class ControlScope {
+ public:
+  enum class Command { kBreak, kContinue, kReturn };
+  ControlScope(BytecodeGenerator* gen);
+  virtual ~ControlScope();
+  // Handles `command` aimed at `target` (a statement) or passes it outward.
+  // Returns true when this scope handled it completely.
+  virtual bool Execute(Command command, const Node* target) = 0;
+  ControlScope* outer() const { return outer_; }
+
+ protected:
+  BytecodeGenerator* gen_;
+  ControlScope* outer_;
+};
+
+// Whether a try/finally encloses `s` (returns must then pop contexts).
+bool HasTryFinallyOutside(ControlScope* s);
+
+// The generator of one function (or the script's top level).
+class BytecodeGenerator {
+ public:
+  // `context_chain`: scopes with a context enclosing this function, innermost last.
+  BytecodeGenerator(Runtime& rt, ScopeTree& tree, Script* script, FunctionLiteral* fn,
+                    std::vector<Scope*> context_chain);
+
+  // Compiles the function; the returned FunctionInfo is not rooted (compile
+  // under a NoGcScope).
+  FunctionInfo* Generate(const std::u16string& name);
+
+  // ---- used by control scopes
+  BytecodeArrayBuilder& builder() { return builder_; }
+  ControlScope*& control_top() { return control_top_; }
+  void EmitReturn();  // the function's own return (acc holds the value)
+  std::vector<Scope*>& context_chain() { return context_chain_; }
+
+ private:
+  friend class ContextScope;
+  friend class LoopScope;
+
+  // ---- functions (bytecode-generator.cc)
+  void EmitPrologue();
+  void DeclareFunctions(const std::vector<Stmt*>& body, Scope* scope);
+  void EmitScopeEntry(Scope* scope);  // hole-initialise lexicals, create block functions
+  FunctionInfo* CompileFunction(FunctionLiteral* fn, const std::u16string& name);
+  FunctionInfo* MakeDefaultConstructor(ClassLiteral* cls, const std::u16string& name);
+  ScopeInfo* GetScopeInfo(Scope* scope);
+
+  // ---- statements (bytecode-generator.cc)
+  void VisitStatements(const std::vector<Stmt*>& body);
+  void VisitStatement(Stmt* s);
+  void VisitVarDecl(VarDecl* d);
+  void VisitBlock(Block* b);
+  void VisitIf(If* s);
+  void VisitFor(For* s);
+  void VisitForIn(ForIn* s);
+  void VisitForOf(ForOf* s);
+  void VisitWhile(While* s);
+  void VisitDoWhile(DoWhile* s);
+  void VisitReturn(Return* s);
+  void VisitTry(Try* s);
+  void VisitSwitch(Switch* s);
+  void VisitLabeled(Labeled* s);
+  void VisitBreakContinue(Node* s, ControlScope::Command command, const std::u16string& label);
+  // Assigns the iteration value in acc to a for-in/of left side.
+  void AssignForTarget(Node* left, Scope* head_scope);
+
+  // ---- expressions (bytecode-generator-expressions.cc)
+  void VisitForAccumulator(Expr* e, const std::u16string& name_hint = u"");
+  void VisitForEffect(Expr* e);
+  Register VisitForRegister(Expr* e);
+  // Like VisitForRegister, but may return the variable's own register when
+  // `e` is a register-resident variable that `later` cannot assign.
+  Register VisitForOperand(Expr* e, Expr* later);
+  // Jumps to if_false when e is falsy; falls through otherwise.
+  void VisitForTest(Expr* e, Label* if_false);
+  void VisitIdentifier(Identifier* id, bool inside_typeof = false);
+  void VisitThis(Node* node);
+  void VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name);
+  void VisitClassLiteral(ClassLiteral* cls, const std::u16string& name);
+  void VisitObjectLiteral(ObjectLiteral* obj);
+  void VisitArrayLiteral(const std::vector<Expr*>& elements);
+  void VisitTemplateLiteral(TemplateLiteral* t);
+  void VisitTaggedTemplate(TaggedTemplate* t);
+  void VisitUnary(Unary* u);
+  void VisitUpdate(Update* u);
+  void VisitBinary(Binary* b);
+  void VisitLogical(Logical* l);
+  void VisitAssignment(Assignment* a);
+  void VisitConditional(Conditional* c);
+  void VisitCall(Call* c);
+  void VisitSuperCall(Call* c);
+  void VisitNew(New* n);
+  void VisitMember(Member* m);
+  void VisitKeyed(Keyed* k);
+  void VisitOptionalChain(OptionalChain* c);
+  // Arguments into a fresh consecutive list (starting with `receiver` when
+  // given); returns false when a spread forced them into one array (the
+  // list then holds [receiver], array).
+  bool VisitArguments(const std::vector<Expr*>& args, Register* receiver, RegisterList* list);
+
+  // ---- variables
+  // Loads `var` (hole check when `check`).
+  void LoadVariable(Variable* var, const std::u16string& name, bool check, bool inside_typeof);
+  // Stores acc into the binding `id` refers to (an assignment, or the
+  // initialisation of a declaration when `init`).
+  void StoreToIdentifier(Identifier* id, bool init);
+  void StoreVariable(Variable* var, const std::u16string& name, bool init, bool check);
+  void StoreGlobal(const std::u16string& name);
+  // Loads the `this` binding an expression resolved to.
+  void LoadThisVariable(Variable* var, bool check);
+  // Stores acc into any assignment target (identifier, member, pattern).
+  void AssignToTarget(Pattern* target, bool init, DeclKind kind);
+  // Destructures the value in `value` into a pattern.
+  void Destructure(Pattern* pattern, Register value, bool init, DeclKind kind);
+  void EmitContextSlotLoad(Variable* var, bool immutable);
+  void EmitContextSlotStore(Variable* var);
+  uint32_t ContextDepth(const Scope* scope) const;
+  Register ParameterRegister(int index) const;
+  Register ReceiverRegister() const;
+  static bool ContainsClosure(const Node* n);
+  bool NeedsHoleCheck(const Node* ref) const { return tree_.hole_checks.count(ref) > 0; }
+
+  Runtime& rt_;
+  ScopeTree& tree_;
+  Script* script_;
+  FunctionLiteral* fn_;
+  Scope* scope_;  // the function scope
+  BytecodeArrayBuilder builder_;
+  std::vector<Scope*> context_chain_;
+  ControlScope* control_top_ = nullptr;
+  uint32_t loop_depth_ = 0;
+  Label* optional_chain_end_ = nullptr;
+};
+
+// A scope with a runtime context: PushContext on entry, PopContext on exit,
+// and on every jump out of it.
+class ContextScope final : public ControlScope {
+ public:
+  ContextScope(BytecodeGenerator* gen, Scope* scope, bool is_function_context = false)
+      : ControlScope(gen), scope_(scope), active_(scope != nullptr && scope->needs_context) {
+    if (!active_) return;
+    BytecodeArrayBuilder& b = gen->builder();
+    saved_ = b.NewRegister();
+    ScopeInfo* si = gen->GetScopeInfo(scope);
+    uint32_t idx = b.AddConstant(Value::FromCell(si));
+    if (is_function_context) {
+      b.Emit(Bytecode::kCreateFunctionContext, {idx, scope->context_slots});
+    } else {
+      b.Emit(Bytecode::kCreateBlockContext, {idx});
+    }
+    b.Emit(Bytecode::kPushContext, {saved_.index});
+    gen->context_chain().push_back(scope);
+  }
+  // Catch contexts hold the exception register's value.
+  ContextScope(BytecodeGenerator* gen, Scope* scope, Register exception)
+      : ControlScope(gen), scope_(scope), active_(true) {
+    BytecodeArrayBuilder& b = gen->builder();
+    saved_ = b.NewRegister();
+    ScopeInfo* si = gen->GetScopeInfo(scope);
+    b.Emit(Bytecode::kCreateCatchContext, {exception.index, b.AddConstant(Value::FromCell(si))});
+    b.Emit(Bytecode::kPushContext, {saved_.index});
+    gen->context_chain().push_back(scope);
+  }
+  ~ContextScope() override {
+    if (!active_) return;
+    gen_->context_chain().pop_back();
+    if (!detached_) gen_->builder().Emit(Bytecode::kPopContext, {saved_.index});
+  }
+  // The function context is never popped (the frame goes away).
+  void Detach() { detached_ = true; }
+  bool Execute(Command command, const Node*) override {
+    if (!active_) return false;
+    if (command == Command::kReturn && !HasTryFinallyOutside(outer_)) return false;
+    gen_->builder().Emit(Bytecode::kPopContext, {saved_.index});
+    return false;
+  }
+  bool active() const { return active_; }
+  Register saved() const { return saved_; }
+
+ private:
+  Scope* scope_;
+  bool active_;
+  bool detached_ = false;
+  Register saved_;
+};
+
+// Compiles a parsed, analysed program: the FunctionInfo of its top level.
+FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program);
+
+// Thrown when a program uses something the generator does not support.
+struct CompileError {
+  std::string message;
+  SourcePos pos;
+};
+
+}  // namespace jsvm

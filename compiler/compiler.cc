@@ -1,0 +1,39 @@
+#include "compiler/compiler.h"
+
+#include <stdexcept>
+
+#include "compiler/bytecode-generator.h"
+#include "compiler/parser.h"
+#include "compiler/scope-analysis.h"
+
+namespace jsvm {
+
+CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source) {
+  CompileResult result;
+  ParseResult parsed = ParseProgram(source);
+  auto fail = [&](ParseErrorKind kind, const std::string& message, SourcePos pos) {
+    ParseError e{kind, message, pos};
+    result.error_kind = kind == ParseErrorKind::kRangeError ? "RangeError" : "SyntaxError";
+    result.error = FormatParseError(file, source, e);
+    return result;
+  };
+  if (parsed.error) return fail(parsed.error->kind, parsed.error->message, parsed.error->pos);
+  ScopeTree tree;
+  ScopeError scope_error;
+  if (!AnalyzeScopes(parsed.program, &tree, &scope_error)) {
+    return fail(ParseErrorKind::kSyntaxError, scope_error.message, scope_error.pos);
+  }
+  NoGcScope no_gc(rt.heap());
+  Script* script = rt.heap().New<Script>(file, source);
+  rt.AddPermanentRoot(Value::FromCell(script));
+  try {
+    result.top = GenerateProgram(rt, tree, script, parsed.program);
+  } catch (const CompileError& e) {
+    return fail(ParseErrorKind::kSyntaxError, e.message, e.pos);
+  } catch (const std::length_error& e) {
+    return fail(ParseErrorKind::kRangeError, e.what(), parsed.program->pos);
+  }
+  return result;
+}
+
+}  // namespace jsvm

@@ -1,0 +1,22 @@
+// The compile pipeline: source -> tokens -> AST -> scope analysis -> bytecode.
+#pragma once
+
+#include <string>
+
+#include "compiler/diagnostics.h"
+#include "vm/function.h"
+#include "vm/runtime.h"
+
+namespace jsvm {
+
+struct CompileResult {
+  FunctionInfo* top = nullptr;  // the script's top-level function (kept alive by the runtime)
+  bool ok() const { return top != nullptr; }
+  std::string error_kind;       // "SyntaxError" or "RangeError" when !ok()
+  std::string error;            // FILE:LINE:COL: SyntaxError: message + source line and caret
+};
+
+// Compiles a classic script. Nothing runs; errors are reported, not thrown.
+CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source);
+
+}  // namespace jsvm

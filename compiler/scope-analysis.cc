@@ -1,0 +1,959 @@
+#include "compiler/scope-analysis.h"
+
+#include <algorithm>
+#include <functional>
+#include <sstream>
+#include <unordered_set>
+
+#include "vm/unicode.h"
+
+namespace jsvm {
+
+VariableMode Variable::Mode() const {
+  switch (kind) {
+    case VarKind::kLet: return VariableMode::kLet;
+    case VarKind::kConst: return VariableMode::kConst;
+    case VarKind::kClass: return VariableMode::kLet;
+    case VarKind::kClassName: return VariableMode::kClassName;
+    case VarKind::kParameter: return VariableMode::kParam;
+    case VarKind::kFunctionName: return VariableMode::kFunctionName;
+    case VarKind::kThis: return VariableMode::kThis;
+    case VarKind::kArguments: return VariableMode::kArguments;
+    case VarKind::kNewTarget: return VariableMode::kInternal;
+    default: return VariableMode::kVar;
+  }
+}
+
+Scope::Scope(ScopeKind k, Scope* o, FunctionLiteral* f) : kind(k), outer(o), function(f) {
+  if (o) o->inner.push_back(this);
+}
+
+bool Scope::is_arrow() const { return kind == ScopeKind::kFunction && function->fn_kind == FunctionKind::kArrow; }
+bool Scope::strict() const { return function->strict; }
+
+Scope* Scope::ClosureScope() {
+  Scope* s = this;
+  while (!s->is_function_scope()) s = s->outer;
+  return s;
+}
+
+std::vector<Variable*> Scope::ContextVariables() const {
+  std::vector<Variable*> out;
+  for (Variable* v : variables) {
+    if (v->location == VarLocation::kContext && v->scope == this) out.push_back(v);
+  }
+  if (function_name_var && function_name_var->location == VarLocation::kContext) out.push_back(function_name_var);
+  std::sort(out.begin(), out.end(), [](Variable* a, Variable* b) { return a->index < b->index; });
+  return out;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- the rule
+
+// Whether a variable must live in a context rather than a register. This is
+// V8's rule (Scope::MustAllocateInContext):
+//  - top-level let/const/class of a script live in the script context, whether
+//    or not anything captures them (they are shared by every script);
+//  - a catch parameter always lives in its catch context (Ignition always emits
+//    CreateCatchContext);
+//  - any variable that an inner function references, at any depth, lives in a
+//    context; it does not matter whether that inner function is ever created
+//    or called (seed 1's fun1 forces `arr` into fun's context);
+//  - in a sloppy function with simple parameters that uses `arguments`, the
+//    parameters live in the context, so the mapped arguments object can alias
+//    them.
+// Everything else stays in a register (or the parameter area).
+bool MustAllocateInContext(const Variable* var) {
+  const Scope* scope = var->scope;
+  if (scope->kind == ScopeKind::kScript) return var->IsLexical() || var->captured;
+  if (var->kind == VarKind::kCatch) return true;
+  if (var->captured) return true;
+  if (var->kind == VarKind::kParameter && scope->kind == ScopeKind::kFunction && scope->uses_arguments &&
+      !scope->function->strict && scope->function->simple_params()) {
+    return true;
+  }
+  return false;
+}
+
+// Whether a variable needs storage at all: V8 leaves never-referenced
+// variables unallocated (an unreferenced function declaration gets no
+// CreateClosure), but parameters always have their frame slot.
+bool MustAllocate(const Variable* var) {
+  return var->is_used || var->kind == VarKind::kParameter || var->kind == VarKind::kCatch;
+}
+
+// ---------------------------------------------------------------- analyzer
+
+class Analyzer {
+ public:
+  Analyzer(ScopeTree* tree, ScopeError* error) : tree_(tree), error_(error) {}
+
+  bool Run(Program* program) {
+    FunctionLiteral* top = program->top;
+    tree_->function_scopes.assign(program->function_count + 1, nullptr);
+    Scope* script = NewScope(ScopeKind::kScript, nullptr, top);
+    tree_->script = script;
+    top->scope = script;
+    tree_->function_scopes[top->function_id] = script;
+    // Top-level var and function declarations are global-object properties.
+    HoistVars(top->body, script);
+    DeclareLexical(top->body, script);
+    current_ = script;
+    VisitStatements(top->body);
+    if (failed_) return false;
+    Allocate(script);
+    return !failed_;
+  }
+
+ private:
+  Scope* NewScope(ScopeKind kind, Scope* outer, FunctionLiteral* fn) {
+    tree_->scopes.push_back(std::make_unique<Scope>(kind, outer, fn));
+    return tree_->scopes.back().get();
+  }
+
+  Variable* Declare(Scope* scope, const std::u16string& name, VarKind kind, uint32_t init_end) {
+    if (Variable* existing = scope->Lookup(name)) {
+      // var/function redeclarations share one binding (the parser rejected
+      // lexical conflicts). A function declaration wins over var.
+      if (kind == VarKind::kFunction && existing->kind == VarKind::kVar) existing->kind = VarKind::kFunction;
+      return existing;
+    }
+    tree_->variables.push_back(std::make_unique<Variable>());
+    Variable* v = tree_->variables.back().get();
+    v->name = name;
+    v->kind = kind;
+    v->scope = scope;
+    v->initializer_end = init_end;
+    scope->variables.push_back(v);
+    scope->by_name[name] = v;
+    return v;
+  }
+
+  void Fail(const std::string& message, SourcePos pos) {
+    if (failed_) return;
+    failed_ = true;
+    error_->message = message;
+    error_->pos = pos;
+  }
+
+  // Names bound by a pattern.
+  static void BoundNames(Pattern* p, std::vector<Identifier*>* out) {
+    if (!p) return;
+    if (auto* id = p->As<Identifier>()) {
+      out->push_back(id);
+    } else if (auto* ap = p->As<ArrayPattern>()) {
+      for (Pattern* e : ap->elements) BoundNames(e, out);
+    } else if (auto* op = p->As<ObjectPattern>()) {
+      for (auto& prop : op->properties) BoundNames(prop.value, out);
+      BoundNames(op->rest, out);
+    } else if (auto* as = p->As<AssignPattern>()) {
+      BoundNames(as->target, out);
+    } else if (auto* r = p->As<RestElement>()) {
+      BoundNames(r->target, out);
+    }
+  }
+
+  // var declarations (and, in sloppy code, block function declarations) of a
+  // function body, hoisted to `scope`; does not enter nested functions.
+  void HoistVars(const std::vector<Stmt*>& body, Scope* scope) {
+    for (Stmt* s : body) HoistVarsIn(s, scope, /*top=*/true);
+  }
+
+  void HoistVarsIn(Node* s, Scope* scope, bool top) {
+    if (!s) return;
+    switch (s->kind) {
+      case NodeKind::kVarDecl: {
+        auto* d = static_cast<VarDecl*>(s);
+        if (d->decl_kind != DeclKind::kVar) return;
+        for (auto& decl : d->declarators) {
+          std::vector<Identifier*> names;
+          BoundNames(decl.target, &names);
+          for (Identifier* id : names) Declare(scope, id->name, VarKind::kVar, 0);
+        }
+        return;
+      }
+      case NodeKind::kFunctionDecl: {
+        auto* f = static_cast<FunctionDecl*>(s);
+        if (top) {
+          Declare(scope, f->fn->name->name, VarKind::kFunction, 0);
+        } else if (!scope->function->strict) {
+          // Annex B.3.3: a block function in sloppy code is also a var of the
+          // function, unless that would clash with a lexical binding.
+          if (!scope->Lookup(f->fn->name->name) || !scope->Lookup(f->fn->name->name)->IsLexical()) {
+            Variable* v = Declare(scope, f->fn->name->name, VarKind::kVar, 0);
+            (void)v;
+            sloppy_block_functions_.insert(f);
+          }
+        }
+        return;
+      }
+      case NodeKind::kBlock:
+        for (Stmt* c : static_cast<Block*>(s)->body) HoistVarsIn(c, scope, false);
+        return;
+      case NodeKind::kIf:
+        HoistVarsIn(static_cast<If*>(s)->then_stmt, scope, false);
+        HoistVarsIn(static_cast<If*>(s)->else_stmt, scope, false);
+        return;
+      case NodeKind::kFor:
+        HoistVarsIn(static_cast<For*>(s)->init, scope, false);
+        HoistVarsIn(static_cast<For*>(s)->body, scope, false);
+        return;
+      case NodeKind::kForIn:
+        HoistVarsIn(static_cast<ForIn*>(s)->left, scope, false);
+        HoistVarsIn(static_cast<ForIn*>(s)->body, scope, false);
+        return;
+      case NodeKind::kForOf:
+        HoistVarsIn(static_cast<ForOf*>(s)->left, scope, false);
+        HoistVarsIn(static_cast<ForOf*>(s)->body, scope, false);
+        return;
+      case NodeKind::kWhile:
+        HoistVarsIn(static_cast<While*>(s)->body, scope, false);
+        return;
+      case NodeKind::kDoWhile:
+        HoistVarsIn(static_cast<DoWhile*>(s)->body, scope, false);
+        return;
+      case NodeKind::kTry: {
+        auto* t = static_cast<Try*>(s);
+        HoistVarsIn(t->block, scope, false);
+        HoistVarsIn(t->handler, scope, false);
+        HoistVarsIn(t->finalizer, scope, false);
+        return;
+      }
+      case NodeKind::kSwitch:
+        for (auto& c : static_cast<Switch*>(s)->cases) {
+          for (Stmt* st : c.body) HoistVarsIn(st, scope, false);
+        }
+        return;
+      case NodeKind::kLabeled:
+        HoistVarsIn(static_cast<Labeled*>(s)->body, scope, top);
+        return;
+      case NodeKind::kWith:
+        HoistVarsIn(static_cast<With*>(s)->body, scope, false);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // let/const/class (and block functions) declared directly in `body`.
+  bool DeclareLexical(const std::vector<Stmt*>& body, Scope* scope) {
+    bool any = false;
+    for (Stmt* s : body) {
+      if (auto* d = s->As<VarDecl>()) {
+        if (d->decl_kind == DeclKind::kVar) continue;
+        for (auto& decl : d->declarators) {
+          std::vector<Identifier*> names;
+          BoundNames(decl.target, &names);
+          uint32_t end = decl.init ? EndOffset(decl) : decl.pos.offset;
+          for (Identifier* id : names) {
+            Declare(scope, id->name, d->decl_kind == DeclKind::kLet ? VarKind::kLet : VarKind::kConst, end);
+          }
+          any = true;
+        }
+      } else if (auto* c = s->As<ClassDecl>()) {
+        if (c->cls->name) Declare(scope, c->cls->name->name, VarKind::kClass, c->cls->source_end);
+        any = true;
+      } else if (auto* f = s->As<FunctionDecl>()) {
+        if (scope->kind != ScopeKind::kFunction && scope->kind != ScopeKind::kScript) {
+          Variable* v = Declare(scope, f->fn->name->name, VarKind::kFunction, 0);
+          v->sloppy_block_function = sloppy_block_functions_.count(f) > 0;
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
+  // The offset where a declarator's initialisation is complete (the start of
+  // the next token after it is close enough: anything positioned inside the
+  // initialiser reads the binding before it is initialised).
+  static uint32_t EndOffset(const Declarator& d) { return MaxOffset(d.init) + 1; }
+
+  static uint32_t MaxOffset(const Node* n) {
+    // The largest start offset of any node inside n (a cheap upper bound of n's span).
+    if (!n) return 0;
+    uint32_t m = n->pos.offset;
+    if (auto* f = n->As<FunctionLiteral>()) return std::max(m, f->source_end);
+    if (auto* c = n->As<ClassLiteral>()) return std::max(m, c->source_end);
+    auto visit = [&m](const Node* c) { m = std::max(m, MaxOffset(c)); };
+    switch (n->kind) {
+      case NodeKind::kBinary: visit(static_cast<const Binary*>(n)->left); visit(static_cast<const Binary*>(n)->right); break;
+      case NodeKind::kLogical: visit(static_cast<const Logical*>(n)->left); visit(static_cast<const Logical*>(n)->right); break;
+      case NodeKind::kAssignment: visit(static_cast<const Assignment*>(n)->value); break;
+      case NodeKind::kConditional: visit(static_cast<const Conditional*>(n)->else_expr); break;
+      case NodeKind::kCall: {
+        auto* c = static_cast<const Call*>(n);
+        visit(c->callee);
+        for (auto* a : c->args) visit(a);
+        break;
+      }
+      case NodeKind::kNew: {
+        auto* c = static_cast<const New*>(n);
+        visit(c->callee);
+        for (auto* a : c->args) visit(a);
+        break;
+      }
+      case NodeKind::kMember: visit(static_cast<const Member*>(n)->object); break;
+      case NodeKind::kKeyed: visit(static_cast<const Keyed*>(n)->key); break;
+      case NodeKind::kSequence: for (auto* e : static_cast<const Sequence*>(n)->exprs) visit(e); break;
+      case NodeKind::kArrayLiteral: for (auto* e : static_cast<const ArrayLiteral*>(n)->elements) visit(e); break;
+      case NodeKind::kObjectLiteral: for (auto& p : static_cast<const ObjectLiteral*>(n)->properties) { visit(p.key); visit(p.value); } break;
+      case NodeKind::kUnary: visit(static_cast<const Unary*>(n)->operand); break;
+      case NodeKind::kUpdate: visit(static_cast<const Update*>(n)->target); break;
+      case NodeKind::kTemplateLiteral: for (auto* e : static_cast<const TemplateLiteral*>(n)->exprs) visit(e); break;
+      case NodeKind::kTaggedTemplate: visit(static_cast<const TaggedTemplate*>(n)->quasi); break;
+      case NodeKind::kSpread: visit(static_cast<const Spread*>(n)->arg); break;
+      case NodeKind::kOptionalChain: visit(static_cast<const OptionalChain*>(n)->expr); break;
+      default: break;
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  Scope* NearestNonArrowFunction(Scope* s, bool* crossed) {
+    *crossed = false;
+    while (s) {
+      if (s->kind == ScopeKind::kScript) return s;
+      if (s->kind == ScopeKind::kFunction && !s->is_arrow()) return s;
+      if (s->kind == ScopeKind::kFunction) *crossed = true;
+      s = s->outer;
+    }
+    return nullptr;
+  }
+
+  void Resolve(Identifier* id, bool is_assignment, bool is_initialization = false) {
+    bool crossed = false;
+    for (Scope* s = current_; s; s = s->outer) {
+      Variable* v = s->Lookup(id->name);
+      if (!v && s->kind == ScopeKind::kFunction && s->function_name_var && s->function_name_var->name == id->name) {
+        v = s->function_name_var;
+      }
+      if (!v && id->name == u"arguments" && s->kind == ScopeKind::kFunction && !s->is_arrow()) {
+        v = ArgumentsVar(s);
+      }
+      if (v) {
+        Use(id, v, crossed, is_assignment, is_initialization);
+        return;
+      }
+      if (s->kind == ScopeKind::kFunction) crossed = true;
+    }
+    id->var = nullptr;  // a global reference
+  }
+
+  Variable* ArgumentsVar(Scope* fn_scope) {
+    if (!fn_scope->arguments_var) {
+      tree_->variables.push_back(std::make_unique<Variable>());
+      Variable* v = tree_->variables.back().get();
+      v->name = u"arguments";
+      v->kind = VarKind::kArguments;
+      v->scope = fn_scope;
+      fn_scope->variables.push_back(v);
+      fn_scope->arguments_var = v;
+      fn_scope->uses_arguments = true;
+    }
+    return fn_scope->arguments_var;
+  }
+
+  void Use(Identifier* id, Variable* v, bool crossed, bool is_assignment, bool is_initialization) {
+    id->var = v;
+    v->is_used = true;
+    if (crossed) v->captured = true;
+    if (is_assignment && !is_initialization) v->maybe_assigned = true;
+    if (v->IsLexical() && !is_initialization) {
+      bool check = v->scope->ClosureScope() != current_->ClosureScope() || v->scope->nonlinear ||
+                   id->pos.offset < v->initializer_end;
+      if (check) {
+        tree_->hole_checks.insert(id);
+        v->needs_hole_init = true;
+      }
+    }
+  }
+
+  Variable* ThisVar(Scope* fn_scope) {
+    if (!fn_scope->this_var) {
+      tree_->variables.push_back(std::make_unique<Variable>());
+      Variable* v = tree_->variables.back().get();
+      v->name = u"this";
+      v->kind = VarKind::kThis;
+      v->scope = fn_scope;
+      fn_scope->variables.push_back(v);
+      fn_scope->this_var = v;
+    }
+    return fn_scope->this_var;
+  }
+
+  void ResolveThis(Node* node) {
+    bool crossed;
+    Scope* fn = NearestNonArrowFunction(current_, &crossed);
+    Variable* v = ThisVar(fn);
+    v->is_used = true;
+    if (crossed) v->captured = true;
+    tree_->this_refs[node] = v;
+  }
+
+  // ---------------------------------------------------------------- walk
+
+  void VisitStatements(const std::vector<Stmt*>& body) {
+    for (Stmt* s : body) VisitStatement(s);
+  }
+
+  // Enters a block scope for `body` when it declares anything lexically.
+  Scope* MaybeBlockScope(const std::vector<Stmt*>& body, bool force = false) {
+    Scope* scope = NewScope(ScopeKind::kBlock, current_, current_->function);
+    bool any = DeclareLexical(body, scope);
+    if (!any && !force) {
+      // Drop the empty scope again.
+      current_->inner.pop_back();
+      return nullptr;
+    }
+    return scope;
+  }
+
+  void VisitBlockBody(Block* b, bool force_scope = false) {
+    Scope* scope = MaybeBlockScope(b->body, force_scope);
+    b->scope = scope;
+    Scope* saved = current_;
+    if (scope) current_ = scope;
+    VisitStatements(b->body);
+    current_ = saved;
+  }
+
+  void VisitDeclarationTarget(Pattern* p, bool is_var) {
+    std::vector<Identifier*> names;
+    // Defaults and computed keys inside the pattern are expressions.
+    VisitPatternExpressions(p);
+    BoundNames(p, &names);
+    for (Identifier* id : names) Resolve(id, true, !is_var);
+  }
+
+  void VisitPatternExpressions(Pattern* p) {
+    if (!p) return;
+    if (auto* ap = p->As<ArrayPattern>()) {
+      for (Pattern* e : ap->elements) VisitPatternExpressions(e);
+    } else if (auto* op = p->As<ObjectPattern>()) {
+      for (auto& prop : op->properties) {
+        if (prop.computed) VisitExpression(prop.key);
+        VisitPatternExpressions(prop.value);
+      }
+      VisitPatternExpressions(op->rest);
+    } else if (auto* as = p->As<AssignPattern>()) {
+      VisitPatternExpressions(as->target);
+      VisitExpression(as->default_value);
+    } else if (auto* r = p->As<RestElement>()) {
+      VisitPatternExpressions(r->target);
+    } else if (p->Is<Member>() || p->Is<Keyed>()) {
+      VisitExpression(p);
+    }
+  }
+
+  // An assignment target (not a declaration).
+  void VisitAssignmentTarget(Pattern* p) {
+    if (!p) return;
+    if (auto* id = p->As<Identifier>()) {
+      Resolve(id, true);
+    } else if (auto* ap = p->As<ArrayPattern>()) {
+      for (Pattern* e : ap->elements) VisitAssignmentTarget(e);
+    } else if (auto* op = p->As<ObjectPattern>()) {
+      for (auto& prop : op->properties) {
+        if (prop.computed) VisitExpression(prop.key);
+        VisitAssignmentTarget(prop.value);
+      }
+      VisitAssignmentTarget(op->rest);
+    } else if (auto* as = p->As<AssignPattern>()) {
+      VisitAssignmentTarget(as->target);
+      VisitExpression(as->default_value);
+    } else if (auto* r = p->As<RestElement>()) {
+      VisitAssignmentTarget(r->target);
+    } else {
+      VisitExpression(p);
+    }
+  }
+
+  void VisitStatement(Stmt* s) {
+    if (!s || failed_) return;
+    switch (s->kind) {
+      case NodeKind::kVarDecl: {
+        auto* d = static_cast<VarDecl*>(s);
+        for (auto& decl : d->declarators) {
+          if (decl.init) VisitExpression(decl.init);
+          // let x; initialises x to undefined; var x; does nothing.
+          if (decl.init || d->decl_kind != DeclKind::kVar) VisitDeclarationTarget(decl.target, d->decl_kind == DeclKind::kVar);
+        }
+        return;
+      }
+      case NodeKind::kFunctionDecl: {
+        auto* f = static_cast<FunctionDecl*>(s);
+        VisitFunction(f->fn);
+        return;
+      }
+      case NodeKind::kClassDecl: {
+        auto* c = static_cast<ClassDecl*>(s);
+        VisitClass(c->cls);
+        if (c->cls->name) {
+          Identifier* id = c->cls->name;
+          Resolve(id, true, true);
+        }
+        return;
+      }
+      case NodeKind::kExprStmt:
+        VisitExpression(static_cast<ExprStmt*>(s)->expr);
+        return;
+      case NodeKind::kBlock:
+        VisitBlockBody(static_cast<Block*>(s));
+        return;
+      case NodeKind::kIf: {
+        auto* i = static_cast<If*>(s);
+        VisitExpression(i->test);
+        VisitStatement(i->then_stmt);
+        VisitStatement(i->else_stmt);
+        return;
+      }
+      case NodeKind::kFor: {
+        auto* f = static_cast<For*>(s);
+        Scope* saved = current_;
+        if (auto* d = f->init ? f->init->As<VarDecl>() : nullptr; d && d->decl_kind != DeclKind::kVar) {
+          Scope* head = NewScope(ScopeKind::kBlock, current_, current_->function);
+          DeclareLexical({d}, head);
+          f->scope = head;
+          current_ = head;
+        }
+        if (f->init) {
+          if (f->init->Is<VarDecl>()) VisitStatement(f->init);
+          else VisitExpression(f->init);
+        }
+        VisitExpression(f->test);
+        VisitExpression(f->update);
+        VisitStatement(f->body);
+        current_ = saved;
+        return;
+      }
+      case NodeKind::kForIn:
+      case NodeKind::kForOf: {
+        Node*& left = s->Is<ForIn>() ? static_cast<ForIn*>(s)->left : static_cast<ForOf*>(s)->left;
+        Expr* right = s->Is<ForIn>() ? static_cast<ForIn*>(s)->right : static_cast<ForOf*>(s)->right;
+        Stmt* body = s->Is<ForIn>() ? static_cast<ForIn*>(s)->body : static_cast<ForOf*>(s)->body;
+        Scope*& scope_slot = s->Is<ForIn>() ? static_cast<ForIn*>(s)->scope : static_cast<ForOf*>(s)->scope;
+        VisitExpression(right);
+        Scope* saved = current_;
+        auto* d = left->As<VarDecl>();
+        if (d && d->decl_kind != DeclKind::kVar) {
+          Scope* head = NewScope(ScopeKind::kBlock, current_, current_->function);
+          DeclareLexical({d}, head);
+          for (Variable* v : head->variables) v->initializer_end = 0;  // bound before the body runs
+          scope_slot = head;
+          current_ = head;
+        }
+        if (d) {
+          for (auto& decl : d->declarators) {
+            if (decl.init) VisitExpression(decl.init);
+            VisitDeclarationTarget(decl.target, d->decl_kind == DeclKind::kVar);
+          }
+        } else {
+          VisitAssignmentTarget(left);
+        }
+        VisitStatement(body);
+        current_ = saved;
+        return;
+      }
+      case NodeKind::kWhile:
+        VisitExpression(static_cast<While*>(s)->test);
+        VisitStatement(static_cast<While*>(s)->body);
+        return;
+      case NodeKind::kDoWhile:
+        VisitStatement(static_cast<DoWhile*>(s)->body);
+        VisitExpression(static_cast<DoWhile*>(s)->test);
+        return;
+      case NodeKind::kReturn:
+        VisitExpression(static_cast<Return*>(s)->value);
+        return;
+      case NodeKind::kThrow:
+        VisitExpression(static_cast<Throw*>(s)->value);
+        return;
+      case NodeKind::kTry: {
+        auto* t = static_cast<Try*>(s);
+        VisitBlockBody(t->block);
+        if (t->handler) {
+          Scope* saved = current_;
+          if (t->catch_param) {
+            Scope* cs = NewScope(ScopeKind::kCatch, current_, current_->function);
+            t->catch_scope = cs;
+            if (auto* id = t->catch_param->As<Identifier>()) {
+              Variable* v = Declare(cs, id->name, VarKind::kCatch, 0);
+              v->is_used = true;
+              id->var = v;
+              current_ = cs;
+              VisitBlockBody(t->handler);
+            } else {
+              // catch ({a, b}): the exception sits in a hidden catch slot; the
+              // pattern's names are lexical bindings of the catch block.
+              Variable* v = Declare(cs, u".catch", VarKind::kCatch, 0);
+              v->is_used = true;
+              current_ = cs;
+              Scope* block = NewScope(ScopeKind::kBlock, current_, current_->function);
+              std::vector<Identifier*> names;
+              BoundNames(t->catch_param, &names);
+              for (Identifier* id : names) Declare(block, id->name, VarKind::kLet, 0);
+              DeclareLexical(t->handler->body, block);
+              t->handler->scope = block;
+              current_ = block;
+              VisitDeclarationTarget(t->catch_param, false);
+              VisitStatements(t->handler->body);
+            }
+          } else {
+            VisitBlockBody(t->handler);
+          }
+          current_ = saved;
+        }
+        if (t->finalizer) VisitBlockBody(t->finalizer);
+        return;
+      }
+      case NodeKind::kSwitch: {
+        auto* sw = static_cast<Switch*>(s);
+        VisitExpression(sw->discriminant);
+        std::vector<Stmt*> all;
+        for (auto& c : sw->cases) all.insert(all.end(), c.body.begin(), c.body.end());
+        Scope* scope = MaybeBlockScope(all);
+        Scope* saved = current_;
+        if (scope) {
+          scope->nonlinear = true;
+          sw->scope = scope;
+          current_ = scope;
+        }
+        for (auto& c : sw->cases) {
+          VisitExpression(c.test);
+          VisitStatements(c.body);
+        }
+        current_ = saved;
+        return;
+      }
+      case NodeKind::kLabeled:
+        VisitStatement(static_cast<Labeled*>(s)->body);
+        return;
+      case NodeKind::kWith:
+        VisitExpression(static_cast<With*>(s)->object);
+        VisitStatement(static_cast<With*>(s)->body);
+        return;
+      default:
+        return;
+    }
+  }
+
+  void VisitFunction(FunctionLiteral* fn) {
+    Scope* scope = NewScope(ScopeKind::kFunction, current_, fn);
+    fn->scope = scope;
+    if (fn->function_id < tree_->function_scopes.size()) tree_->function_scopes[fn->function_id] = scope;
+    Scope* saved = current_;
+    current_ = scope;
+    // Parameters, in order (V8 allocates their slots in reverse).
+    uint32_t index = 0;
+    std::vector<Identifier*> pattern_names;
+    for (Pattern* p : fn->params) {
+      Pattern* target = p;
+      if (auto* as = p->As<AssignPattern>()) target = as->target;
+      if (auto* r = p->As<RestElement>()) {
+        scope->has_rest = true;
+        BoundNames(r->target, &pattern_names);
+        continue;
+      }
+      if (auto* id = target->As<Identifier>()) {
+        Variable* v = Declare(scope, id->name, VarKind::kParameter, 0);
+        v->index = static_cast<int>(index);
+        id->var = v;
+      } else {
+        BoundNames(target, &pattern_names);
+      }
+      ++index;
+    }
+    for (Identifier* id : pattern_names) Declare(scope, id->name, VarKind::kVar, 0);
+    if (fn->is_expression && fn->name && fn->fn_kind != FunctionKind::kArrow) {
+      tree_->variables.push_back(std::make_unique<Variable>());
+      Variable* v = tree_->variables.back().get();
+      v->name = fn->name->name;
+      v->kind = VarKind::kFunctionName;
+      v->scope = scope;
+      scope->function_name_var = v;
+    }
+    HoistVars(fn->body, scope);
+    Scope* body_scope = scope;
+    if (!fn->simple_params()) {
+      body_scope = NewScope(ScopeKind::kBlock, scope, fn);
+      fn->body_scope = body_scope;
+    }
+    DeclareLexical(fn->body, body_scope);
+    // Parameter defaults and patterns are evaluated in the parameter scope.
+    for (Pattern* p : fn->params) {
+      if (auto* as = p->As<AssignPattern>()) {
+        VisitExpression(as->default_value);
+        if (!as->target->Is<Identifier>()) VisitDeclarationTarget(as->target, true);
+      } else if (auto* r = p->As<RestElement>()) {
+        VisitDeclarationTarget(r->target, true);
+      } else if (!p->Is<Identifier>()) {
+        VisitDeclarationTarget(p, true);
+      }
+    }
+    current_ = body_scope;
+    VisitStatements(fn->body);
+    current_ = saved;
+  }
+
+  void VisitClass(ClassLiteral* cls) {
+    Scope* saved = current_;
+    if (cls->name) {
+      Scope* cs = NewScope(ScopeKind::kClass, current_, current_->function);
+      cls->scope = cs;
+      Declare(cs, cls->name->name, VarKind::kClassName, cls->source_end);
+      current_ = cs;
+    }
+    VisitExpression(cls->extends);
+    if (cls->constructor) VisitFunction(cls->constructor);
+    for (auto& m : cls->members) {
+      if (m.computed) VisitExpression(m.key);
+      if (m.value) {
+        if (auto* f = m.value->As<FunctionLiteral>()) VisitFunction(f);
+        else VisitExpression(m.value);
+      }
+    }
+    current_ = saved;
+  }
+
+  void VisitExpression(Expr* e) {
+    if (!e || failed_) return;
+    switch (e->kind) {
+      case NodeKind::kIdentifier:
+        Resolve(static_cast<Identifier*>(e), false);
+        return;
+      case NodeKind::kThisExpression:
+        ResolveThis(e);
+        return;
+      case NodeKind::kSuperExpression:
+        // super() and super.x use `this`.
+        ResolveThis(e);
+        return;
+      case NodeKind::kTemplateLiteral:
+        for (Expr* x : static_cast<TemplateLiteral*>(e)->exprs) VisitExpression(x);
+        return;
+      case NodeKind::kTaggedTemplate:
+        VisitExpression(static_cast<TaggedTemplate*>(e)->tag);
+        VisitExpression(static_cast<TaggedTemplate*>(e)->quasi);
+        return;
+      case NodeKind::kArrayLiteral:
+        for (Expr* x : static_cast<ArrayLiteral*>(e)->elements) VisitExpression(x);
+        return;
+      case NodeKind::kObjectLiteral:
+        for (auto& p : static_cast<ObjectLiteral*>(e)->properties) {
+          if (p.computed) VisitExpression(p.key);
+          VisitExpression(p.value);
+        }
+        return;
+      case NodeKind::kFunctionLiteral:
+        VisitFunction(static_cast<FunctionLiteral*>(e));
+        return;
+      case NodeKind::kClassLiteral:
+        VisitClass(static_cast<ClassLiteral*>(e));
+        return;
+      case NodeKind::kUnary:
+        VisitExpression(static_cast<Unary*>(e)->operand);
+        return;
+      case NodeKind::kUpdate:
+        VisitAssignmentTarget(static_cast<Update*>(e)->target);
+        if (auto* id = static_cast<Update*>(e)->target->As<Identifier>()) Resolve(id, true);
+        return;
+      case NodeKind::kBinary:
+        VisitExpression(static_cast<Binary*>(e)->left);
+        VisitExpression(static_cast<Binary*>(e)->right);
+        return;
+      case NodeKind::kLogical:
+        VisitExpression(static_cast<Logical*>(e)->left);
+        VisitExpression(static_cast<Logical*>(e)->right);
+        return;
+      case NodeKind::kAssignment: {
+        auto* a = static_cast<Assignment*>(e);
+        if (a->op != AssignOp::kAssign) {
+          if (auto* id = a->target->As<Identifier>()) Resolve(id, false);
+        }
+        VisitAssignmentTarget(a->target);
+        VisitExpression(a->value);
+        return;
+      }
+      case NodeKind::kConditional:
+        VisitExpression(static_cast<Conditional*>(e)->test);
+        VisitExpression(static_cast<Conditional*>(e)->then_expr);
+        VisitExpression(static_cast<Conditional*>(e)->else_expr);
+        return;
+      case NodeKind::kCall:
+        VisitExpression(static_cast<Call*>(e)->callee);
+        for (Expr* a : static_cast<Call*>(e)->args) VisitExpression(a);
+        return;
+      case NodeKind::kNew:
+        VisitExpression(static_cast<New*>(e)->callee);
+        for (Expr* a : static_cast<New*>(e)->args) VisitExpression(a);
+        return;
+      case NodeKind::kMember:
+        VisitExpression(static_cast<Member*>(e)->object);
+        return;
+      case NodeKind::kKeyed:
+        VisitExpression(static_cast<Keyed*>(e)->object);
+        VisitExpression(static_cast<Keyed*>(e)->key);
+        return;
+      case NodeKind::kOptionalChain:
+        VisitExpression(static_cast<OptionalChain*>(e)->expr);
+        return;
+      case NodeKind::kSequence:
+        for (Expr* x : static_cast<Sequence*>(e)->exprs) VisitExpression(x);
+        return;
+      case NodeKind::kSpread:
+        VisitExpression(static_cast<Spread*>(e)->arg);
+        return;
+      case NodeKind::kArrayPattern:
+      case NodeKind::kObjectPattern:
+        VisitAssignmentTarget(e);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---------------------------------------------------------------- allocation
+
+  void Allocate(Scope* scope) {
+    Scope* closure = scope->ClosureScope();
+    uint32_t slot = Context::kFirstSlot;
+    auto to_context = [&](Variable* v) {
+      v->location = VarLocation::kContext;
+      v->index = static_cast<int>(slot++);
+    };
+    auto to_register = [&](Variable* v) {
+      v->location = VarLocation::kLocal;
+      v->index = static_cast<int>(next_register_[closure]++);
+    };
+    if (scope->kind == ScopeKind::kFunction) next_register_[scope] = 0;
+    // Parameters first, from the last to the first (as V8 does).
+    if (scope->kind == ScopeKind::kFunction) {
+      std::vector<Variable*> params;
+      for (Variable* v : scope->variables) {
+        if (v->kind == VarKind::kParameter) params.push_back(v);
+      }
+      std::sort(params.begin(), params.end(), [](Variable* a, Variable* b) { return a->index > b->index; });
+      for (Variable* v : params) {
+        int param_index = v->index;
+        if (MustAllocateInContext(v)) {
+          to_context(v);
+          param_index_[v] = param_index;
+        } else {
+          v->location = VarLocation::kParameter;
+        }
+      }
+      if (Variable* t = scope->this_var) {
+        if (MustAllocateInContext(t)) {
+          to_context(t);
+        } else if (scope->function->fn_kind == FunctionKind::kDerivedConstructor) {
+          to_register(t);
+        } else {
+          t->location = VarLocation::kReceiver;
+        }
+      }
+    }
+    for (Variable* v : scope->variables) {
+      if (v->kind == VarKind::kParameter || v->kind == VarKind::kThis) continue;
+      if (scope->kind == ScopeKind::kScript && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction)) {
+        v->location = VarLocation::kGlobal;
+        continue;
+      }
+      if (scope->kind == ScopeKind::kScript && v->kind == VarKind::kThis) continue;
+      if (!MustAllocate(v)) continue;
+      if (MustAllocateInContext(v)) to_context(v);
+      else to_register(v);
+    }
+    if (scope->kind == ScopeKind::kScript && scope->this_var) {
+      Variable* t = scope->this_var;
+      if (t->captured) to_context(t);
+      else t->location = VarLocation::kReceiver;
+    }
+    if (Variable* f = scope->function_name_var) {
+      if (f->captured) to_context(f);
+      else f->location = VarLocation::kClosure;
+    }
+    scope->context_slots = slot - Context::kFirstSlot;
+    scope->needs_context = scope->context_slots > 0;
+    for (Scope* inner : scope->inner) Allocate(inner);
+  }
+
+  ScopeTree* tree_;
+  ScopeError* error_;
+  Scope* current_ = nullptr;
+  bool failed_ = false;
+  std::unordered_map<Scope*, uint32_t> next_register_;
+  std::unordered_map<Variable*, int> param_index_;
+  std::unordered_set<const FunctionDecl*> sloppy_block_functions_;
+
+  friend bool jsvm::AnalyzeScopes(Program*, ScopeTree*, ScopeError*);
+ public:
+  const std::unordered_map<Variable*, int>& param_index() const { return param_index_; }
+  const std::unordered_map<Scope*, uint32_t>& register_counts() const { return next_register_; }
+};
+
+}  // namespace
+
+bool AnalyzeScopes(Program* program, ScopeTree* tree, ScopeError* error) {
+  Analyzer analyzer(tree, error);
+  bool ok = analyzer.Run(program);
+  for (auto& [var, index] : analyzer.param_index()) tree->parameter_index[var] = index;
+  for (auto& [scope, count] : analyzer.register_counts()) tree->local_register_count[scope] = count;
+  return ok;
+}
+
+namespace {
+const char* LocationName(VarLocation l) {
+  switch (l) {
+    case VarLocation::kUnallocated: return "unallocated";
+    case VarLocation::kParameter: return "parameter";
+    case VarLocation::kLocal: return "register";
+    case VarLocation::kContext: return "context";
+    case VarLocation::kGlobal: return "global";
+    case VarLocation::kClosure: return "closure";
+    case VarLocation::kReceiver: return "receiver";
+  }
+  return "?";
+}
+const char* ScopeKindName(ScopeKind k) {
+  switch (k) {
+    case ScopeKind::kScript: return "script";
+    case ScopeKind::kFunction: return "function";
+    case ScopeKind::kBlock: return "block";
+    case ScopeKind::kCatch: return "catch";
+    case ScopeKind::kClass: return "class";
+  }
+  return "?";
+}
+}  // namespace
+
+std::string DumpScopes(const ScopeTree& tree) {
+  std::ostringstream out;
+  std::function<void(const Scope*, int)> dump = [&](const Scope* s, int depth) {
+    std::string indent(depth * 2, ' ');
+    out << indent << ScopeKindName(s->kind);
+    if (s->kind == ScopeKind::kFunction) {
+      out << " " << (s->function->name ? Utf16ToUtf8(s->function->name->name) : std::string("(anonymous)"));
+    }
+    if (s->needs_context) out << " [context: " << s->context_slots << " slots]";
+    out << "\n";
+    std::vector<Variable*> vars = s->variables;
+    if (s->function_name_var) vars.push_back(s->function_name_var);
+    for (const Variable* v : vars) {
+      out << indent << "  " << Utf16ToUtf8(v->name) << ": " << LocationName(v->location);
+      if (v->location == VarLocation::kContext || v->location == VarLocation::kLocal ||
+          v->location == VarLocation::kParameter) {
+        out << " " << v->index;
+      }
+      if (v->captured) out << " (captured)";
+      out << "\n";
+    }
+    for (const Scope* i : s->inner) dump(i, depth + 1);
+  };
+  if (tree.script) dump(tree.script, 0);
+  return out.str();
+}
+
+}  // namespace jsvm

@@ -1,0 +1,146 @@
+// Scope analysis: builds the scope tree of a program, declares every
+// variable, resolves every identifier, and gives each variable exactly one
+// location: a parameter, a register, a context slot, or the global object.
+//
+// The rule that decides context allocation is V8's and lives in one function,
+// MustAllocateInContext (scope-analysis.cc).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "vm/function.h"
+
+namespace jsvm {
+
+enum class ScopeKind : uint8_t {
+  kScript,    // top level of a classic script
+  kFunction,  // parameters, var and (with simple parameters) the body's lexicals
+  kBlock,     // block, loop head, loop body, switch, function body with non-simple parameters
+  kCatch,     // the catch parameter
+  kClass,     // the inner binding of a class's own name
+};
+
+enum class VarKind : uint8_t {
+  kVar,           // var
+  kLet,
+  kConst,
+  kClass,         // class declaration binding (let-like)
+  kFunction,      // function declaration (var-like in functions, let-like in blocks)
+  kParameter,
+  kCatch,         // catch parameter
+  kFunctionName,  // a named function expression's own name
+  kClassName,     // the class scope's inner name (const-like)
+  kThis,
+  kArguments,
+  kNewTarget,
+};
+
+enum class VarLocation : uint8_t {
+  kUnallocated,  // never referenced: no storage at all
+  kParameter,    // a0.. (index = parameter index)
+  kLocal,        // a register r(index)
+  kContext,      // context slot (index), in the context of its scope
+  kGlobal,       // a property of the global object (top-level var/function)
+  kClosure,      // a named function expression's own name read from <closure>
+  kReceiver,     // `this` in its frame's <this> register
+};
+
+class Scope;
+
+class Variable {
+ public:
+  std::u16string name;
+  VarKind kind = VarKind::kVar;
+  Scope* scope = nullptr;
+  VarLocation location = VarLocation::kUnallocated;
+  int index = -1;                  // parameter index, register, or context slot
+  uint32_t initializer_end = 0;    // source offset after which the binding is initialised (TDZ)
+  bool is_used = false;            // referenced anywhere (declarations with initialisers count)
+  bool captured = false;           // referenced from an inner function
+  bool maybe_assigned = false;     // assigned after its initialisation
+  bool needs_hole_init = false;    // some reference needs a TDZ hole check
+  bool sloppy_block_function = false;  // Annex B: also copied to a function-level var
+
+  bool IsLexical() const {
+    return kind == VarKind::kLet || kind == VarKind::kConst || kind == VarKind::kClass ||
+           kind == VarKind::kClassName;
+  }
+  bool IsConst() const { return kind == VarKind::kConst || kind == VarKind::kClassName; }
+  VariableMode Mode() const;
+};
+
+class Scope {
+ public:
+  Scope(ScopeKind kind, Scope* outer, FunctionLiteral* function);
+
+  ScopeKind kind;
+  Scope* outer;
+  FunctionLiteral* function;  // the function this scope belongs to (top: Program::top)
+  std::vector<Scope*> inner;
+  std::vector<Variable*> variables;  // declaration order
+  std::unordered_map<std::u16string, Variable*> by_name;
+
+  bool is_function_scope() const { return kind == ScopeKind::kFunction || kind == ScopeKind::kScript; }
+  bool is_arrow() const;
+  bool strict() const;
+  bool nonlinear = false;    // switch scopes: positions do not prove initialisation
+  bool needs_context = false;
+  uint32_t context_slots = 0;  // variables in the context
+  ScopeInfo* scope_info = nullptr;  // made by the generator for context scopes
+
+  // Function scopes only.
+  Variable* this_var = nullptr;
+  Variable* arguments_var = nullptr;
+  Variable* function_name_var = nullptr;  // named function expression
+  bool uses_arguments = false;            // `arguments` resolved to this function
+  bool has_rest = false;
+
+  Variable* Lookup(const std::u16string& name) const {
+    auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : it->second;
+  }
+  // The nearest function (or script) scope, this one included.
+  Scope* ClosureScope();
+  // Context variables in slot order (slot = Context::kFirstSlot + i).
+  std::vector<Variable*> ContextVariables() const;
+};
+
+// The analysed program: owns scopes and variables.
+class ScopeTree {
+ public:
+  Scope* script = nullptr;
+  std::vector<std::unique_ptr<Scope>> scopes;
+  std::vector<std::unique_ptr<Variable>> variables;
+  // The scope of every FunctionLiteral, by function_id.
+  std::vector<Scope*> function_scopes;
+  // Identifier references that need a TDZ hole check.
+  std::unordered_set<const Node*> hole_checks;
+  // The `this` variable each ThisExpression / SuperExpression resolved to.
+  std::unordered_map<const Node*, Variable*> this_refs;
+  // Parameter index of parameters moved into the context.
+  std::unordered_map<const Variable*, int> parameter_index;
+  // Registers taken by local variables, per function scope (temporaries go above).
+  std::unordered_map<const Scope*, uint32_t> local_register_count;
+};
+
+struct ScopeError {
+  std::string message;
+  SourcePos pos;
+};
+
+// Analyses `program` (parsed with ParseProgram). Fills Scope pointers in the
+// AST and Identifier::var. Returns false and sets *error on an early error
+// that needs scope information.
+bool AnalyzeScopes(Program* program, ScopeTree* tree, ScopeError* error);
+
+// Text dump of the scope tree with every variable's location, for tests and
+// `jsvm scopes --static`.
+std::string DumpScopes(const ScopeTree& tree);
+
+}  // namespace jsvm
