@@ -170,7 +170,7 @@ Register BytecodeGenerator::VisitForRegister(Expr* e) {
 Register BytecodeGenerator::VisitForOperand(Expr* e, Expr* later) {
   if (auto* id = e->As<Identifier>()) {
     Variable* v = id->var;
-    if (v && !NeedsHoleCheck(id) && !HasAssignment(later)) {
+    if (v && !NeedsHoleCheck(id) && !tree_.tdz_errors.count(id) && !HasAssignment(later)) {
       if (v->location == VarLocation::kLocal) return {v->index};
       if (v->location == VarLocation::kParameter) return ParameterRegister(v->index);
     }
@@ -368,6 +368,12 @@ void BytecodeGenerator::VisitIdentifier(Identifier* id, bool inside_typeof) {
   builder_.SetExpressionPosition(id->pos.offset);
   if (id->var && id->var->kind == VarKind::kThis) {
     LoadThisVariable(id->var, NeedsHoleCheck(id));
+    return;
+  }
+  if (tree_.tdz_errors.count(id)) {
+    // A parameter default reading its own or a later parameter.
+    builder_.Emit(Bytecode::kLdaTheHole);
+    builder_.Emit(Bytecode::kThrowReferenceErrorIfHole, {builder_.AddName(id->name)});
     return;
   }
   LoadVariable(id->var, id->name, NeedsHoleCheck(id), inside_typeof);

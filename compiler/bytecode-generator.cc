@@ -236,6 +236,9 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     context.Detach();
     if (top && scope_->needs_context) context_chain_.push_back(scope_);
     EmitPrologue();
+    ContextScope body_context(this, fn_->body_scope);
+    body_context.Detach();
+    EmitBodyScopeEntry();
     VisitStatements(fn_->body);
     // Falling off the end returns undefined (or `this` in a derived constructor).
     builder_.SetStatementPosition(fn_->end_pos.offset);
@@ -357,6 +360,19 @@ void BytecodeGenerator::EmitPrologue() {
     if (!target->Is<Identifier>()) Destructure(target, param, true, DeclKind::kLet);
   }
   DeclareFunctions(fn_->body, scope_);
+}
+
+void BytecodeGenerator::EmitBodyScopeEntry() {
+  Scope* body = fn_->body_scope;
+  if (!body) return;
+  EmitScopeEntry(body);
+  for (Variable* v : body->variables) {
+    auto it = tree_.param_copies.find(v);
+    if (it == tree_.param_copies.end() || v->location == VarLocation::kUnallocated) continue;
+    LoadVariable(it->second, it->second->name, false, false);
+    StoreVariable(v, v->name, true, false);
+  }
+  DeclareFunctions(fn_->body, body);
 }
 
 void BytecodeGenerator::EmitScopeEntry(Scope* scope) {
@@ -701,6 +717,18 @@ void BytecodeGenerator::AssignForTarget(Node* left, Scope* head) {
   }
 }
 
+void BytecodeGenerator::VisitIterationRight(Node* loop, Expr* right) {
+  auto it = tree_.tdz_scopes.find(loop);
+  if (it == tree_.tdz_scopes.end()) {
+    VisitForAccumulator(right);
+    return;
+  }
+  // The loop's own names are in their TDZ while `right` is evaluated.
+  ContextScope tdz(this, it->second);
+  EmitScopeEntry(it->second);
+  VisitForAccumulator(right);
+}
+
 void BytecodeGenerator::VisitForIn(ForIn* s) {
   std::vector<std::u16string> labels = TakeLabels(g_pending_labels);
   builder_.SetStatementPosition(s->pos.offset);
@@ -708,7 +736,7 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
   Register object = builder_.NewRegister();
   RegisterList cache = builder_.NewRegisterList(3);
   Register index = builder_.NewRegister();
-  VisitForAccumulator(s->right);
+  VisitIterationRight(s, s->right);
   builder_.Star(object);
   builder_.Emit(Bytecode::kForInEnumerate, {object.index});
   builder_.Emit(Bytecode::kForInPrepare, {cache.first.index, builder_.NewFeedbackSlot()});
@@ -723,8 +751,11 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
   builder_.Emit(Bytecode::kForInNext, {object.index, index.index, cache[0].index, builder_.NewFeedbackSlot()});
   builder_.Jump(Bytecode::kJumpIfUndefined, &loop.continue_label);
   {
+    Register key = builder_.NewRegister();
+    builder_.Star(key);
     ContextScope iteration(this, s->scope);
     if (s->scope) EmitScopeEntry(s->scope);
+    builder_.Ldar(key);
     AssignForTarget(s->left, s->scope);
     VisitStatement(s->body);
   }
@@ -743,7 +774,7 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   Register iterator = builder_.NewRegister();
   Register next = builder_.NewRegister();
   Register result = builder_.NewRegister();
-  VisitForAccumulator(s->right);
+  VisitIterationRight(s, s->right);
   builder_.Star(iterable);
   builder_.Emit(Bytecode::kGetIterator, {iterable.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
   builder_.Star(iterator);
@@ -763,6 +794,7 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"done"), builder_.NewFeedbackSlot()});
   builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &loop.break_label);
   builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"value"), builder_.NewFeedbackSlot()});
+  builder_.Star(result);
   {
     // An exception in the body closes the iterator.
     Register saved_context = builder_.NewRegister();
@@ -772,6 +804,7 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
       IteratorCloseScope closer(this, s, iterator);
       ContextScope iteration(this, s->scope);
       if (s->scope) EmitScopeEntry(s->scope);
+      builder_.Ldar(result);
       AssignForTarget(s->left, s->scope);
       VisitStatement(s->body);
     }

@@ -81,6 +81,8 @@ class BytecodeGenerator {
   void VisitBlock(Block* b);
   void VisitIf(If* s);
   void VisitFor(For* s);
+  void VisitIterationRight(Node* loop, Expr* right);
+  void EmitBodyScopeEntry();
   void VisitForIn(ForIn* s);
   void VisitForOf(ForOf* s);
   void VisitWhile(While* s);

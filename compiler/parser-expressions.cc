@@ -69,6 +69,8 @@ Expr* Parser::ParseExpression(bool accept_in, CoverErrors* errors) {
 }
 
 Expr* Parser::ParseAssignment(bool accept_in, CoverErrors* errors) {
+  // This function is on the recursion path of every nested expression: its
+  // rarer branches live in helpers to keep its stack frame small.
   DepthGuard guard(this);
   SourcePos start = tok_.pos;
   CoverErrors own;
@@ -79,41 +81,14 @@ Expr* Parser::ParseAssignment(bool accept_in, CoverErrors* errors) {
   Expr* lhs = ParseConditional(accept_in, cover);
 
   if (tok_.kind == TokenKind::kArrow) {
-    if (tok_.newline_before) FailUnexpected();
-    std::vector<Pattern*> params;
-    if (lhs == arrow_head_.marker && lhs != nullptr) {
-      arrow_head_.marker = nullptr;
-      params = ArrowParamsFromHead(&arrow_head_);
-    } else if (lhs->Is<Identifier>() && !IsParenthesized(lhs) && lhs->pos.offset == start.offset) {
-      params.push_back(ToBindingPattern(lhs));
-    } else {
-      Fail(tok_.pos, "Malformed arrow function parameter list");
-    }
     *cover = outer;
-    return ParseArrowFunction(start, std::move(params), accept_in);
+    return ParseArrowFromCover(lhs, start, accept_in);
   }
-
   if (IsAssignmentToken(tok_.kind)) {
-    AssignOp op = ToAssignOp(tok_.kind);
-    Pattern* target;
-    if (op == AssignOp::kAssign && IsPatternLiteral(lhs)) {
-      target = ToAssignmentTarget(lhs, false);
-    } else {
-      if (cover->set) Fail(cover->pos, cover->message);
-      if (!lhs->Is<Identifier>() && !lhs->Is<Member>() && !lhs->Is<Keyed>()) {
-        Fail(start, "Invalid left-hand side in assignment");
-      }
-      target = CheckSimpleTarget(lhs, "Invalid left-hand side in assignment");
-    }
+    Expr* node = ParseAssignmentRest(lhs, start, accept_in, cover);
     *cover = outer;
-    Next();
-    Assignment* node = New<Assignment>(start);
-    node->op = op;
-    node->target = target;
-    node->value = ParseAssignment(accept_in);
     return node;
   }
-
   if (cover->set) {
     // Still fine only if this is a literal that may become a pattern later.
     if (errors == nullptr || !IsPatternLiteral(lhs)) Fail(cover->pos, cover->message);
@@ -122,6 +97,43 @@ Expr* Parser::ParseAssignment(bool accept_in, CoverErrors* errors) {
     *cover = outer;
   }
   return lhs;
+}
+
+Expr* Parser::ParseArrowFromCover(Expr* lhs, SourcePos start, bool accept_in) {
+  // tok_ is `=>`; lhs must be `x` or a parenthesized list just marked as an arrow head.
+  if (tok_.newline_before) FailUnexpected();
+  std::vector<Pattern*> params;
+  if (lhs == arrow_head_.marker && lhs != nullptr) {
+    arrow_head_.marker = nullptr;
+    params = ArrowParamsFromHead(&arrow_head_);
+  } else if (lhs->Is<Identifier>() && !IsParenthesized(lhs) && lhs->pos.offset == start.offset) {
+    params.push_back(ToBindingPattern(lhs));
+  } else {
+    Fail(tok_.pos, "Malformed arrow function parameter list");
+  }
+  return ParseArrowFunction(start, std::move(params), accept_in);
+}
+
+Expr* Parser::ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in,
+                                  CoverErrors* cover) {
+  // tok_ is an assignment operator.
+  AssignOp op = ToAssignOp(tok_.kind);
+  Pattern* target;
+  if (op == AssignOp::kAssign && IsPatternLiteral(lhs)) {
+    target = ToAssignmentTarget(lhs, false);
+  } else {
+    if (cover->set) Fail(cover->pos, cover->message);
+    if (!lhs->Is<Identifier>() && !lhs->Is<Member>() && !lhs->Is<Keyed>()) {
+      Fail(start, "Invalid left-hand side in assignment");
+    }
+    target = CheckSimpleTarget(lhs, "Invalid left-hand side in assignment");
+  }
+  Next();
+  Assignment* node = New<Assignment>(start);
+  node->op = op;
+  node->target = target;
+  node->value = ParseAssignment(accept_in);
+  return node;
 }
 
 Expr* Parser::ParseConditional(bool accept_in, CoverErrors* errors) {
@@ -159,7 +171,7 @@ Expr* Parser::ParseBinary(int min_precedence, bool accept_in, CoverErrors* error
       bool left_nullish = left_op == LogicalOp::kNullish;
       if ((op == TokenKind::kNullish && !left_nullish) ||
           ((op == TokenKind::kAnd || op == TokenKind::kOr) && left_nullish)) {
-        Fail(op_pos, std::string("Unexpected token '") + TokenText(op) + "'");
+        FailUnexpectedText(op_pos, TokenText(op));
       }
     }
     Next();
@@ -217,8 +229,15 @@ Expr* Parser::ParseUnary(CoverErrors* errors) {
       node->target = CheckSimpleTarget(operand, "Invalid left-hand side expression in prefix operation");
       return node;
     }
-    default:
-      return ParsePostfix(errors);
+    default: {
+      // A LeftHandSideExpression, possibly with a postfix ++/--.
+      Expr* expr = ParseLeftHandSide(errors);
+      if ((tok_.kind == TokenKind::kIncrement || tok_.kind == TokenKind::kDecrement) &&
+          !tok_.newline_before) {
+        return ParsePostfixUpdate(expr, pos);
+      }
+      return expr;
+    }
   }
   DepthGuard guard(this);
   Next();
@@ -232,19 +251,13 @@ Expr* Parser::ParseUnary(CoverErrors* errors) {
   return node;
 }
 
-Expr* Parser::ParsePostfix(CoverErrors* errors) {
-  SourcePos pos = tok_.pos;
-  Expr* expr = ParseLeftHandSide(errors);
-  if ((tok_.kind == TokenKind::kIncrement || tok_.kind == TokenKind::kDecrement) &&
-      !tok_.newline_before) {
-    Update* node = New<Update>(pos);
-    node->increment = tok_.kind == TokenKind::kIncrement;
-    node->prefix = false;
-    node->target = CheckSimpleTarget(expr, "Invalid left-hand side expression in postfix operation");
-    Next();
-    return node;
-  }
-  return expr;
+Expr* Parser::ParsePostfixUpdate(Expr* expr, SourcePos pos) {
+  Update* node = New<Update>(pos);
+  node->increment = tok_.kind == TokenKind::kIncrement;
+  node->prefix = false;
+  node->target = CheckSimpleTarget(expr, "Invalid left-hand side expression in postfix operation");
+  Next();
+  return node;
 }
 
 Expr* Parser::ParseLeftHandSide(CoverErrors* errors) {
@@ -480,7 +493,7 @@ Expr* Parser::ParsePrimary(CoverErrors* errors) {
     case TokenKind::kLBrace:
       return ParseObjectLiteral(errors);
     case TokenKind::kLParen:
-      return ParseParenthesized(errors);
+      return ParseParenthesized();
     case TokenKind::kFunction:
       return ParseFunctionExpression();
     case TokenKind::kClass:
@@ -500,29 +513,53 @@ Expr* Parser::ParsePrimary(CoverErrors* errors) {
   }
 }
 
-Expr* Parser::ParseParenthesized(CoverErrors* errors) {
-  (void)errors;  // a parenthesized expression is never a pattern itself
+Expr* Parser::ParseParenthesized() {
+  // On the recursion path of nested parentheses, so the common `(expr)` is
+  // handled here with few locals and everything else in helpers.
   SourcePos start = tok_.pos;
   Next();  // (
-  if (tok_.kind == TokenKind::kRParen) {
+  if (tok_.kind == TokenKind::kRParen || tok_.kind == TokenKind::kEllipsis) {
+    return ParseParenthesizedList(start, nullptr, nullptr);
+  }
+  CoverErrors inner;
+  Expr* first = ParseAssignment(true, &inner);
+  if (tok_.kind == TokenKind::kComma) return ParseParenthesizedList(start, first, &inner);
+  Expect(TokenKind::kRParen);
+  if (tok_.kind == TokenKind::kArrow && !tok_.newline_before) {
+    return MakeArrowHead(start, std::vector<Expr*>{first}, nullptr);
+  }
+  if (inner.set) Fail(inner.pos, inner.message);
+  MarkParenthesized(first);
+  return first;
+}
+
+Expr* Parser::ParseParenthesizedList(SourcePos start, Expr* first, CoverErrors* inner) {
+  // tok_ is `)` or `...` after `(`, or `,` after the first item.
+  CoverErrors own;
+  if (inner == nullptr) inner = &own;
+  std::vector<Expr*> items;
+  if (first != nullptr) {
+    items.push_back(first);
+    Next();  // ,
+  }
+  if (first == nullptr && tok_.kind == TokenKind::kRParen) {
     // `()` is only valid as the parameters of an arrow function.
     SourcePos rparen = tok_.pos;
     Next();
     if (tok_.kind != TokenKind::kArrow || tok_.newline_before) {
       Fail(rparen, "Unexpected token ')'");
     }
-    arrow_head_.marker = New<Sequence>(start);
-    arrow_head_.items.clear();
-    arrow_head_.rest = nullptr;
-    arrow_head_.start = start;
-    return arrow_head_.marker;
+    return MakeArrowHead(start, std::move(items), nullptr);
   }
-  CoverErrors inner;
-  std::vector<Expr*> items;
   Pattern* rest = nullptr;
   bool trailing_comma = false;
   SourcePos trailing_pos;
   for (;;) {
+    if (tok_.kind == TokenKind::kRParen && first != nullptr) {
+      trailing_comma = true;  // `(a, b,)`
+      trailing_pos = tok_.pos;
+      break;
+    }
     if (tok_.kind == TokenKind::kEllipsis) {
       RestElement* element = New<RestElement>(tok_.pos);
       Next();
@@ -536,37 +573,33 @@ Expr* Parser::ParseParenthesized(CoverErrors* errors) {
       rest = element;
       break;
     }
-    items.push_back(ParseAssignment(true, &inner));
+    items.push_back(ParseAssignment(true, inner));
     if (tok_.kind != TokenKind::kComma) break;
     Next();
-    if (tok_.kind == TokenKind::kRParen) {
-      trailing_comma = true;
-      trailing_pos = tok_.pos;
-      break;
-    }
+    first = items[0];
   }
   Expect(TokenKind::kRParen);
   if (tok_.kind == TokenKind::kArrow && !tok_.newline_before) {
-    arrow_head_.marker = New<Sequence>(start);
-    arrow_head_.items = std::move(items);
-    arrow_head_.rest = rest;
-    arrow_head_.start = start;
-    return arrow_head_.marker;
+    return MakeArrowHead(start, std::move(items), rest);
   }
   if (rest != nullptr) Fail(rest->pos, "Unexpected token '...'");
   if (trailing_comma) Fail(trailing_pos, "Unexpected token ')'");
-  if (inner.set) Fail(inner.pos, inner.message);
-  Expr* expr;
-  if (items.size() == 1) {
-    expr = items[0];
-  } else {
-    Sequence* sequence = New<Sequence>(items[0]->pos);
-    sequence->exprs = std::move(items);
-    expr = sequence;
-  }
-  parenthesized_.insert(expr);
-  return expr;
+  if (inner->set) Fail(inner->pos, inner->message);
+  Sequence* sequence = New<Sequence>(items[0]->pos);
+  sequence->exprs = std::move(items);
+  MarkParenthesized(sequence);
+  return sequence;
 }
+
+Expr* Parser::MakeArrowHead(SourcePos start, std::vector<Expr*> items, Pattern* rest) {
+  arrow_head_.marker = New<Sequence>(start);
+  arrow_head_.items = std::move(items);
+  arrow_head_.rest = rest;
+  arrow_head_.start = start;
+  return arrow_head_.marker;
+}
+
+void Parser::MarkParenthesized(const Node* node) { parenthesized_.insert(node); }
 
 Expr* Parser::ParseArrayLiteral(CoverErrors* errors) {
   ArrayLiteral* array = New<ArrayLiteral>(tok_.pos);
@@ -701,7 +734,7 @@ Expr* Parser::ParseObjectLiteral(CoverErrors* errors) {
         if (name.token_kind == TokenKind::kString || name.token_kind == TokenKind::kNumber) {
           FailUnexpected();
         }
-        Fail(name.pos, "Unexpected token " + Quote(name.name));
+        FailWithName(name.pos, "Unexpected token ", name.name, "");
       }
       if (strict_ && IsStrictReservedWord(name.name)) {
         Fail(name.pos, "Unexpected strict mode reserved word");

@@ -36,6 +36,7 @@ void Parser::ValidateParams(const std::vector<Identifier*>& names, bool unique_r
 
 FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn, SourcePos start) {
   (void)start;
+  DepthGuard guard(this);
   FunctionKind kind = fn->fn_kind;
   FunctionState state;
   state.outer = function_;
@@ -45,8 +46,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn, SourcePos start)
   state.allow_super_call = kind == FunctionKind::kDerivedConstructor;
   bool saved_strict = strict_;
   function_ = &state;
-  DeclScope scope;
-  PushScope(&scope, DeclScope::Kind::kFunction);
+  DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
 
   // Parameters.
   SourcePos params_pos = tok_.pos;
@@ -75,7 +75,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn, SourcePos start)
   Expect(TokenKind::kRParen);
   std::vector<Identifier*> names;
   for (Pattern* param : fn->params) CollectBoundNames(param, &names);
-  for (Identifier* name : names) scope.params.insert(name->name);
+  for (Identifier* name : names) scope->params.insert(name->name);
   bool unique = strict_ || !simple || kind != FunctionKind::kNormal;
   ValidateParams(names, unique);
   if (kind == FunctionKind::kGetter && !fn->params.empty()) {
@@ -97,7 +97,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn, SourcePos start)
   Next();  // }
   fn->source_end = prev_end_;
 
-  PopScope(&scope);
+  PopScope(scope);
   function_ = state.outer;
   strict_ = saved_strict;
   return fn;
@@ -154,15 +154,14 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
   state.is_arrow = true;
   state.allow_return = true;
   bool saved_strict = strict_;
-  DeclScope scope;
-  PushScope(&scope, DeclScope::Kind::kFunction);
+  DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
   bool simple = true;
   std::vector<Identifier*> names;
   for (Pattern* param : fn->params) {
     if (!param->Is<Identifier>()) simple = false;
     CollectBoundNames(param, &names);
   }
-  for (Identifier* name : names) scope.params.insert(name->name);
+  for (Identifier* name : names) scope->params.insert(name->name);
   ValidateParams(names, true);
   Next();  // =>
   function_ = &state;
@@ -181,7 +180,7 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
   }
   fn->strict = strict_;
   fn->source_end = prev_end_;
-  PopScope(&scope);
+  PopScope(scope);
   function_ = state.outer;
   strict_ = saved_strict;
   return fn;

@@ -102,7 +102,7 @@ Pattern* Parser::ParseObjectBindingPattern() {
           Fail(name.pos, "Keyword must not contain escaped characters");
         }
         if (!name.computed && IsKeywordToken(name.token_kind)) {
-          Fail(name.pos, "Unexpected token " + Quote(name.name));
+          FailWithName(name.pos, "Unexpected token ", name.name, "");
         }
         FailUnexpected();
       }

@@ -171,7 +171,7 @@ Stmt* Parser::ParseExpressionOrLabelled(StatementContext context, bool continues
     FunctionState* f = function_;
     for (const Label& l : f->labels) {
       if (l.name == label->name) {
-        Fail(label->pos, "Label " + Quote(label->name) + " has already been declared");
+        FailWithName(label->pos, "Label ", label->name, " has already been declared");
       }
     }
     size_t chain_start = continues_chain ? f->label_chain_start : f->labels.size();
@@ -213,11 +213,10 @@ Stmt* Parser::ParseExpressionOrLabelled(StatementContext context, bool continues
 Block* Parser::ParseBlock(DeclScope* scope_for_body) {
   Block* block = New<Block>(tok_.pos);
   Expect(TokenKind::kLBrace);
-  DeclScope own;
-  if (scope_for_body == nullptr) PushScope(&own, DeclScope::Kind::kBlock);
+  DeclScope* own = scope_for_body == nullptr ? PushScope(DeclScope::Kind::kBlock) : nullptr;
   while (tok_.kind != TokenKind::kRBrace) block->body.push_back(ParseStatementListItem());
   Next();
-  if (scope_for_body == nullptr) PopScope(&own);
+  if (own != nullptr) PopScope(own);
   return block;
 }
 
@@ -290,10 +289,9 @@ Stmt* Parser::ParseIfClause() {
   if (tok_.kind == TokenKind::kFunction && !strict_) {
     // Annex B: `if (x) function f() {}` is as if the declaration were in a block.
     Block* block = New<Block>(tok_.pos);
-    DeclScope scope;
-    PushScope(&scope, DeclScope::Kind::kBlock);
+    DeclScope* scope = PushScope(DeclScope::Kind::kBlock);
     block->body.push_back(ParseFunctionDeclaration(true));
-    PopScope(&scope);
+    PopScope(scope);
     return block;
   }
   return ParseStatement(StatementContext::kIfClause);
@@ -312,8 +310,7 @@ Stmt* Parser::ParseFor() {
   SourcePos pos = tok_.pos;
   Next();
   Expect(TokenKind::kLParen);
-  DeclScope head_scope;
-  PushScope(&head_scope, DeclScope::Kind::kFor);
+  DeclScope* head_scope = PushScope(DeclScope::Kind::kFor);
   Node* init = nullptr;
   SourcePos init_pos = tok_.pos;
   Node* each = nullptr;  // the left side of for-in/of
@@ -329,8 +326,9 @@ Stmt* Parser::ParseFor() {
     is_of = IsContextual(u"of");
     if (tok_.kind == TokenKind::kIn || is_of) {
       if (decl->declarators.size() != 1) {
-        Fail(decl->declarators[0].pos, std::string("Invalid left-hand side in ") + (is_of ? "for-of" : "for-in") +
-                           " loop: Must have a single binding.");
+        Fail(decl->declarators[0].pos,
+             is_of ? "Invalid left-hand side in for-of loop: Must have a single binding."
+                   : "Invalid left-hand side in for-in loop: Must have a single binding.");
       }
       const Declarator& d = decl->declarators[0];
       if (d.init != nullptr &&
@@ -377,7 +375,7 @@ Stmt* Parser::ParseFor() {
     Expr* right = is_of ? ParseAssignment(true) : ParseExpression(true);
     Expect(TokenKind::kRParen);
     Stmt* body = ParseLoopBody();
-    PopScope(&head_scope);
+    PopScope(head_scope);
     if (is_of) {
       ForOf* node = New<ForOf>(pos);
       node->left = each;
@@ -400,7 +398,7 @@ Stmt* Parser::ParseFor() {
   if (tok_.kind != TokenKind::kRParen) node->update = ParseExpression(true);
   Expect(TokenKind::kRParen);
   node->body = ParseLoopBody();
-  PopScope(&head_scope);
+  PopScope(head_scope);
   return node;
 }
 
@@ -435,11 +433,10 @@ Stmt* Parser::ParseContinue() {
     for (const Label& l : function_->labels) {
       if (l.name == tok_.value) found = &l;
     }
-    std::string quoted = Quote(tok_.value);
-    if (found == nullptr) Fail(tok_.pos, "Undefined label " + quoted);
+    if (found == nullptr) FailWithName(tok_.pos, "Undefined label ", tok_.value, "");
     if (!found->is_loop) {
-      Fail(tok_.pos,
-           "Illegal continue statement: " + quoted + " does not denote an iteration statement");
+      FailWithName(tok_.pos, "Illegal continue statement: ", tok_.value,
+                   " does not denote an iteration statement");
     }
     node->label = tok_.value;
     Next();
@@ -456,7 +453,7 @@ Stmt* Parser::ParseBreak() {
   if (tok_.kind == TokenKind::kIdentifier && !tok_.newline_before) {
     bool found = false;
     for (const Label& l : function_->labels) found |= l.name == tok_.value;
-    if (!found) Fail(tok_.pos, "Undefined label " + Quote(tok_.value));
+    if (!found) FailWithName(tok_.pos, "Undefined label ", tok_.value, "");
     node->label = tok_.value;
     Next();
   } else if (function_->breakable_depth == 0) {
@@ -505,8 +502,7 @@ Stmt* Parser::ParseSwitch() {
   node->discriminant = ParseExpression(true);
   Expect(TokenKind::kRParen);
   Expect(TokenKind::kLBrace);
-  DeclScope scope;
-  PushScope(&scope, DeclScope::Kind::kSwitch);
+  DeclScope* scope = PushScope(DeclScope::Kind::kSwitch);
   ++function_->breakable_depth;
   bool has_default = false;
   while (tok_.kind != TokenKind::kRBrace) {
@@ -530,7 +526,7 @@ Stmt* Parser::ParseSwitch() {
   }
   Next();
   --function_->breakable_depth;
-  PopScope(&scope);
+  PopScope(scope);
   return node;
 }
 
@@ -541,21 +537,20 @@ Stmt* Parser::ParseTry() {
   node->block = ParseBlock();
   if (tok_.kind == TokenKind::kCatch) {
     Next();
-    DeclScope scope;
-    PushScope(&scope, DeclScope::Kind::kCatch);
+    DeclScope* scope = PushScope(DeclScope::Kind::kCatch);
     if (Accept(TokenKind::kLParen)) {
       node->catch_param = ParseBindingTarget();
       std::vector<Identifier*> names;
       CollectBoundNames(node->catch_param, &names);
       for (Identifier* name : names) {
-        if (!scope.params.insert(name->name).second) FailRedeclared(name);
+        if (!scope->params.insert(name->name).second) FailRedeclared(name);
       }
-      scope.catch_param_is_pattern = !node->catch_param->Is<Identifier>();
+      scope->catch_param_is_pattern = !node->catch_param->Is<Identifier>();
       Expect(TokenKind::kRParen);
     }
     if (tok_.kind != TokenKind::kLBrace) FailUnexpected();
-    node->handler = ParseBlock(&scope);
-    PopScope(&scope);
+    node->handler = ParseBlock(scope);
+    PopScope(scope);
   }
   if (tok_.kind == TokenKind::kFinally) {
     Next();

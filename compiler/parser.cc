@@ -29,10 +29,9 @@ ParseResult Parser::Parse() {
 
     FunctionState state;
     function_ = &state;
-    DeclScope scope;
-    PushScope(&scope, DeclScope::Kind::kFunction);
+    DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
     ParseBody(&top->body, TokenKind::kEos, top, nullptr, true);
-    PopScope(&scope);
+    PopScope(scope);
     function_ = nullptr;
 
     top->strict = strict_;
@@ -65,20 +64,32 @@ void Parser::AssignFunctionIds() {
 
 // ------------------------------------------------------------------ errors
 
-std::string Parser::Quote(std::u16string_view name) {
-  std::string quoted = "'";
-  quoted += Utf16ToUtf8(name);
-  quoted += '\'';
-  return quoted;
-}
-
-void Parser::Fail(SourcePos pos, std::string message) {
+void Parser::Fail(SourcePos pos, const std::string& message) {
   ParseError error;
   error.kind = ParseErrorKind::kSyntaxError;
-  error.message = std::move(message);
+  error.message = message;
   error.pos = pos;
   error_ = std::move(error);
   throw Abort{};
+}
+
+void Parser::Fail(SourcePos pos, const char* message) { Fail(pos, std::string(message)); }
+
+void Parser::FailWithName(SourcePos pos, const char* before, std::u16string_view name,
+                          const char* after) {
+  std::string message = before;
+  message += '\'';
+  message += Utf16ToUtf8(name);
+  message += '\'';
+  message += after;
+  Fail(pos, message);
+}
+
+void Parser::FailUnexpectedText(SourcePos pos, const char* text) {
+  std::string message = "Unexpected token '";
+  message += text;
+  message += '\'';
+  Fail(pos, message);
 }
 
 void Parser::FailTooDeep() {
@@ -109,13 +120,13 @@ void Parser::FailUnexpected(const Token& token) {
       if (strict_ && IsStrictReservedWord(token.value)) {
         Fail(token.pos, "Unexpected strict mode reserved word");
       }
-      Fail(token.pos, "Unexpected identifier " + Quote(token.value));
+      FailWithName(token.pos, "Unexpected identifier ", token.value, "");
     case TokenKind::kEscapedKeyword:
       Fail(token.pos, "Keyword must not contain escaped characters");
     case TokenKind::kEnum:
       Fail(token.pos, "Unexpected reserved word");
     default:
-      Fail(token.pos, std::string("Unexpected token '") + TokenText(token.kind) + "'");
+      FailUnexpectedText(token.pos, TokenText(token.kind));
   }
 }
 
@@ -196,16 +207,34 @@ void Parser::CheckStrictOctal(const Token& token) {
 
 // ------------------------------------------------------------------ declarations
 
-void Parser::PushScope(DeclScope* scope, DeclScope::Kind kind) {
+Parser::DeclScope* Parser::PushScope(DeclScope::Kind kind) {
+  // Scopes come from a free list (not the C++ stack, to keep the frames of
+  // the recursive functions small, and reused, to keep their hash tables).
+  DeclScope* scope;
+  if (free_scopes_.empty()) {
+    scope_pool_.push_back(std::make_unique<DeclScope>());
+    scope = scope_pool_.back().get();
+  } else {
+    scope = free_scopes_.back();
+    free_scopes_.pop_back();
+  }
   scope->kind = kind;
   scope->outer = scope_;
   scope_ = scope;
+  return scope;
 }
 
-void Parser::PopScope(DeclScope* scope) { scope_ = scope->outer; }
+void Parser::PopScope(DeclScope* scope) {
+  scope_ = scope->outer;
+  scope->lexical.clear();
+  scope->vars.clear();
+  scope->params.clear();
+  scope->catch_param_is_pattern = false;
+  free_scopes_.push_back(scope);
+}
 
 void Parser::FailRedeclared(const Identifier* name) {
-  Fail(name->pos, "Identifier " + Quote(name->name) + " has already been declared");
+  FailWithName(name->pos, "Identifier ", name->name, " has already been declared");
 }
 
 void Parser::DeclareVar(Identifier* name) {

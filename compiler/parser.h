@@ -115,9 +115,16 @@ class Parser {
 
   // ---------------------------------------------------------------- parser.cc
 
-  [[noreturn]] void Fail(SourcePos pos, std::string message);
-  // `name` in single quotes, as UTF-8, for messages.
-  static std::string Quote(std::u16string_view name);
+  // Fail sets error_ and throws Abort. (Messages are `const char*` where
+  // possible: a std::string temporary at every call site would grow the
+  // stack frames of the recursive functions.)
+  [[noreturn]] void Fail(SourcePos pos, const char* message);
+  [[noreturn]] void Fail(SourcePos pos, const std::string& message);
+  // Fails with `before` + 'name' + `after`.
+  [[noreturn]] void FailWithName(SourcePos pos, const char* before, std::u16string_view name,
+                                 const char* after);
+  // Fails with "Unexpected token 'text'".
+  [[noreturn]] void FailUnexpectedText(SourcePos pos, const char* text);
   [[noreturn]] void FailTooDeep();
   [[noreturn]] void FailUnexpected(const Token& token);
   [[noreturn]] void FailUnexpected() { FailUnexpected(tok_); }
@@ -137,8 +144,10 @@ class Parser {
   // that only strict code reserves) in sloppy code.
   bool IsIdentifierToken() const { return tok_.kind == TokenKind::kIdentifier; }
 
+  // Never inlined: allocation code inlined into the recursive functions
+  // would enlarge their stack frames (a lot, under AddressSanitizer).
   template <class T>
-  T* New(SourcePos pos) {
+  [[gnu::noinline]] T* New(SourcePos pos) {
     T* node = zone_->New<T>();
     node->pos = pos;
     return node;
@@ -148,7 +157,7 @@ class Parser {
   void CheckStrictOctal(const Token& token);
 
   // Declarations and scopes.
-  void PushScope(DeclScope* scope, DeclScope::Kind kind);
+  DeclScope* PushScope(DeclScope::Kind kind);
   void PopScope(DeclScope* scope);
   void DeclareVar(Identifier* name);
   void DeclareLexical(Identifier* name, LexicalKind kind);
@@ -191,16 +200,21 @@ class Parser {
 
   Expr* ParseExpression(bool accept_in, CoverErrors* errors = nullptr);
   Expr* ParseAssignment(bool accept_in, CoverErrors* errors = nullptr);
+  Expr* ParseArrowFromCover(Expr* lhs, SourcePos start, bool accept_in);
+  Expr* ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in, CoverErrors* cover);
   Expr* ParseConditional(bool accept_in, CoverErrors* errors);
   Expr* ParseBinary(int min_precedence, bool accept_in, CoverErrors* errors);
   Expr* ParseUnary(CoverErrors* errors);
-  Expr* ParsePostfix(CoverErrors* errors);
+  Expr* ParsePostfixUpdate(Expr* expr, SourcePos pos);
   Expr* ParseLeftHandSide(CoverErrors* errors);
   Expr* ParseCallTail(Expr* expr, SourcePos start, bool allow_calls);
   Expr* ParseNew();
   Expr* ParseSuper(bool allow_call);
   Expr* ParsePrimary(CoverErrors* errors);
-  Expr* ParseParenthesized(CoverErrors* errors);
+  Expr* ParseParenthesized();
+  Expr* ParseParenthesizedList(SourcePos start, Expr* first, CoverErrors* inner);
+  Expr* MakeArrowHead(SourcePos start, std::vector<Expr*> items, Pattern* rest);
+  void MarkParenthesized(const Node* node);
   Expr* ParseArrayLiteral(CoverErrors* errors);
   Expr* ParseObjectLiteral(CoverErrors* errors);
   TemplateLiteral* ParseTemplateLiteral(bool tagged);
@@ -275,6 +289,8 @@ class Parser {
   bool strict_ = false;
   FunctionState* function_ = nullptr;
   DeclScope* scope_ = nullptr;
+  std::vector<std::unique_ptr<DeclScope>> scope_pool_;
+  std::vector<DeclScope*> free_scopes_;
   std::vector<FunctionLiteral*> functions_;
   std::unordered_set<const Node*> parenthesized_;
   // Array and object literals with a comma after a spread element (so the

@@ -358,6 +358,10 @@ class Analyzer {
 
   void Use(Identifier* id, Variable* v, bool crossed, bool is_assignment, bool is_initialization) {
     id->var = v;
+    if (v->kind == VarKind::kParameter && v->scope == param_tdz_scope_ && !crossed &&
+        current_ == param_tdz_scope_ && v->index >= param_tdz_index_) {
+      tree_->tdz_errors.insert(id);
+    }
     v->is_used = true;
     if (crossed) v->captured = true;
     if (is_assignment && !is_initialization) v->maybe_assigned = true;
@@ -535,9 +539,20 @@ class Analyzer {
         Expr* right = s->Is<ForIn>() ? static_cast<ForIn*>(s)->right : static_cast<ForOf*>(s)->right;
         Stmt* body = s->Is<ForIn>() ? static_cast<ForIn*>(s)->body : static_cast<ForOf*>(s)->body;
         Scope*& scope_slot = s->Is<ForIn>() ? static_cast<ForIn*>(s)->scope : static_cast<ForOf*>(s)->scope;
-        VisitExpression(right);
         Scope* saved = current_;
         auto* d = left->As<VarDecl>();
+        if (d && d->decl_kind != DeclKind::kVar) {
+          // The right side sees the loop's names in their TDZ (for (const x of x) throws).
+          Scope* tdz = NewScope(ScopeKind::kBlock, current_, current_->function);
+          DeclareLexical({d}, tdz);
+          for (Variable* v : tdz->variables) v->initializer_end = 0xFFFFFFFFu;
+          tree_->tdz_scopes[s] = tdz;
+          current_ = tdz;
+          VisitExpression(right);
+          current_ = saved;
+        } else {
+          VisitExpression(right);
+        }
         if (d && d->decl_kind != DeclKind::kVar) {
           Scope* head = NewScope(ScopeKind::kBlock, current_, current_->function);
           DeclareLexical({d}, head);
@@ -675,15 +690,32 @@ class Analyzer {
       v->scope = scope;
       scope->function_name_var = v;
     }
-    HoistVars(fn->body, scope);
+    if (fn->fn_kind == FunctionKind::kDerivedConstructor) ThisVar(scope)->is_used = true;
     Scope* body_scope = scope;
     if (!fn->simple_params()) {
       body_scope = NewScope(ScopeKind::kBlock, scope, fn);
       fn->body_scope = body_scope;
+      // With parameter expressions the body's vars are a separate
+      // environment; a var named like a parameter starts with its value.
+      std::vector<std::u16string> param_names;
+      for (Variable* v : scope->variables) param_names.push_back(v->name);
+      Scope probe(ScopeKind::kFunction, nullptr, fn);
+      HoistVars(fn->body, &probe);
+      for (Variable* v : probe.variables) {
+        bool clash = std::find(param_names.begin(), param_names.end(), v->name) != param_names.end();
+        Variable* d = Declare(clash ? body_scope : scope, v->name, v->kind, 0);
+        if (clash) tree_->param_copies[d] = scope->Lookup(v->name);
+      }
+    } else {
+      HoistVars(fn->body, scope);
     }
     DeclareLexical(fn->body, body_scope);
-    // Parameter defaults and patterns are evaluated in the parameter scope.
+    // Parameter defaults and patterns are evaluated in the parameter scope;
+    // a default that reads its own or a later parameter meets it in the TDZ.
+    int param_index = 0;
     for (Pattern* p : fn->params) {
+      param_tdz_scope_ = scope;
+      param_tdz_index_ = param_index++;
       if (auto* as = p->As<AssignPattern>()) {
         VisitExpression(as->default_value);
         if (!as->target->Is<Identifier>()) VisitDeclarationTarget(as->target, true);
@@ -693,6 +725,7 @@ class Analyzer {
         VisitDeclarationTarget(p, true);
       }
     }
+    param_tdz_scope_ = nullptr;
     current_ = body_scope;
     VisitStatements(fn->body);
     current_ = saved;
@@ -883,6 +916,8 @@ class Analyzer {
   ScopeTree* tree_;
   ScopeError* error_;
   Scope* current_ = nullptr;
+  Scope* param_tdz_scope_ = nullptr;  // while visiting parameter defaults
+  int param_tdz_index_ = 0;
   bool failed_ = false;
   std::unordered_map<Scope*, uint32_t> next_register_;
   std::unordered_map<Variable*, int> param_index_;

@@ -123,6 +123,14 @@ class ScopeTree {
   std::unordered_set<const Node*> hole_checks;
   // The `this` variable each ThisExpression / SuperExpression resolved to.
   std::unordered_map<const Node*, Variable*> this_refs;
+  // References that always throw a TDZ ReferenceError (a parameter default
+  // reading its own or a later parameter).
+  std::unordered_set<const Node*> tdz_errors;
+  // for (let/const x of/in right): the scope holding x's TDZ copy for `right`.
+  std::unordered_map<const Node*, Scope*> tdz_scopes;
+  // Body vars of functions with parameter expressions that start as a copy
+  // of the same-named parameter.
+  std::unordered_map<Variable*, Variable*> param_copies;
   // Parameter index of parameters moved into the context.
   std::unordered_map<const Variable*, int> parameter_index;
   // Registers taken by local variables, per function scope (temporaries go above).

@@ -489,7 +489,9 @@ Value Interpreter::Run() {
         int_expr;                                                     \
       }                                                               \
       SYNC();                                                         \
-      acc = Arithmetic(rt_, Bytecode::k##base_op, acc, Value::Int(b)); \
+      acc = Bytecode::k##base_op == Bytecode::kAdd                    \
+                ? Add(rt_, acc, Value::Int(b))                        \
+                : Arithmetic(rt_, Bytecode::k##base_op, acc, Value::Int(b)); \
       NEXT();                                                         \
     }
     SMI_BINARY(AddSmi, Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } })
