@@ -526,7 +526,7 @@ Expr* Parser::ParseParenthesized() {
   if (tok_.kind == TokenKind::kComma) return ParseParenthesizedList(start, first, &inner);
   Expect(TokenKind::kRParen);
   if (tok_.kind == TokenKind::kArrow && !tok_.newline_before) {
-    return MakeArrowHead(start, std::vector<Expr*>{first}, nullptr);
+    return MakeArrowHead(start, first);
   }
   if (inner.set) Fail(inner.pos, inner.message);
   MarkParenthesized(first);
@@ -597,6 +597,12 @@ Expr* Parser::MakeArrowHead(SourcePos start, std::vector<Expr*> items, Pattern* 
   arrow_head_.rest = rest;
   arrow_head_.start = start;
   return arrow_head_.marker;
+}
+
+Expr* Parser::MakeArrowHead(SourcePos start, Expr* only_item) {
+  std::vector<Expr*> items;
+  items.push_back(only_item);
+  return MakeArrowHead(start, std::move(items), nullptr);
 }
 
 void Parser::MarkParenthesized(const Node* node) { parenthesized_.insert(node); }

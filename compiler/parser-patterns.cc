@@ -169,6 +169,7 @@ Expr* Parser::CheckSimpleTarget(Expr* expr, const char* message) {
 }
 
 Pattern* Parser::ToAssignmentTarget(Expr* expr, bool nested) {
+  DepthGuard guard(this);
   const char* message = nested ? kInvalidDestructuringTarget : "Invalid left-hand side in assignment";
   if (IsParenthesized(expr)) {
     // `(a) = 1` and `[(a.b)] = c` are fine; parenthesized patterns are not.
@@ -272,6 +273,7 @@ Pattern* Parser::ToObjectAssignmentPattern(ObjectLiteral* object) {
 }
 
 Pattern* Parser::ToBindingPattern(Node* node) {
+  DepthGuard guard(this);
   if (IsParenthesized(node)) Fail(node->pos, kInvalidDestructuringTarget);
   switch (node->kind) {
     case NodeKind::kIdentifier:

@@ -1,6 +1,8 @@
 // The parser driver: tokens, errors, declarations and the program.
 #include "compiler/parser.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <limits>
 
@@ -16,8 +18,31 @@ ParseResult ParseProgram(std::u16string_view source) {
 Parser::Parser(std::u16string_view source)
     : source_(source), lexer_(source), zone_(std::make_unique<AstZone>()) {}
 
+void Parser::ComputeStackLimit() {
+  // Leave this much stack unused: enough for the deepest single frame, for
+  // reporting the error and for unwinding.
+  constexpr uintptr_t kReserve = 256 * 1024;
+  constexpr uintptr_t kFallbackBudget = 1024 * 1024;  // when the bounds are unknown
+  uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  uintptr_t limit = here > kFallbackBudget ? here - kFallbackBudget : 0;
+#if defined(__GLIBC__)
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* address = nullptr;
+    size_t size = 0;
+    if (pthread_attr_getstack(&attr, &address, &size) == 0 && address != nullptr) {
+      uintptr_t low = reinterpret_cast<uintptr_t>(address);
+      if (here > low + kReserve) limit = low + kReserve;
+    }
+    pthread_attr_destroy(&attr);
+  }
+#endif
+  stack_limit_ = limit;
+}
+
 ParseResult Parser::Parse() {
   ParseResult result;
+  ComputeStackLimit();
   try {
     if (source_.size() >= std::numeric_limits<uint32_t>::max()) {
       Fail(SourcePos{}, "Source is too large");

@@ -8,6 +8,7 @@
 // arrows, classes) and parser-patterns.cc (destructuring and targets).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -167,6 +168,8 @@ class Parser {
   // Function contexts.
   FunctionState* EnclosingNonArrow() const;
   void AssignFunctionIds();
+  // Sets stack_limit_ from the current thread's stack bounds.
+  void ComputeStackLimit();
 
   // ---------------------------------------------------------------- parser-statements.cc
 
@@ -214,6 +217,7 @@ class Parser {
   Expr* ParseParenthesized();
   Expr* ParseParenthesizedList(SourcePos start, Expr* first, CoverErrors* inner);
   Expr* MakeArrowHead(SourcePos start, std::vector<Expr*> items, Pattern* rest);
+  Expr* MakeArrowHead(SourcePos start, Expr* only_item);
   void MarkParenthesized(const Node* node);
   Expr* ParseArrayLiteral(CoverErrors* errors);
   Expr* ParseObjectLiteral(CoverErrors* errors);
@@ -286,6 +290,7 @@ class Parser {
   std::unique_ptr<AstZone> zone_;
   std::optional<ParseError> error_;
   int depth_ = 0;
+  uintptr_t stack_limit_ = 0;  // DepthGuard fails below this stack address
   bool strict_ = false;
   FunctionState* function_ = nullptr;
   DeclScope* scope_ = nullptr;
@@ -299,11 +304,15 @@ class Parser {
   ArrowHead arrow_head_;
 };
 
-// Counts one level of parser recursion for as long as it lives.
+// Counts one level of parser recursion for as long as it lives, and checks
+// that the machine stack is not running out (whatever the build's frame sizes).
 class Parser::DepthGuard {
  public:
   explicit DepthGuard(Parser* parser) : parser_(parser) {
-    if (++parser_->depth_ > kMaxDepth) parser_->FailTooDeep();
+    if (++parser_->depth_ > kMaxDepth ||
+        reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < parser_->stack_limit_) {
+      parser_->FailTooDeep();
+    }
   }
   ~DepthGuard() { --parser_->depth_; }
   DepthGuard(const DepthGuard&) = delete;
