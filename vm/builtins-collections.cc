@@ -1,5 +1,6 @@
 // Map, Set, their prototypes and iterators, and the OrderedTable behind them.
 #include <algorithm>
+#include <cmath>
 
 #include "vm/builtins.h"
 #include "vm/collections.h"
@@ -333,6 +334,224 @@ Value SetIteratorMethod(Runtime& rt, CallArgs& args) {
   return Value::FromCell(NewCollectionIterator(rt, s, K));
 }
 
+// ---- Set methods (ES2025: union, intersection, ...)
+
+// GetSetRecord(other).
+struct SetRecord {
+  SetRecord(Runtime& rt) : object(rt, Value::Undefined()), has(rt, Value::Undefined()), keys(rt, Value::Undefined()) {}
+  Rooted<Value> object;
+  double size = 0;
+  Rooted<Value> has;
+  Rooted<Value> keys;
+};
+
+void GetSetRecord(Runtime& rt, Value other, SetRecord& rec) {
+  if (!other.IsObject()) rt.ThrowTypeError(DescribeForError(rt, other) + " is not an object");
+  rec.object = other;
+  Value raw_size = GetProperty(rt, other.AsObject(), PropertyKey::Named(rt.names().size));
+  double num = ToNumber(rt, raw_size);
+  if (std::isnan(num)) rt.ThrowTypeError("The 'size' property must be a number");
+  double int_size = ToIntegerOrInfinity(rt, Value::Number(num));
+  if (int_size < 0) rt.ThrowRangeError("'" + NumberToStdString(int_size) + "' is an invalid size");
+  rec.size = int_size;
+  rec.has = GetProperty(rt, other.AsObject(), rt.KeyForUtf8("has"));
+  if (!IsCallable(rec.has)) rt.ThrowTypeError("The 'has' property must be a function");
+  rec.keys = GetProperty(rt, other.AsObject(), rt.KeyForUtf8("keys"));
+  if (!IsCallable(rec.keys)) rt.ThrowTypeError("The 'keys' property must be a function");
+}
+
+// Walks the keys iterator of a set record: f(value) returns false to stop
+// (closing the iterator).
+template <class F, class S = void (*)()>
+void ForEachOtherKey(Runtime& rt, SetRecord& rec, F&& f, S&& on_open = [] {}) {
+  Rooted<Value> iter(rt, Call(rt, rec.keys, rec.object, nullptr, 0));
+  if (!iter.get().IsObject()) rt.ThrowTypeError("keys() result is not an object");
+  Rooted<Value> next(rt, GetProperty(rt, iter.get().AsObject(), PropertyKey::Named(rt.names().next)));
+  on_open();
+  while (true) {
+    Value v;
+    if (!IteratorStep(rt, iter, next, &v)) return;
+    Rooted<Value> value(rt, OrderedTable::Normalize(v));
+    if (!f(value.get())) {
+      IteratorClose(rt, iter);
+      return;
+    }
+  }
+}
+
+// Calls f(e) for each element of `set`, robust against mutation; stops when f returns false.
+template <class F>
+void ForEachThisElement(Runtime& rt, Object* set, F&& f) {
+  Rooted<IteratorObject*> it(rt, static_cast<IteratorObject*>(NewCollectionIterator(
+                                     rt, static_cast<CollectionObject*>(set), IterationKind::kValues)));
+  while (const OrderedTable::Entry* e = StepCollection(rt, it)) {
+    Rooted<Value> v(rt, e->key);
+    if (!f(v.get())) {
+      FinishIterator(rt, it);
+      return;
+    }
+  }
+}
+
+CollectionObject* NewSetFrom(Runtime& rt, CollectionObject* source) {
+  Rooted<Object*> src(rt, source);
+  auto* result = rt.heap().New<SetObject>(rt.intrinsics().set_prototype);
+  if (src.get()) {
+    for (const auto& e : static_cast<CollectionObject*>(src.get())->table().entries()) {
+      if (!e.key.IsEmpty()) result->table().Put(e.key, e.key);
+    }
+    result->NoteGrowth(rt, static_cast<ptrdiff_t>(result->table().Bytes()));
+  }
+  return result;
+}
+
+bool CallHas(Runtime& rt, SetRecord& rec, Value e) {
+  return ToBoolean(Call(rt, rec.has, rec.object, {e}));
+}
+
+Value SetUnion(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.union"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  Rooted<CollectionObject*> result(rt, nullptr);
+  ForEachOtherKey(
+      rt, rec,
+      [&](Value v) {
+        PutEntry(rt, result, v, v);
+        return true;
+      },
+      [&] { result = NewSetFrom(rt, static_cast<CollectionObject*>(o.get())); });
+  return Value::FromCell(result.get());
+}
+
+Value SetIntersection(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.intersection"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  Rooted<CollectionObject*> result(rt, NewSetFrom(rt, nullptr));
+  auto* self = static_cast<CollectionObject*>(o.get());
+  if (self->table().size() <= rec.size) {
+    ForEachThisElement(rt, o, [&](Value e) {
+      if (CallHas(rt, rec, e)) PutEntry(rt, result, e, e);
+      return true;
+    });
+  } else {
+    ForEachOtherKey(rt, rec, [&](Value v) {
+      if (static_cast<CollectionObject*>(o.get())->table().Find(v) >= 0) PutEntry(rt, result, v, v);
+      return true;
+    });
+  }
+  return Value::FromCell(result.get());
+}
+
+Value SetDifference(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.difference"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  auto* self = static_cast<CollectionObject*>(o.get());
+  Rooted<CollectionObject*> result(rt, NewSetFrom(rt, self));
+  if (static_cast<CollectionObject*>(o.get())->table().size() <= rec.size) {
+    RootedVector elements(rt);
+    for (const auto& e : result->table().entries()) {
+      if (!e.key.IsEmpty()) elements.push_back(e.key);
+    }
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (CallHas(rt, rec, elements[i])) result->table().Remove(elements[i]);
+    }
+  } else {
+    ForEachOtherKey(rt, rec, [&](Value v) {
+      result->table().Remove(v);
+      return true;
+    });
+  }
+  return Value::FromCell(result.get());
+}
+
+Value SetSymmetricDifference(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.symmetricDifference"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  Rooted<CollectionObject*> result(rt, nullptr);
+  ForEachOtherKey(rt, rec, [&](Value v) {
+    bool in_result = result->table().Find(v) >= 0;
+    bool in_this = static_cast<CollectionObject*>(o.get())->table().Find(v) >= 0;
+    if (in_this) {
+      if (in_result) result->table().Remove(v);
+    } else if (!in_result) {
+      PutEntry(rt, result, v, v);
+    }
+    return true;
+  }, [&] { result = NewSetFrom(rt, static_cast<CollectionObject*>(o.get())); });
+  return Value::FromCell(result.get());
+}
+
+Value SetIsSubsetOf(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.isSubsetOf"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  if (static_cast<CollectionObject*>(o.get())->table().size() > rec.size) return Value::False();
+  bool result = true;
+  ForEachThisElement(rt, o, [&](Value e) {
+    if (!CallHas(rt, rec, e)) result = false;
+    return result;
+  });
+  return Value::Boolean(result);
+}
+
+Value SetIsSupersetOf(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.isSupersetOf"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  if (static_cast<CollectionObject*>(o.get())->table().size() < rec.size) return Value::False();
+  bool result = true;
+  ForEachOtherKey(rt, rec, [&](Value v) {
+    if (static_cast<CollectionObject*>(o.get())->table().Find(v) < 0) result = false;
+    return result;
+  });
+  return Value::Boolean(result);
+}
+
+Value SetIsDisjointFrom(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> o(rt, ThisCollection(rt, args.this_value, CellKind::kSet, "Set.prototype.isDisjointFrom"));
+  SetRecord rec(rt);
+  GetSetRecord(rt, args[0], rec);
+  bool result = true;
+  if (static_cast<CollectionObject*>(o.get())->table().size() <= rec.size) {
+    ForEachThisElement(rt, o, [&](Value e) {
+      if (CallHas(rt, rec, e)) result = false;
+      return result;
+    });
+  } else {
+    ForEachOtherKey(rt, rec, [&](Value v) {
+      if (static_cast<CollectionObject*>(o.get())->table().Find(v) >= 0) result = false;
+      return result;
+    });
+  }
+  return Value::Boolean(result);
+}
+
+// ---- Map upsert (getOrInsert, getOrInsertComputed)
+
+Value MapGetOrInsert(Runtime& rt, CallArgs& args) {
+  CollectionObject* m = ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.getOrInsert");
+  int64_t i = m->table().Find(args[0]);
+  if (i >= 0) return m->table().entries()[i].value;
+  PutEntry(rt, m, args[0], args[1]);
+  return args[1];
+}
+
+Value MapGetOrInsertComputed(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> m(rt, ThisCollection(rt, args.this_value, CellKind::kMap, "Map.prototype.getOrInsertComputed"));
+  if (!IsCallable(args[1])) rt.ThrowTypeError(DescribeForError(rt, args[1]) + " is not a function");
+  Rooted<Value> key(rt, OrderedTable::Normalize(args[0]));
+  auto* map = static_cast<CollectionObject*>(m.get());
+  int64_t i = map->table().Find(key);
+  if (i >= 0) return map->table().entries()[i].value;
+  Rooted<Value> value(rt, Call(rt, args[1], Value::Undefined(), {key.get()}));
+  PutEntry(rt, static_cast<CollectionObject*>(m.get()), key, value);
+  return value;
+}
+
 // ---- iterators
 
 Value CollectionIteratorNext(Runtime& rt, CallArgs& args, IteratorSource source, const char* method) {
@@ -392,6 +611,8 @@ void InstallCollectionBuiltins(Runtime& rt) {
   Rooted<NativeFunction*> entries(rt, DefineMethod(rt, map_proto, "entries",
                                                    MapIteratorMethod<IterationKind::kEntries>, 0));
   DefineMethod(rt, map_proto, "forEach", MapForEach, 1);
+  DefineMethod(rt, map_proto, "getOrInsert", MapGetOrInsert, 2);
+  DefineMethod(rt, map_proto, "getOrInsertComputed", MapGetOrInsertComputed, 2);
   DefineMethod(rt, map_proto, "keys", MapIteratorMethod<IterationKind::kKeys>, 0);
   DefineGetter(rt, map_proto, "size", MapSize);
   DefineMethod(rt, map_proto, "values", MapIteratorMethod<IterationKind::kValues>, 0);
@@ -409,6 +630,13 @@ void InstallCollectionBuiltins(Runtime& rt) {
   DefineMethod(rt, set_proto, "entries", SetIteratorMethod<IterationKind::kEntries>, 0);
   DefineMethod(rt, set_proto, "forEach", SetForEach, 1);
   DefineGetter(rt, set_proto, "size", SetSize);
+  DefineMethod(rt, set_proto, "union", SetUnion, 1);
+  DefineMethod(rt, set_proto, "intersection", SetIntersection, 1);
+  DefineMethod(rt, set_proto, "difference", SetDifference, 1);
+  DefineMethod(rt, set_proto, "symmetricDifference", SetSymmetricDifference, 1);
+  DefineMethod(rt, set_proto, "isSubsetOf", SetIsSubsetOf, 1);
+  DefineMethod(rt, set_proto, "isSupersetOf", SetIsSupersetOf, 1);
+  DefineMethod(rt, set_proto, "isDisjointFrom", SetIsDisjointFrom, 1);
   Rooted<NativeFunction*> values(rt, DefineMethod(rt, set_proto, "values",
                                                   SetIteratorMethod<IterationKind::kValues>, 0));
   DefineRaw(rt, set_proto, rt.KeyForUtf8("keys"), Value::FromCell(values.get()), kAttrHidden);

@@ -508,12 +508,14 @@ class JsonSerializer {
       list.values() = property_list_.values();
       for (Value k : list.values()) handle(rt_.KeyFor(k.AsString()), k);
     } else {
-      RootedKeys keys(rt_, OwnPropertyKeys(rt_, obj, kKeysStrings));
-      for (const PropertyKey& k : keys) {
+      // EnumerableOwnProperties first: later deletions do not skip keys.
+      RootedKeys all(rt_, OwnPropertyKeys(rt_, obj, kKeysStrings));
+      std::vector<PropertyKey> enumerable;
+      for (const PropertyKey& k : all) {
         OwnProperty p;
-        if (!GetOwnProperty(rt_, obj, k, &p) || !(p.attrs & kAttrEnumerable)) continue;
-        handle(k, KeyToValue(rt_, k));
+        if (GetOwnProperty(rt_, obj, k, &p) && (p.attrs & kAttrEnumerable)) enumerable.push_back(k);
       }
+      for (const PropertyKey& k : enumerable) handle(k, KeyToValue(rt_, k));
     }
     if (any && !gap_.empty()) {
       out_ += u'\n';

@@ -380,7 +380,9 @@ String* ObjectToStringTag(Runtime& rt, Value v) {
       else if (p.IsString()) builtin = "String";
       break;
     }
-    default: break;
+    default:
+      if (IsDateObject(obj)) builtin = "Date";
+      break;
   }
   Value tag = GetProperty(rt, obj, PropertyKey::Named(rt.symbols().to_string_tag));
   std::u16string out = u"[object ";

@@ -37,6 +37,7 @@ void TraceState(BuiltinsState& s, Visitor& v) {
                       s.replace, s.search, s.split}) {
     if (sym) v.Edge(sym, EdgeType::kInternal, EdgeName::Str("well-known symbol"));
   }
+  TraceValue(v, s.date_prototype, EdgeType::kInternal, EdgeName::Str("Date.prototype"));
   TraceValue(v, s.stack_getter, EdgeType::kInternal, EdgeName::Str("stack getter"));
   TraceValue(v, s.stack_setter, EdgeType::kInternal, EdgeName::Str("stack setter"));
   for (Value val : s.roots) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("builtin"));
@@ -349,6 +350,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallMathBuiltins(rt);
   InstallJsonBuiltins(rt);
   InstallCollectionBuiltins(rt);
+  InstallDateBuiltins(rt);
   InstallGlobalBuiltins(rt);
 }
 

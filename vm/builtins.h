@@ -143,6 +143,8 @@ struct BuiltinsState {
   // Collection iterators that may be mid-iteration (weak; see collections.h).
   std::vector<Cell*> live_iterators;
   FunctionCompilerHook function_compiler = nullptr;
+  // Date.prototype (not an intrinsic of the runtime).
+  Value date_prototype;
   // Values kept alive for the runtime's lifetime (created during install).
   std::vector<Value> roots;
 };
@@ -165,8 +167,15 @@ void InstallMathBuiltins(Runtime& rt);
 void InstallJsonBuiltins(Runtime& rt);
 void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
+void InstallDateBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
+
+// Date objects (builtins-date.cc): ordinary objects with [[DateValue]].
+bool IsDateObject(Object* obj);
+double DateObjectValue(Object* obj);
+// toISOString's text, or "Invalid Date" (what node's inspect prints).
+std::string DateToIsoOrInvalid(double t);
 
 // Object.prototype.toString's result for v ("[object Array]" ...).
 String* ObjectToStringTag(Runtime& rt, Value v);

@@ -395,11 +395,15 @@ class Inspector {
         kind = Kind::kArguments;
         if (LengthOf(rt_, obj) == 0 && keys.empty()) return brace_open + u"]";
       } else if (ctor && *ctor == u"Object" && ck != CellKind::kError && ck != CellKind::kPrimitiveWrapper &&
-                 !obj->IsCallable()) {
+                 !obj->IsCallable() && !IsDateObject(obj)) {
         if (!tag.empty()) brace_open = Prefix(ctor, tag, u"Object") + u"{";
         if (keys.empty()) return brace_open + u"}";
       } else if (obj->IsCallable()) {
         base = FunctionBase(obj, ctor, tag);
+        if (keys.empty()) return base;
+      } else if (IsDateObject(obj)) {
+        base = Ascii(DateToIsoOrInvalid(DateObjectValue(obj)));
+        if (ctor && *ctor != u"Date") base = *ctor + u" " + base;
         if (keys.empty()) return base;
       } else if (ck == CellKind::kError) {
         base = ErrorBase(obj);
