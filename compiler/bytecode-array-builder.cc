@@ -22,6 +22,10 @@ BytecodeArrayBuilder::BytecodeArrayBuilder(Runtime& rt, uint32_t locals) : rt_(r
 
 void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> operands) {
   const BytecodeInfo& info = GetBytecodeInfo(op);
+  if (!reachable_) {
+    pending_.valid = false;
+    return;
+  }
   if (pending_.valid) {
     positions_.push_back({static_cast<uint32_t>(code_.size()), pending_.offset, pending_.statement});
     pending_.valid = false;
@@ -55,6 +59,14 @@ void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> oper
     }
   }
   if (it != operands.end()) throw std::logic_error(std::string("too many operands for ") + info.name);
+  switch (op) {
+    case Bytecode::kReturn: case Bytecode::kThrow: case Bytecode::kReThrow:
+    case Bytecode::kJump: case Bytecode::kJumpLoop:
+      reachable_ = false;
+      break;
+    default:
+      break;
+  }
 }
 
 void BytecodeArrayBuilder::Star(Register r) {
@@ -87,11 +99,15 @@ void BytecodeArrayBuilder::Jump(Bytecode op, Label* target) {
     // Backward conditional jumps do not exist; route through a forward jump.
     throw std::logic_error("backward jumps use JumpLoop");
   }
+  if (!reachable_) return;
   Emit(op, {0});
   target->patch_sites_.push_back(start);
 }
 
 void BytecodeArrayBuilder::Bind(Label* label) {
+  // A label nobody jumps to does not make the code after it reachable
+  // (a loop header always counts: JumpLoop comes later).
+  if (!label->patch_sites_.empty() || label->loop_header_) reachable_ = true;
   label->offset_ = static_cast<int>(code_.size());
   for (size_t site : label->patch_sites_) {
     uint32_t distance = static_cast<uint32_t>(code_.size() - site);
@@ -100,7 +116,13 @@ void BytecodeArrayBuilder::Bind(Label* label) {
   label->patch_sites_.clear();
 }
 
+void BytecodeArrayBuilder::BindLoopHeader(Label* label) {
+  label->loop_header_ = true;
+  Bind(label);
+}
+
 void BytecodeArrayBuilder::JumpLoop(const Label& header, uint32_t depth) {
+  if (!reachable_) return;
   uint32_t distance = static_cast<uint32_t>(code_.size() - header.offset());
   Emit(Bytecode::kJumpLoop, {distance, depth});
 }
@@ -139,7 +161,10 @@ size_t BytecodeArrayBuilder::AddHandler(uint32_t start, int32_t context_register
 }
 
 void BytecodeArrayBuilder::SetHandlerEnd(size_t index, uint32_t end) { handlers_[index].end = end; }
-void BytecodeArrayBuilder::SetHandlerTarget(size_t index, uint32_t handler) { handlers_[index].handler = handler; }
+void BytecodeArrayBuilder::SetHandlerTarget(size_t index, uint32_t handler) {
+  handlers_[index].handler = handler;
+  reachable_ = true;
+}
 
 void BytecodeArrayBuilder::Finish(FunctionInfo* info) {
   info->bytecode = std::move(code_);

@@ -39,6 +39,7 @@ class Label {
  private:
   friend class BytecodeArrayBuilder;
   int offset_ = -1;
+  bool loop_header_ = false;
   std::vector<size_t> patch_sites_;  // instruction starts of forward jumps to here
 };
 
@@ -61,6 +62,7 @@ class BytecodeArrayBuilder {
   // ---- jumps
   void Jump(Bytecode op, Label* target);  // forward or backward (kJump family only)
   void Bind(Label* label);
+  void BindLoopHeader(Label* label);
   int offset() const { return static_cast<int>(code_.size()); }
   // A loop header is an already bound label; JumpLoop goes back to it.
   void JumpLoop(const Label& header, uint32_t depth);
@@ -92,6 +94,9 @@ class BytecodeArrayBuilder {
   void Finish(FunctionInfo* info);
 
   Runtime& runtime() { return rt_; }
+  // After Return, Throw, ReThrow, Jump and JumpLoop nothing is reachable
+  // until the next bound label or handler; such code is dropped (as V8 does).
+  bool reachable() const { return reachable_; }
 
  private:
   struct Pending {
@@ -109,6 +114,7 @@ class BytecodeArrayBuilder {
   uint32_t next_;
   uint32_t max_;
   uint32_t slots_ = 0;
+  bool reachable_ = true;
 };
 
 // Restores the temporary register stack on scope exit.

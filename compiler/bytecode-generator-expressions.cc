@@ -349,7 +349,11 @@ void BytecodeGenerator::LoadVariable(Variable* var, const std::u16string& name, 
       builder_.Ldar({var->index});
       break;
     case VarLocation::kContext:
-      EmitContextSlotLoad(var, var->IsConst() || (!var->maybe_assigned && !check));
+      // V8 loads a binding that is never assigned after its initialisation
+      // with the Immutable form (class bindings excepted).
+      EmitContextSlotLoad(var, var->kind == VarKind::kConst ||
+                                   (!var->maybe_assigned && var->kind != VarKind::kClass &&
+                                    var->kind != VarKind::kClassName));
       break;
     case VarLocation::kClosure:
       builder_.Ldar(Register::Closure());
@@ -446,7 +450,7 @@ void BytecodeGenerator::LoadThisVariable(Variable* var, bool check) {
     return;
   }
   if (var->location == VarLocation::kLocal) builder_.Ldar({var->index});
-  else EmitContextSlotLoad(var, false);
+  else EmitContextSlotLoad(var, true);
   bool derived = var->scope->kind == ScopeKind::kFunction &&
                  var->scope->function->fn_kind == FunctionKind::kDerivedConstructor;
   if (derived && (check || true)) builder_.Emit(Bytecode::kThrowSuperNotCalledIfHole);

@@ -302,7 +302,7 @@ void BytecodeGenerator::EmitPrologue() {
     return;
   }
   // Captured parameters move into the context.
-  for (size_t i = 0; i < fn_->params.size(); ++i) {
+  for (size_t i = 0; fn_->simple_params() && i < fn_->params.size(); ++i) {
     Pattern* p = fn_->params[i];
     if (auto* as = p->As<AssignPattern>()) p = as->target;
     auto* id = p->As<Identifier>();
@@ -330,8 +330,19 @@ void BytecodeGenerator::EmitPrologue() {
     builder_.Ldar(Register::Closure());
     EmitContextSlotStore(f);
   }
-  // Lexical declarations of the function scope start in the TDZ.
-  if (fn_->simple_params()) EmitScopeEntry(scope_);
+  // Declarations of the function scope (lexicals in the TDZ, function closures).
+  if (fn_->simple_params()) {
+    EmitScopeEntry(scope_, &fn_->body);
+  } else {
+    // With parameter expressions, captured parameters start in the TDZ and
+    // are initialised left to right.
+    for (Variable* v : scope_->variables) {
+      if (v->kind == VarKind::kParameter && v->location == VarLocation::kContext) {
+        builder_.Emit(Bytecode::kLdaTheHole);
+        EmitContextSlotStore(v);
+      }
+    }
+  }
   // Parameter defaults, patterns and the rest parameter, left to right.
   for (size_t i = 0; i < fn_->params.size(); ++i) {
     Pattern* p = fn_->params[i];
@@ -352,51 +363,63 @@ void BytecodeGenerator::EmitPrologue() {
       VisitForAccumulator(as->default_value, hint);
       builder_.Star(param);
       builder_.Bind(&has_value);
-      if (auto* id = target->As<Identifier>(); id && id->var && id->var->location == VarLocation::kContext) {
-        builder_.Ldar(param);
-        EmitContextSlotStore(id->var);
-      }
+    }
+    if (auto* id = target->As<Identifier>();
+        !fn_->simple_params() && id && id->var && id->var->location == VarLocation::kContext) {
+      builder_.Ldar(param);
+      EmitContextSlotStore(id->var);
     }
     if (!target->Is<Identifier>()) Destructure(target, param, true, DeclKind::kLet);
   }
-  DeclareFunctions(fn_->body, scope_);
+  if (!fn_->simple_params()) EmitScopeEntry(scope_, &fn_->body);
 }
 
 void BytecodeGenerator::EmitBodyScopeEntry() {
   Scope* body = fn_->body_scope;
   if (!body) return;
-  EmitScopeEntry(body);
+  EmitScopeEntry(body, &fn_->body);
   for (Variable* v : body->variables) {
     auto it = tree_.param_copies.find(v);
     if (it == tree_.param_copies.end() || v->location == VarLocation::kUnallocated) continue;
     LoadVariable(it->second, it->second->name, false, false);
     StoreVariable(v, v->name, true, false);
   }
-  DeclareFunctions(fn_->body, body);
 }
 
-void BytecodeGenerator::EmitScopeEntry(Scope* scope) {
+void BytecodeGenerator::EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* body) {
+  // V8 visits a scope's declarations in source order: lexical bindings start
+  // in the TDZ (the hole), function declarations get their closures.
+  struct Step {
+    uint32_t pos;
+    Variable* hole = nullptr;
+    FunctionDecl* function = nullptr;
+  };
+  std::vector<Step> steps;
   for (Variable* v : scope->variables) {
     if (!v->IsLexical() || v->location == VarLocation::kUnallocated) continue;
-    if (v->location == VarLocation::kContext || v->needs_hole_init) {
-      builder_.Emit(Bytecode::kLdaTheHole);
-      StoreVariable(v, v->name, true, false);
+    if (v->location == VarLocation::kContext || v->needs_hole_init) steps.push_back({v->declaration_pos, v, nullptr});
+  }
+  if (body) {
+    for (Stmt* st : *body) {
+      auto* fd = st->As<FunctionDecl>();
+      if (!fd) continue;
+      Variable* v = scope->Lookup(fd->fn->name->name);
+      if (!v || v->location == VarLocation::kUnallocated) continue;
+      steps.push_back({fd->pos.offset, nullptr, fd});
     }
   }
-}
-
-void BytecodeGenerator::DeclareFunctions(const std::vector<Stmt*>& body, Scope* scope) {
-  for (Stmt* s : body) {
-    auto* fd = s->As<FunctionDecl>();
-    if (!fd) continue;
-    Variable* v = scope->Lookup(fd->fn->name->name);
-    if (!v || v->location == VarLocation::kUnallocated) {
-      // Annex B: an unreferenced block function may still feed the function's var.
-      if (!(v && v->sloppy_block_function)) continue;
+  std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.pos < b.pos; });
+  for (const Step& step : steps) {
+    if (step.hole) {
+      builder_.Emit(Bytecode::kLdaTheHole);
+      StoreVariable(step.hole, step.hole->name, true, false);
+    } else {
+      FunctionDecl* fd = step.function;
+      builder_.SetStatementPosition(fd->pos.offset);
+      VisitFunctionLiteral(fd->fn, fd->fn->name->name);
+      Variable* v = scope->Lookup(fd->fn->name->name);
+      StoreVariable(v, v->name, true, false);
     }
-    builder_.SetStatementPosition(fd->pos.offset);
-    VisitFunctionLiteral(fd->fn, fd->fn->name->name);
-    if (v->location != VarLocation::kUnallocated) StoreVariable(v, v->name, true, false);
   }
 }
 
@@ -418,7 +441,7 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
       VisitVarDecl(static_cast<VarDecl*>(s));
       return;
     case NodeKind::kFunctionDecl:
-      // Hoisted: instantiated at scope entry (DeclareFunctions); Annex B
+      // Hoisted: instantiated at scope entry (EmitScopeEntry); Annex B
       // copies happen at the end of the block (VisitBlock).
       return;
     case NodeKind::kClassDecl: {
@@ -508,10 +531,7 @@ void BytecodeGenerator::VisitVarDecl(VarDecl* d) {
 
 void BytecodeGenerator::VisitBlock(Block* b) {
   ContextScope context(this, b->scope);
-  if (b->scope) {
-    EmitScopeEntry(b->scope);
-    DeclareFunctions(b->body, b->scope);
-  }
+  if (b->scope) EmitScopeEntry(b->scope, &b->body);
   VisitStatements(b->body);
   // Annex B copies for sloppy block functions.
   if (b->scope && !fn_->strict) {
@@ -564,7 +584,7 @@ static thread_local std::vector<std::u16string> g_pending_labels;
 void BytecodeGenerator::VisitWhile(While* s) {
   LoopScope loop(this, s, true, TakeLabels(g_pending_labels));
   Label header;
-  builder_.Bind(&header);
+  builder_.BindLoopHeader(&header);
   ++loop_depth_;
   builder_.SetStatementPosition(s->test->pos.offset);
   VisitForTest(s->test, &loop.break_label);
@@ -578,7 +598,7 @@ void BytecodeGenerator::VisitWhile(While* s) {
 void BytecodeGenerator::VisitDoWhile(DoWhile* s) {
   LoopScope loop(this, s, true, TakeLabels(g_pending_labels));
   Label header;
-  builder_.Bind(&header);
+  builder_.BindLoopHeader(&header);
   ++loop_depth_;
   VisitStatement(s->body);
   builder_.Bind(&loop.continue_label);
@@ -605,7 +625,7 @@ void BytecodeGenerator::VisitFor(For* s) {
     }
     LoopScope loop(this, s, true, labels);
     Label header;
-    builder_.Bind(&header);
+    builder_.BindLoopHeader(&header);
     ++loop_depth_;
     if (s->test) {
       builder_.SetStatementPosition(s->test->pos.offset);
@@ -660,52 +680,83 @@ void BytecodeGenerator::VisitFor(For* s) {
   }
   builder_.LoadNumber(1);
   builder_.Star(first);
-  LoopScope loop(this, s, true, labels);
-  Label header, test_failed;
-  builder_.Bind(&header);
+  // V8's desugaring (Parser::DesugarBindingsInForStatement), so that the
+  // context bytecodes line up with node's listings:
+  //   outer: for (;;) { let x = temp;                      // fresh context
+  //     if (first == 1) first = 0; else update;  flag = 1;
+  //     if (!test) break outer;
+  //     for (; flag == 1; flag = 0, temp = x) body        // continue lands here
+  //     if (flag == 1) break outer;                        // body used break
+  //   }
+  Register flag = builder_.NewRegister();
+  Label outer_header, exit;
+  builder_.BindLoopHeader(&outer_header);
   ++loop_depth_;
-  Register iteration_saved;
   {
     ContextScope iteration(this, head);
-    iteration_saved = iteration.saved();
-    LoopScope inner_continue(this, s, true, {});
-    inner_continue.handles_break = false;
+    Register saved = iteration.saved();
     EmitScopeEntry(head);
     for (size_t i = 0; i < vars.size(); ++i) {
       builder_.Ldar(temps[i]);
       EmitContextSlotStore(vars[i]);
     }
-    Label skip_update, after_update;
+    Label do_update, after_update;
     builder_.LoadNumber(1);
     builder_.Emit(Bytecode::kTestEqual, {first.index, builder_.NewFeedbackSlot()});
-    builder_.Jump(Bytecode::kJumpIfFalse, &skip_update);
+    builder_.Jump(Bytecode::kJumpIfFalse, &do_update);
     builder_.Emit(Bytecode::kLdaZero);
     builder_.Star(first);
     builder_.Jump(Bytecode::kJump, &after_update);
-    builder_.Bind(&skip_update);
+    builder_.Bind(&do_update);
     if (s->update) {
       builder_.SetStatementPosition(s->update->pos.offset);
       VisitForEffect(s->update);
     }
     builder_.Bind(&after_update);
+    builder_.LoadNumber(1);
+    builder_.Star(flag);
     if (s->test) {
+      Label test_failed, body_start;
       builder_.SetStatementPosition(s->test->pos.offset);
       VisitForTest(s->test, &test_failed);
+      builder_.Jump(Bytecode::kJump, &body_start);
+      builder_.Bind(&test_failed);
+      builder_.Emit(Bytecode::kPopContext, {saved.index});
+      builder_.Jump(Bytecode::kJump, &exit);
+      builder_.Bind(&body_start);
     }
-    VisitStatement(s->body);
-    builder_.Bind(&inner_continue.continue_label);
-    for (size_t i = 0; i < vars.size(); ++i) {
-      EmitContextSlotLoad(vars[i], false);
-      builder_.Star(temps[i]);
+    {
+      // The inner loop: `break` and `continue` in the body target it.
+      LoopScope inner(this, s, true, labels);
+      Label inner_header;
+      builder_.BindLoopHeader(&inner_header);
+      ++loop_depth_;
+      builder_.LoadNumber(1);
+      builder_.Emit(Bytecode::kTestEqual, {flag.index, builder_.NewFeedbackSlot()});
+      builder_.Jump(Bytecode::kJumpIfFalse, &inner.break_label);
+      VisitStatement(s->body);
+      builder_.Bind(&inner.continue_label);
+      builder_.Emit(Bytecode::kLdaZero);
+      builder_.Star(flag);
+      for (size_t i = 0; i < vars.size(); ++i) {
+        EmitContextSlotLoad(vars[i], false);
+        builder_.Star(temps[i]);
+      }
+      builder_.JumpLoop(inner_header, loop_depth_ - 1);
+      --loop_depth_;
+      builder_.Bind(&inner.break_label);
     }
+    Label no_break;
+    builder_.LoadNumber(1);
+    builder_.Emit(Bytecode::kTestEqual, {flag.index, builder_.NewFeedbackSlot()});
+    builder_.Jump(Bytecode::kJumpIfFalse, &no_break);
+    builder_.Emit(Bytecode::kPopContext, {saved.index});
+    builder_.Jump(Bytecode::kJump, &exit);
+    builder_.Bind(&no_break);
   }
-  builder_.Bind(&loop.continue_label);
-  builder_.JumpLoop(header, loop_depth_ - 1);
+  builder_.JumpLoop(outer_header, loop_depth_ - 1);
   --loop_depth_;
-  // A failed test leaves from inside the iteration context.
-  builder_.Bind(&test_failed);
-  builder_.Emit(Bytecode::kPopContext, {iteration_saved.index});
-  builder_.Bind(&loop.break_label);
+  builder_.Bind(&exit);
 }
 
 void BytecodeGenerator::AssignForTarget(Node* left, Scope* head) {
@@ -744,7 +795,7 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
   builder_.Star(index);
   LoopScope loop(this, s, true, labels);
   Label header;
-  builder_.Bind(&header);
+  builder_.BindLoopHeader(&header);
   ++loop_depth_;
   builder_.Emit(Bytecode::kForInContinue, {index.index, cache[2].index});
   builder_.Jump(Bytecode::kJumpIfFalse, &loop.break_label);
@@ -782,7 +833,7 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   builder_.Star(next);
   LoopScope loop(this, s, true, labels);
   Label header;
-  builder_.Bind(&header);
+  builder_.BindLoopHeader(&header);
   ++loop_depth_;
   builder_.Emit(Bytecode::kCallProperty0, {next.index, iterator.index, builder_.NewFeedbackSlot()});
   Label is_object;
@@ -870,10 +921,9 @@ void BytecodeGenerator::VisitSwitch(Switch* s) {
   breakable.is_switch = true;
   ContextScope context(this, s->scope);
   if (s->scope) {
-    EmitScopeEntry(s->scope);
     std::vector<Stmt*> all;
     for (auto& c : s->cases) all.insert(all.end(), c.body.begin(), c.body.end());
-    DeclareFunctions(all, s->scope);
+    EmitScopeEntry(s->scope, &all);
   }
   std::vector<Label> case_labels(s->cases.size());
   int default_index = -1;
@@ -928,9 +978,8 @@ void BytecodeGenerator::VisitTry(Try* s) {
       if (s->catch_param && !s->catch_param->Is<Identifier>()) {
         // catch ({a, b}): destructure the exception into the block's bindings.
         ContextScope block_context(this, s->handler->scope);
-        if (s->handler->scope) EmitScopeEntry(s->handler->scope);
+        if (s->handler->scope) EmitScopeEntry(s->handler->scope, &s->handler->body);
         Destructure(s->catch_param, exception, true, DeclKind::kLet);
-        if (s->handler->scope) DeclareFunctions(s->handler->body, s->handler->scope);
         VisitStatements(s->handler->body);
       } else {
         VisitBlock(s->handler);

@@ -68,8 +68,9 @@ class BytecodeGenerator {
 
   // ---- functions (bytecode-generator.cc)
   void EmitPrologue();
-  void DeclareFunctions(const std::vector<Stmt*>& body, Scope* scope);
-  void EmitScopeEntry(Scope* scope);  // hole-initialise lexicals, create block functions
+  // Declarations of a scope in source order: lexicals to the hole, function
+  // declarations (found directly in `body`) to their closures.
+  void EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* body = nullptr);
   FunctionInfo* CompileFunction(FunctionLiteral* fn, const std::u16string& name);
   FunctionInfo* MakeDefaultConstructor(ClassLiteral* cls, const std::u16string& name);
   ScopeInfo* GetScopeInfo(Scope* scope);

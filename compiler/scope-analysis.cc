@@ -112,8 +112,9 @@ class Analyzer {
     return tree_->scopes.back().get();
   }
 
-  Variable* Declare(Scope* scope, const std::u16string& name, VarKind kind, uint32_t init_end) {
+  Variable* Declare(Scope* scope, const std::u16string& name, VarKind kind, uint32_t init_end, uint32_t pos = 0) {
     if (Variable* existing = scope->Lookup(name)) {
+      ++existing->declaration_count;
       // var/function redeclarations share one binding (the parser rejected
       // lexical conflicts). A function declaration wins over var.
       if (kind == VarKind::kFunction && existing->kind == VarKind::kVar) existing->kind = VarKind::kFunction;
@@ -125,6 +126,7 @@ class Analyzer {
     v->kind = kind;
     v->scope = scope;
     v->initializer_end = init_end;
+    v->declaration_pos = pos;
     scope->variables.push_back(v);
     scope->by_name[name] = v;
     return v;
@@ -169,14 +171,17 @@ class Analyzer {
         for (auto& decl : d->declarators) {
           std::vector<Identifier*> names;
           BoundNames(decl.target, &names);
-          for (Identifier* id : names) Declare(scope, id->name, VarKind::kVar, 0);
+          for (Identifier* id : names) {
+            Variable* v = Declare(scope, id->name, VarKind::kVar, 0, id->pos.offset);
+            if (loop_nesting_ > 0 && decl.init) v->declared_in_loop = true;
+          }
         }
         return;
       }
       case NodeKind::kFunctionDecl: {
         auto* f = static_cast<FunctionDecl*>(s);
         if (top) {
-          Declare(scope, f->fn->name->name, VarKind::kFunction, 0);
+          Declare(scope, f->fn->name->name, VarKind::kFunction, 0, f->pos.offset);
         } else if (!scope->function->strict) {
           // Annex B.3.3: a block function in sloppy code is also a var of the
           // function, unless that would clash with a lexical binding.
@@ -197,21 +202,31 @@ class Analyzer {
         return;
       case NodeKind::kFor:
         HoistVarsIn(static_cast<For*>(s)->init, scope, false);
+        ++loop_nesting_;
         HoistVarsIn(static_cast<For*>(s)->body, scope, false);
+        --loop_nesting_;
         return;
       case NodeKind::kForIn:
         HoistVarsIn(static_cast<ForIn*>(s)->left, scope, false);
+        ++loop_nesting_;
         HoistVarsIn(static_cast<ForIn*>(s)->body, scope, false);
+        --loop_nesting_;
         return;
       case NodeKind::kForOf:
         HoistVarsIn(static_cast<ForOf*>(s)->left, scope, false);
+        ++loop_nesting_;
         HoistVarsIn(static_cast<ForOf*>(s)->body, scope, false);
+        --loop_nesting_;
         return;
       case NodeKind::kWhile:
+        ++loop_nesting_;
         HoistVarsIn(static_cast<While*>(s)->body, scope, false);
+        --loop_nesting_;
         return;
       case NodeKind::kDoWhile:
+        ++loop_nesting_;
         HoistVarsIn(static_cast<DoWhile*>(s)->body, scope, false);
+        --loop_nesting_;
         return;
       case NodeKind::kTry: {
         auto* t = static_cast<Try*>(s);
@@ -237,7 +252,7 @@ class Analyzer {
   }
 
   // let/const/class (and block functions) declared directly in `body`.
-  bool DeclareLexical(const std::vector<Stmt*>& body, Scope* scope) {
+  bool DeclareLexical(const std::vector<Stmt*>& body, Scope* scope, bool include_functions = true) {
     bool any = false;
     for (Stmt* s : body) {
       if (auto* d = s->As<VarDecl>()) {
@@ -247,16 +262,17 @@ class Analyzer {
           BoundNames(decl.target, &names);
           uint32_t end = decl.init ? EndOffset(decl) : decl.pos.offset;
           for (Identifier* id : names) {
-            Declare(scope, id->name, d->decl_kind == DeclKind::kLet ? VarKind::kLet : VarKind::kConst, end);
+            Declare(scope, id->name, d->decl_kind == DeclKind::kLet ? VarKind::kLet : VarKind::kConst, end,
+                    id->pos.offset);
           }
           any = true;
         }
       } else if (auto* c = s->As<ClassDecl>()) {
-        if (c->cls->name) Declare(scope, c->cls->name->name, VarKind::kClass, c->cls->source_end);
+        if (c->cls->name) Declare(scope, c->cls->name->name, VarKind::kClass, c->cls->source_end, c->pos.offset);
         any = true;
       } else if (auto* f = s->As<FunctionDecl>()) {
-        if (scope->kind != ScopeKind::kFunction && scope->kind != ScopeKind::kScript) {
-          Variable* v = Declare(scope, f->fn->name->name, VarKind::kFunction, 0);
+        if (include_functions && scope->kind != ScopeKind::kFunction && scope->kind != ScopeKind::kScript) {
+          Variable* v = Declare(scope, f->fn->name->name, VarKind::kFunction, 0, f->pos.offset);
           v->sloppy_block_function = sloppy_block_functions_.count(f) > 0;
           any = true;
         }
@@ -365,6 +381,10 @@ class Analyzer {
     v->is_used = true;
     if (crossed) v->captured = true;
     if (is_assignment && !is_initialization) v->maybe_assigned = true;
+    if (v->kind == VarKind::kParameter && crossed && !v->scope->function->simple_params() && !is_initialization) {
+      tree_->hole_checks.insert(id);
+      v->needs_hole_init = true;
+    }
     if (v->IsLexical() && !is_initialization) {
       bool check = v->scope->ClosureScope() != current_->ClosureScope() || v->scope->nonlinear ||
                    id->pos.offset < v->initializer_end;
@@ -424,12 +444,20 @@ class Analyzer {
     current_ = saved;
   }
 
+  // A declaration's binding. A var's initialiser counts as an assignment
+  // (V8's maybe_assigned) only when the var is declared more than once or
+  // inside a loop; let/const initialisers never do.
   void VisitDeclarationTarget(Pattern* p, bool is_var) {
     std::vector<Identifier*> names;
     // Defaults and computed keys inside the pattern are expressions.
     VisitPatternExpressions(p);
     BoundNames(p, &names);
-    for (Identifier* id : names) Resolve(id, true, !is_var);
+    for (Identifier* id : names) {
+      Resolve(id, true, true);
+      if (is_var && id->var && (id->var->declaration_count > 1 || id->var->declared_in_loop)) {
+        id->var->maybe_assigned = true;
+      }
+    }
   }
 
   void VisitPatternExpressions(Pattern* p) {
@@ -709,7 +737,7 @@ class Analyzer {
     } else {
       HoistVars(fn->body, scope);
     }
-    DeclareLexical(fn->body, body_scope);
+    DeclareLexical(fn->body, body_scope, /*include_functions=*/body_scope == scope);
     // Parameter defaults and patterns are evaluated in the parameter scope;
     // a default that reads its own or a later parameter meets it in the TDZ.
     int param_index = 0;
@@ -873,6 +901,7 @@ class Analyzer {
         int param_index = v->index;
         if (MustAllocateInContext(v)) {
           to_context(v);
+          if (scope->uses_arguments && !scope->function->strict) v->maybe_assigned = true;  // aliased
           param_index_[v] = param_index;
         } else {
           v->location = VarLocation::kParameter;
@@ -918,6 +947,7 @@ class Analyzer {
   Scope* current_ = nullptr;
   Scope* param_tdz_scope_ = nullptr;  // while visiting parameter defaults
   int param_tdz_index_ = 0;
+  int loop_nesting_ = 0;  // while hoisting: loops around the current statement
   bool failed_ = false;
   std::unordered_map<Scope*, uint32_t> next_register_;
   std::unordered_map<Variable*, int> param_index_;

@@ -61,6 +61,9 @@ class Variable {
   VarLocation location = VarLocation::kUnallocated;
   int index = -1;                  // parameter index, register, or context slot
   uint32_t initializer_end = 0;    // source offset after which the binding is initialised (TDZ)
+  uint32_t declaration_pos = 0;    // source offset of the declaration (declaration order)
+  int declaration_count = 1;       // var/function declarations of the same name
+  bool declared_in_loop = false;   // a var with an initialiser inside a loop
   bool is_used = false;            // referenced anywhere (declarations with initialisers count)
   bool captured = false;           // referenced from an inner function
   bool maybe_assigned = false;     // assigned after its initialisation

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs one of the ../shared suites against a jsvm binary, for CTest.
+# Usage: run-suite.sh SUITE JSVM [extra runner args...]
+#   SUITE: conformance | conformance-gc-stress | test262 | scopes
+# The shared material lives beside the repository (../shared). Where it is
+# absent (a user's clone), the test says so and is skipped (exit 77).
+set -u
+suite=$1; jsvm=$2; shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+shared=${JSVM_SHARED_DIR:-$here/../../../shared}
+if [ ! -d "$shared" ]; then
+  echo "SKIPPED: $suite needs ../shared beside the repository (not found at $shared)"
+  exit 77
+fi
+case "$suite" in
+  conformance)
+    exec python3 "$shared/conformance/run" --vm "$jsvm run" -j 2 "$@" ;;
+  conformance-gc-stress)
+    exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 120 "$@" ;;
+  test262)
+    exec python3 "$shared/test262/run" --vm "$jsvm run" --jobs 2 "$@" ;;
+  *)
+    echo "unknown suite $suite"; exit 2 ;;
+esac

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds jsvm twice (optimised, and with AddressSanitizer + UBSan) and runs
+# every test: unit tests, golden bytecode, the shared conformance suite and
+# test262 (the ../shared suites are skipped, visibly, when ../shared is absent).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+jsvm_install_deps
+jobs=$(nproc)
+
+echo "== build (RelWithDebInfo)"
+jsvm_build "$JSVM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== tests"
+ctest --test-dir "$JSVM_ROOT/build" -j "$jobs" --output-on-failure
+
+echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
+jsvm_build "$JSVM_ROOT/build-asan" -DCMAKE_BUILD_TYPE=Debug -DJSVM_SANITIZE=ON
+echo "== tests under sanitizers"
+ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir "$JSVM_ROOT/build-asan" -j "$jobs" --output-on-failure -L "unit|golden|conformance" -LE slow

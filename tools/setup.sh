@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Shared set-up for tools/run-example.sh and tools/run-tests.sh: installs the
+# Debian packages jsvm needs (only those missing) and builds a tree.
+#   source tools/setup.sh; jsvm_install_deps; jsvm_build DIR [cmake args...]
+set -euo pipefail
+
+JSVM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JSVM_PACKAGES=(g++ cmake ninja-build python3 libboost-program-options-dev nlohmann-json3-dev
+               libdouble-conversion-dev libgtest-dev libbenchmark-dev)
+
+jsvm_install_deps() {
+  local missing=()
+  for p in "${JSVM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# jsvm_build DIR [cmake args...]: configure (once) and build.
+jsvm_build() {
+  local dir=$1; shift
+  cmake -S "$JSVM_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir"
+}
