@@ -7,6 +7,13 @@
 #include "vm/object-ops.h"
 #include "vm/unicode.h"
 
+// Control scopes are RAII objects on the C++ stack that link themselves into
+// the generator's chain and unlink in their destructor; GCC 12 cannot see the
+// unlinking and warns about the stored address.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+#endif
+
 namespace jsvm {
 
 // ---------------------------------------------------------------- control scopes

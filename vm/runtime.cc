@@ -26,6 +26,8 @@ Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap
 #endif
   }
   heap_.AddRootSection("(Runtime roots)", [this](Visitor& v) { TraceRoots(v); });
+  // Past --max-heap the heap prints the fatal error and exits; keep the output so far.
+  heap_.SetOutOfMemoryHandler([this](size_t) { FlushStdout(); });
   heap_.AddWeakCallback([this] { ClearDeadInternedStrings(); });
   interpreter_ = std::make_unique<Interpreter>(*this);
   heap_.AddRootSection("(Stack roots)", [this](Visitor& v) { interpreter_->TraceRoots(v); });
