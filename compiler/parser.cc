@@ -26,16 +26,22 @@ void Parser::ComputeStackLimit() {
   uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   uintptr_t limit = here > kFallbackBudget ? here - kFallbackBudget : 0;
 #if defined(__GLIBC__)
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    void* address = nullptr;
-    size_t size = 0;
-    if (pthread_attr_getstack(&attr, &address, &size) == 0 && address != nullptr) {
-      uintptr_t low = reinterpret_cast<uintptr_t>(address);
-      if (here > low + kReserve) limit = low + kReserve;
+  // The lowest address of this thread's stack (asking is slow for the main
+  // thread, which reads /proc/self/maps, so it is asked once per thread).
+  thread_local uintptr_t stack_low = 0;
+  if (stack_low == 0) {
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void* address = nullptr;
+      size_t size = 0;
+      if (pthread_attr_getstack(&attr, &address, &size) == 0 && address != nullptr) {
+        stack_low = reinterpret_cast<uintptr_t>(address);
+      }
+      pthread_attr_destroy(&attr);
     }
-    pthread_attr_destroy(&attr);
+    if (stack_low == 0) stack_low = 1;  // unknown: use the fallback budget
   }
+  if (stack_low > 1 && here > stack_low + kReserve) limit = stack_low + kReserve;
 #endif
   stack_limit_ = limit;
 }
