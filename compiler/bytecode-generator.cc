@@ -243,13 +243,19 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     context.Detach();
     if (top && scope_->needs_context) context_chain_.push_back(scope_);
     EmitPrologue();
+    if (repl_) {
+      completion_ = builder_.NewRegister();
+      builder_.LoadUndefined();
+      builder_.Star(completion_);
+    }
     ContextScope body_context(this, fn_->body_scope);
     body_context.Detach();
     EmitBodyScopeEntry();
     VisitStatements(fn_->body);
     // Falling off the end returns undefined (or `this` in a derived constructor).
     builder_.SetStatementPosition(fn_->end_pos.offset);
-    builder_.LoadUndefined();
+    if (repl_) builder_.Ldar(completion_);
+    else builder_.LoadUndefined();
     EmitReturn();
   }
   builder_.Finish(info);
@@ -460,7 +466,12 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
     }
     case NodeKind::kExprStmt:
       builder_.SetStatementPosition(s->pos.offset);
-      VisitForEffect(static_cast<ExprStmt*>(s)->expr);
+      if (repl_) {
+        VisitForAccumulator(static_cast<ExprStmt*>(s)->expr);
+        builder_.Star(completion_);
+      } else {
+        VisitForEffect(static_cast<ExprStmt*>(s)->expr);
+      }
       return;
     case NodeKind::kBlock:
       VisitBlock(static_cast<Block*>(s));
@@ -1050,8 +1061,9 @@ void BytecodeGenerator::VisitTry(Try* s) {
 
 // ---------------------------------------------------------------- entry
 
-FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program) {
+FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program, bool repl) {
   BytecodeGenerator gen(rt, tree, script, program->top, {});
+  gen.set_repl(repl);
   FunctionInfo* info = gen.Generate(u"");
   if (tree.script->needs_context) {
     ScopeInfo* si = tree.script->scope_info;

@@ -55,6 +55,7 @@ class BytecodeGenerator {
   // Compiles the function; the returned FunctionInfo is not rooted (compile
   // under a NoGcScope).
   FunctionInfo* Generate(const std::u16string& name);
+  void set_repl(bool repl) { repl_ = repl; }
 
   // ---- used by control scopes
   BytecodeArrayBuilder& builder() { return builder_; }
@@ -162,6 +163,8 @@ class BytecodeGenerator {
   ControlScope* control_top_ = nullptr;
   uint32_t loop_depth_ = 0;
   Label* optional_chain_end_ = nullptr;
+  bool repl_ = false;                 // top level of a REPL input
+  Register completion_{0};            // its completion value
 };
 
 // A scope with a runtime context: PushContext on entry, PopContext on exit,
@@ -217,7 +220,8 @@ class ContextScope final : public ControlScope {
 };
 
 // Compiles a parsed, analysed program: the FunctionInfo of its top level.
-FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program);
+// With `repl`, the top level returns its completion value.
+FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program, bool repl = false);
 
 // Thrown when a program uses something the generator does not support.
 struct CompileError {

@@ -8,7 +8,8 @@
 
 namespace jsvm {
 
-CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source) {
+CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source,
+                            CompileOptions options) {
   CompileResult result;
   ParseResult parsed = ParseProgram(source);
   auto fail = [&](ParseErrorKind kind, const std::string& message, SourcePos pos) {
@@ -17,7 +18,10 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
     result.error = FormatParseError(file, source, e);
     return result;
   };
-  if (parsed.error) return fail(parsed.error->kind, parsed.error->message, parsed.error->pos);
+  if (parsed.error) {
+    result.incomplete = parsed.error->pos.offset >= source.size();
+    return fail(parsed.error->kind, parsed.error->message, parsed.error->pos);
+  }
   ScopeTree tree;
   ScopeError scope_error;
   if (!AnalyzeScopes(parsed.program, &tree, &scope_error)) {
@@ -27,7 +31,7 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
   Script* script = rt.heap().New<Script>(file, source);
   rt.AddPermanentRoot(Value::FromCell(script));
   try {
-    result.top = GenerateProgram(rt, tree, script, parsed.program);
+    result.top = GenerateProgram(rt, tree, script, parsed.program, options.repl);
   } catch (const CompileError& e) {
     return fail(ParseErrorKind::kSyntaxError, e.message, e.pos);
   } catch (const std::length_error& e) {

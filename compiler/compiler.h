@@ -14,9 +14,17 @@ struct CompileResult {
   bool ok() const { return top != nullptr; }
   std::string error_kind;       // "SyntaxError" or "RangeError" when !ok()
   std::string error;            // FILE:LINE:COL: SyntaxError: message + source line and caret
+  bool incomplete = false;      // the error is at the end of the input (the REPL reads more)
+};
+
+struct CompileOptions {
+  // REPL input: the script returns its completion value (the value of the
+  // last expression statement run at top level).
+  bool repl = false;
 };
 
 // Compiles a classic script. Nothing runs; errors are reported, not thrown.
-CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source);
+CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source,
+                            CompileOptions options = {});
 
 }  // namespace jsvm

@@ -1,5 +1,6 @@
 // The jsvm command line: subcommands, flags (Boost.Program_options), exit codes.
 #include <pthread.h>
+#include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -12,6 +13,7 @@
 
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "tools/repl.h"
 #include "vm/bytecodes.h"
 #include "vm/interpreter.h"
 #include "vm/object-ops.h"
@@ -51,6 +53,7 @@ const char* kUsage =
     "  run FILE.js        compile and run a script (the default)\n"
     "  disasm FILE.js     print the bytecode of every function, V8's listing layout\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
+    "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -199,6 +202,14 @@ int Main(int argc, char** argv) {
     std::fputs(BytecodesMarkdown().c_str(), stdout);
     return kExitOk;
   }
+  opts.runtime.heap.max_heap_bytes = static_cast<size_t>(max_heap_mb * 1024 * 1024);
+  opts.runtime.heap.stress = vm.count("gc-stress") > 0;
+  opts.runtime.heap.trace = vm.count("trace-gc") > 0;
+  opts.runtime.max_steps = max_steps;
+  opts.runtime.timeout_seconds = timeout;
+  if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
+    return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
+  }
   if (!args.empty() && (args[0] == "run" || args[0] == "disasm")) {
     opts.command = args[0];
     args.erase(args.begin());
@@ -208,11 +219,6 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opts.file = args[0];
-  opts.runtime.heap.max_heap_bytes = static_cast<size_t>(max_heap_mb * 1024 * 1024);
-  opts.runtime.heap.stress = vm.count("gc-stress") > 0;
-  opts.runtime.heap.trace = vm.count("trace-gc") > 0;
-  opts.runtime.max_steps = max_steps;
-  opts.runtime.timeout_seconds = timeout;
   return RunCommand(opts);
 }
 

@@ -12,6 +12,11 @@ namespace jsvm {
 // ---------------------------------------------------------------- globals
 
 Value LoadGlobal(Runtime& rt, String* name, bool inside_typeof) {
+  if (const Runtime::ScriptBinding* b = rt.FindScriptBinding(name)) {
+    Value v = b->context->get(b->slot);
+    if (v.IsHole()) rt.ThrowReferenceError("Cannot access '" + name->ToUtf8() + "' before initialization");
+    return v;
+  }
   Object* global = rt.global();
   int i = global->FindNamed(name);
   if (i >= 0 && !(global->named_at(i).attrs & kAttrAccessor)) return global->named_at(i).value;
@@ -24,6 +29,16 @@ Value LoadGlobal(Runtime& rt, String* name, bool inside_typeof) {
 }
 
 void StoreGlobal(Runtime& rt, String* name, Value value, bool strict) {
+  if (const Runtime::ScriptBinding* b = rt.FindScriptBinding(name)) {
+    if (b->context->get(b->slot).IsHole()) {
+      rt.ThrowReferenceError("Cannot access '" + name->ToUtf8() + "' before initialization");
+    }
+    if (b->mode == VariableMode::kConst || b->mode == VariableMode::kClassName) {
+      rt.ThrowTypeError("Assignment to constant variable.");
+    }
+    b->context->set(b->slot, value);
+    return;
+  }
   Object* global = rt.global();
   int i = global->FindNamed(name);
   if (i >= 0 && (global->named_at(i).attrs & (kAttrWritable | kAttrAccessor)) == kAttrWritable) {

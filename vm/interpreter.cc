@@ -110,7 +110,7 @@ Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* arg
   return Run();
 }
 
-Value Interpreter::RunScript(FunctionInfo* top) {
+Value Interpreter::RunScript(FunctionInfo* top, bool share_lexicals) {
   Rooted<FunctionInfo*> rtop(rt_, top);
   Context* context = rt_.script_context();
   if (top->scope_info && top->scope_info->type() == ScopeType::kScript) {
@@ -118,6 +118,7 @@ Value Interpreter::RunScript(FunctionInfo* top) {
     context = rt_.NewContext(si, nullptr, si->slot_count());
     for (uint32_t i = 0; i < si->slot_count(); ++i) context->set(Context::kFirstSlot + i, Value::Hole());
     rt_.set_script_context(context);
+    if (share_lexicals) rt_.RegisterScriptContext(context);
   }
   Function* fn = rt_.NewClosure(rtop, context);
   return CallFunction(fn, Value::FromCell(rt_.global()), nullptr, 0, Value::Undefined());

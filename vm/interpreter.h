@@ -43,8 +43,9 @@ class Interpreter {
   // dispatches here for closures).
   Value CallFunction(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target);
 
-  // Runs a compiled script's top-level function.
-  Value RunScript(FunctionInfo* top);
+  // Runs a compiled script's top-level function. With `share_lexicals`, its
+  // top-level let/const/class stay visible to scripts run later (the REPL).
+  Value RunScript(FunctionInfo* top, bool share_lexicals = false);
 
   // Reports every value on the register stack and in frames.
   void TraceRoots(Visitor& v) const;

@@ -76,6 +76,10 @@ void Runtime::TraceRoots(Visitor& v) {
   TraceValue(v, exception_, EdgeType::kHidden, EdgeName::Str("exception"));
   if (script_context_) v.Edge(script_context_, EdgeType::kHidden, EdgeName::Str("script_context"));
   for (Value p : permanent_roots_) TraceValue(v, p, EdgeType::kHidden, EdgeName::Str("script"));
+  for (auto& [name, binding] : script_bindings_) {
+    v.Edge(name, EdgeType::kHidden, EdgeName::Str("script_binding"));
+    v.Edge(binding.context, EdgeType::kHidden, EdgeName::Str("script_context"));
+  }
   for (const Inspection& i : inspections_) TraceValue(v, i.function, EdgeType::kHidden, EdgeName::Str("inspected"));
   for (String* s : char_strings_) {
     if (s) v.Edge(s, EdgeType::kHidden, EdgeName::Str("char"));
@@ -185,6 +189,14 @@ ErrorObject* Runtime::NewError(Object* proto, String* message) {
   String* stack_str = NewString(stack);
   DefineRaw(*this, error, PropertyKey::Named(names_.stack), Value::FromCell(stack_str), kAttrHidden);
   return error;
+}
+
+void Runtime::RegisterScriptContext(Context* context) {
+  ScopeInfo* si = context->scope_info();
+  for (uint32_t i = 0; i < si->slot_count(); ++i) {
+    if (si->mode(i) == VariableMode::kThis) continue;
+    script_bindings_[si->name(i)] = {context, Context::kFirstSlot + i, si->mode(i)};
+  }
 }
 
 Symbol* Runtime::NewSymbol(Value description) { return heap_.New<Symbol>(description); }

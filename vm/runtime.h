@@ -176,6 +176,20 @@ class Runtime {
   // ---- the script context (top-level let/const/class) and scripts
   Context* script_context() const { return script_context_; }
   void set_script_context(Context* c) { script_context_ = c; }
+  // The script context table (V8's ScriptContextTable): the top-level
+  // let/const/class of every script run so far, so that later scripts (REPL
+  // inputs) see them through LdaGlobal/StaGlobal.
+  struct ScriptBinding {
+    Context* context;
+    uint32_t slot;
+    VariableMode mode;
+  };
+  void RegisterScriptContext(Context* context);
+  const ScriptBinding* FindScriptBinding(String* name) const {
+    if (script_bindings_.empty()) return nullptr;
+    auto it = script_bindings_.find(name);
+    return it == script_bindings_.end() ? nullptr : &it->second;
+  }
   // Cells kept alive for the runtime's lifetime (compiled scripts).
   void AddPermanentRoot(Value v) { permanent_roots_.push_back(v); }
 
@@ -204,6 +218,7 @@ class Runtime {
   Value exception_;
   Context* script_context_ = nullptr;
   std::vector<Value> permanent_roots_;
+  std::unordered_map<String*, ScriptBinding> script_bindings_;
   std::vector<Inspection> inspections_;
   RootedBase* rooted_top_ = nullptr;
   String* char_strings_[256] = {};
