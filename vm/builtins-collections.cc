@@ -93,6 +93,25 @@ void CollectionObject::Trace(Visitor& v) const {
   }
 }
 
+void WeakCollectionObject::Trace(Visitor& v) const {
+  Object::Trace(v);
+  const auto& entries = table_.entries();
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    TraceValue(v, entries[i].key, EdgeType::kWeak, EdgeName::Index(2 * i));
+    if (is_map_) TraceValue(v, entries[i].value, EdgeType::kHidden, EdgeName::Index(2 * i + 1));
+  }
+}
+
+void SweepWeakCollection(Runtime& rt, Cell* collection) {
+  auto* w = static_cast<WeakCollectionObject*>(collection);
+  std::vector<Value> dead;
+  for (const auto& e : w->table().entries()) {
+    if (e.key.IsCell() && !rt.heap().IsMarked(e.key.AsCell())) dead.push_back(e.key);
+  }
+  for (Value k : dead) w->table().Remove(k);
+  if (w->table().NeedsCompaction()) w->table().Compact();
+}
+
 namespace {
 
 // ---- shared
@@ -552,6 +571,106 @@ Value MapGetOrInsertComputed(Runtime& rt, CallArgs& args) {
   return value;
 }
 
+// ---- WeakMap and WeakSet
+
+WeakCollectionObject* ThisWeak(Runtime& rt, Value v, bool is_map, const char* method) {
+  if (v.IsObject()) {
+    auto* w = dynamic_cast<WeakCollectionObject*>(v.AsObject());
+    if (w && w->is_map() == is_map) return w;
+  }
+  rt.ThrowTypeError(std::string("Method ") + method + " called on incompatible receiver " +
+                    DescribeForError(rt, v));
+}
+
+// CanBeHeldWeakly: objects and symbols not in the Symbol.for registry.
+bool CanBeHeldWeakly(Runtime& rt, Value v) {
+  if (v.IsObject()) return true;
+  if (!v.IsSymbol()) return false;
+  Symbol* sym = v.AsSymbol();
+  if (!sym->description().IsString()) return true;
+  auto& reg = StateOf(rt).symbol_registry;
+  auto it = reg.find(std::u16string(sym->description().AsString()->view()));
+  return it == reg.end() || it->second != sym;
+}
+
+void WeakPut(Runtime& rt, WeakCollectionObject* w, Value key, Value value) {
+  size_t before = w->table().Bytes();
+  w->table().Put(key, value);
+  if (w->table().NeedsCompaction()) w->table().Compact();
+  w->NoteGrowth(rt, static_cast<ptrdiff_t>(w->table().Bytes()) - static_cast<ptrdiff_t>(before));
+}
+
+Value NewWeakCollection(Runtime& rt, CallArgs& args, bool is_map) {
+  if (!args.is_construct()) rt.ThrowTypeError(std::string("Constructor ") + (is_map ? "WeakMap" : "WeakSet") +
+                                              " requires 'new'");
+  Object* fallback = GetProperty(rt, args.callee, PropertyKey::Named(rt.names().prototype)).AsObject();
+  Object* proto = GetPrototypeFromConstructor(rt, args.new_target, fallback);
+  Rooted<Object*> w(rt, rt.heap().New<WeakCollectionObject>(proto, is_map));
+  StateOf(rt).weak_collections.push_back(w.get());
+  if (!args[0].IsNullish()) FillFromIterable(rt, w, args[0], is_map);
+  return Value::FromCell(w.get());
+}
+
+Value WeakMapConstructor(Runtime& rt, CallArgs& args) { return NewWeakCollection(rt, args, true); }
+Value WeakSetConstructor(Runtime& rt, CallArgs& args) { return NewWeakCollection(rt, args, false); }
+
+Value WeakMapGet(Runtime& rt, CallArgs& args) {
+  WeakCollectionObject* w = ThisWeak(rt, args.this_value, true, "WeakMap.prototype.get");
+  int64_t i = w->table().Find(args[0]);
+  return i < 0 ? Value::Undefined() : w->table().entries()[i].value;
+}
+
+Value WeakMapSet(Runtime& rt, CallArgs& args) {
+  WeakCollectionObject* w = ThisWeak(rt, args.this_value, true, "WeakMap.prototype.set");
+  if (!CanBeHeldWeakly(rt, args[0])) rt.ThrowTypeError("Invalid value used as weak map key");
+  WeakPut(rt, w, args[0], args[1]);
+  return args.this_value;
+}
+
+Value WeakMapHas(Runtime& rt, CallArgs& args) {
+  return Value::Boolean(ThisWeak(rt, args.this_value, true, "WeakMap.prototype.has")->table().Find(args[0]) >= 0);
+}
+
+Value WeakMapDelete(Runtime& rt, CallArgs& args) {
+  return Value::Boolean(ThisWeak(rt, args.this_value, true, "WeakMap.prototype.delete")->table().Remove(args[0]));
+}
+
+Value WeakMapGetOrInsert(Runtime& rt, CallArgs& args) {
+  WeakCollectionObject* w = ThisWeak(rt, args.this_value, true, "WeakMap.prototype.getOrInsert");
+  if (!CanBeHeldWeakly(rt, args[0])) rt.ThrowTypeError("Invalid value used as weak map key");
+  int64_t i = w->table().Find(args[0]);
+  if (i >= 0) return w->table().entries()[i].value;
+  WeakPut(rt, w, args[0], args[1]);
+  return args[1];
+}
+
+Value WeakMapGetOrInsertComputed(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> w(rt, ThisWeak(rt, args.this_value, true, "WeakMap.prototype.getOrInsertComputed"));
+  if (!CanBeHeldWeakly(rt, args[0])) rt.ThrowTypeError("Invalid value used as weak map key");
+  if (!IsCallable(args[1])) rt.ThrowTypeError(DescribeForError(rt, args[1]) + " is not a function");
+  auto* wc = static_cast<WeakCollectionObject*>(w.get());
+  int64_t i = wc->table().Find(args[0]);
+  if (i >= 0) return wc->table().entries()[i].value;
+  Rooted<Value> value(rt, Call(rt, args[1], Value::Undefined(), {args[0]}));
+  WeakPut(rt, static_cast<WeakCollectionObject*>(w.get()), args[0], value);
+  return value;
+}
+
+Value WeakSetAdd(Runtime& rt, CallArgs& args) {
+  WeakCollectionObject* w = ThisWeak(rt, args.this_value, false, "WeakSet.prototype.add");
+  if (!CanBeHeldWeakly(rt, args[0])) rt.ThrowTypeError("Invalid value used in weak set");
+  WeakPut(rt, w, args[0], args[0]);
+  return args.this_value;
+}
+
+Value WeakSetHas(Runtime& rt, CallArgs& args) {
+  return Value::Boolean(ThisWeak(rt, args.this_value, false, "WeakSet.prototype.has")->table().Find(args[0]) >= 0);
+}
+
+Value WeakSetDelete(Runtime& rt, CallArgs& args) {
+  return Value::Boolean(ThisWeak(rt, args.this_value, false, "WeakSet.prototype.delete")->table().Remove(args[0]));
+}
+
 // ---- iterators
 
 Value CollectionIteratorNext(Runtime& rt, CallArgs& args, IteratorSource source, const char* method) {
@@ -642,6 +761,23 @@ void InstallCollectionBuiltins(Runtime& rt) {
   DefineRaw(rt, set_proto, rt.KeyForUtf8("keys"), Value::FromCell(values.get()), kAttrHidden);
   DefineRaw(rt, set_proto, PropertyKey::Named(iter), Value::FromCell(values.get()), kAttrHidden);
   DefineTag(rt, set_proto, "Set");
+
+  // WeakMap, WeakSet
+  Rooted<Object*> weak_map_proto(rt, rt.NewObject());
+  MakeConstructor(rt, "WeakMap", WeakMapConstructor, 0, weak_map_proto);
+  DefineMethod(rt, weak_map_proto, "delete", WeakMapDelete, 1);
+  DefineMethod(rt, weak_map_proto, "get", WeakMapGet, 1);
+  DefineMethod(rt, weak_map_proto, "set", WeakMapSet, 2);
+  DefineMethod(rt, weak_map_proto, "has", WeakMapHas, 1);
+  DefineMethod(rt, weak_map_proto, "getOrInsert", WeakMapGetOrInsert, 2);
+  DefineMethod(rt, weak_map_proto, "getOrInsertComputed", WeakMapGetOrInsertComputed, 2);
+  DefineTag(rt, weak_map_proto, "WeakMap");
+  Rooted<Object*> weak_set_proto(rt, rt.NewObject());
+  MakeConstructor(rt, "WeakSet", WeakSetConstructor, 0, weak_set_proto);
+  DefineMethod(rt, weak_set_proto, "delete", WeakSetDelete, 1);
+  DefineMethod(rt, weak_set_proto, "has", WeakSetHas, 1);
+  DefineMethod(rt, weak_set_proto, "add", WeakSetAdd, 1);
+  DefineTag(rt, weak_set_proto, "WeakSet");
 
   // Iterators
   DefineMethod(rt, in.map_iterator_prototype, "next", MapIteratorNext, 0);

@@ -39,6 +39,19 @@ Value ErrorCaptureStackTrace(Runtime& rt, CallArgs& args) {
   return Value::Undefined();
 }
 
+Value ErrorIsError(Runtime&, CallArgs& args) { return Value::Boolean(args[0].IsCellOfKind(CellKind::kError)); }
+
+Value AggregateErrorConstructor(Runtime& rt, CallArgs& args) {
+  Value new_target = args.is_construct() ? args.new_target : Value::FromCell(args.callee);
+  Object* fallback = GetProperty(rt, args.callee, PropertyKey::Named(rt.names().prototype)).AsObject();
+  Object* proto = GetPrototypeFromConstructor(rt, new_target, fallback);
+  Rooted<Object*> e(rt, MakeError(rt, proto, args[1], args[2]));
+  Rooted<Array*> list(rt, rt.NewArray(0));
+  IterateValues(rt, args[0], [&](Value v) { ArrayPush(rt, list, v); });
+  DefineRaw(rt, e, PropertyKey::Named(rt.names().errors), Value::FromCell(list.get()), kAttrHidden);
+  return Value::FromCell(e.get());
+}
+
 NativeFunction* InstallOne(Runtime& rt, const char* name, NativeFn fn, Object* proto, Object* parent) {
   Rooted<NativeFunction*> ctor(rt, MakeConstructor(rt, name, fn, 1, proto));
   if (parent) ctor->set_proto(parent);
@@ -56,6 +69,14 @@ void InstallErrorBuiltins(Runtime& rt) {
   DefineMethod(rt, in.error_prototype, "toString", ErrorToString, 0);
   DefineMethod(rt, error, "captureStackTrace", ErrorCaptureStackTrace, 2);
   DefineValue(rt, error, "stackTraceLimit", Value::Int(10), kAttrDefault);
+  DefineMethod(rt, error, "isError", ErrorIsError, 1);
+  {
+    Rooted<Object*> proto(rt, rt.NewObject(in.error_prototype));
+    Rooted<NativeFunction*> ctor(rt, MakeConstructor(rt, "AggregateError", AggregateErrorConstructor, 2, proto));
+    ctor->set_proto(error);
+    DefineValue(rt, proto, "name", StringValueUtf8(rt, "AggregateError"));
+    DefineValue(rt, proto, "message", Value::FromCell(rt.names().empty));
+  }
   InstallOne(rt, "EvalError", ErrorConstructor<&Intrinsics::eval_error_prototype>,
              in.eval_error_prototype, error);
   InstallOne(rt, "RangeError", ErrorConstructor<&Intrinsics::range_error_prototype>,

@@ -295,6 +295,8 @@ void InstallBuiltins(Runtime& rt) {
       else ++it;
     }
     std::erase_if(s.live_iterators, [&rt](Cell* c) { return !rt.heap().IsMarked(c); });
+    std::erase_if(s.weak_collections, [&rt](Cell* c) { return !rt.heap().IsMarked(c); });
+    for (Cell* c : s.weak_collections) SweepWeakCollection(rt, c);
   });
 
   Intrinsics& in = rt.mutable_intrinsics();

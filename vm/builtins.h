@@ -145,6 +145,8 @@ struct BuiltinsState {
   FunctionCompilerHook function_compiler = nullptr;
   // Date.prototype (not an intrinsic of the runtime).
   Value date_prototype;
+  // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.
+  std::vector<Cell*> weak_collections;
   // Values kept alive for the runtime's lifetime (created during install).
   std::vector<Value> roots;
 };
@@ -170,6 +172,9 @@ void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
+
+// Removes the entries of a WeakMap/WeakSet whose keys are not marked.
+void SweepWeakCollection(Runtime& rt, Cell* collection);
 
 // Date objects (builtins-date.cc): ordinary objects with [[DateValue]].
 bool IsDateObject(Object* obj);

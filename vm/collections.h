@@ -88,6 +88,24 @@ class SetObject final : public CollectionObject {
   std::string SnapshotName() const override { return "Set"; }
 };
 
+// WeakMap and WeakSet (CellKind::kObject with a table). Keys are weak
+// edges; values are traced strongly (so a value that refers back to its key
+// keeps the entry alive: a leak, never a dangling reference). Entries whose
+// key died are removed by the built-ins' weak callback after marking.
+class WeakCollectionObject final : public Object {
+ public:
+  WeakCollectionObject(Object* proto, bool is_map) : Object(CellKind::kObject, proto), is_map_(is_map) {}
+  bool is_map() const { return is_map_; }
+  OrderedTable& table() { return table_; }
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override { return Object::OwnedBytes() + table_.Bytes(); }
+  std::string SnapshotName() const override { return is_map_ ? "WeakMap" : "WeakSet"; }
+
+ private:
+  bool is_map_;
+  OrderedTable table_;
+};
+
 enum class IterationKind : uint8_t { kKeys, kValues, kEntries };
 enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet };
 

@@ -354,6 +354,7 @@ class Inspector {
     U16 brace_open = u"{", brace_close = u"}";
     ExtrasType extras = ExtrasType::kObject;
     std::vector<PropertyKey> keys;
+    bool weak_collection = false;
     enum class Kind { kObject, kArray, kSet, kMap, kMapIter, kSetIter, kArguments } kind = Kind::kObject;
     CellKind ck = obj->kind();
     if (ck == CellKind::kArray) {
@@ -401,6 +402,9 @@ class Inspector {
       } else if (obj->IsCallable()) {
         base = FunctionBase(obj, ctor, tag);
         if (keys.empty()) return base;
+      } else if (auto* weak = dynamic_cast<WeakCollectionObject*>(obj.get())) {
+        brace_open = Prefix(ctor, tag, weak->is_map() ? u"WeakMap" : u"WeakSet") + u"{";
+        weak_collection = true;
       } else if (IsDateObject(obj)) {
         base = Ascii(DateToIsoOrInvalid(DateObjectValue(obj)));
         if (ctor && *ctor != u"Date") base = *ctor + u" " + base;
@@ -438,7 +442,9 @@ class Inspector {
       case Kind::kArray: case Kind::kArguments: FormatArrayLike(obj, recurse_times, output); break;
       case Kind::kSet: case Kind::kMap: FormatCollection(obj, recurse_times, output); break;
       case Kind::kMapIter: case Kind::kSetIter: FormatCollectionIterator(obj, recurse_times, output); break;
-      case Kind::kObject: break;
+      case Kind::kObject:
+        if (weak_collection) output.push_back(u"<items unknown>");
+        break;
     }
     RootedKeys rooted_keys(rt_, keys);
     for (const PropertyKey& k : rooted_keys) output.push_back(FormatProperty(obj, k, recurse_times, extras));
