@@ -13,7 +13,7 @@ echo "== tests"
 ctest --test-dir "$JSVM_ROOT/build" -j "$jobs" --output-on-failure
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
-jsvm_build "$JSVM_ROOT/build-asan" -DCMAKE_BUILD_TYPE=Debug -DJSVM_SANITIZE=ON
+jsvm_build "$JSVM_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJSVM_SANITIZE=ON
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$JSVM_ROOT/build-asan" -j "$jobs" --output-on-failure -L "unit|golden|conformance" -LE slow
