@@ -1,5 +1,6 @@
 // The bytecode generator: expressions, variables and destructuring.
 #include <cmath>
+#include <functional>
 
 #include "compiler/bytecode-generator.h"
 #include "vm/object-ops.h"
@@ -849,6 +850,32 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
   }
 }
 
+void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, const std::function<void()>& modify,
+                                            const char* error) {
+  if (auto* id = target->As<Identifier>()) {
+    VisitIdentifier(id);
+    modify();
+    StoreToIdentifier(id, false);
+  } else if (auto* m = target->As<Member>()) {
+    Register obj = VisitForRegister(m->object);
+    uint32_t name = builder_.AddName(m->name);
+    builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+    modify();
+    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+  } else if (auto* k = target->As<Keyed>()) {
+    Register obj = VisitForRegister(k->object);
+    Register key = builder_.NewRegister();
+    VisitForAccumulator(k->key);
+    builder_.Emit(Bytecode::kToName, {key.index});
+    builder_.Ldar(key);
+    builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
+    modify();
+    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+  } else {
+    throw CompileError{error, target->pos};
+  }
+}
+
 void BytecodeGenerator::VisitUpdate(Update* u) {
   Bytecode op = u->increment ? Bytecode::kInc : Bytecode::kDec;
   Register old_value = builder_.NewRegister();
@@ -857,28 +884,7 @@ void BytecodeGenerator::VisitUpdate(Update* u) {
     if (!u->prefix) builder_.Star(old_value);
     builder_.Emit(op, {builder_.NewFeedbackSlot()});
   };
-  if (auto* id = u->target->As<Identifier>()) {
-    VisitIdentifier(id);
-    apply();
-    StoreToIdentifier(id, false);
-  } else if (auto* m = u->target->As<Member>()) {
-    Register obj = VisitForRegister(m->object);
-    uint32_t name = builder_.AddName(m->name);
-    builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
-    apply();
-    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
-  } else if (auto* k = u->target->As<Keyed>()) {
-    Register obj = VisitForRegister(k->object);
-    Register key = builder_.NewRegister();
-    VisitForAccumulator(k->key);
-    builder_.Emit(Bytecode::kToName, {key.index});
-    builder_.Ldar(key);
-    builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
-    apply();
-    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
-  } else {
-    throw CompileError{"Invalid left-hand side expression in postfix operation", u->pos};
-  }
+  EmitReadModifyWrite(u->target, apply, "Invalid left-hand side expression in postfix operation");
   if (!u->prefix) builder_.Ldar(old_value);
 }
 
@@ -992,28 +998,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
     builder_.SetExpressionPosition(a->pos.offset);
     builder_.Emit(BinaryBytecode(CompoundBinaryOp(a->op)), {old_value.index, builder_.NewFeedbackSlot()});
   };
-  if (auto* id = a->target->As<Identifier>()) {
-    VisitIdentifier(id);
-    combine();
-    StoreToIdentifier(id, false);
-  } else if (auto* m = a->target->As<Member>()) {
-    Register obj = VisitForRegister(m->object);
-    uint32_t name = builder_.AddName(m->name);
-    builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
-    combine();
-    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
-  } else if (auto* k = a->target->As<Keyed>()) {
-    Register obj = VisitForRegister(k->object);
-    Register key = builder_.NewRegister();
-    VisitForAccumulator(k->key);
-    builder_.Emit(Bytecode::kToName, {key.index});
-    builder_.Ldar(key);
-    builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
-    combine();
-    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
-  } else {
-    throw CompileError{"Invalid left-hand side in assignment", a->pos};
-  }
+  EmitReadModifyWrite(a->target, combine, "Invalid left-hand side in assignment");
   builder_.Bind(&done);
 }
 

@@ -13,6 +13,7 @@
 // running a finally block, closing an iterator) before passing the command on.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,9 @@ class BytecodeGenerator {
   void VisitTaggedTemplate(TaggedTemplate* t);
   void VisitUnary(Unary* u);
   void VisitUpdate(Update* u);
+  // Loads the reference `target`, runs `modify` on the value in acc, stores
+  // the result back (x++, x += v, x ||= v on identifiers and properties).
+  void EmitReadModifyWrite(Pattern* target, const std::function<void()>& modify, const char* error);
   void VisitBinary(Binary* b);
   void VisitLogical(Logical* l);
   void VisitAssignment(Assignment* a);
