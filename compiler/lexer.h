@@ -105,6 +105,7 @@ class Lexer {
   // The position of UTF-16 offset `offset`, which must not be before the
   // start of the current line.
   SourcePos PosAt(uint32_t offset) const;
+  // The source being scanned.
   std::u16string_view source() const { return src_; }
 
  private:

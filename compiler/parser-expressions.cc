@@ -709,13 +709,12 @@ Expr* Parser::ParseObjectLiteral(CoverErrors* errors) {
       property.kind = getter ? PropertyKind::kGetter : PropertyKind::kSetter;
       property.key = name.key;
       property.computed = name.computed;
-      property.value = ParseMethod(getter ? FunctionKind::kGetter : FunctionKind::kSetter, start,
-                                   name.pos);
+      property.value = ParseMethod(getter ? FunctionKind::kGetter : FunctionKind::kSetter, start);
     } else if (tok_.kind == TokenKind::kLParen) {
       property.key = name.key;
       property.computed = name.computed;
       property.method = true;
-      property.value = ParseMethod(FunctionKind::kMethod, name.pos, name.pos);
+      property.value = ParseMethod(FunctionKind::kMethod, name.pos);
     } else if (tok_.kind == TokenKind::kColon) {
       Next();
       property.key = name.key;

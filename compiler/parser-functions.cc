@@ -34,8 +34,7 @@ void Parser::ValidateParams(const std::vector<Identifier*>& names, bool unique_r
   }
 }
 
-FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn, SourcePos start) {
-  (void)start;
+FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
   DepthGuard guard(this);
   FunctionKind kind = fn->fn_kind;
   FunctionState state;
@@ -114,7 +113,7 @@ Stmt* Parser::ParseFunctionDeclaration(bool block_level) {
   } else {
     DeclareFunctionTopLevel(fn->name);
   }
-  ParseFunctionRest(fn, start);
+  ParseFunctionRest(fn);
   FunctionDecl* decl = New<FunctionDecl>(start);
   decl->fn = fn;
   return decl;
@@ -126,13 +125,12 @@ Expr* Parser::ParseFunctionExpression() {
   FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
   fn->is_expression = true;
   if (tok_.kind != TokenKind::kLParen) fn->name = ParseBindingIdentifier();
-  return ParseFunctionRest(fn, start);
+  return ParseFunctionRest(fn);
 }
 
-FunctionLiteral* Parser::ParseMethod(FunctionKind kind, SourcePos start, SourcePos key_pos) {
-  (void)key_pos;
+FunctionLiteral* Parser::ParseMethod(FunctionKind kind, SourcePos start) {
   FunctionLiteral* fn = NewFunction(kind, start);
-  return ParseFunctionRest(fn, start);
+  return ParseFunctionRest(fn);
 }
 
 std::vector<Pattern*> Parser::ArrowParamsFromHead(ArrowHead* head) {
@@ -245,9 +243,9 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
       if (kind != FunctionKind::kMethod) Fail(name.pos, "Class constructor may not be an accessor");
       if (*has_constructor) Fail(name.pos, "A class may only have one constructor");
       *has_constructor = true;
-      cls->constructor = ParseMethod(cls->extends != nullptr ? FunctionKind::kDerivedConstructor
-                                                             : FunctionKind::kClassConstructor,
-                                     start, name.pos);
+      FunctionKind ctor_kind = cls->extends != nullptr ? FunctionKind::kDerivedConstructor
+                                                       : FunctionKind::kClassConstructor;
+      cls->constructor = ParseMethod(ctor_kind, start);
       return;
     }
     if (member.is_static && KeyIs(name, u"prototype")) {
@@ -257,7 +255,7 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
                   : kind == FunctionKind::kSetter ? PropertyKind::kSetter
                                                   : PropertyKind::kInit;
     member.method = kind == FunctionKind::kMethod;
-    member.value = ParseMethod(kind, start, name.pos);
+    member.value = ParseMethod(kind, start);
     cls->members.push_back(member);
     return;
   }

@@ -19,29 +19,35 @@ Parser::Parser(std::u16string_view source)
     : source_(source), lexer_(source), zone_(std::make_unique<AstZone>()) {}
 
 void Parser::ComputeStackLimit() {
-  // Leave this much stack unused: enough for the deepest single frame, for
+  // Leave part of the stack unused: enough for the deepest single frame, for
   // reporting the error and for unwinding.
   constexpr uintptr_t kReserve = 256 * 1024;
   constexpr uintptr_t kFallbackBudget = 1024 * 1024;  // when the bounds are unknown
   uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   uintptr_t limit = here > kFallbackBudget ? here - kFallbackBudget : 0;
 #if defined(__GLIBC__)
-  // The lowest address of this thread's stack (asking is slow for the main
-  // thread, which reads /proc/self/maps, so it is asked once per thread).
+  // This thread's stack (asking is slow for the main thread, which reads
+  // /proc/self/maps, so it is asked once per thread).
   thread_local uintptr_t stack_low = 0;
-  if (stack_low == 0) {
+  thread_local uintptr_t stack_size = 0;
+  thread_local bool asked = false;
+  if (!asked) {
+    asked = true;
     pthread_attr_t attr;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
       void* address = nullptr;
       size_t size = 0;
-      if (pthread_attr_getstack(&attr, &address, &size) == 0 && address != nullptr) {
+      if (pthread_attr_getstack(&attr, &address, &size) == 0) {
         stack_low = reinterpret_cast<uintptr_t>(address);
+        stack_size = size;
       }
       pthread_attr_destroy(&attr);
     }
-    if (stack_low == 0) stack_low = 1;  // unknown: use the fallback budget
   }
-  if (stack_low > 1 && here > stack_low + kReserve) limit = stack_low + kReserve;
+  if (stack_low != 0 && here > stack_low) {
+    uintptr_t reserve = std::min<uintptr_t>(kReserve, stack_size / 4);
+    limit = here > stack_low + reserve ? stack_low + reserve : here;
+  }
 #endif
   stack_limit_ = limit;
 }

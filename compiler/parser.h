@@ -38,9 +38,11 @@ class Parser {
  public:
   // How deeply statements and expressions may nest before the parser gives
   // up with a RangeError (a bound that keeps every later recursive pass over
-  // the AST safe on an 8 MB stack).
+  // the AST safe on an 8 MB stack). The parser also gives up, whatever the
+  // depth, when its own thread's stack is close to running out.
   static constexpr int kMaxDepth = 1500;
 
+  // A parser for `source`, which must outlive the parser and its AST.
   explicit Parser(std::u16string_view source);
   // Parses the whole source; call once.
   ParseResult Parse();
@@ -131,9 +133,11 @@ class Parser {
   [[noreturn]] void FailUnexpected() { FailUnexpected(tok_); }
   void RecordCoverError(CoverErrors* errors, SourcePos pos, const char* message);
 
+  // Consumes tok_ and scans the next token (failing on an illegal one).
   void Next();
-  bool Check(TokenKind kind) const { return tok_.kind == kind; }
+  // Consumes tok_ if it is `kind`.
   bool Accept(TokenKind kind);
+  // Consumes tok_, which must be `kind`.
   void Expect(TokenKind kind);
   // Ends a statement: `;`, or automatic semicolon insertion.
   void ExpectSemicolon();
@@ -141,9 +145,6 @@ class Parser {
   TokenKind PeekKind(bool* newline_before = nullptr);
   // tok_ is the identifier `word`, written without escapes.
   bool IsContextual(std::u16string_view word) const;
-  // tok_ can name a binding or reference (an identifier, or a reserved word
-  // that only strict code reserves) in sloppy code.
-  bool IsIdentifierToken() const { return tok_.kind == TokenKind::kIdentifier; }
 
   // Never inlined: allocation code inlined into the recursive functions
   // would enlarge their stack frames (a lot, under AddressSanitizer).
@@ -242,13 +243,13 @@ class Parser {
 
   // ---------------------------------------------------------------- parser-functions.cc
 
-  // Parses from `(` of the parameters to the closing `}`. `start` is where the
-  // function text starts.
-  FunctionLiteral* ParseFunctionRest(FunctionLiteral* fn, SourcePos start);
+  // Parses `fn`'s parameters and body, from `(` to the closing `}`.
+  FunctionLiteral* ParseFunctionRest(FunctionLiteral* fn);
   Stmt* ParseFunctionDeclaration(bool block_level);
   Expr* ParseFunctionExpression();
   FunctionLiteral* NewFunction(FunctionKind kind, SourcePos start);
-  FunctionLiteral* ParseMethod(FunctionKind kind, SourcePos start, SourcePos key_pos);
+  // A method, accessor or constructor whose text starts at `start`; tok_ is `(`.
+  FunctionLiteral* ParseMethod(FunctionKind kind, SourcePos start);
   Expr* ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in);
   std::vector<Pattern*> ArrowParamsFromHead(ArrowHead* head);
   ClassLiteral* ParseClass(bool is_declaration);
