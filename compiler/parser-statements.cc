@@ -351,12 +351,17 @@ Stmt* Parser::ParseFor() {
     }
   } else {
     bool starts_with_let = IsContextual(u"let");
+    bool starts_with_async = IsContextual(u"async");
     CoverErrors errors;
     Expr* expr = ParseExpression(false, &errors);
     is_of = IsContextual(u"of");
     if (tok_.kind == TokenKind::kIn || is_of) {
       if (starts_with_let && is_of) {
         Fail(init_pos, "The left-hand side of a for-of loop may not start with 'let'.");
+      }
+      if (starts_with_async && is_of && expr->Is<Identifier>() && !IsParenthesized(expr)) {
+        // `for (async of` is reserved for async arrow functions.
+        Fail(init_pos, "The left-hand side of a for-of loop may not be 'async'.");
       }
       if (IsPatternLiteral(expr)) {
         each = ToAssignmentTarget(expr, false);

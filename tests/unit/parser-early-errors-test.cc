@@ -192,6 +192,7 @@ const EarlyErrorCase kCases[] = {
     {u"for (var [x] = 1 in y);", "for-in loop variable declaration may not have an initializer.", 1, 10},
     {u"for (let x, y of z);", "Invalid left-hand side in for-of loop: Must have a single binding.", 1, 10},
     {u"for (let.x of y);", "The left-hand side of a for-of loop may not start with 'let'.", 1, 6},
+    {u"for (async of [1]) ;", "The left-hand side of a for-of loop may not be 'async'.", 1, 6},
 
     // restricted productions
     {u"x = a\n=> 1;", "Unexpected token '=>'", 2, 1},
@@ -291,6 +292,7 @@ TEST(ParserEarlyErrorsTest, SloppyCounterpartsParse) {
       u"(a, b) => { var a; }",
       u"function f() { new.target; }",
       u"x = a => (a ?? b) || c;",
+      u"for ((async) of [1]); for (\\u0061sync of [1]); for (async in {});",
   };
   for (const char16_t* source : kSloppy) {
     ParseResult result = ParseProgram(source);
