@@ -285,6 +285,106 @@ Value MathRandom(Runtime& rt, CallArgs&) {
   return Value::Double(static_cast<double>(bits) * (1.0 / 9007199254740992.0));
 }
 
+// Math.sumPrecise: an exact fixed-point accumulator (value * 2^1074 as a
+// two's-complement integer of kLimbs 64-bit limbs), rounded once at the end.
+class ExactSum {
+ public:
+  void Add(double d) {
+    if (d == 0) return;
+    int exp;
+    double frac = std::frexp(std::fabs(d), &exp);  // |d| = frac * 2^exp, frac in [0.5, 1)
+    // |d| = m * 2^(exp - 53) with m a 53-bit integer; scale to units of 2^-1074.
+    int shift = exp - 53 + 1074;
+    uint64_t m = static_cast<uint64_t>(std::ldexp(frac, 53));
+    if (shift < 0) {  // subnormal: drop the (zero) low bits
+      m >>= -shift;
+      shift = 0;
+    }
+    AddShifted(m, shift, d < 0);
+  }
+
+  double Result() const {
+    uint64_t mag[kLimbs];
+    bool negative = limbs_[kLimbs - 1] >> 63;
+    for (int i = 0; i < kLimbs; ++i) mag[i] = negative ? ~limbs_[i] : limbs_[i];
+    if (negative) {  // two's complement: ~x + 1
+      for (int i = 0; i < kLimbs; ++i) {
+        if (++mag[i] != 0) break;
+      }
+    }
+    int top = -1;
+    for (int i = kLimbs - 1; i >= 0 && top < 0; --i) {
+      if (mag[i]) top = i * 64 + 63 - std::countl_zero(mag[i]);
+    }
+    if (top < 0) return 0;
+    auto bit = [&](int b) { return b >= 0 && ((mag[b / 64] >> (b % 64)) & 1); };
+    double result;
+    if (top < 53) {
+      result = std::ldexp(static_cast<double>(mag[0]), -1074);
+    } else {
+      uint64_t mant = 0;
+      for (int b = top; b > top - 53; --b) mant = (mant << 1) | (bit(b) ? 1 : 0);
+      int low = top - 53;  // first bit below the mantissa
+      bool round = bit(low);
+      bool sticky = false;
+      for (int b = low - 1; b >= 0 && !sticky; --b) sticky = bit(b);
+      if (round && (sticky || (mant & 1))) ++mant;
+      result = std::ldexp(static_cast<double>(mant), low + 1 - 1074);
+    }
+    return negative ? -result : result;
+  }
+
+ private:
+  static constexpr int kLimbs = 36;
+
+  void AddShifted(uint64_t m, int shift, bool subtract) {
+    uint64_t add[kLimbs] = {};
+    int limb = shift / 64, off = shift % 64;
+    add[limb] = m << off;
+    if (off && limb + 1 < kLimbs) add[limb + 1] = m >> (64 - off);
+    if (subtract) {  // add the two's complement
+      for (int i = 0; i < kLimbs; ++i) add[i] = ~add[i];
+      for (int i = 0; i < kLimbs; ++i) {
+        if (++add[i] != 0) break;
+      }
+    }
+    unsigned carry = 0;
+    for (int i = 0; i < kLimbs; ++i) {
+      uint64_t a = limbs_[i];
+      uint64_t r = a + add[i];
+      unsigned c1 = r < a;
+      uint64_t r2 = r + carry;
+      unsigned c2 = r2 < r;
+      limbs_[i] = r2;
+      carry = c1 | c2;
+    }
+  }
+
+  uint64_t limbs_[kLimbs] = {};
+};
+
+Value MathSumPrecise(Runtime& rt, CallArgs& args) {
+  if (args[0].IsNullish()) rt.ThrowTypeError("Math.sumPrecise requires an iterable");
+  ExactSum sum;
+  bool nan = false, pos_inf = false, neg_inf = false, all_minus_zero = true;
+  uint64_t count = 0;
+  IterateValues(rt, args[0], [&](Value v) {
+    if (++count >= 9007199254740992.0) rt.ThrowRangeError("Too many values for Math.sumPrecise");
+    if (!v.IsNumber()) rt.ThrowTypeError(DescribeForError(rt, v) + " is not a number");
+    double d = v.AsNumber();
+    if (std::isnan(d)) nan = true;
+    else if (d == INFINITY) pos_inf = true;
+    else if (d == -INFINITY) neg_inf = true;
+    if (!(d == 0 && std::signbit(d))) all_minus_zero = false;
+    if (std::isfinite(d)) sum.Add(d);
+  });
+  if (nan || (pos_inf && neg_inf)) return Value::Double(NAN);
+  if (pos_inf) return Value::Double(INFINITY);
+  if (neg_inf) return Value::Double(-INFINITY);
+  if (all_minus_zero) return Value::Double(-0.0);
+  return Value::Number(sum.Result());
+}
+
 }  // namespace
 
 // ---- parsing (shared with the globals)
@@ -451,7 +551,7 @@ void InstallMathBuiltins(Runtime& rt) {
       {"imul", MathImul, 2}, {"log", MathUnary<Log>, 1}, {"log1p", MathUnary<Log1p>, 1},
       {"log2", MathUnary<Log2>, 1}, {"log10", MathUnary<Log10>, 1}, {"max", MathMax, 2},
       {"min", MathMin, 2}, {"pow", MathPow, 2}, {"random", MathRandom, 0},
-      {"round", MathUnary<Round>, 1}, {"sign", MathUnary<Sign>, 1}, {"sin", MathUnary<Sin>, 1},
+      {"round", MathUnary<Round>, 1}, {"sumPrecise", MathSumPrecise, 1}, {"sign", MathUnary<Sign>, 1}, {"sin", MathUnary<Sin>, 1},
       {"sinh", MathUnary<Sinh>, 1}, {"sqrt", MathUnary<Sqrt>, 1}, {"tan", MathUnary<Tan>, 1},
       {"tanh", MathUnary<Tanh>, 1}, {"trunc", MathUnary<Trunc>, 1}};
   for (const Fn& f : fns) DefineMethod(rt, math, f.name, f.fn, f.length);

@@ -3,10 +3,12 @@
 // Limits (documented): there is no RegExp, so split/replace/replaceAll take
 // string patterns (or objects with Symbol.split/Symbol.replace methods);
 // normalize() validates its form and returns the string unchanged;
-// localeCompare compares code units; case mapping covers ASCII, Latin-1,
-// Latin Extended-A, Greek and Cyrillic (plus ß -> SS).
+// localeCompare compares code units; case mapping is full Unicode (tables
+// generated from node's data, with SpecialCasing and Final_Sigma).
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <unordered_map>
 
 #include "vm/builtins.h"
 #include "vm/operations.h"
@@ -85,6 +87,9 @@ Value StringConstructor(Runtime& rt, CallArgs& args) {
 }
 
 Value StringFromCharCode(Runtime& rt, CallArgs& args) {
+  if (args.argc == 1 && args.argv[0].IsInt()) {
+    return Value::FromCell(rt.CharString(static_cast<char16_t>(args.argv[0].AsInt() & 0xFFFF)));
+  }
   std::u16string out;
   for (uint32_t i = 0; i < args.argc; ++i) out += static_cast<char16_t>(ToUint32(rt, args[i]) & 0xFFFF);
   if (out.size() == 1) return Value::FromCell(rt.CharString(out[0]));
@@ -119,6 +124,13 @@ Value StringRaw(Runtime& rt, CallArgs& args) {
 // ---- character access
 
 Value StringCharAt(Runtime& rt, CallArgs& args) {
+  if (args.this_value.IsString() && args.argc > 0 && args.argv[0].IsInt()) {
+    String* str = args.this_value.AsString();
+    int32_t i = args.argv[0].AsInt();
+    if (i >= 0 && static_cast<uint32_t>(i) < str->length()) {
+      return Value::FromCell(rt.CharString(str->at(static_cast<uint32_t>(i))));
+    }
+  }
   ThisStr s(rt, args.this_value, "charAt");
   double pos = ToIntegerOrInfinity(rt, args[0]);
   if (pos < 0 || pos >= s.s->length()) return Value::FromCell(rt.names().empty);
@@ -126,6 +138,11 @@ Value StringCharAt(Runtime& rt, CallArgs& args) {
 }
 
 Value StringCharCodeAt(Runtime& rt, CallArgs& args) {
+  if (args.this_value.IsString() && args.argc > 0 && args.argv[0].IsInt()) {
+    String* str = args.this_value.AsString();
+    int32_t i = args.argv[0].AsInt();
+    if (i >= 0 && static_cast<uint32_t>(i) < str->length()) return Value::Int(str->at(static_cast<uint32_t>(i)));
+  }
   ThisStr s(rt, args.this_value, "charCodeAt");
   double pos = ToIntegerOrInfinity(rt, args[0]);
   if (pos < 0 || pos >= s.s->length()) return Value::Double(NAN);
@@ -482,104 +499,132 @@ Value StringToStringMethod(Runtime& rt, CallArgs& args) {
 }
 Value StringValueOf(Runtime& rt, CallArgs& args) { return ThisStringValue(rt, args.this_value, "valueOf"); }
 
-// Simple one-to-one case pairs beyond Latin-1.
-char16_t UpperOf(char16_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-  if (c < 0x100) {
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-    if (c == 0xFF) return 0x178;
-    if (c == 0xB5) return 0x39C;
-    return c;
-  }
-  if (c >= 0x100 && c <= 0x17F) {
-    if (c == 0x131) return 'I';
-    if (c == 0x17F) return 'S';
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-    if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
-    return (c & 1) ? c - 1 : c;
-  }
-  if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
-  if (c == 0x3C2) return 0x3A3;
-  if (c >= 0x3AC && c <= 0x3CE) {
-    switch (c) {
-      case 0x3AC: return 0x386; case 0x3AD: return 0x388; case 0x3AE: return 0x389;
-      case 0x3AF: return 0x38A; case 0x3CC: return 0x38C; case 0x3CD: return 0x38E;
-      case 0x3CE: return 0x38F; default: return c;
+struct CaseRun {
+  char32_t first, last;
+  int32_t delta;
+  uint32_t stride;
+};
+struct SpecialCase {
+  char32_t cp;
+  char32_t out[3];
+};
+struct CodeRange {
+  char32_t first, last;
+};
+
+#include "vm/builtins-case-tables.inc"
+
+// The simple mappings of a run table, expanded once.
+const std::unordered_map<char32_t, char32_t>& CaseMap(bool upper) {
+  static const auto build = [](const CaseRun* runs, size_t n) {
+    std::unordered_map<char32_t, char32_t> m;
+    for (size_t i = 0; i < n; ++i) {
+      for (char32_t c = runs[i].first; c <= runs[i].last; c += runs[i].stride) {
+        m[c] = static_cast<char32_t>(static_cast<int32_t>(c) + runs[i].delta);
+      }
     }
+    return m;
+  };
+  static const auto upper_map = build(kUpperRuns, std::size(kUpperRuns));
+  static const auto lower_map = build(kLowerRuns, std::size(kLowerRuns));
+  return upper ? upper_map : lower_map;
+}
+
+const SpecialCase* FindSpecial(const SpecialCase* table, size_t n, char32_t cp) {
+  auto it = std::lower_bound(table, table + n, cp, [](const SpecialCase& s, char32_t c) { return s.cp < c; });
+  return (it != table + n && it->cp == cp) ? it : nullptr;
+}
+
+bool InRanges(const CodeRange* ranges, size_t n, char32_t cp) {
+  auto it = std::upper_bound(ranges, ranges + n, cp, [](char32_t c, const CodeRange& r) { return c < r.first; });
+  if (it == ranges) return false;
+  --it;
+  return cp <= it->last;
+}
+
+bool IsCased(char32_t c) { return InRanges(kCased, std::size(kCased), c); }
+bool IsCaseIgnorable(char32_t c) { return InRanges(kCaseIgnorable, std::size(kCaseIgnorable), c); }
+
+// Code point at i (a surrogate pair counts once); *len receives its length.
+char32_t CodePointAt(std::u16string_view s, size_t i, size_t* len) {
+  char16_t c = s[i];
+  if (IsHighSurrogate(c) && i + 1 < s.size() && IsLowSurrogate(s[i + 1])) {
+    *len = 2;
+    return 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
   }
-  if (c >= 0x430 && c <= 0x44F) return c - 32;
-  if (c >= 0x450 && c <= 0x45F) return c - 80;
-  if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {
-    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c : c - 1;
-    if (c == 0x4CF) return 0x4C0;
-    return (c & 1) ? c - 1 : c;
-  }
-  if (c >= 0x24D0 && c <= 0x24E9) return c - 26;
-  if (c >= 0xFF41 && c <= 0xFF5A) return c - 32;
+  *len = 1;
   return c;
 }
 
-char16_t LowerOf(char16_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if (c < 0x100) return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 32 : c;
-  if (c >= 0x100 && c <= 0x17F) {
-    if (c == 0x130) return 'i';
-    if (c == 0x178) return 0xFF;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-    if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
-    return (c & 1) ? c : c + 1;
+// Code point ending just before position i.
+char32_t CodePointBefore(std::u16string_view s, size_t i, size_t* len) {
+  char16_t c = s[i - 1];
+  if (IsLowSurrogate(c) && i >= 2 && IsHighSurrogate(s[i - 2])) {
+    *len = 2;
+    return 0x10000 + ((s[i - 2] - 0xD800) << 10) + (c - 0xDC00);
   }
-  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
-  switch (c) {
-    case 0x386: return 0x3AC; case 0x388: return 0x3AD; case 0x389: return 0x3AE;
-    case 0x38A: return 0x3AF; case 0x38C: return 0x3CC; case 0x38E: return 0x3CD;
-    case 0x38F: return 0x3CE; default: break;
-  }
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {
-    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
-    if (c == 0x4C0) return 0x4CF;
-    return (c & 1) ? c : c + 1;
-  }
-  if (c >= 0x24B6 && c <= 0x24CF) return c + 26;
-  if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;
+  *len = 1;
   return c;
+}
+
+// The Final_Sigma condition for a capital sigma at [i, i+1).
+bool IsFinalSigma(std::u16string_view s, size_t i) {
+  bool before = false;
+  for (size_t j = i; j > 0;) {
+    size_t len;
+    char32_t c = CodePointBefore(s, j, &len);
+    j -= len;
+    if (IsCaseIgnorable(c)) continue;
+    before = IsCased(c);
+    break;
+  }
+  if (!before) return false;
+  for (size_t j = i + 1; j < s.size();) {
+    size_t len;
+    char32_t c = CodePointAt(s, j, &len);
+    j += len;
+    if (IsCaseIgnorable(c)) continue;
+    return !IsCased(c);
+  }
+  return true;
+}
+
+std::u16string MapCase(std::u16string_view s, bool upper) {
+  std::u16string out;
+  out.reserve(s.size());
+  const auto& map = CaseMap(upper);
+  const SpecialCase* specials = upper ? kUpperSpecial : kLowerSpecial;
+  size_t nspecial = upper ? std::size(kUpperSpecial) : std::size(kLowerSpecial);
+  for (size_t i = 0; i < s.size();) {
+    char16_t u = s[i];
+    if (u < 0x80) {
+      if (upper && u >= 'a' && u <= 'z') u -= 32;
+      else if (!upper && u >= 'A' && u <= 'Z') u += 32;
+      out += u;
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t c = CodePointAt(s, i, &len);
+    if (!upper && c == 0x3A3) {
+      out += IsFinalSigma(s, i) ? u'\u03C2' : u'\u03C3';
+    } else if (const SpecialCase* sc = FindSpecial(specials, nspecial, c)) {
+      for (char32_t o : sc->out) {
+        if (o) AppendCodePoint(out, o);
+      }
+    } else {
+      auto it = map.find(c);
+      AppendCodePoint(out, it == map.end() ? c : it->second);
+    }
+    i += len;
+  }
+  return out;
 }
 
 }  // namespace
 
-std::u16string ToUpperCaseCore(std::u16string_view s) {
-  std::u16string out;
-  out.reserve(s.size());
-  for (char16_t c : s) {
-    if (c == 0xDF) {
-      out += u"SS";
-    } else {
-      out += UpperOf(c);
-    }
-  }
-  return out;
-}
-
-std::u16string ToLowerCaseCore(std::u16string_view s) {
-  std::u16string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char16_t c = s[i];
-    if (c == 0x130) {
-      out += u"i\u0307";
-    } else if (c == 0x3A3) {
-      // Final sigma: a sigma that ends a word after a letter.
-      bool after_letter = i > 0 && LowerOf(s[i - 1]) != UpperOf(s[i - 1]);
-      bool before_letter = i + 1 < s.size() && LowerOf(s[i + 1]) != UpperOf(s[i + 1]);
-      out += (after_letter && !before_letter) ? u'\u03C2' : u'\u03C3';
-    } else {
-      out += LowerOf(c);
-    }
-  }
-  return out;
-}
+std::u16string ToUpperCaseCore(std::u16string_view s) { return MapCase(s, true); }
+std::u16string ToLowerCaseCore(std::u16string_view s) { return MapCase(s, false); }
 
 void InstallStringBuiltins(Runtime& rt) {
   Rooted<Object*> proto(rt, rt.intrinsics().string_prototype);
