@@ -786,8 +786,9 @@ TemplateLiteral* Parser::ParseTemplateLiteral(bool tagged) {
       return node;
     }
     Next();  // the head or middle piece
+    SourcePos expr_pos = tok_.pos;
     node->exprs.push_back(ParseExpression(true));
-    if (tok_.kind != TokenKind::kRBrace) FailUnexpected();
+    if (tok_.kind != TokenKind::kRBrace) Fail(expr_pos, "Missing } in template expression");
     lexer_.RescanTemplateContinuation(&tok_);
     if (tok_.kind == TokenKind::kIllegal) FailUnexpected();
   }

@@ -105,6 +105,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
 Stmt* Parser::ParseFunctionDeclaration(bool block_level) {
   SourcePos start = tok_.pos;
   Next();  // function
+  if (tok_.kind == TokenKind::kLParen) Fail(start, "Function statements require a function name");
   FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
   fn->name = ParseBindingIdentifier();
   fn->is_declaration = true;

@@ -141,9 +141,8 @@ Stmt* Parser::ParseStatement(StatementContext context) {
                              : "In non-strict mode code, functions can only be declared at "
                                "top level, inside a block, or as the body of an if statement.");
     case TokenKind::kClass:
-      FailUnexpected();
     case TokenKind::kConst:
-      Fail(tok_.pos, "Lexical declaration cannot appear in a single-statement context");
+      FailUnexpected();  // V8's wording for these two
     case TokenKind::kIdentifier:
       if (IsContextual(u"let")) {
         bool newline;
@@ -445,10 +444,13 @@ Stmt* Parser::ParseContinue() {
     }
     node->label = tok_.value;
     Next();
-  } else if (function_->loop_depth == 0) {
-    Fail(node->pos, "Illegal continue statement: no surrounding iteration statement");
+    ExpectSemicolon();
+    return node;
   }
   ExpectSemicolon();
+  if (function_->loop_depth == 0) {
+    Fail(node->pos, "Illegal continue statement: no surrounding iteration statement");
+  }
   return node;
 }
 
@@ -461,10 +463,11 @@ Stmt* Parser::ParseBreak() {
     if (!found) FailWithName(tok_.pos, "Undefined label ", tok_.value, "");
     node->label = tok_.value;
     Next();
-  } else if (function_->breakable_depth == 0) {
-    Fail(node->pos, "Illegal break statement");
+    ExpectSemicolon();
+    return node;
   }
   ExpectSemicolon();
+  if (function_->breakable_depth == 0) Fail(node->pos, "Illegal break statement");
   return node;
 }
 

@@ -157,6 +157,10 @@ void Parser::FailUnexpected(const Token& token) {
       if (strict_ && IsStrictReservedWord(token.value)) {
         Fail(token.pos, "Unexpected strict mode reserved word");
       }
+      if (!token.has_escape &&
+          (token.value == u"get" || token.value == u"set" || token.value == u"async")) {
+        FailWithName(token.pos, "Unexpected token ", token.value, "");  // V8's wording
+      }
       FailWithName(token.pos, "Unexpected identifier ", token.value, "");
     case TokenKind::kEscapedKeyword:
       Fail(token.pos, "Keyword must not contain escaped characters");

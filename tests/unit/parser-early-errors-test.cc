@@ -182,7 +182,8 @@ const EarlyErrorCase kCases[] = {
 
     // statement positions and for heads
     {u"if (1) let x = 1;", "Lexical declaration cannot appear in a single-statement context", 1, 8},
-    {u"if (1) const x = 1;", "Lexical declaration cannot appear in a single-statement context", 1, 8},
+    {u"if (1) const x = 1;", "Unexpected token 'const'", 1, 8},
+    {u"function () {}", "Function statements require a function name", 1, 1},
     {u"while (1) function f() {}", "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.", 1, 11},
     {u"\"use strict\"; if (1) function f() {}", "In strict mode code, functions can only be declared at top level or inside a block.", 1, 22},
     {u"\"use strict\"; l: function f() {}", "In strict mode code, functions can only be declared at top level or inside a block.", 1, 18},
