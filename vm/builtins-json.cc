@@ -2,6 +2,7 @@
 // (replacer function or list, indentation, toJSON, cycle errors like V8).
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "vm/builtins.h"
 #include "vm/operations.h"
@@ -15,11 +16,23 @@ namespace {
 
 class JsonParser {
  public:
+  // The parse record of a value, for the reviver's context.source.
+  struct Node {
+    Value value;
+    std::u16string source;  // primitives only
+    bool primitive = false;
+    std::vector<std::pair<PropertyKey, std::unique_ptr<Node>>> children;
+  };
+
   JsonParser(Runtime& rt, std::u16string_view text) : rt_(rt), s_(text) {}
+
+  // Records parse nodes; their values and keys are kept alive in `keep`.
+  void EnableRecording(RootedVector* keep) { keep_ = keep; }
+  std::unique_ptr<Node> root;
 
   Value ParseTop() {
     SkipWhitespace();
-    Rooted<Value> v(rt_, ParseValue());
+    Rooted<Value> v(rt_, ParseValue(keep_ ? &root : nullptr));
     SkipWhitespace();
     if (pos_ < s_.size()) Fail("Unexpected non-whitespace character after JSON", pos_);
     return v;
@@ -101,22 +114,41 @@ class JsonParser {
     return false;
   }
 
-  Value ParseValue() {
+  Value ParseValue(std::unique_ptr<Node>* out = nullptr) {
     rt_.CheckNativeStack();
     SkipWhitespace();
     if (pos_ >= s_.size()) Unexpected();
+    Node* node = nullptr;
+    if (out) {
+      *out = std::make_unique<Node>();
+      node = out->get();
+    }
+    size_t start = pos_;
+    Value v;
     char16_t c = s_[pos_];
     switch (c) {
-      case '{': return ParseObject();
-      case '[': return ParseArray();
-      case '"': return Value::FromCell(ParseString());
-      case 't': return ParseLiteral(u"true", Value::True());
-      case 'f': return ParseLiteral(u"false", Value::False());
-      case 'n': return ParseLiteral(u"null", Value::Null());
+      case '{': v = ParseObject(node); break;
+      case '[': v = ParseArray(node); break;
+      case '"': v = Value::FromCell(ParseString()); break;
+      case 't': v = ParseLiteral(u"true", Value::True()); break;
+      case 'f': v = ParseLiteral(u"false", Value::False()); break;
+      case 'n': v = ParseLiteral(u"null", Value::Null()); break;
       default:
-        if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          v = ParseNumber();
+          break;
+        }
         Unexpected();
     }
+    if (node) {
+      node->value = v;
+      keep_->push_back(v);
+      if (c != '{' && c != '[') {
+        node->primitive = true;
+        node->source = s_.substr(start, pos_ - start);
+      }
+    }
+    return v;
   }
 
   Value ParseLiteral(std::u16string_view word, Value v) {
@@ -218,7 +250,7 @@ class JsonParser {
     return key;
   }
 
-  Value ParseObject() {
+  Value ParseObject(Node* node) {
     ++pos_;  // {
     Rooted<Object*> obj(rt_, rt_.NewObject());
     RootedVector keep(rt_);
@@ -234,8 +266,20 @@ class JsonParser {
       } else {
         Expect(':', nullptr);
       }
-      Rooted<Value> v(rt_, ParseValue());
+      std::unique_ptr<Node> child;
+      Rooted<Value> v(rt_, ParseValue(node ? &child : nullptr));
       CreateDataProperty(rt_, obj, key, v);
+      if (node) {
+        if (key.cell()) keep_->push_back(Value::FromCell(key.cell()));
+        bool replaced = false;
+        for (auto& [k, n] : node->children) {
+          if (k == key) {
+            n = std::move(child);
+            replaced = true;
+          }
+        }
+        if (!replaced) node->children.emplace_back(key, std::move(child));
+      }
       keep.values().clear();
       first = false;
       if (Check(',')) {
@@ -249,13 +293,15 @@ class JsonParser {
     return Value::FromCell(obj.get());
   }
 
-  Value ParseArray() {
+  Value ParseArray(Node* node) {
     ++pos_;  // [
     Rooted<Array*> arr(rt_, rt_.NewArray(0));
     if (Check(']')) return Value::FromCell(arr.get());
     while (true) {
-      Value v = ParseValue();
+      std::unique_ptr<Node> child;
+      Value v = ParseValue(node ? &child : nullptr);
       ArrayPush(rt_, arr, v);
+      if (node) node->children.emplace_back(PropertyKey::Index(arr->length() - 1), std::move(child));
       if (Check(',')) continue;
       Expect(']', "Expected ',' or ']' after array element");
       break;
@@ -266,43 +312,88 @@ class JsonParser {
   Runtime& rt_;
   std::u16string_view s_;
   size_t pos_ = 0;
+  RootedVector* keep_ = nullptr;
 };
 
-// InternalizeJSONProperty(holder, name, reviver).
-Value Internalize(Runtime& rt, Object* holder_obj, PropertyKey name, Value reviver) {
+using ParseNode = JsonParser::Node;
+
+// InternalizeJSONProperty(holder, name, reviver) with the parse record of
+// the value (null when it no longer matches what was parsed).
+Value Internalize(Runtime& rt, Object* holder_obj, PropertyKey name, Value reviver, const ParseNode* node) {
   rt.CheckNativeStack();
   Rooted<Object*> holder(rt, holder_obj);
   Rooted<Value> val(rt, GetProperty(rt, holder, name));
+  if (node && !SameValue(node->value, val)) node = nullptr;
+  Rooted<Object*> context(rt, rt.NewObject());
+  if (node && node->primitive) {
+    Rooted<Value> src(rt, StringValue(rt, node->source));
+    CreateDataProperty(rt, context, rt.KeyForUtf8("source"), src);
+  }
+  auto child_node = [&](PropertyKey k) -> const ParseNode* {
+    if (!node) return nullptr;
+    for (const auto& [ck, cn] : node->children) {
+      if (ck == k) return cn.get();
+    }
+    return nullptr;
+  };
   if (val.get().IsObject()) {
     Rooted<Object*> obj(rt, val.get().AsObject());
     if (obj->IsArray()) {
       uint64_t len = LengthOf(rt, obj);
       for (uint64_t i = 0; i < len; ++i) {
         PropertyKey k = IndexKey(rt, i);
-        Value nv = Internalize(rt, obj, k, reviver);
+        Value nv = Internalize(rt, obj, k, reviver, child_node(k));
         if (nv.IsUndefined()) DeleteProperty(rt, obj, k);
         else CreateDataProperty(rt, obj, k, nv);
       }
     } else {
       RootedKeys keys(rt, OwnPropertyKeys(rt, obj, kKeysStrings | kKeysEnumerableOnly));
       for (const PropertyKey& k : keys) {
-        Value nv = Internalize(rt, obj, k, reviver);
+        Value nv = Internalize(rt, obj, k, reviver, child_node(k));
         if (nv.IsUndefined()) DeleteProperty(rt, obj, k);
         else CreateDataProperty(rt, obj, k, nv);
       }
     }
   }
   Rooted<Value> key(rt, KeyToValue(rt, name));
-  return Call(rt, reviver, Value::FromCell(holder.get()), {key.get(), val.get()});
+  return Call(rt, reviver, Value::FromCell(holder.get()), {key.get(), val.get(), Value::FromCell(context.get())});
 }
 
 Value JsonParseMethod(Runtime& rt, CallArgs& args) {
   Rooted<String*> text(rt, ToString(rt, args[0]));
-  Rooted<Value> result(rt, JsonParse(rt, text->view()));
-  if (!IsCallable(args[1])) return result;
+  if (!IsCallable(args[1])) return JsonParse(rt, text->view());
+  RootedVector keep(rt);
+  JsonParser parser(rt, text->view());
+  parser.EnableRecording(&keep);
+  Rooted<Value> result(rt, parser.ParseTop());
   Rooted<Object*> root(rt, rt.NewObject());
   CreateDataProperty(rt, root, PropertyKey::Named(rt.names().empty), result);
-  return Internalize(rt, root, PropertyKey::Named(rt.names().empty), args[1]);
+  return Internalize(rt, root, PropertyKey::Named(rt.names().empty), args[1], parser.root.get());
+}
+
+// JSON.rawJSON's objects: frozen null-prototype objects with [[IsRawJSON]].
+class RawJsonObject final : public Object {
+ public:
+  RawJsonObject() : Object(CellKind::kObject, nullptr) {}
+};
+
+Value JsonRawJSON(Runtime& rt, CallArgs& args) {
+  Rooted<String*> text(rt, ToString(rt, args[0]));
+  std::u16string_view v = text->view();
+  auto bad = [](char16_t c) { return c == 0x9 || c == 0xA || c == 0xD || c == 0x20; };
+  if (v.empty() || bad(v.front()) || bad(v.back())) {
+    rt.ThrowSyntaxError("Invalid value for JSON.rawJSON");
+  }
+  if (v.front() == '[' || v.front() == '{') rt.ThrowSyntaxError("Invalid value for JSON.rawJSON");
+  JsonParse(rt, v);
+  Rooted<Object*> obj(rt, rt.heap().New<RawJsonObject>());
+  CreateDataProperty(rt, obj, rt.KeyForUtf8("rawJSON"), Value::FromCell(text.get()));
+  SetIntegrityLevel(rt, obj, true);
+  return Value::FromCell(obj.get());
+}
+
+Value JsonIsRawJSON(Runtime&, CallArgs& args) {
+  return Value::Boolean(args[0].IsObject() && dynamic_cast<RawJsonObject*>(args[0].AsObject()) != nullptr);
 }
 
 // ---- stringify
@@ -375,6 +466,11 @@ class JsonSerializer {
     }
     if (!replacer_fn_.get().IsUndefined()) {
       value = Call(rt_, replacer_fn_, h, {kv.get(), value.get()});
+    }
+    if (value.get().IsObject() && dynamic_cast<RawJsonObject*>(value.get().AsObject())) {
+      Value raw = GetProperty(rt_, value.get().AsObject(), rt_.KeyForUtf8("rawJSON"));
+      if (raw.IsString()) out_ += raw.AsString()->view();
+      return true;
     }
     if (value.get().IsCellOfKind(CellKind::kPrimitiveWrapper)) {
       Value p = static_cast<PrimitiveWrapper*>(value.get().AsObject())->primitive();
@@ -631,6 +727,8 @@ void InstallJsonBuiltins(Runtime& rt) {
   DefineValue(rt, rt.global(), "JSON", Value::FromCell(json.get()));
   DefineMethod(rt, json, "parse", JsonParseMethod, 2);
   DefineMethod(rt, json, "stringify", JsonStringifyMethod, 3);
+  DefineMethod(rt, json, "rawJSON", JsonRawJSON, 1);
+  DefineMethod(rt, json, "isRawJSON", JsonIsRawJSON, 1);
   Rooted<Value> tag(rt, StringValueUtf8(rt, "JSON"));
   DefineRaw(rt, json, PropertyKey::Named(rt.symbols().to_string_tag), tag, kAttrConfigurable);
 }
