@@ -264,8 +264,8 @@ TEST(ParserEarlyErrorsTest, SloppyCounterpartsParse) {
       u"with (a) {}",
       u"delete x;",
       u"eval = 1; arguments++;",
-      u"var eval, arguments, implements, interface, let, package, private, protected, public, "
-      u"static, yield;",
+      u"var eval, arguments, implements, interface, let, package, private, protected;",
+      u"var public, static, yield;",
       u"x = 010 + 08 + '\\07' + '\\8';",
       u"function f(a, a) {}",
       u"if (1) function f() {}",

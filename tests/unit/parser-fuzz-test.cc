@@ -141,6 +141,18 @@ TEST(ParserFuzzTest, RandomCodeUnits) {
   }
 }
 
+TEST(ParserFuzzTest, RandomBytes) {
+  // Arbitrary bytes, decoded as UTF-8 the way a source file would be.
+  Random random(1234);
+  for (int i = 0; i < 2000; ++i) {
+    std::string bytes;
+    size_t length = random.Below(300);
+    for (size_t j = 0; j < length; ++j) bytes.push_back(static_cast<char>(random.Below(256)));
+    CheckParse(Utf8ToUtf16(bytes), "random bytes #" + std::to_string(i));
+    if (::testing::Test::HasFailure()) break;
+  }
+}
+
 std::vector<std::u16string> SeedPrograms() {
   std::vector<std::u16string> seeds = {
       u"function f(a, b = 1, ...c) { 'use strict'; return a + b * c.length; }\n"
