@@ -2,9 +2,10 @@
 // [Symbol.hasInstance]).
 //
 // The Function constructor compiles source text, which needs the compiler
-// (a layer above vm/); it works once the compiler installs a hook with
-// SetFunctionConstructorHook, and otherwise throws TypeError "Function
-// constructor is not supported".
+// (a layer above vm/); it works once that layer installs a hook with
+// SetScriptEvaluatorHook, and otherwise throws TypeError "Function
+// constructor is not supported". Like V8 it compiles
+// "(function anonymous(PARAMS\n) {\nBODY\n})".
 #include "vm/builtins.h"
 #include "vm/operations.h"
 #include "vm/unicode.h"
@@ -13,8 +14,39 @@ namespace jsvm {
 
 namespace {
 
+// Rejects parameter or body text that would end the wrapper function early
+// (the spec parses them separately; the wrapper must not be escaped).
+bool BalancedSource(std::u16string_view s) {
+  int depth = 0;
+  char16_t quote = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char16_t c = s[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
+      while (i < s.size() && s[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
+      size_t end = s.find(u"*/", i + 2);
+      if (end == std::u16string_view::npos) return false;
+      i = end + 1;
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`') quote = c;
+    else if (c == '(' || c == '{' || c == '[') ++depth;
+    else if (c == ')' || c == '}' || c == ']') {
+      if (--depth < 0) return false;
+    }
+  }
+  return true;
+}
+
 Value FunctionConstructor(Runtime& rt, CallArgs& args) {
-  FunctionCompilerHook hook = StateOf(rt).function_compiler;
+  ScriptEvaluatorHook hook = StateOf(rt).script_evaluator;
   if (!hook) rt.ThrowTypeError("Function constructor is not supported");
   std::u16string params;
   for (uint32_t i = 0; i + 1 < args.argc; ++i) {
@@ -23,7 +55,9 @@ Value FunctionConstructor(Runtime& rt, CallArgs& args) {
   }
   std::u16string body;
   if (args.argc > 0) body = ToString(rt, args[args.argc - 1])->view();
-  Rooted<Value> fn(rt, hook(rt, params, body));
+  if (!BalancedSource(params) || !BalancedSource(body)) rt.ThrowSyntaxError("Unexpected token ')'");
+  std::u16string source = u"(function anonymous(" + params + u"\n) {\n" + body + u"\n})";
+  Rooted<Value> fn(rt, hook(rt, source));
   if (args.is_construct() && fn.get().IsObject() && args.new_target != Value::FromCell(args.callee)) {
     Object* proto = GetPrototypeFromConstructor(rt, args.new_target, rt.intrinsics().function_prototype);
     fn.get().AsObject()->set_proto(proto);
@@ -101,9 +135,7 @@ Value FunctionHasInstance(Runtime& rt, CallArgs& args) {
 
 }  // namespace
 
-void SetFunctionConstructorHook(Runtime& rt, FunctionCompilerHook hook) {
-  StateOf(rt).function_compiler = hook;
-}
+void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook) { StateOf(rt).script_evaluator = hook; }
 
 String* FunctionToString(Runtime& rt, Object* fn) {
   if (fn->kind() == CellKind::kFunction) {

@@ -35,6 +35,16 @@ Value ConsoleError(Runtime& rt, CallArgs& args) {
   return Value::Undefined();
 }
 
+// Indirect eval: runs a string as a global script (through the hook of
+// SetScriptEvaluatorHook); other values are returned unchanged.
+Value GlobalEval(Runtime& rt, CallArgs& args) {
+  if (!args[0].IsString()) return args[0];
+  ScriptEvaluatorHook hook = StateOf(rt).script_evaluator;
+  if (!hook) rt.ThrowTypeError("eval is not supported");
+  std::u16string source(args[0].AsString()->view());
+  return hook(rt, source);
+}
+
 // __inspect(fn, label): records a function for `jsvm scopes`.
 Value InspectHook(Runtime& rt, CallArgs& args) {
   std::string label = args[1].IsUndefined() ? "" : ToString(rt, args[1])->ToUtf8();
@@ -155,6 +165,7 @@ void InstallGlobalBuiltins(Runtime& rt) {
   DefineValue(rt, global, "Infinity", Value::Double(INFINITY), kAttrNone);
   DefineValue(rt, global, "undefined", Value::Undefined(), kAttrNone);
   DefineMethod(rt, global, "isNaN", GlobalIsNaN, 1);
+  DefineMethod(rt, global, "eval", GlobalEval, 1);
   DefineMethod(rt, global, "isFinite", GlobalIsFinite, 1);
   DefineMethod(rt, global, "decodeURI", GlobalDecodeURI, 1);
   DefineMethod(rt, global, "decodeURIComponent", GlobalDecodeURIComponent, 1);

@@ -68,13 +68,14 @@ class RootedKeys {
 // false when not allowed (not extensible, or a cycle).
 bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto);
 
-// Hook for `new Function(params..., body)`: compiles the source text of a
-// function and returns the closure. Without a hook the Function constructor
-// throws TypeError "Function constructor is not supported". The compiler
-// layer (which vm/ cannot see) installs it.
-using FunctionCompilerHook = Value (*)(Runtime& rt, const std::u16string& params,
-                                       const std::u16string& body);
-void SetFunctionConstructorHook(Runtime& rt, FunctionCompilerHook hook);
+// Hook that compiles and runs the source text of a classic script in the
+// global scope and returns its completion value (the value of the last
+// expression statement), throwing SyntaxError for a compile error. vm/ cannot
+// see the compiler, so the layer above installs it (see SetScriptEvaluatorHook
+// callers). It powers `new Function(params..., body)` and indirect `eval`;
+// without it both throw TypeError "... is not supported".
+using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
+void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 
 // ---- values
 
@@ -142,7 +143,7 @@ struct BuiltinsState {
   std::unordered_map<const Cell*, std::string> pending_stacks;
   // Collection iterators that may be mid-iteration (weak; see collections.h).
   std::vector<Cell*> live_iterators;
-  FunctionCompilerHook function_compiler = nullptr;
+  ScriptEvaluatorHook script_evaluator = nullptr;
   // Date.prototype (not an intrinsic of the runtime).
   Value date_prototype;
   // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.

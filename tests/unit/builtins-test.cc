@@ -120,3 +120,49 @@ TEST(BuiltinsRuntime, MapSetWithGcStress) {
 
 }  // namespace
 }  // namespace jsvm
+
+// ---- the script-evaluator hook (Function constructor, indirect eval)
+
+#include "compiler/compiler.h"
+#include "vm/interpreter.h"
+
+namespace jsvm {
+namespace {
+
+// What the CLI is expected to install: compile as a REPL-style script (so the
+// completion value is returned) and run it in the global scope.
+Value EvaluateScript(Runtime& rt, const std::u16string& source) {
+  CompileOptions options;
+  options.repl = true;
+  CompileResult r = CompileScript(rt, "<eval>", source, options);
+  if (!r.ok()) {
+    std::string msg = r.error;
+    size_t at = msg.find(r.error_kind + ": ");
+    if (at != std::string::npos) msg = msg.substr(at + r.error_kind.size() + 2);
+    msg = msg.substr(0, msg.find('\n'));
+    if (r.error_kind == "RangeError") rt.ThrowRangeError(msg);
+    rt.ThrowSyntaxError(msg);
+  }
+  return rt.interpreter().RunScript(r.top, /*share_lexicals=*/true);
+}
+
+TEST(BuiltinsRuntime, FunctionConstructorAndEvalThroughHook) {
+  Runtime rt;
+  SetScriptEvaluatorHook(rt, EvaluateScript);
+  Value fn_ctor = GetProperty(rt, rt.global(), rt.KeyForUtf8("Function"));
+  Rooted<Value> a(rt, StringValueUtf8(rt, "a"));
+  Rooted<Value> b(rt, StringValueUtf8(rt, "b"));
+  Rooted<Value> body(rt, StringValueUtf8(rt, "return a + b"));
+  Rooted<Value> fn(rt, Construct(rt, fn_ctor, {a.get(), b.get(), body.get()}));
+  ASSERT_TRUE(IsCallable(fn));
+  EXPECT_EQ(Call(rt, fn, Value::Undefined(), {Value::Int(2), Value::Int(3)}).AsInt(), 5);
+  EXPECT_EQ(FunctionToString(rt, fn.get().AsObject())->ToUtf8(), "function anonymous(a,b\n) {\nreturn a + b\n}");
+  Value eval = GetProperty(rt, rt.global(), rt.KeyForUtf8("eval"));
+  Rooted<Value> src(rt, StringValueUtf8(rt, "var q = 40; q + 2"));
+  EXPECT_EQ(Call(rt, eval, Value::Undefined(), {src.get()}).AsInt(), 42);
+  Rooted<Value> bad(rt, StringValueUtf8(rt, "}, function() {"));
+  EXPECT_THROW(Construct(rt, fn_ctor, {bad.get()}), JsThrow);
+}
+
+}  // namespace
+}  // namespace jsvm
