@@ -384,7 +384,6 @@ void BytecodeGenerator::EmitPrologue() {
     }
     if (!target->Is<Identifier>()) Destructure(target, param, true, DeclKind::kLet);
   }
-  if (!fn_->simple_params()) EmitScopeEntry(scope_, &fn_->body);
 }
 
 void BytecodeGenerator::EmitBodyScopeEntry() {
@@ -453,10 +452,20 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
     case NodeKind::kVarDecl:
       VisitVarDecl(static_cast<VarDecl*>(s));
       return;
-    case NodeKind::kFunctionDecl:
-      // Hoisted: instantiated at scope entry (EmitScopeEntry); Annex B
-      // copies happen at the end of the block (VisitBlock).
+    case NodeKind::kFunctionDecl: {
+      // Hoisted: instantiated at scope entry (EmitScopeEntry). Annex B: when
+      // a sloppy block function's declaration is evaluated, its value is
+      // copied to the function-level var of the same name.
+      auto it = tree_.annex_b.find(s);
+      if (it != tree_.annex_b.end()) {
+        Variable* block_binding = it->second.block_binding;
+        Variable* var = it->second.var;
+        LoadVariable(block_binding, block_binding->name, false, false);
+        if (var->location == VarLocation::kGlobal) StoreGlobal(var->name);
+        else StoreVariable(var, var->name, false, false);
+      }
       return;
+    }
     case NodeKind::kClassDecl: {
       auto* c = static_cast<ClassDecl*>(s);
       builder_.SetStatementPosition(s->pos.offset);
@@ -551,27 +560,6 @@ void BytecodeGenerator::VisitBlock(Block* b) {
   ContextScope context(this, b->scope);
   if (b->scope) EmitScopeEntry(b->scope, &b->body);
   VisitStatements(b->body);
-  // Annex B copies for sloppy block functions.
-  if (b->scope && !fn_->strict) {
-    for (Stmt* s : b->body) {
-      auto* fd = s->As<FunctionDecl>();
-      if (!fd) continue;
-      Variable* inner = b->scope->Lookup(fd->fn->name->name);
-      if (!inner || !inner->sloppy_block_function) continue;
-      Variable* outer = nullptr;
-      for (Scope* sc = b->scope->outer; sc; sc = sc->outer) {
-        if (sc->is_function_scope()) {
-          outer = sc->Lookup(fd->fn->name->name);
-          break;
-        }
-      }
-      if (!outer) continue;
-      if (inner->location == VarLocation::kUnallocated) continue;
-      LoadVariable(inner, inner->name, false, false);
-      if (outer->location == VarLocation::kGlobal) StoreGlobal(outer->name);
-      else if (outer->location != VarLocation::kUnallocated) StoreVariable(outer, outer->name, false, false);
-    }
-  }
 }
 
 void BytecodeGenerator::VisitIf(If* s) {

@@ -186,9 +186,7 @@ class Analyzer {
           // Annex B.3.3: a block function in sloppy code is also a var of the
           // function, unless that would clash with a lexical binding.
           if (!scope->Lookup(f->fn->name->name) || !scope->Lookup(f->fn->name->name)->IsLexical()) {
-            Variable* v = Declare(scope, f->fn->name->name, VarKind::kVar, 0);
-            (void)v;
-            sloppy_block_functions_.insert(f);
+            sloppy_block_functions_[f] = Declare(scope, f->fn->name->name, VarKind::kVar, 0, f->pos.offset);
           }
         }
         return;
@@ -273,7 +271,14 @@ class Analyzer {
       } else if (auto* f = s->As<FunctionDecl>()) {
         if (include_functions && scope->kind != ScopeKind::kFunction && scope->kind != ScopeKind::kScript) {
           Variable* v = Declare(scope, f->fn->name->name, VarKind::kFunction, 0, f->pos.offset);
-          v->sloppy_block_function = sloppy_block_functions_.count(f) > 0;
+          auto annex_b = sloppy_block_functions_.find(f);
+          if (annex_b != sloppy_block_functions_.end()) {
+            // The block binding is read when the declaration is evaluated.
+            v->sloppy_block_function = true;
+            v->is_used = true;
+            annex_b->second->is_used = true;
+            tree_->annex_b[f] = {v, annex_b->second};
+          }
           any = true;
         }
       }
@@ -727,17 +732,15 @@ class Analyzer {
       // environment; a var named like a parameter starts with its value.
       std::vector<std::u16string> param_names;
       for (Variable* v : scope->variables) param_names.push_back(v->name);
-      Scope probe(ScopeKind::kFunction, nullptr, fn);
-      HoistVars(fn->body, &probe);
-      for (Variable* v : probe.variables) {
+      HoistVars(fn->body, body_scope);
+      for (Variable* v : body_scope->variables) {
         bool clash = std::find(param_names.begin(), param_names.end(), v->name) != param_names.end();
-        Variable* d = Declare(clash ? body_scope : scope, v->name, v->kind, 0);
-        if (clash) tree_->param_copies[d] = scope->Lookup(v->name);
+        if (clash) tree_->param_copies[v] = scope->Lookup(v->name);
       }
     } else {
       HoistVars(fn->body, scope);
     }
-    DeclareLexical(fn->body, body_scope, /*include_functions=*/body_scope == scope);
+    DeclareLexical(fn->body, body_scope, /*include_functions=*/false);
     // Parameter defaults and patterns are evaluated in the parameter scope;
     // a default that reads its own or a later parameter meets it in the TDZ.
     int param_index = 0;
@@ -890,8 +893,18 @@ class Analyzer {
       v->index = static_cast<int>(next_register_[closure]++);
     };
     if (scope->kind == ScopeKind::kFunction) next_register_[scope] = 0;
-    // Parameters first, from the last to the first (as V8 does).
+    // V8's order: the receiver, then the parameters from the last to the
+    // first, then the other variables in source order.
     if (scope->kind == ScopeKind::kFunction) {
+      if (Variable* t = scope->this_var) {
+        if (MustAllocateInContext(t)) {
+          to_context(t);
+        } else if (scope->function->fn_kind == FunctionKind::kDerivedConstructor) {
+          to_register(t);
+        } else {
+          t->location = VarLocation::kReceiver;
+        }
+      }
       std::vector<Variable*> params;
       for (Variable* v : scope->variables) {
         if (v->kind == VarKind::kParameter) params.push_back(v);
@@ -907,23 +920,18 @@ class Analyzer {
           v->location = VarLocation::kParameter;
         }
       }
-      if (Variable* t = scope->this_var) {
-        if (MustAllocateInContext(t)) {
-          to_context(t);
-        } else if (scope->function->fn_kind == FunctionKind::kDerivedConstructor) {
-          to_register(t);
-        } else {
-          t->location = VarLocation::kReceiver;
-        }
-      }
     }
+    std::vector<Variable*> locals;
     for (Variable* v : scope->variables) {
-      if (v->kind == VarKind::kParameter || v->kind == VarKind::kThis) continue;
+      if (v->kind != VarKind::kParameter && v->kind != VarKind::kThis) locals.push_back(v);
+    }
+    std::stable_sort(locals.begin(), locals.end(),
+                     [](Variable* a, Variable* b) { return a->declaration_pos < b->declaration_pos; });
+    for (Variable* v : locals) {
       if (scope->kind == ScopeKind::kScript && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction)) {
         v->location = VarLocation::kGlobal;
         continue;
       }
-      if (scope->kind == ScopeKind::kScript && v->kind == VarKind::kThis) continue;
       if (!MustAllocate(v)) continue;
       if (MustAllocateInContext(v)) to_context(v);
       else to_register(v);
@@ -951,7 +959,8 @@ class Analyzer {
   bool failed_ = false;
   std::unordered_map<Scope*, uint32_t> next_register_;
   std::unordered_map<Variable*, int> param_index_;
-  std::unordered_set<const FunctionDecl*> sloppy_block_functions_;
+  // Annex B: sloppy block functions and the function-level var each feeds.
+  std::unordered_map<const FunctionDecl*, Variable*> sloppy_block_functions_;
 
   friend bool jsvm::AnalyzeScopes(Program*, ScopeTree*, ScopeError*);
  public:

@@ -131,6 +131,13 @@ class ScopeTree {
   std::unordered_set<const Node*> tdz_errors;
   // for (let/const x of/in right): the scope holding x's TDZ copy for `right`.
   std::unordered_map<const Node*, Scope*> tdz_scopes;
+  // Annex B.3.3: a sloppy block function's block binding and the
+  // function-level var it is copied to when the declaration is evaluated.
+  struct AnnexB {
+    Variable* block_binding;
+    Variable* var;
+  };
+  std::unordered_map<const Node*, AnnexB> annex_b;
   // Body vars of functions with parameter expressions that start as a copy
   // of the same-named parameter.
   std::unordered_map<Variable*, Variable*> param_copies;

@@ -175,8 +175,10 @@ void DefineAccessorRaw(Runtime& rt, Object* obj, PropertyKey key, Value getter, 
 }
 
 bool SetArrayLength(Runtime& rt, Array* array, double new_length, bool throw_on_failure) {
+  if (!(new_length >= 0 && new_length <= 4294967295.0) || new_length != std::floor(new_length)) {
+    rt.ThrowRangeError("Invalid array length");
+  }
   auto len = static_cast<uint32_t>(new_length);
-  if (static_cast<double>(len) != new_length) rt.ThrowRangeError("Invalid array length");
   if (len == array->length()) return true;
   if (!array->length_writable()) {
     return Reject(rt, throw_on_failure, "Cannot assign to read only property 'length' of object '[object Array]'");

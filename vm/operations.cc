@@ -237,16 +237,27 @@ double StringToNumber(std::u16string_view s) {
     else if (p == 'o') radix = 8;
     else if (p == 'b') radix = 2;
     if (radix) {
-      double v = 0;
+      // Regroup the digits' bits into hexadecimal and let double-conversion
+      // round once (summing in a double would round at every step).
+      static const char kHex[] = "0123456789abcdef";
+      int bits_per_digit = radix == 16 ? 4 : radix == 8 ? 3 : 1;
+      std::string bits;
       for (size_t i = 2; i < ascii.size(); ++i) {
         int c = ascii[i], d;
         if (c >= '0' && c <= '9') d = c - '0';
         else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') d = (c | 0x20) - 'a' + 10;
         else return NAN;
         if (d >= radix) return NAN;
-        v = v * radix + d;
+        for (int b = bits_per_digit - 1; b >= 0; --b) bits.push_back(static_cast<char>('0' + ((d >> b) & 1)));
       }
-      return v;
+      while (bits.size() % 4) bits.insert(bits.begin(), '0');
+      std::string hex = "0x";
+      for (size_t i = 0; i < bits.size(); i += 4) {
+        hex.push_back(kHex[(bits[i] - '0') * 8 + (bits[i + 1] - '0') * 4 + (bits[i + 2] - '0') * 2 + (bits[i + 3] - '0')]);
+      }
+      StringToDoubleConverter conv(StringToDoubleConverter::ALLOW_HEX, 0.0, NAN, nullptr, nullptr);
+      int processed = 0;
+      return conv.StringToDouble(hex.c_str(), static_cast<int>(hex.size()), &processed);
     }
   }
   // Decimal literal: [+-] (Infinity | digits [. digits] [e [+-] digits] | . digits ...)
