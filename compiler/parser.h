@@ -6,6 +6,17 @@
 // parser.cc (driver, tokens, errors, declarations, labels),
 // parser-statements.cc, parser-expressions.cc, parser-functions.cc (functions,
 // arrows, classes) and parser-patterns.cc (destructuring and targets).
+//
+// AST shapes worth knowing beyond what ast.h says:
+//  - Annex B, sloppy code only: `if (x) function f() {}` gives a Block holding
+//    the FunctionDecl as the if's branch; `l: function f() {}` gives a Labeled
+//    whose body is a FunctionDecl; a block may declare the same function twice.
+//  - `for (var x = 1 in o)` (sloppy) keeps the initializer in ForIn::left.
+//  - Parentheses leave no node: `(a)` is just `a`.
+//  - A call is never an assignment or update target: `f() = 1`, `f()++` and
+//    `for (f() in o)` are early errors here (V8 throws at run time instead).
+//  - Not supported (SyntaxError): generators, async functions, modules and
+//    import(), BigInt literals, private names (#x), static blocks.
 #pragma once
 
 #include <cstdint>
