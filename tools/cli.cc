@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cmath>
+#include <nlohmann/json.hpp>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -43,6 +45,7 @@ struct Options {
   std::string command = "run";
   std::string file;
   bool print_bytecode = false;
+  bool heap_stats = false;
   RuntimeOptions runtime;
 };
 
@@ -121,6 +124,28 @@ std::string BytecodesMarkdown() {
   return out.str();
 }
 
+// --heap-stats: one JSON line on stderr after a final full collection.
+void PrintHeapStats(Runtime& rt) {
+  Heap& heap = rt.heap();
+  heap.Collect("heap stats");
+  const HeapStats& st = heap.stats();
+  nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+  for (size_t k = 0; k < static_cast<size_t>(CellKind::kCount); ++k) {
+    if (st.live_objects_by_kind[k] == 0) continue;
+    by_kind[CellKindName(static_cast<CellKind>(k))] = {{"objects", st.live_objects_by_kind[k]},
+                                                       {"bytes", st.live_bytes_by_kind[k]}};
+  }
+  nlohmann::ordered_json j;
+  j["live_bytes"] = st.live_bytes;
+  j["live_objects"] = st.live_objects;
+  j["by_kind"] = by_kind;
+  j["collections"] = st.collections;
+  j["total_pause_ms"] = std::round(st.total_pause_ms * 1000) / 1000;
+  j["max_pause_ms"] = std::round(st.max_pause_ms * 1000) / 1000;
+  j["peak_heap_bytes"] = st.peak_heap_bytes;
+  std::fprintf(stderr, "%s\n", j.dump().c_str());
+}
+
 int RunCommand(const Options& opts) {
   std::string bytes;
   if (!ReadFile(opts.file, &bytes)) {
@@ -156,6 +181,7 @@ int RunCommand(const Options& opts) {
     code = t.exit_code;
   }
   rt.FlushStdout();
+  if (opts.heap_stats) PrintHeapStats(rt);
   return code;
 }
 
@@ -169,6 +195,7 @@ int Main(int argc, char** argv) {
       ("help,h", "print this help")
       ("version", "print the version")
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
+      ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
       ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
       ("gc-stress", "collect garbage at every allocation")
       ("trace-gc", "print one line per collection to stderr")

@@ -73,7 +73,11 @@ Value ArrayConstructor(Runtime& rt, CallArgs& args) {
     }
     double d = len.AsNumber();
     if (!(d >= 0 && d <= 4294967295.0 && d == std::floor(d))) rt.ThrowRangeError("Invalid array length");
-    return Value::FromCell(ArrayCreate(rt, static_cast<uint64_t>(d), proto));
+    Array* a = ArrayCreate(rt, static_cast<uint64_t>(d), proto);
+    // V8 gives new Array(n) a backing store of n holes up to 100,000
+    // elements (JSArray::kInitialMaxFastElementArray); larger ones start sparse.
+    if (d <= 100000) a->ReserveDenseHoles(rt, static_cast<uint32_t>(d));
+    return Value::FromCell(a);
   }
   Rooted<Array*> a(rt, ArrayCreate(rt, 0, proto));
   for (uint32_t i = 0; i < args.argc; ++i) ArrayPush(rt, a, args.argv[i]);

@@ -1,6 +1,7 @@
 #include "vm/interpreter-runtime.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <unordered_set>
 
@@ -270,7 +271,9 @@ void CheckLimits(Runtime& rt, uint64_t steps) {
     static const auto start = std::chrono::steady_clock::now();
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (elapsed > o.timeout_seconds) {
-      throw JsTerminate{6, "execution timed out after " + std::to_string(o.timeout_seconds) + " s (--timeout)"};
+      char seconds[32];
+      std::snprintf(seconds, sizeof(seconds), "%g", o.timeout_seconds);
+      throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
     }
   }
 }

@@ -107,6 +107,13 @@ void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
   NoteGrowth(rt, 64);
 }
 
+void Object::ReserveDenseHoles(Runtime& rt, uint32_t n) {
+  if (n <= dense_.size()) return;
+  size_t old_cap = dense_.capacity();
+  dense_.resize(n, Value::Hole());
+  NoteGrowth(rt, static_cast<ptrdiff_t>((dense_.capacity() - old_cap) * sizeof(Value)));
+}
+
 bool Object::RemoveIndexed(Runtime&, uint32_t i) {
   bool removed = false;
   if (i < dense_.size() && !dense_[i].IsHole()) {

@@ -85,6 +85,9 @@ class Object : public Cell {
   // Every present index, ascending.
   void CollectIndices(std::vector<uint32_t>* out) const;
   std::vector<Value>& dense() { return dense_; }
+  // Gives the dense part room for n elements, as holes (V8 preallocates the
+  // backing store of `new Array(n)` for small n).
+  void ReserveDenseHoles(Runtime& rt, uint32_t n);
   const std::vector<Value>& dense() const { return dense_; }
   bool has_sparse() const { return sparse_ != nullptr && !sparse_->empty(); }
   std::map<uint32_t, PropertyEntry>* sparse() const { return sparse_.get(); }
