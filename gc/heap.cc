@@ -140,6 +140,7 @@ void Heap::Collect(const char* reason) {
   size_t before = heap_bytes_;
   size_t committed_before = threshold_;
   Mark();
+  if (options_.verify) Verify();
   for (auto& cb : weak_callbacks_) cb();
   Sweep();
   // Recount the live heap exactly: external storage may have been reported

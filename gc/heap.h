@@ -25,6 +25,11 @@ struct HeapOptions {
   double growth_factor = 2.0;            // next collection when heap = live * factor
   bool stress = false;                   // collect before every allocation
   bool trace = false;                    // print one line per collection (--trace-gc)
+#ifdef NDEBUG
+  bool verify = false;                   // check every edge after marking (heap-verifier.cc)
+#else
+  bool verify = true;
+#endif
 };
 
 struct HeapStats {
@@ -76,6 +81,10 @@ class Heap {
   // counts toward the growth policy and the heap limit at the next allocation.
   // Never collects.
   void NoteExternalAllocation(ptrdiff_t bytes);
+
+  // Checks that every edge from a live cell leads to a live cell of this
+  // heap; aborts with a message otherwise. Valid between Mark and Sweep.
+  void Verify() const;
 
   // A full mark-sweep now. `reason` appears in --trace-gc output.
   void Collect(const char* reason);
