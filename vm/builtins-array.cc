@@ -853,6 +853,9 @@ String* ArrayJoin(Runtime& rt, Object* obj, String* separator) {
       if (e.IsNullish()) continue;
       if (e.IsString()) {
         out += e.AsString()->view();
+      } else if (e.IsNumber()) {
+        // No heap string for numbers.
+        for (char c : NumberToStdString(e.AsNumber())) out += static_cast<char16_t>(c);
       } else {
         out += ToString(rt, e)->view();
       }
