@@ -5,6 +5,8 @@
 #include "compiler/bytecode-generator.h"
 #include "compiler/parser.h"
 #include "compiler/scope-analysis.h"
+#include "vm/builtins.h"
+#include "vm/interpreter.h"
 
 namespace jsvm {
 
@@ -39,5 +41,23 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
   }
   return result;
 }
+
+Value EvaluateScript(Runtime& rt, const std::u16string& source) {
+  CompileOptions options;
+  options.repl = true;
+  CompileResult r = CompileScript(rt, "<eval>", source, options);
+  if (!r.ok()) {
+    // "FILE:LINE:COL: Kind: message\n..." -> "message"
+    std::string message = r.error;
+    size_t at = message.find(r.error_kind + ": ");
+    if (at != std::string::npos) message = message.substr(at + r.error_kind.size() + 2);
+    message = message.substr(0, message.find('\n'));
+    if (r.error_kind == "RangeError") rt.ThrowRangeError(message);
+    rt.ThrowSyntaxError(message);
+  }
+  return rt.interpreter().RunScript(r.top, /*share_lexicals=*/true);
+}
+
+void InstallScriptEvaluator(Runtime& rt) { SetScriptEvaluatorHook(rt, EvaluateScript); }
 
 }  // namespace jsvm

@@ -27,4 +27,13 @@ struct CompileOptions {
 CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source,
                             CompileOptions options = {});
 
+// Compiles and runs `source` as a new script in `rt` (global code; its
+// top-level lexicals stay visible to later scripts) and returns its
+// completion value. Syntax errors are thrown as JavaScript SyntaxErrors.
+// This is indirect eval and the Function constructor's engine.
+Value EvaluateScript(Runtime& rt, const std::u16string& source);
+
+// Lets the built-ins (eval, Function) reach the compiler.
+void InstallScriptEvaluator(Runtime& rt);
+
 }  // namespace jsvm

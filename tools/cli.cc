@@ -154,6 +154,7 @@ int RunCommand(const Options& opts) {
   }
   std::u16string source = Utf8ToUtf16(bytes);
   Runtime rt(opts.runtime);
+  InstallScriptEvaluator(rt);
   CompileResult compiled = CompileScript(rt, opts.file, source);
   if (!compiled.ok()) {
     std::fprintf(stderr, "%s\n", compiled.error.c_str());

@@ -58,6 +58,7 @@ std::string DescribeException(Runtime& rt, Value exception) {
 
 int RunRepl(const RuntimeOptions& options, std::FILE* in, bool prompts) {
   Runtime rt(options);
+  InstallScriptEvaluator(rt);
   // Output goes straight to stdout so that it interleaves with prompts.
   rt.stdout_sink() = [](std::string_view s) {
     std::fwrite(s.data(), 1, s.size(), stdout);

@@ -198,6 +198,8 @@ Value Interpreter::Run() {
   bool construct = false;
 
 // Save the state the rest of the VM may look at.
+// Handlers never hold a Rooted or other object with a destructor across
+// DISPATCH: a computed goto leaves a scope without running destructors.
 #define SYNC()          \
   do {                  \
     frame->pc = pc;     \
@@ -787,12 +789,14 @@ Value Interpreter::Run() {
         }
         if (construct && info->IsConstructor() && info->flavor != FunctionFlavor::kDerivedConstructor) {
           // [[Construct]] of a base constructor: make `this` from new_target.prototype.
-          Rooted<Value> rnt(rt_, new_target);
-          Rooted<Value> rcallee(rt_, callee);
+          // No Rooted here (a computed goto leaves the scope without running
+          // destructors): the callee is in a register and new_target in
+          // frame->acc, both seen by the collector; proto is reachable from
+          // new_target.
           Object* proto = GetPrototypeFromConstructor(rt_, new_target, rt_.intrinsics().object_prototype);
           Value self = Value::FromCell(rt_.NewObject(proto));
           // argv points into the caller's registers, which did not move.
-          Frame* f = PushFrame(static_cast<Function*>(rcallee.get().AsCell()), self, argv, argc, rnt);
+          Frame* f = PushFrame(static_cast<Function*>(callee.AsCell()), self, argv, argc, new_target);
           f->construct_result_check = true;
           if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
           LOAD_FRAME();

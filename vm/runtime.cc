@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "vm/builtins.h"
 #include "vm/interpreter.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
@@ -171,23 +172,9 @@ ErrorObject* Runtime::NewError(Object* proto, String* message) {
   Rooted<String*> msg(*this, message);
   Rooted<ErrorObject*> error(*this, heap_.New<ErrorObject>(proto));
   if (msg.get()) DefineRaw(*this, error, PropertyKey::Named(names_.message), Value::FromCell(msg.get()), kAttrHidden);
-  // stack: "Name: message\n    at ..." like V8.
-  std::u16string head;
-  OwnProperty name_prop;
-  Value name_value = Value::Undefined();
-  for (Object* o = proto; o; o = o->proto()) {
-    if (GetOwnProperty(*this, o, PropertyKey::Named(names_.name), &name_prop)) {
-      name_value = name_prop.value;
-      break;
-    }
-  }
-  head = name_value.IsString() ? std::u16string(name_value.AsString()->view()) : u"Error";
-  if (msg.get() && msg->length()) head += u": " + std::u16string(msg->view());
-  std::string trace = interpreter_->StackTrace();
-  std::u16string stack = head;
-  if (!trace.empty()) stack += u"\n" + Utf8ToUtf16(trace);
-  String* stack_str = NewString(stack);
-  DefineRaw(*this, error, PropertyKey::Named(names_.stack), Value::FromCell(stack_str), kAttrHidden);
+  // stack: "Name: message\n    at ..." like V8 (the header follows later
+  // changes of name and message until first read).
+  AttachErrorStack(*this, error);
   return error;
 }
 

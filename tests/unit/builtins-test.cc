@@ -131,21 +131,6 @@ namespace {
 
 // What the CLI is expected to install: compile as a REPL-style script (so the
 // completion value is returned) and run it in the global scope.
-Value EvaluateScript(Runtime& rt, const std::u16string& source) {
-  CompileOptions options;
-  options.repl = true;
-  CompileResult r = CompileScript(rt, "<eval>", source, options);
-  if (!r.ok()) {
-    std::string msg = r.error;
-    size_t at = msg.find(r.error_kind + ": ");
-    if (at != std::string::npos) msg = msg.substr(at + r.error_kind.size() + 2);
-    msg = msg.substr(0, msg.find('\n'));
-    if (r.error_kind == "RangeError") rt.ThrowRangeError(msg);
-    rt.ThrowSyntaxError(msg);
-  }
-  return rt.interpreter().RunScript(r.top, /*share_lexicals=*/true);
-}
-
 TEST(BuiltinsRuntime, FunctionConstructorAndEvalThroughHook) {
   Runtime rt;
   SetScriptEvaluatorHook(rt, EvaluateScript);
