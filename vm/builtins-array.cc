@@ -74,9 +74,11 @@ Value ArrayConstructor(Runtime& rt, CallArgs& args) {
     double d = len.AsNumber();
     if (!(d >= 0 && d <= 4294967295.0 && d == std::floor(d))) rt.ThrowRangeError("Invalid array length");
     Array* a = ArrayCreate(rt, static_cast<uint64_t>(d), proto);
-    // V8 gives new Array(n) a backing store of n holes up to 100,000
-    // elements (JSArray::kInitialMaxFastElementArray); larger ones start sparse.
-    if (d <= 100000) a->ReserveDenseHoles(rt, static_cast<uint32_t>(d));
+    // V8 gives new Array(n) a backing store of n holes (8 bytes each: Array(1e7)
+    // holds 80 MB, as node measures) below JSArray::kMaxFastArrayLength
+    // (32M elements); longer ones start in dictionary mode (sparse).
+    constexpr double kMaxFastArrayLength = 32 * 1024 * 1024;
+    if (d < kMaxFastArrayLength) a->ReserveDenseHoles(rt, static_cast<uint32_t>(d));
     return Value::FromCell(a);
   }
   Rooted<Array*> a(rt, ArrayCreate(rt, 0, proto));
