@@ -81,13 +81,16 @@ namespace {
 // Marks with an explicit stack, so deep structures cannot overflow the C++ stack.
 class MarkingVisitor final : public Visitor {
  public:
-  explicit MarkingVisitor(std::vector<Cell*>& stack) : stack_(stack) {}
+  MarkingVisitor(const Heap& heap, std::vector<Cell*>& stack) : heap_(heap), stack_(stack) {}
   void Edge(Cell* target, EdgeType type, EdgeName) override {
-    if (type == EdgeType::kWeak) return;
+    // Most edges lead to cells marked already (names, prototypes): skip them
+    // here rather than push and pop them.
+    if (type == EdgeType::kWeak || heap_.IsMarked(target)) return;
     stack_.push_back(target);
   }
 
  private:
+  const Heap& heap_;
   std::vector<Cell*>& stack_;
 };
 
@@ -95,7 +98,7 @@ class MarkingVisitor final : public Visitor {
 
 void Heap::Mark() {
   std::vector<Cell*> stack;
-  MarkingVisitor visitor(stack);
+  MarkingVisitor visitor(*this, stack);
   for (const RootSection& section : roots_) section.fn(visitor);
   while (!stack.empty()) {
     Cell* c = stack.back();

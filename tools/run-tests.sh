@@ -10,10 +10,13 @@ jobs=$(nproc)
 echo "== build (RelWithDebInfo)"
 jsvm_build "$JSVM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== tests"
-ctest --test-dir "$JSVM_ROOT/build" -j "$jobs" --output-on-failure
+ctest --test-dir "$JSVM_ROOT/build" -j "$jobs" --output-on-failure -LE gc-stress
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
 jsvm_build "$JSVM_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJSVM_SANITIZE=ON
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir "$JSVM_ROOT/build-asan" -j "$jobs" --output-on-failure -L "unit|golden|conformance" -LE slow
+  ctest --test-dir "$JSVM_ROOT/build-asan" -j "$jobs" --output-on-failure -L "unit|golden|conformance" -LE "slow|gc-stress"
+echo "== the conformance corpus under --gc-stress, ASan+UBSan build"
+ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir "$JSVM_ROOT/build-asan" --output-on-failure -L gc-stress
