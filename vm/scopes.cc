@@ -146,13 +146,13 @@ std::vector<ScopeEntry> CollectScopes(Runtime& rt, Object* callable) {
     scopes.push_back({EntryType(si->type()), DebugNameOf(c), vars.Take()});
   }
   // The script scope lists the top-level lexicals of every script run in the
-  // realm (V8's script context table), whether or not this closure's chain
-  // passes through their context, and sits just before global.
+  // realm (V8's script context table; a later declaration of a name wins),
+  // whether or not this closure's chain passes through their context, and
+  // sits just before global.
   for (const auto& [name, binding] : rt.script_bindings()) {
-    if (binding.mode == VariableMode::kThis) continue;
+    if (binding.mode == VariableMode::kThis || binding.mode == VariableMode::kInternal) continue;
     script.Add(name, binding.context->get(binding.slot));
   }
-  if (const Context* c = rt.script_context(); c && c->scope_info()) script.AddVisibleSlots(c);
   if (!script.empty()) scopes.push_back({"script", "", script.Take()});
   scopes.push_back({"global", "", {}});  // the global object's properties are left out
   return scopes;

@@ -19,6 +19,8 @@ case "$suite" in
     exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 120 "$@" ;;
   test262)
     exec python3 "$shared/test262/run" --vm "$jsvm run" --jobs 2 "$@" ;;
+  scopes)
+    exec python3 "$here/scopes-check.py" --jsvm "$jsvm" --shared "$shared" "$@" ;;
   *)
     echo "unknown suite $suite"; exit 2 ;;
 esac
