@@ -3,13 +3,14 @@
 [[Scopes]] it prints with V8's stored answer, through ../shared/tools/compare-scopes
 (default options: types, names, variables and values all count).
 
-  scopes-check.py --jsvm BUILD/jsvm [--shared DIR] [--list FILE] [--figure] [NAME...]
+  scopes-check.py --jsvm BUILD/jsvm [--shared DIR] [--list FILE] [--gc-stress] [--figure] [NAME...]
 
 Fails (exit 1) when
   - a program differs from V8 and is not in the known-differences list, or
   - a listed program now matches (remove it: the list only shrinks), or
   - the list names a program the corpus does not have, or an entry has no reason.
-NAME... restricts the run to those programs (without .js). --figure prints
+NAME... restricts the run to those programs (without .js). --gc-stress runs
+jsvm with a collection at every allocation (the answers must not change). --figure prints
 only the summary line "N of M ../shared/scopes programs match V8".
 Skips visibly (exit 77) when ../shared or node (which compare-scopes needs)
 is absent.
@@ -41,13 +42,13 @@ def load_known(path):
     return known, problems
 
 
-def run_one(jsvm, compare, js, tmp):
-    """(ok, report) for one program."""
+def run_one(jsvm, compare, js, tmp, extra):
+    """(ok, report) for one program; `extra` are more jsvm options."""
     name = os.path.basename(js)[:-3]
     expected = js[:-3] + ".scopes.json"
     actual = os.path.join(tmp, name + ".json")
     try:
-        proc = subprocess.run([jsvm, "scopes", js], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        proc = subprocess.run([jsvm, "scopes"] + extra + [js], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               timeout=120)
     except subprocess.TimeoutExpired:
         return False, "jsvm scopes timed out"
@@ -67,6 +68,7 @@ def main():
     ap.add_argument("--jsvm", required=True)
     ap.add_argument("--shared", default=os.environ.get("JSVM_SHARED_DIR", os.path.join(HERE, "..", "..", "..", "shared")))
     ap.add_argument("--list", default=os.path.join(HERE, "scopes-known-differences.txt"))
+    ap.add_argument("--gc-stress", action="store_true")
     ap.add_argument("--figure", action="store_true")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
@@ -86,7 +88,7 @@ def main():
     passed, failed = [], {}
     with tempfile.TemporaryDirectory() as tmp:
         for p in programs:
-            ok, report = run_one(jsvm, compare, os.path.join(corpus, p), tmp)
+            ok, report = run_one(jsvm, compare, os.path.join(corpus, p), tmp, ["--gc-stress"] if args.gc_stress else [])
             if ok:
                 passed.append(p[:-3])
             else:
