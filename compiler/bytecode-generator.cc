@@ -171,7 +171,7 @@ ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
   if (scope->scope_info) return scope->scope_info;
   ScopeType type = ScopeType::kBlock;
   switch (scope->kind) {
-    case ScopeKind::kScript: type = ScopeType::kScript; break;
+    case ScopeKind::kScript: type = scope->is_eval ? ScopeType::kEval : ScopeType::kScript; break;
     case ScopeKind::kFunction: type = ScopeType::kFunction; break;
     case ScopeKind::kBlock: type = ScopeType::kBlock; break;
     case ScopeKind::kCatch: type = ScopeType::kCatch; break;
@@ -1057,7 +1057,7 @@ FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Prog
     ScopeInfo* si = tree.script->scope_info;
     if (!si) {
       // The script scope's info is made lazily; make sure it exists.
-      si = rt.heap().New<ScopeInfo>(ScopeType::kScript);
+      si = rt.heap().New<ScopeInfo>(tree.script->is_eval ? ScopeType::kEval : ScopeType::kScript);
       for (Variable* v : tree.script->ContextVariables()) si->AddSlot(rt.Intern(v->name), v->Mode());
       rt.AddPermanentRoot(Value::FromCell(si));
       tree.script->scope_info = si;

@@ -25,6 +25,7 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
     return fail(parsed.error->kind, parsed.error->message, parsed.error->pos);
   }
   ScopeTree tree;
+  tree.eval_code = options.eval;
   ScopeError scope_error;
   if (!AnalyzeScopes(parsed.program, &tree, &scope_error)) {
     return fail(ParseErrorKind::kSyntaxError, scope_error.message, scope_error.pos);
@@ -45,6 +46,7 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
 Value EvaluateScript(Runtime& rt, const std::u16string& source) {
   CompileOptions options;
   options.repl = true;
+  options.eval = true;
   CompileResult r = CompileScript(rt, "<eval>", source, options);
   if (!r.ok()) {
     // "FILE:LINE:COL: Kind: message\n..." -> "message"
@@ -55,7 +57,7 @@ Value EvaluateScript(Runtime& rt, const std::u16string& source) {
     if (r.error_kind == "RangeError") rt.ThrowRangeError(message);
     rt.ThrowSyntaxError(message);
   }
-  return rt.interpreter().RunScript(r.top, /*share_lexicals=*/true);
+  return rt.interpreter().RunScript(r.top);
 }
 
 void InstallScriptEvaluator(Runtime& rt) { SetScriptEvaluatorHook(rt, EvaluateScript); }

@@ -21,6 +21,9 @@ struct CompileOptions {
   // REPL input: the script returns its completion value (the value of the
   // last expression statement run at top level).
   bool repl = false;
+  // Indirect eval code: top-level let/const/class stay local to this run,
+  // in an eval context that later scripts do not see.
+  bool eval = false;
 };
 
 // Compiles a classic script. Nothing runs; errors are reported, not thrown.

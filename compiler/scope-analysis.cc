@@ -55,7 +55,8 @@ namespace {
 // Whether a variable must live in a context rather than a register. This is
 // V8's rule (Scope::MustAllocateInContext):
 //  - top-level let/const/class of a script live in the script context, whether
-//    or not anything captures them (they are shared by every script);
+//    or not anything captures them (they are shared by every script); those of
+//    indirect eval code likewise live in the eval's own context;
 //  - a catch parameter always lives in its catch context (Ignition always emits
 //    CreateCatchContext);
 //  - any variable that an inner function references, at any depth, lives in a
@@ -95,6 +96,7 @@ class Analyzer {
     tree_->function_scopes.assign(program->function_count + 1, nullptr);
     Scope* script = NewScope(ScopeKind::kScript, nullptr, top);
     tree_->script = script;
+    script->is_eval = tree_->eval_code;
     top->scope = script;
     tree_->function_scopes[top->function_id] = script;
     // Top-level var and function declarations are global-object properties.

@@ -99,6 +99,7 @@ class Scope {
   bool is_arrow() const;
   bool strict() const;
   bool nonlinear = false;    // switch scopes: positions do not prove initialisation
+  bool is_eval = false;      // script scopes only: the code of an indirect eval (an eval scope)
   bool needs_context = false;
   uint32_t context_slots = 0;  // variables in the context
   ScopeInfo* scope_info = nullptr;  // made by the generator for context scopes
@@ -123,6 +124,10 @@ class Scope {
 // The analysed program: owns scopes and variables.
 class ScopeTree {
  public:
+  // Set before AnalyzeScopes: the program is indirect-eval code, whose
+  // let/const/class are local to the eval (V8's eval scope), not script
+  // lexicals shared with later scripts.
+  bool eval_code = false;
   Scope* script = nullptr;
   std::vector<std::unique_ptr<Scope>> scopes;
   std::vector<std::unique_ptr<Variable>> variables;

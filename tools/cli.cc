@@ -20,6 +20,7 @@
 #include "vm/interpreter.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
+#include "vm/scopes.h"
 #include "vm/unicode.h"
 
 namespace po = boost::program_options;
@@ -33,7 +34,7 @@ constexpr int kExitUncaught = 1;    // uncaught exception or SyntaxError
 constexpr int kExitUsage = 2;       // bad command line
 constexpr int kExitFile = 3;        // cannot read the input file
 
-constexpr const char* kVersion = "jsvm 0.1.0";
+constexpr const char* kVersion = "jsvm " JSVM_VERSION;
 
 const char* const kRuntimeDocs[] = {
 #define RUNTIME_FUNCTION(name, argc, doc) doc,
@@ -55,6 +56,9 @@ const char* kUsage =
     "Commands:\n"
     "  run FILE.js        compile and run a script (the default)\n"
     "  disasm FILE.js     print the bytecode of every function, V8's listing layout\n"
+    "  scopes FILE.js     run a script and print, as JSON, the [[Scopes]] of every\n"
+    "                     function it passes to __inspect(fn, \"label\") (the program's\n"
+    "                     own output goes to stderr; docs/scopes.md)\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
@@ -155,6 +159,11 @@ int RunCommand(const Options& opts) {
   std::u16string source = Utf8ToUtf16(bytes);
   Runtime rt(opts.runtime);
   InstallScriptEvaluator(rt);
+  bool scopes = opts.command == "scopes";
+  if (scopes) {
+    // stdout carries the JSON only, as with ../shared/tools/v8-scopes.
+    rt.stdout_sink() = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
+  }
   CompileResult compiled = CompileScript(rt, opts.file, source);
   if (!compiled.ok()) {
     std::fprintf(stderr, "%s\n", compiled.error.c_str());
@@ -165,8 +174,9 @@ int RunCommand(const Options& opts) {
     return kExitOk;
   }
   if (opts.print_bytecode) {
-    std::fputs(DisassembleAll(compiled.top).c_str(), stdout);
-    std::fputs("\n", stdout);
+    FILE* listing = scopes ? stderr : stdout;  // keep the scopes JSON alone on stdout
+    std::fputs(DisassembleAll(compiled.top).c_str(), listing);
+    std::fputs("\n", listing);
   }
   int code = kExitOk;
   try {
@@ -182,6 +192,14 @@ int RunCommand(const Options& opts) {
     code = t.exit_code;
   }
   rt.FlushStdout();
+  if (scopes) {
+    // Printed even after an uncaught exception: the inspections made so far.
+    std::string program = opts.file.substr(opts.file.find_last_of('/') + 1);
+    std::string json = ScopesReportJson(program, kVersion, rt.inspections())
+                           .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    std::fputc('\n', stdout);
+  }
   if (opts.heap_stats) PrintHeapStats(rt);
   return code;
 }
@@ -238,7 +256,7 @@ int Main(int argc, char** argv) {
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm")) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes")) {
     opts.command = args[0];
     args.erase(args.begin());
   }

@@ -115,7 +115,7 @@ int RunRepl(const RuntimeOptions& options, std::FILE* in, bool prompts) {
     buffer.clear();
     last = compiled.top;
     try {
-      Value result = rt.interpreter().RunScript(compiled.top, /*share_lexicals=*/true);
+      Value result = rt.interpreter().RunScript(compiled.top);
       Rooted<Value> r(rt, result);
       std::string text = Inspect(rt, r);
       std::printf("%s\n", text.c_str());

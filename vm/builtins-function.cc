@@ -58,6 +58,13 @@ Value FunctionConstructor(Runtime& rt, CallArgs& args) {
   if (!BalancedSource(params) || !BalancedSource(body)) rt.ThrowSyntaxError("Unexpected token ')'");
   std::u16string source = u"(function anonymous(" + params + u"\n) {\n" + body + u"\n})";
   Rooted<Value> fn(rt, hook(rt, source));
+  // V8 marks the result to print as anonymous: fn.name stays "anonymous",
+  // but its scope's debug name, which [[Scopes]] shows, is "".
+  if (fn.get().IsCellOfKind(CellKind::kFunction)) {
+    if (ScopeInfo* si = static_cast<Function*>(fn.get().AsObject())->info()->scope_info) {
+      si->set_function_name(rt.names().empty);
+    }
+  }
   if (args.is_construct() && fn.get().IsObject() && args.new_target != Value::FromCell(args.callee)) {
     Object* proto = GetPrototypeFromConstructor(rt, args.new_target, rt.intrinsics().function_prototype);
     fn.get().AsObject()->set_proto(proto);

@@ -8,6 +8,7 @@
 #include "vm/builtins.h"
 #include "vm/inspect.h"
 #include "vm/operations.h"
+#include "vm/scopes.h"
 #include "vm/unicode.h"
 
 namespace jsvm {
@@ -45,11 +46,10 @@ Value GlobalEval(Runtime& rt, CallArgs& args) {
   return hook(rt, source);
 }
 
-// __inspect(fn, label): records a function for `jsvm scopes`.
+// __inspect(fn, label): records fn's [[Scopes]] as they are now, for
+// `jsvm scopes` (vm/scopes.h).
 Value InspectHook(Runtime& rt, CallArgs& args) {
-  std::string label = args[1].IsUndefined() ? "" : ToString(rt, args[1])->ToUtf8();
-  rt.inspections().push_back({label, args[0]});
-  rt.AddPermanentRoot(args[0]);
+  rt.inspections().push_back(InspectScopes(rt, args[0], args[1]));
   return Value::Undefined();
 }
 

@@ -110,15 +110,18 @@ Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* arg
   return Run();
 }
 
-Value Interpreter::RunScript(FunctionInfo* top, bool share_lexicals) {
+Value Interpreter::RunScript(FunctionInfo* top) {
   Rooted<FunctionInfo*> rtop(rt_, top);
   Context* context = rt_.script_context();
-  if (top->scope_info && top->scope_info->type() == ScopeType::kScript) {
-    ScopeInfo* si = top->scope_info;
-    context = rt_.NewContext(si, nullptr, si->slot_count());
+  if (ScopeInfo* si = top->scope_info) {
+    ScopeType type = si->type();
+    // An eval context sits on the script context its code can see.
+    context = rt_.NewContext(si, type == ScopeType::kEval ? context : nullptr, si->slot_count());
     for (uint32_t i = 0; i < si->slot_count(); ++i) context->set(Context::kFirstSlot + i, Value::Hole());
-    rt_.set_script_context(context);
-    if (share_lexicals) rt_.RegisterScriptContext(context);
+    if (type == ScopeType::kScript) {
+      rt_.set_script_context(context);
+      rt_.RegisterScriptContext(context);
+    }
   }
   Function* fn = rt_.NewClosure(rtop, context);
   return CallFunction(fn, Value::FromCell(rt_.global()), nullptr, 0, Value::Undefined());

@@ -43,9 +43,12 @@ class Interpreter {
   // dispatches here for closures).
   Value CallFunction(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target);
 
-  // Runs a compiled script's top-level function. With `share_lexicals`, its
-  // top-level let/const/class stay visible to scripts run later (the REPL).
-  Value RunScript(FunctionInfo* top, bool share_lexicals = false);
+  // Runs a compiled script's top-level function. Its top-level
+  // let/const/class go into a new script context that joins the script
+  // context table, so scripts run later (REPL inputs, indirect eval, the
+  // Function constructor) see them; indirect eval code gets an eval context
+  // of its own instead, which no later script sees.
+  Value RunScript(FunctionInfo* top);
 
   // Reports every value on the register stack and in frames.
   void TraceRoots(Visitor& v) const;

@@ -81,7 +81,6 @@ void Runtime::TraceRoots(Visitor& v) {
     v.Edge(name, EdgeType::kHidden, EdgeName::Str("script_binding"));
     v.Edge(binding.context, EdgeType::kHidden, EdgeName::Str("script_context"));
   }
-  for (const Inspection& i : inspections_) TraceValue(v, i.function, EdgeType::kHidden, EdgeName::Str("inspected"));
   for (String* s : char_strings_) {
     if (s) v.Edge(s, EdgeType::kHidden, EdgeName::Str("char"));
   }

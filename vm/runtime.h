@@ -19,6 +19,7 @@
 #include "vm/function.h"
 #include "vm/handles.h"
 #include "vm/object.h"
+#include "vm/scopes.h"
 #include "vm/string.h"
 #include "vm/value.h"
 
@@ -193,12 +194,12 @@ class Runtime {
   // Cells kept alive for the runtime's lifetime (compiled scripts).
   void AddPermanentRoot(Value v) { permanent_roots_.push_back(v); }
 
-  // Values recorded by __inspect, for `jsvm scopes`.
-  struct Inspection {
-    std::string label;
-    Value function;
-  };
-  std::vector<Inspection>& inspections() { return inspections_; }
+  // Every script's top-level let/const/class by name (the table above).
+  const std::unordered_map<String*, ScriptBinding>& script_bindings() const { return script_bindings_; }
+
+  // What each __inspect(fn, label) call saw, in call order, for `jsvm scopes`
+  // (rendered when called, so nothing here keeps fn alive).
+  std::vector<ScopeInspection>& inspections() { return inspections_; }
 
   // Rooting list (handles.h).
   RootedBase*& rooted_top() { return rooted_top_; }
@@ -219,7 +220,7 @@ class Runtime {
   Context* script_context_ = nullptr;
   std::vector<Value> permanent_roots_;
   std::unordered_map<String*, ScriptBinding> script_bindings_;
-  std::vector<Inspection> inspections_;
+  std::vector<ScopeInspection> inspections_;
   RootedBase* rooted_top_ = nullptr;
   String* char_strings_[256] = {};
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one of the ../shared suites against a jsvm binary, for CTest.
 # Usage: run-suite.sh SUITE JSVM [extra runner args...]
-#   SUITE: conformance | conformance-gc-stress | test262 | scopes
+#   SUITE: conformance | conformance-gc-stress | test262 | scopes | scopes-gc-stress
 # The shared material lives beside the repository (../shared). Where it is
 # absent (a user's clone), the test says so and is skipped (exit 77).
 set -u
@@ -20,6 +20,10 @@ case "$suite" in
     exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 900 "$@" ;;
   test262)
     exec python3 "$shared/test262/run" --vm "$jsvm run" --jobs 2 "$@" ;;
+  scopes)
+    exec python3 "$here/scopes-check.py" --jsvm "$jsvm" --shared "$shared" "$@" ;;
+  scopes-gc-stress)
+    exec python3 "$here/scopes-check.py" --jsvm "$jsvm" --shared "$shared" --gc-stress "$@" ;;
   *)
     echo "unknown suite $suite"; exit 2 ;;
 esac
