@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
+#include <unordered_map>
 
 #include "gc/heap-snapshot.h"
 #include "vm/builtins.h"
@@ -39,6 +40,16 @@ std::string Join(const std::vector<std::string>& list, const char* sep = ", ") {
     out += list[i];
   }
   return out;
+}
+
+// A path for the text report: long chains lose their middle.
+std::string ShortPath(const RetainerPath& p) {
+  constexpr size_t kHead = 4, kTail = 4;
+  if (p.steps.size() <= kHead + kTail + 2) return p.Text();
+  std::vector<std::string> steps(p.steps.begin(), p.steps.begin() + kHead);
+  steps.push_back("... " + std::to_string(p.steps.size() - kHead - kTail) + " more steps ...");
+  steps.insert(steps.end(), p.steps.end() - kTail, p.steps.end());
+  return Join(steps, " -> ");
 }
 
 std::string Plural(uint64_t n, const char* one, const char* many) {
@@ -78,13 +89,36 @@ std::string FormatLeakReportText(const HeapReport& r, const std::string& script)
   out << "Live heap: " << Plural(r.live_objects, "object", "objects") << ", " << Bytes(r.live_bytes)
       << " (after a full collection).\n\n";
 
+  // Leaks of the same variable in contexts of the same function, captured
+  // and held by the same functions, are one finding: shown once, counted.
+  struct Group {
+    size_t first;
+    size_t count = 0;
+  };
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, Group> groups;
+  for (size_t i = 0; i < r.leaks.size(); ++i) {
+    const ContextReport& c = r.contexts[r.leaks[i].first];
+    const ContextVariable& v = c.variables[r.leaks[i].second];
+    std::string key = c.name + "|" + v.name + "|" + Join(v.captured_by) + "|";
+    for (const ContextHolder& h : c.holders) key += h.closure + ",";
+    auto [it, inserted] = groups.emplace(key, Group{i});
+    if (inserted) keys.push_back(key);
+    it->second.count++;
+  }
   out << "Possible leaks: " << (r.leaks.empty() ? "none" : Thousands(r.leaks.size())) << "\n";
-  for (auto [ci, vi] : r.leaks) {
+  for (const std::string& key : keys) {
+    const Group& g = groups.at(key);
+    auto [ci, vi] = r.leaks[g.first];
     const ContextReport& c = r.contexts[ci];
     const ContextVariable& v = c.variables[vi];
     out << "  " << v.name << " in " << c.name << ": " << v.value << ", " << Retains(v) << "\n";
-    out << "    " << v.path.Text() << ": " << Bytes(v.retained_size) << "\n";
+    out << "    " << ShortPath(v.path) << ": " << Bytes(v.retained_size) << "\n";
     out << "    " << v.explanation << "\n";
+    if (g.count > 1) {
+      out << "    (and the same in " << (g.count - 1) << " more " << (g.count == 2 ? "context" : "contexts")
+          << " like it; --json lists each)\n";
+    }
   }
   out << "\n";
 
@@ -95,14 +129,22 @@ std::string FormatLeakReportText(const HeapReport& r, const std::string& script)
     out << "  " << c.name << " (" << c.scope << " scope" << (c.site.empty() ? "" : ", made at " + c.site) << ")\n";
     out << "    retained size " << Bytes(c.retained_size) << " (what freeing it would free), self " << Bytes(c.self_size)
         << "\n";
-    if (!c.path.steps.empty()) out << "    reached by: " << c.path.Text() << "\n";
-    for (const ContextHolder& h : c.holders) {
-      out << "    held by: " << h.closure << (h.direct ? " (its own context" : " (an outer context of it")
-          << (h.site.empty() ? "" : "; closure made at " + h.site) << ")";
-      if (!h.path.steps.empty()) out << ", reached by " << h.path.Text();
-      out << "\n";
+    if (!c.path.steps.empty()) out << "    reached by: " << ShortPath(c.path) << "\n";
+    if (c.scope == "script") {
+      // Every top-level function holds the script context; the runtime holds it anyway.
+      out << "    held by the program: top-level let/const/class live as long as the script ("
+          << Plural(c.holder_count, "closure", "closures") << " also hold it)\n";
+    } else {
+      for (const ContextHolder& h : c.holders) {
+        out << "    held by: " << h.closure << (h.direct ? " (its own context" : " (an outer context of it")
+            << (h.site.empty() ? "" : "; closure made at " + h.site) << ")";
+        if (!h.path.steps.empty()) out << ", reached by " << ShortPath(h.path);
+        out << "\n";
+      }
+      if (c.holder_count > c.holders.size()) {
+        out << "    ... and " << (c.holder_count - c.holders.size()) << " more closures\n";
+      }
     }
-    if (c.holder_count > c.holders.size()) out << "    ... and " << (c.holder_count - c.holders.size()) << " more closures\n";
     if (c.held_by_frame) out << "    in use by a running function\n";
     for (const std::string& o : c.other_retainers) out << "    also held by: " << o << "\n";
     out << "    variables:\n";

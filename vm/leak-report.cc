@@ -95,11 +95,39 @@ std::string DescribeValue(Value v, const AllocationSites* sites) {
   return "?";
 }
 
+// Nodes that a root section references directly (a script context, a
+// frame's registers): a path through one of them may start there.
+std::vector<bool> RootHeldNodes(const HeapGraph& g) {
+  std::vector<bool> held(g.nodes().size(), false);
+  for (uint32_t s = HeapGraph::kGcRoots + 1; s <= HeapGraph::kGcRoots + g.section_count(); ++s) {
+    const HeapGraph::Node& n = g.nodes()[s];
+    for (uint32_t k = n.first_edge; k < n.first_edge + n.edge_count; ++k) held[g.edges()[k].to] = true;
+  }
+  return held;
+}
+
 // "f (global) -> fun2 -> context of fun": the edges of a path in source terms.
-RetainerPath SourcePath(const HeapGraph& g, const std::vector<uint32_t>& path, const AllocationSites* sites) {
+// The path starts at the last global object or root-held script context on
+// it: `counter (script) -> .inc`, not `makeCounter (global) -> script context
+// -> counter (script) -> .inc` (both are roots).
+RetainerPath SourcePath(const HeapGraph& g, const std::vector<bool>& root_held, const std::vector<uint32_t>& path,
+                        const AllocationSites* sites) {
   RetainerPath p;
   uint32_t global = g.user_root_nodes().empty() ? HeapGraph::kNone : g.user_root_nodes()[0];
-  for (uint32_t k : path) {
+  if (!path.empty()) {
+    uint32_t target = g.edges()[path.back()].to;
+    if (root_held[target] && IsScriptContext(g.nodes()[target].cell)) {
+      p.steps.push_back("script context");  // a root itself
+      return p;
+    }
+  }
+  size_t start = 0;
+  for (size_t i = 0; i < path.size(); ++i) {
+    uint32_t from = g.edges()[path[i]].from;
+    if (from == global || (root_held[from] && IsScriptContext(g.nodes()[from].cell))) start = i;
+  }
+  for (size_t i = start; i < path.size(); ++i) {
+    uint32_t k = path[i];
     const HeapGraph::Edge& e = g.edges()[k];
     const Cell* from = g.nodes()[e.from].cell;
     const Cell* to = g.nodes()[e.to].cell;
@@ -393,6 +421,7 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
   }
 
   NestedMemo nested_memo;
+  std::vector<bool> root_held = RootHeldNodes(g);
   std::sort(context_nodes.begin(), context_nodes.end(), [&g](uint32_t a, uint32_t b) {
     size_t ra = g.RetainedSize(a), rb = g.RetainedSize(b);
     return ra != rb ? ra > rb : a < b;
@@ -413,7 +442,7 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
     cr.retained_size = g.RetainedSize(n);
     cr.held_by_frame = frame_held.count(ctx) > 0;
     if (auto it = other.find(ctx); it != other.end()) cr.other_retainers = it->second;
-    cr.path = SourcePath(g, g.PathTo(n), sites);
+    cr.path = SourcePath(g, root_held, g.PathTo(n), sites);
     const std::vector<Holder>& hs = holders[ctx];
     cr.holder_count = hs.size();
     for (size_t i = 0; i < hs.size() && i < ContextReport::kMaxHolders; ++i) {
@@ -422,7 +451,7 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
       SourceSite fs;
       if (sites && sites->Find(hs[i].fn, &fs)) h.site = fs.Text();
       h.direct = hs[i].direct;
-      h.path = SourcePath(g, g.PathTo(g.NodeOf(hs[i].fn)), sites);
+      h.path = SourcePath(g, root_held, g.PathTo(g.NodeOf(hs[i].fn)), sites);
       cr.holders.push_back(std::move(h));
     }
     uint32_t vars = si ? std::min(si->slot_count(), ctx->var_count()) : 0;
