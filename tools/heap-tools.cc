@@ -230,14 +230,15 @@ nlohmann::ordered_json LeakReportJson(const HeapReport& r, const std::string& sn
 std::string SanitizeSnapshotLabel(const std::string& label) {
   std::string out;
   for (char ch : label) {
-    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' ||
-              ch == '_' || ch == '.';
-    char c = ok ? ch : '_';
-    if (c == '_' && !out.empty() && out.back() == '_') continue;
-    if (c == '.' && out.empty()) continue;  // no hidden files, no ".."
+    bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    char c = alnum || ch == '-' || ch == '_' || ch == '.' ? ch : '_';
+    bool separator = c == '_' || c == '.';
+    // No leading separators (no hidden files) and no runs of them (no "..").
+    if (separator && (out.empty() || out.back() == '_' || out.back() == '.')) continue;
     out += c;
     if (out.size() >= 48) break;
   }
+  while (!out.empty() && (out.back() == '_' || out.back() == '.')) out.pop_back();
   return out.empty() ? "snapshot" : out;
 }
 

@@ -28,7 +28,8 @@ std::string FormatLeakReportText(const HeapReport& report, const std::string& sc
 // The same facts as JSON (schema in docs/heap-snapshots.md).
 nlohmann::ordered_json LeakReportJson(const HeapReport& report, const std::string& snapshot_file);
 // A __snapshot label made safe as a file name: letters, digits, '-', '_'
-// and '.', other characters as '_', no leading dot, at most 48 bytes,
+// and '.', other characters as '_', no separator ('_' or '.') at either end
+// or twice in a row (so no "..", no hidden file), at most 48 bytes,
 // "snapshot" when nothing is left.
 std::string SanitizeSnapshotLabel(const std::string& label);
 

@@ -22,13 +22,21 @@ std::string FunctionName(const FunctionInfo* info) {
   return name.empty() ? "(anonymous)" : name;
 }
 
-SourceSite SiteOf(const FunctionInfo* info, uint32_t bytecode_offset) {
+// The source position of a bytecode offset. Code before the first position
+// (a prologue, or a block context made before its first statement) is
+// placed at the start of the function (`at_entry`) or at the next position.
+SourceSite SiteOf(const FunctionInfo* info, uint32_t bytecode_offset, bool at_entry) {
   SourceSite site;
   site.function = FunctionName(info);
-  uint32_t source_offset;
-  // Before the first source position (a function's prologue, which makes
-  // its context): the start of the function.
-  if (!info->SourceOffsetAt(bytecode_offset, &source_offset)) source_offset = info->source_start;
+  uint32_t source_offset = info->source_start;
+  if (!info->SourceOffsetAt(bytecode_offset, &source_offset) && !at_entry) {
+    for (const SourcePosition& p : info->positions) {
+      if (p.bytecode_offset >= bytecode_offset) {
+        source_offset = p.source_offset;
+        break;
+      }
+    }
+  }
   if (info->script) {
     site.file = Basename(info->script->file());
     info->script->LineCol(source_offset, &site.line, &site.column);
@@ -237,7 +245,13 @@ void AllocationSites::OnAllocate(Cell* cell) {
 bool AllocationSites::Find(const Cell* cell, SourceSite* out) const {
   auto it = sites_.find(cell);
   if (it == sites_.end()) return false;
-  *out = SiteOf(it->second.info, it->second.bytecode_offset);
+  // A function context is made on entry to its function.
+  bool at_entry = false;
+  if (cell->kind() == CellKind::kContext) {
+    const ScopeInfo* si = static_cast<const Context*>(cell)->scope_info();
+    at_entry = si && si->type() == ScopeType::kFunction;
+  }
+  *out = SiteOf(it->second.info, it->second.bytecode_offset, at_entry);
   return true;
 }
 
