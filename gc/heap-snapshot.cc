@@ -73,36 +73,32 @@ void WriteHeapSnapshot(const HeapGraph& graph, std::ostream& out) {
       buf.clear();
     }
   };
+  // One JSON array, one row per item, as V8 lays them out.
+  auto rows = [&](const auto& items, const char* separator, auto&& row) {
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) buf += separator;
+      first = false;
+      row(item);
+      flush(false);
+    }
+  };
   WriteMeta(graph, buf);
   buf += "\"nodes\":[";
-  bool first = true;
-  for (const HeapGraph::Node& n : graph.nodes()) {
+  rows(graph.nodes(), "\n,", [&](const HeapGraph::Node& n) {
     // Self sizes are below 4 GB in any heap this VM can hold; clamp anyway
     // so that every value stays an unsigned 32-bit integer.
     uint64_t size = n.self_size > UINT32_MAX ? UINT32_MAX : n.self_size;
-    buf += first ? "" : "\n,";
-    first = false;
     buf += std::to_string(n.type) + ',' + std::to_string(n.name) + ',' + std::to_string(n.id) + ',' +
            std::to_string(size) + ',' + std::to_string(n.edge_count) + ",0,0";
-    flush(false);
-  }
+  });
   buf += "],\n\"edges\":[";
-  first = true;
-  for (const HeapGraph::Edge& e : graph.edges()) {
-    buf += first ? "" : "\n,";
-    first = false;
+  rows(graph.edges(), "\n,", [&](const HeapGraph::Edge& e) {
     buf += std::to_string(static_cast<int>(e.type)) + ',' + std::to_string(e.name_or_index) + ',' +
            std::to_string(static_cast<uint64_t>(e.to) * kNodeFields);
-    flush(false);
-  }
+  });
   buf += "],\n\"trace_function_infos\":[],\n\"trace_tree\":[],\n\"samples\":[],\n\"locations\":[],\n\"strings\":[";
-  first = true;
-  for (const std::string& s : graph.strings()) {
-    buf += first ? "" : ",\n";
-    first = false;
-    AppendJsonString(buf, s);
-    flush(false);
-  }
+  rows(graph.strings(), ",\n", [&](const std::string& str) { AppendJsonString(buf, str); });
   buf += "]}\n";
   flush(true);
 }

@@ -243,6 +243,14 @@ def leaks_json(jsvm, program, extra=()):
     return p, (json.loads(p.stdout) if p.returncode == 0 else None)
 
 
+def leaks_json_of(jsvm, tmp, name, source):
+    """`jsvm leaks --json` of a program given as text."""
+    path = os.path.join(tmp, name + ".js")
+    with open(path, "w") as f:
+        f.write(source)
+    return leaks_json(jsvm, path)
+
+
 def leaks_suite(c, jsvm, shared, tmp):
     seeds = os.path.join(shared, "conformance", "seeds")
     seed_d = os.path.join(seeds, "seed_d_closure_leak.js")
@@ -291,10 +299,7 @@ def leaks_suite(c, jsvm, shared, tmp):
                 and context_named(exit_report, "context of fun")["id"] in ids)
 
     # Controls: the same shape with arr in use is no leak.
-    used = os.path.join(tmp, "leak-used.js")
-    with open(used, "w") as f:
-        f.write(LEAK_USED)
-    p, doc = leaks_json(jsvm, used)
+    p, doc = leaks_json_of(jsvm, tmp, "leak-used", LEAK_USED)
     if c.check("used arr: report", doc is not None, p.stderr):
         exit_report = report_for(doc["reports"], "exit")
         ctx = context_named(exit_report, "context of fun")
@@ -304,10 +309,7 @@ def leaks_suite(c, jsvm, shared, tmp):
                 json.dumps(ctx, indent=1))
 
     # A running function's context is in use: flagged only once fun has returned.
-    running = os.path.join(tmp, "leak-running.js")
-    with open(running, "w") as f:
-        f.write(LEAK_RUNNING)
-    p, doc = leaks_json(jsvm, running)
+    p, doc = leaks_json_of(jsvm, tmp, "leak-running", LEAK_RUNNING)
     if c.check("running: report", doc is not None, p.stderr):
         inside = report_for(doc["reports"], "inside fun")
         at_exit = report_for(doc["reports"], "exit")
@@ -317,10 +319,7 @@ def leaks_suite(c, jsvm, shared, tmp):
                 and [lk["variable"] for lk in at_exit["leaks"]] == ["arr"], json.dumps(doc["reports"])[:3000])
 
     # Block contexts too.
-    block = os.path.join(tmp, "leak-block.js")
-    with open(block, "w") as f:
-        f.write(LEAK_BLOCK)
-    p, doc = leaks_json(jsvm, block)
+    p, doc = leaks_json_of(jsvm, tmp, "leak-block", LEAK_BLOCK)
     if c.check("block: report", doc is not None, p.stderr):
         leaks = report_for(doc["reports"], "exit")["leaks"]
         c.check("block: big flagged in the block context, captured by peek, held by holder",
@@ -350,10 +349,7 @@ def leaks_suite(c, jsvm, shared, tmp):
                 cyc["collections"] >= 1 and cyc["cycles"] >= 1 and len(shapes) == 1 and shapes[0]["count"] == 1
                 and shapes[0]["objects_per_cycle"] == 2 and shapes[0]["objects"] == 2 and shapes[0]["bytes"] > 0
                 and cyc["objects"] >= 2, json.dumps(cyc, indent=1))
-    kept = os.path.join(tmp, "cycle-kept.js")
-    with open(kept, "w") as f:
-        f.write(CYCLE_KEPT)
-    p, doc = leaks_json(jsvm, kept)
+    p, doc = leaks_json_of(jsvm, tmp, "cycle-kept", CYCLE_KEPT)
     if c.check("kept cycle: report", doc is not None, p.stderr):
         cyc = report_for(doc["reports"], "exit")["cycles"]
         c.check("kept cycle: a live cycle is not garbage", cyc["cycles"] == 0, json.dumps(cyc))

@@ -278,7 +278,9 @@ TEST(GarbageCyclesTest, FindsStronglyConnectedGarbage) {
 
 // ---- the leak report on a compiled program
 
-HeapReport ExplainProgram(Runtime& rt, const std::string& source) {
+// Runs `source` and explains the heap it leaves.
+HeapReport ExplainProgram(const std::string& source) {
+  Runtime rt;
   rt.stdout_sink() = [](std::string_view) {};
   CompileResult compiled = CompileScript(rt, "leak.js", Utf8ToUtf16(source));
   EXPECT_TRUE(compiled.ok()) << compiled.error;
@@ -288,51 +290,51 @@ HeapReport ExplainProgram(Runtime& rt, const std::string& source) {
   return ExplainHeap(graph, nullptr);
 }
 
-const ContextReport* FindContext(const HeapReport& r, const std::string& name) {
+// The seed's shape: fun's context holds arr (captured by fun1) and n; only
+// fun2, whose body is `fun2_body`, survives. Returns fun's context report
+// (an empty name when missing) and the number of flagged variables.
+ContextReport ContextOfFun(const std::string& fun2_body, size_t* leaks) {
+  HeapReport r = ExplainProgram("function fun() { let arr = new Array(100); let n = 1;\n"
+                                "  function fun1() { return arr; } return function fun2() { " + fun2_body + " }; }\n"
+                                "globalThis.f = fun();\n");
+  *leaks = r.leaks.size();
   for (const ContextReport& c : r.contexts) {
-    if (c.name == name) return &c;
+    if (c.name == "context of fun") return c;
   }
-  return nullptr;
+  return {};
 }
 
 TEST(LeakReportTest, SiblingCaptureIsFlagged) {
-  Runtime rt;
-  HeapReport r = ExplainProgram(rt,
-                                "function fun() { let arr = new Array(100); let n = 1;\n"
-                                "  function fun1() { return arr; } return function fun2() { return n; }; }\n"
-                                "globalThis.f = fun();\n");
-  const ContextReport* c = FindContext(r, "context of fun");
-  ASSERT_NE(c, nullptr);
-  ASSERT_EQ(c->holders.size(), 1u);
-  EXPECT_EQ(c->holders[0].closure, "fun2");
-  EXPECT_TRUE(c->holders[0].direct);
-  ASSERT_EQ(c->variables.size(), 2u);
-  const ContextVariable& arr = c->variables[0];
+  size_t leaks = 0;
+  ContextReport c = ContextOfFun("return n;", &leaks);
+  ASSERT_EQ(c.name, "context of fun");
+  ASSERT_EQ(c.holders.size(), 1u);
+  EXPECT_EQ(c.holders[0].closure, "fun2");
+  EXPECT_TRUE(c.holders[0].direct);
+  ASSERT_EQ(c.variables.size(), 2u);
+  const ContextVariable& arr = c.variables[0];
   EXPECT_EQ(arr.name, "arr");
   EXPECT_EQ(arr.captured_by, std::vector<std::string>{"fun1"});
   EXPECT_TRUE(arr.used_by.empty());
   EXPECT_TRUE(arr.leak);
   EXPECT_TRUE(arr.dominated);
   EXPECT_EQ(arr.path.Text(), "f (global) -> fun2 -> context of fun -> arr");
-  const ContextVariable& n = c->variables[1];
+  const ContextVariable& n = c.variables[1];
   EXPECT_EQ(n.value, "1");
   EXPECT_EQ(n.used_by, std::vector<std::string>{"fun2"});
   EXPECT_FALSE(n.leak);
-  ASSERT_EQ(r.leaks.size(), 1u);
+  EXPECT_EQ(leaks, 1u);
 }
 
 TEST(LeakReportTest, UsedVariableIsNotFlagged) {
-  Runtime rt;
-  HeapReport r = ExplainProgram(rt,
-                                "function fun() { let arr = new Array(100);\n"
-                                "  function fun1() { return arr; } return function fun2() { return fun1(); }; }\n"
-                                "globalThis.f = fun();\n");
-  const ContextReport* c = FindContext(r, "context of fun");
-  ASSERT_NE(c, nullptr);
+  size_t leaks = 0;
   // fun2 reads fun1 (a context variable too), and fun1 reads arr: fun1's
   // closure lives in the same context, so arr is in use.
-  for (const ContextVariable& v : c->variables) EXPECT_FALSE(v.leak) << v.name;
-  EXPECT_TRUE(r.leaks.empty());
+  ContextReport c = ContextOfFun("return fun1();", &leaks);
+  ASSERT_EQ(c.name, "context of fun");
+  EXPECT_FALSE(c.variables.empty());
+  for (const ContextVariable& v : c.variables) EXPECT_FALSE(v.leak) << v.name;
+  EXPECT_EQ(leaks, 0u);
 }
 
 }  // namespace
