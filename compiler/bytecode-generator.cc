@@ -157,6 +157,20 @@ FunctionFlavor FlavorOf(const FunctionLiteral* fn) {
   }
 }
 
+// Records on a context's ScopeInfo which inner functions' code references
+// each of its slots (for the leaks report: "arr is captured by fun1").
+void AddCapturers(Runtime& rt, const ScopeTree& tree, Scope* scope, ScopeInfo* si) {
+  std::vector<Variable*> vars = scope->ContextVariables();
+  for (uint32_t i = 0; i < vars.size(); ++i) {
+    auto it = tree.capturers.find(vars[i]);
+    if (it == tree.capturers.end()) continue;
+    for (const FunctionLiteral* fn : it->second) {
+      String* name = rt.Intern(fn->name ? fn->name->name : u"");
+      si->AddCapturer(i, fn->function_id, name);
+    }
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- setup
@@ -178,8 +192,9 @@ ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
     case ScopeKind::kClass: type = ScopeType::kClass; break;
   }
   ScopeInfo* si = rt_.heap().New<ScopeInfo>(type);
-  for (Variable* v : scope->ContextVariables()) si->AddSlot(rt_.Intern(v->name), v->Mode());
   rt_.AddPermanentRoot(Value::FromCell(si));
+  for (Variable* v : scope->ContextVariables()) si->AddSlot(rt_.Intern(v->name), v->Mode());
+  AddCapturers(rt_, tree_, scope, si);
   scope->scope_info = si;
   return si;
 }
@@ -223,6 +238,12 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     ScopeInfo* si = GetScopeInfo(scope_);
     si->set_function_name(info->name);
     info->scope_info = si;
+  }
+  // The contexts this function captures from learn its (inferred) name.
+  if (auto cap = tree_.captures.find(fn_); cap != tree_.captures.end()) {
+    for (Variable* v : cap->second) {
+      if (v->location == VarLocation::kContext) GetScopeInfo(v->scope)->SetCapturerName(fn_->function_id, info->debug_name);
+    }
   }
   info->parameter_context_slots.assign(params, -1);
   for (Variable* v : scope_->variables) {
@@ -1058,8 +1079,9 @@ FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Prog
     if (!si) {
       // The script scope's info is made lazily; make sure it exists.
       si = rt.heap().New<ScopeInfo>(tree.script->is_eval ? ScopeType::kEval : ScopeType::kScript);
-      for (Variable* v : tree.script->ContextVariables()) si->AddSlot(rt.Intern(v->name), v->Mode());
       rt.AddPermanentRoot(Value::FromCell(si));
+      for (Variable* v : tree.script->ContextVariables()) si->AddSlot(rt.Intern(v->name), v->Mode());
+      AddCapturers(rt, tree, tree.script, si);
       tree.script->scope_info = si;
     }
     info->scope_info = si;

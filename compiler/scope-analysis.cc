@@ -387,7 +387,7 @@ class Analyzer {
       tree_->tdz_errors.insert(id);
     }
     v->is_used = true;
-    if (crossed) v->captured = true;
+    if (crossed) Capture(v);
     if (is_assignment && !is_initialization) v->maybe_assigned = true;
     if (v->kind == VarKind::kParameter && crossed && !v->scope->function->simple_params() && !is_initialization) {
       tree_->hole_checks.insert(id);
@@ -400,6 +400,16 @@ class Analyzer {
         tree_->hole_checks.insert(id);
         v->needs_hole_init = true;
       }
+    }
+  }
+
+  // The code of the current function references v, declared in an enclosing function.
+  void Capture(Variable* v) {
+    v->captured = true;
+    std::vector<Variable*>& list = tree_->captures[current_->function];
+    if (std::find(list.begin(), list.end(), v) == list.end()) {
+      list.push_back(v);
+      tree_->capturers[v].push_back(current_->function);
     }
   }
 
@@ -421,7 +431,7 @@ class Analyzer {
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
     Variable* v = ThisVar(fn);
     v->is_used = true;
-    if (crossed) v->captured = true;
+    if (crossed) Capture(v);
     tree_->this_refs[node] = v;
   }
 

@@ -157,6 +157,11 @@ class ScopeTree {
   std::unordered_map<Variable*, Variable*> param_copies;
   // Parameter index of parameters moved into the context.
   std::unordered_map<const Variable*, int> parameter_index;
+  // Variables of enclosing functions that each function's own code
+  // references (not its inner functions'), in first-use order, and the other
+  // way round: the functions whose own code references each variable.
+  std::unordered_map<const FunctionLiteral*, std::vector<Variable*>> captures;
+  std::unordered_map<const Variable*, std::vector<const FunctionLiteral*>> capturers;
   // Registers taken by local variables, per function scope (temporaries go above).
   std::unordered_map<const Scope*, uint32_t> local_register_count;
 };

@@ -53,6 +53,7 @@ void Heap::Register(Cell* cell, size_t bytes) {
   ++cell_count_;
   heap_bytes_ += bytes;
   if (heap_bytes_ > stats_.peak_heap_bytes) stats_.peak_heap_bytes = heap_bytes_;
+  if (observer_) observer_->OnAllocate(cell);
 }
 
 void Heap::NoteExternalAllocation(ptrdiff_t bytes) {
@@ -144,7 +145,9 @@ void Heap::Collect(const char* reason) {
   size_t committed_before = threshold_;
   Mark();
   if (options_.verify) Verify();
-  for (auto& cb : weak_callbacks_) cb();
+  for (auto& cb : weak_callbacks_) {
+    if (cb) cb();
+  }
   Sweep();
   // Recount the live heap exactly: external storage may have been reported
   // approximately while the program ran.

@@ -43,6 +43,14 @@ struct HeapStats {
   std::array<size_t, static_cast<size_t>(CellKind::kCount)> live_objects_by_kind{};
 };
 
+// Sees every allocation (Heap::SetAllocationObserver).
+class AllocationObserver {
+ public:
+  virtual ~AllocationObserver() = default;
+  // `cell` was just allocated and constructed.
+  virtual void OnAllocate(Cell* cell) = 0;
+};
+
 class Heap {
  public:
   using RootFn = std::function<void(Visitor&)>;
@@ -73,8 +81,19 @@ class Heap {
   void TraceRootSection(size_t i, Visitor& v) const { roots_[i].fn(v); }
 
   // Called after marking and before sweeping, to clear weak references
-  // (e.g. the string intern table) to cells that are about to die.
-  void AddWeakCallback(std::function<void()> fn) { weak_callbacks_.push_back(std::move(fn)); }
+  // (e.g. the string intern table) to cells that are about to die, or to look
+  // at the garbage before it goes. Returns a handle for RemoveWeakCallback.
+  size_t AddWeakCallback(std::function<void()> fn) {
+    weak_callbacks_.push_back(std::move(fn));
+    return weak_callbacks_.size() - 1;
+  }
+  // Unregisters a callback (its owner is going away before the heap).
+  void RemoveWeakCallback(size_t handle) { weak_callbacks_[handle] = nullptr; }
+
+  // Told about every new cell, right after it is constructed (allocation
+  // sites for the leaks report). It must not allocate on this heap. One
+  // observer at most; nullptr removes it. Costs one branch when unset.
+  void SetAllocationObserver(AllocationObserver* observer) { observer_ = observer; }
   bool IsMarked(const Cell* c) const { return c->marked_; }
 
   // Out-of-line storage a cell grew or shrank by (vectors of slots, elements):
@@ -125,6 +144,7 @@ class Heap {
   std::vector<RootSection> roots_;
   std::vector<std::function<void()>> weak_callbacks_;
   std::function<void(size_t)> oom_;
+  AllocationObserver* observer_ = nullptr;
   Cell* all_cells_ = nullptr;
   size_t cell_count_ = 0;
   size_t heap_bytes_ = 0;   // cells + external storage

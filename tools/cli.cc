@@ -9,12 +9,14 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "tools/heap-tools.h"
 #include "tools/repl.h"
 #include "vm/bytecodes.h"
 #include "vm/interpreter.h"
@@ -32,7 +34,7 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUncaught = 1;    // uncaught exception or SyntaxError
 constexpr int kExitUsage = 2;       // bad command line
-constexpr int kExitFile = 3;        // cannot read the input file
+constexpr int kExitFile = 3;        // cannot read the input file (or write a heap snapshot)
 
 constexpr const char* kVersion = "jsvm " JSVM_VERSION;
 
@@ -47,6 +49,7 @@ struct Options {
   std::string file;
   bool print_bytecode = false;
   bool heap_stats = false;
+  HeapToolOptions heap_tools;
   RuntimeOptions runtime;
 };
 
@@ -59,6 +62,8 @@ const char* kUsage =
     "  scopes FILE.js     run a script and print, as JSON, the [[Scopes]] of every\n"
     "                     function it passes to __inspect(fn, \"label\") (the program's\n"
     "                     own output goes to stderr; docs/scopes.md)\n"
+    "  leaks FILE.js      run a script, then explain what its heap retains and why\n"
+    "                     (at exit and at each __snapshot(label); docs/heap-snapshots.md)\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
@@ -178,6 +183,16 @@ int RunCommand(const Options& opts) {
     std::fputs(DisassembleAll(compiled.top).c_str(), listing);
     std::fputs("\n", listing);
   }
+  std::unique_ptr<HeapTools> heap_tools;
+  const HeapToolOptions& ht = opts.heap_tools;
+  if (ht.explain || !ht.snapshot_file.empty() || !ht.snapshot_dir.empty()) {
+    // `jsvm leaks --json`: stdout carries only the JSON document, so the
+    // script's own output goes to stderr.
+    if (ht.explain && ht.json && ht.out == stdout) {
+      rt.stdout_sink() = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
+    }
+    heap_tools = std::make_unique<HeapTools>(rt, opts.file, ht);
+  }
   int code = kExitOk;
   try {
     rt.interpreter().RunScript(compiled.top);
@@ -192,6 +207,8 @@ int RunCommand(const Options& opts) {
     code = t.exit_code;
   }
   rt.FlushStdout();
+  if (heap_tools && !heap_tools->Finish() && code == kExitOk) code = kExitFile;
+  heap_tools.reset();
   if (scopes) {
     // Printed even after an uncaught exception: the inspections made so far.
     std::string program = opts.file.substr(opts.file.find_last_of('/') + 1);
@@ -216,6 +233,13 @@ int Main(int argc, char** argv) {
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
       ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
+      ("heap-snapshot", po::value<std::string>(&opts.heap_tools.snapshot_file),
+       "write a heap snapshot (Chrome DevTools .heapsnapshot) to FILE at exit")
+      ("snapshot-dir", po::value<std::string>(&opts.heap_tools.snapshot_dir),
+       "__snapshot(label) writes DIR/NNN-label.heapsnapshot (without it, __snapshot writes nothing)")
+      ("explain-retained", po::bool_switch(&opts.heap_tools.explain),
+       "print a leak report to stderr at exit and at each __snapshot (what `jsvm leaks` prints)")
+      ("json", po::bool_switch(&opts.heap_tools.json), "leak reports as one JSON document (leaks, --explain-retained)")
       ("gc-stress", "collect garbage at every allocation")
       ("trace-gc", "print one line per collection to stderr")
       ("max-steps", po::value<uint64_t>(&max_steps), "stop after N bytecodes")
@@ -256,9 +280,14 @@ int Main(int argc, char** argv) {
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes")) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes" || args[0] == "leaks")) {
     opts.command = args[0];
     args.erase(args.begin());
+  }
+  if (opts.command == "leaks") {
+    opts.command = "run";
+    opts.heap_tools.explain = true;
+    opts.heap_tools.out = stdout;
   }
   if (args.size() != 1) {
     std::fprintf(stderr, "jsvm: expected one script file\n%s", kUsage);

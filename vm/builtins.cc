@@ -303,7 +303,8 @@ void InstallBuiltins(Runtime& rt) {
   Heap& heap = rt.heap();
   in.object_prototype = heap.New<Object>(CellKind::kObject, nullptr);
   in.function_prototype =
-      heap.New<NativeFunction>(in.object_prototype, FunctionPrototypeCall, rt.names().empty, 0, false);
+      heap.New<NativeFunction>(in.object_prototype, FunctionPrototypeCall, rt.names().empty, 0, false,
+                               rt.native_context());
   Object* op = in.object_prototype;
   in.array_prototype = heap.New<Array>(op);
   in.string_prototype = heap.New<PrimitiveWrapper>(op, Value::FromCell(rt.names().empty));

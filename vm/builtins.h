@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +78,12 @@ bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto);
 using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 
+// What `__snapshot(label)` does: the tools layer installs it (heap snapshot
+// files, leak reports). Its result is __snapshot's (undefined when nothing
+// was written). Without a hook __snapshot does nothing and returns undefined.
+using SnapshotHook = std::function<Value(Runtime& rt, const std::string& label)>;
+void SetSnapshotHook(Runtime& rt, SnapshotHook hook);
+
 // ---- values
 
 // A new (not interned) string value.
@@ -144,6 +151,7 @@ struct BuiltinsState {
   // Collection iterators that may be mid-iteration (weak; see collections.h).
   std::vector<Cell*> live_iterators;
   ScriptEvaluatorHook script_evaluator = nullptr;
+  SnapshotHook snapshot_hook;
   // Date.prototype (not an intrinsic of the runtime).
   Value date_prototype;
   // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.

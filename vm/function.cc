@@ -37,6 +37,7 @@ const char* ScopeTypeName(ScopeType t) {
 void ScopeInfo::Trace(Visitor& v) const {
   for (String* s : names_) v.Edge(s, EdgeType::kInternal, EdgeName::Str("name"));
   if (function_name_) v.Edge(function_name_, EdgeType::kInternal, EdgeName::Str("function_name"));
+  for (const Capturer& c : capturers_) v.Edge(c.name, EdgeType::kInternal, EdgeName::Str("capturer"));
 }
 
 bool FunctionInfo::SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_offset) const {
@@ -60,7 +61,8 @@ void FunctionInfo::Trace(Visitor& v) const {
 
 size_t FunctionInfo::OwnedBytes() const {
   return sizeof(FunctionInfo) + bytecode.capacity() + constants.capacity() * sizeof(Value) +
-         handlers.capacity() * sizeof(HandlerEntry) + positions.capacity() * sizeof(SourcePosition);
+         handlers.capacity() * sizeof(HandlerEntry) + positions.capacity() * sizeof(SourcePosition) +
+         parameter_context_slots.capacity() * sizeof(int32_t);
 }
 
 std::string FunctionInfo::SnapshotName() const {
@@ -84,7 +86,12 @@ void Context::Trace(Visitor& v) const {
 void Function::Trace(Visitor& v) const {
   TraceProperties(v);
   v.Edge(info_, EdgeType::kInternal, EdgeName::Str("shared"));
-  if (context_) v.Edge(context_, EdgeType::kInternal, EdgeName::Str("context"));
+  // A function with no context of its own lives in the global scope.
+  if (context_) {
+    v.Edge(context_, EdgeType::kInternal, EdgeName::Str("context"));
+  } else if (realm_) {
+    v.Edge(realm_, EdgeType::kInternal, EdgeName::Str("context"));
+  }
   TraceValue(v, fields_initializer_, EdgeType::kInternal, EdgeName::Str("fields_initializer"));
 }
 
@@ -93,6 +100,7 @@ std::string Function::SnapshotName() const { return info_->SnapshotName(); }
 void NativeFunction::Trace(Visitor& v) const {
   TraceProperties(v);
   if (name_) v.Edge(name_, EdgeType::kInternal, EdgeName::Str("name"));
+  if (realm_) v.Edge(realm_, EdgeType::kInternal, EdgeName::Str("context"));
   TraceValue(v, data[0], EdgeType::kInternal, EdgeName::Str("data0"));
   TraceValue(v, data[1], EdgeType::kInternal, EdgeName::Str("data1"));
 }
@@ -101,10 +109,12 @@ std::string NativeFunction::SnapshotName() const { return name_ ? name_->ToUtf8(
 
 void BoundFunction::Trace(Visitor& v) const {
   TraceProperties(v);
-  v.Edge(target_, EdgeType::kShortcut, EdgeName::Str("bound_function"));
-  TraceValue(v, bound_this_, EdgeType::kShortcut, EdgeName::Str("bound_this"));
+  // V8's names; internal/hidden rather than shortcut edges, because DevTools
+  // does not let a shortcut retain anything.
+  v.Edge(target_, EdgeType::kInternal, EdgeName::Str("bound_function"));
+  TraceValue(v, bound_this_, EdgeType::kInternal, EdgeName::Str("bound_this"));
   for (size_t i = 0; i < bound_args_.size(); ++i) {
-    TraceValue(v, bound_args_[i], EdgeType::kShortcut, EdgeName::Index(static_cast<uint32_t>(i)));
+    TraceValue(v, bound_args_[i], EdgeType::kHidden, EdgeName::Index(static_cast<uint32_t>(i)));
   }
 }
 

@@ -16,6 +16,23 @@ namespace jsvm {
 
 class Runtime;
 struct CallArgs;
+struct Intrinsics;
+
+// The realm (V8's NativeContext): the global object and the intrinsic
+// objects. It is the outermost scope of every function: built-ins and
+// top-level functions without a script context point at it, so that a heap
+// snapshot shows where every closure's scope chain ends.
+class NativeContext final : public Cell {
+ public:
+  explicit NativeContext(const Intrinsics* intrinsics) : Cell(CellKind::kNativeContext), intrinsics_(intrinsics) {}
+  void Trace(Visitor& v) const override;  // runtime.cc (it lists the intrinsics)
+  size_t OwnedBytes() const override { return sizeof(NativeContext); }
+  uint8_t SnapshotType() const override { return 0; /* hidden */ }
+  std::string SnapshotName() const override { return "system / NativeContext"; }
+
+ private:
+  const Intrinsics* intrinsics_;
+};
 
 // The source of one script, for positions, stack traces and toString.
 class Script final : public Cell {
@@ -58,8 +75,30 @@ class ScopeInfo final : public Cell {
   String* function_name() const { return function_name_; }
   void set_function_name(String* s) { function_name_ = s; }
 
+  // An inner function whose own code references slot i: the reason the
+  // variable lives in a context (from scope analysis). The function may never
+  // be instantiated, like an inner declaration nothing calls.
+  struct Capturer {
+    uint32_t index;        // the slot's index (slot Context::kFirstSlot + index)
+    uint32_t function_id;  // FunctionInfo::function_id, unique within the script
+    String* name;          // the function's name ("" while anonymous)
+  };
+  const std::vector<Capturer>& capturers() const { return capturers_; }
+  void AddCapturer(uint32_t index, uint32_t function_id, String* name) {
+    capturers_.push_back({index, function_id, name});
+  }
+  // Names the capturers with this function id (once the function is compiled
+  // and its inferred name known).
+  void SetCapturerName(uint32_t function_id, String* name) {
+    for (Capturer& c : capturers_) {
+      if (c.function_id == function_id) c.name = name;
+    }
+  }
+
   void Trace(Visitor& v) const override;
-  size_t OwnedBytes() const override { return sizeof(ScopeInfo) + names_.capacity() * 9; }
+  size_t OwnedBytes() const override {
+    return sizeof(ScopeInfo) + names_.capacity() * 9 + capturers_.capacity() * sizeof(Capturer);
+  }
   uint8_t SnapshotType() const override { return 4; /* code */ }
   std::string SnapshotName() const override { return "system / ScopeInfo"; }
 
@@ -68,6 +107,7 @@ class ScopeInfo final : public Cell {
   std::vector<String*> names_;
   std::vector<VariableMode> modes_;
   String* function_name_ = nullptr;
+  std::vector<Capturer> capturers_;
 };
 
 // A try range of the handler table: [start, end) -> handler; the context
@@ -178,10 +218,12 @@ class FunctionBase : public Object {
 // A closure: FunctionInfo + the context it was created in.
 class Function final : public FunctionBase {
  public:
-  Function(Object* proto, FunctionInfo* info, Context* context)
-      : FunctionBase(CellKind::kFunction, proto), info_(info), context_(context) {}
+  Function(Object* proto, FunctionInfo* info, Context* context, NativeContext* realm)
+      : FunctionBase(CellKind::kFunction, proto), info_(info), context_(context), realm_(realm) {}
   FunctionInfo* info() const { return info_; }
+  // The innermost context (nullptr: only the global scope, the realm).
   Context* context() const { return context_; }
+  NativeContext* realm() const { return realm_; }
   // Class constructors: the function that initialises instance fields.
   Value fields_initializer() const { return fields_initializer_; }
   void set_fields_initializer(Value v) { fields_initializer_ = v; }
@@ -193,6 +235,7 @@ class Function final : public FunctionBase {
  private:
   FunctionInfo* info_;
   Context* context_;
+  NativeContext* realm_;
   Value fields_initializer_;
 };
 
@@ -201,9 +244,9 @@ using NativeFn = Value (*)(Runtime& rt, CallArgs& args);
 
 class NativeFunction final : public FunctionBase {
  public:
-  NativeFunction(Object* proto, NativeFn fn, String* name, uint16_t length, bool constructor)
+  NativeFunction(Object* proto, NativeFn fn, String* name, uint16_t length, bool constructor, NativeContext* realm)
       : FunctionBase(CellKind::kNativeFunction, proto), fn_(fn), name_(name), length_(length),
-        constructor_(constructor) {}
+        constructor_(constructor), realm_(realm) {}
   NativeFn fn() const { return fn_; }
   String* name() const { return name_; }
   uint16_t length() const { return length_; }
@@ -220,6 +263,7 @@ class NativeFunction final : public FunctionBase {
   String* name_;
   uint16_t length_;
   bool constructor_;
+  NativeContext* realm_;
 };
 
 class BoundFunction final : public FunctionBase {

@@ -1,5 +1,6 @@
 #include "vm/runtime.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "vm/builtins.h"
@@ -43,6 +44,7 @@ Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap
   });
   NoGcScope no_gc(heap_);
   InitNames();
+  native_context_ = heap_.New<NativeContext>(&intrinsics_);
   auto make_symbol = [this](const char* desc) {
     return NewSymbol(Value::FromCell(InternUtf8(std::string("Symbol.") + desc)));
   };
@@ -66,10 +68,7 @@ void Runtime::TraceRoots(Visitor& v) {
 #define JSVM_TRACE_NAME(field, text) v.Edge(names_.field, EdgeType::kHidden, EdgeName::Str(#field));
   JSVM_NAME_LIST(JSVM_TRACE_NAME)
 #undef JSVM_TRACE_NAME
-#define JSVM_TRACE_INTRINSIC(field) \
-  if (intrinsics_.field) v.Edge(intrinsics_.field, EdgeType::kHidden, EdgeName::Str(#field));
-  JSVM_INTRINSIC_LIST(JSVM_TRACE_INTRINSIC)
-#undef JSVM_TRACE_INTRINSIC
+  if (native_context_) v.Edge(native_context_, EdgeType::kHidden, EdgeName::Str("native_context"));
   for (Symbol* s : {symbols_.iterator, symbols_.has_instance, symbols_.to_primitive,
                     symbols_.to_string_tag, symbols_.species}) {
     if (s) v.Edge(s, EdgeType::kHidden, EdgeName::Str("symbol"));
@@ -77,13 +76,29 @@ void Runtime::TraceRoots(Visitor& v) {
   TraceValue(v, exception_, EdgeType::kHidden, EdgeName::Str("exception"));
   if (script_context_) v.Edge(script_context_, EdgeType::kHidden, EdgeName::Str("script_context"));
   for (Value p : permanent_roots_) TraceValue(v, p, EdgeType::kHidden, EdgeName::Str("script"));
-  for (auto& [name, binding] : script_bindings_) {
+  auto trace_binding = [&v](String* name, const ScriptBinding& binding) {
     v.Edge(name, EdgeType::kHidden, EdgeName::Str("script_binding"));
     v.Edge(binding.context, EdgeType::kHidden, EdgeName::Str("script_context"));
+  };
+  if (v.WantsNames()) {
+    // Snapshots must not depend on the hash order of pointers.
+    std::vector<std::pair<String*, const ScriptBinding*>> sorted;
+    for (auto& [name, binding] : script_bindings_) sorted.push_back({name, &binding});
+    std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.first->view() < b.first->view(); });
+    for (auto& [name, binding] : sorted) trace_binding(name, *binding);
+  } else {
+    for (auto& [name, binding] : script_bindings_) trace_binding(name, binding);
   }
   for (String* s : char_strings_) {
     if (s) v.Edge(s, EdgeType::kHidden, EdgeName::Str("char"));
   }
+}
+
+void NativeContext::Trace(Visitor& v) const {
+#define JSVM_TRACE_INTRINSIC(field) \
+  if (intrinsics_->field) v.Edge(intrinsics_->field, EdgeType::kInternal, EdgeName::Str(#field));
+  JSVM_INTRINSIC_LIST(JSVM_TRACE_INTRINSIC)
+#undef JSVM_TRACE_INTRINSIC
 }
 
 void Runtime::ClearDeadInternedStrings() {
@@ -168,7 +183,8 @@ Array* Runtime::NewArrayFrom(const std::vector<Value>& values) {
 
 NativeFunction* Runtime::NewNativeFunction(NativeFn fn, String* name, uint16_t length, bool constructor) {
   Rooted<String*> rname(*this, name);
-  return heap_.New<NativeFunction>(intrinsics_.function_prototype, fn, rname.get(), length, constructor);
+  return heap_.New<NativeFunction>(intrinsics_.function_prototype, fn, rname.get(), length, constructor,
+                                   native_context_);
 }
 
 ErrorObject* Runtime::NewError(Object* proto, String* message) {
@@ -192,7 +208,7 @@ void Runtime::RegisterScriptContext(Context* context) {
 Symbol* Runtime::NewSymbol(Value description) { return heap_.New<Symbol>(description); }
 
 Function* Runtime::NewClosure(FunctionInfo* info, Context* context) {
-  return heap_.New<Function>(intrinsics_.function_prototype, info, context);
+  return heap_.New<Function>(intrinsics_.function_prototype, info, context, native_context_);
 }
 
 Context* Runtime::NewContext(ScopeInfo* info, Context* previous, uint32_t var_count) {

@@ -124,6 +124,9 @@ class Runtime {
   Intrinsics& mutable_intrinsics() { return intrinsics_; }
   const WellKnownSymbols& symbols() const { return symbols_; }
   Object* global() const { return intrinsics_.global_object; }
+  // The realm cell (global object and intrinsics), the outermost scope of
+  // every function.
+  NativeContext* native_context() const { return native_context_; }
 
   // ---- strings
   String* NewString(std::u16string_view s);
@@ -213,6 +216,7 @@ class Runtime {
   Heap heap_;
   Names names_;
   Intrinsics intrinsics_;
+  NativeContext* native_context_ = nullptr;
   WellKnownSymbols symbols_;
   std::unique_ptr<Interpreter> interpreter_;
   TraceHooks* trace_hooks_ = nullptr;

@@ -56,7 +56,10 @@ class Symbol final : public Cell {
   }
   size_t OwnedBytes() const override { return sizeof(Symbol); }
   uint8_t SnapshotType() const override { return 12; /* symbol */ }
-  std::string SnapshotName() const override { return "(symbol)"; }
+  // The description (`Symbol.iterator`), or "symbol" as V8 names symbols without one.
+  std::string SnapshotName() const override {
+    return description_.IsString() ? description_.AsString()->ToUtf8() : "symbol";
+  }
 
  private:
   Value description_;
