@@ -139,7 +139,11 @@ struct Property {
   SourcePos pos;
 };
 
-struct ObjectLiteral : Node { JSVM_NODE(ObjectLiteral) std::vector<Property> properties; };
+struct ObjectLiteral : Node {
+  JSVM_NODE(ObjectLiteral)
+  std::vector<Property> properties;
+  Scope* scope = nullptr;  // holds .home_object when a method uses super.x; filled by scope analysis
+};
 
 enum class FunctionKind : uint8_t {
   kNormal,             // function declarations and expressions

@@ -462,6 +462,12 @@ void BytecodeGenerator::VisitThis(Node* node) {
   LoadThisVariable(it == tree_.this_refs.end() ? nullptr : it->second, true);
 }
 
+void BytecodeGenerator::LoadHomeObject(Node* super_node) {
+  auto it = tree_.super_refs.find(super_node);
+  if (it == tree_.super_refs.end()) throw CompileError{"'super' keyword unexpected here", super_node->pos};
+  LoadVariable(it->second, it->second->name, false, false);
+}
+
 // ---------------------------------------------------------------- functions, classes
 
 void BytecodeGenerator::VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name) {
@@ -522,7 +528,7 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
   Register proto = builder_.NewRegister();
   {
     ContextScope class_context(this, cls->scope);
-    if (cls->scope) EmitScopeEntry(cls->scope);
+    EmitScopeEntry(cls->scope);
     RegisterList define = builder_.NewRegisterList(2);
     if (cls->extends) {
       VisitForAccumulator(cls->extends);
@@ -536,6 +542,13 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
     builder_.Mov(ctor, define[0]);
     builder_.CallRuntime(RuntimeFunction::kDefineClass, define);
     builder_.Star(proto);
+    // The home objects super.x reads: the prototype for instance methods and
+    // the constructor, the constructor itself for static methods.
+    for (Variable* v : cls->scope->variables) {
+      if (v->kind != VarKind::kHomeObject || v->location == VarLocation::kUnallocated) continue;
+      builder_.Ldar(v->name == kHomeObjectVarName ? proto : ctor);
+      StoreVariable(v, v->name, true, false);
+    }
     for (auto& m : cls->members) {
       RegisterScope member_scope(builder_);
       RegisterList args = builder_.NewRegisterList(5);
@@ -561,7 +574,7 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
       builder_.Star(args[4]);
       builder_.CallRuntime(RuntimeFunction::kDefineClassMember, args);
     }
-    if (cls->scope && cls->name) {
+    if (cls->name) {
       Variable* inner = cls->scope->Lookup(cls->name->name);
       if (inner && inner->location != VarLocation::kUnallocated) {
         builder_.Ldar(ctor);
@@ -575,6 +588,9 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
 // ---------------------------------------------------------------- literals
 
 void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
+  // A literal whose methods use super.x keeps itself as their home object in
+  // a block context around the literal (V8's object literal scope).
+  ContextScope home_context(this, obj->scope);
   Register object = builder_.NewRegister();
   builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
   builder_.Star(object);
@@ -586,12 +602,6 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
         if (!p.computed) {
           std::u16string key = StaticKey(rt_, p.key);
           VisitForAccumulator(p.value, key);
-          if (method) {
-            RegisterList args = builder_.NewRegisterList(2);
-            builder_.Star(args[0]);
-            builder_.Mov(object, args[1]);
-            builder_.CallRuntime(RuntimeFunction::kSetHomeObject, args);
-          }
           uint32_t index;
           String* key_str = rt_.Intern(key);
           if (key_str->AsArrayIndex(&index)) {
@@ -616,10 +626,6 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
             builder_.Star(args[0]);
             builder_.Mov(key, args[1]);
             builder_.CallRuntime(RuntimeFunction::kSetFunctionName, args);
-            if (method) {
-              builder_.Mov(object, args[1]);
-              builder_.CallRuntime(RuntimeFunction::kSetHomeObject, args);
-            }
           }
           builder_.Emit(Bytecode::kDefineKeyedOwnProperty, {object.index, key.index, 0, builder_.NewFeedbackSlot()});
         }
@@ -641,12 +647,6 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
         bool getter = p.kind == PropertyKind::kGetter;
         VisitFunctionLiteral(p.value->As<FunctionLiteral>(), p.computed ? u"" : (getter ? u"get " : u"set ") + key);
         builder_.Star(getter ? args[2] : args[3]);
-        {
-          RegisterList home = builder_.NewRegisterList(2);
-          builder_.Star(home[0]);
-          builder_.Mov(object, home[1]);
-          builder_.CallRuntime(RuntimeFunction::kSetHomeObject, home);
-        }
         builder_.LoadUndefined();
         builder_.Star(getter ? args[3] : args[2]);
         builder_.CallRuntime(RuntimeFunction::kDefineAccessor, args);
@@ -671,6 +671,10 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
     }
   }
   builder_.Ldar(object);
+  if (obj->scope) {
+    Variable* home = obj->scope->Lookup(kHomeObjectVarName);
+    StoreVariable(home, home->name, true, false);
+  }
 }
 
 void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements) {
@@ -947,7 +951,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
     if (auto* m = a->target->As<Member>()) {
       if (m->object->Is<SuperExpression>()) {
         RegisterList args = builder_.NewRegisterList(4);
-        builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+        LoadHomeObject(m->object);
         builder_.Star(args[0]);
         VisitThis(m->object);
         builder_.Star(args[1]);
@@ -1009,7 +1013,7 @@ void BytecodeGenerator::VisitMember(Member* m) {
     Register receiver = builder_.NewRegister();
     VisitThis(m->object);
     builder_.Star(receiver);
-    builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+    LoadHomeObject(m->object);
     builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
     return;
   }
@@ -1024,7 +1028,7 @@ void BytecodeGenerator::VisitMember(Member* m) {
 void BytecodeGenerator::VisitKeyed(Keyed* k) {
   if (k->object->Is<SuperExpression>()) {
     RegisterList args = builder_.NewRegisterList(3);
-    builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+    LoadHomeObject(k->object);
     builder_.Star(args[0]);
     VisitThis(k->object);
     builder_.Star(args[1]);
@@ -1121,7 +1125,7 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
     if (m->object->Is<SuperExpression>()) {
       VisitThis(m->object);
       builder_.Star(receiver);
-      builder_.CallRuntime(RuntimeFunction::kHomeObject, {{0}, 0});
+      LoadHomeObject(m->object);
       builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
     } else {
       VisitForAccumulator(m->object);

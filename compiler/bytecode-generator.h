@@ -109,6 +109,8 @@ class BytecodeGenerator {
   void VisitForTest(Expr* e, Label* if_false);
   void VisitIdentifier(Identifier* id, bool inside_typeof = false);
   void VisitThis(Node* node);
+  // Loads the home object a super.x / super[x] resolved to (scope analysis).
+  void LoadHomeObject(Node* super_node);
   void VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name);
   void VisitClassLiteral(ClassLiteral* cls, const std::u16string& name);
   void VisitObjectLiteral(ObjectLiteral* obj);

@@ -20,6 +20,7 @@ VariableMode Variable::Mode() const {
     case VarKind::kThis: return VariableMode::kThis;
     case VarKind::kArguments: return VariableMode::kArguments;
     case VarKind::kNewTarget: return VariableMode::kInternal;
+    case VarKind::kHomeObject: return VariableMode::kInternal;
     default: return VariableMode::kVar;
   }
 }
@@ -764,24 +765,73 @@ class Analyzer {
     current_ = saved;
   }
 
+  // A class body always has its own scope, and V8 always gives it a block
+  // context. It declares the home objects first (slots in that order when a
+  // method uses super.x), then the class's own name.
   void VisitClass(ClassLiteral* cls) {
     Scope* saved = current_;
-    if (cls->name) {
-      Scope* cs = NewScope(ScopeKind::kClass, current_, current_->function);
-      cls->scope = cs;
-      Declare(cs, cls->name->name, VarKind::kClassName, cls->source_end);
-      current_ = cs;
-    }
+    Scope* cs = NewScope(ScopeKind::kClass, current_, current_->function);
+    cls->scope = cs;
+    Declare(cs, kHomeObjectVarName, VarKind::kHomeObject, 0);
+    Declare(cs, kStaticHomeObjectVarName, VarKind::kHomeObject, 0);
+    if (cls->name) Declare(cs, cls->name->name, VarKind::kClassName, cls->source_end);
+    current_ = cs;
     VisitExpression(cls->extends);
-    if (cls->constructor) VisitFunction(cls->constructor);
+    if (cls->constructor) VisitMethod(cls->constructor, kHomeObjectVarName);
     for (auto& m : cls->members) {
       if (m.computed) VisitExpression(m.key);
       if (m.value) {
-        if (auto* f = m.value->As<FunctionLiteral>()) VisitFunction(f);
+        if (auto* f = m.value->As<FunctionLiteral>()) VisitMethod(f, m.is_static ? kStaticHomeObjectVarName : kHomeObjectVarName);
         else VisitExpression(m.value);
       }
     }
     current_ = saved;
+  }
+
+  // An object literal gets a block scope holding .home_object; it has a
+  // context only when a method of the literal uses super.x.
+  void VisitObjectLiteral(ObjectLiteral* obj) {
+    Scope* saved = current_;
+    Scope* scope = NewScope(ScopeKind::kBlock, current_, current_->function);
+    Declare(scope, kHomeObjectVarName, VarKind::kHomeObject, 0);
+    current_ = scope;
+    for (auto& p : obj->properties) {
+      if (p.computed) VisitExpression(p.key);
+      auto* f = p.value ? p.value->As<FunctionLiteral>() : nullptr;
+      if (f && (p.method || p.kind == PropertyKind::kGetter || p.kind == PropertyKind::kSetter)) {
+        VisitMethod(f, kHomeObjectVarName);
+      } else {
+        VisitExpression(p.value);
+      }
+    }
+    current_ = saved;
+    if (scope->Lookup(kHomeObjectVarName)->is_used) obj->scope = scope;
+  }
+
+  void VisitMethod(FunctionLiteral* f, const char16_t* home) {
+    home_names_[f] = home;
+    VisitFunction(f);
+  }
+
+  // super.x / super[x]: the home object of the nearest enclosing method,
+  // found by name like any variable. The class declares both home objects
+  // together, so using one allocates both (as V8 does).
+  void ResolveHomeObject(Node* super_node) {
+    bool crossed;
+    Scope* fn = NearestNonArrowFunction(current_, &crossed);
+    auto it = fn ? home_names_.find(fn->function) : home_names_.end();
+    if (it == home_names_.end()) return;  // the parser reports super outside methods
+    for (Scope* s = current_; s; s = s->outer) {
+      Variable* v = s->Lookup(it->second);
+      if (!v || v->kind != VarKind::kHomeObject) continue;
+      for (Variable* home : s->variables) {
+        if (home->kind != VarKind::kHomeObject) continue;
+        home->is_used = true;
+        home->captured = true;  // methods are always inner functions of the scope
+      }
+      tree_->super_refs[super_node] = v;
+      return;
+    }
   }
 
   void VisitExpression(Expr* e) {
@@ -808,10 +858,7 @@ class Analyzer {
         for (Expr* x : static_cast<ArrayLiteral*>(e)->elements) VisitExpression(x);
         return;
       case NodeKind::kObjectLiteral:
-        for (auto& p : static_cast<ObjectLiteral*>(e)->properties) {
-          if (p.computed) VisitExpression(p.key);
-          VisitExpression(p.value);
-        }
+        VisitObjectLiteral(static_cast<ObjectLiteral*>(e));
         return;
       case NodeKind::kFunctionLiteral:
         VisitFunction(static_cast<FunctionLiteral*>(e));
@@ -857,12 +904,13 @@ class Analyzer {
         for (Expr* a : static_cast<New*>(e)->args) VisitExpression(a);
         return;
       case NodeKind::kMember:
-        VisitExpression(static_cast<Member*>(e)->object);
+      case NodeKind::kKeyed: {
+        Expr* object = e->Is<Member>() ? static_cast<Member*>(e)->object : static_cast<Keyed*>(e)->object;
+        VisitExpression(object);
+        if (object->Is<SuperExpression>()) ResolveHomeObject(object);
+        if (auto* k = e->As<Keyed>()) VisitExpression(k->key);
         return;
-      case NodeKind::kKeyed:
-        VisitExpression(static_cast<Keyed*>(e)->object);
-        VisitExpression(static_cast<Keyed*>(e)->key);
-        return;
+      }
       case NodeKind::kOptionalChain:
         VisitExpression(static_cast<OptionalChain*>(e)->expr);
         return;
@@ -948,7 +996,8 @@ class Analyzer {
       else f->location = VarLocation::kClosure;
     }
     scope->context_slots = slot - Context::kFirstSlot;
-    scope->needs_context = scope->context_slots > 0;
+    // V8 gives every class body a block context, even an empty one.
+    scope->needs_context = scope->context_slots > 0 || scope->kind == ScopeKind::kClass;
     for (Scope* inner : scope->inner) Allocate(inner);
   }
 
@@ -960,6 +1009,10 @@ class Analyzer {
   int loop_nesting_ = 0;  // while hoisting: loops around the current statement
   bool failed_ = false;
   std::unordered_map<Scope*, uint32_t> next_register_;
+  // The home-object variable name of each method (class members and
+  // object-literal methods and accessors).
+  std::unordered_map<const FunctionLiteral*, const char16_t*> home_names_;
+
   std::unordered_map<Variable*, int> param_index_;
   // Annex B: sloppy block functions and the function-level var each feeds.
   std::unordered_map<const FunctionDecl*, Variable*> sloppy_block_functions_;

@@ -23,7 +23,7 @@ enum class ScopeKind : uint8_t {
   kFunction,  // parameters, var and (with simple parameters) the body's lexicals
   kBlock,     // block, loop head, loop body, switch, function body with non-simple parameters
   kCatch,     // the catch parameter
-  kClass,     // the inner binding of a class's own name
+  kClass,     // a class body: its own name and its home objects (V8 always gives it a context)
 };
 
 enum class VarKind : uint8_t {
@@ -39,6 +39,7 @@ enum class VarKind : uint8_t {
   kThis,
   kArguments,
   kNewTarget,
+  kHomeObject,    // .home_object / .static_home_object: what super.x looks up (class or literal scope)
 };
 
 enum class VarLocation : uint8_t {
@@ -52,6 +53,11 @@ enum class VarLocation : uint8_t {
 };
 
 class Scope;
+
+// The synthetic variables super.x reads (V8's names; a leading dot keeps them
+// out of [[Scopes]]).
+inline constexpr const char16_t* kHomeObjectVarName = u".home_object";
+inline constexpr const char16_t* kStaticHomeObjectVarName = u".static_home_object";
 
 class Variable {
  public:
@@ -131,6 +137,9 @@ class ScopeTree {
   std::unordered_set<const Node*> hole_checks;
   // The `this` variable each ThisExpression / SuperExpression resolved to.
   std::unordered_map<const Node*, Variable*> this_refs;
+  // The home-object variable each `super.x` / `super[x]` resolved to (keyed
+  // by its SuperExpression).
+  std::unordered_map<const Node*, Variable*> super_refs;
   // References that always throw a TDZ ReferenceError (a parameter default
   // reading its own or a later parameter).
   std::unordered_set<const Node*> tdz_errors;

@@ -85,7 +85,6 @@ void Function::Trace(Visitor& v) const {
   TraceProperties(v);
   v.Edge(info_, EdgeType::kInternal, EdgeName::Str("shared"));
   if (context_) v.Edge(context_, EdgeType::kInternal, EdgeName::Str("context"));
-  TraceValue(v, home_object_, EdgeType::kInternal, EdgeName::Str("home_object"));
   TraceValue(v, fields_initializer_, EdgeType::kInternal, EdgeName::Str("fields_initializer"));
 }
 

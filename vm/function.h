@@ -182,9 +182,6 @@ class Function final : public FunctionBase {
       : FunctionBase(CellKind::kFunction, proto), info_(info), context_(context) {}
   FunctionInfo* info() const { return info_; }
   Context* context() const { return context_; }
-  // The object whose [[Prototype]] `super` looks in (methods only).
-  Value home_object() const { return home_object_; }
-  void set_home_object(Value v) { home_object_ = v; }
   // Class constructors: the function that initialises instance fields.
   Value fields_initializer() const { return fields_initializer_; }
   void set_fields_initializer(Value v) { fields_initializer_ = v; }
@@ -196,7 +193,6 @@ class Function final : public FunctionBase {
  private:
   FunctionInfo* info_;
   Context* context_;
-  Value home_object_;
   Value fields_initializer_;
 };
 

@@ -433,7 +433,6 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       DefineRaw(rt, proto, PropertyKey::Named(rt.names().constructor), Value::FromCell(ctor.get()), kAttrHidden);
       DefineRaw(rt, ctor, PropertyKey::Named(rt.names().prototype), Value::FromCell(proto.get()), kAttrNone);
       ctor->set_proto(ctor_parent);
-      ctor->set_home_object(Value::FromCell(proto.get()));
       return Value::FromCell(proto.get());
     }
     case RuntimeFunction::kDefineClassMember: {
@@ -442,9 +441,6 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       Rooted<Value> value(rt, arg(2));
       PropertyKey key = KeyOf(rt, arg(1));
       int kind = arg(3).AsInt();
-      if (value.get().IsCellOfKind(CellKind::kFunction)) {
-        static_cast<Function*>(value.get().AsCell())->set_home_object(Value::FromCell(target.get()));
-      }
       uint8_t attrs = ToBoolean(arg(4)) ? kAttrDefault : kAttrHidden;
       if (kind == 0) {
         SetAnonymousFunctionName(rt, value, key, nullptr);
@@ -467,11 +463,6 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       }
       return Value::Undefined();
     }
-    case RuntimeFunction::kSetHomeObject:
-      if (arg(0).IsCellOfKind(CellKind::kFunction)) {
-        static_cast<Function*>(arg(0).AsCell())->set_home_object(arg(1));
-      }
-      return arg(0);
     case RuntimeFunction::kSetFieldsInitializer:
       static_cast<Function*>(arg(0).AsCell())->set_fields_initializer(arg(1));
       return Value::Undefined();
@@ -529,8 +520,6 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       rt.ThrowTypeError("Assignment to constant variable.");
     case RuntimeFunction::kNewTarget:
       return frame.new_target;
-    case RuntimeFunction::kHomeObject:
-      return frame.function ? frame.function->home_object() : Value::Undefined();
     case RuntimeFunction::kCount:
       break;
   }

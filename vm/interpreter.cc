@@ -366,8 +366,6 @@ Value Interpreter::Run() {
       SYNC();
       auto* info = static_cast<FunctionInfo*>(constants[IDX(0)].AsCell());
       Function* closure = rt_.NewClosure(info, CurrentContext(fp));
-      // Arrows see the [[HomeObject]] of the function they are created in (super.x).
-      if (info->flavor == FunctionFlavor::kArrow) closure->set_home_object(frame->function->home_object());
       acc = Value::FromCell(closure);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCreateClosure(*frame, acc);
       NEXT();

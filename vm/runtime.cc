@@ -138,7 +138,11 @@ String* Runtime::Concat(String* a, String* b) {
 PropertyKey Runtime::KeyFor(String* s) {
   uint32_t index;
   if (s->AsArrayIndex(&index)) return PropertyKey::Index(index);
-  if (!s->interned()) s = Intern(s->view());
+  if (!s->interned()) {
+    // Interning may allocate the copy: keep the source alive while it is read.
+    Rooted<String*> source(*this, s);
+    s = Intern(source->view());
+  }
   return PropertyKey::Named(s);
 }
 

@@ -914,11 +914,39 @@ TEST_F(ScopeAnalysisTest, ClassNameScope) {
   EXPECT_EQ(self_inner->kind, VarKind::kClassName);
   EXPECT_EQ(Loc(self_inner), "context 2");
   EXPECT_TRUE(self_inner->scope->needs_context);
-  // Plain's inner name is never used: no context for its class scope.
+  // Plain's inner name is never used, yet V8 gives every class body a
+  // context (an empty one here: no slots).
   Variable* plain_inner = Decl(s, "Plain", 1);
   EXPECT_EQ(plain_inner->scope->kind, ScopeKind::kClass);
   EXPECT_EQ(Loc(plain_inner), "unallocated");
-  EXPECT_FALSE(plain_inner->scope->needs_context);
+  EXPECT_TRUE(plain_inner->scope->needs_context);
+  EXPECT_EQ(plain_inner->scope->context_slots, 0u);
+}
+
+TEST_F(ScopeAnalysisTest, SuperPropertyAllocatesBothHomeObjects) {
+  // As in V8: .home_object, .static_home_object, then the class name.
+  ASSERT_TRUE(Analyze(
+      "function f() { class C extends Object { m() { return C + super.x; } } return C; }\n"
+      "function g() { class D extends Object { constructor() { super(); } } return D; }\n"));
+  Variable* home = Decl(Fn("f"), ".home_object");
+  EXPECT_EQ(home->scope->kind, ScopeKind::kClass);
+  EXPECT_EQ(home->kind, VarKind::kHomeObject);
+  EXPECT_EQ(Loc(home), "context 2");
+  EXPECT_EQ(Loc(Decl(Fn("f"), ".static_home_object")), "context 3");
+  EXPECT_EQ(Loc(Decl(Fn("f"), "C", 1)), "context 4");
+  // super() alone needs no home object.
+  EXPECT_EQ(Loc(Decl(Fn("g"), ".home_object")), "unallocated");
+  EXPECT_EQ(Loc(Decl(Fn("g"), ".static_home_object")), "unallocated");
+}
+
+TEST_F(ScopeAnalysisTest, ObjectLiteralHomeObjectOnlyWhenSuperIsUsed) {
+  ASSERT_TRUE(Analyze(
+      "function f() { return { m() { return () => super.x; } }; }\n"
+      "function g() { return { m() { return 1; } }; }\n"));
+  Variable* home = Decl(Fn("f"), ".home_object");
+  EXPECT_EQ(home->scope->kind, ScopeKind::kBlock);
+  EXPECT_EQ(Loc(home), "context 2");
+  EXPECT_FALSE(Decl(Fn("g"), ".home_object")->scope->needs_context);
 }
 
 TEST_F(ScopeAnalysisTest, DefaultParametersSeparateBodyScope) {
