@@ -107,6 +107,7 @@ Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* arg
   rt_.CheckNativeStack();
   Frame* f = PushFrame(fn, this_value, argv, argc, new_target);
   f->is_entry = true;
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnCall(*f);
   return Run();
 }
 
@@ -811,6 +812,7 @@ Value Interpreter::Run() {
         }
       }
       // Natives, bound functions, errors: through the generic paths.
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeCall(*frame, callee, construct);
       acc = construct ? Construct(rt_, callee, argv, argc, new_target) : Call(rt_, callee, receiver, argv, argc);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeReturn(*frame, acc);
       pc += kBytecodeInfos[*pc].size;

@@ -1,9 +1,18 @@
-// What the interpreter tells an observer (the tracer, the viewer's recorder)
-// when tracing is on. When it is off the interpreter pays one predictable
-// branch per instruction. An interface only: tools/ implements it.
+// What the interpreter and runtime tell an observer (the execution tracers of
+// tools/, later the viewer's recorder) when tracing is on. When it is off the
+// interpreter pays one predictable branch per instruction. An interface
+// only: tools/ implements it. Every method has an empty default, so an
+// observer overrides only what it needs. Allocation and collection events
+// come from gc::Heap's own observer (gc/heap.h: HeapObserver), since gc/ does
+// not see vm/.
+//
+// Observers must not allocate on the JavaScript heap from these calls: they
+// are made in the middle of an instruction, where the interpreter's state is
+// only partly rooted.
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "vm/value.h"
 
@@ -15,18 +24,33 @@ class TraceHooks {
  public:
   virtual ~TraceHooks() = default;
   // Before the instruction at pc runs (acc is the accumulator before it).
-  virtual void OnInstruction(const Frame& frame, const uint8_t* pc, Value acc) = 0;
-  virtual void OnPushContext(const Frame& frame, Value context) = 0;
-  virtual void OnPopContext(const Frame& frame, Value context) = 0;
-  virtual void OnCreateClosure(const Frame& frame, Value closure) = 0;
-  // A JavaScript frame was pushed (the callee's frame).
-  virtual void OnCall(const Frame& callee) = 0;
-  virtual void OnReturn(const Frame& frame, Value result) = 0;
-  // A native function called from `frame` returned.
-  virtual void OnNativeReturn(const Frame& frame, Value result) = 0;
-  virtual void OnCatch(const Frame& frame, Value exception) = 0;
-  // `frame` is being left by an exception.
-  virtual void OnUnwind(const Frame& frame) = 0;
+  virtual void OnInstruction(const Frame& /*frame*/, const uint8_t* /*pc*/, Value /*acc*/) {}
+  // PushContext made `context` current (the previous one is in the output register).
+  virtual void OnPushContext(const Frame& /*frame*/, Value /*context*/) {}
+  // PopContext made `context` current again.
+  virtual void OnPopContext(const Frame& /*frame*/, Value /*context*/) {}
+  // CreateClosure made `closure` (closures made by the runtime, e.g. for
+  // top-level function declarations, are seen only as allocations).
+  virtual void OnCreateClosure(const Frame& /*frame*/, Value /*closure*/) {}
+  // A JavaScript frame was pushed (the callee's frame): by a call bytecode,
+  // or from C++ (the script itself, callbacks of natives, getters, ...), in
+  // which case `callee.is_entry` is true.
+  virtual void OnCall(const Frame& /*callee*/) {}
+  // `frame` returns `result` (before the frame is popped).
+  virtual void OnReturn(const Frame& /*frame*/, Value /*result*/) {}
+  // A call bytecode in `frame` is calling `callee`, which is not a closure
+  // compiled by jsvm (a native, a bound function, or a non-callable value
+  // about to throw); `construct` for `new`.
+  virtual void OnNativeCall(const Frame& /*frame*/, Value /*callee*/, bool /*construct*/) {}
+  // The native call announced by OnNativeCall returned `result`.
+  virtual void OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {}
+  // `frame` catches `exception`: its handler runs next.
+  virtual void OnCatch(const Frame& /*frame*/, Value /*exception*/) {}
+  // `frame` is being left by an exception (before it is popped).
+  virtual void OnUnwind(const Frame& /*frame*/) {}
+  // The program wrote `text` to stdout (stream 1: console.log, print) or
+  // stderr (stream 2: console.error).
+  virtual void OnOutput(int /*stream*/, std::string_view /*text*/) {}
 };
 
 }  // namespace jsvm
