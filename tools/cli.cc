@@ -18,6 +18,7 @@
 #include "compiler/disassembler.h"
 #include "tools/chrome-trace.h"
 #include "tools/json-tracer.h"
+#include "tools/viewer-page.h"
 #include "tools/repl.h"
 #include "vm/bytecodes.h"
 #include "vm/interpreter.h"
@@ -52,7 +53,7 @@ struct Options {
   bool heap_stats = false;
   RuntimeOptions runtime;
   // jsvm trace
-  std::string output;             // -o: the trace file ("" or "-": stdout)
+  std::string output;             // -o: the trace file or page ("" or "-": stdout)
   std::string format = "json";    // json | chrome
   TraceOptions trace;
 };
@@ -69,6 +70,8 @@ const char* kUsage =
     "  trace FILE.js      run a script and record every executed bytecode with its\n"
     "                     effects (-o FILE, --format=json|chrome, --max-steps N,\n"
     "                     --functions a,b; docs/trace-format.md)\n"
+    "  viz FILE.js        trace a script and write the trace viewer, one self-contained\n"
+    "                     HTML page (-o page.html; the trace options apply; docs/viewer.md)\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
@@ -160,6 +163,24 @@ void PrintHeapStats(Runtime& rt) {
   std::fprintf(stderr, "%s\n", j.dump().c_str());
 }
 
+// jsvm viz: the page for the trace in `trace` (a temporary file) to -o.
+bool WriteViewer(const Options& opts, std::FILE* trace) {
+  std::string json;
+  if (std::fflush(trace) != 0 || std::fseek(trace, 0, SEEK_SET) != 0) return false;
+  char block[1 << 16];
+  size_t n;
+  while ((n = std::fread(block, 1, sizeof block, trace)) > 0) json.append(block, n);
+  if (std::ferror(trace)) return false;
+  std::string title = opts.file.substr(opts.file.find_last_of('/') + 1);
+  std::string page = ViewerPage(json, title);
+  bool to_stdout = opts.output.empty() || opts.output == "-";
+  std::FILE* out = to_stdout ? stdout : std::fopen(opts.output.c_str(), "wb");
+  if (!out) return false;
+  bool ok = std::fwrite(page.data(), 1, page.size(), out) == page.size();
+  if (!to_stdout && std::fclose(out) != 0) ok = false;
+  return ok;
+}
+
 int RunCommand(const Options& opts) {
   std::string bytes;
   if (!ReadFile(opts.file, &bytes)) {
@@ -170,7 +191,8 @@ int RunCommand(const Options& opts) {
   Runtime rt(opts.runtime);
   InstallScriptEvaluator(rt);
   bool scopes = opts.command == "scopes";
-  bool trace = opts.command == "trace";
+  bool viz = opts.command == "viz";
+  bool trace = opts.command == "trace" || viz;
   bool trace_to_stdout = trace && (opts.output.empty() || opts.output == "-");
   if (scopes || trace_to_stdout) {
     // stdout carries the JSON only, as with ../shared/tools/v8-scopes.
@@ -194,7 +216,15 @@ int RunCommand(const Options& opts) {
   std::unique_ptr<Tracer> tracer;
   if (trace) {
     std::FILE* out = stdout;
-    if (!trace_to_stdout) {
+    if (viz) {
+      // The trace goes to a temporary file, then into the page.
+      trace_file.reset(std::tmpfile());
+      if (!trace_file) {
+        std::fprintf(stderr, "jsvm: cannot create a temporary file: %s\n", std::strerror(errno));
+        return kExitFile;
+      }
+      out = trace_file.get();
+    } else if (!trace_to_stdout) {
       trace_file.reset(std::fopen(opts.output.c_str(), "wb"));
       if (!trace_file) {
         std::fprintf(stderr, "jsvm: cannot write %s: %s\n", opts.output.c_str(), std::strerror(errno));
@@ -202,7 +232,7 @@ int RunCommand(const Options& opts) {
       }
       out = trace_file.get();
     }
-    if (opts.format == "chrome") {
+    if (opts.format == "chrome" && !viz) {
       tracer = std::make_unique<ChromeTracer>(rt, out, opts.trace);
     } else {
       tracer = std::make_unique<JsonTracer>(rt, out, opts.trace);
@@ -239,6 +269,7 @@ int RunCommand(const Options& opts) {
     rt.heap().SetOutOfMemoryHandler([&rt](size_t) { rt.FlushStdout(); });
     bool written = tracer->ok();
     tracer.reset();
+    if (viz && written) written = WriteViewer(opts, trace_file.get());
     if (trace_file && std::fclose(trace_file.release()) != 0) written = false;
     if (!written) {
       std::fprintf(stderr, "jsvm: error writing the trace %s\n", trace_to_stdout ? "to stdout" : opts.output.c_str());
@@ -275,7 +306,7 @@ int Main(int argc, char** argv) {
       ("max-steps", po::value<uint64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
       ("timeout", po::value<double>(&timeout), "stop after SECONDS");
-  po::options_description tracing("Trace options (jsvm trace)");
+  po::options_description tracing("Trace options (jsvm trace, jsvm viz)");
   tracing.add_options()
       ("output,o", po::value<std::string>(&opts.output), "write the trace to FILE (default: stdout)")
       ("format", po::value<std::string>(&opts.format), "json (jsvm's step format, the default) or chrome (Trace Event Format)")
@@ -327,7 +358,8 @@ int Main(int argc, char** argv) {
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes" || args[0] == "trace")) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes" || args[0] == "trace" ||
+                         args[0] == "viz")) {
     opts.command = args[0];
     args.erase(args.begin());
   }
@@ -336,7 +368,7 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opts.file = args[0];
-  if (opts.command == "trace") {
+  if (opts.command == "trace" || opts.command == "viz") {
     // Here --max-steps bounds the recording, not the run (docs/trace-format.md).
     opts.runtime.max_steps = 0;
     opts.trace.max_steps = max_steps;
