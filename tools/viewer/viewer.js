@@ -139,10 +139,16 @@ function applyRecord(s, rec) {
 // calls, returns, closures and collections happen, output, heap sizes.
 const index = { frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [] };
 (function buildIndex() {
-  const interval = Math.max(200, Math.ceil(records.length / 300));
+  // A checkpoint costs a copy of every cell; replaying from one costs the
+  // records after it: space them so that both stay small.
   const s = emptyState();
+  let since = Infinity;
   for (let i = 0; i < records.length; i++) {
-    if (i % interval === 0) index.checkpoints.push(cloneState(s));
+    if (since >= Math.max(500, s.cells.size / 2)) {
+      index.checkpoints.push(cloneState(s));
+      since = 0;
+    }
+    since++;
     const rec = records[i];
     if (Array.isArray(rec)) index.steps.push(i);
     const d = recordDelta(rec);
@@ -170,9 +176,9 @@ function stateAt(pos) {
     return current;
   }
   let cp = null;
-  for (let i = index.checkpoints.length - 1; i >= 0; i--) {
-    if (index.checkpoints[i].applied <= pos + 1) { cp = index.checkpoints[i]; break; }
-  }
+  let lo = 0, hi = index.checkpoints.length;  // the last checkpoint at or before pos + 1
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (index.checkpoints[mid].applied <= pos + 1) lo = mid + 1; else hi = mid; }
+  if (lo > 0) cp = index.checkpoints[lo - 1];
   const s = cloneState(cp || emptyState());
   while (s.applied <= pos) applyRecord(s, records[s.applied]);
   return s;
@@ -663,7 +669,7 @@ function drawHeap(state) {
 const chart = (function buildChart() {
   const pts = index.heap;
   const W = 600, H = 170, PAD_L = 58, PAD_B = 18;
-  const maxH = Math.max(...pts.map((p) => p[1]));
+  const maxH = pts.reduce((m, p) => Math.max(m, p[1]), 0);
   const minH = 0;
   const last = Math.max(1, records.length - 1);
   const x = (i) => PAD_L + (i / last) * (W - PAD_L - 6);
@@ -720,6 +726,7 @@ function drawOutput() {
 // ---------------------------------------------------------------- stepping
 
 function render() {
+  const started = performance.now();
   current = stateAt(pos);
   const state = current;
   const rec = records[pos];
@@ -733,6 +740,8 @@ function render() {
   drawHeap(state);
   drawChart(state);
   drawOutput();
+  // How long this step took to show, for the browser test and the curious.
+  document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
 }
 
 function go(p) {
