@@ -548,7 +548,23 @@ function drawContexts(state) {
     h('span', {}, h('i', { style: 'background:var(--clo-bg);border-color:var(--clo)' }), 'closure \u2192 the context it captured'),
     h('span', {}, h('i', { style: 'border-style:dashed;border-color:var(--ctx-edge)' }), 'parent: the next outer context'),
     h('span', {}, h('i', { style: 'background:#ffe3e3;border-color:var(--hot)' }), 'a big array kept alive'));
+  // In words: which reachable closure keeps which context, and so which variables, alive.
+  const notes = h('ul', { class: 'explain' });
+  for (const id of contexts) {
+    const L = layout.get(id);
+    const c = state.cells.get(id);
+    const scope = scopes.get(c.scope);
+    const names = (c.slots || []).map((v, i) => (scope && scope.slots[i] ? scope.slots[i][0] : 'slot ' + (i + 2)));
+    const running = frameTags.filter(([, cid]) => cid === id).map(([f]) => fnName(f.fn));
+    if (L.holders.length === 0 || running.length > 0 || names.length === 0) continue;
+    const holders = L.holders.map((cid) => fnName(state.cells.get(cid).fn));
+    notes.append(h('li', {}, h('b', {}, cellName(c)), ' outlives its call: ' + holders.join(', ') +
+      (holders.length > 1 ? ' are' : ' is') + ' still reachable and ' + (holders.length > 1 ? 'point' : 'points') +
+      ' at it, so ' + names.join(', ') + (names.length > 1 ? ' stay' : ' stays') + ' alive, whether or not ' +
+      (holders.length > 1 ? 'they use' : 'it uses') + ' ' + (names.length > 1 ? 'them' : 'it') + '.'));
+  }
   box.append(legend, svg);
+  if (notes.childElementCount) box.append(notes);
 }
 
 function arrowMarker(id, color) {
