@@ -653,7 +653,7 @@ function drawHeap(state) {
     if (typeof v.from !== 'number') edge('roots', id, v.label);
     for (const [label, val] of cellEdges(state.cells.get(id))) {
       const to = refId(val);
-      if (to !== null && drawn.has(to) && !(via.get(to).from === id && via.get(to).label === label && false)) edge(id, to, label);
+      if (to !== null && drawn.has(to)) edge(id, to, label);
     }
   }
   const rootG = s('g', { class: 'heap-node root' });
