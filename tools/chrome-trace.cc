@@ -107,16 +107,24 @@ void ChromeTracer::Begin(const FunctionInfo* /*top*/) {
   attached_ = true;
 }
 
-void ChromeTracer::OnInstruction(const Frame& frame, const uint8_t* /*pc*/, Value /*acc*/) {
+void ChromeTracer::OnInstruction(const Frame& frame, const uint8_t* pc, Value /*acc*/) {
   if (stopped_) return;
-  if (!filter_.selects_all()) {
-    size_t depth = DepthOf(frame);
-    if (depth >= frame_recorded_.size() || !frame_recorded_[depth]) return;
-  }
-  if (options_.max_steps != 0 && recorded_ >= options_.max_steps) {
+  size_t depth = DepthOf(frame);
+  bool recorded = depth < frame_recorded_.size() && frame_recorded_[depth];
+  if (recorded && options_.max_steps != 0 && recorded_ >= options_.max_steps) {
     Stop();
     return;
   }
+  // A native call begins in this instruction: its slice opens now (and is
+  // kept on the stack, recorded or not, so that OnNativeReturn pairs with it).
+  Value callee;
+  bool construct = false;
+  if (NativeCallAt(frame, pc, &callee, &construct)) {
+    std::string name = TraceCalleeName(callee);
+    if (construct) name = "new " + name;
+    open_.push_back(Slice{depth, true, recorded, Now(), rt_.interpreter().steps(), std::move(name), ""});
+  }
+  if (!recorded) return;
   ++recorded_;
   uint64_t steps = rt_.interpreter().steps();
   if (steps >= next_counter_steps_) {
@@ -187,15 +195,6 @@ void ChromeTracer::OnUnwind(const Frame& frame) {
 void ChromeTracer::OnCatch(const Frame& frame, Value /*exception*/) {
   if (stopped_) return;
   EndNatives(DepthOf(frame));
-}
-
-void ChromeTracer::OnNativeCall(const Frame& frame, Value callee, bool construct) {
-  if (stopped_) return;
-  size_t depth = DepthOf(frame);
-  bool recorded = depth < frame_recorded_.size() && frame_recorded_[depth];
-  std::string name = TraceCalleeName(callee);
-  if (construct) name = "new " + name;
-  open_.push_back(Slice{depth, true, recorded, Now(), rt_.interpreter().steps(), std::move(name), ""});
 }
 
 void ChromeTracer::OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {

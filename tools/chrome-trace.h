@@ -38,7 +38,6 @@ class ChromeTracer final : public Tracer {
   void OnInstruction(const Frame& frame, const uint8_t* pc, Value acc) override;
   void OnCall(const Frame& callee) override;
   void OnReturn(const Frame& frame, Value result) override;
-  void OnNativeCall(const Frame& frame, Value callee, bool construct) override;
   void OnNativeReturn(const Frame& frame, Value result) override;
   void OnCatch(const Frame& frame, Value exception) override;
   void OnUnwind(const Frame& frame) override;

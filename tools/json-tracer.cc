@@ -586,6 +586,9 @@ void JsonTracer::OnInstruction(const Frame& frame, const uint8_t* pc, Value acc)
 }
 
 void JsonTracer::Decode(const Frame& frame, const uint8_t* pc, Value acc) {
+  Value callee;
+  bool construct = false;
+  if (NativeCallAt(frame, pc, &callee, &construct)) BeginNative(frame, callee, construct);
   auto op = static_cast<Bytecode>(*pc);
   pending_op_ = op;
   interrupted_ = false;
@@ -971,8 +974,7 @@ void JsonTracer::OnCatch(const Frame& frame, Value exception) {
   e += ']';
 }
 
-void JsonTracer::OnNativeCall(const Frame& frame, Value callee, bool construct) {
-  if (stopped_) return;
+void JsonTracer::BeginNative(const Frame& frame, Value callee, bool construct) {
   size_t depth = DepthOf(frame);
   bool recorded = frames_[depth].recorded;
   natives_.push_back({depth, recorded});

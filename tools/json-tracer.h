@@ -48,7 +48,6 @@ class JsonTracer final : public Tracer {
   void OnPopContext(const Frame& frame, Value context) override;
   void OnCall(const Frame& callee) override;
   void OnReturn(const Frame& frame, Value result) override;
-  void OnNativeCall(const Frame& frame, Value callee, bool construct) override;
   void OnNativeReturn(const Frame& frame, Value result) override;
   void OnCatch(const Frame& frame, Value exception) override;
   void OnUnwind(const Frame& frame) override;
@@ -118,6 +117,8 @@ class JsonTracer final : public Tracer {
   void BeginRecordText();
   void WriteKeyframe(Value acc);
   void Stop();
+  // A native call begins in the instruction starting now in `frame`.
+  void BeginNative(const Frame& frame, Value callee, bool construct);
   // Closes natives called from frames at `depth` or deeper (an exception left them).
   void UnwindNatives(size_t depth);
   std::string OpenFrames() const;

@@ -1,5 +1,6 @@
 #include "tools/trace-common.h"
 
+#include "vm/interpreter.h"
 #include "vm/string.h"
 
 namespace jsvm {
@@ -23,6 +24,15 @@ std::string TraceCalleeName(Value callee) {
     return TraceFunctionName(static_cast<Function*>(callee.AsCell())->info());
   }
   return "<not callable>";
+}
+
+bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* construct) {
+  auto op = static_cast<Bytecode>(*pc);
+  if (!CallsNativesWithHook(op)) return false;
+  *callee = frame.fp[ReadOperand(pc, 0)];
+  *construct = op == Bytecode::kConstruct;
+  // A closure either gets a frame (OnCall) or, called the wrong way, throws.
+  return !callee->IsCellOfKind(CellKind::kFunction);
 }
 
 std::vector<std::string> SplitFunctionList(const std::string& list) {

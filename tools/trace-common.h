@@ -14,6 +14,8 @@
 
 namespace jsvm {
 
+struct Frame;
+
 // `jsvm trace` options common to both formats (docs/trace-format.md).
 struct TraceOptions {
   std::string program;                  // script path as given, for the header
@@ -31,6 +33,10 @@ std::string TraceFunctionName(const FunctionInfo* info);
 // The name of a callee that is not a jsvm closure: a native's name, "bound f"
 // for a bound function, or "<not callable>".
 std::string TraceCalleeName(Value callee);
+
+// Whether the instruction at `pc`, about to run in `frame`, calls a native
+// (see CallsNativesWithHook): then its callee, and whether it is `new`.
+bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* construct);
 
 // --functions: which functions' steps are recorded.
 class FunctionFilter {

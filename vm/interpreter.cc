@@ -812,7 +812,6 @@ Value Interpreter::Run() {
         }
       }
       // Natives, bound functions, errors: through the generic paths.
-      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeCall(*frame, callee, construct);
       acc = construct ? Construct(rt_, callee, argv, argc, new_target) : Call(rt_, callee, receiver, argv, argc);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeReturn(*frame, acc);
       pc += kBytecodeInfos[*pc].size;

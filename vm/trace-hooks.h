@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "vm/bytecodes.h"
 #include "vm/value.h"
 
 namespace jsvm {
@@ -38,11 +39,11 @@ class TraceHooks {
   virtual void OnCall(const Frame& /*callee*/) {}
   // `frame` returns `result` (before the frame is popped).
   virtual void OnReturn(const Frame& /*frame*/, Value /*result*/) {}
-  // A call bytecode in `frame` is calling `callee`, which is not a closure
-  // compiled by jsvm (a native, a bound function, or a non-callable value
-  // about to throw); `construct` for `new`.
-  virtual void OnNativeCall(const Frame& /*frame*/, Value /*callee*/, bool /*construct*/) {}
-  // The native call announced by OnNativeCall returned `result`.
+  // A call bytecode in `frame` (one for which CallsNativesWithHook holds)
+  // called something other than a closure compiled by jsvm (a native, a bound
+  // function), which returned `result`. There is no hook at the start of such
+  // a call, so that the dispatch loop keeps its shape: an observer sees it
+  // coming in OnInstruction, from the instruction and its callee register.
   virtual void OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {}
   // `frame` catches `exception`: its handler runs next.
   virtual void OnCatch(const Frame& /*frame*/, Value /*exception*/) {}
@@ -52,5 +53,26 @@ class TraceHooks {
   // stderr (stream 2: console.error).
   virtual void OnOutput(int /*stream*/, std::string_view /*text*/) {}
 };
+
+// The call bytecodes whose native calls end with OnNativeReturn (or an
+// exception): operand 0 is the callee; when it is not a CellKind::kFunction
+// closure, the instruction calls it as a native. Other ways to reach natives
+// (spread calls, getters, natives calling natives) report nothing.
+inline bool CallsNativesWithHook(Bytecode op) {
+  switch (op) {
+    case Bytecode::kCallProperty:
+    case Bytecode::kCallProperty0:
+    case Bytecode::kCallProperty1:
+    case Bytecode::kCallProperty2:
+    case Bytecode::kCallUndefinedReceiver:
+    case Bytecode::kCallUndefinedReceiver0:
+    case Bytecode::kCallUndefinedReceiver1:
+    case Bytecode::kCallUndefinedReceiver2:
+    case Bytecode::kConstruct:
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace jsvm
