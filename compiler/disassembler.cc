@@ -44,44 +44,54 @@ std::string ConstantText(Value v) {
 
 }  // namespace
 
-std::string DisassembleInstruction(const FunctionInfo* info, uint32_t offset) {
+std::vector<std::string> DisassembleOperands(const FunctionInfo* info, uint32_t offset) {
   const uint8_t* pc = info->bytecode.data() + offset;
-  auto op = static_cast<Bytecode>(*pc);
-  const BytecodeInfo& bi = GetBytecodeInfo(op);
-  std::string out = bi.name;
+  const BytecodeInfo& bi = GetBytecodeInfo(static_cast<Bytecode>(*pc));
+  std::vector<std::string> out;
   int32_t params = info->param_count;
   for (int i = 0; i < bi.operand_count; ++i) {
-    out += i == 0 ? " " : ", ";
     int32_t v = ReadOperand(pc, i);
     switch (bi.operands[i]) {
       case OperandKind::kReg:
       case OperandKind::kRegOut:
-        out += reg::Name(v, params);
+        out.push_back(reg::Name(v, params));
         break;
       case OperandKind::kRegList: {
         uint16_t count = ReadRegListCount(pc, i);
-        out += reg::Name(v, params) + "-" + reg::Name(v + static_cast<int32_t>(count) - 1, params);
+        out.push_back(reg::Name(v, params) + "-" + reg::Name(v + static_cast<int32_t>(count) - 1, params));
         break;
       }
       case OperandKind::kFlag:
-        out += "#" + std::to_string(v);
+        out.push_back("#" + std::to_string(v));
         break;
       case OperandKind::kRuntime:
-        out += std::string("[") + RuntimeFunctionName(static_cast<RuntimeFunction>(v)) + "]";
+        out.push_back(std::string("[") + RuntimeFunctionName(static_cast<RuntimeFunction>(v)) + "]");
         break;
       case OperandKind::kJump:
-        out += "[" + std::to_string(static_cast<uint32_t>(v)) + "] (@ " + std::to_string(offset + static_cast<uint32_t>(v)) + ")";
+        out.push_back("[" + std::to_string(static_cast<uint32_t>(v)) + "] (@ " +
+                      std::to_string(offset + static_cast<uint32_t>(v)) + ")");
         break;
       case OperandKind::kJumpBack:
-        out += "[" + std::to_string(static_cast<uint32_t>(v)) + "] (@ " + std::to_string(offset - static_cast<uint32_t>(v)) + ")";
+        out.push_back("[" + std::to_string(static_cast<uint32_t>(v)) + "] (@ " +
+                      std::to_string(offset - static_cast<uint32_t>(v)) + ")");
         break;
       case OperandKind::kImm:
-        out += "[" + std::to_string(v) + "]";
+        out.push_back("[" + std::to_string(v) + "]");
         break;
       default:
-        out += "[" + std::to_string(static_cast<uint32_t>(v)) + "]";
+        out.push_back("[" + std::to_string(static_cast<uint32_t>(v)) + "]");
         break;
     }
+  }
+  return out;
+}
+
+std::string DisassembleInstruction(const FunctionInfo* info, uint32_t offset) {
+  std::string out = BytecodeName(static_cast<Bytecode>(info->bytecode[offset]));
+  std::vector<std::string> operands = DisassembleOperands(info, offset);
+  for (size_t i = 0; i < operands.size(); ++i) {
+    out += i == 0 ? " " : ", ";
+    out += operands[i];
   }
   return out;
 }
@@ -129,11 +139,9 @@ std::string DisassembleFunction(const FunctionInfo* info) {
   return out.str();
 }
 
-std::string DisassembleAll(const FunctionInfo* top) {
-  std::string out;
+void ForEachFunction(const FunctionInfo* top, const std::function<void(const FunctionInfo*)>& fn) {
   std::function<void(const FunctionInfo*)> visit = [&](const FunctionInfo* f) {
-    if (!out.empty()) out += "\n";
-    out += DisassembleFunction(f);
+    fn(f);
     for (Value c : f->constants) {
       if (c.IsCellOfKind(CellKind::kFunctionInfo)) visit(static_cast<const FunctionInfo*>(c.AsCell()));
     }
@@ -146,6 +154,14 @@ std::string DisassembleAll(const FunctionInfo* top) {
     }
   };
   visit(top);
+}
+
+std::string DisassembleAll(const FunctionInfo* top) {
+  std::string out;
+  ForEachFunction(top, [&](const FunctionInfo* f) {
+    if (!out.empty()) out += "\n";
+    out += DisassembleFunction(f);
+  });
   return out;
 }
 

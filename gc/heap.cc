@@ -53,7 +53,7 @@ void Heap::Register(Cell* cell, size_t bytes) {
   ++cell_count_;
   heap_bytes_ += bytes;
   if (heap_bytes_ > stats_.peak_heap_bytes) stats_.peak_heap_bytes = heap_bytes_;
-  if (observer_) observer_->OnAllocate(cell);
+  for (HeapObserver* o : observers_) o->OnAllocate(cell, bytes);
 }
 
 void Heap::NoteExternalAllocation(ptrdiff_t bytes) {
@@ -110,12 +110,13 @@ void Heap::Mark() {
   }
 }
 
-void Heap::Sweep() {
+void Heap::Sweep(size_t* freed_objects, size_t* freed_bytes_out) {
   stats_.live_bytes_by_kind.fill(0);
   stats_.live_objects_by_kind.fill(0);
   Cell** link = &all_cells_;
   size_t live_objects = 0;
   size_t freed_bytes = 0;
+  size_t freed = 0;
   while (Cell* c = *link) {
     if (c->marked_) {
       c->marked_ = false;
@@ -128,6 +129,8 @@ void Heap::Sweep() {
       *link = c->next_;
       size_t owned = c->OwnedBytes();
       freed_bytes += owned;
+      ++freed;
+      for (HeapObserver* o : observers_) o->OnFree(c);
       c->~Cell();
       ::operator delete(c);
       --cell_count_;
@@ -135,6 +138,8 @@ void Heap::Sweep() {
   }
   heap_bytes_ = freed_bytes > heap_bytes_ ? 0 : heap_bytes_ - freed_bytes;
   stats_.live_objects = live_objects;
+  *freed_objects = freed;
+  *freed_bytes_out = freed_bytes;
 }
 
 void Heap::Collect(const char* reason) {
@@ -143,12 +148,14 @@ void Heap::Collect(const char* reason) {
   auto t0 = std::chrono::steady_clock::now();
   size_t before = heap_bytes_;
   size_t committed_before = threshold_;
+  for (HeapObserver* o : observers_) o->OnCollectStart(reason, before);
   Mark();
   if (options_.verify) Verify();
   for (auto& cb : weak_callbacks_) {
     if (cb) cb();
   }
-  Sweep();
+  size_t freed_objects = 0, freed_bytes = 0;
+  Sweep(&freed_objects, &freed_bytes);
   // Recount the live heap exactly: external storage may have been reported
   // approximately while the program ran.
   size_t live = 0;
@@ -168,6 +175,17 @@ void Heap::Collect(const char* reason) {
     std::fprintf(stderr, "[%d:%p] %8.0f ms: Mark-Sweep %.1f (%.1f) -> %.1f (%.1f) MB, %.2f / 0.00 ms  %s;\n",
                  static_cast<int>(getpid()), static_cast<const void*>(this), since, before / kMB,
                  committed_before / kMB, live / kMB, threshold_ / kMB, pause, reason);
+  }
+  if (!observers_.empty()) {
+    CollectionRecord record;
+    record.reason = reason;
+    record.before_bytes = before;
+    record.after_bytes = live;
+    record.live_objects = stats_.live_objects;
+    record.freed_objects = freed_objects;
+    record.freed_bytes = freed_bytes;
+    record.pause_ms = pause;
+    for (HeapObserver* o : observers_) o->OnCollectEnd(record);
   }
   collecting_ = false;
 }

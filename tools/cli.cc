@@ -17,6 +17,9 @@
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
 #include "tools/heap-tools.h"
+#include "tools/chrome-trace.h"
+#include "tools/json-tracer.h"
+#include "tools/viewer-page.h"
 #include "tools/repl.h"
 #include "vm/bytecodes.h"
 #include "vm/interpreter.h"
@@ -51,6 +54,10 @@ struct Options {
   bool heap_stats = false;
   HeapToolOptions heap_tools;
   RuntimeOptions runtime;
+  // jsvm trace
+  std::string output;             // -o: the trace file or page ("" or "-": stdout)
+  std::string format = "json";    // json | chrome
+  TraceOptions trace;
 };
 
 const char* kUsage =
@@ -64,6 +71,11 @@ const char* kUsage =
     "                     own output goes to stderr; docs/scopes.md)\n"
     "  leaks FILE.js      run a script, then explain what its heap retains and why\n"
     "                     (at exit and at each __snapshot(label); docs/heap-snapshots.md)\n"
+    "  trace FILE.js      run a script and record every executed bytecode with its\n"
+    "                     effects (-o FILE, --format=json|chrome, --max-steps N,\n"
+    "                     --functions a,b; docs/trace-format.md)\n"
+    "  viz FILE.js        trace a script and write the trace viewer, one self-contained\n"
+    "                     HTML page (-o page.html; the trace options apply; docs/viewer.md)\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
@@ -155,6 +167,24 @@ void PrintHeapStats(Runtime& rt) {
   std::fprintf(stderr, "%s\n", j.dump().c_str());
 }
 
+// jsvm viz: the page for the trace in `trace` (a temporary file) to -o.
+bool WriteViewer(const Options& opts, std::FILE* trace) {
+  std::string json;
+  if (std::fflush(trace) != 0 || std::fseek(trace, 0, SEEK_SET) != 0) return false;
+  char block[1 << 16];
+  size_t n;
+  while ((n = std::fread(block, 1, sizeof block, trace)) > 0) json.append(block, n);
+  if (std::ferror(trace)) return false;
+  std::string title = opts.file.substr(opts.file.find_last_of('/') + 1);
+  std::string page = ViewerPage(json, title);
+  bool to_stdout = opts.output.empty() || opts.output == "-";
+  std::FILE* out = to_stdout ? stdout : std::fopen(opts.output.c_str(), "wb");
+  if (!out) return false;
+  bool ok = std::fwrite(page.data(), 1, page.size(), out) == page.size();
+  if (!to_stdout && std::fclose(out) != 0) ok = false;
+  return ok;
+}
+
 int RunCommand(const Options& opts) {
   std::string bytes;
   if (!ReadFile(opts.file, &bytes)) {
@@ -165,7 +195,10 @@ int RunCommand(const Options& opts) {
   Runtime rt(opts.runtime);
   InstallScriptEvaluator(rt);
   bool scopes = opts.command == "scopes";
-  if (scopes) {
+  bool viz = opts.command == "viz";
+  bool trace = opts.command == "trace" || viz;
+  bool trace_to_stdout = trace && (opts.output.empty() || opts.output == "-");
+  if (scopes || trace_to_stdout) {
     // stdout carries the JSON only, as with ../shared/tools/v8-scopes.
     rt.stdout_sink() = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
   }
@@ -193,7 +226,41 @@ int RunCommand(const Options& opts) {
     }
     heap_tools = std::make_unique<HeapTools>(rt, opts.file, ht);
   }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> trace_file(nullptr, std::fclose);
+  std::unique_ptr<Tracer> tracer;
+  if (trace) {
+    std::FILE* out = stdout;
+    if (viz) {
+      // The trace goes to a temporary file, then into the page.
+      trace_file.reset(std::tmpfile());
+      if (!trace_file) {
+        std::fprintf(stderr, "jsvm: cannot create a temporary file: %s\n", std::strerror(errno));
+        return kExitFile;
+      }
+      out = trace_file.get();
+    } else if (!trace_to_stdout) {
+      trace_file.reset(std::fopen(opts.output.c_str(), "wb"));
+      if (!trace_file) {
+        std::fprintf(stderr, "jsvm: cannot write %s: %s\n", opts.output.c_str(), std::strerror(errno));
+        return kExitFile;
+      }
+      out = trace_file.get();
+    }
+    if (opts.format == "chrome" && !viz) {
+      tracer = std::make_unique<ChromeTracer>(rt, out, opts.trace);
+    } else {
+      tracer = std::make_unique<JsonTracer>(rt, out, opts.trace);
+    }
+    // Past --max-heap the heap exits the process: end the trace file first.
+    rt.heap().SetOutOfMemoryHandler([&rt, &tracer](size_t limit) {
+      rt.FlushStdout();
+      tracer->Finish("out-of-memory", "JavaScript heap out of memory (limit " + std::to_string(limit >> 20) + " MB)",
+                     134);
+    });
+    tracer->Begin(compiled.top);
+  }
   int code = kExitOk;
+  std::string outcome = "ok", message;
   try {
     rt.interpreter().RunScript(compiled.top);
   } catch (JsThrow&) {
@@ -201,12 +268,28 @@ int RunCommand(const Options& opts) {
     std::string text = DescribeUncaught(rt, rt.exception());
     std::fprintf(stderr, "Uncaught %s\n", text.c_str());
     code = kExitUncaught;
+    outcome = "uncaught";
+    message = text;
   } catch (const JsTerminate& t) {
     rt.FlushStdout();
     std::fprintf(stderr, "jsvm: %s\n", t.message.c_str());
     code = t.exit_code;
+    outcome = "terminated";
+    message = t.message;
   }
   rt.FlushStdout();
+  if (tracer) {
+    tracer->Finish(outcome, message, code);
+    rt.heap().SetOutOfMemoryHandler([&rt](size_t) { rt.FlushStdout(); });
+    bool written = tracer->ok();
+    tracer.reset();
+    if (viz && written) written = WriteViewer(opts, trace_file.get());
+    if (trace_file && std::fclose(trace_file.release()) != 0) written = false;
+    if (!written) {
+      std::fprintf(stderr, "jsvm: error writing the trace %s\n", trace_to_stdout ? "to stdout" : opts.output.c_str());
+      if (code == kExitOk) code = kExitFile;
+    }
+  }
   if (heap_tools && !heap_tools->Finish() && code == kExitOk) code = kExitFile;
   heap_tools.reset();
   if (scopes) {
@@ -226,6 +309,7 @@ int Main(int argc, char** argv) {
   double max_heap_mb = 0;
   uint64_t max_steps = 0;
   double timeout = 0;
+  std::string functions, clock = "steps";
   po::options_description general("Options");
   general.add_options()
       ("help,h", "print this help")
@@ -242,12 +326,21 @@ int Main(int argc, char** argv) {
       ("json", po::bool_switch(&opts.heap_tools.json), "leak reports as one JSON document (leaks, --explain-retained)")
       ("gc-stress", "collect garbage at every allocation")
       ("trace-gc", "print one line per collection to stderr")
-      ("max-steps", po::value<uint64_t>(&max_steps), "stop after N bytecodes")
+      ("max-steps", po::value<uint64_t>(&max_steps),
+       "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
       ("timeout", po::value<double>(&timeout), "stop after SECONDS");
+  po::options_description tracing("Trace options (jsvm trace, jsvm viz)");
+  tracing.add_options()
+      ("output,o", po::value<std::string>(&opts.output), "write the trace to FILE (default: stdout)")
+      ("format", po::value<std::string>(&opts.format), "json (jsvm's step format, the default) or chrome (Trace Event Format)")
+      ("functions", po::value<std::string>(&functions), "record only steps inside these functions: NAME,NAME,...")
+      ("keyframe-interval", po::value<uint64_t>(&opts.trace.keyframe_interval),
+       "json: a keyframe of the whole state every N recorded steps (0: none; default 10000)")
+      ("clock", po::value<std::string>(&clock), "chrome: steps (1 us per bytecode, the default) or wall (real microseconds)");
   po::options_description hidden;
   hidden.add_options()("args", po::value<std::vector<std::string>>(), "command and file");
   po::options_description all;
-  all.add(general).add(hidden);
+  all.add(general).add(tracing).add(hidden);
   po::positional_options_description positional;
   positional.add("args", -1);
   po::variables_map vm;
@@ -259,7 +352,7 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   if (vm.count("help")) {
-    std::cout << kUsage << general << "\n";
+    std::cout << kUsage << general << "\n" << tracing << "\n";
     return kExitOk;
   }
   if (vm.count("version")) {
@@ -277,10 +370,19 @@ int Main(int argc, char** argv) {
   opts.runtime.heap.trace = vm.count("trace-gc") > 0;
   opts.runtime.max_steps = max_steps;
   opts.runtime.timeout_seconds = timeout;
+  if (opts.format != "json" && opts.format != "chrome") {
+    std::fprintf(stderr, "jsvm: --format must be json or chrome\n");
+    return kExitUsage;
+  }
+  if (clock != "steps" && clock != "wall") {
+    std::fprintf(stderr, "jsvm: --clock must be steps or wall\n");
+    return kExitUsage;
+  }
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes" || args[0] == "leaks")) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes" || args[0] == "leaks" ||
+                         args[0] == "trace" || args[0] == "viz")) {
     opts.command = args[0];
     args.erase(args.begin());
   }
@@ -294,6 +396,15 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opts.file = args[0];
+  if (opts.command == "trace" || opts.command == "viz") {
+    // Here --max-steps bounds the recording, not the run (docs/trace-format.md).
+    opts.runtime.max_steps = 0;
+    opts.trace.max_steps = max_steps;
+    opts.trace.functions = SplitFunctionList(functions);
+    opts.trace.wall_clock = clock == "wall";
+    opts.trace.program = opts.file;
+    opts.trace.engine = kVersion;
+  }
   return RunCommand(opts);
 }
 

@@ -9,6 +9,7 @@ jobs=$(nproc)
 
 echo "== build (RelWithDebInfo)"
 jsvm_build "$JSVM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+jsvm_viewer_deps "$JSVM_ROOT/build"
 echo "== tests"
 ctest --test-dir "$JSVM_ROOT/build" -j "$jobs" --output-on-failure -LE gc-stress
 

@@ -6,7 +6,8 @@ set -euo pipefail
 
 JSVM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JSVM_PACKAGES=(g++ cmake ninja-build python3 libboost-program-options-dev nlohmann-json3-dev
-               libdouble-conversion-dev libgtest-dev libbenchmark-dev)
+               libdouble-conversion-dev libgtest-dev libbenchmark-dev
+               chromium nodejs npm)  # the last three: the viewer's browser test
 
 jsvm_install_deps() {
   local missing=()
@@ -27,4 +28,15 @@ jsvm_build() {
   local dir=$1; shift
   cmake -S "$JSVM_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
   cmake --build "$dir"
+}
+
+# jsvm_viewer_deps DIR: playwright-core for the viewer's browser test
+# (tests/viewer), at the version tests/viewer/package-lock.json pins, in
+# DIR/viewer-node (never committed). Leaves the test skipped when it fails.
+jsvm_viewer_deps() {
+  local dir=$1/viewer-node
+  [ -d "$dir/node_modules/playwright-core" ] && return 0
+  mkdir -p "$dir"
+  cp "$JSVM_ROOT/tests/viewer/package.json" "$JSVM_ROOT/tests/viewer/package-lock.json" "$dir/"
+  (cd "$dir" && npm ci --no-audit --no-fund >/dev/null) || echo "== npm ci failed: the viewer test will be skipped"
 }

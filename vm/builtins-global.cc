@@ -9,6 +9,7 @@
 #include "vm/inspect.h"
 #include "vm/operations.h"
 #include "vm/scopes.h"
+#include "vm/trace-hooks.h"
 #include "vm/unicode.h"
 
 namespace jsvm {
@@ -30,6 +31,7 @@ Value ConsoleLog(Runtime& rt, CallArgs& args) {
 Value ConsoleError(Runtime& rt, CallArgs& args) {
   std::string line = FormatLogArguments(rt, args.argv, args.argc);
   line += '\n';
+  if (TraceHooks* hooks = rt.trace_hooks()) hooks->OnOutput(2, line);
   rt.FlushStdout();
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);

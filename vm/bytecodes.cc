@@ -58,6 +58,34 @@ uint16_t ReadRegListCount(const uint8_t* pc, int i) {
   return ReadU16(pc + info.operand_offsets[i] + 2);
 }
 
+int RegistersWritten(const uint8_t* pc, int32_t out[kMaxWrittenRegisters]) {
+  auto op = static_cast<Bytecode>(pc[0]);
+  const BytecodeInfo& info = GetBytecodeInfo(op);
+  int n = 0;
+  for (int i = 0; i < info.operand_count; ++i) {
+    if (info.operands[i] == kRegOut) out[n++] = ReadOperand(pc, i);
+  }
+  if (op >= Bytecode::kStar0 && op <= Bytecode::kStar15) {
+    out[n++] = static_cast<int32_t>(op) - static_cast<int32_t>(Bytecode::kStar0);
+  }
+  switch (op) {
+    case Bytecode::kForInPrepare:
+      out[n++] = out[0] + 1;
+      out[n++] = out[0] + 2;
+      break;
+    case Bytecode::kForInStep:
+      out[n++] = ReadOperand(pc, 0);
+      break;
+    case Bytecode::kPushContext:
+    case Bytecode::kPopContext:
+      out[n++] = reg::kContext;
+      break;
+    default:
+      break;
+  }
+  return n;
+}
+
 namespace reg {
 std::string Name(int32_t operand, int32_t param_count) {
   if (operand >= 0) return "r" + std::to_string(operand);

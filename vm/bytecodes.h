@@ -121,4 +121,11 @@ inline int16_t ReadI16(const uint8_t* p) { int16_t v; std::memcpy(&v, p, 2); ret
 int32_t ReadOperand(const uint8_t* pc, int i);
 uint16_t ReadRegListCount(const uint8_t* pc, int i);
 
+// The registers (operand encoding, see reg::) that the instruction at `pc`
+// writes, the accumulator aside: its RegOut operands plus the implicit ones
+// (Star0..Star15's register, ForInPrepare's r+1 and r+2, ForInStep's r, and
+// <context> for PushContext and PopContext). Returns how many it stored.
+constexpr int kMaxWrittenRegisters = 4;
+int RegistersWritten(const uint8_t* pc, int32_t out[kMaxWrittenRegisters]);
+
 }  // namespace jsvm

@@ -107,6 +107,7 @@ Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* arg
   rt_.CheckNativeStack();
   Frame* f = PushFrame(fn, this_value, argv, argc, new_target);
   f->is_entry = true;
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnCall(*f);
   return Run();
 }
 

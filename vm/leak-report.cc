@@ -222,18 +222,18 @@ std::string RetainerPath::Text() const {
 // ---------------------------------------------------------------- AllocationSites
 
 AllocationSites::AllocationSites(Runtime& rt) : rt_(rt) {
-  rt_.heap().SetAllocationObserver(this);
+  rt_.heap().AddObserver(this);
   callback_ = rt_.heap().AddWeakCallback([this] {
     if (!cleanup_deferred_) ForgetDeadCells();
   });
 }
 
 AllocationSites::~AllocationSites() {
-  rt_.heap().SetAllocationObserver(nullptr);
+  rt_.heap().RemoveObserver(this);
   rt_.heap().RemoveWeakCallback(callback_);
 }
 
-void AllocationSites::OnAllocate(Cell* cell) {
+void AllocationSites::OnAllocate(Cell* cell, size_t /*bytes*/) {
   if (!IsUserVisible(cell)) return;
   Frame* frame = rt_.interpreter().current_frame();
   if (!frame || !frame->info || !frame->pc) return;

@@ -41,14 +41,14 @@ struct SourceSite {
 // Records where objects and contexts are allocated: the function running
 // and the source position of its current bytecode. Attached to the heap for
 // its lifetime; dead cells are forgotten at each collection.
-class AllocationSites final : public AllocationObserver {
+class AllocationSites final : public HeapObserver {
  public:
   explicit AllocationSites(Runtime& rt);
   ~AllocationSites() override;
   AllocationSites(const AllocationSites&) = delete;
   AllocationSites& operator=(const AllocationSites&) = delete;
 
-  void OnAllocate(Cell* cell) override;
+  void OnAllocate(Cell* cell, size_t bytes) override;
   // The site of `cell`; false when it was made outside JavaScript code (the
   // realm) or before recording started.
   bool Find(const Cell* cell, SourceSite* out) const;

@@ -7,6 +7,7 @@
 #include "vm/interpreter.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
+#include "vm/trace-hooks.h"
 #include "vm/unicode.h"
 
 namespace jsvm {
@@ -239,6 +240,7 @@ void Runtime::CheckNativeStack() {
 }
 
 void Runtime::WriteStdout(std::string_view s) {
+  if (trace_hooks_) trace_hooks_->OnOutput(1, s);
   if (stdout_sink_) {
     stdout_sink_(s);
     return;

@@ -1,0 +1,240 @@
+// The execution tracers' building blocks and their records on small programs:
+// JSON string escaping, the registers an instruction writes by definition,
+// what JsonTracer records for a closure, a collection and a truncated run,
+// and ChromeTracer's slices. (tests/trace/trace-test.py checks whole traces:
+// schema, replay, Chrome nesting.)
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "compiler/compiler.h"
+#include "tools/chrome-trace.h"
+#include "tools/json-tracer.h"
+#include "tools/json-writer.h"
+#include "vm/bytecodes.h"
+#include "vm/interpreter.h"
+#include "vm/unicode.h"
+
+namespace jsvm {
+namespace {
+
+TEST(JsonWriter, EscapesQuotesBackslashesAndControlCharacters) {
+  std::string out;
+  AppendJsonString(out, "a\"b\\c\nd\te\x01 \xc3\xa9");
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001 \xc3\xa9\"");
+  EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(), "a\"b\\c\nd\te\x01 \xc3\xa9");
+}
+
+TEST(JsonWriter, StreamsNumbersAndStringsToAFile) {
+  std::FILE* f = std::tmpfile();
+  ASSERT_NE(f, nullptr);
+  {
+    JsonWriter w(f);
+    w.Raw("[");
+    w.Int(-5);
+    w.Char(',');
+    w.UInt(18446744073709551615ull);
+    w.Char(',');
+    w.Double(0.25);
+    w.Char(',');
+    w.Double(1.0 / 0.0);
+    w.Char(',');
+    w.String("x\"y");
+    w.Raw("]");
+    EXPECT_TRUE(w.ok());
+  }
+  std::rewind(f);
+  char buf[128] = {};
+  size_t n = std::fread(buf, 1, sizeof(buf) - 1, f);
+  std::fclose(f);
+  EXPECT_EQ(std::string(buf, n), "[-5,18446744073709551615,0.25,null,\"x\\\"y\"]");
+}
+
+// Encodes one instruction for RegistersWritten.
+std::vector<uint8_t> Encode(Bytecode op, std::vector<int32_t> operands) {
+  const BytecodeInfo& info = GetBytecodeInfo(op);
+  std::vector<uint8_t> code(info.size, 0);
+  code[0] = static_cast<uint8_t>(op);
+  for (size_t i = 0; i < operands.size(); ++i) {
+    int32_t v = operands[i];
+    std::memcpy(&code[info.operand_offsets[i]], &v, OperandSize(info.operands[i]) == 1 ? 1 : 2);
+  }
+  return code;
+}
+
+std::vector<int32_t> Written(Bytecode op, std::vector<int32_t> operands) {
+  std::vector<uint8_t> code = Encode(op, std::move(operands));
+  int32_t out[kMaxWrittenRegisters];
+  int n = RegistersWritten(code.data(), out);
+  return std::vector<int32_t>(out, out + n);
+}
+
+TEST(RegistersWritten, OutputOperandsAndImplicitRegisters) {
+  EXPECT_EQ(Written(Bytecode::kStar3, {}), (std::vector<int32_t>{3}));
+  EXPECT_EQ(Written(Bytecode::kStar, {20}), (std::vector<int32_t>{20}));
+  EXPECT_EQ(Written(Bytecode::kMov, {reg::kClosure, 5}), (std::vector<int32_t>{5}));
+  EXPECT_EQ(Written(Bytecode::kForInPrepare, {4, 0}), (std::vector<int32_t>{4, 5, 6}));
+  EXPECT_EQ(Written(Bytecode::kForInStep, {7}), (std::vector<int32_t>{7}));
+  EXPECT_EQ(Written(Bytecode::kPushContext, {2}), (std::vector<int32_t>{2, reg::kContext}));
+  EXPECT_EQ(Written(Bytecode::kPopContext, {2}), (std::vector<int32_t>{reg::kContext}));
+  EXPECT_EQ(Written(Bytecode::kLdaSmi, {1}), (std::vector<int32_t>{}));
+  EXPECT_EQ(Written(Bytecode::kStaCurrentContextSlot, {2}), (std::vector<int32_t>{}));
+}
+
+// Traces `source` with `options` and returns the parsed file and the program's output.
+struct Traced {
+  nlohmann::json trace;
+  std::string out;
+};
+
+template <class T>
+Traced TraceJs(const std::string& source, TraceOptions options, RuntimeOptions rt_options = {}) {
+  Runtime rt(rt_options);
+  Traced result;
+  rt.stdout_sink() = [&result](std::string_view s) { result.out.append(s); };
+  CompileResult compiled = CompileScript(rt, "test.js", Utf8ToUtf16(source));
+  EXPECT_TRUE(compiled.ok()) << compiled.error;
+  std::FILE* f = std::tmpfile();
+  {
+    T tracer(rt, f, options);
+    tracer.Begin(compiled.top);
+    std::string outcome = "ok";
+    try {
+      rt.interpreter().RunScript(compiled.top);
+    } catch (JsThrow&) {
+      outcome = "uncaught";
+    }
+    tracer.Finish(outcome, "", 0);
+    EXPECT_TRUE(tracer.ok());
+  }
+  std::rewind(f);
+  std::string text;
+  char buf[65536];
+  for (size_t n; (n = std::fread(buf, 1, sizeof(buf), f)) > 0;) text.append(buf, n);
+  std::fclose(f);
+  result.trace = nlohmann::json::parse(text);
+  return result;
+}
+
+// Every event of the records, in order.
+std::vector<nlohmann::json> Events(const nlohmann::json& trace) {
+  std::vector<nlohmann::json> events;
+  for (const auto& r : trace["records"]) {
+    const nlohmann::json* delta = nullptr;
+    if (r.is_array() && r.size() > 3) delta = &r[3];
+    if (r.is_object() && r.contains("gap")) delta = &r;
+    if (delta && delta->contains("e")) {
+      for (const auto& e : (*delta)["e"]) events.push_back(e);
+    }
+  }
+  return events;
+}
+
+TEST(JsonTracer, ClosureCapturesTheContextItsFunctionMade) {
+  Traced t = TraceJs<JsonTracer>(
+      "function outer(n) { let x = n * 2; return () => x; }\n"
+      "var f = outer(21);\n"
+      "console.log(f());\n",
+      {});
+  EXPECT_EQ(t.out, "42\n");
+  const nlohmann::json& functions = t.trace["functions"];
+  int outer = -1, arrow = -1;
+  for (const auto& f : functions) {
+    if (f["name"] == "outer") outer = f["id"];
+    if (f["kind"] == "arrow") arrow = f["id"];
+  }
+  ASSERT_GE(outer, 0);
+  ASSERT_GE(arrow, 0);
+  // The context made inside outer's frame is the one the arrow captures and x lives in.
+  std::string outer_context, captured, x_slot_value;
+  int current_function = -1;
+  for (const auto& r : t.trace["records"]) {
+    if (r.is_array()) current_function = r[1];
+    if (!r.is_array() || r.size() < 4 || !r[3].contains("e")) continue;
+    for (const auto& e : r[3]["e"]) {
+      if (e[0] == "context" && current_function == outer) outer_context = "@" + std::to_string(e[1].get<int>());
+      if (e[0] == "closure" && e[3] == arrow) captured = e[4];
+      if (e[0] == "slot" && e[1] == outer_context) x_slot_value = e[3];
+    }
+  }
+  EXPECT_FALSE(outer_context.empty());
+  EXPECT_EQ(captured, outer_context);
+  EXPECT_EQ(x_slot_value, "42");
+  EXPECT_FALSE(t.trace["end"]["truncated"]);
+}
+
+TEST(JsonTracer, CollectionsFreeIdsThatAreNeverUsedAgain) {
+  RuntimeOptions rt;
+  rt.heap.stress = true;  // a collection before every allocation
+  Traced t = TraceJs<JsonTracer>(
+      "var keep = [];\n"
+      "for (var i = 0; i < 30; i++) { var o = {i: i}; if (i % 10 === 0) keep.push(o); }\n"
+      "console.log(keep.length);\n",
+      {}, rt);
+  EXPECT_EQ(t.out, "3\n");
+  std::set<int> introduced, freed;
+  int collections = 0;
+  for (const auto& e : Events(t.trace)) {
+    if (e[0] == "new" || e[0] == "context" || e[0] == "closure" || e[0] == "ref") {
+      int id = e[1];
+      EXPECT_TRUE(introduced.insert(id).second) << "id " << id << " introduced twice";
+      EXPECT_EQ(freed.count(id), 0u);
+    }
+    if (e[0] == "gc") {
+      ++collections;
+      for (int id : e[1]["freedIds"]) {
+        EXPECT_TRUE(introduced.count(id)) << "freed unknown id " << id;
+        EXPECT_TRUE(freed.insert(id).second) << "id " << id << " freed twice";
+      }
+    }
+  }
+  EXPECT_GT(collections, 30);
+  // Of the 27 objects not kept, the global `o` still holds the last one, and
+  // a register may still hold the one before it.
+  EXPECT_GE(freed.size(), 25u);
+  EXPECT_EQ(t.trace["end"]["collections"], collections);
+}
+
+TEST(JsonTracer, MaxStepsTruncatesTheRecordingButNotTheRun) {
+  TraceOptions options;
+  options.max_steps = 10;
+  Traced t = TraceJs<JsonTracer>("function f(n) { return n + 1; }\nvar s = 0;\n"
+                                 "for (var i = 0; i < 100; i++) s = f(s);\nconsole.log(s);\n",
+                                 options);
+  EXPECT_EQ(t.out, "100\n");
+  int steps = 0;
+  for (const auto& r : t.trace["records"]) steps += r.is_array();
+  EXPECT_EQ(steps, 10);
+  EXPECT_TRUE(t.trace["end"]["truncated"]);
+  EXPECT_EQ(t.trace["end"]["recorded"], 10);
+  EXPECT_GT(t.trace["end"]["steps"].get<int>(), 1000);
+  EXPECT_EQ(t.trace["end"]["openFrames"].size(), 1u);  // stopped in the script's frame
+}
+
+TEST(ChromeTracer, CallsAreSlicesAndCollectionsHaveTheirOwnTrack) {
+  RuntimeOptions rt;
+  rt.heap.stress = true;
+  Traced t = TraceJs<ChromeTracer>("function f(n) { return n < 1 ? [n] : f(n - 1); }\nconsole.log(f(3).length);\n",
+                                   {}, rt);
+  EXPECT_EQ(t.out, "1\n");
+  int js = 0, gc = 0, log = 0;
+  for (const auto& e : t.trace["traceEvents"]) {
+    if (e["ph"] != "X") continue;
+    if (e["cat"] == "js" && e["name"] == "f") ++js;
+    if (e["cat"] == "gc") {
+      ++gc;
+      EXPECT_EQ(e["tid"], 2);
+    }
+    if (e["name"] == "log") ++log;
+  }
+  EXPECT_EQ(js, 4);
+  EXPECT_GT(gc, 0);
+  EXPECT_EQ(log, 1);
+  EXPECT_EQ(t.trace["otherData"]["outcome"], "ok");
+}
+
+}  // namespace
+}  // namespace jsvm

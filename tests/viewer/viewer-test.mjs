@@ -1,0 +1,132 @@
+// Browser test of `jsvm viz` (CTest `viewer`): opens the generated pages in
+// headless chromium through playwright-core and drives them with the keyboard,
+// as a user would.
+//   node viewer-test.mjs --jsvm build/jsvm --seeds ../shared/conformance/seeds \
+//        --modules build/viewer-node --out build
+// Exit 77 (skipped) when chromium or playwright-core is not installed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const SKIP = 77;
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const chromiumPath = args.chromium || '/usr/bin/chromium';
+const outDir = path.resolve(args.out || '.');
+const seeds = path.resolve(args.seeds);
+
+if (!existsSync(chromiumPath)) {
+  console.log(`SKIP: no chromium at ${chromiumPath} (apt-get install chromium)`);
+  process.exit(SKIP);
+}
+let chromium;
+try {
+  chromium = createRequire(path.join(path.resolve(args.modules || '.'), 'package.json'))('playwright-core').chromium;
+} catch (e) {
+  console.log(`SKIP: playwright-core is not installed under ${args.modules} (tools/setup.sh installs it)`);
+  process.exit(SKIP);
+}
+if (!existsSync(path.join(seeds, 'seed_d_closure_leak.js'))) {
+  console.log(`SKIP: the seeds are not at ${seeds} (../shared is absent)`);
+  process.exit(SKIP);
+}
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures++;
+}
+
+// jsvm viz SCRIPT -o OUT; returns the page's file:// URL.
+function viz(script, name, extra = []) {
+  const page = path.join(outDir, name);
+  execFileSync(args.jsvm, ['viz', script, '-o', page, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return 'file://' + page;
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1250 } });
+  page.setDefaultTimeout(180000);  // the machine may be busy; the long trace is 25 MB
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push('console: ' + msg.text()); });
+  page.on('pageerror', (err) => errors.push('page error: ' + err.message));
+
+  // 1. The closure leak: after fun returns, fun2 still holds fun's context with arr.
+  await page.goto(viz(path.join(seeds, 'seed_d_closure_leak.js'), 'viewer-closure-leak.html'));
+  const status = page.locator('#status');
+  let returned = false;
+  for (let i = 0; i < 50 && !returned; i++) {
+    await page.keyboard.press('r');
+    returned = /\bfun returned\b/.test(await status.textContent());
+  }
+  check(returned, 'pressing r reaches the return of fun: ' + (await status.textContent()));
+  const funContext = page.locator('#contexts .ctx-box[data-name="context of fun"]');
+  check(await funContext.count() === 1, 'the context chain shows one box for the context of fun');
+  const boxText = (await funContext.first().textContent()) || '';
+  const slots = await funContext.first().locator('text.slot').allTextContents();
+  check(slots.some((t) => /^arr\b/.test(t)), 'the box holds arr: ' + slots.join(' | '));
+  check(/held by fun2\b/.test(boxText), 'the box says fun2 holds it');
+  const arrowLabels = await page.locator('#contexts .arrow-label').allTextContents();
+  check(arrowLabels.some((t) => t.includes('fun2 \u2192 context of fun')), 'an arrow runs from fun2 to the context of fun: ' + arrowLabels.join(' | '));
+  // [[Scopes]] of fun2, by clicking it.
+  await page.locator('#contexts .clo-box', { hasText: 'fun2' }).first().click();
+  const scopeTitles = await page.locator('#scopes .scope-title').allTextContents();
+  const scopeNames = await page.locator('#scopes td.mono').allTextContents();
+  check(scopeTitles.some((t) => t.startsWith('Closure (fun)')) && scopeNames.includes('arr'),
+        '[[Scopes]] of fun2: ' + scopeTitles.join(', ') + '; names ' + scopeNames.join(', '));
+  await page.screenshot({ path: path.join(outDir, 'viewer-screenshot.png'), fullPage: true });
+  console.log('screenshot: ' + path.join(outDir, 'viewer-screenshot.png'));
+  // Back and forth with the keyboard and the help overlay.
+  await page.keyboard.press('Home');
+  check((await status.textContent()).startsWith('start'), 'Home goes to the start');
+  await page.keyboard.press('End');
+  check((await page.locator('#output').textContent()).includes('function function true undefined'), 'End shows the whole output');
+  await page.keyboard.press('?');
+  check(await page.locator('#help').isVisible(), '? opens the help');
+  await page.keyboard.press('Escape');
+
+  // 2. The replaceThing leak climbs; clearing leak keeps the heap flat.
+  const ratio = async (file) => {
+    await page.goto(viz(path.join(seeds, file), file.replace(/\.js$/, '.html').replace(/_/g, '-')));
+    const svg = page.locator('#chart svg');
+    return Number(await svg.getAttribute('data-last')) / Number(await svg.getAttribute('data-first'));
+  };
+  const leak = await ratio('seed_e_replace_thing.js');
+  const fixed = await ratio('seed_e_replace_thing_nulled.js');
+  check(leak > 20, `replaceThing: the heap chart climbs (last/first = ${leak.toFixed(1)})`);
+  check(fixed < 5, `replaceThing with leak = null: the heap chart stays flat (last/first = ${fixed.toFixed(1)})`);
+
+  // 3. A long trace stays responsive: stepping does not rebuild from the start.
+  const dir = mkdtempSync(path.join(tmpdir(), 'jsvm-viewer-'));
+  const loop = path.join(dir, 'long-loop.js');
+  writeFileSync(loop, 'let total = 0;\nfunction add(k) { return () => total += k; }\nfor (let i = 0; i < 9000; i++) add(i)();\nconsole.log(total);\n');
+  const started = Date.now();
+  await page.goto(viz(loop, 'viewer-long-loop.html'));
+  await page.locator('#status').waitFor();
+  const loadMs = Date.now() - started;
+  const max = Number(await page.locator('#slider').getAttribute('max'));
+  const t0 = Date.now();
+  let slowest = 0;
+  const press = async (key) => {
+    await page.keyboard.press(key);
+    slowest = Math.max(slowest, Number(await page.evaluate(() => document.body.dataset.renderMs)));
+  };
+  await press('End');
+  for (let i = 0; i < 20; i++) await press('ArrowLeft');
+  for (let i = 0; i < 5; i++) await press('Shift+ArrowLeft');
+  await press('Home');
+  const keyMs = (Date.now() - t0) / 27;
+  const rows = await page.locator('#source .row, #bytecode .row').count();
+  check(max > 100000, `the long trace has ${max} records`);
+  check(slowest < 750, `each step renders in under 750 ms (slowest ${slowest} ms; ${keyMs.toFixed(0)} ms a key press, load ${loadMs} ms)`);
+  check(rows < 200, `listings hold only the visible rows (${rows})`);
+
+  check(errors.length === 0, 'no console errors: ' + errors.join('; '));
+} finally {
+  await browser.close();
+}
+console.log(failures ? `${failures} check(s) failed` : 'all checks passed');
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,1142 @@
+// The step recorder behind `jsvm trace` (format: docs/trace-format.md).
+//
+// How an instruction becomes a record: OnInstruction closes the record of the
+// previous instruction and opens one for this instruction. Everything the
+// observers hear until the next instruction (allocations, calls, context
+// pushes, collections, output) is appended to the open record as an event.
+// When the instruction is over, the heap writes it made are read back from
+// the heap (Decode/CompleteInstruction), and the registers of the frame on
+// top are compared with their last reported values (CloseRecord), so a record
+// carries exactly what changed.
+//
+// Nothing here allocates on the JavaScript heap: the observers are called in
+// the middle of instructions and allocations.
+#include "tools/json-tracer.h"
+
+#include <algorithm>
+
+#include "compiler/disassembler.h"
+#include "vm/interpreter.h"
+#include "vm/object.h"
+#include "vm/operations.h"
+#include "vm/scopes.h"
+#include "vm/unicode.h"
+
+namespace jsvm {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+constexpr uint32_t kMaxListed = 100;  // properties listed per object (the rest is "more")
+
+const char* ScopeTypeText(ScopeType t) {
+  switch (t) {
+    case ScopeType::kFunction: return "function";
+    case ScopeType::kBlock: return "block";
+    case ScopeType::kCatch: return "catch";
+    case ScopeType::kScript: return "script";
+    case ScopeType::kClass: return "class";
+    case ScopeType::kWith: return "with";
+    case ScopeType::kEval: return "eval";
+  }
+  return "block";
+}
+
+const char* ModeText(VariableMode m) {
+  switch (m) {
+    case VariableMode::kVar: return "var";
+    case VariableMode::kLet: return "let";
+    case VariableMode::kConst: return "const";
+    case VariableMode::kParam: return "param";
+    case VariableMode::kThis: return "this";
+    case VariableMode::kFunctionName: return "function-name";
+    case VariableMode::kClassName: return "class-name";
+    case VariableMode::kArguments: return "arguments";
+    case VariableMode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+const char* FlavorText(FunctionFlavor f) {
+  switch (f) {
+    case FunctionFlavor::kNormal: return "function";
+    case FunctionFlavor::kArrow: return "arrow";
+    case FunctionFlavor::kMethod: return "method";
+    case FunctionFlavor::kGetter: return "getter";
+    case FunctionFlavor::kSetter: return "setter";
+    case FunctionFlavor::kClassConstructor: return "class-constructor";
+    case FunctionFlavor::kDerivedConstructor: return "derived-constructor";
+    case FunctionFlavor::kTopLevel: return "script";
+  }
+  return "function";
+}
+
+// Cells the trace names by id: every object and every context. Strings and
+// symbols are values; code (functions, scopes, scripts) is indexed apart.
+bool IsTrackedKind(CellKind k) { return IsObjectKind(k) || k == CellKind::kContext; }
+
+void AppendUInt(std::string& out, uint64_t v) { out += std::to_string(v); }
+
+std::string SymbolText(const Symbol* s) {
+  Value d = s->description();
+  return d.IsString() ? "Symbol(" + d.AsString()->ToUtf8() + ")" : "Symbol()";
+}
+
+std::string KeyText(PropertyKey key) {
+  if (key.IsIndex()) return std::to_string(key.index());
+  if (key.IsSymbol()) return SymbolText(static_cast<const Symbol*>(key.cell()));
+  return key.string()->ToUtf8();
+}
+
+// The property key a bytecode's key operand names, as text; false for
+// objects (their conversion to a key runs JavaScript).
+bool KeyValueText(Value key, std::string* out) {
+  if (key.IsString()) {
+    *out = key.AsString()->ToUtf8();
+  } else if (key.IsSymbol()) {
+    *out = SymbolText(key.AsSymbol());
+  } else if (key.IsNumber()) {
+    *out = NumberToStdString(key.AsNumber());
+  } else if (key.IsUndefined() || key.IsNull() || key.IsBoolean()) {
+    *out = RenderScopeValue(key);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// obj's own data property `key` (a string, symbol or number), read from
+// storage without running JavaScript. False when absent or an accessor.
+bool OwnDataValue(const Object* obj, Value key, Value* out) {
+  uint32_t index = 0;
+  bool is_index = false;
+  if (key.IsInt() && key.AsInt() >= 0) {
+    index = static_cast<uint32_t>(key.AsInt());
+    is_index = true;
+  } else if (key.IsString()) {
+    is_index = key.AsString()->AsArrayIndex(&index);
+  } else if (!key.IsSymbol()) {
+    return false;
+  }
+  uint8_t attrs = 0;
+  if (is_index) return obj->FindIndexed(index, out, &attrs) && !(attrs & kAttrAccessor);
+  for (const PropertyEntry& e : obj->named()) {
+    bool same = key.IsSymbol() ? e.key.cell() == key.AsCell()
+                               : e.key.IsString() && e.key.string()->view() == key.AsString()->view();
+    if (!same) continue;
+    *out = e.value;
+    return !(e.attrs & kAttrAccessor);
+  }
+  return false;
+}
+
+bool WritesAccumulator(Bytecode op) {
+  AccumulatorUse use = GetBytecodeInfo(op).acc;
+  return use == AccumulatorUse::kWrite || use == AccumulatorUse::kReadWrite;
+}
+
+Context* ContextAtDepth(Value context, uint32_t depth) {
+  if (!context.IsCell()) return nullptr;
+  auto* c = static_cast<Context*>(context.AsCell());
+  while (c && depth--) c = c->previous();
+  return c;
+}
+
+}  // namespace
+
+JsonTracer::JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options)
+    : rt_(rt), options_(std::move(options)), filter_(options_.functions), out_(out) {
+  ids_.reserve(1 << 12);
+}
+
+JsonTracer::~JsonTracer() {
+  if (!attached_) return;
+  if (rt_.trace_hooks() == this) rt_.set_trace_hooks(nullptr);
+  rt_.heap().RemoveObserver(this);
+}
+
+// ---------------------------------------------------------------- ids and descriptions
+
+size_t JsonTracer::DepthOf(const Frame& frame) const {
+  return static_cast<size_t>(&frame - rt_.interpreter().frames().data());
+}
+
+uint32_t JsonTracer::IdOf(const Cell* cell) {
+  auto it = ids_.find(cell);
+  if (it != ids_.end()) return it->second.id;
+  uint32_t id = next_id_++;
+  ids_.emplace(cell, CellId{id, false});
+  // A cell made before tracing began (a built-in, the global object).
+  if (!intros_.empty()) intros_ += ',';
+  intros_ += "[\"ref\",";
+  AppendUInt(intros_, id);
+  intros_ += ',';
+  AppendJsonString(intros_, CellKindName(cell->kind()));
+  intros_ += ',';
+  AppendJsonString(intros_, cell->SnapshotName());
+  intros_ += ']';
+  return id;
+}
+
+void JsonTracer::Introduce(const char* tag, std::string&& json) {
+  if (in_header_) {
+    std::string_view t = tag;
+    std::string& list = t == "function" ? header_functions_ : t == "scope" ? header_scopes_ : header_scripts_;
+    if (!list.empty()) list += ",\n";
+    list += json;
+    return;
+  }
+  if (!intros_.empty()) intros_ += ',';
+  intros_ += "[\"";
+  intros_ += tag;
+  intros_ += "\",";
+  intros_ += json;
+  intros_ += ']';
+}
+
+uint32_t JsonTracer::ScriptIndex(const Script* script) {
+  auto it = script_index_.find(script);
+  if (it != script_index_.end()) return it->second;
+  uint32_t index = script_count_++;
+  script_index_.emplace(script, index);
+  Introduce("script", DescribeScript(index, script));
+  return index;
+}
+
+uint32_t JsonTracer::ScopeIndex(const ScopeInfo* info) {
+  auto it = scope_index_.find(info);
+  if (it != scope_index_.end()) return it->second;
+  uint32_t index = scope_count_++;
+  scope_index_.emplace(info, index);
+  Introduce("scope", DescribeScope(index, info));
+  return index;
+}
+
+uint32_t JsonTracer::FunctionIndex(const FunctionInfo* info) {
+  auto it = function_index_.find(info);
+  if (it != function_index_.end()) return it->second;
+  // What the description refers to is introduced before it.
+  if (info->script) ScriptIndex(info->script);
+  if (info->scope_info) ScopeIndex(info->scope_info);
+  for (Value c : info->constants) {
+    if (c.IsCellOfKind(CellKind::kScopeInfo)) ScopeIndex(static_cast<const ScopeInfo*>(c.AsCell()));
+  }
+  auto index = static_cast<uint32_t>(functions_.size());
+  function_index_.emplace(info, index);
+  FunctionData data{info, filter_.Selects(info), {}};
+  int32_t params = info->param_count;
+  int32_t count = params + 3 + static_cast<int32_t>(info->register_count);
+  data.reg_names.reserve(count);
+  for (int32_t i = 0; i < count; ++i) data.reg_names.push_back(reg::Name(i + reg::Receiver(params), params));
+  functions_.push_back(std::move(data));
+  Introduce("function", DescribeFunction(index, info));
+  return index;
+}
+
+std::string JsonTracer::DescribeScript(uint32_t index, const Script* script) {
+  std::string j = "{\"id\":";
+  AppendUInt(j, index);
+  j += ",\"file\":";
+  AppendJsonString(j, script->file());
+  j += ",\"source\":";
+  AppendJsonString(j, Utf16ToUtf8(script->source()));
+  j += '}';
+  return j;
+}
+
+std::string JsonTracer::DescribeScope(uint32_t index, const ScopeInfo* info) {
+  std::string j = "{\"id\":";
+  AppendUInt(j, index);
+  j += ",\"type\":\"";
+  j += ScopeTypeText(info->type());
+  j += "\",\"function\":";
+  if (info->function_name()) {
+    AppendJsonString(j, info->function_name()->ToUtf8());
+  } else {
+    j += "null";
+  }
+  j += ",\"slots\":[";
+  for (uint32_t i = 0; i < info->slot_count(); ++i) {
+    if (i) j += ',';
+    j += '[';
+    AppendJsonString(j, info->name(i) ? info->name(i)->ToUtf8() : "");
+    j += ",\"";
+    j += ModeText(info->mode(i));
+    j += "\"]";
+  }
+  j += "]}";
+  return j;
+}
+
+std::string JsonTracer::DescribeFunction(uint32_t index, const FunctionInfo* info) {
+  const Script* script = info->script;
+  auto line_col = [&](uint32_t offset, std::string& j) {
+    uint32_t line = 0, col = 0;
+    if (script) script->LineCol(offset, &line, &col);
+    AppendUInt(j, line);
+    j += ',';
+    AppendUInt(j, col);
+  };
+  std::string j = "{\"id\":";
+  AppendUInt(j, index);
+  j += ",\"name\":";
+  AppendJsonString(j, TraceFunctionName(info));
+  j += ",\"kind\":\"";
+  j += FlavorText(info->flavor);
+  j += "\",\"script\":";
+  if (script) {
+    AppendUInt(j, script_index_.at(script));
+  } else {
+    j += "null";
+  }
+  j += ",\"params\":";
+  AppendUInt(j, info->param_count);
+  j += ",\"registers\":";
+  AppendUInt(j, info->register_count);
+  j += ",\"strict\":";
+  j += info->strict ? "true" : "false";
+  j += ",\"start\":";
+  AppendUInt(j, info->source_start);
+  j += ",\"end\":";
+  AppendUInt(j, info->source_end);
+  j += ",\"position\":[";
+  line_col(info->source_start, j);
+  j += "],\"scope\":";
+  if (info->scope_info) {
+    AppendUInt(j, scope_index_.at(info->scope_info));
+  } else {
+    j += "null";
+  }
+  j += ",\"regNames\":[";
+  const std::vector<std::string>& names = functions_[index].reg_names;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) j += ',';
+    AppendJsonString(j, names[i]);
+  }
+  j += "],\"code\":[";
+  size_t pos = 0;
+  for (uint32_t offset = 0; offset < info->bytecode.size();) {
+    if (offset) j += ",\n";
+    j += '[';
+    AppendUInt(j, offset);
+    j += ",\"";
+    auto op = static_cast<Bytecode>(info->bytecode[offset]);
+    j += BytecodeName(op);
+    j += "\",[";
+    std::vector<std::string> operands = DisassembleOperands(info, offset);
+    for (size_t i = 0; i < operands.size(); ++i) {
+      if (i) j += ',';
+      AppendJsonString(j, operands[i]);
+    }
+    j += "],";
+    // The effective source position (the closest one at or before), then
+    // whether this very offset has a statement (S) or expression (E) position.
+    uint32_t src = 0;
+    if (script && info->SourceOffsetAt(offset, &src)) {
+      AppendUInt(j, src);
+      j += ',';
+      line_col(src, j);
+    } else {
+      j += "-1,0,0";
+    }
+    while (pos < info->positions.size() && info->positions[pos].bytecode_offset < offset) ++pos;
+    if (pos < info->positions.size() && info->positions[pos].bytecode_offset == offset) {
+      j += info->positions[pos].is_statement ? ",\"S\"]" : ",\"E\"]";
+    } else {
+      j += ",\"\"]";
+    }
+    offset += BytecodeSize(op);
+  }
+  j += "],\"handlers\":[";
+  for (size_t i = 0; i < info->handlers.size(); ++i) {
+    const HandlerEntry& h = info->handlers[i];
+    if (i) j += ',';
+    j += '[';
+    AppendUInt(j, h.start);
+    j += ',';
+    AppendUInt(j, h.end);
+    j += ',';
+    AppendUInt(j, h.handler);
+    j += ',';
+    AppendJsonString(j, reg::Name(h.context_register, info->param_count));
+    j += ']';
+  }
+  j += "]}";
+  return j;
+}
+
+// ---------------------------------------------------------------- values
+
+void JsonTracer::AppendRef(std::string& out, const Cell* cell) {
+  out += "\"@";
+  AppendUInt(out, IdOf(cell));
+  out += '"';
+}
+
+void JsonTracer::AppendValue(std::string& out, Value v) {
+  if (v.IsCell() && IsTrackedKind(v.AsCell()->kind())) {
+    AppendRef(out, v.AsCell());
+  } else if (v.IsHole()) {
+    out += "\"<hole>\"";
+  } else if (v.IsInt()) {
+    // What RenderScopeValue gives for a small integer, without its detour through double-conversion.
+    out += '"';
+    out += std::to_string(v.AsInt());
+    out += '"';
+  } else {
+    AppendJsonString(out, RenderScopeValue(v));
+  }
+}
+
+void JsonTracer::AppendContents(std::string& out, Cell* cell) {
+  if (cell->kind() == CellKind::kContext) {
+    auto* c = static_cast<Context*>(cell);
+    out += "{\"slots\":[";
+    for (uint32_t i = 0; i < c->var_count(); ++i) {
+      if (i) out += ',';
+      AppendValue(out, c->vars()[i]);
+    }
+    out += "]}";
+    return;
+  }
+  auto* o = static_cast<Object*>(cell);
+  out += "{\"class\":";
+  AppendJsonString(out, o->SnapshotName());
+  out += ",\"proto\":";
+  if (o->proto()) {
+    AppendRef(out, o->proto());
+  } else {
+    out += "null";
+  }
+  if (o->kind() == CellKind::kArray) {
+    out += ",\"length\":";
+    AppendUInt(out, static_cast<Array*>(o)->length());
+  }
+  out += ",\"props\":[";
+  uint32_t listed = 0;
+  bool more = false;
+  auto add = [&](const std::string& key, Value value, uint8_t attrs) {
+    if (listed == kMaxListed) {
+      more = true;
+      return false;
+    }
+    if (listed++) out += ',';
+    out += '[';
+    AppendJsonString(out, key);
+    out += ',';
+    if (attrs & kAttrAccessor) {
+      out += "\"<accessor>\"";
+    } else {
+      AppendValue(out, value);
+    }
+    out += ']';
+    return true;
+  };
+  const std::vector<Value>& dense = o->dense();
+  for (size_t i = 0; i < dense.size() && !more; ++i) {
+    if (!dense[i].IsHole()) add(std::to_string(i), dense[i], kAttrDefault);
+  }
+  if (o->has_sparse()) {
+    for (const auto& [index, e] : *o->sparse()) {
+      if (!add(std::to_string(index), e.value, e.attrs)) break;
+    }
+  }
+  for (const PropertyEntry& e : o->named()) {
+    if (!add(KeyText(e.key), e.value, e.attrs)) break;
+  }
+  out += ']';
+  if (more) out += ",\"more\":true";
+  out += '}';
+}
+
+void JsonTracer::AppendRegisters(std::string& out, const FrameState& fs, size_t begin, size_t end) {
+  const std::vector<std::string>& names = functions_[fs.function].reg_names;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) out += ',';
+    AppendJsonString(out, names[i]);
+    out += ':';
+    AppendValue(out, fs.regs[i]);
+  }
+}
+
+std::string& JsonTracer::BeginEvent(const char* tag) {
+  if (!events_.empty()) events_ += ',';
+  events_ += "[\"";
+  events_ += tag;
+  events_ += '"';
+  return events_;
+}
+
+// ---------------------------------------------------------------- header, footer
+
+void JsonTracer::Begin(const FunctionInfo* top) {
+  in_header_ = true;
+  ForEachFunction(top, [&](const FunctionInfo* f) { FunctionIndex(f); });
+  in_header_ = false;
+  out_.Raw("{\"format\":\"jsvm-trace\",\"version\":");
+  out_.Int(kFormatVersion);
+  out_.Raw(",\"engine\":");
+  out_.String(options_.engine);
+  out_.Raw(",\"program\":");
+  out_.String(options_.program);
+  out_.Raw(",\"options\":{\"maxSteps\":");
+  out_.UInt(options_.max_steps);
+  out_.Raw(",\"functions\":[");
+  for (size_t i = 0; i < options_.functions.size(); ++i) {
+    if (i) out_.Char(',');
+    out_.String(options_.functions[i]);
+  }
+  out_.Raw("],\"keyframeInterval\":");
+  out_.UInt(options_.keyframe_interval);
+  last_heap_bytes_ = rt_.heap().heap_bytes();
+  out_.Raw("},\"heapBytes\":");
+  out_.UInt(last_heap_bytes_);
+  out_.Raw(",\n\"scripts\":[");
+  out_.Raw(header_scripts_);
+  out_.Raw("],\n\"scopes\":[");
+  out_.Raw(header_scopes_);
+  out_.Raw("],\n\"functions\":[");
+  out_.Raw(header_functions_);
+  out_.Raw("],\n\"records\":[");
+  header_scripts_.clear();
+  header_scopes_.clear();
+  header_functions_.clear();
+  rt_.set_trace_hooks(this);
+  rt_.heap().AddObserver(this);
+  attached_ = true;
+  // What happens before the first instruction (the script context, the
+  // script's closure, its frame) goes into a gap record of no steps.
+  pending_ = Pending::kGap;
+  gap_steps_ = 0;
+}
+
+std::string JsonTracer::OpenFrames() const {
+  std::string out;
+  size_t depth = rt_.interpreter().frames().size();
+  for (size_t d = 0; d < depth && d < frames_.size(); ++d) {
+    if (!frames_[d].recorded) continue;
+    if (!out.empty()) out += ',';
+    AppendUInt(out, frames_[d].id);
+  }
+  return out;
+}
+
+void JsonTracer::Finish(const std::string& outcome, const std::string& message, int exit_code) {
+  std::string open = open_frames_at_stop_;
+  if (!stopped_) {
+    CompleteInstruction();
+    const std::vector<Frame>& frames = rt_.interpreter().frames();
+    CloseRecord(frames.empty() ? last_result_ : frames.back().acc);
+    open = OpenFrames();
+    stopped_ = true;
+  }
+  out_.Raw("\n],\n\"end\":{\"steps\":");
+  out_.UInt(rt_.interpreter().steps());
+  out_.Raw(",\"recorded\":");
+  out_.UInt(recorded_);
+  out_.Raw(",\"truncated\":");
+  out_.Raw(truncated_ ? "true" : "false");
+  out_.Raw(",\"outcome\":");
+  out_.String(outcome);
+  out_.Raw(",\"message\":");
+  out_.String(message);
+  out_.Raw(",\"exitCode\":");
+  out_.Int(exit_code);
+  out_.Raw(",\"openFrames\":[");
+  out_.Raw(open);
+  out_.Raw("],\"collections\":");
+  out_.UInt(collections_);
+  out_.Raw(",\"heapBytes\":");
+  out_.UInt(rt_.heap().heap_bytes());
+  out_.Raw("}}\n");
+  out_.Flush();
+}
+
+// ---------------------------------------------------------------- records
+
+void JsonTracer::OnInstruction(const Frame& frame, const uint8_t* pc, Value acc) {
+  if (stopped_) return;
+  CompleteInstruction();
+  size_t depth = DepthOf(frame);
+  bool record = frames_[depth].recorded;
+  if (pending_ == Pending::kStep || (pending_ == Pending::kGap && record)) CloseRecord(acc);
+  if (!record) {
+    if (pending_ == Pending::kNone) {
+      pending_ = Pending::kGap;
+      gap_steps_ = 0;
+    }
+    ++gap_steps_;
+    pending_n_ = rt_.interpreter().steps();
+    Decode(frame, pc, acc);
+    return;
+  }
+  if (options_.max_steps != 0 && recorded_ >= options_.max_steps) {
+    Stop();
+    return;
+  }
+  if (options_.keyframe_interval != 0 && recorded_ != 0 && recorded_ % options_.keyframe_interval == 0) {
+    WriteKeyframe(acc);
+  }
+  ++recorded_;
+  pending_ = Pending::kStep;
+  pending_n_ = rt_.interpreter().steps();
+  pending_function_ = frames_[depth].function;
+  pending_offset_ = static_cast<uint32_t>(pc - frame.info->bytecode.data());
+  Decode(frame, pc, acc);
+}
+
+void JsonTracer::Decode(const Frame& frame, const uint8_t* pc, Value acc) {
+  Value callee;
+  bool construct = false;
+  if (NativeCallAt(frame, pc, &callee, &construct)) BeginNative(frame, callee, construct);
+  auto op = static_cast<Bytecode>(*pc);
+  pending_op_ = op;
+  interrupted_ = false;
+  written_count_ = RegistersWritten(pc, written_);
+  context_before_ = frame.fp[reg::kContext];
+  write_ = WriteKind::kNone;
+  auto operand = [&](int i) { return ReadOperand(pc, i); };
+  auto constant = [&](int i) { return frame.info->constants[static_cast<uint32_t>(operand(i))]; };
+  switch (op) {
+    case Bytecode::kStaContextSlot:
+      write_context_ = ContextAtDepth(frame.fp[operand(0)], static_cast<uint32_t>(operand(2)));
+      write_slot_ = static_cast<uint32_t>(operand(1));
+      write_ = write_context_ ? WriteKind::kSlot : WriteKind::kNone;
+      break;
+    case Bytecode::kStaCurrentContextSlot:
+      write_context_ = ContextAtDepth(context_before_, 0);
+      write_slot_ = static_cast<uint32_t>(operand(0));
+      write_ = write_context_ ? WriteKind::kSlot : WriteKind::kNone;
+      break;
+    case Bytecode::kSetNamedProperty:
+    case Bytecode::kDefineNamedOwnProperty:
+      write_object_ = frame.fp[operand(0)];
+      write_key_ = constant(1);
+      write_value_ = acc;
+      write_ = WriteKind::kProperty;
+      break;
+    case Bytecode::kSetKeyedProperty:
+    case Bytecode::kDefineKeyedOwnProperty:
+    case Bytecode::kStaInArrayLiteral:
+      write_object_ = frame.fp[operand(0)];
+      write_key_ = frame.fp[operand(1)];
+      write_value_ = acc;
+      write_ = WriteKind::kProperty;
+      break;
+    case Bytecode::kDeletePropertyStrict:
+    case Bytecode::kDeletePropertySloppy:
+      write_object_ = frame.fp[operand(0)];
+      write_key_ = acc;
+      write_ = WriteKind::kDelete;
+      break;
+    case Bytecode::kStaGlobal:
+      write_object_ = Value::FromCell(rt_.global());
+      write_key_ = constant(0);
+      write_value_ = acc;
+      write_ = WriteKind::kGlobal;
+      break;
+    default:
+      break;
+  }
+}
+
+void JsonTracer::CompleteInstruction() {
+  // An instruction that called out, or threw, may not have written what it
+  // meant to; what it did write is read back below or at the next keyframe.
+  if (write_ != WriteKind::kNone && !interrupted_) {
+    std::string key;
+    Value now;
+    switch (write_) {
+      case WriteKind::kSlot: {
+        Value v = write_context_->get(write_slot_);
+        std::string& e = BeginEvent("slot");
+        e += ',';
+        AppendRef(e, write_context_);
+        e += ',';
+        AppendUInt(e, write_slot_);
+        e += ',';
+        AppendValue(e, v);
+        e += ']';
+        auto it = aliased_.find(write_context_);
+        if (it != aliased_.end()) it->second[write_slot_ - Context::kFirstSlot] = v;
+        break;
+      }
+      case WriteKind::kGlobal:
+        if (const Runtime::ScriptBinding* b = rt_.FindScriptBinding(write_key_.AsString())) {
+          // A top-level let/const/class of another script: a context slot.
+          std::string& e = BeginEvent("slot");
+          e += ',';
+          AppendRef(e, b->context);
+          e += ',';
+          AppendUInt(e, b->slot);
+          e += ',';
+          AppendValue(e, b->context->get(b->slot));
+          e += ']';
+          break;
+        }
+        [[fallthrough]];
+      case WriteKind::kProperty:
+        if (write_object_.IsObject() && KeyValueText(write_key_, &key) &&
+            OwnDataValue(write_object_.AsObject(), write_key_, &now) && now == write_value_) {
+          std::string& e = BeginEvent("prop");
+          e += ',';
+          AppendRef(e, write_object_.AsCell());
+          e += ',';
+          AppendJsonString(e, key);
+          e += ',';
+          AppendValue(e, now);
+          e += ']';
+        }
+        break;
+      case WriteKind::kDelete:
+        if (write_object_.IsObject() && KeyValueText(write_key_, &key) &&
+            !OwnDataValue(write_object_.AsObject(), write_key_, &now)) {
+          std::string& e = BeginEvent("delete");
+          e += ',';
+          AppendRef(e, write_object_.AsCell());
+          e += ',';
+          AppendJsonString(e, key);
+          e += ']';
+        }
+        break;
+      case WriteKind::kNone:
+        break;
+    }
+  }
+  write_ = WriteKind::kNone;
+  // The cells allocated since the last instruction began, as they are now.
+  for (const auto& [cell, id] : new_cells_) {
+    auto it = ids_.find(cell);
+    if (it == ids_.end() || it->second.id != id) continue;  // already collected
+    std::string& e = BeginEvent("init");
+    e += ',';
+    AppendUInt(e, id);
+    e += ',';
+    AppendContents(e, cell);
+    e += ']';
+    if (cell->kind() == CellKind::kArguments) {
+      Context* mapped = static_cast<Arguments*>(cell)->mapped_context;
+      if (mapped) aliased_.emplace(mapped, std::vector<Value>(mapped->vars(), mapped->vars() + mapped->var_count()));
+    }
+  }
+  new_cells_.clear();
+  // Writes through a mapped arguments object land in its function's context.
+  for (auto& [context, shadow] : aliased_) {
+    for (uint32_t i = 0; i < shadow.size(); ++i) {
+      Value v = context->vars()[i];
+      if (v == shadow[i]) continue;
+      shadow[i] = v;
+      std::string& e = BeginEvent("slot");
+      e += ',';
+      AppendRef(e, context);
+      e += ',';
+      AppendUInt(e, i + Context::kFirstSlot);
+      e += ',';
+      AppendValue(e, v);
+      e += ']';
+    }
+  }
+}
+
+void JsonTracer::BeginRecordText() {
+  if (!first_record_) out_.Char(',');
+  first_record_ = false;
+  out_.Char('\n');
+}
+
+void JsonTracer::CloseRecord(Value acc) {
+  if (pending_ == Pending::kNone) return;
+  // Registers and accumulator: of the frame on top now, if it is recorded.
+  const std::vector<Frame>& frames = rt_.interpreter().frames();
+  FrameState* top = nullptr;
+  if (!frames.empty() && frames.size() <= frames_.size() && frames_[frames.size() - 1].recorded) {
+    top = &frames_[frames.size() - 1];
+  }
+  scratch_.clear();
+  bool acc_out = false;
+  if (top) {
+    const FunctionData& fd = functions_[top->function];
+    size_t count = top->shadow.size();
+    bool exact = pending_ == Pending::kStep && !interrupted_;
+    // Registers this instruction wrote, whether or not their value changed...
+    int32_t base = static_cast<int32_t>(fd.info->param_count) + 3;
+    if (exact) {
+      for (int k = 0; k < written_count_; ++k) {
+        auto i = static_cast<size_t>(written_[k] + base);
+        if (i >= count) continue;
+        if (!scratch_.empty()) scratch_ += ',';
+        AppendJsonString(scratch_, fd.reg_names[i]);
+        scratch_ += ':';
+        AppendValue(scratch_, top->regs[i]);
+        top->shadow[i] = top->regs[i];
+      }
+    }
+    // ...and every other register that changed.
+    for (size_t i = 0; i < count; ++i) {
+      if (top->regs[i] == top->shadow[i]) continue;
+      top->shadow[i] = top->regs[i];
+      if (!scratch_.empty()) scratch_ += ',';
+      AppendJsonString(scratch_, fd.reg_names[i]);
+      scratch_ += ':';
+      AppendValue(scratch_, top->regs[i]);
+    }
+    acc_out = acc != acc_ || (exact && WritesAccumulator(pending_op_));
+  }
+  std::string acc_text;
+  if (acc_out) {
+    acc_ = acc;
+    AppendValue(acc_text, acc);
+  }
+  size_t heap_bytes = rt_.heap().heap_bytes();
+  bool heap_out = heap_bytes != last_heap_bytes_;
+  last_heap_bytes_ = heap_bytes;
+  bool any = !intros_.empty() || !events_.empty() || acc_out || !scratch_.empty() || heap_out;
+
+  BeginRecordText();
+  if (pending_ == Pending::kStep) {
+    out_.Char('[');
+    out_.UInt(pending_n_);
+    out_.Char(',');
+    out_.UInt(pending_function_);
+    out_.Char(',');
+    out_.UInt(pending_offset_);
+    if (any) out_.Raw(",{");
+  } else {
+    out_.Raw("{\"gap\":");
+    out_.UInt(gap_steps_);
+    out_.Raw(",\"n\":");
+    out_.UInt(pending_n_);
+    if (any) out_.Char(',');
+  }
+  if (any) {
+    bool comma = false;
+    if (!intros_.empty() || !events_.empty()) {
+      out_.Raw("\"e\":[");
+      out_.Raw(intros_);
+      if (!intros_.empty() && !events_.empty()) out_.Char(',');
+      out_.Raw(events_);
+      out_.Char(']');
+      comma = true;
+    }
+    if (acc_out) {
+      out_.Raw(comma ? ",\"a\":" : "\"a\":");
+      out_.Raw(acc_text);
+      comma = true;
+    }
+    if (!scratch_.empty()) {
+      out_.Raw(comma ? ",\"r\":{" : "\"r\":{");
+      out_.Raw(scratch_);
+      out_.Char('}');
+      comma = true;
+    }
+    if (heap_out) {
+      out_.Raw(comma ? ",\"h\":" : "\"h\":");
+      out_.UInt(heap_bytes);
+    }
+  }
+  out_.Raw(pending_ == Pending::kStep ? (any ? "}]" : "]") : "}");
+  intros_.clear();
+  events_.clear();
+  pending_ = Pending::kNone;
+}
+
+void JsonTracer::WriteKeyframe(Value acc) {
+  // Everything the records so far describe, as it is now: a viewer can start here.
+  std::string body = "{\"keyframe\":{\"n\":";
+  AppendUInt(body, rt_.interpreter().steps());
+  body += ",\"a\":";
+  AppendValue(body, acc);
+  body += ",\"h\":";
+  AppendUInt(body, rt_.heap().heap_bytes());
+  body += ",\"frames\":[";
+  size_t depth = rt_.interpreter().frames().size();
+  bool first = true;
+  for (size_t d = 0; d < depth && d < frames_.size(); ++d) {
+    const FrameState& fs = frames_[d];
+    if (!fs.recorded) continue;
+    if (!first) body += ',';
+    first = false;
+    body += "{\"frame\":";
+    AppendUInt(body, fs.id);
+    body += ",\"function\":";
+    AppendUInt(body, fs.function);
+    body += ",\"depth\":";
+    AppendUInt(body, d);
+    body += ",\"regs\":{";
+    AppendRegisters(body, fs, 0, fs.shadow.size());
+    body += "}}";
+  }
+  body += "],\"heap\":[";
+  std::vector<std::pair<uint32_t, Cell*>> cells;
+  for (const auto& [cell, cid] : ids_) {
+    if (cid.user) cells.emplace_back(cid.id, const_cast<Cell*>(cell));
+  }
+  std::sort(cells.begin(), cells.end());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) body += ",\n";
+    body += '[';
+    AppendUInt(body, cells[i].first);
+    body += ',';
+    AppendContents(body, cells[i].second);
+    body += ']';
+  }
+  body += "],\"e\":[";
+  body += intros_;
+  body += "]}}";
+  intros_.clear();
+  BeginRecordText();
+  out_.Raw(body);
+}
+
+void JsonTracer::Stop() {
+  stopped_ = true;
+  truncated_ = true;
+  open_frames_at_stop_ = OpenFrames();
+}
+
+// ---------------------------------------------------------------- frames
+
+void JsonTracer::OnCall(const Frame& callee) {
+  if (stopped_) return;
+  interrupted_ = true;
+  size_t depth = DepthOf(callee);
+  if (frames_.size() <= depth) frames_.resize(depth + 1);
+  FrameState& fs = frames_[depth];
+  fs.id = next_frame_id_++;
+  fs.function = FunctionIndex(callee.info);
+  fs.recorded = functions_[fs.function].selected;
+  uint32_t params = callee.info->param_count;
+  fs.regs = callee.fp + reg::Receiver(static_cast<int32_t>(params));
+  fs.shadow.assign(fs.regs, fs.regs + params + 3 + callee.info->register_count);
+  if (!fs.recorded) return;
+  std::string& e = BeginEvent("call");
+  e += ",{\"frame\":";
+  AppendUInt(e, fs.id);
+  e += ",\"function\":";
+  AppendUInt(e, fs.function);
+  e += ",\"closure\":";
+  AppendRef(e, callee.function);
+  e += ",\"depth\":";
+  AppendUInt(e, depth);
+  e += callee.new_target.IsObject() ? ",\"new\":true" : ",\"new\":false";
+  e += callee.is_entry ? ",\"entry\":true" : ",\"entry\":false";
+  e += ",\"regs\":{";
+  AppendRegisters(e, fs, 0, params + 3);
+  e += "}}]";
+}
+
+void JsonTracer::OnReturn(const Frame& frame, Value result) {
+  if (stopped_) return;
+  interrupted_ = true;
+  last_result_ = result;
+  const FrameState& fs = frames_[DepthOf(frame)];
+  if (!fs.recorded) return;
+  std::string& e = BeginEvent("return");
+  e += ',';
+  AppendUInt(e, fs.id);
+  e += ',';
+  AppendValue(e, result);
+  e += ']';
+}
+
+void JsonTracer::UnwindNatives(size_t depth) {
+  while (!natives_.empty() && natives_.back().depth >= depth) {
+    if (natives_.back().recorded) BeginEvent("nativeUnwind") += ']';
+    natives_.pop_back();
+  }
+}
+
+void JsonTracer::OnUnwind(const Frame& frame) {
+  if (stopped_) return;
+  interrupted_ = true;
+  size_t depth = DepthOf(frame);
+  UnwindNatives(depth);
+  const FrameState& fs = frames_[depth];
+  if (!fs.recorded) return;
+  std::string& e = BeginEvent("unwind");
+  e += ',';
+  AppendUInt(e, fs.id);
+  e += ']';
+}
+
+void JsonTracer::OnCatch(const Frame& frame, Value exception) {
+  if (stopped_) return;
+  interrupted_ = true;
+  size_t depth = DepthOf(frame);
+  UnwindNatives(depth);
+  const FrameState& fs = frames_[depth];
+  if (!fs.recorded) return;
+  std::string& e = BeginEvent("catch");
+  e += ',';
+  AppendUInt(e, fs.id);
+  e += ',';
+  AppendValue(e, exception);
+  e += ']';
+}
+
+void JsonTracer::BeginNative(const Frame& frame, Value callee, bool construct) {
+  size_t depth = DepthOf(frame);
+  bool recorded = frames_[depth].recorded;
+  natives_.push_back({depth, recorded});
+  if (!recorded) return;
+  std::string& e = BeginEvent("native");
+  e += ',';
+  AppendValue(e, callee);
+  e += ',';
+  AppendJsonString(e, TraceCalleeName(callee));
+  e += construct ? ",true]" : ",false]";
+}
+
+void JsonTracer::OnNativeReturn(const Frame& /*frame*/, Value result) {
+  if (stopped_ || natives_.empty()) return;
+  bool recorded = natives_.back().recorded;
+  natives_.pop_back();
+  if (!recorded) return;
+  std::string& e = BeginEvent("nativeReturn");
+  e += ',';
+  AppendValue(e, result);
+  e += ']';
+}
+
+void JsonTracer::OnPushContext(const Frame& frame, Value context) {
+  if (stopped_ || !frames_[DepthOf(frame)].recorded) return;
+  std::string& e = BeginEvent("push");
+  e += ',';
+  AppendValue(e, context);
+  e += ',';
+  AppendValue(e, context_before_);
+  e += ']';
+}
+
+void JsonTracer::OnPopContext(const Frame& frame, Value context) {
+  if (stopped_ || !frames_[DepthOf(frame)].recorded) return;
+  std::string& e = BeginEvent("pop");
+  e += ',';
+  AppendValue(e, context);
+  e += ',';
+  AppendValue(e, context_before_);
+  e += ']';
+}
+
+void JsonTracer::OnOutput(int stream, std::string_view text) {
+  if (stopped_) return;
+  std::string& e = BeginEvent("out");
+  e += ',';
+  AppendUInt(e, static_cast<uint64_t>(stream));
+  e += ',';
+  AppendJsonString(e, text);
+  e += ']';
+}
+
+// ---------------------------------------------------------------- heap
+
+void JsonTracer::OnAllocate(Cell* cell, size_t bytes) {
+  if (stopped_) return;
+  CellKind kind = cell->kind();
+  if (!IsTrackedKind(kind)) return;
+  uint32_t id = next_id_++;
+  ids_.insert_or_assign(cell, CellId{id, true});
+  new_cells_.emplace_back(cell, id);
+  if (kind == CellKind::kContext) {
+    auto* c = static_cast<Context*>(cell);
+    std::string& e = BeginEvent("context");
+    e += ',';
+    AppendUInt(e, id);
+    e += ',';
+    AppendUInt(e, bytes);
+    e += ',';
+    if (c->scope_info()) {
+      AppendUInt(e, ScopeIndex(c->scope_info()));
+    } else {
+      e += "null";
+    }
+    e += ',';
+    if (c->previous()) {
+      AppendRef(e, c->previous());
+    } else {
+      e += "null";
+    }
+    e += ']';
+  } else if (kind == CellKind::kFunction) {
+    auto* f = static_cast<Function*>(cell);
+    uint32_t function = FunctionIndex(f->info());
+    std::string& e = BeginEvent("closure");
+    e += ',';
+    AppendUInt(e, id);
+    e += ',';
+    AppendUInt(e, bytes);
+    e += ',';
+    AppendUInt(e, function);
+    e += ',';
+    if (f->context()) {
+      AppendRef(e, f->context());
+    } else {
+      e += "null";
+    }
+    e += ']';
+  } else {
+    std::string& e = BeginEvent("new");
+    e += ',';
+    AppendUInt(e, id);
+    e += ',';
+    AppendUInt(e, bytes);
+    e += ',';
+    AppendJsonString(e, CellKindName(kind));
+    e += ']';
+  }
+}
+
+void JsonTracer::OnCollectStart(const char* /*reason*/, size_t /*heap_bytes*/) { freed_ids_.clear(); }
+
+void JsonTracer::OnFree(Cell* cell) {
+  switch (cell->kind()) {
+    case CellKind::kFunctionInfo:
+      function_index_.erase(static_cast<FunctionInfo*>(cell));
+      return;
+    case CellKind::kScopeInfo:
+      scope_index_.erase(static_cast<ScopeInfo*>(cell));
+      return;
+    case CellKind::kScript:
+      script_index_.erase(static_cast<Script*>(cell));
+      return;
+    case CellKind::kContext:
+      aliased_.erase(static_cast<Context*>(cell));
+      break;
+    default:
+      break;
+  }
+  auto it = ids_.find(cell);
+  if (it == ids_.end()) return;
+  if (!stopped_) freed_ids_.push_back(it->second.id);
+  ids_.erase(it);
+}
+
+void JsonTracer::OnCollectEnd(const CollectionRecord& r) {
+  if (stopped_) return;
+  ++collections_;
+  std::sort(freed_ids_.begin(), freed_ids_.end());
+  std::string& e = BeginEvent("gc");
+  e += ",{\"reason\":";
+  AppendJsonString(e, r.reason);
+  e += ",\"before\":";
+  AppendUInt(e, r.before_bytes);
+  e += ",\"after\":";
+  AppendUInt(e, r.after_bytes);
+  e += ",\"live\":";
+  AppendUInt(e, r.live_objects);
+  e += ",\"freed\":";
+  AppendUInt(e, r.freed_objects);
+  e += ",\"freedBytes\":";
+  AppendUInt(e, r.freed_bytes);
+  e += ",\"pauseMs\":";
+  e += std::to_string(r.pause_ms);
+  e += ",\"freedIds\":[";
+  for (size_t i = 0; i < freed_ids_.size(); ++i) {
+    if (i) e += ',';
+    AppendUInt(e, freed_ids_[i]);
+  }
+  e += "]}]";
+  freed_ids_.clear();
+}
+
+}  // namespace jsvm

@@ -1,0 +1,184 @@
+// `jsvm trace`: records every executed bytecode with its effects in jsvm's
+// own trace format (docs/trace-format.md, docs/trace-format.schema.json),
+// from which a viewer can rebuild the machine at any step without running the
+// program again: the frames with their registers and the accumulator, the
+// contexts with their slots, closures and what they captured, objects, the
+// collections and the program's output.
+//
+// The file is written as the program runs, through a buffered writer: a
+// header (scripts, functions with their bytecode listings and source
+// positions, scopes), then one record per executed instruction carrying only
+// what the instruction changed, with a keyframe of the whole state every N
+// recorded steps, then a footer.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gc/heap.h"
+#include "tools/json-writer.h"
+#include "tools/trace-common.h"
+#include "vm/bytecodes.h"
+#include "vm/runtime.h"
+
+namespace jsvm {
+
+class JsonTracer final : public Tracer {
+ public:
+  // Writes the trace to `out` (not owned).
+  JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options);
+  // Detaches from the runtime and the heap.
+  ~JsonTracer() override;
+  JsonTracer(const JsonTracer&) = delete;
+  JsonTracer& operator=(const JsonTracer&) = delete;
+
+  // Writes the header (the scripts, functions and scopes reachable from
+  // `top`) and attaches to the runtime and the heap.
+  void Begin(const FunctionInfo* top) override;
+  // Closes the last record and writes the footer (see Tracer::Finish).
+  void Finish(const std::string& outcome, const std::string& message, int exit_code) override;
+  bool ok() const override { return out_.ok(); }
+
+  // TraceHooks.
+  void OnInstruction(const Frame& frame, const uint8_t* pc, Value acc) override;
+  void OnPushContext(const Frame& frame, Value context) override;
+  void OnPopContext(const Frame& frame, Value context) override;
+  void OnCall(const Frame& callee) override;
+  void OnReturn(const Frame& frame, Value result) override;
+  void OnNativeReturn(const Frame& frame, Value result) override;
+  void OnCatch(const Frame& frame, Value exception) override;
+  void OnUnwind(const Frame& frame) override;
+  void OnOutput(int stream, std::string_view text) override;
+
+  // HeapObserver.
+  void OnAllocate(Cell* cell, size_t bytes) override;
+  void OnCollectStart(const char* reason, size_t heap_bytes) override;
+  void OnFree(Cell* cell) override;
+  void OnCollectEnd(const CollectionRecord& record) override;
+
+ private:
+  // The trace's id of a cell: objects and contexts get ids in one sequence.
+  struct CellId {
+    uint32_t id;
+    bool user;  // allocated while tracing (else a built-in the trace refers to)
+  };
+  struct FunctionData {
+    const FunctionInfo* info;
+    bool selected;                        // --functions
+    std::vector<std::string> reg_names;   // <this>, a0.., <closure>, <context>, r0..
+  };
+  // One JavaScript frame on the interpreter's stack, by depth.
+  struct FrameState {
+    uint64_t id = 0;
+    uint32_t function = 0;
+    bool recorded = false;
+    const Value* regs = nullptr;  // the receiver's slot; the named registers follow
+    std::vector<Value> shadow;    // the registers as the trace last reported them
+  };
+  struct NativeCall {
+    size_t depth;   // of the calling frame
+    bool recorded;
+  };
+  // A heap write an instruction is about to make, checked once it is done.
+  enum class WriteKind : uint8_t { kNone, kSlot, kProperty, kDelete, kGlobal };
+  enum class Pending : uint8_t { kNone, kStep, kGap };
+
+  size_t DepthOf(const Frame& frame) const;
+  // Ids, introducing a built-in cell the first time the trace mentions it.
+  uint32_t IdOf(const Cell* cell);
+  uint32_t FunctionIndex(const FunctionInfo* info);
+  uint32_t ScopeIndex(const ScopeInfo* info);
+  uint32_t ScriptIndex(const Script* script);
+  // Adds a description to the header (while writing it) or to this record's introductions.
+  void Introduce(const char* tag, std::string&& json);
+
+  // Value text: "@id" for objects and contexts, "<hole>", else RenderScopeValue.
+  void AppendValue(std::string& out, Value v);
+  void AppendRef(std::string& out, const Cell* cell);
+  // The mutable state of a cell: a context's slots, an object's properties.
+  void AppendContents(std::string& out, Cell* cell);
+  void AppendRegisters(std::string& out, const FrameState& fs, size_t begin, size_t end);
+  std::string DescribeFunction(uint32_t index, const FunctionInfo* info);
+  std::string DescribeScope(uint32_t index, const ScopeInfo* info);
+  std::string DescribeScript(uint32_t index, const Script* script);
+
+  // Starts an event in this record: `,["tag"` (the caller appends the rest and `]`).
+  std::string& BeginEvent(const char* tag);
+  // Remembers what the instruction at pc will write to the heap.
+  void Decode(const Frame& frame, const uint8_t* pc, Value acc);
+  // Reports the heap writes of the instruction that just ended and the
+  // state of the cells it allocated.
+  void CompleteInstruction();
+  // Writes the pending record; `acc` is the accumulator now.
+  void CloseRecord(Value acc);
+  void BeginRecordText();
+  void WriteKeyframe(Value acc);
+  void Stop();
+  // A native call begins in the instruction starting now in `frame`.
+  void BeginNative(const Frame& frame, Value callee, bool construct);
+  // Closes natives called from frames at `depth` or deeper (an exception left them).
+  void UnwindNatives(size_t depth);
+  std::string OpenFrames() const;
+
+  Runtime& rt_;
+  TraceOptions options_;
+  FunctionFilter filter_;
+  JsonWriter out_;
+  bool attached_ = false;
+  bool in_header_ = false;
+  bool stopped_ = false;
+  bool truncated_ = false;
+  bool first_record_ = true;
+
+  std::unordered_map<const Cell*, CellId> ids_;
+  uint32_t next_id_ = 1;
+  std::unordered_map<const FunctionInfo*, uint32_t> function_index_;
+  std::vector<FunctionData> functions_;
+  std::unordered_map<const ScopeInfo*, uint32_t> scope_index_;
+  uint32_t scope_count_ = 0;
+  std::unordered_map<const Script*, uint32_t> script_index_;
+  uint32_t script_count_ = 0;
+  std::string header_functions_, header_scopes_, header_scripts_;
+
+  std::vector<FrameState> frames_;
+  std::vector<NativeCall> natives_;
+  uint64_t next_frame_id_ = 1;
+  // Contexts aliased by mapped arguments objects (written through arguments[i]), with their last reported slots.
+  std::unordered_map<Context*, std::vector<Value>> aliased_;
+
+  // The record being built.
+  Pending pending_ = Pending::kNone;
+  uint64_t pending_n_ = 0;        // step number (steps executed so far, this one included)
+  uint32_t pending_function_ = 0;
+  uint32_t pending_offset_ = 0;
+  Bytecode pending_op_ = Bytecode::kCount;
+  uint64_t gap_steps_ = 0;        // unrecorded steps in a gap record
+  std::string intros_;            // introductions of this record ("ref", "function", "scope", "script")
+  std::string events_;            // its other events, in the order they happened
+  std::vector<std::pair<Cell*, uint32_t>> new_cells_;  // allocated since the last instruction began
+
+  // The instruction running now.
+  bool interrupted_ = false;      // a call, return, catch or unwind happened during it
+  int written_count_ = 0;
+  int32_t written_[kMaxWrittenRegisters] = {};
+  Value context_before_;
+  WriteKind write_ = WriteKind::kNone;
+  Context* write_context_ = nullptr;
+  uint32_t write_slot_ = 0;
+  Value write_object_, write_key_, write_value_;
+
+  Value acc_;                     // the accumulator as last reported
+  Value last_result_;             // the last value returned by a frame
+  size_t last_heap_bytes_ = 0;
+  uint64_t recorded_ = 0;
+  uint64_t collections_ = 0;
+  std::string open_frames_at_stop_;
+  // The collection in progress.
+  std::vector<uint32_t> freed_ids_;
+  std::string scratch_;
+};
+
+}  // namespace jsvm

@@ -1,0 +1,71 @@
+// A buffered, streaming JSON writer for large outputs (execution traces).
+// Text goes into a buffer that is written to a FILE* in large blocks, so a
+// million events cost no document tree and no allocation per event. The
+// caller places the punctuation (commas, brackets) itself.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace jsvm {
+
+// Appends `text` to `out` as a quoted JSON string (UTF-8 in, UTF-8 out;
+// quotes, backslashes and control characters escaped).
+void AppendJsonString(std::string& out, std::string_view text);
+
+class JsonWriter {
+ public:
+  // Writes to `out` (not owned; flushed, not closed, by Flush and the destructor).
+  explicit JsonWriter(std::FILE* out) : out_(out) { buffer_.reserve(kBlock + 4096); }
+  ~JsonWriter() { Flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // Text as is (punctuation, keys written by hand, prepared fragments).
+  void Raw(std::string_view text) {
+    buffer_.append(text);
+    MaybeFlush();
+  }
+  void Char(char c) {
+    buffer_.push_back(c);
+    MaybeFlush();
+  }
+  // A quoted, escaped JSON string.
+  void String(std::string_view text) {
+    AppendJsonString(buffer_, text);
+    MaybeFlush();
+  }
+  void Int(int64_t v);
+  void UInt(uint64_t v);
+  // A finite double in its shortest round-trip form; NaN and infinities as null.
+  void Double(double v);
+  // `"key":` (the key must not need escaping).
+  void Key(std::string_view key) {
+    buffer_.push_back('"');
+    buffer_.append(key);
+    buffer_.append("\":");
+  }
+
+  // Writes the buffer out and flushes the FILE.
+  void Flush();
+  // False once a write to the file failed.
+  bool ok() const { return ok_; }
+  // Bytes handed to the file so far plus those still buffered.
+  uint64_t bytes() const { return written_ + buffer_.size(); }
+
+ private:
+  static constexpr size_t kBlock = 1 << 20;
+  void MaybeFlush() {
+    if (buffer_.size() >= kBlock) WriteOut();
+  }
+  void WriteOut();
+
+  std::FILE* out_;
+  std::string buffer_;
+  uint64_t written_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace jsvm

@@ -1,0 +1,50 @@
+#include "tools/trace-common.h"
+
+#include "vm/interpreter.h"
+#include "vm/string.h"
+
+namespace jsvm {
+
+std::string TraceFunctionName(const FunctionInfo* info) {
+  if (info->flavor == FunctionFlavor::kTopLevel) return "<script>";
+  std::string name = info->debug_name ? info->debug_name->ToUtf8() : info->name ? info->name->ToUtf8() : "";
+  return name.empty() ? "<anonymous>" : name;
+}
+
+std::string TraceCalleeName(Value callee) {
+  if (callee.IsCellOfKind(CellKind::kNativeFunction)) {
+    String* name = static_cast<NativeFunction*>(callee.AsCell())->name();
+    std::string text = name ? name->ToUtf8() : "";
+    return text.empty() ? "<anonymous>" : text;
+  }
+  if (callee.IsCellOfKind(CellKind::kBoundFunction)) {
+    return static_cast<BoundFunction*>(callee.AsCell())->SnapshotName();
+  }
+  if (callee.IsCellOfKind(CellKind::kFunction)) {
+    return TraceFunctionName(static_cast<Function*>(callee.AsCell())->info());
+  }
+  return "<not callable>";
+}
+
+bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* construct) {
+  auto op = static_cast<Bytecode>(*pc);
+  if (!CallsNativesWithHook(op)) return false;
+  *callee = frame.fp[ReadOperand(pc, 0)];
+  *construct = op == Bytecode::kConstruct;
+  // A closure either gets a frame (OnCall) or, called the wrong way, throws.
+  return !callee->IsCellOfKind(CellKind::kFunction);
+}
+
+std::vector<std::string> SplitFunctionList(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace jsvm

@@ -1,0 +1,72 @@
+// What the two execution tracers (json-tracer.h: jsvm's own step format;
+// chrome-trace.h: Trace Event Format) share: their options, how functions are
+// named and selected, and how they bound what they record.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "gc/heap.h"
+#include "vm/function.h"
+#include "vm/trace-hooks.h"
+
+namespace jsvm {
+
+struct Frame;
+
+// `jsvm trace` options common to both formats (docs/trace-format.md).
+struct TraceOptions {
+  std::string program;                  // script path as given, for the header
+  std::string engine;                   // "jsvm 0.1.0"
+  uint64_t max_steps = 0;               // stop recording after this many recorded steps (0: never)
+  std::vector<std::string> functions;   // record only steps in these functions (empty: all)
+  uint64_t keyframe_interval = 10000;   // json: a keyframe every N recorded steps (0: none)
+  bool wall_clock = false;              // chrome: real microseconds instead of one per bytecode
+};
+
+// The name a trace shows for a function: its name or inferred name,
+// "<anonymous>" when it has none, "<script>" for a script's top level.
+std::string TraceFunctionName(const FunctionInfo* info);
+
+// The name of a callee that is not a jsvm closure: a native's name, "bound f"
+// for a bound function, or "<not callable>".
+std::string TraceCalleeName(Value callee);
+
+// Whether the instruction at `pc`, about to run in `frame`, calls a native
+// (see CallsNativesWithHook): then its callee, and whether it is `new`.
+bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* construct);
+
+// --functions: which functions' steps are recorded.
+class FunctionFilter {
+ public:
+  explicit FunctionFilter(const std::vector<std::string>& names)
+      : all_(names.empty()), names_(names.begin(), names.end()) {}
+  bool Selects(const FunctionInfo* info) const { return all_ || names_.count(TraceFunctionName(info)) > 0; }
+  bool selects_all() const { return all_; }
+
+ private:
+  bool all_;
+  std::unordered_set<std::string> names_;
+};
+
+// A tracer `jsvm trace` drives: it hears the interpreter (TraceHooks) and the
+// heap (HeapObserver) between Begin and Finish.
+class Tracer : public TraceHooks, public HeapObserver {
+ public:
+  // Writes the file's header and attaches to the runtime and its heap. Call
+  // after compiling `top` and before running it.
+  virtual void Begin(const FunctionInfo* top) = 0;
+  // Ends the file. `outcome` is "ok", "uncaught" (with the exception's text
+  // as `message`), "terminated" (a --timeout, with its message) or
+  // "out-of-memory"; `exit_code` is the process exit code.
+  virtual void Finish(const std::string& outcome, const std::string& message, int exit_code) = 0;
+  // False when writing the file failed.
+  virtual bool ok() const = 0;
+};
+
+// Splits "a,b,c" into names (empty parts dropped).
+std::vector<std::string> SplitFunctionList(const std::string& list);
+
+}  // namespace jsvm
