@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/bytecode-file.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
 #include "tools/repl.h"
@@ -32,6 +33,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitUncaught = 1;    // uncaught exception or SyntaxError
 constexpr int kExitUsage = 2;       // bad command line
 constexpr int kExitFile = 3;        // cannot read the input file
+constexpr int kExitBadBytecode = 7; // invalid bytecode file (verifier, format, version, checksum)
 
 constexpr const char* kVersion = "jsvm 0.1.0";
 
@@ -44,6 +46,8 @@ const char* const kRuntimeDocs[] = {
 struct Options {
   std::string command = "run";
   std::string file;
+  std::string output;  // compile -o
+  bool strip = false;  // compile --strip
   bool print_bytecode = false;
   bool heap_stats = false;
   RuntimeOptions runtime;
@@ -53,8 +57,10 @@ const char* kUsage =
     "Usage: jsvm [COMMAND] [OPTIONS] FILE.js\n"
     "\n"
     "Commands:\n"
-    "  run FILE.js        compile and run a script (the default)\n"
-    "  disasm FILE.js     print the bytecode of every function, V8's listing layout\n"
+    "  run FILE.js        compile and run a script (the default); FILE.jsbc runs a bytecode file\n"
+    "  compile FILE.js -o FILE.jsbc [--strip]\n"
+    "                     write a bytecode file (docs/bytecode-file.md)\n"
+    "  disasm FILE.js     print the bytecode of every function, V8's listing layout (also FILE.jsbc)\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
@@ -152,13 +158,38 @@ int RunCommand(const Options& opts) {
     std::fprintf(stderr, "jsvm: cannot read %s: %s\n", opts.file.c_str(), std::strerror(errno));
     return kExitFile;
   }
-  std::u16string source = Utf8ToUtf16(bytes);
   Runtime rt(opts.runtime);
   InstallScriptEvaluator(rt);
-  CompileResult compiled = CompileScript(rt, opts.file, source);
-  if (!compiled.ok()) {
-    std::fprintf(stderr, "%s\n", compiled.error.c_str());
-    return kExitUncaught;
+  CompileResult compiled;
+  if (IsBytecodeFile(bytes)) {
+    if (opts.command == "compile") {
+      std::fprintf(stderr, "jsvm: %s is already a bytecode file\n", opts.file.c_str());
+      return kExitUsage;
+    }
+    LoadResult loaded = LoadScript(rt, std::vector<uint8_t>(bytes.begin(), bytes.end()));
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s: %s\n", opts.file.c_str(), loaded.error.c_str());
+      return kExitBadBytecode;
+    }
+    compiled.top = loaded.top;
+  } else {
+    compiled = CompileScript(rt, opts.file, Utf8ToUtf16(bytes));
+    if (!compiled.ok()) {
+      std::fprintf(stderr, "%s\n", compiled.error.c_str());
+      return kExitUncaught;
+    }
+  }
+  if (opts.command == "compile") {
+    SerializeOptions options;
+    options.strip = opts.strip;
+    std::vector<uint8_t> out = SerializeScript(rt, compiled.top, options);
+    std::ofstream file(opts.output, std::ios::binary | std::ios::trunc);
+    file.write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
+    if (!file.flush()) {
+      std::fprintf(stderr, "jsvm: cannot write %s: %s\n", opts.output.c_str(), std::strerror(errno));
+      return kExitFile;
+    }
+    return kExitOk;
   }
   if (opts.command == "disasm") {
     std::fputs(DisassembleAll(compiled.top).c_str(), stdout);
@@ -195,6 +226,8 @@ int Main(int argc, char** argv) {
   general.add_options()
       ("help,h", "print this help")
       ("version", "print the version")
+      ("output,o", po::value<std::string>(&opts.output), "compile: the bytecode file to write")
+      ("strip", po::bool_switch(&opts.strip), "compile: leave out the source text and source positions")
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
       ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
@@ -238,7 +271,7 @@ int Main(int argc, char** argv) {
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm")) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "compile")) {
     opts.command = args[0];
     args.erase(args.begin());
   }
@@ -247,6 +280,14 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opts.file = args[0];
+  if ((opts.command == "compile") != !opts.output.empty()) {
+    std::fprintf(stderr, "jsvm: -o FILE.jsbc goes with compile, and only with it\n%s", kUsage);
+    return kExitUsage;
+  }
+  if (opts.strip && opts.command != "compile") {
+    std::fprintf(stderr, "jsvm: --strip goes with compile\n%s", kUsage);
+    return kExitUsage;
+  }
   return RunCommand(opts);
 }
 

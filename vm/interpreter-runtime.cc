@@ -315,7 +315,16 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
   auto arg = [&](uint32_t i) { return i < argc ? args[i] : Value::Undefined(); };
   switch (id) {
     case RuntimeFunction::kDeclareGlobals: {
-      // [name, undefined | FunctionInfo, name, ...]
+      // [name, undefined | FunctionInfo, name, ...]; bytecode files are
+      // untrusted, so the shape is checked before anything is declared.
+      bool well_formed = arg(0).IsCellOfKind(CellKind::kArray);
+      if (well_formed) {
+        const std::vector<Value>& d = static_cast<Array*>(arg(0).AsCell())->dense();
+        for (size_t i = 0; i < d.size(); ++i) {
+          well_formed &= i % 2 == 0 ? d[i].IsString() : d[i].IsUndefined() || d[i].IsCellOfKind(CellKind::kFunctionInfo);
+        }
+      }
+      if (!well_formed) rt.ThrowTypeError("invalid bytecode: malformed DeclareGlobals array");
       Rooted<Array*> decls(rt, static_cast<Array*>(arg(0).AsCell()));
       Rooted<Object*> global(rt, rt.global());
       Value ctx = frame.fp[reg::kContext];
