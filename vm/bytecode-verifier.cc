@@ -176,6 +176,8 @@ class FunctionVerifier {
           case kImm: case kUImm: case kFlag: break;  // checked by the context flow where it matters
         }
       }
+      // ForInNext reads its cache register r3 and the register after it.
+      if (op == Bytecode::kForInNext) CheckRegister(at, ReadOperand(pc, 2) + 1, false);
       // Operand-level registers the table cannot express.
       if (IsStarShortForm(op)) {
         int32_t r = static_cast<int32_t>(op) - static_cast<int32_t>(Bytecode::kStar0);

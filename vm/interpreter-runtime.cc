@@ -86,6 +86,8 @@ void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
 }
 
 void DefineKeyedOwn(Runtime& rt, Value object, Value key, Value value) {
+  // The compiler only defines on literals it made; bytecode files are untrusted.
+  if (!object.IsObject()) rt.ThrowTypeError("invalid bytecode: defining a property on a non-object");
   Rooted<Value> robj(rt, object), rvalue(rt, value);
   PropertyKey k = ToPropertyKey(rt, key);
   CreateDataProperty(rt, robj.get().AsObject(), k, rvalue);
@@ -251,8 +253,15 @@ Value ForInEnumerate(Runtime& rt, Value object) {
   return Value::FromCell(keys.get());
 }
 
-Value ForInNext(Runtime& rt, Value receiver, Array* keys, uint32_t index) {
-  Value key = keys->dense()[index];
+Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index_value) {
+  // The cache and index come from ForInPrepare and ForInStep; bytecode files
+  // are untrusted, so their shape is checked (one compare per iteration).
+  if (!cache.IsCellOfKind(CellKind::kArray) || !index_value.IsInt() || index_value.AsInt() < 0 ||
+      static_cast<uint32_t>(index_value.AsInt()) >= static_cast<Array*>(cache.AsCell())->dense().size() ||
+      !static_cast<Array*>(cache.AsCell())->dense()[static_cast<uint32_t>(index_value.AsInt())].IsString()) {
+    rt.ThrowTypeError("invalid bytecode: ForInNext outside its key cache");
+  }
+  Value key = static_cast<Array*>(cache.AsCell())->dense()[static_cast<uint32_t>(index_value.AsInt())];
   Rooted<Value> rkey(rt, key);
   Object* obj = receiver.IsObject() ? receiver.AsObject() : nullptr;
   if (!obj) return key;  // primitives' keys cannot be deleted

@@ -52,7 +52,7 @@ def fnv1a64(data):
 
 
 def split_header(blob):
-    """(header length, offset of the checksum) of a well-formed file."""
+    """(header length, offset of the payload size and checksum) of a well-formed file."""
     version_len = struct.unpack_from("<I", blob, 12)[0]
     flags_at = 16 + version_len
     return flags_at + 4 + 16, flags_at + 4
@@ -82,6 +82,11 @@ class Payload:
         self.p += 4
         return struct.unpack_from("<I", self.d, self.p - 4)[0]
 
+    def skip(self, item_size):
+        """Skips a u32 count of items of `item_size` bytes."""
+        n = self.u32()
+        self.p += item_size * n
+
     def value(self):
         tag = self.u8()
         if tag == 1:
@@ -95,23 +100,23 @@ class Payload:
 
     def parse(self):
         for _ in range(self.u32()):
-            self.p += 2 * self.u32()
+            self.skip(2)
         self.u32()
         if self.u8():
             self.u32()
         for _ in range(self.u32()):
             self.p += 5
-            self.p += 5 * self.u32()
+            self.skip(5)
         for _ in range(self.u32()):
             self.p += 4 + 4 + 1 + 1 + 2 + 2 + 6 * 4
-            self.p += 4 * self.u32()
+            self.skip(4)
             n = self.u32()
             self.code_ranges.append((self.p, self.p + n))
             self.p += n
             for _ in range(self.u32()):
                 self.value()
-            self.p += 16 * self.u32()
-            self.p += 9 * self.u32()
+            self.skip(16)
+            self.skip(9)
         return self
 
 
@@ -124,11 +129,11 @@ def instructions(code, sizes):
 
 def mutate(rng, blob, sizes, fixup):
     """A damaged copy of `blob` and a description of the damage."""
-    header_len, checksum_at = split_header(blob)
+    header_len, sizes_at = split_header(blob)
     data = bytearray(blob)
     payload = Payload(bytes(blob[header_len:])).parse()
     kind = rng.choice(["bitflip", "bitflip-code", "truncate", "insert", "swap-operands"])
-    lo = header_len if fixup else 0
+    lo = header_len if fixup else len(MAGIC)  # a file without the magic is read as source
     if kind == "bitflip" or (kind in ("bitflip-code", "swap-operands") and not payload.code_ranges):
         i = rng.randrange(lo, len(data))
         data[i] ^= 1 << rng.randrange(8)
@@ -161,7 +166,7 @@ def mutate(rng, blob, sizes, fixup):
             data[base + a:base + b + sb] = data[base + b:base + b + sb] + data[base + a:base + a + sa]
     if fixup and len(data) >= header_len:
         body = bytes(data[header_len:])
-        struct.pack_into("<QQ", data, checksum_at - 8, len(body), fnv1a64(body))
+        struct.pack_into("<QQ", data, sizes_at, len(body), fnv1a64(body))
     return bytes(data), kind
 
 
