@@ -320,8 +320,32 @@ void SetAnonymousFunctionName(Runtime& rt, Value fn, PropertyKey key, const char
 
 }  // namespace
 
+// The first argument of some runtime functions is a value only the compiler
+// makes (a literal under construction, a class constructor, an iterator).
+// Bytecode files are untrusted, so its shape is checked: false when wrong.
+static bool RuntimeArgumentShapeOk(RuntimeFunction id, Value first) {
+  switch (id) {
+    case RuntimeFunction::kDefineAccessor: case RuntimeFunction::kSetLiteralPrototype:
+    case RuntimeFunction::kCopyDataProperties: case RuntimeFunction::kCopyDataPropertiesExcluding:
+    case RuntimeFunction::kDefineClassMember: case RuntimeFunction::kIteratorClose:
+    case RuntimeFunction::kIteratorCloseOnThrow:
+      return first.IsObject();
+    case RuntimeFunction::kArrayAppendSpread: case RuntimeFunction::kArrayAppend:
+      return first.IsCellOfKind(CellKind::kArray);
+    case RuntimeFunction::kDefineClass: case RuntimeFunction::kSetFieldsInitializer:
+      return first.IsCellOfKind(CellKind::kFunction);
+    case RuntimeFunction::kDeleteGlobal:
+      return first.IsString();
+    default:
+      return true;
+  }
+}
+
 Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* args, uint32_t argc) {
   auto arg = [&](uint32_t i) { return i < argc ? args[i] : Value::Undefined(); };
+  if (!RuntimeArgumentShapeOk(id, arg(0))) {
+    rt.ThrowTypeError(std::string("invalid bytecode: bad first argument to ") + RuntimeFunctionName(id));
+  }
   switch (id) {
     case RuntimeFunction::kDeclareGlobals: {
       // [name, undefined | FunctionInfo, name, ...]; bytecode files are
