@@ -750,6 +750,16 @@ void BytecodeGenerator::VisitTemplateLiteral(TemplateLiteral* t) {
   }
 }
 
+Array* NewTemplateObject(Runtime& rt, const std::vector<Value>& cooked, const std::vector<Value>& raw) {
+  Array* cooked_array = rt.NewArrayFrom(cooked);
+  Array* raw_array = rt.NewArrayFrom(raw);
+  SetIntegrityLevel(rt, raw_array, true);
+  DefineRaw(rt, cooked_array, PropertyKey::Named(rt.names().raw), Value::FromCell(raw_array), kAttrNone);
+  SetIntegrityLevel(rt, cooked_array, true);
+  rt.AddPermanentRoot(Value::FromCell(cooked_array));
+  return cooked_array;
+}
+
 void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
   // The template object is made once, at compile time: frozen strings with a frozen .raw.
   TemplateLiteral* q = t->quasi;
@@ -759,12 +769,7 @@ void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
     cooked.push_back(valid ? Value::FromCell(rt_.Intern(q->cooked[i])) : Value::Undefined());
     raw.push_back(Value::FromCell(rt_.Intern(q->raw[i])));
   }
-  Array* cooked_array = rt_.NewArrayFrom(cooked);
-  Array* raw_array = rt_.NewArrayFrom(raw);
-  SetIntegrityLevel(rt_, raw_array, true);
-  DefineRaw(rt_, cooked_array, PropertyKey::Named(rt_.names().raw), Value::FromCell(raw_array), kAttrNone);
-  SetIntegrityLevel(rt_, cooked_array, true);
-  rt_.AddPermanentRoot(Value::FromCell(cooked_array));
+  Array* cooked_array = NewTemplateObject(rt_, cooked, raw);
   // Call the tag like any call, with the template object first.
   Register callee = builder_.NewRegister();
   Register receiver = builder_.NewRegister();

@@ -229,6 +229,11 @@ class ContextScope final : public ControlScope {
 // With `repl`, the top level returns its completion value.
 FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program, bool repl = false);
 
+// A tagged template's template object: a frozen array of the cooked strings
+// (undefined where invalid) whose frozen .raw holds the raw strings; rooted
+// for the runtime's life. Called with no collection possible (NoGcScope).
+Array* NewTemplateObject(Runtime& rt, const std::vector<Value>& cooked, const std::vector<Value>& raw);
+
 // Thrown when a program uses something the generator does not support.
 struct CompileError {
   std::string message;

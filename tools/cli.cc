@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/bytecode-file.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
 #include "tools/heap-tools.h"
@@ -37,7 +38,8 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUncaught = 1;    // uncaught exception or SyntaxError
 constexpr int kExitUsage = 2;       // bad command line
-constexpr int kExitFile = 3;        // cannot read the input file (or write a heap snapshot)
+constexpr int kExitFile = 3;        // cannot read the input file (or write a heap snapshot or trace)
+constexpr int kExitBadBytecode = 7; // invalid bytecode file (verifier, format, version, checksum)
 
 constexpr const char* kVersion = "jsvm " JSVM_VERSION;
 
@@ -50,12 +52,13 @@ const char* const kRuntimeDocs[] = {
 struct Options {
   std::string command = "run";
   std::string file;
+  bool strip = false;  // compile --strip
   bool print_bytecode = false;
   bool heap_stats = false;
   HeapToolOptions heap_tools;
   RuntimeOptions runtime;
   // jsvm trace
-  std::string output;             // -o: the trace file or page ("" or "-": stdout)
+  std::string output;             // -o: the bytecode file, trace or page ("" or "-": stdout for traces)
   std::string format = "json";    // json | chrome
   TraceOptions trace;
 };
@@ -64,8 +67,10 @@ const char* kUsage =
     "Usage: jsvm [COMMAND] [OPTIONS] FILE.js\n"
     "\n"
     "Commands:\n"
-    "  run FILE.js        compile and run a script (the default)\n"
-    "  disasm FILE.js     print the bytecode of every function, V8's listing layout\n"
+    "  run FILE.js        compile and run a script (the default); FILE.jsbc runs a bytecode file\n"
+    "  compile FILE.js -o FILE.jsbc [--strip]\n"
+    "                     write a bytecode file (docs/bytecode-file.md)\n"
+    "  disasm FILE.js     print the bytecode of every function, V8's listing layout (also FILE.jsbc)\n"
     "  scopes FILE.js     run a script and print, as JSON, the [[Scopes]] of every\n"
     "                     function it passes to __inspect(fn, \"label\") (the program's\n"
     "                     own output goes to stderr; docs/scopes.md)\n"
@@ -191,7 +196,6 @@ int RunCommand(const Options& opts) {
     std::fprintf(stderr, "jsvm: cannot read %s: %s\n", opts.file.c_str(), std::strerror(errno));
     return kExitFile;
   }
-  std::u16string source = Utf8ToUtf16(bytes);
   Runtime rt(opts.runtime);
   InstallScriptEvaluator(rt);
   bool scopes = opts.command == "scopes";
@@ -202,10 +206,36 @@ int RunCommand(const Options& opts) {
     // stdout carries the JSON only, as with ../shared/tools/v8-scopes.
     rt.stdout_sink() = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); };
   }
-  CompileResult compiled = CompileScript(rt, opts.file, source);
-  if (!compiled.ok()) {
-    std::fprintf(stderr, "%s\n", compiled.error.c_str());
-    return kExitUncaught;
+  CompileResult compiled;
+  if (IsBytecodeFile(bytes)) {
+    if (opts.command == "compile") {
+      std::fprintf(stderr, "jsvm: %s is already a bytecode file\n", opts.file.c_str());
+      return kExitUsage;
+    }
+    LoadResult loaded = LoadScript(rt, std::vector<uint8_t>(bytes.begin(), bytes.end()));
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s: %s\n", opts.file.c_str(), loaded.error.c_str());
+      return kExitBadBytecode;
+    }
+    compiled.top = loaded.top;
+  } else {
+    compiled = CompileScript(rt, opts.file, Utf8ToUtf16(bytes));
+    if (!compiled.ok()) {
+      std::fprintf(stderr, "%s\n", compiled.error.c_str());
+      return kExitUncaught;
+    }
+  }
+  if (opts.command == "compile") {
+    SerializeOptions options;
+    options.strip = opts.strip;
+    std::vector<uint8_t> out = SerializeScript(rt, compiled.top, options);
+    std::ofstream file(opts.output, std::ios::binary | std::ios::trunc);
+    file.write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
+    if (!file.flush()) {
+      std::fprintf(stderr, "jsvm: cannot write %s: %s\n", opts.output.c_str(), std::strerror(errno));
+      return kExitFile;
+    }
+    return kExitOk;
   }
   if (opts.command == "disasm") {
     std::fputs(DisassembleAll(compiled.top).c_str(), stdout);
@@ -314,6 +344,9 @@ int Main(int argc, char** argv) {
   general.add_options()
       ("help,h", "print this help")
       ("version", "print the version")
+      ("output,o", po::value<std::string>(&opts.output),
+       "compile: the bytecode file to write; trace: the trace (default stdout); viz: the page")
+      ("strip", po::bool_switch(&opts.strip), "compile: leave out the source text and source positions")
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
       ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
@@ -331,7 +364,6 @@ int Main(int argc, char** argv) {
       ("timeout", po::value<double>(&timeout), "stop after SECONDS");
   po::options_description tracing("Trace options (jsvm trace, jsvm viz)");
   tracing.add_options()
-      ("output,o", po::value<std::string>(&opts.output), "write the trace to FILE (default: stdout)")
       ("format", po::value<std::string>(&opts.format), "json (jsvm's step format, the default) or chrome (Trace Event Format)")
       ("functions", po::value<std::string>(&functions), "record only steps inside these functions: NAME,NAME,...")
       ("keyframe-interval", po::value<uint64_t>(&opts.trace.keyframe_interval),
@@ -381,8 +413,8 @@ int Main(int argc, char** argv) {
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "scopes" || args[0] == "leaks" ||
-                         args[0] == "trace" || args[0] == "viz")) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "compile" || args[0] == "scopes" ||
+                         args[0] == "leaks" || args[0] == "trace" || args[0] == "viz")) {
     opts.command = args[0];
     args.erase(args.begin());
   }
@@ -404,6 +436,15 @@ int Main(int argc, char** argv) {
     opts.trace.wall_clock = clock == "wall";
     opts.trace.program = opts.file;
     opts.trace.engine = kVersion;
+  }
+  bool writes_output = opts.command == "compile" || opts.command == "trace" || opts.command == "viz";
+  if ((opts.command == "compile" && opts.output.empty()) || (!writes_output && !opts.output.empty())) {
+    std::fprintf(stderr, "jsvm: -o FILE goes with compile (required), trace and viz\n%s", kUsage);
+    return kExitUsage;
+  }
+  if (opts.strip && opts.command != "compile") {
+    std::fprintf(stderr, "jsvm: --strip goes with compile\n%s", kUsage);
+    return kExitUsage;
   }
   return RunCommand(opts);
 }

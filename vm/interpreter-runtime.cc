@@ -86,6 +86,8 @@ void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
 }
 
 void DefineKeyedOwn(Runtime& rt, Value object, Value key, Value value) {
+  // The compiler only defines on literals it made; bytecode files are untrusted.
+  if (!object.IsObject()) rt.ThrowTypeError("invalid bytecode: defining a property on a non-object");
   Rooted<Value> robj(rt, object), rvalue(rt, value);
   PropertyKey k = ToPropertyKey(rt, key);
   CreateDataProperty(rt, robj.get().AsObject(), k, rvalue);
@@ -251,8 +253,15 @@ Value ForInEnumerate(Runtime& rt, Value object) {
   return Value::FromCell(keys.get());
 }
 
-Value ForInNext(Runtime& rt, Value receiver, Array* keys, uint32_t index) {
-  Value key = keys->dense()[index];
+Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index_value) {
+  // The cache and index come from ForInPrepare and ForInStep; bytecode files
+  // are untrusted, so their shape is checked (one compare per iteration).
+  if (!cache.IsCellOfKind(CellKind::kArray) || !index_value.IsInt() || index_value.AsInt() < 0 ||
+      static_cast<uint32_t>(index_value.AsInt()) >= static_cast<Array*>(cache.AsCell())->dense().size() ||
+      !static_cast<Array*>(cache.AsCell())->dense()[static_cast<uint32_t>(index_value.AsInt())].IsString()) {
+    rt.ThrowTypeError("invalid bytecode: ForInNext outside its key cache");
+  }
+  Value key = static_cast<Array*>(cache.AsCell())->dense()[static_cast<uint32_t>(index_value.AsInt())];
   Rooted<Value> rkey(rt, key);
   Object* obj = receiver.IsObject() ? receiver.AsObject() : nullptr;
   if (!obj) return key;  // primitives' keys cannot be deleted
@@ -311,11 +320,44 @@ void SetAnonymousFunctionName(Runtime& rt, Value fn, PropertyKey key, const char
 
 }  // namespace
 
+// The first argument of some runtime functions is a value only the compiler
+// makes (a literal under construction, a class constructor, an iterator).
+// Bytecode files are untrusted, so its shape is checked: false when wrong.
+static bool RuntimeArgumentShapeOk(RuntimeFunction id, Value first) {
+  switch (id) {
+    case RuntimeFunction::kDefineAccessor: case RuntimeFunction::kSetLiteralPrototype:
+    case RuntimeFunction::kCopyDataProperties: case RuntimeFunction::kCopyDataPropertiesExcluding:
+    case RuntimeFunction::kDefineClassMember: case RuntimeFunction::kIteratorClose:
+    case RuntimeFunction::kIteratorCloseOnThrow:
+      return first.IsObject();
+    case RuntimeFunction::kArrayAppendSpread: case RuntimeFunction::kArrayAppend:
+      return first.IsCellOfKind(CellKind::kArray);
+    case RuntimeFunction::kDefineClass: case RuntimeFunction::kSetFieldsInitializer:
+      return first.IsCellOfKind(CellKind::kFunction);
+    case RuntimeFunction::kDeleteGlobal:
+      return first.IsString();
+    default:
+      return true;
+  }
+}
+
 Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* args, uint32_t argc) {
   auto arg = [&](uint32_t i) { return i < argc ? args[i] : Value::Undefined(); };
+  if (!RuntimeArgumentShapeOk(id, arg(0))) {
+    rt.ThrowTypeError(std::string("invalid bytecode: bad first argument to ") + RuntimeFunctionName(id));
+  }
   switch (id) {
     case RuntimeFunction::kDeclareGlobals: {
-      // [name, undefined | FunctionInfo, name, ...]
+      // [name, undefined | FunctionInfo, name, ...]; bytecode files are
+      // untrusted, so the shape is checked before anything is declared.
+      bool well_formed = arg(0).IsCellOfKind(CellKind::kArray);
+      if (well_formed) {
+        const std::vector<Value>& d = static_cast<Array*>(arg(0).AsCell())->dense();
+        for (size_t i = 0; i < d.size(); ++i) {
+          well_formed &= i % 2 == 0 ? d[i].IsString() : d[i].IsUndefined() || d[i].IsCellOfKind(CellKind::kFunctionInfo);
+        }
+      }
+      if (!well_formed) rt.ThrowTypeError("invalid bytecode: malformed DeclareGlobals array");
       Rooted<Array*> decls(rt, static_cast<Array*>(arg(0).AsCell()));
       Rooted<Object*> global(rt, rt.global());
       Value ctx = frame.fp[reg::kContext];

@@ -30,7 +30,7 @@ Value CreateRestParameter(Runtime& rt, Frame& frame);
 // An Array of the enumerable string keys of object and its prototypes (for-in).
 Value ForInEnumerate(Runtime& rt, Value object);
 // keys[index] if `receiver` still has it, else undefined.
-Value ForInNext(Runtime& rt, Value receiver, Array* keys, uint32_t index);
+Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index);
 // Enforces --max-steps and --timeout (throws JsTerminate).
 void CheckLimits(Runtime& rt, uint64_t steps);
 

@@ -429,6 +429,7 @@ Value Interpreter::Run() {
     }
     CASE(DefineNamedOwnProperty) {
       SYNC();
+      if (JSVM_UNLIKELY(!REG(0).IsObject())) rt_.ThrowTypeError("invalid bytecode: defining a property on a non-object");
       CreateDataProperty(rt_, REG(0).AsObject(), rt_.KeyFor(constants[IDX(1)].AsString()), acc);
       NEXT();
     }
@@ -870,6 +871,10 @@ Value Interpreter::Run() {
     CASE(ForInPrepare) {
       // acc: the key array from ForInEnumerate.
       int32_t r = REG_INDEX(0);
+      if (JSVM_UNLIKELY(!acc.IsCellOfKind(CellKind::kArray))) {
+        SYNC();
+        rt_.ThrowTypeError("invalid bytecode: ForInPrepare without a key array");
+      }
       fp[r] = acc;
       fp[r + 1] = acc;
       fp[r + 2] = Value::Int(static_cast<int32_t>(static_cast<Array*>(acc.AsCell())->length()));
@@ -881,8 +886,7 @@ Value Interpreter::Run() {
     }
     CASE(ForInNext) {
       SYNC();
-      auto* keys = static_cast<Array*>((&REG(2))[1].AsCell());
-      acc = ForInNext(rt_, REG(0), keys, static_cast<uint32_t>(REG(1).AsInt()));
+      acc = ForInNext(rt_, REG(0), (&REG(2))[1], REG(1));
       NEXT();
     }
     CASE(ForInStep) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one of the ../shared suites against a jsvm binary, for CTest.
 # Usage: run-suite.sh SUITE JSVM [extra runner args...]
-#   SUITE: conformance | conformance-gc-stress | test262 | scopes | scopes-gc-stress
+#   SUITE: conformance | conformance-gc-stress | conformance-bytecode-file | test262 | scopes | scopes-gc-stress
 # The shared material lives beside the repository (../shared). Where it is
 # absent (a user's clone), the test says so and is skipped (exit 77).
 set -u
@@ -18,6 +18,9 @@ case "$suite" in
   conformance-gc-stress)
     # Per program: the GC churn seeds collect ~800,000 times (minutes under ASan).
     exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 900 "$@" ;;
+  conformance-bytecode-file)
+    # Every program compiled to a bytecode file, which is then run.
+    exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 "$@" ;;
   test262)
     exec python3 "$shared/test262/run" --vm "$jsvm run" --jobs 2 "$@" ;;
   scopes)
