@@ -14,7 +14,6 @@ namespace jsvm {
 
 namespace {
 
-constexpr int kPid = 1;
 constexpr int kInterpreterTid = 1;
 constexpr int kGcTid = 2;
 constexpr uint64_t kCounterEverySteps = 10000;  // heap counter samples between collections
@@ -22,16 +21,10 @@ constexpr double kTick = 0.001;                 // 1 ns in microseconds
 constexpr uint32_t kMaxTicksPerStep = 999;
 constexpr size_t kMaxInstantText = 80;
 
+// Microseconds rounded to whole nanoseconds, as the viewers keep them.
+double RoundToNs(double us) { return static_cast<double>(static_cast<int64_t>(us * 1000.0 + 0.5)) / 1000.0; }
+
 }  // namespace
-
-ChromeTracer::ChromeTracer(Runtime& rt, std::FILE* out, TraceOptions options)
-    : rt_(rt), options_(std::move(options)), filter_(options_.functions), out_(out) {}
-
-ChromeTracer::~ChromeTracer() {
-  if (!attached_) return;
-  if (rt_.trace_hooks() == this) rt_.set_trace_hooks(nullptr);
-  rt_.heap().RemoveObserver(this);
-}
 
 double ChromeTracer::Now() {
   double ts;
@@ -47,26 +40,34 @@ double ChromeTracer::Now() {
     ts = static_cast<double>(step) + kTick * ticks_;
     if (ticks_ < kMaxTicksPerStep) ++ticks_;
   }
-  // Round to whole nanoseconds, as the viewers do, then keep strictly increasing.
-  ts = static_cast<double>(static_cast<int64_t>(ts * 1000.0 + 0.5)) / 1000.0;
+  ts = RoundToNs(ts);
   if (ts <= last_ts_) ts = last_ts_ + kTick;
   last_ts_ = ts;
   return ts;
 }
 
-size_t ChromeTracer::DepthOf(const Frame& frame) const {
-  return static_cast<size_t>(&frame - rt_.interpreter().frames().data());
+void ChromeTracer::BeginEvent(char ph, int tid) {
+  out_.Raw(first_event_ ? "\n{\"ph\":\"" : ",\n{\"ph\":\"");
+  first_event_ = false;
+  out_.Char(ph);
+  out_.Raw("\",\"pid\":1");
+  out_.Field("tid", static_cast<int64_t>(tid));
 }
 
-void ChromeTracer::BeginEvent() {
-  out_.Raw(first_event_ ? "\n" : ",\n");
-  first_event_ = false;
+void ChromeTracer::BeginSlice(int tid, const char* cat, std::string_view name, double start) {
+  double end = Now();
+  BeginEvent('X', tid);
+  out_.Field("cat", cat);
+  out_.Field("name", name);
+  out_.Field("ts", start);
+  out_.Field("dur", RoundToNs(end - start));
 }
 
 void ChromeTracer::Counter(double ts) {
-  BeginEvent();
-  out_.Raw("{\"ph\":\"C\",\"pid\":1,\"tid\":1,\"name\":\"heap\",\"cat\":\"heap\",\"ts\":");
-  out_.Double(ts);
+  BeginEvent('C', kInterpreterTid);
+  out_.Field("name", "heap");
+  out_.Field("cat", "heap");
+  out_.Field("ts", ts);
   out_.Raw(",\"args\":{\"bytes\":");
   out_.UInt(rt_.heap().heap_bytes());
   out_.Raw("}}");
@@ -75,36 +76,28 @@ void ChromeTracer::Counter(double ts) {
 void ChromeTracer::Begin(const FunctionInfo* /*top*/) {
   start_ = std::chrono::steady_clock::now();
   out_.Raw("{\"traceEvents\":[");
-  auto metadata = [&](int tid, const char* what, const std::string& name) {
-    BeginEvent();
-    out_.Raw("{\"ph\":\"M\",\"pid\":");
-    out_.Int(kPid);
-    out_.Raw(",\"tid\":");
-    out_.Int(tid);
-    out_.Raw(",\"name\":\"");
-    out_.Raw(what);
-    out_.Raw("\",\"args\":{\"name\":");
-    out_.String(name);
+  // args: {"name": TEXT} for names, {"sort_index": N} for track order.
+  auto metadata = [&](int tid, const char* what, const std::string& name, int sort_index) {
+    BeginEvent('M', tid);
+    out_.Field("name", what);
+    out_.Raw(",\"args\":{");
+    if (name.empty()) {
+      out_.Key("sort_index");
+      out_.Int(sort_index);
+    } else {
+      out_.Key("name");
+      out_.String(name);
+    }
     out_.Raw("}}");
   };
-  metadata(kInterpreterTid, "process_name", "jsvm " + options_.program);
-  metadata(kInterpreterTid, "thread_name", "interpreter");
-  metadata(kGcTid, "thread_name", "gc");
-  auto sort_index = [&](int tid, int index) {
-    BeginEvent();
-    out_.Raw("{\"ph\":\"M\",\"pid\":1,\"tid\":");
-    out_.Int(tid);
-    out_.Raw(",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":");
-    out_.Int(index);
-    out_.Raw("}}");
-  };
-  sort_index(kInterpreterTid, 0);
-  sort_index(kGcTid, 1);
+  metadata(kInterpreterTid, "process_name", "jsvm " + options_.program, 0);
+  metadata(kInterpreterTid, "thread_name", "interpreter", 0);
+  metadata(kGcTid, "thread_name", "gc", 0);
+  metadata(kInterpreterTid, "thread_sort_index", "", 0);
+  metadata(kGcTid, "thread_sort_index", "", 1);
   Counter(Now());
   next_counter_steps_ = kCounterEverySteps;
-  rt_.set_trace_hooks(this);
-  rt_.heap().AddObserver(this);
-  attached_ = true;
+  Attach();
 }
 
 void ChromeTracer::OnInstruction(const Frame& frame, const uint8_t* pc, Value /*acc*/) {
@@ -153,26 +146,11 @@ void ChromeTracer::EndSlice(const char* why) {
   Slice s = std::move(open_.back());
   open_.pop_back();
   if (!s.recorded) return;
-  double end = Now();
-  BeginEvent();
-  out_.Raw("{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"cat\":");
-  out_.Raw(s.native ? "\"native\"" : "\"js\"");
-  out_.Raw(",\"name\":");
-  out_.String(s.name);
-  out_.Raw(",\"ts\":");
-  out_.Double(s.start);
-  out_.Raw(",\"dur\":");
-  out_.Double(static_cast<double>(static_cast<int64_t>((end - s.start) * 1000.0 + 0.5)) / 1000.0);
+  BeginSlice(kInterpreterTid, s.native ? "native" : "js", s.name, s.start);
   out_.Raw(",\"args\":{\"steps\":");
   out_.UInt(rt_.interpreter().steps() - s.start_steps);
-  if (!s.source.empty()) {
-    out_.Raw(",\"source\":");
-    out_.String(s.source);
-  }
-  if (why) {
-    out_.Raw(",\"ended\":");
-    out_.String(why);
-  }
+  if (!s.source.empty()) out_.Field("source", s.source);
+  if (why) out_.Field("ended", why);
   out_.Raw("}}");
 }
 
@@ -206,15 +184,15 @@ void ChromeTracer::OnOutput(int stream, std::string_view text) {
   if (stopped_) return;
   std::string_view line = text.substr(0, text.find('\n'));
   if (line.size() > kMaxInstantText) line = line.substr(0, kMaxInstantText);
-  BeginEvent();
-  out_.Raw("{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":1,\"cat\":\"output\",\"name\":");
-  out_.String(line);
-  out_.Raw(",\"ts\":");
-  out_.Double(Now());
-  out_.Raw(",\"args\":{\"stream\":");
-  out_.Raw(stream == 2 ? "\"stderr\"" : "\"stdout\"");
-  out_.Raw(",\"text\":");
-  out_.String(text);
+  BeginEvent('i', kInterpreterTid);
+  out_.Field("s", "t");
+  out_.Field("cat", "output");
+  out_.Field("name", line);
+  out_.Field("ts", Now());
+  out_.Raw(",\"args\":{");
+  out_.Key("stream");
+  out_.String(stream == 2 ? "stderr" : "stdout");
+  out_.Field("text", text);
   out_.Raw("}}");
 }
 
@@ -226,26 +204,16 @@ void ChromeTracer::OnCollectStart(const char* /*reason*/, size_t /*heap_bytes*/)
 
 void ChromeTracer::OnCollectEnd(const CollectionRecord& r) {
   if (stopped_) return;
-  double end = Now();
-  BeginEvent();
-  out_.Raw("{\"ph\":\"X\",\"pid\":1,\"tid\":2,\"cat\":\"gc\",\"name\":\"Mark-Sweep\",\"ts\":");
-  out_.Double(gc_start_);
-  out_.Raw(",\"dur\":");
-  out_.Double(static_cast<double>(static_cast<int64_t>((end - gc_start_) * 1000.0 + 0.5)) / 1000.0);
-  out_.Raw(",\"args\":{\"reason\":");
+  BeginSlice(kGcTid, "gc", "Mark-Sweep", gc_start_);
+  out_.Raw(",\"args\":{");
+  out_.Key("reason");
   out_.String(r.reason);
-  out_.Raw(",\"before\":");
-  out_.UInt(r.before_bytes);
-  out_.Raw(",\"after\":");
-  out_.UInt(r.after_bytes);
-  out_.Raw(",\"live\":");
-  out_.UInt(r.live_objects);
-  out_.Raw(",\"freed\":");
-  out_.UInt(r.freed_objects);
-  out_.Raw(",\"freedBytes\":");
-  out_.UInt(r.freed_bytes);
-  out_.Raw(",\"pauseMs\":");
-  out_.Double(r.pause_ms);
+  out_.Field("before", static_cast<uint64_t>(r.before_bytes));
+  out_.Field("after", static_cast<uint64_t>(r.after_bytes));
+  out_.Field("live", static_cast<uint64_t>(r.live_objects));
+  out_.Field("freed", static_cast<uint64_t>(r.freed_objects));
+  out_.Field("freedBytes", static_cast<uint64_t>(r.freed_bytes));
+  out_.Field("pauseMs", r.pause_ms);
   out_.Raw("}}");
   Counter(Now());
 }
@@ -264,25 +232,13 @@ void ChromeTracer::Finish(const std::string& outcome, const std::string& message
     Counter(Now());
     stopped_ = true;
   }
-  out_.Raw("\n],\"otherData\":{\"producer\":");
+  out_.Raw("\n],\"otherData\":{");
+  out_.Key("producer");
   out_.String(options_.engine);
-  out_.Raw(",\"program\":");
-  out_.String(options_.program);
-  out_.Raw(",\"clock\":");
-  out_.Raw(options_.wall_clock ? "\"wall: microseconds since the start\""
-                               : "\"steps: 1 us = 1 executed bytecode; events within one bytecode 1 ns apart\"");
-  out_.Raw(",\"steps\":");
-  out_.UInt(rt_.interpreter().steps());
-  out_.Raw(",\"recorded\":");
-  out_.UInt(recorded_);
-  out_.Raw(",\"truncated\":");
-  out_.Raw(truncated_ ? "true" : "false");
-  out_.Raw(",\"outcome\":");
-  out_.String(outcome);
-  out_.Raw(",\"message\":");
-  out_.String(message);
-  out_.Raw(",\"exitCode\":");
-  out_.Int(exit_code);
+  out_.Field("program", options_.program);
+  out_.Field("clock", options_.wall_clock ? "wall: microseconds since the start"
+                                          : "steps: 1 us = 1 executed bytecode; events within one bytecode 1 ns apart");
+  WriteOutcome(recorded_, truncated_, outcome, message, exit_code);
   out_.Raw("}}\n");
   out_.Flush();
 }

@@ -13,26 +13,18 @@
 #include <string>
 #include <vector>
 
-#include "tools/json-writer.h"
 #include "tools/trace-common.h"
-#include "vm/runtime.h"
 
 namespace jsvm {
 
 class ChromeTracer final : public Tracer {
  public:
-  // Writes the trace to `out` (not owned).
-  ChromeTracer(Runtime& rt, std::FILE* out, TraceOptions options);
-  // Detaches from the runtime and the heap.
-  ~ChromeTracer() override;
-  ChromeTracer(const ChromeTracer&) = delete;
-  ChromeTracer& operator=(const ChromeTracer&) = delete;
+  using Tracer::Tracer;
 
   // Writes the metadata events (process and track names) and attaches.
   void Begin(const FunctionInfo* top) override;
   // Ends the slices still open and writes the file's end (see Tracer::Finish).
   void Finish(const std::string& outcome, const std::string& message, int exit_code) override;
-  bool ok() const override { return out_.ok(); }
 
   // TraceHooks.
   void OnInstruction(const Frame& frame, const uint8_t* pc, Value acc) override;
@@ -63,8 +55,10 @@ class ChromeTracer final : public Tracer {
 
   // The timestamp of an event happening now; strictly increasing.
   double Now();
-  size_t DepthOf(const Frame& frame) const;
-  void BeginEvent();
+  // Starts an event object: `{"ph":"PH","pid":1,"tid":TID` (the caller ends it).
+  void BeginEvent(char ph, int tid);
+  // An "X" slice from `start` to now, with the fields every slice has.
+  void BeginSlice(int tid, const char* cat, std::string_view name, double start);
   // Ends the innermost open slice now; `why` ("unwound", "unfinished") when
   // it did not return normally.
   void EndSlice(const char* why);
@@ -73,11 +67,6 @@ class ChromeTracer final : public Tracer {
   void Counter(double ts);
   void Stop();
 
-  Runtime& rt_;
-  TraceOptions options_;
-  FunctionFilter filter_;
-  JsonWriter out_;
-  bool attached_ = false;
   bool stopped_ = false;
   bool truncated_ = false;
   bool first_event_ = true;

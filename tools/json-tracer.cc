@@ -14,6 +14,7 @@
 #include "tools/json-tracer.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "compiler/disassembler.h"
 #include "vm/interpreter.h"
@@ -29,17 +30,12 @@ namespace {
 constexpr int kFormatVersion = 1;
 constexpr uint32_t kMaxListed = 100;  // properties listed per object (the rest is "more")
 
-const char* ScopeTypeText(ScopeType t) {
-  switch (t) {
-    case ScopeType::kFunction: return "function";
-    case ScopeType::kBlock: return "block";
-    case ScopeType::kCatch: return "catch";
-    case ScopeType::kScript: return "script";
-    case ScopeType::kClass: return "class";
-    case ScopeType::kWith: return "with";
-    case ScopeType::kEval: return "eval";
-  }
-  return "block";
+// "function" for FUNCTION_SCOPE, "block" for BLOCK_SCOPE, ...
+std::string ScopeTypeText(ScopeType t) {
+  std::string name = ScopeTypeName(t);
+  name = name.substr(0, name.find('_'));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
 }
 
 const char* ModeText(VariableMode m) {
@@ -144,22 +140,11 @@ Context* ContextAtDepth(Value context, uint32_t depth) {
 
 }  // namespace
 
-JsonTracer::JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options)
-    : rt_(rt), options_(std::move(options)), filter_(options_.functions), out_(out) {
+JsonTracer::JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options) : Tracer(rt, out, std::move(options)) {
   ids_.reserve(1 << 12);
 }
 
-JsonTracer::~JsonTracer() {
-  if (!attached_) return;
-  if (rt_.trace_hooks() == this) rt_.set_trace_hooks(nullptr);
-  rt_.heap().RemoveObserver(this);
-}
-
 // ---------------------------------------------------------------- ids and descriptions
-
-size_t JsonTracer::DepthOf(const Frame& frame) const {
-  return static_cast<size_t>(&frame - rt_.interpreter().frames().data());
-}
 
 uint32_t JsonTracer::IdOf(const Cell* cell) {
   auto it = ids_.find(cell);
@@ -195,21 +180,12 @@ void JsonTracer::Introduce(const char* tag, std::string&& json) {
 }
 
 uint32_t JsonTracer::ScriptIndex(const Script* script) {
-  auto it = script_index_.find(script);
-  if (it != script_index_.end()) return it->second;
-  uint32_t index = script_count_++;
-  script_index_.emplace(script, index);
-  Introduce("script", DescribeScript(index, script));
-  return index;
+  return CodeIndex(script_index_, script_count_, script, "script",
+                   [&](uint32_t index) { return DescribeScript(index, script); });
 }
 
 uint32_t JsonTracer::ScopeIndex(const ScopeInfo* info) {
-  auto it = scope_index_.find(info);
-  if (it != scope_index_.end()) return it->second;
-  uint32_t index = scope_count_++;
-  scope_index_.emplace(info, index);
-  Introduce("scope", DescribeScope(index, info));
-  return index;
+  return CodeIndex(scope_index_, scope_count_, info, "scope", [&](uint32_t index) { return DescribeScope(index, info); });
 }
 
 uint32_t JsonTracer::FunctionIndex(const FunctionInfo* info) {
@@ -247,9 +223,9 @@ std::string JsonTracer::DescribeScript(uint32_t index, const Script* script) {
 std::string JsonTracer::DescribeScope(uint32_t index, const ScopeInfo* info) {
   std::string j = "{\"id\":";
   AppendUInt(j, index);
-  j += ",\"type\":\"";
-  j += ScopeTypeText(info->type());
-  j += "\",\"function\":";
+  j += ",\"type\":";
+  AppendJsonString(j, ScopeTypeText(info->type()));
+  j += ",\"function\":";
   if (info->function_name()) {
     AppendJsonString(j, info->function_name()->ToUtf8());
   } else {
@@ -351,15 +327,7 @@ std::string JsonTracer::DescribeFunction(uint32_t index, const FunctionInfo* inf
   for (size_t i = 0; i < info->handlers.size(); ++i) {
     const HandlerEntry& h = info->handlers[i];
     if (i) j += ',';
-    j += '[';
-    AppendUInt(j, h.start);
-    j += ',';
-    AppendUInt(j, h.end);
-    j += ',';
-    AppendUInt(j, h.handler);
-    j += ',';
-    AppendJsonString(j, reg::Name(h.context_register, info->param_count));
-    j += ']';
+    AppendArray(j, h.start, h.end, h.handler, reg::Name(h.context_register, info->param_count));
   }
   j += "]}";
   return j;
@@ -371,6 +339,14 @@ void JsonTracer::AppendRef(std::string& out, const Cell* cell) {
   out += "\"@";
   AppendUInt(out, IdOf(cell));
   out += '"';
+}
+
+void JsonTracer::EventArg(std::string& e, const Cell* c) {
+  if (c) {
+    AppendRef(e, c);
+  } else {
+    e += "null";
+  }
 }
 
 void JsonTracer::AppendValue(std::string& out, Value v) {
@@ -473,24 +449,21 @@ void JsonTracer::Begin(const FunctionInfo* top) {
   in_header_ = true;
   ForEachFunction(top, [&](const FunctionInfo* f) { FunctionIndex(f); });
   in_header_ = false;
-  out_.Raw("{\"format\":\"jsvm-trace\",\"version\":");
-  out_.Int(kFormatVersion);
-  out_.Raw(",\"engine\":");
-  out_.String(options_.engine);
-  out_.Raw(",\"program\":");
-  out_.String(options_.program);
-  out_.Raw(",\"options\":{\"maxSteps\":");
-  out_.UInt(options_.max_steps);
-  out_.Raw(",\"functions\":[");
+  out_.Raw("{\"format\":\"jsvm-trace\"");
+  out_.Field("version", static_cast<int64_t>(kFormatVersion));
+  out_.Field("engine", options_.engine);
+  out_.Field("program", options_.program);
+  out_.Raw(",\"options\":{\"functions\":[");
   for (size_t i = 0; i < options_.functions.size(); ++i) {
     if (i) out_.Char(',');
     out_.String(options_.functions[i]);
   }
-  out_.Raw("],\"keyframeInterval\":");
-  out_.UInt(options_.keyframe_interval);
+  out_.Raw("]");
+  out_.Field("maxSteps", options_.max_steps);
+  out_.Field("keyframeInterval", options_.keyframe_interval);
   last_heap_bytes_ = rt_.heap().heap_bytes();
-  out_.Raw("},\"heapBytes\":");
-  out_.UInt(last_heap_bytes_);
+  out_.Raw("}");
+  out_.Field("heapBytes", static_cast<uint64_t>(last_heap_bytes_));
   out_.Raw(",\n\"scripts\":[");
   out_.Raw(header_scripts_);
   out_.Raw("],\n\"scopes\":[");
@@ -501,9 +474,7 @@ void JsonTracer::Begin(const FunctionInfo* top) {
   header_scripts_.clear();
   header_scopes_.clear();
   header_functions_.clear();
-  rt_.set_trace_hooks(this);
-  rt_.heap().AddObserver(this);
-  attached_ = true;
+  Attach();
   // What happens before the first instruction (the script context, the
   // script's closure, its frame) goes into a gap record of no steps.
   pending_ = Pending::kGap;
@@ -530,25 +501,13 @@ void JsonTracer::Finish(const std::string& outcome, const std::string& message, 
     open = OpenFrames();
     stopped_ = true;
   }
-  out_.Raw("\n],\n\"end\":{\"steps\":");
-  out_.UInt(rt_.interpreter().steps());
-  out_.Raw(",\"recorded\":");
-  out_.UInt(recorded_);
-  out_.Raw(",\"truncated\":");
-  out_.Raw(truncated_ ? "true" : "false");
-  out_.Raw(",\"outcome\":");
-  out_.String(outcome);
-  out_.Raw(",\"message\":");
-  out_.String(message);
-  out_.Raw(",\"exitCode\":");
-  out_.Int(exit_code);
+  out_.Raw("\n],\n\"end\":{\"collections\":");
+  out_.UInt(collections_);
+  out_.Field("heapBytes", static_cast<uint64_t>(rt_.heap().heap_bytes()));
+  WriteOutcome(recorded_, truncated_, outcome, message, exit_code);
   out_.Raw(",\"openFrames\":[");
   out_.Raw(open);
-  out_.Raw("],\"collections\":");
-  out_.UInt(collections_);
-  out_.Raw(",\"heapBytes\":");
-  out_.UInt(rt_.heap().heap_bytes());
-  out_.Raw("}}\n");
+  out_.Raw("]}}\n");
   out_.Flush();
 }
 
@@ -649,14 +608,7 @@ void JsonTracer::CompleteInstruction() {
     switch (write_) {
       case WriteKind::kSlot: {
         Value v = write_context_->get(write_slot_);
-        std::string& e = BeginEvent("slot");
-        e += ',';
-        AppendRef(e, write_context_);
-        e += ',';
-        AppendUInt(e, write_slot_);
-        e += ',';
-        AppendValue(e, v);
-        e += ']';
+        Event("slot", write_context_, write_slot_, v);
         auto it = aliased_.find(write_context_);
         if (it != aliased_.end()) it->second[write_slot_ - Context::kFirstSlot] = v;
         break;
@@ -664,39 +616,20 @@ void JsonTracer::CompleteInstruction() {
       case WriteKind::kGlobal:
         if (const Runtime::ScriptBinding* b = rt_.FindScriptBinding(write_key_.AsString())) {
           // A top-level let/const/class of another script: a context slot.
-          std::string& e = BeginEvent("slot");
-          e += ',';
-          AppendRef(e, b->context);
-          e += ',';
-          AppendUInt(e, b->slot);
-          e += ',';
-          AppendValue(e, b->context->get(b->slot));
-          e += ']';
+          Event("slot", b->context, b->slot, b->context->get(b->slot));
           break;
         }
         [[fallthrough]];
       case WriteKind::kProperty:
         if (write_object_.IsObject() && KeyValueText(write_key_, &key) &&
             OwnDataValue(write_object_.AsObject(), write_key_, &now) && now == write_value_) {
-          std::string& e = BeginEvent("prop");
-          e += ',';
-          AppendRef(e, write_object_.AsCell());
-          e += ',';
-          AppendJsonString(e, key);
-          e += ',';
-          AppendValue(e, now);
-          e += ']';
+          Event("prop", write_object_.AsCell(), key, now);
         }
         break;
       case WriteKind::kDelete:
         if (write_object_.IsObject() && KeyValueText(write_key_, &key) &&
             !OwnDataValue(write_object_.AsObject(), write_key_, &now)) {
-          std::string& e = BeginEvent("delete");
-          e += ',';
-          AppendRef(e, write_object_.AsCell());
-          e += ',';
-          AppendJsonString(e, key);
-          e += ']';
+          Event("delete", write_object_.AsCell(), key);
         }
         break;
       case WriteKind::kNone:
@@ -726,14 +659,7 @@ void JsonTracer::CompleteInstruction() {
       Value v = context->vars()[i];
       if (v == shadow[i]) continue;
       shadow[i] = v;
-      std::string& e = BeginEvent("slot");
-      e += ',';
-      AppendRef(e, context);
-      e += ',';
-      AppendUInt(e, i + Context::kFirstSlot);
-      e += ',';
-      AppendValue(e, v);
-      e += ']';
+      Event("slot", context, i + Context::kFirstSlot, v);
     }
   }
 }
@@ -912,14 +838,8 @@ void JsonTracer::OnCall(const Frame& callee) {
   std::string& e = BeginEvent("call");
   e += ",{\"frame\":";
   AppendUInt(e, fs.id);
-  e += ",\"function\":";
-  AppendUInt(e, fs.function);
-  e += ",\"closure\":";
-  AppendRef(e, callee.function);
-  e += ",\"depth\":";
-  AppendUInt(e, depth);
-  e += callee.new_target.IsObject() ? ",\"new\":true" : ",\"new\":false";
-  e += callee.is_entry ? ",\"entry\":true" : ",\"entry\":false";
+  AppendFields(e, "function", fs.function, "closure", callee.function, "depth", depth, "new",
+               callee.new_target.IsObject(), "entry", callee.is_entry);
   e += ",\"regs\":{";
   AppendRegisters(e, fs, 0, params + 3);
   e += "}}]";
@@ -930,18 +850,12 @@ void JsonTracer::OnReturn(const Frame& frame, Value result) {
   interrupted_ = true;
   last_result_ = result;
   const FrameState& fs = frames_[DepthOf(frame)];
-  if (!fs.recorded) return;
-  std::string& e = BeginEvent("return");
-  e += ',';
-  AppendUInt(e, fs.id);
-  e += ',';
-  AppendValue(e, result);
-  e += ']';
+  if (fs.recorded) Event("return", fs.id, result);
 }
 
 void JsonTracer::UnwindNatives(size_t depth) {
   while (!natives_.empty() && natives_.back().depth >= depth) {
-    if (natives_.back().recorded) BeginEvent("nativeUnwind") += ']';
+    if (natives_.back().recorded) Event("nativeUnwind");
     natives_.pop_back();
   }
 }
@@ -952,11 +866,7 @@ void JsonTracer::OnUnwind(const Frame& frame) {
   size_t depth = DepthOf(frame);
   UnwindNatives(depth);
   const FrameState& fs = frames_[depth];
-  if (!fs.recorded) return;
-  std::string& e = BeginEvent("unwind");
-  e += ',';
-  AppendUInt(e, fs.id);
-  e += ']';
+  if (fs.recorded) Event("unwind", fs.id);
 }
 
 void JsonTracer::OnCatch(const Frame& frame, Value exception) {
@@ -965,67 +875,33 @@ void JsonTracer::OnCatch(const Frame& frame, Value exception) {
   size_t depth = DepthOf(frame);
   UnwindNatives(depth);
   const FrameState& fs = frames_[depth];
-  if (!fs.recorded) return;
-  std::string& e = BeginEvent("catch");
-  e += ',';
-  AppendUInt(e, fs.id);
-  e += ',';
-  AppendValue(e, exception);
-  e += ']';
+  if (fs.recorded) Event("catch", fs.id, exception);
 }
 
 void JsonTracer::BeginNative(const Frame& frame, Value callee, bool construct) {
   size_t depth = DepthOf(frame);
   bool recorded = frames_[depth].recorded;
   natives_.push_back({depth, recorded});
-  if (!recorded) return;
-  std::string& e = BeginEvent("native");
-  e += ',';
-  AppendValue(e, callee);
-  e += ',';
-  AppendJsonString(e, TraceCalleeName(callee));
-  e += construct ? ",true]" : ",false]";
+  if (recorded) Event("native", callee, TraceCalleeName(callee), construct);
 }
 
 void JsonTracer::OnNativeReturn(const Frame& /*frame*/, Value result) {
   if (stopped_ || natives_.empty()) return;
   bool recorded = natives_.back().recorded;
   natives_.pop_back();
-  if (!recorded) return;
-  std::string& e = BeginEvent("nativeReturn");
-  e += ',';
-  AppendValue(e, result);
-  e += ']';
+  if (recorded) Event("nativeReturn", result);
 }
 
 void JsonTracer::OnPushContext(const Frame& frame, Value context) {
-  if (stopped_ || !frames_[DepthOf(frame)].recorded) return;
-  std::string& e = BeginEvent("push");
-  e += ',';
-  AppendValue(e, context);
-  e += ',';
-  AppendValue(e, context_before_);
-  e += ']';
+  if (!stopped_ && frames_[DepthOf(frame)].recorded) Event("push", context, context_before_);
 }
 
 void JsonTracer::OnPopContext(const Frame& frame, Value context) {
-  if (stopped_ || !frames_[DepthOf(frame)].recorded) return;
-  std::string& e = BeginEvent("pop");
-  e += ',';
-  AppendValue(e, context);
-  e += ',';
-  AppendValue(e, context_before_);
-  e += ']';
+  if (!stopped_ && frames_[DepthOf(frame)].recorded) Event("pop", context, context_before_);
 }
 
 void JsonTracer::OnOutput(int stream, std::string_view text) {
-  if (stopped_) return;
-  std::string& e = BeginEvent("out");
-  e += ',';
-  AppendUInt(e, static_cast<uint64_t>(stream));
-  e += ',';
-  AppendJsonString(e, text);
-  e += ']';
+  if (!stopped_) Event("out", stream, text);
 }
 
 // ---------------------------------------------------------------- heap
@@ -1039,50 +915,15 @@ void JsonTracer::OnAllocate(Cell* cell, size_t bytes) {
   new_cells_.emplace_back(cell, id);
   if (kind == CellKind::kContext) {
     auto* c = static_cast<Context*>(cell);
-    std::string& e = BeginEvent("context");
-    e += ',';
-    AppendUInt(e, id);
-    e += ',';
-    AppendUInt(e, bytes);
-    e += ',';
-    if (c->scope_info()) {
-      AppendUInt(e, ScopeIndex(c->scope_info()));
-    } else {
-      e += "null";
-    }
-    e += ',';
-    if (c->previous()) {
-      AppendRef(e, c->previous());
-    } else {
-      e += "null";
-    }
-    e += ']';
+    std::optional<uint32_t> scope;
+    if (c->scope_info()) scope = ScopeIndex(c->scope_info());
+    Event("context", id, bytes, scope, c->previous());
   } else if (kind == CellKind::kFunction) {
     auto* f = static_cast<Function*>(cell);
     uint32_t function = FunctionIndex(f->info());
-    std::string& e = BeginEvent("closure");
-    e += ',';
-    AppendUInt(e, id);
-    e += ',';
-    AppendUInt(e, bytes);
-    e += ',';
-    AppendUInt(e, function);
-    e += ',';
-    if (f->context()) {
-      AppendRef(e, f->context());
-    } else {
-      e += "null";
-    }
-    e += ']';
+    Event("closure", id, bytes, function, f->context());
   } else {
-    std::string& e = BeginEvent("new");
-    e += ',';
-    AppendUInt(e, id);
-    e += ',';
-    AppendUInt(e, bytes);
-    e += ',';
-    AppendJsonString(e, CellKindName(kind));
-    e += ']';
+    Event("new", id, bytes, CellKindName(kind));
   }
 }
 
@@ -1115,27 +956,18 @@ void JsonTracer::OnCollectEnd(const CollectionRecord& r) {
   if (stopped_) return;
   ++collections_;
   std::sort(freed_ids_.begin(), freed_ids_.end());
-  std::string& e = BeginEvent("gc");
-  e += ",{\"reason\":";
-  AppendJsonString(e, r.reason);
-  e += ",\"before\":";
-  AppendUInt(e, r.before_bytes);
-  e += ",\"after\":";
-  AppendUInt(e, r.after_bytes);
-  e += ",\"live\":";
-  AppendUInt(e, r.live_objects);
-  e += ",\"freed\":";
-  AppendUInt(e, r.freed_objects);
-  e += ",\"freedBytes\":";
-  AppendUInt(e, r.freed_bytes);
-  e += ",\"pauseMs\":";
-  e += std::to_string(r.pause_ms);
-  e += ",\"freedIds\":[";
+  std::string ids;
   for (size_t i = 0; i < freed_ids_.size(); ++i) {
-    if (i) e += ',';
-    AppendUInt(e, freed_ids_[i]);
+    if (i) ids += ',';
+    AppendUInt(ids, freed_ids_[i]);
   }
-  e += "]}]";
+  std::string fields = "{\"reason\":";
+  AppendJsonString(fields, r.reason);
+  AppendFields(fields, "before", r.before_bytes, "after", r.after_bytes, "live", r.live_objects, "freed",
+               r.freed_objects, "freedBytes", r.freed_bytes, "pauseMs", Json{std::to_string(r.pause_ms)}, "freedIds",
+               Json{"[" + ids + "]"});
+  fields += '}';
+  Event("gc", Json{fields});
   freed_ids_.clear();
 }
 

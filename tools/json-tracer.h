@@ -12,17 +12,16 @@
 // recorded steps, then a footer.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "gc/heap.h"
-#include "tools/json-writer.h"
 #include "tools/trace-common.h"
 #include "vm/bytecodes.h"
-#include "vm/runtime.h"
 
 namespace jsvm {
 
@@ -30,17 +29,12 @@ class JsonTracer final : public Tracer {
  public:
   // Writes the trace to `out` (not owned).
   JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options);
-  // Detaches from the runtime and the heap.
-  ~JsonTracer() override;
-  JsonTracer(const JsonTracer&) = delete;
-  JsonTracer& operator=(const JsonTracer&) = delete;
 
   // Writes the header (the scripts, functions and scopes reachable from
   // `top`) and attaches to the runtime and the heap.
   void Begin(const FunctionInfo* top) override;
   // Closes the last record and writes the footer (see Tracer::Finish).
   void Finish(const std::string& outcome, const std::string& message, int exit_code) override;
-  bool ok() const override { return out_.ok(); }
 
   // TraceHooks.
   void OnInstruction(const Frame& frame, const uint8_t* pc, Value acc) override;
@@ -86,7 +80,6 @@ class JsonTracer final : public Tracer {
   enum class WriteKind : uint8_t { kNone, kSlot, kProperty, kDelete, kGlobal };
   enum class Pending : uint8_t { kNone, kStep, kGap };
 
-  size_t DepthOf(const Frame& frame) const;
   // Ids, introducing a built-in cell the first time the trace mentions it.
   uint32_t IdOf(const Cell* cell);
   uint32_t FunctionIndex(const FunctionInfo* info);
@@ -94,6 +87,18 @@ class JsonTracer final : public Tracer {
   uint32_t ScriptIndex(const Script* script);
   // Adds a description to the header (while writing it) or to this record's introductions.
   void Introduce(const char* tag, std::string&& json);
+  // The index of `code` in `index`; the first time, the next of `count`, and
+  // its description (describe(index)) is introduced.
+  template <class T, class Describe>
+  uint32_t CodeIndex(std::unordered_map<const T*, uint32_t>& index, uint32_t& count, const T* code, const char* tag,
+                     Describe describe) {
+    auto it = index.find(code);
+    if (it != index.end()) return it->second;
+    uint32_t i = count++;
+    index.emplace(code, i);
+    Introduce(tag, describe(i));
+    return i;
+  }
 
   // Value text: "@id" for objects and contexts, "<hole>", else RenderScopeValue.
   void AppendValue(std::string& out, Value v);
@@ -107,6 +112,48 @@ class JsonTracer final : public Tracer {
 
   // Starts an event in this record: `,["tag"` (the caller appends the rest and `]`).
   std::string& BeginEvent(const char* tag);
+  // Appends the event ["tag", args...] to this record, each argument written
+  // by its type (see EventArg).
+  template <class... Args>
+  void Event(const char* tag, const Args&... args) {
+    std::string& e = BeginEvent(tag);
+    ((e += ',', EventArg(e, args)), ...);
+    e += ']';
+  }
+  // An event argument: a number, a value, a cell's "@ID" (null for nullptr),
+  // a string, a boolean, an optional index, or JSON text as is (Json).
+  struct Json {
+    std::string_view text;
+  };
+  void EventArg(std::string& e, std::integral auto v) { e += std::to_string(v); }
+  void EventArg(std::string& e, bool v) { e += v ? "true" : "false"; }
+  void EventArg(std::string& e, Value v) { AppendValue(e, v); }
+  void EventArg(std::string& e, const Cell* c);
+  void EventArg(std::string& e, std::string_view s) { AppendJsonString(e, s); }
+  void EventArg(std::string& e, const char* s) { AppendJsonString(e, s); }
+  void EventArg(std::string& e, const std::string& s) { AppendJsonString(e, s); }
+  void EventArg(std::string& e, std::optional<uint32_t> index) {
+    e += index ? std::to_string(*index) : std::string("null");
+  }
+  void EventArg(std::string& e, Json j) { e += j.text; }
+  // `[a,b,...]`, each written as EventArg writes it.
+  template <class... Args>
+  void AppendArray(std::string& out, const Args&... args) {
+    out += '[';
+    bool first = true;
+    ((out += first ? "" : ",", first = false, EventArg(out, args)), ...);
+    out += ']';
+  }
+  // `,"key":value` for each key and value.
+  void AppendFields(std::string&) {}
+  template <class V, class... Rest>
+  void AppendFields(std::string& out, const char* key, const V& value, const Rest&... rest) {
+    out += ",\"";
+    out += key;
+    out += "\":";
+    EventArg(out, value);
+    AppendFields(out, rest...);
+  }
   // Remembers what the instruction at pc will write to the heap.
   void Decode(const Frame& frame, const uint8_t* pc, Value acc);
   // Reports the heap writes of the instruction that just ended and the
@@ -123,11 +170,6 @@ class JsonTracer final : public Tracer {
   void UnwindNatives(size_t depth);
   std::string OpenFrames() const;
 
-  Runtime& rt_;
-  TraceOptions options_;
-  FunctionFilter filter_;
-  JsonWriter out_;
-  bool attached_ = false;
   bool in_header_ = false;
   bool stopped_ = false;
   bool truncated_ = false;

@@ -48,6 +48,15 @@ class JsonWriter {
     buffer_.append("\":");
   }
 
+  // `,"key":value` (the key must not need escaping).
+  void Field(std::string_view key, uint64_t v) { FieldKey(key); UInt(v); }
+  void Field(std::string_view key, int64_t v) { FieldKey(key); Int(v); }
+  void Field(std::string_view key, double v) { FieldKey(key); Double(v); }
+  void Field(std::string_view key, bool v) { FieldKey(key); Raw(v ? "true" : "false"); }
+  void Field(std::string_view key, std::string_view v) { FieldKey(key); String(v); }
+  void Field(std::string_view key, const std::string& v) { Field(key, std::string_view(v)); }
+  void Field(std::string_view key, const char* v) { Field(key, std::string_view(v)); }
+
   // Writes the buffer out and flushes the FILE.
   void Flush();
   // False once a write to the file failed.
@@ -57,6 +66,10 @@ class JsonWriter {
 
  private:
   static constexpr size_t kBlock = 1 << 20;
+  void FieldKey(std::string_view key) {
+    buffer_.push_back(',');
+    Key(key);
+  }
   void MaybeFlush() {
     if (buffer_.size() >= kBlock) WriteOut();
   }

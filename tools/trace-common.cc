@@ -35,6 +35,35 @@ bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* co
   return !callee->IsCellOfKind(CellKind::kFunction);
 }
 
+Tracer::Tracer(Runtime& rt, std::FILE* out, TraceOptions options)
+    : rt_(rt), options_(std::move(options)), filter_(options_.functions), out_(out) {}
+
+Tracer::~Tracer() {
+  if (!attached_) return;
+  if (rt_.trace_hooks() == this) rt_.set_trace_hooks(nullptr);
+  rt_.heap().RemoveObserver(this);
+}
+
+void Tracer::Attach() {
+  rt_.set_trace_hooks(this);
+  rt_.heap().AddObserver(this);
+  attached_ = true;
+}
+
+size_t Tracer::DepthOf(const Frame& frame) const {
+  return static_cast<size_t>(&frame - rt_.interpreter().frames().data());
+}
+
+void Tracer::WriteOutcome(uint64_t recorded, bool truncated, const std::string& outcome, const std::string& message,
+                          int exit_code) {
+  out_.Field("steps", rt_.interpreter().steps());
+  out_.Field("recorded", recorded);
+  out_.Field("truncated", truncated);
+  out_.Field("outcome", outcome);
+  out_.Field("message", message);
+  out_.Field("exitCode", static_cast<int64_t>(exit_code));
+}
+
 std::vector<std::string> SplitFunctionList(const std::string& list) {
   std::vector<std::string> out;
   size_t start = 0;

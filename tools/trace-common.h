@@ -4,12 +4,15 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "gc/heap.h"
+#include "tools/json-writer.h"
 #include "vm/function.h"
+#include "vm/runtime.h"
 #include "vm/trace-hooks.h"
 
 namespace jsvm {
@@ -52,9 +55,16 @@ class FunctionFilter {
 };
 
 // A tracer `jsvm trace` drives: it hears the interpreter (TraceHooks) and the
-// heap (HeapObserver) between Begin and Finish.
+// heap (HeapObserver) between Begin and Finish, and writes one file.
 class Tracer : public TraceHooks, public HeapObserver {
  public:
+  // Writes to `out` (not owned).
+  Tracer(Runtime& rt, std::FILE* out, TraceOptions options);
+  // Detaches from the runtime and the heap.
+  ~Tracer() override;
+  Tracer(const Tracer&) = delete;
+  Tracer& operator=(const Tracer&) = delete;
+
   // Writes the file's header and attaches to the runtime and its heap. Call
   // after compiling `top` and before running it.
   virtual void Begin(const FunctionInfo* top) = 0;
@@ -63,7 +73,25 @@ class Tracer : public TraceHooks, public HeapObserver {
   // "out-of-memory"; `exit_code` is the process exit code.
   virtual void Finish(const std::string& outcome, const std::string& message, int exit_code) = 0;
   // False when writing the file failed.
-  virtual bool ok() const = 0;
+  bool ok() const { return out_.ok(); }
+
+ protected:
+  // Installs this tracer as the runtime's trace hooks and the heap's observer.
+  void Attach();
+  // The index of `frame` in the interpreter's frame stack.
+  size_t DepthOf(const Frame& frame) const;
+  // The fields both formats end with, each after a comma: "steps",
+  // "recorded", "truncated", "outcome", "message", "exitCode".
+  void WriteOutcome(uint64_t recorded, bool truncated, const std::string& outcome, const std::string& message,
+                    int exit_code);
+
+  Runtime& rt_;
+  TraceOptions options_;
+  FunctionFilter filter_;
+  JsonWriter out_;
+
+ private:
+  bool attached_ = false;
 };
 
 // Splits "a,b,c" into names (empty parts dropped).
