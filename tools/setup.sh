@@ -7,13 +7,17 @@ set -euo pipefail
 JSVM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JSVM_PACKAGES=(g++ cmake ninja-build python3 libboost-program-options-dev nlohmann-json3-dev
                libdouble-conversion-dev libgtest-dev libbenchmark-dev
-               chromium nodejs npm)  # the last three: the viewer's browser test
+               chromium)  # chromium: the viewer's browser test
 
 jsvm_install_deps() {
   local missing=()
   for p in "${JSVM_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # node and npm (the viewer's browser test) may come from Debian or from
+  # another distribution of Node.js that bundles npm: check the commands.
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing: ${missing[*]}"
     local sudo=""
