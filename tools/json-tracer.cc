@@ -116,12 +116,13 @@ bool OwnDataValue(const Object* obj, Value key, Value* out) {
   }
   uint8_t attrs = 0;
   if (is_index) return obj->FindIndexed(index, out, &attrs) && !(attrs & kAttrAccessor);
-  for (const PropertyEntry& e : obj->named()) {
-    bool same = key.IsSymbol() ? e.key.cell() == key.AsCell()
-                               : e.key.IsString() && e.key.string()->view() == key.AsString()->view();
+  for (uint32_t i = 0; i < obj->named_count(); ++i) {
+    PropertyKey k = obj->named_key(i);
+    bool same = key.IsSymbol() ? k.cell() == key.AsCell()
+                               : k.IsString() && k.string()->view() == key.AsString()->view();
     if (!same) continue;
-    *out = e.value;
-    return !(e.attrs & kAttrAccessor);
+    *out = obj->named_value(i);
+    return !(obj->named_attrs(i) & kAttrAccessor);
   }
   return false;
 }
@@ -417,8 +418,8 @@ void JsonTracer::AppendContents(std::string& out, Cell* cell) {
       if (!add(std::to_string(index), e.value, e.attrs)) break;
     }
   }
-  for (const PropertyEntry& e : o->named()) {
-    if (!add(KeyText(e.key), e.value, e.attrs)) break;
+  for (uint32_t i = 0; i < o->named_count(); ++i) {
+    if (!add(KeyText(o->named_key(i)), o->named_value(i), o->named_attrs(i))) break;
   }
   out += ']';
   if (more) out += ",\"more\":true";

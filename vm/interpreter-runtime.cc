@@ -20,7 +20,7 @@ Value LoadGlobal(Runtime& rt, String* name, bool inside_typeof) {
   }
   Object* global = rt.global();
   int i = global->FindNamed(name);
-  if (i >= 0 && !(global->named_at(i).attrs & kAttrAccessor)) return global->named_at(i).value;
+  if (i >= 0 && !(global->named_attrs(i) & kAttrAccessor)) return global->named_value(i);
   PropertyKey key = rt.KeyFor(name);
   if (!HasProperty(rt, global, key)) {
     if (inside_typeof) return Value::Undefined();
@@ -42,8 +42,8 @@ void StoreGlobal(Runtime& rt, String* name, Value value, bool strict) {
   }
   Object* global = rt.global();
   int i = global->FindNamed(name);
-  if (i >= 0 && (global->named_at(i).attrs & (kAttrWritable | kAttrAccessor)) == kAttrWritable) {
-    global->named_at(i).value = value;
+  if (i >= 0 && (global->named_attrs(i) & (kAttrWritable | kAttrAccessor)) == kAttrWritable) {
+    global->set_named_value(i, value);
     return;
   }
   Rooted<Value> rvalue(rt, value);

@@ -379,8 +379,8 @@ Value Interpreter::Run() {
       if (JSVM_LIKELY(obj.IsCellOfKind(CellKind::kObject))) {
         Object* o = obj.AsObject();
         int i = o->FindNamed(name);
-        if (i >= 0 && !(o->named_at(i).attrs & kAttrAccessor)) {
-          acc = o->named_at(i).value;
+        if (i >= 0 && !(o->named_attrs(i) & kAttrAccessor)) {
+          acc = o->named_value(i);
           NEXT();
         }
       }

@@ -67,7 +67,7 @@ void WriteOwnData(Runtime& rt, Object* obj, PropertyKey key, Value value) {
     return;
   }
   int i = obj->FindNamed(key.cell());
-  if (i >= 0) obj->named_at(i).value = value;
+  if (i >= 0) obj->set_named_value(i, value);
 }
 
 }  // namespace
@@ -138,9 +138,8 @@ bool GetOwnProperty(Runtime& rt, Object* obj, PropertyKey key, OwnProperty* out)
   }
   int i = obj->FindNamed(key.cell());
   if (i < 0) return false;
-  const PropertyEntry& e = obj->named_at(i);
-  out->value = e.value;
-  out->attrs = e.attrs;
+  out->value = obj->named_value(i);
+  out->attrs = obj->named_attrs(i);
   return true;
 }
 
@@ -161,8 +160,8 @@ void DefineRaw(Runtime& rt, Object* obj, PropertyKey key, Value value, uint8_t a
   }
   int i = obj->FindNamed(key.cell());
   if (i >= 0) {
-    obj->named_at(i).value = value;
-    obj->named_at(i).attrs = attrs;
+    obj->set_named_value(i, value);
+    obj->SetNamedAttrs(rt, i, attrs);
   } else {
     obj->AddNamed(rt, key.cell(), value, attrs);
   }
@@ -328,8 +327,8 @@ bool CreateDataProperty(Runtime& rt, Object* obj, PropertyKey key, Value value) 
         obj->AddNamed(rt, key.cell(), value, kAttrDefault);
         return true;
       }
-      if (obj->named_at(i).attrs == kAttrDefault) {
-        obj->named_at(i).value = value;
+      if (obj->named_attrs(i) == kAttrDefault) {
+        obj->set_named_value(i, value);
         return true;
       }
     }
@@ -373,13 +372,15 @@ std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filte
     if (!enumerable_only && (obj->kind() == CellKind::kArray || IsStringWrapper(obj))) {
       keys.push_back(PropertyKey::Named(rt.names().length));
     }
-    for (const PropertyEntry& e : obj->named()) {
-      if (e.key.IsString() && (!enumerable_only || (e.attrs & kAttrEnumerable))) keys.push_back(e.key);
+    for (uint32_t i = 0; i < obj->named_count(); ++i) {
+      PropertyKey k = obj->named_key(i);
+      if (k.IsString() && (!enumerable_only || (obj->named_attrs(i) & kAttrEnumerable))) keys.push_back(k);
     }
   }
   if (filter & kKeysSymbols) {
-    for (const PropertyEntry& e : obj->named()) {
-      if (e.key.IsSymbol() && (!enumerable_only || (e.attrs & kAttrEnumerable))) keys.push_back(e.key);
+    for (uint32_t i = 0; i < obj->named_count(); ++i) {
+      PropertyKey k = obj->named_key(i);
+      if (k.IsSymbol() && (!enumerable_only || (obj->named_attrs(i) & kAttrEnumerable))) keys.push_back(k);
     }
   }
   return keys;
@@ -398,9 +399,9 @@ Value GetProperty(Runtime& rt, Object* obj, PropertyKey key, Value receiver) {
     if (!key.IsIndex() && o->kind() == CellKind::kObject) {
       int i = o->FindNamed(key.cell());
       if (i >= 0) {
-        const PropertyEntry& e = o->named_at(i);
-        if (!(e.attrs & kAttrAccessor)) return e.value;
-        Value getter = static_cast<Accessor*>(e.value.AsCell())->getter;
+        Value value = o->named_value(i);
+        if (!(o->named_attrs(i) & kAttrAccessor)) return value;
+        Value getter = static_cast<Accessor*>(value.AsCell())->getter;
         if (getter.IsUndefined()) return Value::Undefined();
         return Call(rt, getter, receiver, nullptr, 0);
       }
@@ -440,8 +441,8 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
   // Fast path: existing writable own data property of an ordinary object.
   if (receiver_is_obj && obj->kind() == CellKind::kObject && !key.IsIndex()) {
     int i = obj->FindNamed(key.cell());
-    if (i >= 0 && (obj->named_at(i).attrs & (kAttrWritable | kAttrAccessor)) == kAttrWritable) {
-      obj->named_at(i).value = value;
+    if (i >= 0 && (obj->named_attrs(i) & (kAttrWritable | kAttrAccessor)) == kAttrWritable) {
+      obj->set_named_value(i, value);
       return true;
     }
   }

@@ -8,7 +8,6 @@
 namespace jsvm {
 
 namespace {
-constexpr size_t kIndexThreshold = 8;     // build a hash index past this many named properties
 constexpr uint32_t kMaxDenseGap = 1024;   // indices further past the end go to the sparse map
 }  // namespace
 
@@ -25,43 +24,46 @@ bool Object::IsCallable() const {
 
 void Object::NoteGrowth(Runtime& rt, ptrdiff_t bytes) { rt.heap().NoteExternalAllocation(bytes); }
 
-int Object::FindNamed(Cell* key) const {
-  if (named_index_) {
-    auto it = named_index_->find(key);
-    return it == named_index_->end() ? -1 : it->second;
-  }
-  for (size_t i = 0; i < named_.size(); ++i) {
-    if (named_[i].key.cell() == key) return static_cast<int>(i);
-  }
-  return -1;
+void Object::GrowSlots(Runtime& rt) {
+  size_t old_cap = slots_.capacity();
+  slots_.reserve(old_cap < 4 ? 4 : old_cap * 2);
+  NoteGrowth(rt, static_cast<ptrdiff_t>((slots_.capacity() - old_cap) * sizeof(Value)));
 }
 
-void Object::RebuildIndex() {
-  if (named_.size() <= kIndexThreshold) {
-    named_index_.reset();
-    return;
-  }
-  if (!named_index_) named_index_ = std::make_unique<std::unordered_map<Cell*, int>>();
-  named_index_->clear();
-  for (size_t i = 0; i < named_.size(); ++i) (*named_index_)[named_[i].key.cell()] = static_cast<int>(i);
+void Object::ToDictionary(Runtime& rt) {
+  if (shape_ && shape_->is_dictionary()) return;
+  shape_ = rt.shapes().NewDictionary(shape_);
 }
 
 void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
-  size_t old_cap = named_.capacity();
-  named_.push_back({PropertyKey::Named(key), value, attrs});
-  if (named_.capacity() != old_cap) {
-    NoteGrowth(rt, static_cast<ptrdiff_t>((named_.capacity() - old_cap) * sizeof(PropertyEntry)));
+  if (slots_.size() == slots_.capacity()) GrowSlots(rt);
+  if (shape_ && shape_->is_dictionary()) {
+    shape_->DictionaryAdd(key, attrs);
+  } else if (named_count() >= Shape::kMaxFastProperties) {
+    ToDictionary(rt);
+    shape_->DictionaryAdd(key, attrs);
+  } else {
+    shape_ = rt.shapes().Transition(shape_, key, attrs);
   }
-  if (named_index_) {
-    (*named_index_)[key] = static_cast<int>(named_.size() - 1);
-  } else if (named_.size() > kIndexThreshold) {
-    RebuildIndex();
-  }
+  slots_.push_back(value);
 }
 
-void Object::RemoveNamed(Runtime&, int i) {
-  named_.erase(named_.begin() + i);
-  if (named_index_) RebuildIndex();
+void Object::AddNamedWithShape(Runtime& rt, Shape* next, Value value) {
+  if (slots_.size() == slots_.capacity()) GrowSlots(rt);
+  shape_ = next;
+  slots_.push_back(value);
+}
+
+void Object::SetNamedAttrs(Runtime& rt, int i, uint8_t attrs) {
+  if (shape_->entry(i).attrs == attrs) return;
+  ToDictionary(rt);
+  shape_->DictionarySetAttrs(i, attrs);
+}
+
+void Object::RemoveNamed(Runtime& rt, int i) {
+  ToDictionary(rt);
+  shape_->DictionaryRemove(i);
+  slots_.erase(slots_.begin() + i);
 }
 
 bool Object::FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const {
@@ -161,9 +163,11 @@ bool Object::TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len) {
 
 void Object::TraceProperties(Visitor& v) const {
   if (proto_) v.Edge(const_cast<Object*>(proto_), EdgeType::kProperty, EdgeName::Str("__proto__"));
-  for (const PropertyEntry& e : named_) {
-    v.Edge(e.key.cell(), EdgeType::kInternal, EdgeName::Str("key"));
-    TraceValue(v, e.value, EdgeType::kProperty, EdgeName::Of(e.key.cell()));
+  if (shape_) {
+    v.Edge(shape_, EdgeType::kInternal, EdgeName::Str("map"));
+    for (uint32_t i = 0; i < shape_->size(); ++i) {
+      TraceValue(v, slots_[i], EdgeType::kProperty, EdgeName::Of(shape_->entry(i).key));
+    }
   }
   for (size_t i = 0; i < dense_.size(); ++i) {
     TraceValue(v, dense_[i], EdgeType::kElement, EdgeName::Index(static_cast<uint32_t>(i)));
@@ -176,8 +180,7 @@ void Object::TraceProperties(Visitor& v) const {
 void Object::Trace(Visitor& v) const { TraceProperties(v); }
 
 size_t Object::OwnedBytes() const {
-  size_t n = sizeof(Object) + named_.capacity() * sizeof(PropertyEntry) + dense_.capacity() * sizeof(Value);
-  if (named_index_) n += named_index_->size() * 32;
+  size_t n = sizeof(Object) + slots_.capacity() * sizeof(Value) + dense_.capacity() * sizeof(Value);
   if (sparse_) n += sparse_->size() * 64;
   if (kind() == CellKind::kArray) n += sizeof(Array) - sizeof(Object);
   return n;
@@ -188,12 +191,16 @@ uint8_t Object::SnapshotType() const { return 3; }
 std::string Object::SnapshotName() const {
   // Named after the constructor of the prototype, as DevTools does.
   if (proto_) {
-    for (const PropertyEntry& e : proto_->named()) {
-      if (e.key.IsString() && e.key.string()->view() == u"constructor" && e.value.IsObject()) {
-        Object* ctor = e.value.AsObject();
-        for (const PropertyEntry& ce : ctor->named()) {
-          if (ce.key.IsString() && ce.key.string()->view() == u"name" && ce.value.IsString()) {
-            std::string name = ce.value.AsString()->ToUtf8();
+    for (uint32_t i = 0; i < proto_->named_count(); ++i) {
+      PropertyKey key = proto_->named_key(i);
+      Value value = proto_->named_value(i);
+      if (key.IsString() && key.string()->view() == u"constructor" && value.IsObject()) {
+        Object* ctor = value.AsObject();
+        for (uint32_t j = 0; j < ctor->named_count(); ++j) {
+          PropertyKey ckey = ctor->named_key(j);
+          Value cvalue = ctor->named_value(j);
+          if (ckey.IsString() && ckey.string()->view() == u"name" && cvalue.IsString()) {
+            std::string name = cvalue.AsString()->ToUtf8();
             if (!name.empty()) return name;
           }
         }

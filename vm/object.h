@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gc/cell.h"
+#include "vm/shape.h"
 #include "vm/string.h"
 #include "vm/value.h"
 
@@ -48,6 +49,7 @@ class Accessor final : public Cell {
   std::string SnapshotName() const override { return "system / AccessorPair"; }
 };
 
+// An indexed property stored outside the dense elements.
 struct PropertyEntry {
   PropertyKey key;
   Value value;
@@ -67,13 +69,23 @@ class Object : public Cell {
   bool IsArray() const { return kind() == CellKind::kArray; }
   bool IsCallable() const;
 
-  // ---- named properties (string and symbol keys), in insertion order
-  // Index into named_ of `key`, or -1.
-  int FindNamed(Cell* key) const;
-  PropertyEntry& named_at(int i) { return named_[i]; }
-  const std::vector<PropertyEntry>& named() const { return named_; }
-  // Appends a new named property (the key must not exist).
+  // ---- named properties (string and symbol keys), in insertion order: the
+  // keys and attributes live in the shape (shape.h), the values in slots.
+  Shape* shape() const { return shape_; }
+  uint32_t named_count() const { return shape_ ? shape_->size() : 0; }
+  // Slot of `key`, or -1.
+  int FindNamed(Cell* key) const { return shape_ ? shape_->Find(key) : -1; }
+  PropertyKey named_key(int i) const { return PropertyKey::Named(shape_->entry(i).key); }
+  uint8_t named_attrs(int i) const { return shape_->entry(i).attrs; }
+  Value named_value(int i) const { return slots_[i]; }
+  void set_named_value(int i, Value v) { slots_[i] = v; }
+  // Changes the attributes of slot i (the object moves to a dictionary shape).
+  void SetNamedAttrs(Runtime& rt, int i, uint8_t attrs);
+  // Appends a new named property (the key must not exist). Never collects.
   void AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs);
+  // Adds a property whose transition is known (an inline cache's store):
+  // `next` is shape() plus one entry.
+  void AddNamedWithShape(Runtime& rt, Shape* next, Value value);
   void RemoveNamed(Runtime& rt, int i);
 
   // ---- indexed properties
@@ -107,12 +119,13 @@ class Object : public Cell {
   void TraceProperties(Visitor& v) const;
 
  private:
-  void RebuildIndex();
+  void ToDictionary(Runtime& rt);
+  void GrowSlots(Runtime& rt);
 
   Object* proto_;
+  Shape* shape_ = nullptr;  // nullptr: no named properties
   bool extensible_ = true;
-  std::vector<PropertyEntry> named_;
-  std::unique_ptr<std::unordered_map<Cell*, int>> named_index_;  // when named_ is large
+  std::vector<Value> slots_;                                     // named property values
   std::vector<Value> dense_;                                     // holes are Value::Hole()
   std::unique_ptr<std::map<uint32_t, PropertyEntry>> sparse_;
 };

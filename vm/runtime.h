@@ -117,6 +117,7 @@ class Runtime {
   Runtime& operator=(const Runtime&) = delete;
 
   Heap& heap() { return heap_; }
+  ShapeRegistry& shapes() { return shapes_; }
   const RuntimeOptions& options() const { return options_; }
   Interpreter& interpreter() { return *interpreter_; }
   const Names& names() const { return names_; }
@@ -214,6 +215,7 @@ class Runtime {
 
   RuntimeOptions options_;
   Heap heap_;
+  ShapeRegistry shapes_{heap_};
   Names names_;
   Intrinsics intrinsics_;
   NativeContext* native_context_ = nullptr;

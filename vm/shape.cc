@@ -1,0 +1,85 @@
+#include "vm/shape.h"
+
+#include <algorithm>
+
+namespace jsvm {
+
+void Shape::BuildIndex() const {
+  index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
+  index_->reserve(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) (*index_)[entries_[i].key] = static_cast<uint32_t>(i);
+}
+
+void Shape::DictionaryAdd(Cell* key, uint8_t attrs) {
+  entries_.push_back({key, attrs});
+  if (index_) {
+    (*index_)[key] = static_cast<uint32_t>(entries_.size() - 1);
+  }
+}
+
+void Shape::DictionaryRemove(uint32_t i) {
+  entries_.erase(entries_.begin() + i);
+  index_.reset();  // rebuilt on the next lookup past kLinearLimit
+}
+
+void Shape::Trace(Visitor& v) const {
+  if (parent_) v.Edge(parent_, EdgeType::kInternal, EdgeName::Str("back_pointer"));
+  for (const ShapeEntry& e : entries_) v.Edge(e.key, EdgeType::kInternal, EdgeName::Str("key"));
+}
+
+size_t Shape::OwnedBytes() const {
+  size_t n = sizeof(Shape) + entries_.capacity() * sizeof(ShapeEntry) + transitions_.capacity() * sizeof(Shape*);
+  if (index_) n += index_->size() * 32;
+  return n;
+}
+
+ShapeRegistry::ShapeRegistry(Heap& heap) : heap_(heap) {
+  weak_callback_ = heap_.AddWeakCallback([this] { SweepDead(); });
+}
+
+ShapeRegistry::~ShapeRegistry() { heap_.RemoveWeakCallback(weak_callback_); }
+
+Shape* ShapeRegistry::Allocate(Shape* parent, bool dictionary) {
+  // Callers hold raw pointers to the object being changed: no collection here.
+  NoGcScope no_gc(heap_);
+  Shape* s = heap_.New<Shape>(parent, dictionary);
+  all_.push_back(s);
+  return s;
+}
+
+Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
+  std::vector<Shape*>& children = from ? from->transitions_ : root_transitions_;
+  for (Shape* child : children) {
+    const ShapeEntry& last = child->entries_.back();
+    if (last.key == key && last.attrs == attrs) return child;
+  }
+  Shape* s = Allocate(from, /*dictionary=*/false);
+  if (from) {
+    s->entries_.reserve(from->entries_.size() + 1);
+    s->entries_ = from->entries_;
+  }
+  s->entries_.push_back({key, attrs});
+  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->entries_.capacity() * sizeof(ShapeEntry)));
+  children.push_back(s);
+  return s;
+}
+
+Shape* ShapeRegistry::NewDictionary(const Shape* from) {
+  Shape* s = Allocate(nullptr, /*dictionary=*/true);
+  if (from) s->entries_ = from->entries_;
+  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->entries_.capacity() * sizeof(ShapeEntry)));
+  return s;
+}
+
+void ShapeRegistry::SweepDead() {
+  // Runs after marking: unmarked shapes are about to be freed.
+  ++epoch_;
+  auto dead = [this](Shape* s) { return !heap_.IsMarked(s); };
+  std::erase_if(root_transitions_, dead);
+  std::erase_if(all_, dead);
+  for (Shape* s : all_) {
+    if (!s->transitions_.empty()) std::erase_if(s->transitions_, dead);
+  }
+}
+
+}  // namespace jsvm

@@ -1,0 +1,112 @@
+// Hidden classes (V8: Maps). A Shape is the layout of an object's named
+// properties: their keys and attributes in insertion order. The object keeps
+// only the values, in slots numbered as in its shape, so objects built the
+// same way share one Shape and a property load is a compare of one pointer
+// and an indexed read (see inline-cache.h).
+//
+// Shapes form a transition tree: adding key K with attributes A to an object
+// of shape S moves it to S's child for (K, A), made on first use. The empty
+// shape is nullptr (an object with no named properties). Children are held
+// weakly: a shape no object uses any more dies, and the collector drops it
+// from its parent's transitions (ShapeRegistry::SweepDead).
+//
+// An object whose layout churns (a property deleted, attributes changed, too
+// many properties) moves to a dictionary shape: a Shape of its own, changed in
+// place. Dictionary shapes are never shared and never cached by inline caches.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "gc/cell.h"
+#include "gc/heap.h"
+
+namespace jsvm {
+
+struct ShapeEntry {
+  Cell* key;      // interned String or Symbol
+  uint8_t attrs;  // PropertyAttr bits
+};
+
+class Shape final : public Cell {
+ public:
+  // Objects with more named properties than this use a dictionary shape.
+  static constexpr uint32_t kMaxFastProperties = 128;
+
+  Shape(Shape* parent, bool dictionary) : Cell(CellKind::kShape), parent_(parent), dictionary_(dictionary) {}
+
+  uint32_t size() const { return static_cast<uint32_t>(entries_.size()); }
+  const ShapeEntry& entry(uint32_t i) const { return entries_[i]; }
+  bool is_dictionary() const { return dictionary_; }
+  Shape* parent() const { return parent_; }
+
+  // The slot of `key`, or -1.
+  int Find(Cell* key) const {
+    if (entries_.size() <= kLinearLimit) {
+      for (size_t i = 0; i < entries_.size(); ++i) {
+        if (entries_[i].key == key) return static_cast<int>(i);
+      }
+      return -1;
+    }
+    if (!index_) BuildIndex();
+    auto it = index_->find(key);
+    return it == index_->end() ? -1 : static_cast<int>(it->second);
+  }
+
+  // Dictionary shapes only: in-place changes.
+  void DictionaryAdd(Cell* key, uint8_t attrs);
+  void DictionaryRemove(uint32_t i);
+  void DictionarySetAttrs(uint32_t i, uint8_t attrs) { entries_[i].attrs = attrs; }
+
+  void Trace(Visitor& v) const override;
+  size_t OwnedBytes() const override;
+  uint8_t SnapshotType() const override { return 0; /* hidden */ }
+  std::string SnapshotName() const override { return "system / Map"; }
+
+ private:
+  friend class ShapeRegistry;
+  static constexpr size_t kLinearLimit = 8;
+
+  void BuildIndex() const;
+
+  Shape* parent_;            // the shape this one extends (nullptr: empty, or dictionary)
+  bool dictionary_;
+  std::vector<ShapeEntry> entries_;
+  mutable std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries
+  std::vector<Shape*> transitions_;  // weak: children, found by their last entry
+};
+
+// Makes and finds shapes; owned by the Runtime. Keeps every shape in a list
+// so that after each marking it can drop the dead ones from the transition
+// tree, and counts collections in `epoch` (inline caches are valid for one
+// epoch: a cached shape's address may be reused once it is freed).
+class ShapeRegistry {
+ public:
+  explicit ShapeRegistry(Heap& heap);
+  ~ShapeRegistry();
+  ShapeRegistry(const ShapeRegistry&) = delete;
+  ShapeRegistry& operator=(const ShapeRegistry&) = delete;
+
+  // The shape after adding (key, attrs) to an object of shape `from`
+  // (nullptr: empty). `from` must not be a dictionary. Never collects.
+  Shape* Transition(Shape* from, Cell* key, uint8_t attrs);
+  // A new dictionary shape with the entries of `from` (nullptr: none). Never collects.
+  Shape* NewDictionary(const Shape* from);
+
+  uint32_t epoch() const { return epoch_; }
+  size_t shape_count() const { return all_.size(); }
+
+ private:
+  Shape* Allocate(Shape* parent, bool dictionary);
+  void SweepDead();
+
+  Heap& heap_;
+  size_t weak_callback_;
+  std::vector<Shape*> all_;
+  std::vector<Shape*> root_transitions_;  // weak: children of the empty shape
+  uint32_t epoch_ = 1;
+};
+
+}  // namespace jsvm
