@@ -59,10 +59,18 @@ void FunctionInfo::Trace(Visitor& v) const {
   }
 }
 
+FunctionInfo::~FunctionInfo() = default;
+
+void FunctionInfo::AllocateFeedback(Heap& heap) {
+  if (ics || feedback_slot_count == 0) return;
+  ics = std::make_unique<PropertyIC[]>(feedback_slot_count);
+  heap.NoteExternalAllocation(static_cast<ptrdiff_t>(feedback_slot_count * sizeof(PropertyIC)));
+}
+
 size_t FunctionInfo::OwnedBytes() const {
   return sizeof(FunctionInfo) + bytecode.capacity() + constants.capacity() * sizeof(Value) +
          handlers.capacity() * sizeof(HandlerEntry) + positions.capacity() * sizeof(SourcePosition) +
-         parameter_context_slots.capacity() * sizeof(int32_t);
+         parameter_context_slots.capacity() * sizeof(int32_t) + (ics ? feedback_slot_count * sizeof(PropertyIC) : 0);
 }
 
 std::string FunctionInfo::SnapshotName() const {

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "gc/cell.h"
+#include "gc/heap.h"
+#include "vm/inline-cache.h"
 #include "vm/object.h"
 #include "vm/string.h"
 #include "vm/value.h"
@@ -134,6 +137,7 @@ enum class FunctionFlavor : uint8_t {
 class FunctionInfo final : public Cell {
  public:
   FunctionInfo() : Cell(CellKind::kFunctionInfo) {}
+  ~FunctionInfo() override;
 
   String* name = nullptr;         // fn.name ("" when anonymous)
   String* debug_name = nullptr;   // inferred name for listings and stacks (may equal name)
@@ -156,6 +160,10 @@ class FunctionInfo final : public Cell {
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
   // Context slot of each parameter (-1: in its register); mapped arguments alias these.
   std::vector<int32_t> parameter_context_slots;
+  // The inline caches, one per feedback slot (inline-cache.h); made on the
+  // first call. They hold no references, so the collector ignores them.
+  std::unique_ptr<PropertyIC[]> ics;
+  void AllocateFeedback(Heap& heap);
 
   bool IsConstructor() const {
     return flavor == FunctionFlavor::kNormal || flavor == FunctionFlavor::kClassConstructor ||

@@ -64,6 +64,7 @@ void Interpreter::TraceRoots(Visitor& v) const {
 
 Frame* Interpreter::PushFrame(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target) {
   FunctionInfo* info = fn->info();
+  if (JSVM_UNLIKELY(!info->ics)) info->AllocateFeedback(rt_.heap());
   uint32_t params = info->param_count;
   uint32_t extra = argc > params ? argc - params : 0;
   Value* base = StackTop();
@@ -222,6 +223,7 @@ Value Interpreter::Run() {
 #define REG_INDEX(i) ReadI16(pc + OFFSET(i))
 #define REG(i) fp[REG_INDEX(i)]
 #define IDX(i) ReadU32(pc + OFFSET(i))
+#define IC(i) frame->info->ics[ReadU16(pc + OFFSET(i))]
 #define UIMM(i) ReadU32(pc + OFFSET(i))
 #define IMM(i) ReadI32(pc + OFFSET(i))
 #define FLAG(i) pc[OFFSET(i)]
@@ -310,18 +312,36 @@ Value Interpreter::Run() {
 
     // ------------------------------------------------------------ globals
     CASE(LdaGlobal) {
+      PropertyIC& ic = IC(1);
+      Object* global = rt_.global();
+      if (JSVM_LIKELY(TryGlobalIC(ic, rt_.shapes().epoch(), global))) {
+        acc = global->named_value(ic.slot);
+        NEXT();
+      }
       SYNC();
-      acc = LoadGlobal(rt_, constants[IDX(0)].AsString(), /*inside_typeof=*/false);
+      acc = LoadGlobalIC(rt_, ic, constants[IDX(0)].AsString(), /*inside_typeof=*/false);
       NEXT();
     }
     CASE(LdaGlobalInsideTypeof) {
+      PropertyIC& ic = IC(1);
+      Object* global = rt_.global();
+      if (JSVM_LIKELY(TryGlobalIC(ic, rt_.shapes().epoch(), global))) {
+        acc = global->named_value(ic.slot);
+        NEXT();
+      }
       SYNC();
-      acc = LoadGlobal(rt_, constants[IDX(0)].AsString(), /*inside_typeof=*/true);
+      acc = LoadGlobalIC(rt_, ic, constants[IDX(0)].AsString(), /*inside_typeof=*/true);
       NEXT();
     }
     CASE(StaGlobal) {
+      PropertyIC& ic = IC(1);
+      Object* global = rt_.global();
+      if (JSVM_LIKELY(TryGlobalIC(ic, rt_.shapes().epoch(), global))) {
+        global->set_named_value(ic.slot, acc);
+        NEXT();
+      }
       SYNC();
-      StoreGlobal(rt_, constants[IDX(0)].AsString(), acc, frame->info->strict);
+      StoreGlobalIC(rt_, ic, constants[IDX(0)].AsString(), acc, frame->info->strict);
       NEXT();
     }
 
@@ -375,17 +395,10 @@ Value Interpreter::Run() {
     // ------------------------------------------------------------ properties
     CASE(GetNamedProperty) {
       Value obj = REG(0);
-      auto* name = static_cast<String*>(constants[IDX(1)].AsCell());
-      if (JSVM_LIKELY(obj.IsCellOfKind(CellKind::kObject))) {
-        Object* o = obj.AsObject();
-        int i = o->FindNamed(name);
-        if (i >= 0 && !(o->named_attrs(i) & kAttrAccessor)) {
-          acc = o->named_value(i);
-          NEXT();
-        }
-      }
+      PropertyIC& ic = IC(2);
+      if (JSVM_LIKELY(TryLoadIC(ic, rt_.shapes().epoch(), obj, rt_.intrinsics().string_prototype, &acc))) NEXT();
       SYNC();
-      acc = GetNamed(rt_, obj, name);
+      acc = LoadIC(rt_, ic, obj, static_cast<String*>(constants[IDX(1)].AsCell()));
       NEXT();
     }
     CASE(GetNamedPropertyFromSuper) {
@@ -408,8 +421,10 @@ Value Interpreter::Run() {
       NEXT();
     }
     CASE(SetNamedProperty) {
+      PropertyIC& ic = IC(2);
+      if (JSVM_LIKELY(TryStoreExistingIC(ic, rt_.shapes().epoch(), REG(0), acc))) NEXT();
       SYNC();
-      SetNamed(rt_, REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
+      StoreIC(rt_, ic, REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
       NEXT();
     }
     CASE(SetKeyedProperty) {
@@ -430,7 +445,7 @@ Value Interpreter::Run() {
     CASE(DefineNamedOwnProperty) {
       SYNC();
       if (JSVM_UNLIKELY(!REG(0).IsObject())) rt_.ThrowTypeError("invalid bytecode: defining a property on a non-object");
-      CreateDataProperty(rt_, REG(0).AsObject(), rt_.KeyFor(constants[IDX(1)].AsString()), acc);
+      DefineNamedOwnIC(rt_, IC(2), REG(0).AsObject(), constants[IDX(1)].AsString(), acc);
       NEXT();
     }
     CASE(DefineKeyedOwnProperty) {

@@ -199,6 +199,7 @@ ErrorObject* Runtime::NewError(Object* proto, String* message) {
 }
 
 void Runtime::RegisterScriptContext(Context* context) {
+  shapes_.InvalidateCaches();  // new top-level bindings may shadow cached globals
   ScopeInfo* si = context->scope_info();
   for (uint32_t i = 0; i < si->slot_count(); ++i) {
     if (si->mode(i) == VariableMode::kThis) continue;

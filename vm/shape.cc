@@ -4,6 +4,41 @@
 
 namespace jsvm {
 
+Shape* TransitionTable::Find(Cell* key, uint8_t attrs) const {
+  if (index_) {
+    auto it = index_->find(KeyOf(key, attrs));
+    return it == index_->end() ? nullptr : it->second;
+  }
+  for (Shape* child : list_) {
+    const ShapeEntry& last = child->entry(child->size() - 1);
+    if (last.key == key && last.attrs == attrs) return child;
+  }
+  return nullptr;
+}
+
+void TransitionTable::Add(Shape* child) {
+  list_.push_back(child);
+  if (index_) {
+    const ShapeEntry& last = child->entry(child->size() - 1);
+    (*index_)[KeyOf(last.key, last.attrs)] = child;
+  } else if (list_.size() > kLinearLimit) {
+    RebuildIndex();
+  }
+}
+
+void TransitionTable::RebuildIndex() {
+  if (list_.size() <= kLinearLimit) {
+    index_.reset();
+    return;
+  }
+  if (!index_) index_ = std::make_unique<std::unordered_map<uint64_t, Shape*>>();
+  index_->clear();
+  for (Shape* child : list_) {
+    const ShapeEntry& last = child->entry(child->size() - 1);
+    (*index_)[KeyOf(last.key, last.attrs)] = child;
+  }
+}
+
 void Shape::BuildIndex() const {
   index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
   index_->reserve(entries_.size());
@@ -19,6 +54,7 @@ void Shape::DictionaryAdd(Cell* key, uint8_t attrs) {
 
 void Shape::DictionaryRemove(uint32_t i) {
   entries_.erase(entries_.begin() + i);
+  ++version_;
   index_.reset();  // rebuilt on the next lookup past kLinearLimit
 }
 
@@ -28,7 +64,7 @@ void Shape::Trace(Visitor& v) const {
 }
 
 size_t Shape::OwnedBytes() const {
-  size_t n = sizeof(Shape) + entries_.capacity() * sizeof(ShapeEntry) + transitions_.capacity() * sizeof(Shape*);
+  size_t n = sizeof(Shape) + entries_.capacity() * sizeof(ShapeEntry) + transitions_.OwnedBytes();
   if (index_) n += index_->size() * 32;
   return n;
 }
@@ -48,11 +84,8 @@ Shape* ShapeRegistry::Allocate(Shape* parent, bool dictionary) {
 }
 
 Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
-  std::vector<Shape*>& children = from ? from->transitions_ : root_transitions_;
-  for (Shape* child : children) {
-    const ShapeEntry& last = child->entries_.back();
-    if (last.key == key && last.attrs == attrs) return child;
-  }
+  TransitionTable& children = from ? from->transitions_ : root_transitions_;
+  if (Shape* child = children.Find(key, attrs)) return child;
   Shape* s = Allocate(from, /*dictionary=*/false);
   if (from) {
     s->entries_.reserve(from->entries_.size() + 1);
@@ -60,7 +93,7 @@ Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
   }
   s->entries_.push_back({key, attrs});
   heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->entries_.capacity() * sizeof(ShapeEntry)));
-  children.push_back(s);
+  children.Add(s);
   return s;
 }
 
@@ -75,11 +108,9 @@ void ShapeRegistry::SweepDead() {
   // Runs after marking: unmarked shapes are about to be freed.
   ++epoch_;
   auto dead = [this](Shape* s) { return !heap_.IsMarked(s); };
-  std::erase_if(root_transitions_, dead);
+  root_transitions_.Sweep(dead);
   std::erase_if(all_, dead);
-  for (Shape* s : all_) {
-    if (!s->transitions_.empty()) std::erase_if(s->transitions_, dead);
-  }
+  for (Shape* s : all_) s->transitions_.Sweep(dead);
 }
 
 }  // namespace jsvm

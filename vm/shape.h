@@ -19,6 +19,7 @@
 #include <memory>
 #include <unordered_map>
 #include <vector>
+#include <algorithm>
 
 #include "gc/cell.h"
 #include "gc/heap.h"
@@ -28,6 +29,33 @@ namespace jsvm {
 struct ShapeEntry {
   Cell* key;      // interned String or Symbol
   uint8_t attrs;  // PropertyAttr bits
+};
+
+class Shape;
+
+// A shape's children (weak), found by the (key, attributes) each one adds.
+class TransitionTable {
+ public:
+  Shape* Find(Cell* key, uint8_t attrs) const;
+  void Add(Shape* child);
+  // Drops the children `dead` says are dying.
+  template <class Dead>
+  void Sweep(Dead&& dead) {
+    if (list_.empty()) return;
+    size_t before = list_.size();
+    std::erase_if(list_, dead);
+    if (index_ && list_.size() != before) RebuildIndex();
+  }
+  size_t size() const { return list_.size(); }
+  size_t OwnedBytes() const { return list_.capacity() * sizeof(Shape*) + (index_ ? index_->size() * 32 : 0); }
+
+ private:
+  static constexpr size_t kLinearLimit = 4;
+  static uint64_t KeyOf(Cell* key, uint8_t attrs) { return (reinterpret_cast<uint64_t>(key) << 4) | attrs; }
+  void RebuildIndex();
+
+  std::vector<Shape*> list_;
+  std::unique_ptr<std::unordered_map<uint64_t, Shape*>> index_;  // past kLinearLimit children
 };
 
 class Shape final : public Cell {
@@ -58,7 +86,13 @@ class Shape final : public Cell {
   // Dictionary shapes only: in-place changes.
   void DictionaryAdd(Cell* key, uint8_t attrs);
   void DictionaryRemove(uint32_t i);
-  void DictionarySetAttrs(uint32_t i, uint8_t attrs) { entries_[i].attrs = attrs; }
+  void DictionarySetAttrs(uint32_t i, uint8_t attrs) {
+    entries_[i].attrs = attrs;
+    ++version_;
+  }
+  // Changes when an existing entry moves or changes (never for shared
+  // shapes): a slot cached with this version still holds the same property.
+  uint32_t version() const { return version_; }
 
   void Trace(Visitor& v) const override;
   size_t OwnedBytes() const override;
@@ -73,9 +107,10 @@ class Shape final : public Cell {
 
   Shape* parent_;            // the shape this one extends (nullptr: empty, or dictionary)
   bool dictionary_;
+  uint32_t version_ = 0;
   std::vector<ShapeEntry> entries_;
   mutable std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries
-  std::vector<Shape*> transitions_;  // weak: children, found by their last entry
+  TransitionTable transitions_;
 };
 
 // Makes and finds shapes; owned by the Runtime. Keeps every shape in a list
@@ -96,6 +131,8 @@ class ShapeRegistry {
   Shape* NewDictionary(const Shape* from);
 
   uint32_t epoch() const { return epoch_; }
+  // Empties every inline cache (a new epoch).
+  void InvalidateCaches() { ++epoch_; }
   size_t shape_count() const { return all_.size(); }
 
  private:
@@ -105,7 +142,7 @@ class ShapeRegistry {
   Heap& heap_;
   size_t weak_callback_;
   std::vector<Shape*> all_;
-  std::vector<Shape*> root_transitions_;  // weak: children of the empty shape
+  TransitionTable root_transitions_;  // children of the empty shape
   uint32_t epoch_ = 1;
 };
 

@@ -1,0 +1,210 @@
+#include "vm/inline-cache.h"
+
+#include "vm/function.h"
+#include "vm/interpreter-runtime.h"
+#include "vm/object-ops.h"
+#include "vm/runtime.h"
+
+namespace jsvm {
+
+namespace {
+
+// Whether a named lookup of `key` on `o` is exactly a lookup in its shape,
+// and that shape may be cached.
+bool Cacheable(Runtime& rt, const Object* o, Cell* key) {
+  switch (o->kind()) {
+    case CellKind::kObject: case CellKind::kError: case CellKind::kArguments:
+    case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator:
+      break;
+    case CellKind::kArray:
+      if (key == rt.names().length) return false;  // exotic
+      break;
+    case CellKind::kFunction: case CellKind::kNativeFunction: case CellKind::kBoundFunction:
+      // Not yet materialised: length, name and prototype are not in the shape yet.
+      if (static_cast<const FunctionBase*>(o)->lazy_properties()) return false;
+      break;
+    default:
+      return false;  // string wrappers (exotic length), anything else
+  }
+  return o->shape() == nullptr || !o->shape()->is_dictionary();
+}
+
+void Record(PropertyIC& ic, uint32_t level, const Object* o) {
+  ic.kinds[level] = o->kind();
+  ic.shapes[level] = o->shape();
+}
+
+// Plans a load cache for `receiver`.key; empty when not cacheable.
+PropertyIC PlanLoad(Runtime& rt, Value receiver, Cell* key) {
+  PropertyIC plan;
+  Object* o;
+  uint32_t level;
+  if (receiver.IsString()) {
+    if (key == rt.names().length) return {};
+    plan.kinds[0] = CellKind::kString;
+    o = rt.intrinsics().string_prototype;
+    level = 1;
+  } else if (receiver.IsObject()) {
+    o = receiver.AsObject();
+    level = 0;
+  } else {
+    return {};
+  }
+  for (; o && level < PropertyIC::kMaxLevels; o = o->proto(), ++level) {
+    if (!Cacheable(rt, o, key)) return {};
+    Record(plan, level, o);
+    int i = o->FindNamed(key);
+    if (i >= 0) {
+      if (o->named_attrs(i) & kAttrAccessor) return {};
+      plan.slot = static_cast<uint32_t>(i);
+      plan.levels = static_cast<uint8_t>(level + 1);
+      plan.epoch = rt.shapes().epoch();
+      return plan;
+    }
+  }
+  return {};  // not found (undefined) or too deep
+}
+
+// Plans a store to `receiver`.key: an existing writable data property, or a
+// new one (the key nowhere on a chain of cacheable objects). `define`: an own
+// definition, which does not look at the prototypes.
+PropertyIC PlanStore(Runtime& rt, Object* receiver, Cell* key, bool define) {
+  PropertyIC plan;
+  if (!Cacheable(rt, receiver, key)) return {};
+  Record(plan, 0, receiver);
+  int i = receiver->FindNamed(key);
+  if (i >= 0) {
+    uint8_t attrs = receiver->named_attrs(i);
+    bool ok = define ? attrs == kAttrDefault : (attrs & (kAttrWritable | kAttrAccessor)) == kAttrWritable;
+    if (!ok) return {};
+    plan.slot = static_cast<uint32_t>(i);
+    plan.levels = 1;
+    plan.epoch = rt.shapes().epoch();
+    return plan;
+  }
+  if (!receiver->extensible()) return {};
+  uint32_t level = 1;
+  if (!define) {
+    Object* o = receiver->proto();
+    for (; o && level < PropertyIC::kMaxLevels; o = o->proto(), ++level) {
+      if (!Cacheable(rt, o, key) || o->FindNamed(key) >= 0) return {};
+      Record(plan, level, o);
+    }
+    if (o) return {};  // chain longer than the cache can check
+  }
+  plan.levels = static_cast<uint8_t>(level);
+  plan.slot = receiver->named_count();
+  plan.epoch = rt.shapes().epoch();
+  // next_shape is filled in once the store has taken the transition.
+  return plan;
+}
+
+// After the generic store: keep a planned cache if the store did what was
+// planned (same epoch; a new property took a shared transition).
+void Commit(Runtime& rt, PropertyIC& ic, PropertyIC plan, Object* receiver, Cell* key) {
+  if (plan.epoch == 0 || plan.epoch != rt.shapes().epoch()) return;
+  Shape* before = plan.shapes[0];
+  uint32_t before_size = before ? before->size() : 0;
+  if (plan.slot < before_size) {  // an existing property
+    if (receiver->shape() != before) return;
+    ic = plan;
+    return;
+  }
+  Shape* after = receiver->shape();
+  if (!after || after->is_dictionary() || after->parent() != before || after->size() != before_size + 1) return;
+  const ShapeEntry& added = after->entry(before_size);
+  if (added.key != key || added.attrs != kAttrDefault) return;
+  plan.next_shape = after;
+  ic = plan;
+}
+
+// A cached transition: adds the property and returns true on a hit.
+bool TryTransitionIC(Runtime& rt, const PropertyIC& ic, Object* receiver, Value value, bool define) {
+  if (ic.epoch != rt.shapes().epoch() || !ic.next_shape) return false;
+  if (receiver->kind() != ic.kinds[0] || receiver->shape() != ic.shapes[0] || !receiver->extensible()) return false;
+  if (!define) {
+    Object* last;
+    if (!MatchWalk(ic, receiver, 0, &last) || last->proto() != nullptr) return false;
+  }
+  receiver->AddNamedWithShape(rt, ic.next_shape, value);
+  return true;
+}
+
+}  // namespace
+
+Value LoadIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name) {
+  PropertyKey key = rt.KeyFor(name);
+  if (!key.IsIndex()) {
+    PropertyIC plan = PlanLoad(rt, receiver, key.cell());
+    if (plan.epoch != 0) {
+      ic = plan;
+      Value v;
+      if (TryLoadIC(ic, rt.shapes().epoch(), receiver, rt.intrinsics().string_prototype, &v)) return v;
+    }
+  }
+  return GetValueProperty(rt, receiver, key);
+}
+
+namespace {
+
+// Caches global `name` when it is an own data property of the global object
+// (writable, for stores) that no top-level let/const/class shadows.
+void PlanGlobal(Runtime& rt, PropertyIC& ic, String* name, bool store) {
+  if (rt.FindScriptBinding(name)) return;
+  Object* global = rt.global();
+  int i = global->FindNamed(name);
+  if (i < 0) return;
+  uint8_t attrs = global->named_attrs(i);
+  if (attrs & kAttrAccessor || (store && !(attrs & kAttrWritable))) return;
+  PropertyIC plan;
+  Record(plan, 0, global);
+  plan.levels = 1;
+  plan.slot = static_cast<uint32_t>(i);
+  plan.version = global->shape()->version();
+  plan.epoch = rt.shapes().epoch();
+  ic = plan;
+}
+
+}  // namespace
+
+Value LoadGlobalIC(Runtime& rt, PropertyIC& ic, String* name, bool inside_typeof) {
+  PlanGlobal(rt, ic, name, /*store=*/false);
+  return LoadGlobal(rt, name, inside_typeof);
+}
+
+void StoreGlobalIC(Runtime& rt, PropertyIC& ic, String* name, Value value, bool strict) {
+  StoreGlobal(rt, name, value, strict);
+  PlanGlobal(rt, ic, name, /*store=*/true);
+}
+
+void StoreIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name, Value value, bool strict) {
+  PropertyKey key = rt.KeyFor(name);
+  if (key.IsIndex() || !receiver.IsObject()) {
+    SetValueProperty(rt, receiver, key, value, strict);
+    return;
+  }
+  Object* obj = receiver.AsObject();
+  if (TryTransitionIC(rt, ic, obj, value, /*define=*/false)) return;
+  PropertyIC plan = PlanStore(rt, obj, key.cell(), /*define=*/false);
+  Rooted<Object*> robj(rt, obj);
+  SetProperty(rt, obj, key, value, receiver, strict);
+  Commit(rt, ic, plan, robj, key.cell());
+}
+
+void DefineNamedOwnIC(Runtime& rt, PropertyIC& ic, Object* receiver, String* name, Value value) {
+  PropertyKey key = rt.KeyFor(name);
+  if (!key.IsIndex()) {
+    if (ic.epoch == rt.shapes().epoch() && !ic.next_shape && receiver->kind() == ic.kinds[0] &&
+        receiver->shape() == ic.shapes[0]) {
+      receiver->set_named_value(ic.slot, value);
+      return;
+    }
+    if (TryTransitionIC(rt, ic, receiver, value, /*define=*/true)) return;
+  }
+  PropertyIC plan = key.IsIndex() ? PropertyIC{} : PlanStore(rt, receiver, key.cell(), /*define=*/true);
+  Rooted<Object*> robj(rt, receiver);
+  CreateDataProperty(rt, receiver, key, value);
+  if (!key.IsIndex()) Commit(rt, ic, plan, robj, key.cell());
+}
+
+}  // namespace jsvm

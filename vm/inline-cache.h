@@ -1,0 +1,102 @@
+// Monomorphic inline caches for named property access (V8: LoadIC, StoreIC,
+// DefineNamedOwnIC), one per feedback slot of a function (FunctionInfo::ics).
+//
+// A load cache remembers the walk that found the property: the receiver's
+// kind and shape, and the kind and shape of each prototype up to the holder,
+// and the holder's slot. Equal shapes mean equal layouts, so a receiver whose
+// walk shows the same shapes finds the property in the same slot of its own
+// holder; no prototype identity is needed. A store cache remembers the
+// receiver's shape and either the slot of an existing writable property or
+// the transition that adds it (with every prototype's shape, proving none of
+// them has a setter or read-only property of that name).
+//
+// Dictionary shapes change in place and are never cached. A cache is valid for
+// one ShapeRegistry epoch: every collection starts a new one, since a freed
+// shape's address can be reused. Caches hold no references.
+#pragma once
+
+#include <cstdint>
+
+#include "vm/object.h"
+#include "vm/value.h"
+
+namespace jsvm {
+
+class Runtime;
+
+struct PropertyIC {
+  static constexpr uint32_t kMaxLevels = 4;  // the receiver and up to 3 prototypes
+
+  uint32_t epoch = 0;  // 0: empty
+  uint32_t slot = 0;
+  uint32_t version = 0;  // globals: the global object's shape version
+  uint8_t levels = 0;  // objects in the walk (load: receiver .. holder; store: receiver .. end of chain)
+  CellKind kinds[kMaxLevels] = {};
+  Shape* shapes[kMaxLevels] = {};
+  Shape* next_shape = nullptr;  // store: the transition to take (nullptr: the property exists)
+};
+
+// The walk of `ic` from `start` (level `level` already matched): true when
+// every further object has the cached kind and shape; `*last` is the last one.
+inline bool MatchWalk(const PropertyIC& ic, Object* start, uint32_t level, Object** last) {
+  Object* o = start;
+  for (++level; level < ic.levels; ++level) {
+    o = o->proto();
+    if (!o || o->kind() != ic.kinds[level] || o->shape() != ic.shapes[level]) return false;
+  }
+  *last = o;
+  return true;
+}
+
+// A cached load: true with *out set on a hit. String receivers start their
+// walk at String.prototype.
+inline bool TryLoadIC(const PropertyIC& ic, uint32_t epoch, Value receiver, Object* string_prototype, Value* out) {
+  if (ic.epoch != epoch || !receiver.IsCell()) return false;
+  Cell* c = receiver.AsCell();
+  if (c->kind() != ic.kinds[0]) return false;
+  Object* o;
+  uint32_t level;
+  if (c->kind() == CellKind::kString) {
+    o = string_prototype;
+    level = 1;
+    if (o->kind() != ic.kinds[1] || o->shape() != ic.shapes[1]) return false;
+  } else {
+    o = static_cast<Object*>(c);
+    level = 0;
+    if (o->shape() != ic.shapes[0]) return false;
+  }
+  Object* holder;
+  if (!MatchWalk(ic, o, level, &holder)) return false;
+  *out = holder->named_value(ic.slot);
+  return true;
+}
+
+// A cached store of an existing writable data property: true when done.
+// (Transitions take the slower StoreIC path, which allocates slot storage.)
+inline bool TryStoreExistingIC(const PropertyIC& ic, uint32_t epoch, Value receiver, Value value) {
+  if (ic.epoch != epoch || ic.next_shape || !receiver.IsCell()) return false;
+  Cell* c = receiver.AsCell();
+  if (c->kind() != ic.kinds[0]) return false;
+  auto* o = static_cast<Object*>(c);
+  if (o->shape() != ic.shapes[0]) return false;
+  o->set_named_value(ic.slot, value);
+  return true;
+}
+
+// Cached global loads and stores: a slot of the global object, valid while
+// its shape and that shape's version are unchanged.
+inline bool TryGlobalIC(const PropertyIC& ic, uint32_t epoch, const Object* global) {
+  const Shape* s = global->shape();
+  return ic.epoch == epoch && s == ic.shapes[0] && s->version() == ic.version;
+}
+
+// The slow paths: perform the operation, then fill the cache when the access
+// is cacheable.
+Value LoadIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name);
+void StoreIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name, Value value, bool strict);
+Value LoadGlobalIC(Runtime& rt, PropertyIC& ic, String* name, bool inside_typeof);
+void StoreGlobalIC(Runtime& rt, PropertyIC& ic, String* name, Value value, bool strict);
+// Object literals and class fields: define own data property name = value.
+void DefineNamedOwnIC(Runtime& rt, PropertyIC& ic, Object* receiver, String* name, Value value);
+
+}  // namespace jsvm
