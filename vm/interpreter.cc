@@ -470,27 +470,33 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ arithmetic
-#define INT_BINARY(name, int_expr, slow)                              \
+#define INT_BINARY(name, int_expr, slow) NUM_BINARY(name, int_expr, {}, slow)
+// Small integers first, then any two numbers (num_expr sees doubles x, y).
+#define NUM_BINARY(name, int_expr, num_expr, slow)                    \
     CASE(name) {                                                      \
       Value lhs = REG(0);                                             \
       if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
         int32_t a = lhs.AsInt(), b = acc.AsInt();                     \
         int_expr;                                                     \
       }                                                               \
+      if (lhs.IsNumber() && acc.IsNumber()) {                         \
+        [[maybe_unused]] double x = lhs.AsNumber(), y = acc.AsNumber(); \
+        num_expr;                                                     \
+      }                                                               \
       SYNC();                                                         \
       acc = slow;                                                     \
       NEXT();                                                         \
     }
-    INT_BINARY(Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
-               Add(rt_, lhs, acc))
-    INT_BINARY(Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
-               Arithmetic(rt_, Bytecode::kSub, lhs, acc))
-    INT_BINARY(Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
-               Arithmetic(rt_, Bytecode::kMul, lhs, acc))
-    INT_BINARY(Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } },
-               Arithmetic(rt_, Bytecode::kDiv, lhs, acc))
-    INT_BINARY(Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } },
-               Arithmetic(rt_, Bytecode::kMod, lhs, acc))
+    NUM_BINARY(Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+               { acc = Value::Number(x + y); NEXT(); }, Add(rt_, lhs, acc))
+    NUM_BINARY(Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+               { acc = Value::Number(x - y); NEXT(); }, Arithmetic(rt_, Bytecode::kSub, lhs, acc))
+    NUM_BINARY(Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
+               { acc = Value::Number(x * y); NEXT(); }, Arithmetic(rt_, Bytecode::kMul, lhs, acc))
+    NUM_BINARY(Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } },
+               { acc = Value::Number(x / y); NEXT(); }, Arithmetic(rt_, Bytecode::kDiv, lhs, acc))
+    NUM_BINARY(Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } },
+               { acc = Value::Number(std::fmod(x, y)); NEXT(); }, Arithmetic(rt_, Bytecode::kMod, lhs, acc))
     INT_BINARY(Exp, { (void)a; (void)b; }, Arithmetic(rt_, Bytecode::kExp, lhs, acc))
     INT_BINARY(BitwiseOr, { acc = Value::Int(a | b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseOr, lhs, acc))
     INT_BINARY(BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseXor, lhs, acc))
@@ -501,13 +507,19 @@ Value Interpreter::Run() {
     INT_BINARY(ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); },
                Arithmetic(rt_, Bytecode::kShiftRightLogical, lhs, acc))
 #undef INT_BINARY
+#undef NUM_BINARY
 
-#define SMI_BINARY(name, base_op, int_expr)                           \
+#define SMI_BINARY(name, base_op, int_expr) SMI_NUM_BINARY(name, base_op, int_expr, {})
+#define SMI_NUM_BINARY(name, base_op, int_expr, num_expr)             \
     CASE(name) {                                                      \
       int32_t b = IMM(0);                                             \
       if (JSVM_LIKELY(acc.IsInt())) {                                 \
         int32_t a = acc.AsInt();                                      \
         int_expr;                                                     \
+      }                                                               \
+      if (acc.IsDouble()) {                                           \
+        [[maybe_unused]] double x = acc.AsDouble(), y = b;            \
+        num_expr;                                                     \
       }                                                               \
       SYNC();                                                         \
       acc = Bytecode::k##base_op == Bytecode::kAdd                    \
@@ -515,9 +527,9 @@ Value Interpreter::Run() {
                 : Arithmetic(rt_, Bytecode::k##base_op, acc, Value::Int(b)); \
       NEXT();                                                         \
     }
-    SMI_BINARY(AddSmi, Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } })
-    SMI_BINARY(SubSmi, Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } })
-    SMI_BINARY(MulSmi, Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } })
+    SMI_NUM_BINARY(AddSmi, Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x + y); NEXT(); })
+    SMI_NUM_BINARY(SubSmi, Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x - y); NEXT(); })
+    SMI_NUM_BINARY(MulSmi, Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x * y); NEXT(); })
     SMI_BINARY(DivSmi, Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } })
     SMI_BINARY(ModSmi, Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } })
     SMI_BINARY(ExpSmi, Exp, { (void)a; })
@@ -528,6 +540,7 @@ Value Interpreter::Run() {
     SMI_BINARY(ShiftRightSmi, ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); })
     SMI_BINARY(ShiftRightLogicalSmi, ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); })
 #undef SMI_BINARY
+#undef SMI_NUM_BINARY
 
     CASE(Inc) {
       if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MAX)) {
@@ -602,6 +615,10 @@ Value Interpreter::Run() {
       Value lhs = REG(0);                                             \
       if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
         acc = Value::Boolean(lhs.AsInt() int_op acc.AsInt());         \
+        NEXT();                                                       \
+      }                                                               \
+      if (lhs.IsNumber() && acc.IsNumber()) {                         \
+        acc = Value::Boolean(lhs.AsNumber() int_op acc.AsNumber());   \
         NEXT();                                                       \
       }                                                               \
       SYNC();                                                         \
