@@ -16,15 +16,15 @@ bool Cacheable(Runtime& rt, const Object* o, Cell* key) {
     case CellKind::kObject: case CellKind::kError: case CellKind::kArguments:
     case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator:
       break;
-    case CellKind::kArray:
-      if (key == rt.names().length) return false;  // exotic
+    case CellKind::kArray: case CellKind::kPrimitiveWrapper:
+      if (key == rt.names().length) return false;  // exotic (arrays, string wrappers)
       break;
     case CellKind::kFunction: case CellKind::kNativeFunction: case CellKind::kBoundFunction:
       // Not yet materialised: length, name and prototype are not in the shape yet.
       if (static_cast<const FunctionBase*>(o)->lazy_properties()) return false;
       break;
     default:
-      return false;  // string wrappers (exotic length), anything else
+      return false;
   }
   return o->shape() == nullptr || !o->shape()->is_dictionary();
 }
@@ -133,6 +133,11 @@ bool TryTransitionIC(Runtime& rt, const PropertyIC& ic, Object* receiver, Value 
 }  // namespace
 
 Value LoadIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name) {
+  // `length` of strings and arrays is not in a shape: answer it here.
+  if (name == rt.names().length && receiver.IsCell()) {
+    if (receiver.IsString()) return Value::Int(static_cast<int32_t>(receiver.AsString()->length()));
+    if (receiver.IsCellOfKind(CellKind::kArray)) return Value::Number(static_cast<Array*>(receiver.AsObject())->length());
+  }
   PropertyKey key = rt.KeyFor(name);
   if (!key.IsIndex()) {
     PropertyIC plan = PlanLoad(rt, receiver, key.cell());
