@@ -17,6 +17,7 @@
 #include "compiler/bytecode-file.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "tools/dispatch-stats.h"
 #include "tools/heap-tools.h"
 #include "tools/chrome-trace.h"
 #include "tools/json-tracer.h"
@@ -55,6 +56,8 @@ struct Options {
   bool strip = false;  // compile --strip
   bool print_bytecode = false;
   bool heap_stats = false;
+  bool dispatch_stats = false;      // --dispatch-stats: table to stderr
+  std::string dispatch_stats_file;  // --dispatch-stats-file: V8's dispatch counters JSON
   HeapToolOptions heap_tools;
   RuntimeOptions runtime;
   // jsvm trace
@@ -197,6 +200,7 @@ int RunCommand(const Options& opts) {
     return kExitFile;
   }
   Runtime rt(opts.runtime);
+  if (opts.dispatch_stats || !opts.dispatch_stats_file.empty()) rt.interpreter().EnableDispatchStats(true);
   InstallScriptEvaluator(rt);
   bool scopes = opts.command == "scopes";
   bool viz = opts.command == "viz";
@@ -331,6 +335,15 @@ int RunCommand(const Options& opts) {
     std::fputc('\n', stdout);
   }
   if (opts.heap_stats) PrintHeapStats(rt);
+  if (opts.dispatch_stats) PrintDispatchStats(stderr, rt.interpreter().dispatch_counts(), rt.interpreter().dispatch_pairs(), 30);
+  if (!opts.dispatch_stats_file.empty()) {
+    std::ofstream f(opts.dispatch_stats_file, std::ios::binary);
+    f << DispatchCountersJson(rt.interpreter().dispatch_pairs());
+    if (!f.flush()) {
+      std::fprintf(stderr, "jsvm: cannot write %s\n", opts.dispatch_stats_file.c_str());
+      if (code == kExitOk) code = kExitFile;
+    }
+  }
   return code;
 }
 
@@ -349,6 +362,10 @@ int Main(int argc, char** argv) {
       ("strip", po::bool_switch(&opts.strip), "compile: leave out the source text and source positions")
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
+      ("dispatch-stats", po::bool_switch(&opts.dispatch_stats),
+       "count executed bytecodes and bytecode pairs; print the most frequent to stderr")
+      ("dispatch-stats-file", po::value<std::string>(&opts.dispatch_stats_file),
+       "write the pair counts as V8's dispatch counters JSON ({from: {to: count}}) to FILE")
       ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
       ("heap-snapshot", po::value<std::string>(&opts.heap_tools.snapshot_file),
        "write a heap snapshot (Chrome DevTools .heapsnapshot) to FILE at exit")
