@@ -24,6 +24,9 @@
 #ifndef JSVM_USE_COMPUTED_GOTO
 #define JSVM_USE_COMPUTED_GOTO 0
 #endif
+#ifndef JSVM_TRACING
+#define JSVM_TRACING 1
+#endif
 
 namespace jsvm {
 
@@ -192,9 +195,16 @@ Value Interpreter::Run() {
   const uint8_t* pc = frame->pc;
   const Value* constants = frame->info->constants.data();
   Value acc = Value::Undefined();
+#if JSVM_TRACING
   TraceHooks* hooks = rt_.trace_hooks();
   const bool observing = hooks != nullptr || dispatch_stats_ || rt_.options().max_steps != 0 ||
                          rt_.options().timeout_seconds > 0;
+#else
+  // A measurement build (-DJSVM_TRACING=OFF): no tracing, dispatch statistics
+  // or step/time limits, to show what their one branch per instruction costs.
+  constexpr TraceHooks* hooks = nullptr;
+  constexpr bool observing = false;
+#endif
   Bytecode previous_op = Bytecode::kCount;
   // Call state shared by the call handlers (declared here: handlers are jumped into).
   Value callee, receiver, new_target;
