@@ -48,7 +48,7 @@ def main():
     a = ap.parse_args()
 
     rows = read_tsv(os.path.join(a.work, "peers.tsv"))
-    programs = sorted({p for p, _ in rows}, key=lambda p: list(dict.fromkeys(p for p, _ in rows)).index(p))
+    programs = list(dict.fromkeys(p for p, _ in rows))  # run-peers order
     wrong = [p for p in programs if rows.get((p, "vm"), {}).get("status") != "ok"]
 
     def ratios(peer):
