@@ -35,13 +35,19 @@ void Object::ToDictionary(Runtime& rt) {
   shape_ = rt.shapes().NewDictionary(shape_);
 }
 
+void Object::DictionaryAdd(Runtime& rt, Cell* key, uint8_t attrs) {
+  size_t before = shape_->OwnedBytes();
+  shape_->DictionaryAdd(key, attrs);
+  NoteGrowth(rt, static_cast<ptrdiff_t>(shape_->OwnedBytes()) - static_cast<ptrdiff_t>(before));
+}
+
 void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
   if (slots_.size() == slots_.capacity()) GrowSlots(rt);
   if (shape_ && shape_->is_dictionary()) {
-    shape_->DictionaryAdd(key, attrs);
+    DictionaryAdd(rt, key, attrs);
   } else if (named_count() >= Shape::kMaxFastProperties) {
     ToDictionary(rt);
-    shape_->DictionaryAdd(key, attrs);
+    DictionaryAdd(rt, key, attrs);
   } else {
     shape_ = rt.shapes().Transition(shape_, key, attrs);
   }

@@ -120,6 +120,7 @@ class Object : public Cell {
 
  private:
   void ToDictionary(Runtime& rt);
+  void DictionaryAdd(Runtime& rt, Cell* key, uint8_t attrs);
   void GrowSlots(Runtime& rt);
 
   Object* proto_;

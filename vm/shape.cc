@@ -39,8 +39,13 @@ void TransitionTable::RebuildIndex() {
   }
 }
 
-void Shape::BuildIndex() const {
-  index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
+void Shape::UpdateIndex() {
+  if (entries_.size() <= kLinearLimit) {
+    index_.reset();
+    return;
+  }
+  if (!index_) index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
+  index_->clear();
   index_->reserve(entries_.size());
   for (size_t i = 0; i < entries_.size(); ++i) (*index_)[entries_[i].key] = static_cast<uint32_t>(i);
 }
@@ -49,13 +54,15 @@ void Shape::DictionaryAdd(Cell* key, uint8_t attrs) {
   entries_.push_back({key, attrs});
   if (index_) {
     (*index_)[key] = static_cast<uint32_t>(entries_.size() - 1);
+  } else if (entries_.size() > kLinearLimit) {
+    UpdateIndex();
   }
 }
 
 void Shape::DictionaryRemove(uint32_t i) {
   entries_.erase(entries_.begin() + i);
   ++version_;
-  index_.reset();  // rebuilt on the next lookup past kLinearLimit
+  if (index_) UpdateIndex();
 }
 
 void Shape::Trace(Visitor& v) const {
@@ -87,20 +94,24 @@ Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
   TransitionTable& children = from ? from->transitions_ : root_transitions_;
   if (Shape* child = children.Find(key, attrs)) return child;
   Shape* s = Allocate(from, /*dictionary=*/false);
-  if (from) {
-    s->entries_.reserve(from->entries_.size() + 1);
-    s->entries_ = from->entries_;
-  }
+  s->entries_.reserve((from ? from->entries_.size() : 0) + 1);
+  if (from) s->entries_ = from->entries_;
   s->entries_.push_back({key, attrs});
-  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->entries_.capacity() * sizeof(ShapeEntry)));
+  s->UpdateIndex();
+  size_t table_before = children.OwnedBytes();
   children.Add(s);
+  // The new shape's storage, and the parent's table growth (an estimate for
+  // the root table, which no cell owns; the collector recounts exactly).
+  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->OwnedBytes() - sizeof(Shape) + children.OwnedBytes()) -
+                               static_cast<ptrdiff_t>(table_before));
   return s;
 }
 
 Shape* ShapeRegistry::NewDictionary(const Shape* from) {
   Shape* s = Allocate(nullptr, /*dictionary=*/true);
   if (from) s->entries_ = from->entries_;
-  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->entries_.capacity() * sizeof(ShapeEntry)));
+  s->UpdateIndex();
+  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->OwnedBytes() - sizeof(Shape)));
   return s;
 }
 

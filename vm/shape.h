@@ -72,18 +72,18 @@ class Shape final : public Cell {
 
   // The slot of `key`, or -1.
   int Find(Cell* key) const {
-    if (entries_.size() <= kLinearLimit) {
+    if (!index_) {
       for (size_t i = 0; i < entries_.size(); ++i) {
         if (entries_[i].key == key) return static_cast<int>(i);
       }
       return -1;
     }
-    if (!index_) BuildIndex();
     auto it = index_->find(key);
     return it == index_->end() ? -1 : static_cast<int>(it->second);
   }
 
-  // Dictionary shapes only: in-place changes.
+  // Dictionary shapes only: in-place changes. The caller reports the change
+  // of OwnedBytes() to the heap.
   void DictionaryAdd(Cell* key, uint8_t attrs);
   void DictionaryRemove(uint32_t i);
   void DictionarySetAttrs(uint32_t i, uint8_t attrs) {
@@ -103,13 +103,14 @@ class Shape final : public Cell {
   friend class ShapeRegistry;
   static constexpr size_t kLinearLimit = 8;
 
-  void BuildIndex() const;
+  // Keeps the hash index in step with the entries (built past kLinearLimit).
+  void UpdateIndex();
 
   Shape* parent_;            // the shape this one extends (nullptr: empty, or dictionary)
   bool dictionary_;
   uint32_t version_ = 0;
   std::vector<ShapeEntry> entries_;
-  mutable std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries
+  std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries
   TransitionTable transitions_;
 };
 
