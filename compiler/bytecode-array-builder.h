@@ -77,7 +77,13 @@ class BytecodeArrayBuilder {
   uint32_t temp_top() const { return next_; }
   void ResetTemps(uint32_t top) { next_ = top; }
   uint32_t register_count() const { return max_; }
-  uint16_t NewFeedbackSlot() { return slots_ < 0xFFFF ? static_cast<uint16_t>(slots_++) : 0xFFFF; }
+  // Slot operands are 16 bits: past 65535 sites every further site shares
+  // slot kSharedFeedbackSlot, which the interpreter never caches in.
+  uint16_t NewFeedbackSlot() {
+    if (slots_ < kSharedFeedbackSlot) return static_cast<uint16_t>(slots_++);
+    slots_ = kSharedFeedbackSlot + 1;
+    return kSharedFeedbackSlot;
+  }
 
   // ---- positions: attach to the next instruction emitted
   void SetStatementPosition(uint32_t source_offset) { pending_ = {source_offset, true, true}; }

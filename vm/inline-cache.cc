@@ -58,6 +58,7 @@ PropertyIC PlanLoad(Runtime& rt, Value receiver, Cell* key) {
       if (o->named_attrs(i) & kAttrAccessor) return {};
       plan.slot = static_cast<uint32_t>(i);
       plan.levels = static_cast<uint8_t>(level + 1);
+      plan.kind = ICKind::kLoad;
       plan.epoch = rt.shapes().epoch();
       return plan;
     }
@@ -71,6 +72,7 @@ PropertyIC PlanLoad(Runtime& rt, Value receiver, Cell* key) {
 PropertyIC PlanStore(Runtime& rt, Object* receiver, Cell* key, bool define) {
   PropertyIC plan;
   if (!Cacheable(rt, receiver, key)) return {};
+  plan.kind = define ? ICKind::kDefine : ICKind::kStore;
   Record(plan, 0, receiver);
   int i = receiver->FindNamed(key);
   if (i >= 0) {
@@ -120,7 +122,9 @@ void Commit(Runtime& rt, PropertyIC& ic, PropertyIC plan, Object* receiver, Cell
 
 // A cached transition: adds the property and returns true on a hit.
 bool TryTransitionIC(Runtime& rt, const PropertyIC& ic, Object* receiver, Value value, bool define) {
-  if (ic.epoch != rt.shapes().epoch() || !ic.next_shape) return false;
+  if (ic.epoch != rt.shapes().epoch() || ic.kind != (define ? ICKind::kDefine : ICKind::kStore) || !ic.next_shape) {
+    return false;
+  }
   if (receiver->kind() != ic.kinds[0] || receiver->shape() != ic.shapes[0] || !receiver->extensible()) return false;
   if (!define) {
     Object* last;
@@ -163,6 +167,7 @@ void PlanGlobal(Runtime& rt, PropertyIC& ic, String* name, bool store) {
   if (attrs & kAttrAccessor || (store && !(attrs & kAttrWritable))) return;
   PropertyIC plan;
   Record(plan, 0, global);
+  plan.kind = store ? ICKind::kGlobalStore : ICKind::kGlobalLoad;
   plan.levels = 1;
   plan.slot = static_cast<uint32_t>(i);
   plan.version = global->shape()->version();
@@ -199,8 +204,8 @@ void StoreIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name, Value va
 void DefineNamedOwnIC(Runtime& rt, PropertyIC& ic, Object* receiver, String* name, Value value) {
   PropertyKey key = rt.KeyFor(name);
   if (!key.IsIndex()) {
-    if (ic.epoch == rt.shapes().epoch() && !ic.next_shape && receiver->kind() == ic.kinds[0] &&
-        receiver->shape() == ic.shapes[0]) {
+    if (ic.epoch == rt.shapes().epoch() && ic.kind == ICKind::kDefine && !ic.next_shape &&
+        receiver->kind() == ic.kinds[0] && receiver->shape() == ic.shapes[0]) {
       receiver->set_named_value(ic.slot, value);
       return;
     }

@@ -24,10 +24,20 @@ namespace jsvm {
 
 class Runtime;
 
+// The slot every site past the 65535th of a function shares (16-bit slot
+// operands): never filled, so it always misses.
+constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
+
+// What a cache was filled for. A hit checks it: a bytecode file may (wrongly
+// or on purpose) give two kinds of site one slot, and a load's slot must
+// never serve a store.
+enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore };
+
 struct PropertyIC {
   static constexpr uint32_t kMaxLevels = 4;  // the receiver and up to 3 prototypes
 
   uint32_t epoch = 0;  // 0: empty
+  ICKind kind = ICKind::kNone;
   uint32_t slot = 0;
   uint32_t version = 0;  // globals: the global object's shape version
   uint8_t levels = 0;  // objects in the walk (load: receiver .. holder; store: receiver .. end of chain)
@@ -51,7 +61,7 @@ inline bool MatchWalk(const PropertyIC& ic, Object* start, uint32_t level, Objec
 // A cached load: true with *out set on a hit. String receivers start their
 // walk at String.prototype.
 inline bool TryLoadIC(const PropertyIC& ic, uint32_t epoch, Value receiver, Object* string_prototype, Value* out) {
-  if (ic.epoch != epoch || !receiver.IsCell()) return false;
+  if (ic.epoch != epoch || ic.kind != ICKind::kLoad || !receiver.IsCell()) return false;
   Cell* c = receiver.AsCell();
   if (c->kind() != ic.kinds[0]) return false;
   Object* o;
@@ -74,7 +84,7 @@ inline bool TryLoadIC(const PropertyIC& ic, uint32_t epoch, Value receiver, Obje
 // A cached store of an existing writable data property: true when done.
 // (Transitions take the slower StoreIC path, which allocates slot storage.)
 inline bool TryStoreExistingIC(const PropertyIC& ic, uint32_t epoch, Value receiver, Value value) {
-  if (ic.epoch != epoch || ic.next_shape || !receiver.IsCell()) return false;
+  if (ic.epoch != epoch || ic.kind != ICKind::kStore || ic.next_shape || !receiver.IsCell()) return false;
   Cell* c = receiver.AsCell();
   if (c->kind() != ic.kinds[0]) return false;
   auto* o = static_cast<Object*>(c);
@@ -85,9 +95,9 @@ inline bool TryStoreExistingIC(const PropertyIC& ic, uint32_t epoch, Value recei
 
 // Cached global loads and stores: a slot of the global object, valid while
 // its shape and that shape's version are unchanged.
-inline bool TryGlobalIC(const PropertyIC& ic, uint32_t epoch, const Object* global) {
+inline bool TryGlobalIC(const PropertyIC& ic, ICKind kind, uint32_t epoch, const Object* global) {
   const Shape* s = global->shape();
-  return ic.epoch == epoch && s == ic.shapes[0] && s->version() == ic.version;
+  return ic.epoch == epoch && ic.kind == kind && s == ic.shapes[0] && s->version() == ic.version;
 }
 
 // The slow paths: perform the operation, then fill the cache when the access

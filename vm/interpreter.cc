@@ -206,6 +206,7 @@ Value Interpreter::Run() {
   constexpr bool observing = false;
 #endif
   Bytecode previous_op = Bytecode::kCount;
+  PropertyIC scratch_ic;  // see IC_TO_FILL
   // Call state shared by the call handlers (declared here: handlers are jumped into).
   Value callee, receiver, new_target;
   const Value* argv = nullptr;
@@ -234,6 +235,10 @@ Value Interpreter::Run() {
 #define REG(i) fp[REG_INDEX(i)]
 #define IDX(i) ReadU32(pc + OFFSET(i))
 #define IC(i) frame->info->ics[ReadU16(pc + OFFSET(i))]
+// The cache a slow path may fill: the site's own, or a scratch one for the
+// shared overflow slot (which must stay empty).
+#define IC_TO_FILL(i) \
+  (ReadU16(pc + OFFSET(i)) == kSharedFeedbackSlot ? (scratch_ic = PropertyIC{}, scratch_ic) : IC(i))
 #define UIMM(i) ReadU32(pc + OFFSET(i))
 #define IMM(i) ReadI32(pc + OFFSET(i))
 #define FLAG(i) pc[OFFSET(i)]
@@ -324,34 +329,34 @@ Value Interpreter::Run() {
     CASE(LdaGlobal) {
       PropertyIC& ic = IC(1);
       Object* global = rt_.global();
-      if (JSVM_LIKELY(TryGlobalIC(ic, rt_.shapes().epoch(), global))) {
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {
         acc = global->named_value(ic.slot);
         NEXT();
       }
       SYNC();
-      acc = LoadGlobalIC(rt_, ic, constants[IDX(0)].AsString(), /*inside_typeof=*/false);
+      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), /*inside_typeof=*/false);
       NEXT();
     }
     CASE(LdaGlobalInsideTypeof) {
       PropertyIC& ic = IC(1);
       Object* global = rt_.global();
-      if (JSVM_LIKELY(TryGlobalIC(ic, rt_.shapes().epoch(), global))) {
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {
         acc = global->named_value(ic.slot);
         NEXT();
       }
       SYNC();
-      acc = LoadGlobalIC(rt_, ic, constants[IDX(0)].AsString(), /*inside_typeof=*/true);
+      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), /*inside_typeof=*/true);
       NEXT();
     }
     CASE(StaGlobal) {
       PropertyIC& ic = IC(1);
       Object* global = rt_.global();
-      if (JSVM_LIKELY(TryGlobalIC(ic, rt_.shapes().epoch(), global))) {
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalStore, rt_.shapes().epoch(), global))) {
         global->set_named_value(ic.slot, acc);
         NEXT();
       }
       SYNC();
-      StoreGlobalIC(rt_, ic, constants[IDX(0)].AsString(), acc, frame->info->strict);
+      StoreGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), acc, frame->info->strict);
       NEXT();
     }
 
@@ -408,7 +413,7 @@ Value Interpreter::Run() {
       PropertyIC& ic = IC(2);
       if (JSVM_LIKELY(TryLoadIC(ic, rt_.shapes().epoch(), obj, rt_.intrinsics().string_prototype, &acc))) NEXT();
       SYNC();
-      acc = LoadIC(rt_, ic, obj, static_cast<String*>(constants[IDX(1)].AsCell()));
+      acc = LoadIC(rt_, IC_TO_FILL(2), obj, static_cast<String*>(constants[IDX(1)].AsCell()));
       NEXT();
     }
     CASE(GetNamedPropertyFromSuper) {
@@ -434,7 +439,7 @@ Value Interpreter::Run() {
       PropertyIC& ic = IC(2);
       if (JSVM_LIKELY(TryStoreExistingIC(ic, rt_.shapes().epoch(), REG(0), acc))) NEXT();
       SYNC();
-      StoreIC(rt_, ic, REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
+      StoreIC(rt_, IC_TO_FILL(2), REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
       NEXT();
     }
     CASE(SetKeyedProperty) {
@@ -455,7 +460,7 @@ Value Interpreter::Run() {
     CASE(DefineNamedOwnProperty) {
       SYNC();
       if (JSVM_UNLIKELY(!REG(0).IsObject())) rt_.ThrowTypeError("invalid bytecode: defining a property on a non-object");
-      DefineNamedOwnIC(rt_, IC(2), REG(0).AsObject(), constants[IDX(1)].AsString(), acc);
+      DefineNamedOwnIC(rt_, IC_TO_FILL(2), REG(0).AsObject(), constants[IDX(1)].AsString(), acc);
       NEXT();
     }
     CASE(DefineKeyedOwnProperty) {
