@@ -19,12 +19,15 @@ import glob
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+# Run as a CommonJS module file (its own scope, nothing left to do after the
+# program: some programs freeze globalThis).
 NODE_AS_SCRIPT = (
-    "const f = process.argv[1];"
-    "require('vm').runInThisContext(require('fs').readFileSync(f, 'utf8'), { filename: f });"
+    "const f = process.argv[2];\n"
+    "require('vm').runInThisContext(require('fs').readFileSync(f, 'utf8'), { filename: f });\n"
 )
 
 
@@ -35,8 +38,16 @@ def programs(args):
 
 
 def update_expected(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        wrapper = os.path.join(tmp, "run-as-script.js")
+        with open(wrapper, "w") as f:
+            f.write(NODE_AS_SCRIPT)
+        return write_expected(args, wrapper)
+
+
+def write_expected(args, wrapper):
     for js in programs(args):
-        out = subprocess.run([args.node, "-e", NODE_AS_SCRIPT, js], capture_output=True, timeout=60)
+        out = subprocess.run([args.node, wrapper, js], capture_output=True, timeout=60)
         if out.returncode != 0:
             print(f"node failed on {js}:\n{out.stderr.decode(errors='replace')}")
             return 1
