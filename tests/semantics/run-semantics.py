@@ -3,11 +3,12 @@
 FILE.expected (node's stdout for the same program, run as a classic script).
 
 Usage:
-  run-semantics.py --jsvm PATH [--gc-stress] [--timeout S] [-j N] [FILE.js ...]
+  run-semantics.py --jsvm PATH [--gc-stress] [--bytecode-file] [--timeout S] [-j N] [FILE.js ...]
   run-semantics.py --update-expected [--node node] [FILE.js ...]
 
 A program passes when jsvm exits with status 0 and its stdout equals the
-.expected file byte for byte. --update-expected rewrites the .expected files
+.expected file byte for byte. --bytecode-file compiles each program first
+(jsvm compile) and runs the bytecode file. --update-expected rewrites the .expected files
 from node: the program is run with vm.runInThisContext, so that top-level var
 and function declarations are global properties as in jsvm (node runs a file
 given on the command line as a CommonJS module instead).
@@ -64,11 +65,18 @@ def run_one(args, js):
         return name, False, "missing " + os.path.basename(expected_path)
     with open(expected_path, "rb") as f:
         expected = f.read()
-    cmd = [args.jsvm, "run"] + (["--gc-stress"] if args.gc_stress else []) + [js]
-    try:
-        out = subprocess.run(cmd, capture_output=True, timeout=args.timeout, cwd=HERE)
-    except subprocess.TimeoutExpired:
-        return name, False, f"timed out after {args.timeout} s"
+    with tempfile.TemporaryDirectory() as tmp:
+        program = js
+        if args.bytecode_file:
+            program = os.path.join(tmp, "program.jsbc")
+            comp = subprocess.run([args.jsvm, "compile", js, "-o", program], capture_output=True, timeout=args.timeout)
+            if comp.returncode != 0:
+                return name, False, "compile failed: " + comp.stderr.decode(errors="replace")
+        cmd = [args.jsvm, "run"] + (["--gc-stress"] if args.gc_stress else []) + [program]
+        try:
+            out = subprocess.run(cmd, capture_output=True, timeout=args.timeout, cwd=HERE)
+        except subprocess.TimeoutExpired:
+            return name, False, f"timed out after {args.timeout} s"
     if out.returncode == 0 and out.stdout == expected:
         return name, True, ""
     lines = [f"exit status {out.returncode}"] if out.returncode != 0 else []
@@ -86,6 +94,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jsvm")
     ap.add_argument("--gc-stress", action="store_true", help="run jsvm with a collection at every allocation")
+    ap.add_argument("--bytecode-file", action="store_true", help="compile each program to a .jsbc file and run that")
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--update-expected", action="store_true")
@@ -107,7 +116,7 @@ def main():
             if not ok:
                 failed.append(name)
                 print("  " + detail.replace("\n", "\n  "))
-    mode = " (--gc-stress)" if args.gc_stress else ""
+    mode = (" (--gc-stress)" if args.gc_stress else "") + (" (bytecode files)" if args.bytecode_file else "")
     print(f"{len(files) - len(failed)}/{len(files)} passed{mode}")
     if failed:
         print("failed: " + " ".join(failed))
