@@ -1,4 +1,4 @@
-// Property order of Object.keys / for-in / JSON.stringify / Reflect.ownKeys after transitions and deletes.
+// Property order of Object.keys / for-in / JSON.stringify / own names+symbols after transitions and deletes.
 function keysAll(o) {
   const fi = [];
   for (const k in o) fi.push(k);
