@@ -327,7 +327,8 @@ void BytecodeGenerator::EmitPrologue() {
       Register r = builder_.NewRegister();
       builder_.LoadConstant(Value::FromCell(array));
       builder_.Star(r);
-      builder_.CallRuntime(RuntimeFunction::kDeclareGlobals, {r, 1});
+      builder_.CallRuntime(scope_->is_eval ? RuntimeFunction::kDeclareEvalGlobals : RuntimeFunction::kDeclareGlobals,
+                           {r, 1});
     }
     if (Variable* t = scope_->this_var; t && t->location == VarLocation::kContext) {
       builder_.Ldar({reg::Receiver(0)});

@@ -324,12 +324,15 @@ class FunctionVerifier {
         if (created_here_.insert({f, s.cur}).second) NoteCreated(f, s.cur);
         break;
       }
-      case Bytecode::kCallRuntime:
+      case Bytecode::kCallRuntime: {
         // DeclareGlobals makes closures, verified for the entry context.
-        if (static_cast<RuntimeFunction>(ReadOperand(pc, 0)) == RuntimeFunction::kDeclareGlobals && s.cur != entry_cur_) {
+        auto rf = static_cast<RuntimeFunction>(ReadOperand(pc, 0));
+        if ((rf == RuntimeFunction::kDeclareGlobals || rf == RuntimeFunction::kDeclareEvalGlobals) &&
+            s.cur != entry_cur_) {
           Fail(at, "DeclareGlobals outside the function's entry context");
         }
         break;
+      }
       case Bytecode::kCreateMappedArguments:
         for (int32_t slot : info_->parameter_context_slots) {
           if (slot >= 0) CheckSlot(at, Walk(at, s.cur, 0), static_cast<uint32_t>(slot));

@@ -347,7 +347,9 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
     rt.ThrowTypeError(std::string("invalid bytecode: bad first argument to ") + RuntimeFunctionName(id));
   }
   switch (id) {
-    case RuntimeFunction::kDeclareGlobals: {
+    case RuntimeFunction::kDeclareGlobals: case RuntimeFunction::kDeclareEvalGlobals: {
+      // Script declarations are not deletable; eval's are (CreateGlobalVarBinding's D).
+      uint8_t configurable = id == RuntimeFunction::kDeclareEvalGlobals ? uint8_t{kAttrConfigurable} : uint8_t{0};
       // [name, undefined | FunctionInfo, name, ...]; bytecode files are
       // untrusted, so the shape is checked before anything is declared.
       bool well_formed = arg(0).IsCellOfKind(CellKind::kArray);
@@ -370,12 +372,12 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
         if (what.IsCellOfKind(CellKind::kFunctionInfo)) {
           Value fn = Value::FromCell(rt.NewClosure(static_cast<FunctionInfo*>(what.AsCell()), context));
           if (!exists || (existing.attrs & kAttrConfigurable)) {
-            DefineRaw(rt, global, key, fn, kAttrWritable | kAttrEnumerable);
+            DefineRaw(rt, global, key, fn, kAttrWritable | kAttrEnumerable | configurable);
           } else {
             SetProperty(rt, global, key, fn, false);
           }
         } else if (!exists) {
-          DefineRaw(rt, global, key, Value::Undefined(), kAttrWritable | kAttrEnumerable);
+          DefineRaw(rt, global, key, Value::Undefined(), kAttrWritable | kAttrEnumerable | configurable);
         }
       }
       return Value::Undefined();
