@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "gc/cell-allocator.h"
 #include "gc/cell.h"
 
 namespace jsvm {
@@ -71,6 +72,20 @@ class HeapObserver {
   virtual void OnCollectEnd(const CollectionRecord& /*record*/) {}
 };
 
+class Heap;
+
+// Keeps the heap from collecting during a scope.
+class NoGcScope {
+ public:
+  explicit NoGcScope(Heap& heap);
+  ~NoGcScope();
+  NoGcScope(const NoGcScope&) = delete;
+  NoGcScope& operator=(const NoGcScope&) = delete;
+
+ private:
+  Heap& heap_;
+};
+
 class Heap {
  public:
   using RootFn = std::function<void(Visitor&)>;
@@ -86,7 +101,13 @@ class Heap {
   template <class T, class... Args>
   T* NewWithExtra(size_t extra, Args&&... args) {
     void* mem = AllocateRaw(sizeof(T) + extra);
-    T* cell = new (mem) T(std::forward<Args>(args)...);
+    T* cell;
+    {
+      // The slot is neither free nor a cell until Register: nothing may
+      // sweep while the constructor runs.
+      NoGcScope no_gc(*this);
+      cell = new (mem) T(std::forward<Args>(args)...);
+    }
     Register(cell, sizeof(T) + extra);
     return cell;
   }
@@ -141,10 +162,12 @@ class Heap {
   // Visits every cell on the heap (live or not yet swept).
   template <class F>
   void ForEachCell(F&& f) const {
-    for (Cell* c = all_cells_; c; c = c->next_) f(c);
+    allocator_.ForEach(f);
   }
 
   size_t heap_bytes() const { return heap_bytes_; }
+  // Bytes of memory holding cells (blocks and large chunks), as the OS sees them.
+  size_t committed_bytes() const { return allocator_.committed_bytes(); }
   size_t cell_count() const { return cell_count_; }
   const HeapStats& stats() const { return stats_; }
   const HeapOptions& options() const { return options_; }
@@ -168,7 +191,7 @@ class Heap {
   std::vector<std::function<void()>> weak_callbacks_;
   std::function<void(size_t)> oom_;
   std::vector<HeapObserver*> observers_;
-  Cell* all_cells_ = nullptr;
+  CellAllocator allocator_;
   size_t cell_count_ = 0;
   size_t heap_bytes_ = 0;   // cells + external storage
   size_t threshold_;        // collect when heap_bytes_ exceeds this
@@ -178,16 +201,7 @@ class Heap {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Keeps the heap from collecting during a scope.
-class NoGcScope {
- public:
-  explicit NoGcScope(Heap& heap) : heap_(heap) { heap_.EnterNoGc(); }
-  ~NoGcScope() { heap_.LeaveNoGc(); }
-  NoGcScope(const NoGcScope&) = delete;
-  NoGcScope& operator=(const NoGcScope&) = delete;
-
- private:
-  Heap& heap_;
-};
+inline NoGcScope::NoGcScope(Heap& heap) : heap_(heap) { heap_.EnterNoGc(); }
+inline NoGcScope::~NoGcScope() { heap_.LeaveNoGc(); }
 
 }  // namespace jsvm
