@@ -127,6 +127,18 @@ void Heap::Sweep(size_t* freed_objects, size_t* freed_bytes_out) {
   *freed_bytes_out = freed_bytes;
 }
 
+size_t Heap::NextThreshold(size_t live) const {
+  // Linear from growth_factor at a quarter of large_heap_bytes down to
+  // large_heap_growth_factor at large_heap_bytes.
+  double small = options_.growth_factor, large = options_.large_heap_growth_factor;
+  size_t large_bytes = options_.large_heap_bytes;
+  double lo = static_cast<double>(large_bytes) / 4, hi = static_cast<double>(large_bytes);
+  double x = static_cast<double>(live);
+  double factor = x <= lo ? small : x >= hi ? large : small + (large - small) * (x - lo) / (hi - lo);
+  auto next = static_cast<size_t>(x * factor);
+  return next < options_.initial_threshold ? options_.initial_threshold : next;
+}
+
 void Heap::Collect(const char* reason) {
   if (collecting_) return;
   collecting_ = true;
@@ -152,8 +164,7 @@ void Heap::Collect(const char* reason) {
   stats_.collections++;
   stats_.total_pause_ms += pause;
   if (pause > stats_.max_pause_ms) stats_.max_pause_ms = pause;
-  size_t next = static_cast<size_t>(static_cast<double>(live) * options_.growth_factor);
-  threshold_ = next < options_.initial_threshold ? options_.initial_threshold : next;
+  threshold_ = NextThreshold(live);
   // Keep the empty blocks the heap may fill again before the next collection.
   allocator_.TrimCache(threshold_ > live ? threshold_ - live : 0);
   if (options_.trace) {

@@ -22,8 +22,14 @@ namespace jsvm {
 
 struct HeapOptions {
   size_t max_heap_bytes = 0;             // 0: unlimited
-  size_t initial_threshold = 4u << 20;   // first collection after this many bytes
-  double growth_factor = 2.0;            // next collection when heap = live * factor
+  size_t initial_threshold = 1u << 20;   // first collection after this many bytes
+  // The next collection comes when the heap reaches live * factor; the factor
+  // falls from growth_factor for small heaps to large_heap_growth_factor for
+  // heaps of large_heap_bytes and more (as V8's heap growing does), so the
+  // peak stays near the live size where memory matters most.
+  double growth_factor = 2.0;
+  double large_heap_growth_factor = 1.5;
+  size_t large_heap_bytes = 64u << 20;
   bool stress = false;                   // collect before every allocation
   bool trace = false;                    // print one line per collection (--trace-gc)
 #ifdef NDEBUG
@@ -185,6 +191,8 @@ class Heap {
   // Frees unmarked cells; returns how many and their bytes.
   void Sweep(size_t* freed_objects, size_t* freed_bytes);
   void CheckLimit(size_t incoming);
+  // The threshold for the next collection, given the live bytes after this one.
+  size_t NextThreshold(size_t live) const;
 
   HeapOptions options_;
   std::vector<RootSection> roots_;
