@@ -22,10 +22,7 @@ CellAllocator::~CellAllocator() {
   for (SizeClass& c : classes_) {
     while (Block* b = c.blocks) {
       c.blocks = b->next;
-      size_t step = b->slot_size / kGranule;
-      for (size_t g = 0, n = b->GranuleOf(b->bump); g < n; g += step) {
-        if (b->cells[g / 64] >> (g % 64) & 1) reinterpret_cast<Cell*>(b->slots() + g * kGranule)->~Cell();
-      }
+      ForEachInBlock(b, [](Cell* cell) { cell->~Cell(); });
       b->next = nullptr;
       std::fill(std::begin(b->cells), std::end(b->cells), 0);
       cache_.push_back(b);

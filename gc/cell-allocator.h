@@ -69,12 +69,7 @@ class CellAllocator {
   template <class F>
   void ForEach(F&& f) const {
     for (const SizeClass& c : classes_) {
-      for (Block* b = c.blocks; b; b = b->next) {
-        size_t step = b->slot_size / kGranule;
-        for (size_t g = 0, n = b->GranuleOf(b->bump); g < n; g += step) {
-          if (b->cells[g / 64] >> (g % 64) & 1) f(reinterpret_cast<Cell*>(b->slots() + g * kGranule));
-        }
-      }
+      for (Block* b = c.blocks; b; b = b->next) ForEachInBlock(b, f);
     }
     for (Cell* c : large_) f(c);
   }
@@ -158,6 +153,13 @@ class CellAllocator {
     Block* current = nullptr;  // allocating from here; earlier blocks are full
   };
 
+  template <class F>
+  static void ForEachInBlock(Block* b, F&& f) {
+    size_t step = b->slot_size / kGranule;
+    for (size_t g = 0, n = b->GranuleOf(b->bump); g < n; g += step) {
+      if (b->cells[g / 64] >> (g % 64) & 1) f(reinterpret_cast<Cell*>(b->slots() + g * kGranule));
+    }
+  }
   static size_t ClassOf(size_t bytes) { return bytes == 0 ? 0 : (bytes - 1) / kGranule; }
   static Block* BlockOf(const void* p) {
     return reinterpret_cast<Block*>(reinterpret_cast<uintptr_t>(p) & ~(kBlockSize - 1));
