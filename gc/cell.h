@@ -19,7 +19,10 @@ enum class CellKind : uint8_t {
 const char* CellKindName(CellKind kind);
 
 // Base class of every heap object. Cells are allocated only by Heap (through
-// Heap::New) and freed only by the collector's sweep.
+// Heap::New) and freed only by the collector's sweep. The header is 16 bytes:
+// the vtable pointer, the kind and the mark bit; a subclass's first fields
+// fill the rest (the allocator, not the cell, knows where cells are and how
+// big their slots are: gc/cell-allocator.h).
 class Cell {
  public:
   explicit Cell(CellKind kind) : kind_(kind) {}
@@ -39,10 +42,10 @@ class Cell {
 
  private:
   friend class Heap;
-  Cell* next_ = nullptr;  // intrusive list of all cells, walked by sweep
-  size_t size_ = 0;       // bytes requested at allocation (sizeof + inline extra)
   CellKind kind_;
   bool marked_ = false;
 };
+
+static_assert(sizeof(Cell) == 16, "the cell header is a vtable pointer and 8 bytes");
 
 }  // namespace jsvm

@@ -21,16 +21,7 @@ Heap::Heap(HeapOptions options)
     : options_(options), threshold_(options.initial_threshold),
       start_(std::chrono::steady_clock::now()) {}
 
-Heap::~Heap() {
-  // Free everything without running the collector.
-  Cell* c = all_cells_;
-  while (c) {
-    Cell* next = c->next_;
-    c->~Cell();
-    ::operator delete(c);
-    c = next;
-  }
-}
+Heap::~Heap() = default;  // the allocator destroys the cells
 
 size_t Heap::AddRootSection(std::string name, RootFn fn) {
   roots_.push_back({std::move(name), std::move(fn)});
@@ -43,13 +34,11 @@ void* Heap::AllocateRaw(size_t bytes) {
     Collect(options_.stress ? "stress" : "allocation failure");
   }
   CheckLimit(bytes);
-  return ::operator new(bytes);
+  return allocator_.Allocate(bytes);
 }
 
 void Heap::Register(Cell* cell, size_t bytes) {
-  cell->size_ = bytes;
-  cell->next_ = all_cells_;
-  all_cells_ = cell;
+  allocator_.Commit(cell, bytes);
   ++cell_count_;
   heap_bytes_ += bytes;
   if (heap_bytes_ > stats_.peak_heap_bytes) stats_.peak_heap_bytes = heap_bytes_;
@@ -113,33 +102,41 @@ void Heap::Mark() {
 void Heap::Sweep(size_t* freed_objects, size_t* freed_bytes_out) {
   stats_.live_bytes_by_kind.fill(0);
   stats_.live_objects_by_kind.fill(0);
-  Cell** link = &all_cells_;
   size_t live_objects = 0;
   size_t freed_bytes = 0;
   size_t freed = 0;
-  while (Cell* c = *link) {
-    if (c->marked_) {
-      c->marked_ = false;
-      ++live_objects;
-      auto k = static_cast<size_t>(c->kind());
-      stats_.live_objects_by_kind[k]++;
-      stats_.live_bytes_by_kind[k] += c->OwnedBytes();
-      link = &c->next_;
-    } else {
-      *link = c->next_;
-      size_t owned = c->OwnedBytes();
-      freed_bytes += owned;
-      ++freed;
-      for (HeapObserver* o : observers_) o->OnFree(c);
-      c->~Cell();
-      ::operator delete(c);
-      --cell_count_;
-    }
-  }
+  allocator_.Sweep(
+      [&](Cell* c) {
+        if (!c->marked_) return false;
+        c->marked_ = false;
+        ++live_objects;
+        auto k = static_cast<size_t>(c->kind());
+        stats_.live_objects_by_kind[k]++;
+        stats_.live_bytes_by_kind[k] += c->OwnedBytes();
+        return true;
+      },
+      [&](Cell* c) {
+        freed_bytes += c->OwnedBytes();
+        ++freed;
+        for (HeapObserver* o : observers_) o->OnFree(c);
+        --cell_count_;
+      });
   heap_bytes_ = freed_bytes > heap_bytes_ ? 0 : heap_bytes_ - freed_bytes;
   stats_.live_objects = live_objects;
   *freed_objects = freed;
   *freed_bytes_out = freed_bytes;
+}
+
+size_t Heap::NextThreshold(size_t live) const {
+  // Linear from growth_factor at a quarter of large_heap_bytes down to
+  // large_heap_growth_factor at large_heap_bytes.
+  double small = options_.growth_factor, large = options_.large_heap_growth_factor;
+  size_t large_bytes = options_.large_heap_bytes;
+  double lo = static_cast<double>(large_bytes) / 4, hi = static_cast<double>(large_bytes);
+  double x = static_cast<double>(live);
+  double factor = x <= lo ? small : x >= hi ? large : small + (large - small) * (x - lo) / (hi - lo);
+  auto next = static_cast<size_t>(x * factor);
+  return next < options_.initial_threshold ? options_.initial_threshold : next;
 }
 
 void Heap::Collect(const char* reason) {
@@ -167,8 +164,9 @@ void Heap::Collect(const char* reason) {
   stats_.collections++;
   stats_.total_pause_ms += pause;
   if (pause > stats_.max_pause_ms) stats_.max_pause_ms = pause;
-  size_t next = static_cast<size_t>(static_cast<double>(live) * options_.growth_factor);
-  threshold_ = next < options_.initial_threshold ? options_.initial_threshold : next;
+  threshold_ = NextThreshold(live);
+  // Keep the empty blocks the heap may fill again before the next collection.
+  allocator_.TrimCache(threshold_ > live ? threshold_ - live : 0);
   if (options_.trace) {
     double since = std::chrono::duration<double, std::milli>(t1 - start_).count();
     constexpr double kMB = 1024.0 * 1024.0;

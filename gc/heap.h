@@ -15,14 +15,21 @@
 #include <utility>
 #include <vector>
 
+#include "gc/cell-allocator.h"
 #include "gc/cell.h"
 
 namespace jsvm {
 
 struct HeapOptions {
   size_t max_heap_bytes = 0;             // 0: unlimited
-  size_t initial_threshold = 4u << 20;   // first collection after this many bytes
-  double growth_factor = 2.0;            // next collection when heap = live * factor
+  size_t initial_threshold = 1u << 20;   // first collection after this many bytes
+  // The next collection comes when the heap reaches live * factor; the factor
+  // falls from growth_factor for small heaps to large_heap_growth_factor for
+  // heaps of large_heap_bytes and more (as V8's heap growing does), so the
+  // peak stays near the live size where memory matters most.
+  double growth_factor = 2.0;
+  double large_heap_growth_factor = 1.5;
+  size_t large_heap_bytes = 64u << 20;
   bool stress = false;                   // collect before every allocation
   bool trace = false;                    // print one line per collection (--trace-gc)
 #ifdef NDEBUG
@@ -71,6 +78,20 @@ class HeapObserver {
   virtual void OnCollectEnd(const CollectionRecord& /*record*/) {}
 };
 
+class Heap;
+
+// Keeps the heap from collecting during a scope.
+class NoGcScope {
+ public:
+  explicit NoGcScope(Heap& heap);
+  ~NoGcScope();
+  NoGcScope(const NoGcScope&) = delete;
+  NoGcScope& operator=(const NoGcScope&) = delete;
+
+ private:
+  Heap& heap_;
+};
+
 class Heap {
  public:
   using RootFn = std::function<void(Visitor&)>;
@@ -86,7 +107,13 @@ class Heap {
   template <class T, class... Args>
   T* NewWithExtra(size_t extra, Args&&... args) {
     void* mem = AllocateRaw(sizeof(T) + extra);
-    T* cell = new (mem) T(std::forward<Args>(args)...);
+    T* cell;
+    {
+      // The slot is neither free nor a cell until Register: nothing may
+      // sweep while the constructor runs.
+      NoGcScope no_gc(*this);
+      cell = new (mem) T(std::forward<Args>(args)...);
+    }
     Register(cell, sizeof(T) + extra);
     return cell;
   }
@@ -141,10 +168,12 @@ class Heap {
   // Visits every cell on the heap (live or not yet swept).
   template <class F>
   void ForEachCell(F&& f) const {
-    for (Cell* c = all_cells_; c; c = c->next_) f(c);
+    allocator_.ForEach(f);
   }
 
   size_t heap_bytes() const { return heap_bytes_; }
+  // Bytes of memory holding cells (blocks and large chunks), as the OS sees them.
+  size_t committed_bytes() const { return allocator_.committed_bytes(); }
   size_t cell_count() const { return cell_count_; }
   const HeapStats& stats() const { return stats_; }
   const HeapOptions& options() const { return options_; }
@@ -162,13 +191,15 @@ class Heap {
   // Frees unmarked cells; returns how many and their bytes.
   void Sweep(size_t* freed_objects, size_t* freed_bytes);
   void CheckLimit(size_t incoming);
+  // The threshold for the next collection, given the live bytes after this one.
+  size_t NextThreshold(size_t live) const;
 
   HeapOptions options_;
   std::vector<RootSection> roots_;
   std::vector<std::function<void()>> weak_callbacks_;
   std::function<void(size_t)> oom_;
   std::vector<HeapObserver*> observers_;
-  Cell* all_cells_ = nullptr;
+  CellAllocator allocator_;
   size_t cell_count_ = 0;
   size_t heap_bytes_ = 0;   // cells + external storage
   size_t threshold_;        // collect when heap_bytes_ exceeds this
@@ -178,16 +209,7 @@ class Heap {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Keeps the heap from collecting during a scope.
-class NoGcScope {
- public:
-  explicit NoGcScope(Heap& heap) : heap_(heap) { heap_.EnterNoGc(); }
-  ~NoGcScope() { heap_.LeaveNoGc(); }
-  NoGcScope(const NoGcScope&) = delete;
-  NoGcScope& operator=(const NoGcScope&) = delete;
-
- private:
-  Heap& heap_;
-};
+inline NoGcScope::NoGcScope(Heap& heap) : heap_(heap) { heap_.EnterNoGc(); }
+inline NoGcScope::~NoGcScope() { heap_.LeaveNoGc(); }
 
 }  // namespace jsvm

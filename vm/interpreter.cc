@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 
 #include "vm/interpreter-runtime.h"
 #include "vm/object-ops.h"
@@ -31,12 +33,14 @@
 namespace jsvm {
 
 Interpreter::Interpreter(Runtime& rt) : rt_(rt) {
-  stack_.resize(rt.options().stack_size_bytes / sizeof(Value) + 1024);
-  stack_limit_ = stack_.data() + stack_.size() - 1024;
+  size_t slots = rt.options().stack_size_bytes / sizeof(Value) + 1024;
+  stack_ = static_cast<Value*>(std::malloc(slots * sizeof(Value)));
+  if (!stack_) throw std::bad_alloc();
+  stack_limit_ = stack_ + slots - 1024;
   frames_.reserve(rt.options().max_call_depth + 16);
 }
 
-Interpreter::~Interpreter() = default;
+Interpreter::~Interpreter() { std::free(stack_); }
 
 void Interpreter::EnableDispatchStats(bool on) {
   dispatch_stats_ = on;
@@ -47,14 +51,14 @@ void Interpreter::EnableDispatchStats(bool on) {
 }
 
 Value* Interpreter::StackTop() const {
-  if (frames_.empty()) return const_cast<Value*>(stack_.data());
+  if (frames_.empty()) return stack_;
   return frames_.back().top();
 }
 
 void Interpreter::TraceRoots(Visitor& v) const {
   if (frames_.empty()) return;
   const Value* end = frames_.back().top();
-  for (const Value* p = stack_.data(); p < end; ++p) {
+  for (const Value* p = stack_; p < end; ++p) {
     TraceValue(v, *p, EdgeType::kHidden, EdgeName::Index(0));
   }
   for (const Frame& f : frames_) {

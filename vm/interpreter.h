@@ -38,6 +38,8 @@ class Interpreter {
  public:
   explicit Interpreter(Runtime& rt);
   ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
 
   // Calls a closure with a receiver and arguments (Call() in operations.h
   // dispatches here for closures).
@@ -73,7 +75,9 @@ class Interpreter {
   Frame* PushFrame(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target);
   Value* StackTop() const;
   Runtime& rt_;
-  std::vector<Value> stack_;        // the register stack
+  // The register stack, malloc'd uninitialised: its pages become resident
+  // only as frames reach them (PushFrame initialises every slot it uses).
+  Value* stack_ = nullptr;
   Value* stack_limit_ = nullptr;
   std::vector<Frame> frames_;
   uint64_t steps_ = 0;
