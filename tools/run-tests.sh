@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds jsvm twice (optimised, and with AddressSanitizer + UBSan) and runs
-# every test: unit tests, golden bytecode, the shared conformance suite and
-# test262 (the ../shared suites are skipped, visibly, when ../shared is absent).
+# Builds jsvm three times (optimised; with AddressSanitizer + UBSan; the
+# libFuzzer targets with clang) and runs every test: unit tests, golden
+# bytecode, the shared conformance suite and test262 (the ../shared suites are
+# skipped, visibly, when ../shared is absent), and a one-minute run of each
+# fuzz target with its regression inputs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 jsvm_install_deps
@@ -21,3 +23,8 @@ ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
 echo "== the conformance corpus under --gc-stress, ASan+UBSan build"
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir "$JSVM_ROOT/build-asan" --output-on-failure -L gc-stress
+
+echo "== build (libFuzzer targets: clang, ASan + UBSan)"
+jsvm_build "$JSVM_ROOT/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DJSVM_FUZZ=ON
+echo "== fuzz smoke runs (60 s each) and regression inputs"
+ctest --test-dir "$JSVM_ROOT/build-fuzz" --output-on-failure -L fuzz
