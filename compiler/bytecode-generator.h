@@ -178,7 +178,7 @@ class BytecodeGenerator {
 class ContextScope final : public ControlScope {
  public:
   ContextScope(BytecodeGenerator* gen, Scope* scope, bool is_function_context = false)
-      : ControlScope(gen), scope_(scope), active_(scope != nullptr && scope->needs_context) {
+      : ControlScope(gen), active_(scope != nullptr && scope->needs_context) {
     if (!active_) return;
     BytecodeArrayBuilder& b = gen->builder();
     saved_ = b.NewRegister();
@@ -194,7 +194,7 @@ class ContextScope final : public ControlScope {
   }
   // Catch contexts hold the exception register's value.
   ContextScope(BytecodeGenerator* gen, Scope* scope, Register exception)
-      : ControlScope(gen), scope_(scope), active_(true) {
+      : ControlScope(gen), active_(true) {
     BytecodeArrayBuilder& b = gen->builder();
     saved_ = b.NewRegister();
     ScopeInfo* si = gen->GetScopeInfo(scope);
@@ -219,7 +219,6 @@ class ContextScope final : public ControlScope {
   Register saved() const { return saved_; }
 
  private:
-  Scope* scope_;
   bool active_;
   bool detached_ = false;
   Register saved_;

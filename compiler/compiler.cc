@@ -1,14 +1,36 @@
 #include "compiler/compiler.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "compiler/bytecode-generator.h"
 #include "compiler/parser.h"
 #include "compiler/scope-analysis.h"
 #include "vm/builtins.h"
+#include "vm/bytecode-verifier.h"
 #include "vm/interpreter.h"
 
 namespace jsvm {
+
+namespace {
+
+// In debug and sanitizer builds, every function the compiler produces goes
+// through the bytecode verifier, which checks the two against each other: a
+// rejection is a compiler bug (or a verifier rule too strict), never the
+// script's fault, so it aborts.
+void CheckCompiledCode([[maybe_unused]] const std::string& file, [[maybe_unused]] const FunctionInfo* top) {
+#if !defined(NDEBUG) || defined(JSVM_SANITIZE)
+  VerifyError error;
+  if (!VerifyScript(top, &error)) {
+    std::fprintf(stderr, "jsvm: internal error: the compiler emitted bytecode the verifier rejects\n  %s: %s\n",
+                 file.c_str(), FormatVerifyError(error).c_str());
+    std::abort();
+  }
+#endif
+}
+
+}  // namespace
 
 CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source,
                             CompileOptions options) {
@@ -40,6 +62,7 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
   } catch (const std::length_error& e) {
     return fail(ParseErrorKind::kRangeError, e.what(), parsed.program->pos);
   }
+  CheckCompiledCode(file, result.top);
   return result;
 }
 

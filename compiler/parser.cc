@@ -1,11 +1,10 @@
 // The parser driver: tokens, errors, declarations and the program.
 #include "compiler/parser.h"
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <limits>
 
+#include "vm/native-stack.h"
 #include "vm/unicode.h"
 
 namespace jsvm {
@@ -21,35 +20,8 @@ Parser::Parser(std::u16string_view source)
 void Parser::ComputeStackLimit() {
   // Leave part of the stack unused: enough for the deepest single frame, for
   // reporting the error and for unwinding.
-  constexpr uintptr_t kReserve = 256 * 1024;
-  constexpr uintptr_t kFallbackBudget = 1024 * 1024;  // when the bounds are unknown
-  uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  uintptr_t limit = here > kFallbackBudget ? here - kFallbackBudget : 0;
-#if defined(__GLIBC__)
-  // This thread's stack (asking is slow for the main thread, which reads
-  // /proc/self/maps, so it is asked once per thread).
-  thread_local uintptr_t stack_low = 0;
-  thread_local uintptr_t stack_size = 0;
-  thread_local bool asked = false;
-  if (!asked) {
-    asked = true;
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-      void* address = nullptr;
-      size_t size = 0;
-      if (pthread_attr_getstack(&attr, &address, &size) == 0) {
-        stack_low = reinterpret_cast<uintptr_t>(address);
-        stack_size = size;
-      }
-      pthread_attr_destroy(&attr);
-    }
-  }
-  if (stack_low != 0 && here > stack_low) {
-    uintptr_t reserve = std::min<uintptr_t>(kReserve, stack_size / 4);
-    limit = here > stack_low + reserve ? stack_low + reserve : here;
-  }
-#endif
-  stack_limit_ = limit;
+  constexpr size_t kReserve = 256 * 1024;
+  stack_limit_ = StackLimitFrom(CurrentStackAddress(), 0, kReserve);
 }
 
 ParseResult Parser::Parse() {

@@ -5,7 +5,9 @@
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -41,6 +43,10 @@ constexpr int kExitUncaught = 1;    // uncaught exception or SyntaxError
 constexpr int kExitUsage = 2;       // bad command line
 constexpr int kExitFile = 3;        // cannot read the input file (or write a heap snapshot or trace)
 constexpr int kExitBadBytecode = 7; // invalid bytecode file (verifier, format, version, checksum)
+
+// --stack-size bounds (KB); the VM's thread gets twice the stack asked for.
+constexpr size_t kMinStackSizeKb = 64;
+constexpr size_t kMaxStackSizeKb = 1u << 20;
 
 constexpr const char* kVersion = "jsvm " JSVM_VERSION;
 
@@ -87,6 +93,22 @@ const char* kUsage =
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
     "\n";
+
+// After the options in --help (docs/cli.md has the same table).
+const char* kExitCodes =
+    "Exit codes:\n"
+    "  0    success\n"
+    "  1    uncaught exception (\"Uncaught TypeError: ...\" and a stack on stderr), or a\n"
+    "       SyntaxError, or a RangeError at compile time (\"FILE:LINE:COL: SyntaxError: ...\");\n"
+    "       \"Maximum call stack size exceeded\" past --stack-size is a catchable RangeError\n"
+    "  2    bad command line\n"
+    "  3    cannot read the input file, or write a bytecode file, heap snapshot or trace\n"
+    "  5    --max-steps reached (\"jsvm: execution stopped after N steps (--max-steps)\")\n"
+    "  6    --timeout reached (\"jsvm: execution timed out after S s (--timeout)\")\n"
+    "  7    invalid bytecode file: rejected by the loader or the verifier, or a\n"
+    "       version or checksum mismatch (nothing runs)\n"
+    "  134  --max-heap exceeded (\"FatalError: JavaScript heap out of memory (limit N MB)\")\n"
+    "Output printed before an error or a limit stopped the program is kept.\n";
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -352,6 +374,7 @@ int Main(int argc, char** argv) {
   double max_heap_mb = 0;
   uint64_t max_steps = 0;
   double timeout = 0;
+  size_t stack_kb = kDefaultStackSizeKb;
   std::string functions, clock = "steps";
   po::options_description general("Options");
   general.add_options()
@@ -378,7 +401,10 @@ int Main(int argc, char** argv) {
       ("trace-gc", "print one line per collection to stderr")
       ("max-steps", po::value<uint64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
-      ("timeout", po::value<double>(&timeout), "stop after SECONDS");
+      ("timeout", po::value<double>(&timeout), "stop after SECONDS")
+      ("stack-size", po::value<size_t>(&stack_kb)->default_value(kDefaultStackSizeKb),
+       "KB of C++ stack for recursion (JSON, console.log, join, native calls); also sets the JavaScript "
+       "frame limit (2 per KB) and the register stack; past it: RangeError: Maximum call stack size exceeded");
   po::options_description tracing("Trace options (jsvm trace, jsvm viz)");
   tracing.add_options()
       ("format", po::value<std::string>(&opts.format), "json (jsvm's step format, the default) or chrome (Trace Event Format)")
@@ -401,7 +427,7 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   if (vm.count("help")) {
-    std::cout << kUsage << general << "\n" << tracing << "\n";
+    std::cout << kUsage << general << "\n" << tracing << "\n" << kExitCodes;
     return kExitOk;
   }
   if (vm.count("version")) {
@@ -419,6 +445,11 @@ int Main(int argc, char** argv) {
   opts.runtime.heap.trace = vm.count("trace-gc") > 0;
   opts.runtime.max_steps = max_steps;
   opts.runtime.timeout_seconds = timeout;
+  if (stack_kb < kMinStackSizeKb || stack_kb > kMaxStackSizeKb) {
+    std::fprintf(stderr, "jsvm: --stack-size must be between %zu and %zu (KB)\n", kMinStackSizeKb, kMaxStackSizeKb);
+    return kExitUsage;
+  }
+  SetStackSize(&opts.runtime, stack_kb);
   if (opts.format != "json" && opts.format != "chrome") {
     std::fprintf(stderr, "jsvm: --format must be json or chrome\n");
     return kExitUsage;
@@ -475,14 +506,41 @@ struct ThreadArgs {
 }  // namespace
 }  // namespace jsvm
 
-// Runs the VM on a thread with a large stack, so that deep recursion in C++
-// (the parser, JSON, native callbacks) hits jsvm's own limits, which throw
-// a RangeError, long before the real stack ends.
+namespace {
+
+// The --stack-size argument, read before the options are parsed (the VM's
+// thread is made first); the default when absent or malformed (Main reports it).
+size_t StackSizeArgument(int argc, char** argv) {
+  size_t kb = jsvm::kDefaultStackSizeKb;
+  for (int i = 1; i < argc; ++i) {
+    const char* value = nullptr;
+    if (std::strncmp(argv[i], "--stack-size=", 13) == 0) {
+      value = argv[i] + 13;
+    } else if (std::strcmp(argv[i], "--stack-size") == 0 && i + 1 < argc) {
+      value = argv[i + 1];
+    }
+    if (value) {
+      char* end = nullptr;
+      unsigned long long v = std::strtoull(value, &end, 10);
+      if (end != value && *end == 0 && v >= jsvm::kMinStackSizeKb && v <= jsvm::kMaxStackSizeKb) kb = v;
+    }
+  }
+  return kb;
+}
+
+}  // namespace
+
+// Runs the VM on a thread with a stack well beyond --stack-size, so that deep
+// recursion in C++ (the parser, JSON, native callbacks) hits jsvm's own
+// limits, which throw a RangeError, long before the real stack ends. Where
+// the thread cannot be made, the VM runs here, and its limits shrink to fit
+// this thread's stack (vm/native-stack.h).
 int JsvmMain(int argc, char** argv) {
   jsvm::ThreadArgs args{argc, argv, 0};
+  size_t stack_bytes = std::max<size_t>(256u << 20, (StackSizeArgument(argc, argv) << 11) + (64u << 20));
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 256u << 20);
+  pthread_attr_setstacksize(&attr, stack_bytes);
   pthread_t thread;
   auto body = [](void* p) -> void* {
     auto* a = static_cast<jsvm::ThreadArgs*>(p);

@@ -7,7 +7,8 @@ set -euo pipefail
 JSVM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JSVM_PACKAGES=(g++ cmake ninja-build python3 libboost-program-options-dev nlohmann-json3-dev
                libdouble-conversion-dev libgtest-dev libbenchmark-dev
-               chromium)  # chromium: the viewer's browser test
+               chromium         # the viewer's browser test
+               clang libclang-rt-14-dev)  # the libFuzzer targets (tests/fuzz, build-fuzz)
 
 jsvm_install_deps() {
   local missing=()

@@ -171,7 +171,8 @@ class FunctionVerifier {
             if (v == 0 || static_cast<uint32_t>(v) >= size - at) Fail(at, "jump target outside the function");
             break;
           case kJumpBack:
-            if (v == 0 || static_cast<uint32_t>(v) > at) Fail(at, "jump target outside the function");
+            // JumpLoop 0 is a loop on itself (`for (;;) {}`), stopped by --max-steps/--timeout.
+            if (static_cast<uint32_t>(v) > at) Fail(at, "jump target outside the function");
             break;
           case kImm: case kUImm: case kFlag: break;  // checked by the context flow where it matters
         }

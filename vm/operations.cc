@@ -486,6 +486,7 @@ Value Call(Runtime& rt, Value callee, Value this_value, const Value* argv, uint3
       return static_cast<NativeFunction*>(fn)->fn()(rt, args);
     }
     case CellKind::kBoundFunction: {
+      rt.CheckNativeStack();  // bind(bind(bind(...))) recurses here
       auto* b = static_cast<BoundFunction*>(fn);
       RootedVector all(rt);
       all.values() = b->bound_args();
@@ -528,6 +529,7 @@ Value Construct(Runtime& rt, Value callee, const Value* argv, uint32_t argc, Val
       return static_cast<NativeFunction*>(fn)->fn()(rt, args);
     }
     case CellKind::kBoundFunction: {
+      rt.CheckNativeStack();  // bind(bind(bind(...))) recurses here
       auto* b = static_cast<BoundFunction*>(fn);
       RootedVector all(rt);
       all.values() = b->bound_args();

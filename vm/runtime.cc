@@ -5,6 +5,7 @@
 
 #include "vm/builtins.h"
 #include "vm/interpreter.h"
+#include "vm/native-stack.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
 #include "vm/trace-hooks.h"
@@ -19,15 +20,10 @@ RootedBase::RootedBase(Runtime& rt, bool is_vector) : rt_(rt), prev_(rt.rooted_t
 RootedBase::~RootedBase() { rt_.rooted_top() = prev_; }
 
 Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap) {
-  char here;
-  native_stack_base_ = &here;
-  if (options_.native_stack_limit == 0) {
-#if defined(JSVM_SANITIZE) || defined(__SANITIZE_ADDRESS__)
-    options_.native_stack_limit = 3u << 20;
-#else
-    options_.native_stack_limit = 5u << 20;
-#endif
-  }
+  if (options_.native_stack_limit == 0) options_.native_stack_limit = kDefaultNativeStackLimit;
+  // The budget counts from here, and never reaches the last part of this
+  // thread's real stack, which is kept for throwing the error and unwinding.
+  native_stack_limit_address_ = StackLimitFrom(CurrentStackAddress(), options_.native_stack_limit, kNativeStackReserve);
   heap_.AddRootSection("(Runtime roots)", [this](Visitor& v) { TraceRoots(v); });
   // Past --max-heap the heap prints the fatal error and exits; keep the output so far.
   heap_.SetOutOfMemoryHandler([this](size_t) { FlushStdout(); });
@@ -232,12 +228,15 @@ void Runtime::ThrowRangeError(const std::string& m) { ThrowError(intrinsics_.ran
 void Runtime::ThrowReferenceError(const std::string& m) { ThrowError(intrinsics_.reference_error_prototype, m); }
 void Runtime::ThrowSyntaxError(const std::string& m) { ThrowError(intrinsics_.syntax_error_prototype, m); }
 
+void SetStackSize(RuntimeOptions* options, size_t kb) {
+  kb = std::max<size_t>(kb, 64);
+  options->native_stack_limit = kb << 10;
+  options->max_call_depth = static_cast<uint32_t>(std::min<size_t>(kb * 2, 100000000));
+  options->stack_size_bytes = kb * 256;
+}
+
 void Runtime::CheckNativeStack() {
-  char here;
-  size_t used = static_cast<size_t>(native_stack_base_ - &here);
-  if (native_stack_base_ > &here && used > options_.native_stack_limit) {
-    ThrowRangeError("Maximum call stack size exceeded");
-  }
+  if (CurrentStackAddress() < native_stack_limit_address_) ThrowRangeError("Maximum call stack size exceeded");
 }
 
 void Runtime::WriteStdout(std::string_view s) {

@@ -100,14 +100,27 @@ struct WellKnownSymbols {
   Symbol* species = nullptr;
 };
 
+// C++ stack that recursion in native code may use by default (bytes).
+constexpr size_t kDefaultNativeStackLimit = 5u << 20;
+// Stack kept free below the native stack limit: the deepest single native
+// frame, creating the RangeError and unwinding.
+constexpr size_t kNativeStackReserve = 512u << 10;
+
 struct RuntimeOptions {
   HeapOptions heap;
   size_t stack_size_bytes = 1u << 20;  // the interpreter's register stack (Values)
   uint32_t max_call_depth = 10000;     // JS frames before "Maximum call stack size exceeded"
-  size_t native_stack_limit = 0;       // bytes of C++ stack allowed for recursion (0: default)
+  size_t native_stack_limit = 0;       // bytes of C++ stack allowed for recursion (0: default);
+                                       // never more than the thread's stack less a reserve
   uint64_t max_steps = 0;              // 0: unlimited
   double timeout_seconds = 0;          // 0: unlimited
 };
+
+// --stack-size=KB: native recursion may use KB kilobytes of C++ stack; the
+// JavaScript frame limit (2 per KB) and the register stack (256 bytes per KB)
+// scale with it. The default, kDefaultStackSizeKb, gives 10,240 frames.
+constexpr size_t kDefaultStackSizeKb = kDefaultNativeStackLimit >> 10;
+void SetStackSize(RuntimeOptions* options, size_t kb);
 
 class Runtime {
  public:
@@ -237,7 +250,7 @@ class Runtime {
 
   std::string stdout_buffer_;
   std::function<void(std::string_view)> stdout_sink_;
-  char* native_stack_base_ = nullptr;
+  uintptr_t native_stack_limit_address_ = 0;  // CheckNativeStack throws below this address
 };
 
 // Sets up the realm: intrinsics, built-in constructors and the global object

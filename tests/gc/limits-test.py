@@ -19,12 +19,81 @@ console.log("before the loop");
 for (;;) {}
 """
 
+DEEP_JS = """
+console.log("start");
+function down(n) { return down(n + 1) + 1; }
+try { down(0); } catch (e) { console.log("caught", e instanceof RangeError, e.message); }
+var depth = 0;
+function count() { depth++; count(); }
+try { count(); } catch (e) { console.log(depth > 500 && depth <= 2048 ? "depth within --stack-size" : "depth " + depth); }
+down(0);
+"""
+
+# Recursion inside C++ (the built-ins), each caught, then one uncaught.
+DEEP_NATIVE = """
+var N = 1000000;
+var nested = []; for (var i = 0; i < N; i++) nested = [nested];
+var obj = {}; for (var i = 0; i < N; i++) obj = { o: obj };
+function attempt(name, f) {
+  try { f(); console.log(name, "ok"); } catch (e) { console.log(name, e instanceof RangeError, e.message); }
+}
+attempt("JSON.stringify array", function () { JSON.stringify(nested); });
+attempt("JSON.stringify object", function () { JSON.stringify(obj); });
+attempt("JSON.parse", function () { JSON.parse("[".repeat(N) + "]".repeat(N)); });
+attempt("join", function () { nested.join(); });
+attempt("String", function () { String(nested); });
+var self = [1, 2]; self.push(self);
+console.log("self-nesting join:", self.join("-"));
+console.log([[[[["five"]]]]]);
+attempt("console.log", function () { console.log(obj); });
+attempt("eval", function () { (0, eval)("[".repeat(N)); });
+JSON.parse('{"a":'.repeat(N) + "1" + "}".repeat(N));
+"""
+
 CASES = [
     # name, flags, source, exit code, stdout, stderr must contain
     ("heap limit", ["--max-heap=64"], KEEPS_EVERYTHING, 134, "start\nstill going\n",
      "FatalError: JavaScript heap out of memory (limit 64 MB)"),
     ("step limit", ["--max-steps=100000"], SPINS, 5, "before the loop\n", "--max-steps"),
     ("timeout", ["--timeout=1"], SPINS, 6, "before the loop\n", "--timeout"),
+    ("deep JS recursion", ["--stack-size=1000"], DEEP_JS, 1,
+     "start\ncaught true Maximum call stack size exceeded\ndepth within --stack-size\n",
+     "Uncaught RangeError: Maximum call stack size exceeded"),
+    ("deep native recursion", [], DEEP_NATIVE, 1,
+     "JSON.stringify array true Maximum call stack size exceeded\n"
+     "JSON.stringify object true Maximum call stack size exceeded\n"
+     "JSON.parse true Maximum call stack size exceeded\n"
+     "join true Maximum call stack size exceeded\n"
+     "String true Maximum call stack size exceeded\n"
+     "self-nesting join: 1-2-\n"
+     "[ [ [ [Array] ] ] ]\n"
+     "{ o: { o: { o: [Object] } } }\n"
+     "console.log ok\n"
+     "eval true Maximum call stack size exceeded\n",
+
+     "Uncaught RangeError: Maximum call stack size exceeded"),
+]
+
+# Deeply nested source: the parser stops with a RangeError reported like a
+# SyntaxError (FILE:LINE:COL: RangeError: ...), exit 1, nothing runs.
+DEPTH = 100000
+NESTED_SOURCES = [
+    ("parentheses", "(" * DEPTH + "1" + ")" * DEPTH),
+    ("array literals", "[" * DEPTH + "]" * DEPTH),
+    ("object literals", "({a:" * DEPTH + "1" + "})" * DEPTH),
+    ("unary operators", "-" * DEPTH + "1"),
+    ("assignments", "var a; " + "a = " * DEPTH + "1"),
+    ("conditionals", "1 ? " * DEPTH + "1" + " : 1" * DEPTH),
+    ("blocks", "{" * DEPTH + "}" * DEPTH),
+    ("ifs", "if (1) " * DEPTH + ";"),
+    ("functions", "function f() {" * DEPTH + "}" * DEPTH),
+    ("arrows", "x => " * DEPTH + "1"),
+    ("calls", "f(" * DEPTH + ")" * DEPTH),
+    ("binary chain", "1" + " + 1" * DEPTH),
+    ("member chain", "var o = {}; o" + ".p" * DEPTH),
+    ("call chain", "function f() { return f; } f" + "()" * DEPTH),
+    ("comma chain", "1" + ", 1" * DEPTH),  # a flat list, not a deep tree: it runs
+    ("template nesting", "`${" * DEPTH + "1" + "}`" * DEPTH),
 ]
 
 
@@ -42,6 +111,21 @@ def main():
             ok = proc.returncode == code and proc.stdout == out and err in proc.stderr
             print("%s: exit %d, stdout %r, stderr %r %s" % (name, proc.returncode, proc.stdout, proc.stderr.strip()[:120],
                                                            "ok" if ok else "FAIL"))
+            passed += ok
+            failed += not ok
+        for name, body in NESTED_SOURCES:
+            path = os.path.join(tmp, "nested.js")
+            with open(path, "w") as f:
+                f.write('console.log("never printed");\n' + body + "\n")
+            proc = subprocess.run([args.jsvm, "run", path], capture_output=True, text=True, timeout=120)
+            if name == "comma chain":
+                ok = proc.returncode == 0 and proc.stdout == "never printed\n"
+            else:
+                ok = (proc.returncode == 1 and proc.stdout == "" and
+                      "nested.js:2:" in proc.stderr and "RangeError: Maximum call stack size exceeded" in proc.stderr)
+            print("nested %s: exit %d, stdout %r, stderr %r %s" % (name, proc.returncode, proc.stdout[:40],
+                                                                  proc.stderr.strip().split("\n")[0][:120],
+                                                                  "ok" if ok else "FAIL"))
             passed += ok
             failed += not ok
     print("%d passed, %d failed" % (passed, failed))

@@ -168,6 +168,14 @@ TEST_F(VerifierTest, RejectsJumpsOffBoundariesAndPastTheEnd) {
   EXPECT_EQ(Verify(NewFunction(code)), "function f: offset 0: jump target outside the function");
 }
 
+// `for (;;) {}` compiles to a JumpLoop onto itself, which the compiler's
+// check in debug builds first showed the verifier rejecting.
+TEST_F(VerifierTest, AcceptsALoopOnItself) {
+  std::vector<uint8_t> code;
+  Emit(code, Bytecode::kJumpLoop, {0, 0});
+  EXPECT_EQ(Verify(NewFunction(code)), "");
+}
+
 TEST_F(VerifierTest, RejectsBadHandlerTable) {
   std::vector<uint8_t> code;
   Emit(code, Bytecode::kLdaZero);
