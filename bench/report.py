@@ -78,8 +78,11 @@ def main():
     def check(ok):
         return "met" if ok else "**not met**"
 
-    commit = sh("git", "rev-parse", "--short", "HEAD", cwd=a.root)
-    dirty = sh("git", "status", "--porcelain", "--untracked-files=no", cwd=a.root)
+    meta_path = os.path.join(a.work, "meta.json")
+    meta = json.load(open(meta_path)) if os.path.exists(meta_path) else {}
+    commit = meta.get("commit") or sh("git", "rev-parse", "--short", "HEAD", cwd=a.root)
+    dirty = meta.get("dirty") if "dirty" in meta else bool(
+        sh("git", "status", "--porcelain", "--untracked-files=no", cwd=a.root))
     cpu_model = ""
     try:
         for line in open("/proc/cpuinfo"):
@@ -97,7 +100,8 @@ def main():
     w("Written by `bench/run` (do not edit by hand; run it again). Benchmarks, not tests: every figure")
     w("below is one measurement on the machine named here, with the peers timed in the same run.")
     w("")
-    w(f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    w(f"- measured: {meta.get('date', '?')} (load average at the start: {meta.get('load', '?')}); report written "
+      f"{datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
     w(f"- commit: {commit}{' (with uncommitted changes)' if dirty else ''}")
     w(f"- machine: {os.cpu_count()} cores, {cpu_model or platform.processor()}, {platform.system()} {platform.machine()};"
       f" load average when the report was written: {load}")
@@ -145,19 +149,28 @@ def main():
     w("(`-DJSVM_TRACING=OFF`). The last column is what the one `observing` branch per instruction costs.")
     w("")
     builds = [("build-bench", "goto"), ("build-bench-switch", "switch"), ("build-bench-notrace", "goto, no tracing")]
-    data = {}
+    unit_s = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+    seconds = {}   # script -> build -> CPU seconds per run
+    per_run = {}   # script -> bytecodes one run executes (counted in the goto build)
     for b, label in builds:
         j = json.load(open(os.path.join(a.work, f"dispatch-{b}.json")))
         for bm in j["benchmarks"]:
             if bm.get("aggregate_name") != "median":
                 continue
             name = bm["run_name"].split("/")[-1]
-            data.setdefault(name, {})[label] = bm["s/bytecode"] * 1e9
-    w("| script | goto ns/bc | switch ns/bc | goto, no tracing ns/bc | switch / goto | tracing cost |")
-    w("|---|---:|---:|---:|---:|---:|")
-    for name, d in data.items():
-        g, s, n = d.get("goto"), d.get("switch"), d.get("goto, no tracing")
-        w(f"| {name} | {g:.3f} | {s:.3f} | {n:.3f} | {s / g:.2f} | {100 * (g / n - 1):+.1f}% |")
+            t = bm["cpu_time"] * unit_s[bm.get("time_unit", "ns")]
+            seconds.setdefault(name, {})[label] = t
+            # The no-tracing build cannot count bytecodes (no dispatch statistics).
+            if bm.get("s/bytecode", 0) > 0 and label == "goto":
+                per_run[name] = t / bm["s/bytecode"]
+    w("| script | bytecodes per run | goto ns/bc | switch ns/bc | goto, no tracing ns/bc | switch / goto | tracing cost |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    for name, d in seconds.items():
+        n = per_run.get(name)
+        if not n:
+            continue
+        g, sw, nt = (d.get(k, float("nan")) / n * 1e9 for k in ("goto", "switch", "goto, no tracing"))
+        w(f"| {name} | {n:,.0f} | {g:.3f} | {sw:.3f} | {nt:.3f} | {sw / g:.2f} | {100 * (g / nt - 1):+.1f}% |")
     w("")
     with open(a.out, "w") as f:
         f.write("\n".join(out) + "\n")
