@@ -453,7 +453,11 @@ bool VerifyFunction(const FunctionInfo* info, const ContextChain& entry, std::ve
 
 bool VerifyScript(const FunctionInfo* top, VerifyError* error) {
   ContextChain entry;
-  if (top->scope_info && top->scope_info->type() == ScopeType::kScript) entry.push_back(top->scope_info->slot_count());
+  // A script's code runs in its own script context; eval code in its eval
+  // context (whose parent, the script context, it reaches by name only).
+  if (top->scope_info && (top->scope_info->type() == ScopeType::kScript || top->scope_info->type() == ScopeType::kEval)) {
+    entry.push_back(top->scope_info->slot_count());
+  }
   std::vector<CreatedFunction> work{{top, entry}};
   std::map<const FunctionInfo*, ContextChain> done;
   while (!work.empty()) {

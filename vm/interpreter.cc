@@ -121,11 +121,11 @@ Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* arg
 
 Value Interpreter::RunScript(FunctionInfo* top) {
   Rooted<FunctionInfo*> rtop(rt_, top);
-  Context* context = rt_.script_context();
+  Rooted<Context*> context(rt_, rt_.script_context());
   if (ScopeInfo* si = top->scope_info) {
     ScopeType type = si->type();
     // An eval context sits on the script context its code can see.
-    context = rt_.NewContext(si, type == ScopeType::kEval ? context : nullptr, si->slot_count());
+    context = rt_.NewContext(si, type == ScopeType::kEval ? context.get() : nullptr, si->slot_count());
     for (uint32_t i = 0; i < si->slot_count(); ++i) context->set(Context::kFirstSlot + i, Value::Hole());
     if (type == ScopeType::kScript) {
       rt_.set_script_context(context);
