@@ -97,6 +97,8 @@ class FunctionVerifier {
   void CheckTables() {
     if (info_->bytecode.empty()) Fail(0, "empty bytecode");
     if (info_->register_count > static_cast<uint32_t>(reg::kMaxLocal) + 1) Fail(0, "register count too large");
+    // Slot operands are 16 bits wide, so no function has more than 0x10000 slots.
+    if (info_->feedback_slot_count > static_cast<uint32_t>(kSharedFeedbackSlot) + 1) Fail(0, "feedback slot count too large");
     if (info_->parameter_context_slots.size() > info_->param_count) Fail(0, "more parameter slots than parameters");
   }
 

@@ -98,6 +98,21 @@ TEST_F(VerifierTest, RejectsFallingOffTheEnd) {
   EXPECT_EQ(Verify(NewFunction(code)), "function f: offset 0: execution can run past the end of the function");
 }
 
+// Found by the bytecode fuzzer in CI: a huge slot count made the first call
+// allocate gigabytes of inline caches.
+TEST_F(VerifierTest, RejectsAFeedbackSlotCountNoOperandCanName) {
+  std::vector<uint8_t> code;
+  Emit(code, Bytecode::kLdaZero);
+  Emit(code, Bytecode::kReturn);
+  FunctionInfo* f = NewFunction(code);
+  f->feedback_slot_count = 0x10000;
+  EXPECT_EQ(Verify(f), "");
+  f->feedback_slot_count = 0x10001;
+  EXPECT_EQ(Verify(f), "function f: offset 0: feedback slot count too large");
+  f->feedback_slot_count = 0x60600000;
+  EXPECT_EQ(Verify(f), "function f: offset 0: feedback slot count too large");
+}
+
 TEST_F(VerifierTest, RejectsRegisterOutsideTheFrame) {
   std::vector<uint8_t> code;
   Emit(code, Bytecode::kLdar, {1});
