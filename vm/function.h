@@ -150,6 +150,10 @@ class FunctionInfo final : public Cell {
   uint16_t length = 0;            // fn.length
   uint32_t register_count = 0;
   uint32_t feedback_slot_count = 0;
+  // The most named properties an object constructed by this function had
+  // when the constructor returned: `new` gives the next ones that many
+  // inline slots (a simple form of V8's in-object slack tracking).
+  uint16_t instance_properties = 0;
   uint32_t function_id = 0;
   uint32_t source_start = 0;
   uint32_t source_end = 0;

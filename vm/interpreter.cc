@@ -5,6 +5,8 @@
 // stack traces, the collector and exception handling see the current state.
 #include "vm/interpreter.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -688,7 +690,14 @@ Value Interpreter::Run() {
         SYNC();
         hooks->OnReturn(*frame, acc);
       }
-      if (frame->construct_result_check && !acc.IsObject()) acc = frame->receiver();
+      if (JSVM_UNLIKELY(frame->construct_result_check)) {
+        Value self = frame->receiver();
+        uint32_t props = self.IsObject() ? self.AsObject()->named_count() : 0;
+        if (props > frame->info->instance_properties) {
+          frame->info->instance_properties = static_cast<uint16_t>(std::min(props, Runtime::kMaxInlineSlots));
+        }
+        if (!acc.IsObject()) acc = self;
+      }
       bool entry = frame->is_entry;
       frames_.pop_back();
       if (entry) return acc;
@@ -848,7 +857,8 @@ Value Interpreter::Run() {
           // frame->acc, both seen by the collector; proto is reachable from
           // new_target.
           Object* proto = GetPrototypeFromConstructor(rt_, new_target, rt_.intrinsics().object_prototype);
-          Value self = Value::FromCell(rt_.NewObject(proto));
+          Value self = Value::FromCell(
+              rt_.NewObject(proto, std::max<uint32_t>(info->instance_properties, Runtime::kDefaultInlineSlots)));
           // argv points into the caller's registers, which did not move.
           Frame* f = PushFrame(static_cast<Function*>(callee.AsCell()), self, argv, argc, new_target);
           f->construct_result_check = true;

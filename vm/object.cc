@@ -1,6 +1,9 @@
 #include "vm/object.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 
 #include "vm/function.h"
 #include "vm/runtime.h"
@@ -11,7 +14,9 @@ namespace {
 constexpr uint32_t kMaxDenseGap = 1024;   // indices further past the end go to the sparse map
 }  // namespace
 
-Object::~Object() = default;
+Object::~Object() {
+  if (slot_capacity_ > inline_capacity_) std::free(slots_);
+}
 
 bool Object::IsCallable() const {
   switch (kind()) {
@@ -25,9 +30,17 @@ bool Object::IsCallable() const {
 void Object::NoteGrowth(Runtime& rt, ptrdiff_t bytes) { rt.heap().NoteExternalAllocation(bytes); }
 
 void Object::GrowSlots(Runtime& rt) {
-  size_t old_cap = slots_.capacity();
-  slots_.reserve(old_cap < 4 ? 4 : old_cap * 2);
-  NoteGrowth(rt, static_cast<ptrdiff_t>((slots_.capacity() - old_cap) * sizeof(Value)));
+  uint32_t old_cap = slot_capacity_;
+  uint32_t new_cap = old_cap < 4 ? 4 : old_cap * 2;
+  bool out_of_line = old_cap > inline_capacity_;
+  auto* grown = static_cast<Value*>(std::malloc(new_cap * sizeof(Value)));
+  if (!grown) throw std::bad_alloc();
+  if (old_cap) std::memcpy(static_cast<void*>(grown), slots_, named_count() * sizeof(Value));
+  if (out_of_line) std::free(slots_);
+  slots_ = grown;
+  slot_capacity_ = new_cap;
+  // The inline slots stay part of the cell; only the out-of-line array is external.
+  NoteGrowth(rt, static_cast<ptrdiff_t>((new_cap - (out_of_line ? old_cap : 0)) * sizeof(Value)));
 }
 
 void Object::ToDictionary(Runtime& rt) {
@@ -42,7 +55,8 @@ void Object::DictionaryAdd(Runtime& rt, Cell* key, uint8_t attrs) {
 }
 
 void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
-  if (slots_.size() == slots_.capacity()) GrowSlots(rt);
+  uint32_t n = named_count();
+  if (n == slot_capacity_) GrowSlots(rt);
   if (shape_ && shape_->is_dictionary()) {
     DictionaryAdd(rt, key, attrs);
   } else if (named_count() >= Shape::kMaxFastProperties) {
@@ -51,13 +65,14 @@ void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
   } else {
     shape_ = rt.shapes().Transition(shape_, key, attrs);
   }
-  slots_.push_back(value);
+  slots_[n] = value;
 }
 
 void Object::AddNamedWithShape(Runtime& rt, Shape* next, Value value) {
-  if (slots_.size() == slots_.capacity()) GrowSlots(rt);
+  uint32_t n = named_count();
+  if (n == slot_capacity_) GrowSlots(rt);
   shape_ = next;
-  slots_.push_back(value);
+  slots_[n] = value;
 }
 
 void Object::SetNamedAttrs(Runtime& rt, int i, uint8_t attrs) {
@@ -68,8 +83,9 @@ void Object::SetNamedAttrs(Runtime& rt, int i, uint8_t attrs) {
 
 void Object::RemoveNamed(Runtime& rt, int i) {
   ToDictionary(rt);
+  uint32_t n = named_count();
   shape_->DictionaryRemove(i);
-  slots_.erase(slots_.begin() + i);
+  std::memmove(static_cast<void*>(slots_ + i), slots_ + i + 1, (n - static_cast<uint32_t>(i) - 1) * sizeof(Value));
 }
 
 bool Object::FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const {
@@ -186,7 +202,8 @@ void Object::TraceProperties(Visitor& v) const {
 void Object::Trace(Visitor& v) const { TraceProperties(v); }
 
 size_t Object::OwnedBytes() const {
-  size_t n = sizeof(Object) + slots_.capacity() * sizeof(Value) + dense_.capacity() * sizeof(Value);
+  size_t n = sizeof(Object) + inline_capacity_ * sizeof(Value) + dense_.capacity() * sizeof(Value);
+  if (slot_capacity_ > inline_capacity_) n += slot_capacity_ * sizeof(Value);
   if (sparse_) n += sparse_->size() * 64;
   if (kind() == CellKind::kArray) n += sizeof(Array) - sizeof(Object);
   return n;

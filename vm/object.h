@@ -112,6 +112,14 @@ class Object : public Cell {
   uint8_t SnapshotType() const override;
   std::string SnapshotName() const override;
 
+  // Room for this many named properties inside the object. Only for a cell
+  // of exactly class Object allocated with n * sizeof(Value) extra bytes
+  // (Runtime::NewObject), before any property is added.
+  void InitInlineSlots(uint16_t n) {
+    slots_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(this) + sizeof(Object));
+    slot_capacity_ = inline_capacity_ = n;
+  }
+
   // For subclasses: report the storage delta to the heap.
   void NoteGrowth(Runtime& rt, ptrdiff_t bytes);
 
@@ -125,8 +133,13 @@ class Object : public Cell {
 
   Object* proto_;
   Shape* shape_ = nullptr;  // nullptr: no named properties
+  // Named property values, in slot order: the object's inline slots (plain
+  // objects are allocated with room for a few after them, as V8's in-object
+  // properties) until they run out, then a malloc'd array.
+  Value* slots_ = nullptr;
+  uint32_t slot_capacity_ = 0;
+  uint16_t inline_capacity_ = 0;
   bool extensible_ = true;
-  std::vector<Value> slots_;                                     // named property values
   std::vector<Value> dense_;                                     // holes are Value::Hole()
   std::unique_ptr<std::map<uint32_t, PropertyEntry>> sparse_;
 };

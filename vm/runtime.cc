@@ -158,7 +158,12 @@ PropertyKey Runtime::KeyFor(String* s) {
   return PropertyKey::Named(s);
 }
 
-Object* Runtime::NewObject(Object* proto) { return heap_.New<Object>(CellKind::kObject, proto); }
+Object* Runtime::NewObject(Object* proto, uint32_t inline_slots) {
+  inline_slots = std::min(inline_slots, kMaxInlineSlots);
+  Object* o = heap_.NewWithExtra<Object>(inline_slots * sizeof(Value), CellKind::kObject, proto);
+  o->InitInlineSlots(static_cast<uint16_t>(inline_slots));
+  return o;
+}
 
 Array* Runtime::NewArray(uint32_t length) {
   Array* a = heap_.New<Array>(intrinsics_.array_prototype);

@@ -159,7 +159,12 @@ class Runtime {
   PropertyKey KeyForUtf8(std::string_view s) { return KeyFor(InternUtf8(s)); }
 
   // ---- objects
-  Object* NewObject(Object* proto);
+  // A plain object with room for `inline_slots` named properties inside it
+  // (4, as V8 gives `{}`; more for instances of a constructor that is known
+  // to add more).
+  static constexpr uint32_t kDefaultInlineSlots = 4;
+  static constexpr uint32_t kMaxInlineSlots = 32;
+  Object* NewObject(Object* proto, uint32_t inline_slots = kDefaultInlineSlots);
   Object* NewObject() { return NewObject(intrinsics_.object_prototype); }
   Array* NewArray(uint32_t length = 0);
   Array* NewArrayFrom(const std::vector<Value>& values);
