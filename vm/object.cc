@@ -15,7 +15,7 @@ constexpr uint32_t kMaxDenseGap = 1024;   // indices further past the end go to 
 }  // namespace
 
 Object::~Object() {
-  if (slot_capacity_ > inline_capacity_) std::free(slots_);
+  if (slots_out_of_line()) std::free(slots_);
 }
 
 bool Object::IsCallable() const {
@@ -32,7 +32,7 @@ void Object::NoteGrowth(Runtime& rt, ptrdiff_t bytes) { rt.heap().NoteExternalAl
 void Object::GrowSlots(Runtime& rt) {
   uint32_t old_cap = slot_capacity_;
   uint32_t new_cap = old_cap < 4 ? 4 : old_cap * 2;
-  bool out_of_line = old_cap > inline_capacity_;
+  bool out_of_line = slots_out_of_line();
   auto* grown = static_cast<Value*>(std::malloc(new_cap * sizeof(Value)));
   if (!grown) throw std::bad_alloc();
   if (old_cap) std::memcpy(static_cast<void*>(grown), slots_, named_count() * sizeof(Value));
@@ -203,7 +203,7 @@ void Object::Trace(Visitor& v) const { TraceProperties(v); }
 
 size_t Object::OwnedBytes() const {
   size_t n = sizeof(Object) + inline_capacity_ * sizeof(Value) + dense_.capacity() * sizeof(Value);
-  if (slot_capacity_ > inline_capacity_) n += slot_capacity_ * sizeof(Value);
+  if (slots_out_of_line()) n += slot_capacity_ * sizeof(Value);
   if (sparse_) n += sparse_->size() * 64;
   if (kind() == CellKind::kArray) n += sizeof(Array) - sizeof(Object);
   return n;

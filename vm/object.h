@@ -120,6 +120,9 @@ class Object : public Cell {
     slot_capacity_ = inline_capacity_ = n;
   }
 
+  // Whether the slots have moved out of the object into a malloc'd array.
+  bool slots_out_of_line() const { return slot_capacity_ > inline_capacity_; }
+
   // For subclasses: report the storage delta to the heap.
   void NoteGrowth(Runtime& rt, ptrdiff_t bytes);
 
