@@ -141,6 +141,7 @@ String* Runtime::Concat(String* a, String* b) {
   uint64_t len = static_cast<uint64_t>(a->length()) + b->length();
   if (len > (1u << 29)) ThrowRangeError("Invalid string length");
   Rooted<String*> ra(*this, a), rb(*this, b);
+  if (len >= String::kMinConsLength) return heap_.NewWithExtra<String>(sizeof(String::ConsParts), ra.get(), rb.get());
   String* str = heap_.NewWithExtra<String>(len * sizeof(char16_t), static_cast<uint32_t>(len));
   std::memcpy(str->mutable_data(), ra->data(), ra->length() * sizeof(char16_t));
   std::memcpy(str->mutable_data() + ra->length(), rb->data(), rb->length() * sizeof(char16_t));

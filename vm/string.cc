@@ -1,8 +1,56 @@
 #include "vm/string.h"
 
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <vector>
+
 #include "vm/unicode.h"
 
 namespace jsvm {
+
+String::~String() {
+  if (cons_) std::free(cons_parts()->flat);
+}
+
+const char16_t* String::FlattenCons() const {
+  ConsParts* parts = cons_parts();
+  if (parts->flat) return parts->flat;
+  auto* buffer = static_cast<char16_t*>(std::malloc(length_ * sizeof(char16_t)));
+  if (!buffer) throw std::bad_alloc();
+  // Left-nested ropes (s += x in a loop) are as deep as they are long: walk
+  // them with an explicit stack, copying the leaves from left to right.
+  std::vector<const String*> stack{this};
+  uint32_t pos = 0;
+  while (!stack.empty()) {
+    const String* s = stack.back();
+    stack.pop_back();
+    if (s->IsUnflattenedCons()) {
+      stack.push_back(s->cons_parts()->second);
+      stack.push_back(s->cons_parts()->first);
+      continue;
+    }
+    std::memcpy(buffer + pos, s->data(), s->length_ * sizeof(char16_t));
+    pos += s->length_;
+  }
+  *parts = ConsParts{nullptr, nullptr, buffer};
+  return buffer;
+}
+
+void String::Trace(Visitor& v) const {
+  if (!IsUnflattenedCons()) return;
+  v.Edge(cons_parts()->first, EdgeType::kInternal, EdgeName::Str("first"));
+  v.Edge(cons_parts()->second, EdgeType::kInternal, EdgeName::Str("second"));
+}
+
+size_t String::OwnedBytes() const {
+  if (!cons_) return sizeof(String) + length_ * sizeof(char16_t);
+  return sizeof(String) + sizeof(ConsParts) + (cons_parts()->flat ? length_ * sizeof(char16_t) : 0);
+}
+
+std::string String::SnapshotName() const {
+  return IsUnflattenedCons() ? "(concatenated string)" : ToUtf8();
+}
 
 std::string String::ToUtf8() const { return Utf16ToUtf8(view()); }
 

@@ -285,6 +285,50 @@ TEST_F(OperationsTest, AddStringsNumbersAndMixed) {
   EXPECT_FALSE(std::signbit(Add(rt_, Value::Double(-0.0), Num(0)).AsNumber()));
 }
 
+// Concatenations of 13 or more code units are ropes: two edges, no copy,
+// flattened on first read; shorter ones are copied.
+TEST_F(OperationsTest, LongConcatenationsAreRopesFlattenedWhenRead) {
+  Value hello = Str("hello, ");
+  Value world = Str("world! (13+)");
+  Value rope = Add(rt_, hello, world);
+  String* s = rope.AsString();
+  ASSERT_TRUE(s->IsUnflattenedCons());
+  EXPECT_EQ(s->length(), 19u);
+  EXPECT_EQ(s->SnapshotType(), 10);  // "concatenated string", as V8 shows a ConsString
+  EXPECT_EQ(s->SnapshotName(), "(concatenated string)");
+  struct Edges : Visitor {
+    std::vector<Cell*> targets;
+    void Edge(Cell* c, EdgeType, EdgeName) override { targets.push_back(c); }
+  } edges;
+  s->Trace(edges);
+  EXPECT_EQ(edges.targets, (std::vector<Cell*>{hello.AsCell(), world.AsCell()}));
+  size_t unflattened = s->OwnedBytes();
+  EXPECT_EQ(s->ToUtf8(), "hello, world! (13+)");
+  EXPECT_FALSE(s->IsUnflattenedCons());
+  EXPECT_EQ(s->OwnedBytes(), unflattened + 19 * sizeof(char16_t));
+  EXPECT_EQ(s->SnapshotType(), 2);
+  edges.targets.clear();
+  s->Trace(edges);  // the halves are no longer kept alive
+  EXPECT_TRUE(edges.targets.empty());
+  EXPECT_FALSE(Add(rt_, Str("short"), Str("one")).AsString()->IsUnflattenedCons());
+  // Strict equality and hashing read the characters.
+  EXPECT_TRUE(StrictEquals(Add(rt_, world, hello), Str("world! (13+)hello, ")));
+}
+
+// A rope as deep as it is long (s += "x" in a loop) flattens without recursion.
+TEST_F(OperationsTest, DeepRopesFlattenIteratively) {
+  Value s = Str("");
+  Value piece = Str("ab");
+  constexpr int kSteps = 200000;
+  for (int i = 0; i < kSteps; ++i) s = Add(rt_, s, piece);
+  Value right = Str("");
+  for (int i = 0; i < 1000; ++i) right = Add(rt_, piece, right);  // nested to the right too
+  String* all = Add(rt_, s, right).AsString();
+  ASSERT_EQ(all->length(), 2u * (kSteps + 1000));
+  std::u16string_view v = all->view();
+  for (uint32_t i = 0; i < v.size(); ++i) ASSERT_EQ(v[i], i % 2 ? u'b' : u'a') << i;
+}
+
 TEST_F(OperationsTest, LessThan) {
   EXPECT_EQ(LessThan(rt_, Num(1), Num(2), true), 1);
   EXPECT_EQ(LessThan(rt_, Num(2), Num(1), true), 0);
