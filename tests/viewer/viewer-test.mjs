@@ -5,7 +5,7 @@
 //        --modules build/viewer-node --out build
 // Exit 77 (skipped) when chromium or playwright-core is not installed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,6 +125,7 @@ try {
   check(rows < 200, `listings hold only the visible rows (${rows})`);
 
   check(errors.length === 0, 'no console errors: ' + errors.join('; '));
+  rmSync(dir, { recursive: true, force: true });
 } finally {
   await browser.close();
 }
