@@ -30,6 +30,7 @@ CellAllocator::~CellAllocator() {
   }
   for (Cell* cell : large_) FreeLarge(cell);
   TrimCache(0);
+  if (reserve_next_ != reserve_end_) munmap(reserve_next_, reserve_end_ - reserve_next_);
 }
 
 void* CellAllocator::Refill(SizeClass& c, size_t k) {
@@ -57,17 +58,23 @@ CellAllocator::Block* CellAllocator::NewBlock(size_t slot_size) {
     mem = cache_.back();
     cache_.pop_back();
   } else {
-    // Map twice the size and trim it to a kBlockSize-aligned block, so that
-    // a cell's block is its address rounded down.
-    void* raw = mmap(nullptr, 2 * kBlockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) throw std::bad_alloc();
-    auto start = reinterpret_cast<uintptr_t>(raw);
-    uintptr_t aligned = (start + kBlockSize - 1) & ~(kBlockSize - 1);
-    if (aligned > start) munmap(raw, aligned - start);
-    if (uintptr_t tail = start + 2 * kBlockSize - (aligned + kBlockSize)) {
-      munmap(reinterpret_cast<void*>(aligned + kBlockSize), tail);
+    if (reserve_next_ == reserve_end_) {
+      // Map one block more than the region and trim it to kBlockSize-aligned
+      // blocks, so that a cell's block is its address rounded down.
+      constexpr size_t kRegion = kReserveBlocks * kBlockSize;
+      void* raw = mmap(nullptr, kRegion + kBlockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (raw == MAP_FAILED) throw std::bad_alloc();
+      auto start = reinterpret_cast<uintptr_t>(raw);
+      uintptr_t aligned = (start + kBlockSize - 1) & ~(kBlockSize - 1);
+      if (aligned > start) munmap(raw, aligned - start);
+      if (uintptr_t tail = start + kRegion + kBlockSize - (aligned + kRegion)) {
+        munmap(reinterpret_cast<void*>(aligned + kRegion), tail);
+      }
+      reserve_next_ = reinterpret_cast<char*>(aligned);
+      reserve_end_ = reserve_next_ + kRegion;
     }
-    mem = reinterpret_cast<void*>(aligned);
+    mem = reserve_next_;
+    reserve_next_ += kBlockSize;
   }
   Unpoison(mem, kHeaderBytes);
   auto* b = new (mem) Block{};

@@ -191,6 +191,12 @@ class CellAllocator {
   SizeClass classes_[kClassCount];
   std::vector<Cell*> large_;
   std::vector<Block*> cache_;  // empty blocks kept for reuse
+  // Address space mapped for blocks not handed out yet: blocks are carved
+  // from kReserveBlocks-block regions, one mmap (and at most two trimming
+  // munmaps) per region rather than per block. Untouched pages cost no memory.
+  static constexpr size_t kReserveBlocks = 16;
+  char* reserve_next_ = nullptr;
+  char* reserve_end_ = nullptr;
   size_t block_count_ = 0;
   size_t large_bytes_ = 0;
 };

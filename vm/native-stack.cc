@@ -6,10 +6,18 @@
 
 namespace jsvm {
 
+namespace {
+// Asking is slow for the main thread (glibc reads /proc/self/maps): once per thread.
+thread_local StackBounds bounds;
+thread_local bool asked = false;
+}  // namespace
+
+void SetCurrentThreadStack(StackBounds b) {
+  bounds = b;
+  asked = b.low != 0;
+}
+
 StackBounds CurrentThreadStack() {
-  // Asking is slow for the main thread (glibc reads /proc/self/maps).
-  thread_local StackBounds bounds;
-  thread_local bool asked = false;
   if (asked) return bounds;
   asked = true;
 #if defined(__GLIBC__)

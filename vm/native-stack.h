@@ -19,6 +19,9 @@ struct StackBounds {
   size_t size = 0;
 };
 StackBounds CurrentThreadStack();
+// Tells CurrentThreadStack that the thread now runs on another stack (one it
+// switched to with swapcontext); {} to ask the system again.
+void SetCurrentThreadStack(StackBounds bounds);
 
 // The lowest address recursion may reach from `here` when it may use at most
 // `budget` bytes below `here` (0: no budget of its own), keeping `reserve`

@@ -39,39 +39,37 @@ void TransitionTable::RebuildIndex() {
   }
 }
 
-void Shape::UpdateIndex() {
-  if (entries_.size() <= kLinearLimit) {
-    index_.reset();
-    return;
+int Shape::FindIndexed(Cell* key) const {
+  if (!index_) {
+    index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
+    index_->reserve(size_);
+    for (uint32_t i = 0; i < size_; ++i) (*index_)[(*entries_)[i].key] = i;
   }
-  if (!index_) index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
-  index_->clear();
-  index_->reserve(entries_.size());
-  for (size_t i = 0; i < entries_.size(); ++i) (*index_)[entries_[i].key] = static_cast<uint32_t>(i);
+  auto it = index_->find(key);
+  return it == index_->end() ? -1 : static_cast<int>(it->second);
 }
 
 void Shape::DictionaryAdd(Cell* key, uint8_t attrs) {
-  entries_.push_back({key, attrs});
-  if (index_) {
-    (*index_)[key] = static_cast<uint32_t>(entries_.size() - 1);
-  } else if (entries_.size() > kLinearLimit) {
-    UpdateIndex();
-  }
+  entries_->push_back({key, attrs});
+  if (index_) (*index_)[key] = size_;
+  ++size_;
 }
 
 void Shape::DictionaryRemove(uint32_t i) {
-  entries_.erase(entries_.begin() + i);
+  entries_->erase(entries_->begin() + i);
+  --size_;
   ++version_;
-  if (index_) UpdateIndex();
+  index_.reset();  // the slots after i moved: rebuilt at the next search
 }
 
 void Shape::Trace(Visitor& v) const {
   if (parent_) v.Edge(parent_, EdgeType::kInternal, EdgeName::Str("back_pointer"));
-  for (const ShapeEntry& e : entries_) v.Edge(e.key, EdgeType::kInternal, EdgeName::Str("key"));
+  for (uint32_t i = 0; i < size_; ++i) v.Edge((*entries_)[i].key, EdgeType::kInternal, EdgeName::Str("key"));
 }
 
 size_t Shape::OwnedBytes() const {
-  size_t n = sizeof(Shape) + entries_.capacity() * sizeof(ShapeEntry) + transitions_.OwnedBytes();
+  // Shared entries are split among the shapes sharing them.
+  size_t n = sizeof(Shape) + entries_->capacity() * sizeof(ShapeEntry) / entries_.use_count() + transitions_.OwnedBytes();
   if (index_) n += index_->size() * 32;
   return n;
 }
@@ -94,10 +92,14 @@ Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
   TransitionTable& children = from ? from->transitions_ : root_transitions_;
   if (Shape* child = children.Find(key, attrs)) return child;
   Shape* s = Allocate(from, /*dictionary=*/false);
-  s->entries_.reserve((from ? from->entries_.size() : 0) + 1);
-  if (from) s->entries_ = from->entries_;
-  s->entries_.push_back({key, attrs});
-  s->UpdateIndex();
+  if (from && !from->dictionary_ && from->entries_->size() == from->size_) {
+    s->entries_ = from->entries_;  // extend the chain's array
+  } else {
+    s->entries_ = std::make_shared<std::vector<ShapeEntry>>();
+    if (from) s->entries_->assign(from->entries_->begin(), from->entries_->begin() + from->size_);
+  }
+  s->entries_->push_back({key, attrs});
+  s->size_ = (from ? from->size_ : 0) + 1;
   size_t table_before = children.OwnedBytes();
   children.Add(s);
   // The new shape's storage, and the parent's table growth (an estimate for
@@ -109,8 +111,11 @@ Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
 
 Shape* ShapeRegistry::NewDictionary(const Shape* from) {
   Shape* s = Allocate(nullptr, /*dictionary=*/true);
-  if (from) s->entries_ = from->entries_;
-  s->UpdateIndex();
+  s->entries_ = std::make_shared<std::vector<ShapeEntry>>();
+  if (from) {
+    s->entries_->assign(from->entries_->begin(), from->entries_->begin() + from->size_);
+    s->size_ = from->size_;
+  }
   heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->OwnedBytes() - sizeof(Shape)));
   return s;
 }

@@ -65,21 +65,20 @@ class Shape final : public Cell {
 
   Shape(Shape* parent, bool dictionary) : Cell(CellKind::kShape), parent_(parent), dictionary_(dictionary) {}
 
-  uint32_t size() const { return static_cast<uint32_t>(entries_.size()); }
-  const ShapeEntry& entry(uint32_t i) const { return entries_[i]; }
+  uint32_t size() const { return size_; }
+  // Valid until the next transition from this shape or a shape sharing its entries.
+  const ShapeEntry& entry(uint32_t i) const { return (*entries_)[i]; }
   bool is_dictionary() const { return dictionary_; }
   Shape* parent() const { return parent_; }
 
   // The slot of `key`, or -1.
   int Find(Cell* key) const {
-    if (!index_) {
-      for (size_t i = 0; i < entries_.size(); ++i) {
-        if (entries_[i].key == key) return static_cast<int>(i);
-      }
-      return -1;
+    if (index_ || (size_ > kLinearLimit && ++linear_searches_ > kSearchesBeforeIndex)) return FindIndexed(key);
+    const ShapeEntry* e = entries_->data();
+    for (uint32_t i = 0; i < size_; ++i) {
+      if (e[i].key == key) return static_cast<int>(i);
     }
-    auto it = index_->find(key);
-    return it == index_->end() ? -1 : static_cast<int>(it->second);
+    return -1;
   }
 
   // Dictionary shapes only: in-place changes. The caller reports the change
@@ -87,7 +86,7 @@ class Shape final : public Cell {
   void DictionaryAdd(Cell* key, uint8_t attrs);
   void DictionaryRemove(uint32_t i);
   void DictionarySetAttrs(uint32_t i, uint8_t attrs) {
-    entries_[i].attrs = attrs;
+    (*entries_)[i].attrs = attrs;
     ++version_;
   }
   // Changes when an existing entry moves or changes (never for shared
@@ -103,14 +102,25 @@ class Shape final : public Cell {
   friend class ShapeRegistry;
   static constexpr size_t kLinearLimit = 8;
 
-  // Keeps the hash index in step with the entries (built past kLinearLimit).
-  void UpdateIndex();
+  // Finds `key` through the hash index, building it first if need be. A
+  // shape past kLinearLimit entries gets one once it has been searched
+  // kSearchesBeforeIndex times: the intermediate shapes of a long transition
+  // chain (a built-in prototype's: each addition checks the key is new) are
+  // searched once each and never need one.
+  static constexpr uint8_t kSearchesBeforeIndex = 4;
+  int FindIndexed(Cell* key) const;
 
   Shape* parent_;            // the shape this one extends (nullptr: empty, or dictionary)
   bool dictionary_;
   uint32_t version_ = 0;
-  std::vector<ShapeEntry> entries_;
-  std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries
+  // The first size_ entries are this shape's. A transition chain shares one
+  // array (V8 shares DescriptorArrays so): a child made from a shape whose
+  // entries end the array appends to it, so a chain of n shapes holds n
+  // entries, not n^2/2. Any other child, and every dictionary, copies.
+  std::shared_ptr<std::vector<ShapeEntry>> entries_;
+  uint32_t size_ = 0;
+  mutable uint8_t linear_searches_ = 0;
+  mutable std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries, once searched
   TransitionTable transitions_;
 };
 
