@@ -22,6 +22,7 @@
 
 namespace jsvm {
 
+class Array;
 class Runtime;
 
 // The slot every site past the 65535th of a function shares (16-bit slot
@@ -31,7 +32,10 @@ constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
 // What a cache was filled for. A hit checks it: a bytecode file may (wrongly
 // or on purpose) give two kinds of site one slot, and a load's slot must
 // never serve a store.
-enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore };
+// kArrayLiteral: the slot of CreateEmptyArrayLiteral, an allocation site
+// (V8's AllocationSite, in small): `slot` is the length its arrays reached,
+// so the next one is allocated with room for that many elements.
+enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral };
 
 struct PropertyIC {
   static constexpr uint32_t kMaxLevels = 4;  // the receiver and up to 3 prototypes
@@ -43,7 +47,10 @@ struct PropertyIC {
   uint8_t levels = 0;  // objects in the walk (load: receiver .. holder; store: receiver .. end of chain)
   CellKind kinds[kMaxLevels] = {};
   Shape* shapes[kMaxLevels] = {};
-  Shape* next_shape = nullptr;  // store: the transition to take (nullptr: the property exists)
+  union {
+    Shape* next_shape = nullptr;  // store: the transition to take (nullptr: the property exists)
+    Array* last_literal;          // kArrayLiteral: the array made last, valid in `epoch` only
+  };
 };
 
 // The walk of `ic` from `start` (level `level` already matched): true when

@@ -54,6 +54,28 @@ void StoreGlobal(Runtime& rt, String* name, Value value, bool strict) {
 
 // ---------------------------------------------------------------- properties
 
+Array* NewArrayLiteral(Runtime& rt, PropertyIC& site) {
+  // A hint, never a limit: literals longer than this grow as usual.
+  constexpr uint32_t kMaxReserve = 1024;
+  uint32_t epoch = rt.shapes().epoch();
+  uint32_t learned = 0;
+  if (site.kind == ICKind::kArrayLiteral) {
+    learned = site.slot;
+    // The last array is known to be alive only if nothing was collected since.
+    if (site.epoch == epoch) learned = std::max(learned, std::min(site.last_literal->length(), kMaxReserve));
+  }
+  Array* a = rt.NewArray(0);
+  if (learned) {
+    a->dense().reserve(learned);
+    a->NoteGrowth(rt, static_cast<ptrdiff_t>(learned * sizeof(Value)));
+  }
+  site.kind = ICKind::kArrayLiteral;
+  site.epoch = epoch;
+  site.slot = learned;
+  site.last_literal = a;
+  return a;
+}
+
 Value GetNamed(Runtime& rt, Value object, String* name) {
   return GetValueProperty(rt, object, rt.KeyFor(name));
 }
@@ -354,7 +376,7 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       // untrusted, so the shape is checked before anything is declared.
       bool well_formed = arg(0).IsCellOfKind(CellKind::kArray);
       if (well_formed) {
-        const std::vector<Value>& d = static_cast<Array*>(arg(0).AsCell())->dense();
+        const DenseElements& d = static_cast<Array*>(arg(0).AsCell())->dense();
         for (size_t i = 0; i < d.size(); ++i) {
           well_formed &= i % 2 == 0 ? d[i].IsString() : d[i].IsUndefined() || d[i].IsCellOfKind(CellKind::kFunctionInfo);
         }

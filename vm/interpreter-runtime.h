@@ -10,6 +10,9 @@ namespace jsvm {
 Value LoadGlobal(Runtime& rt, String* name, bool inside_typeof);
 void StoreGlobal(Runtime& rt, String* name, Value value, bool strict);
 Value GetNamed(Runtime& rt, Value object, String* name);
+// An empty array for an array literal, with room for as many elements as
+// the site's earlier arrays reached (recorded in `site`, its feedback slot).
+Array* NewArrayLiteral(Runtime& rt, PropertyIC& site);
 Value GetKeyed(Runtime& rt, Value object, Value key);
 void SetNamed(Runtime& rt, Value object, String* name, Value value, bool strict);
 void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict);

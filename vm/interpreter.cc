@@ -894,7 +894,7 @@ Value Interpreter::Run() {
     }
     CASE(CreateEmptyArrayLiteral) {
       SYNC();
-      acc = Value::FromCell(rt_.NewArray(0));
+      acc = Value::FromCell(NewArrayLiteral(rt_, IC(0)));
       NEXT();
     }
     CASE(CreateArrayFromIterable) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gc/cell.h"
+#include "vm/dense-elements.h"
 #include "vm/shape.h"
 #include "vm/string.h"
 #include "vm/value.h"
@@ -96,11 +97,11 @@ class Object : public Cell {
   bool RemoveIndexed(Runtime& rt, uint32_t i);
   // Every present index, ascending.
   void CollectIndices(std::vector<uint32_t>* out) const;
-  std::vector<Value>& dense() { return dense_; }
+  DenseElements& dense() { return dense_; }
   // Gives the dense part room for n elements, as holes (V8 preallocates the
   // backing store of `new Array(n)` for small n).
   void ReserveDenseHoles(Runtime& rt, uint32_t n);
-  const std::vector<Value>& dense() const { return dense_; }
+  const DenseElements& dense() const { return dense_; }
   bool has_sparse() const { return sparse_ != nullptr && !sparse_->empty(); }
   std::map<uint32_t, PropertyEntry>* sparse() const { return sparse_.get(); }
   // Removes every index >= len (array length truncation); returns false when a
@@ -115,7 +116,7 @@ class Object : public Cell {
   // Room for this many named properties inside the object. Only for a cell
   // of exactly class Object allocated with n * sizeof(Value) extra bytes
   // (Runtime::NewObject), before any property is added.
-  void InitInlineSlots(uint16_t n) {
+  void InitInlineSlots(uint8_t n) {
     slots_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(this) + sizeof(Object));
     slot_capacity_ = inline_capacity_ = n;
   }
@@ -134,18 +135,22 @@ class Object : public Cell {
   void DictionaryAdd(Runtime& rt, Cell* key, uint8_t attrs);
   void GrowSlots(Runtime& rt);
 
+  // The small fields first: they fill the spare bytes of the cell header,
+  // and the object is 56 bytes before its inline slots.
+  uint8_t inline_capacity_ = 0;
+  bool extensible_ = true;
+  uint32_t slot_capacity_ = 0;
   Object* proto_;
   Shape* shape_ = nullptr;  // nullptr: no named properties
   // Named property values, in slot order: the object's inline slots (plain
   // objects are allocated with room for a few after them, as V8's in-object
   // properties) until they run out, then a malloc'd array.
   Value* slots_ = nullptr;
-  uint32_t slot_capacity_ = 0;
-  uint16_t inline_capacity_ = 0;
-  bool extensible_ = true;
-  std::vector<Value> dense_;                                     // holes are Value::Hole()
+  DenseElements dense_;  // holes are Value::Hole()
   std::unique_ptr<std::map<uint32_t, PropertyEntry>> sparse_;
 };
+
+static_assert(sizeof(Object) == 56, "an object is the cell header, four pointers and its elements' pointer");
 
 // An Array: an Object whose length is kept in step with its indices.
 class Array final : public Object {

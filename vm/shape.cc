@@ -63,8 +63,16 @@ void Shape::DictionaryRemove(uint32_t i) {
 }
 
 void Shape::Trace(Visitor& v) const {
-  if (parent_) v.Edge(parent_, EdgeType::kInternal, EdgeName::Str("back_pointer"));
-  for (uint32_t i = 0; i < size_; ++i) v.Edge((*entries_)[i].key, EdgeType::kInternal, EdgeName::Str("key"));
+  // A shape made by a transition has its parent's entries and one more: the
+  // parent (kept alive through the back pointer) holds the earlier keys, so
+  // each shape traces only the key it added, and marking a chain of n shapes
+  // visits n keys, not n^2/2. Dictionary shapes have no parent: all of them.
+  uint32_t first = 0;
+  if (parent_) {
+    v.Edge(parent_, EdgeType::kInternal, EdgeName::Str("back_pointer"));
+    if (!parent_->dictionary_) first = size_ - 1;
+  }
+  for (uint32_t i = first; i < size_; ++i) v.Edge((*entries_)[i].key, EdgeType::kInternal, EdgeName::Str("key"));
 }
 
 size_t Shape::OwnedBytes() const {
