@@ -409,7 +409,7 @@ void JsonTracer::AppendContents(std::string& out, Cell* cell) {
     out += ']';
     return true;
   };
-  const std::vector<Value>& dense = o->dense();
+  const DenseElements& dense = o->dense();
   for (size_t i = 0; i < dense.size() && !more; ++i) {
     if (!dense[i].IsHole()) add(std::to_string(i), dense[i], kAttrDefault);
   }
