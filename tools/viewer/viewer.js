@@ -703,8 +703,8 @@ const chart = (function buildChart() {
     }
   }
   // The most the heap held right after a collection: what stayed reachable.
-  const gcAfter = (i) => recordDelta(records[i]).e.find((e) => e[0] === 'gc')[1].after;
-  const maxAfterGc = index.gcs.reduce((m, i) => Math.max(m, gcAfter(i)), -1);
+  const gcAfter = index.gcs.map((i) => recordDelta(records[i]).e.find((e) => e[0] === 'gc')[1].after);
+  const maxAfterGc = gcAfter.reduce((m, v) => Math.max(m, v), -1);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': 'heap size over the run',
                          'data-first': pts[0][1], 'data-last': pts[pts.length - 1][1], 'data-max': maxH,
                          'data-max-after-gc': maxAfterGc });
@@ -712,9 +712,9 @@ const chart = (function buildChart() {
              s('text', { class: 'axis', x: PAD_L, y: H - 3 }, 'step \u2192'));
   svg.append(s('line', { x1: PAD_L, y1: H - PAD_B, x2: W, y2: H - PAD_B, stroke: '#d9dce3' }));
   svg.append(s('polyline', { class: 'line', points: shown.map((p) => x(p[0]).toFixed(1) + ',' + y(p[1]).toFixed(1)).join(' ') }));
-  for (const i of index.gcs.slice(0, 500)) {
-    svg.append(s('circle', { class: 'gc', cx: x(i), cy: y(gcAfter(i)), r: 3 }, undefined));
-  }
+  index.gcs.slice(0, 500).forEach((i, k) => {
+    svg.append(s('circle', { class: 'gc', cx: x(i), cy: y(gcAfter[k]), r: 3 }, undefined));
+  });
   const cursor = s('line', { class: 'cursor', x1: 0, y1: 0, x2: 0, y2: H - PAD_B });
   svg.append(cursor);
   svg.addEventListener('click', (ev) => {
