@@ -1,4 +1,5 @@
 // The bytecode generator: expressions, variables and destructuring.
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -27,6 +28,21 @@ bool HasAssignment(const Node* n) {
     case NodeKind::kUnary: return HasAssignment(static_cast<const Unary*>(n)->operand);
     case NodeKind::kMember: return HasAssignment(static_cast<const Member*>(n)->object);
     case NodeKind::kKeyed: return HasAssignment(static_cast<const Keyed*>(n)->object) || HasAssignment(static_cast<const Keyed*>(n)->key);
+    case NodeKind::kConditional: {
+      auto* c = static_cast<const Conditional*>(n);
+      return HasAssignment(c->test) || HasAssignment(c->then_expr) || HasAssignment(c->else_expr);
+    }
+    // A call cannot assign the caller's register variables: variables a
+    // closure could assign live in contexts. Only its operands can.
+    case NodeKind::kCall: {
+      auto* c = static_cast<const struct Call*>(n);
+      if (c->callee->Is<SuperExpression>()) return true;  // initialises `this`
+      return HasAssignment(c->callee) || std::any_of(c->args.begin(), c->args.end(), HasAssignment);
+    }
+    case NodeKind::kNew: {
+      auto* c = static_cast<const struct New*>(n);
+      return HasAssignment(c->callee) || std::any_of(c->args.begin(), c->args.end(), HasAssignment);
+    }
     case NodeKind::kIdentifier: case NodeKind::kNumberLiteral: case NodeKind::kStringLiteral:
     case NodeKind::kNullLiteral: case NodeKind::kBooleanLiteral: case NodeKind::kThisExpression:
       return false;
@@ -168,15 +184,36 @@ Register BytecodeGenerator::VisitForRegister(Expr* e) {
   return r;
 }
 
-Register BytecodeGenerator::VisitForOperand(Expr* e, Expr* later) {
+bool BytecodeGenerator::OwnRegister(Expr* e, std::initializer_list<const Node*> later, Register* out) {
+  if (std::any_of(later.begin(), later.end(), HasAssignment)) return false;
   if (auto* id = e->As<Identifier>()) {
     Variable* v = id->var;
-    if (v && !NeedsHoleCheck(id) && !tree_.tdz_errors.count(id) && !HasAssignment(later)) {
-      if (v->location == VarLocation::kLocal) return {v->index};
-      if (v->location == VarLocation::kParameter) return ParameterRegister(v->index);
+    if (v && !NeedsHoleCheck(id) && !tree_.tdz_errors.count(id)) {
+      if (v->location == VarLocation::kLocal) {
+        *out = {v->index};
+        return true;
+      }
+      if (v->location == VarLocation::kParameter) {
+        *out = ParameterRegister(v->index);
+        return true;
+      }
+    }
+  } else if (e->Is<ThisExpression>()) {
+    // `this` in the receiver register, which nothing assigns (a derived
+    // constructor's `this` is a variable, checked for the hole).
+    auto it = tree_.this_refs.find(e);
+    Variable* v = it == tree_.this_refs.end() ? nullptr : it->second;
+    if (!v || v->location == VarLocation::kReceiver || v->location == VarLocation::kUnallocated) {
+      *out = ReceiverRegister();
+      return true;
     }
   }
-  return VisitForRegister(e);
+  return false;
+}
+
+Register BytecodeGenerator::VisitForOperand(Expr* e, std::initializer_list<const Node*> later) {
+  Register r;
+  return OwnRegister(e, later, &r) ? r : VisitForRegister(e);
 }
 
 void BytecodeGenerator::VisitForTest(Expr* e, Label* if_false) {
@@ -859,20 +896,20 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
   }
 }
 
-void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, const std::function<void()>& modify,
+void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const std::function<void()>& modify,
                                             const char* error) {
   if (auto* id = target->As<Identifier>()) {
     VisitIdentifier(id);
     modify();
     StoreToIdentifier(id, false);
   } else if (auto* m = target->As<Member>()) {
-    Register obj = VisitForRegister(m->object);
+    Register obj = VisitForOperand(m->object, {value});
     uint32_t name = builder_.AddName(m->name);
     builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
     modify();
     builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
   } else if (auto* k = target->As<Keyed>()) {
-    Register obj = VisitForRegister(k->object);
+    Register obj = VisitForOperand(k->object, {k->key, value});
     Register key = builder_.NewRegister();
     VisitForAccumulator(k->key);
     builder_.Emit(Bytecode::kToName, {key.index});
@@ -893,7 +930,7 @@ void BytecodeGenerator::VisitUpdate(Update* u) {
     if (!u->prefix) builder_.Star(old_value);
     builder_.Emit(op, {builder_.NewFeedbackSlot()});
   };
-  EmitReadModifyWrite(u->target, apply, "Invalid left-hand side expression in postfix operation");
+  EmitReadModifyWrite(u->target, nullptr, apply, "Invalid left-hand side expression in postfix operation");
   if (!u->prefix) builder_.Ldar(old_value);
 }
 
@@ -915,7 +952,7 @@ void BytecodeGenerator::VisitBinary(Binary* b) {
       return;
     }
   }
-  Register left = VisitForOperand(b->left, b->right);
+  Register left = VisitForOperand(b->left, {b->right});
   VisitForAccumulator(b->right);
   builder_.SetExpressionPosition(b->pos.offset);
   Bytecode op = BinaryBytecode(b->op);
@@ -967,15 +1004,15 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
         builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, args);
         return;
       }
-      Register obj = VisitForRegister(m->object);
+      Register obj = VisitForOperand(m->object, {a->value});
       VisitForAccumulator(a->value);
       builder_.SetExpressionPosition(a->pos.offset);
       builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
       return;
     }
     if (auto* k = a->target->As<Keyed>()) {
-      Register obj = VisitForRegister(k->object);
-      Register key = VisitForRegister(k->key);
+      Register obj = VisitForOperand(k->object, {k->key, a->value});
+      Register key = VisitForOperand(k->key, {a->value});
       VisitForAccumulator(a->value);
       builder_.SetExpressionPosition(a->pos.offset);
       builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
@@ -1007,7 +1044,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
     builder_.SetExpressionPosition(a->pos.offset);
     builder_.Emit(BinaryBytecode(CompoundBinaryOp(a->op)), {old_value.index, builder_.NewFeedbackSlot()});
   };
-  EmitReadModifyWrite(a->target, combine, "Invalid left-hand side in assignment");
+  EmitReadModifyWrite(a->target, a->value, combine, "Invalid left-hand side in assignment");
   builder_.Bind(&done);
 }
 
@@ -1022,10 +1059,14 @@ void BytecodeGenerator::VisitMember(Member* m) {
     builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
     return;
   }
-  VisitForAccumulator(m->object);
-  if (m->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
-  Register obj = builder_.NewRegister();
-  builder_.Star(obj);
+  Register obj;
+  if (m->optional || !OwnRegister(m->object, {}, &obj)) {
+    // Evaluated before its register is taken: its temporaries are free again.
+    VisitForAccumulator(m->object);
+    if (m->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+    obj = builder_.NewRegister();
+    builder_.Star(obj);
+  }
   builder_.SetExpressionPosition(m->pos.offset);
   builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
 }
@@ -1042,10 +1083,13 @@ void BytecodeGenerator::VisitKeyed(Keyed* k) {
     builder_.CallRuntime(RuntimeFunction::kGetKeyedSuperProperty, args);
     return;
   }
-  VisitForAccumulator(k->object);
-  if (k->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
-  Register obj = builder_.NewRegister();
-  builder_.Star(obj);
+  Register obj;
+  if (k->optional || !OwnRegister(k->object, {k->key}, &obj)) {
+    VisitForAccumulator(k->object);
+    if (k->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+    obj = builder_.NewRegister();
+    builder_.Star(obj);
+  }
   VisitForAccumulator(k->key);
   builder_.SetExpressionPosition(k->pos.offset);
   builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});

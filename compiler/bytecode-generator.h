@@ -14,6 +14,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -102,9 +103,13 @@ class BytecodeGenerator {
   void VisitForAccumulator(Expr* e, const std::u16string& name_hint = u"");
   void VisitForEffect(Expr* e);
   Register VisitForRegister(Expr* e);
-  // Like VisitForRegister, but may return the variable's own register when
-  // `e` is a register-resident variable that `later` cannot assign.
-  Register VisitForOperand(Expr* e, Expr* later);
+  // Like VisitForRegister, but may return the variable's own register (or
+  // the receiver's) when `e` is a register-resident variable (or `this`)
+  // that none of `later`, evaluated before the operand is used, can assign.
+  // (V8's register optimizer gets the same operands by eliding the moves.)
+  Register VisitForOperand(Expr* e, std::initializer_list<const Node*> later = {});
+  // The register VisitForOperand would use without evaluating `e`, if any.
+  bool OwnRegister(Expr* e, std::initializer_list<const Node*> later, Register* out);
   // Jumps to if_false when e is falsy; falls through otherwise.
   void VisitForTest(Expr* e, Label* if_false);
   void VisitIdentifier(Identifier* id, bool inside_typeof = false);
@@ -121,7 +126,8 @@ class BytecodeGenerator {
   void VisitUpdate(Update* u);
   // Loads the reference `target`, runs `modify` on the value in acc, stores
   // the result back (x++, x += v, x ||= v on identifiers and properties).
-  void EmitReadModifyWrite(Pattern* target, const std::function<void()>& modify, const char* error);
+  // `value`: the expression `modify` evaluates, if any.
+  void EmitReadModifyWrite(Pattern* target, Expr* value, const std::function<void()>& modify, const char* error);
   void VisitBinary(Binary* b);
   void VisitLogical(Logical* l);
   void VisitAssignment(Assignment* a);

@@ -89,10 +89,19 @@ PropertyIC PlanStore(Runtime& rt, Object* receiver, Cell* key, bool define) {
   if (!define) {
     Object* o = receiver->proto();
     for (; o && level < PropertyIC::kMaxLevels; o = o->proto(), ++level) {
-      if (!Cacheable(rt, o, key) || o->FindNamed(key) >= 0) return {};
+      if (!Cacheable(rt, o, key)) return {};
       Record(plan, level, o);
+      int j = o->FindNamed(key);
+      if (j >= 0) {
+        // A prototype's writable data property: the store adds an own one
+        // that shadows it (a setter or a read-only one: the generic path).
+        if ((o->named_attrs(j) & (kAttrWritable | kAttrAccessor)) != kAttrWritable) return {};
+        plan.ends_at_shadowed = true;
+        ++level;
+        break;
+      }
     }
-    if (o) return {};  // chain longer than the cache can check
+    if (o && !plan.ends_at_shadowed) return {};  // chain longer than the cache can check
   }
   plan.levels = static_cast<uint8_t>(level);
   plan.slot = receiver->named_count();
@@ -128,13 +137,34 @@ bool TryTransitionIC(Runtime& rt, const PropertyIC& ic, Object* receiver, Value 
   if (receiver->kind() != ic.kinds[0] || receiver->shape() != ic.shapes[0] || !receiver->extensible()) return false;
   if (!define) {
     Object* last;
-    if (!MatchWalk(ic, receiver, 0, &last) || last->proto() != nullptr) return false;
+    if (!MatchWalk(ic, receiver, 0, &last) || (!ic.ends_at_shadowed && last->proto() != nullptr)) return false;
   }
   receiver->AddNamedWithShape(rt, ic.next_shape, value);
   return true;
 }
 
 }  // namespace
+
+size_t MegamorphicLoadCache::IndexOf(Value receiver, Cell* name) {
+  // Strings have no shape: their loads start at String.prototype.
+  uintptr_t shape = receiver.IsString() ? 1 : reinterpret_cast<uintptr_t>(receiver.AsObject()->shape());
+  uint64_t h = (shape ^ (reinterpret_cast<uintptr_t>(name) << 7)) * 0x9E3779B97F4A7C15ull;
+  return static_cast<size_t>(h >> 54) & (kEntries - 1);  // 54: the top ten bits
+}
+
+bool MegamorphicLoadCache::TryLoad(Runtime& rt, Value receiver, Cell* name, Value* out) const {
+  if (!receiver.IsString() && !receiver.IsObject()) return false;
+  const Entry& e = entries_[IndexOf(receiver, name)];
+  return e.name == name && e.collections == rt.heap().stats().collections &&
+         TryLoadIC(e.ic, rt.shapes().epoch(), receiver, rt.intrinsics().string_prototype, out);
+}
+
+void MegamorphicLoadCache::Insert(Runtime& rt, Value receiver, Cell* name, const PropertyIC& ic) {
+  Entry& e = entries_[IndexOf(receiver, name)];
+  e.name = name;
+  e.collections = rt.heap().stats().collections;
+  e.ic = ic;
+}
 
 Value LoadIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name) {
   // `length` of strings and arrays is not in a shape: answer it here.
@@ -144,10 +174,14 @@ Value LoadIC(Runtime& rt, PropertyIC& ic, Value receiver, String* name) {
   }
   PropertyKey key = rt.KeyFor(name);
   if (!key.IsIndex()) {
+    Value v;
+    // A site whose cache holds another shape is polymorphic: try the shared cache.
+    bool polymorphic = ic.epoch == rt.shapes().epoch() && ic.kind == ICKind::kLoad;
+    if (polymorphic && rt.load_cache().TryLoad(rt, receiver, key.cell(), &v)) return v;
     PropertyIC plan = PlanLoad(rt, receiver, key.cell());
     if (plan.epoch != 0) {
       ic = plan;
-      Value v;
+      if (polymorphic) rt.load_cache().Insert(rt, receiver, key.cell(), plan);
       if (TryLoadIC(ic, rt.shapes().epoch(), receiver, rt.intrinsics().string_prototype, &v)) return v;
     }
   }

@@ -11,8 +11,8 @@
 // them has a setter or read-only property of that name).
 //
 // Dictionary shapes change in place and are never cached. A cache is valid for
-// one ShapeRegistry epoch: every collection starts a new one, since a freed
-// shape's address can be reused. Caches hold no references.
+// one ShapeRegistry epoch: every collection that frees a shape starts a new
+// one, since a freed shape's address can be reused. Caches hold no references.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +34,8 @@ constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
 // never serve a store.
 // kArrayLiteral: the slot of CreateEmptyArrayLiteral, an allocation site
 // (V8's AllocationSite, in small): `slot` is the length its arrays reached,
-// so the next one is allocated with room for that many elements.
+// so the next one is allocated with room for that many elements; its
+// `epoch` counts collections, not shape epochs (NewArrayLiteral).
 enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral };
 
 struct PropertyIC {
@@ -42,6 +43,9 @@ struct PropertyIC {
 
   uint32_t epoch = 0;  // 0: empty
   ICKind kind = ICKind::kNone;
+  // Store transitions: the walk ends at a prototype holding the key as a
+  // writable data property (the store shadows it), not at the chain's end.
+  bool ends_at_shadowed = false;
   uint32_t slot = 0;
   uint32_t version = 0;  // globals: the global object's shape version
   uint8_t levels = 0;  // objects in the walk (load: receiver .. holder; store: receiver .. end of chain)
@@ -49,7 +53,7 @@ struct PropertyIC {
   Shape* shapes[kMaxLevels] = {};
   union {
     Shape* next_shape = nullptr;  // store: the transition to take (nullptr: the property exists)
-    Array* last_literal;          // kArrayLiteral: the array made last, valid in `epoch` only
+    Array* last_literal;          // kArrayLiteral: the array made last, alive while no collection ran
   };
 };
 
@@ -106,6 +110,31 @@ inline bool TryGlobalIC(const PropertyIC& ic, ICKind kind, uint32_t epoch, const
   const Shape* s = global->shape();
   return ic.epoch == epoch && ic.kind == kind && s == ic.shapes[0] && s->version() == ic.version;
 }
+
+// The megamorphic load cache (V8: the stub cache), one per Runtime: load
+// caches found by receiver shape and name, for sites that see more shapes
+// than their own monomorphic cache holds (a constructor body shared by many
+// classes, a method called on several kinds of object). A hit is checked as
+// a site's cache is (TryLoadIC), and also against the collection count: the
+// name is the key, and a freed name's address may be reused.
+class MegamorphicLoadCache {
+ public:
+  static constexpr size_t kEntries = 1024;  // a power of two
+
+  // A cached load of `name` from `receiver`: true with *out set on a hit.
+  bool TryLoad(Runtime& rt, Value receiver, Cell* name, Value* out) const;
+  void Insert(Runtime& rt, Value receiver, Cell* name, const PropertyIC& ic);
+
+ private:
+  struct Entry {
+    Cell* name = nullptr;
+    uint64_t collections = 0;
+    PropertyIC ic;
+  };
+  static size_t IndexOf(Value receiver, Cell* name);
+
+  Entry entries_[kEntries];
+};
 
 // The slow paths: perform the operation, then fill the cache when the access
 // is cacheable.

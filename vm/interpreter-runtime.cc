@@ -57,7 +57,8 @@ void StoreGlobal(Runtime& rt, String* name, Value value, bool strict) {
 Array* NewArrayLiteral(Runtime& rt, PropertyIC& site) {
   // A hint, never a limit: literals longer than this grow as usual.
   constexpr uint32_t kMaxReserve = 1024;
-  uint32_t epoch = rt.shapes().epoch();
+  // The site's epoch here counts collections (+1: 0 means empty), not shape epochs.
+  auto epoch = static_cast<uint32_t>(rt.heap().stats().collections + 1);
   uint32_t learned = 0;
   if (site.kind == ICKind::kArrayLiteral) {
     learned = site.slot;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "vm/builtins.h"
+#include "vm/inline-cache.h"
 #include "vm/interpreter.h"
 #include "vm/native-stack.h"
 #include "vm/object-ops.h"
@@ -54,6 +55,11 @@ Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap
 }
 
 Runtime::~Runtime() = default;
+
+MegamorphicLoadCache& Runtime::load_cache() {
+  if (!load_cache_) load_cache_ = std::make_unique<MegamorphicLoadCache>();
+  return *load_cache_;
+}
 
 void Runtime::InitNames() {
 #define JSVM_INIT_NAME(field, text) names_.field = InternUtf8(text);

@@ -26,6 +26,7 @@
 namespace jsvm {
 
 class Interpreter;
+class MegamorphicLoadCache;
 class TraceHooks;
 
 // Thrown (as a C++ exception) to unwind to the nearest JavaScript handler.
@@ -131,6 +132,8 @@ class Runtime {
 
   Heap& heap() { return heap_; }
   ShapeRegistry& shapes() { return shapes_; }
+  // Made on first use: most scripts never have a polymorphic load.
+  MegamorphicLoadCache& load_cache();
   const RuntimeOptions& options() const { return options_; }
   Interpreter& interpreter() { return *interpreter_; }
   const Names& names() const { return names_; }
@@ -234,6 +237,7 @@ class Runtime {
   RuntimeOptions options_;
   Heap heap_;
   ShapeRegistry shapes_{heap_};
+  std::unique_ptr<MegamorphicLoadCache> load_cache_;
   Names names_;
   Intrinsics intrinsics_;
   NativeContext* native_context_ = nullptr;

@@ -129,11 +129,15 @@ Shape* ShapeRegistry::NewDictionary(const Shape* from) {
 }
 
 void ShapeRegistry::SweepDead() {
-  // Runs after marking: unmarked shapes are about to be freed.
-  ++epoch_;
+  // Runs after marking: unmarked shapes are about to be freed, and their
+  // addresses may be reused, so caches that name them must go. When no shape
+  // dies, every cached shape is still the one it was: the caches stay.
   auto dead = [this](Shape* s) { return !heap_.IsMarked(s); };
-  root_transitions_.Sweep(dead);
+  size_t before = all_.size();
   std::erase_if(all_, dead);
+  if (all_.size() == before) return;
+  ++epoch_;
+  root_transitions_.Sweep(dead);
   for (Shape* s : all_) s->transitions_.Sweep(dead);
 }
 

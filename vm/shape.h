@@ -126,8 +126,8 @@ class Shape final : public Cell {
 
 // Makes and finds shapes; owned by the Runtime. Keeps every shape in a list
 // so that after each marking it can drop the dead ones from the transition
-// tree, and counts collections in `epoch` (inline caches are valid for one
-// epoch: a cached shape's address may be reused once it is freed).
+// tree, and counts in `epoch` the collections that freed a shape (inline
+// caches are valid for one epoch: a freed shape's address may be reused).
 class ShapeRegistry {
  public:
   explicit ShapeRegistry(Heap& heap);
