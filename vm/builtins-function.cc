@@ -6,6 +6,8 @@
 // SetScriptEvaluatorHook, and otherwise throws TypeError "Function
 // constructor is not supported". Like V8 it compiles
 // "(function anonymous(PARAMS\n) {\nBODY\n})".
+#include <algorithm>
+
 #include "vm/builtins.h"
 #include "vm/operations.h"
 #include "vm/unicode.h"
@@ -79,8 +81,33 @@ Value FunctionCall(Runtime& rt, CallArgs& args) {
 }
 
 // CreateListFromArrayLike(v) into `out`.
+// The elements of an array, or of an arguments object whose indices alias no
+// parameter, read straight from their dense storage when every index below
+// the length is there (nothing then runs a getter or reaches a prototype).
+bool DenseListFromArrayLike(Runtime& rt, Object* obj, RootedVector& out) {
+  uint32_t len;
+  if (obj->kind() == CellKind::kArray) {
+    len = static_cast<Array*>(obj)->length();
+  } else if (obj->kind() == CellKind::kArguments && !static_cast<Arguments*>(obj)->mapped_context) {
+    int i = obj->FindNamed(rt.names().length);
+    if (i < 0 || (obj->named_attrs(i) & kAttrAccessor) || !obj->named_value(i).IsInt() || obj->named_value(i).AsInt() < 0) {
+      return false;
+    }
+    len = static_cast<uint32_t>(obj->named_value(i).AsInt());
+  } else {
+    return false;
+  }
+  const DenseElements& dense = obj->dense();
+  if (len > dense.size() || std::any_of(dense.begin(), dense.begin() + len, [](Value e) { return e.IsHole(); })) {
+    return false;
+  }
+  out.values().assign(dense.begin(), dense.begin() + len);
+  return true;
+}
+
 void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out) {
   if (!v.IsObject()) rt.ThrowTypeError("CreateListFromArrayLike called on non-object");
+  if (DenseListFromArrayLike(rt, v.AsObject(), out)) return;
   Rooted<Object*> obj(rt, v.AsObject());
   uint64_t len = LengthOf(rt, obj);
   if (len > 10000000) rt.ThrowRangeError("Maximum call stack size exceeded");

@@ -310,7 +310,9 @@ class Arguments final : public Object {
     Object::Trace(v);
     if (mapped_context) v.Edge(reinterpret_cast<Cell*>(mapped_context), EdgeType::kInternal, EdgeName::Str("context"));
   }
-  size_t OwnedBytes() const override { return Object::OwnedBytes() + mapped_slots.capacity() * 4; }
+  size_t OwnedBytes() const override {
+    return Object::OwnedBytes() + (sizeof(Arguments) - sizeof(Object)) + mapped_slots.capacity() * 4;
+  }
   std::string SnapshotName() const override { return "Arguments"; }
 };
 

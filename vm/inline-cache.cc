@@ -146,8 +146,13 @@ bool TryTransitionIC(Runtime& rt, const PropertyIC& ic, Object* receiver, Value 
 }  // namespace
 
 size_t MegamorphicLoadCache::IndexOf(Value receiver, Cell* name) {
-  // Strings have no shape: their loads start at String.prototype.
-  uintptr_t shape = receiver.IsString() ? 1 : reinterpret_cast<uintptr_t>(receiver.AsObject()->shape());
+  // The receiver's shape and prototype: objects with no own property (all of
+  // one shape, nullptr) still spread by class. Strings start at String.prototype.
+  uintptr_t shape = 1;
+  if (!receiver.IsString()) {
+    const Object* o = receiver.AsObject();
+    shape = reinterpret_cast<uintptr_t>(o->shape()) ^ (reinterpret_cast<uintptr_t>(o->proto()) >> 3);
+  }
   uint64_t h = (shape ^ (reinterpret_cast<uintptr_t>(name) << 7)) * 0x9E3779B97F4A7C15ull;
   return static_cast<size_t>(h >> 54) & (kEntries - 1);  // 54: the top ten bits
 }

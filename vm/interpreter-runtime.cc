@@ -217,20 +217,33 @@ Value ArrayFromIterable(Runtime& rt, Value iterable) {
 
 Value CreateArgumentsObject(Runtime& rt, Frame& frame, bool mapped) {
   FunctionInfo* info = frame.info;
-  Arguments* args = rt.heap().New<Arguments>(rt.intrinsics().object_prototype);
+  // length, @@iterator and callee in the object, with a shape made once
+  // (V8's arguments maps): no transitions, no slot array.
+  constexpr uint8_t kNamed = 3;
+  Value callee = mapped ? Value::FromCell(frame.function) : Value::Empty();
+  if (!mapped && rt.intrinsics().throw_type_error) callee = Value::FromCell(rt.ArgumentsCalleeThrower());
+  bool usual = rt.intrinsics().array_proto_values && !callee.IsEmpty();  // not while the built-ins are set up
+  Arguments* args = rt.heap().NewWithExtra<Arguments>(usual ? kNamed * sizeof(Value) : 0, rt.intrinsics().object_prototype);
+  if (usual) {
+    args->InitInlineSlots(kNamed, sizeof(Arguments));
+    args->InitNamed(rt.ArgumentsShape(mapped), {Value::Int(static_cast<int32_t>(frame.argc)),
+                                                Value::FromCell(rt.intrinsics().array_proto_values), callee});
+  }
   uint32_t params = info->param_count;
+  args->ReserveDenseHoles(rt, frame.argc);
   for (uint32_t i = 0; i < frame.argc; ++i) {
-    Value v = i < params ? frame.fp[reg::Param(static_cast<int32_t>(i), params)] : frame.base[i - params];
-    args->PutIndexed(rt, i, v, kAttrDefault);
+    args->dense()[i] = i < params ? frame.fp[reg::Param(static_cast<int32_t>(i), params)] : frame.base[i - params];
   }
   Rooted<Arguments*> rargs(rt, args);
-  DefineRaw(rt, rargs, PropertyKey::Named(rt.names().length), Value::Int(static_cast<int32_t>(frame.argc)), kAttrHidden);
-  if (rt.intrinsics().array_proto_values) {
-    DefineRaw(rt, rargs, PropertyKey::Named(rt.symbols().iterator), Value::FromCell(rt.intrinsics().array_proto_values),
-              kAttrHidden);
+  if (!usual) {
+    DefineRaw(rt, rargs, PropertyKey::Named(rt.names().length), Value::Int(static_cast<int32_t>(frame.argc)), kAttrHidden);
+    if (rt.intrinsics().array_proto_values) {
+      DefineRaw(rt, rargs, PropertyKey::Named(rt.symbols().iterator), Value::FromCell(rt.intrinsics().array_proto_values),
+                kAttrHidden);
+    }
+    if (mapped) DefineRaw(rt, rargs, PropertyKey::Named(rt.names().callee), callee, kAttrHidden);
   }
   if (mapped) {
-    DefineRaw(rt, rargs, PropertyKey::Named(rt.names().callee), Value::FromCell(frame.function), kAttrHidden);
     Value ctx = frame.fp[reg::kContext];
     if (ctx.IsCell() && !info->parameter_context_slots.empty()) {
       rargs->mapped_context = static_cast<Context*>(ctx.AsCell());
@@ -240,9 +253,6 @@ Value CreateArgumentsObject(Runtime& rt, Frame& frame, bool mapped) {
         rargs->mapped_slots[i] = info->parameter_context_slots[i];
       }
     }
-  } else if (rt.intrinsics().throw_type_error) {
-    Value thrower = Value::FromCell(rt.intrinsics().throw_type_error);
-    DefineAccessorRaw(rt, rargs, PropertyKey::Named(rt.names().callee), thrower, thrower, kAttrNone);
   }
   return Value::FromCell(rargs.get());
 }

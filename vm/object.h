@@ -7,7 +7,9 @@
 // object-ops.h.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -113,12 +115,19 @@ class Object : public Cell {
   uint8_t SnapshotType() const override;
   std::string SnapshotName() const override;
 
-  // Room for this many named properties inside the object. Only for a cell
-  // of exactly class Object allocated with n * sizeof(Value) extra bytes
-  // (Runtime::NewObject), before any property is added.
-  void InitInlineSlots(uint8_t n) {
-    slots_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(this) + sizeof(Object));
+  // Room for this many named properties inside the object, after the fields
+  // of its class (`object_size`: its sizeof). Only for a cell allocated with
+  // n * sizeof(Value) extra bytes (Runtime::NewObject, arguments objects),
+  // before any property is added.
+  void InitInlineSlots(uint8_t n, size_t object_size = sizeof(Object)) {
+    slots_ = reinterpret_cast<Value*>(reinterpret_cast<char*>(this) + object_size);
     slot_capacity_ = inline_capacity_ = n;
+  }
+  // Gives an object without named properties all of them at once: `shape`
+  // (not a dictionary; at most the inline slots) and its slots' values.
+  void InitNamed(Shape* shape, std::initializer_list<Value> values) {
+    shape_ = shape;
+    std::copy(values.begin(), values.end(), slots_);
   }
 
   // Whether the slots have moved out of the object into a malloc'd array.

@@ -500,6 +500,15 @@ Value Call(Runtime& rt, Value callee, Value this_value, const Value* argv, uint3
 
 Object* GetPrototypeFromConstructor(Runtime& rt, Value new_target, Object* fallback) {
   if (!new_target.IsObject()) return fallback;
+  // The usual case: a function's own `prototype`, a data property in its shape.
+  Object* nt = new_target.AsObject();
+  if (nt->kind() == CellKind::kFunction && !static_cast<FunctionBase*>(nt)->lazy_properties()) {
+    int i = nt->FindNamed(rt.names().prototype);
+    if (i >= 0 && !(nt->named_attrs(i) & kAttrAccessor)) {
+      Value proto = nt->named_value(i);
+      return proto.IsObject() ? proto.AsObject() : fallback;
+    }
+  }
   Rooted<Object*> rf(rt, fallback);
   Value proto = GetProperty(rt, new_target.AsObject(), PropertyKey::Named(rt.names().prototype));
   return proto.IsObject() ? proto.AsObject() : rf.get();

@@ -61,6 +61,25 @@ MegamorphicLoadCache& Runtime::load_cache() {
   return *load_cache_;
 }
 
+Shape* Runtime::ArgumentsShape(bool mapped) {
+  CachedShape& cached = arguments_shapes_[mapped];
+  if (cached.shape && cached.epoch == shapes_.epoch()) return cached.shape;
+  Shape* s = shapes_.Transition(nullptr, names_.length, kAttrHidden);
+  s = shapes_.Transition(s, symbols_.iterator, kAttrHidden);
+  s = shapes_.Transition(s, names_.callee, mapped ? kAttrHidden : static_cast<uint8_t>(kAttrAccessor));
+  cached = {s, shapes_.epoch()};
+  return s;
+}
+
+Accessor* Runtime::ArgumentsCalleeThrower() {
+  if (!arguments_callee_thrower_) {
+    Value thrower = Value::FromCell(intrinsics_.throw_type_error);
+    arguments_callee_thrower_ = heap_.New<Accessor>(thrower, thrower);
+    AddPermanentRoot(Value::FromCell(arguments_callee_thrower_));
+  }
+  return arguments_callee_thrower_;
+}
+
 void Runtime::InitNames() {
 #define JSVM_INIT_NAME(field, text) names_.field = InternUtf8(text);
   JSVM_NAME_LIST(JSVM_INIT_NAME)

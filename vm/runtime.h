@@ -134,6 +134,12 @@ class Runtime {
   ShapeRegistry& shapes() { return shapes_; }
   // Made on first use: most scripts never have a polymorphic load.
   MegamorphicLoadCache& load_cache();
+  // The shape every arguments object starts with: length, @@iterator and
+  // callee (mapped: the function; unmapped: the %ThrowTypeError% accessor,
+  // `thrower`). Never collects.
+  Shape* ArgumentsShape(bool mapped);
+  // The accessor pair of unmapped arguments objects' callee, shared by all.
+  Accessor* ArgumentsCalleeThrower();
   const RuntimeOptions& options() const { return options_; }
   Interpreter& interpreter() { return *interpreter_; }
   const Names& names() const { return names_; }
@@ -238,6 +244,14 @@ class Runtime {
   Heap heap_;
   ShapeRegistry shapes_{heap_};
   std::unique_ptr<MegamorphicLoadCache> load_cache_;
+  // ArgumentsShape's, valid in the shape epoch it was found in (a shape
+  // freed since would have started a new one).
+  struct CachedShape {
+    Shape* shape = nullptr;
+    uint32_t epoch = 0;
+  };
+  CachedShape arguments_shapes_[2];
+  Accessor* arguments_callee_thrower_ = nullptr;  // a permanent root
   Names names_;
   Intrinsics intrinsics_;
   NativeContext* native_context_ = nullptr;
