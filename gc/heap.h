@@ -22,7 +22,7 @@ namespace jsvm {
 
 struct HeapOptions {
   size_t max_heap_bytes = 0;             // 0: unlimited
-  size_t initial_threshold = 4u << 20;   // first collection after this many bytes (1 MB: 1.6x the CPU on strings.js)
+  size_t initial_threshold = 1u << 20;   // first collection after this many bytes, and the least threshold
   // The next collection comes when the heap reaches live * factor; the factor
   // falls from growth_factor for small heaps to large_heap_growth_factor for
   // heaps of large_heap_bytes and more (as V8's heap growing does), so the
