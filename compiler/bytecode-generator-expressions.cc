@@ -629,7 +629,24 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
   // a block context around the literal (V8's object literal scope).
   ContextScope home_context(this, obj->scope);
   Register object = builder_.NewRegister();
-  builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
+  // The names of the leading `name: value` properties (up to the first
+  // computed key, accessor, spread, __proto__ or index key, which could
+  // change the order) make the object's shape at once, and its size (V8's
+  // boilerplate of CreateObjectLiteral, without the constant values).
+  std::vector<Value> names;
+  for (const Property& p : obj->properties) {
+    if (p.kind != PropertyKind::kInit || p.computed || names.size() == Runtime::kMaxInlineSlots) break;
+    String* key = rt_.Intern(StaticKey(rt_, p.key));
+    uint32_t index;
+    if (key->AsArrayIndex(&index)) break;
+    if (std::find(names.begin(), names.end(), Value::FromCell(key)) == names.end()) names.push_back(Value::FromCell(key));
+  }
+  if (names.empty()) {
+    builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
+  } else {
+    builder_.Emit(Bytecode::kCreateObjectLiteral,
+                  {builder_.AddConstant(Value::FromCell(rt_.NewArrayFrom(names))), builder_.NewFeedbackSlot()});
+  }
   builder_.Star(object);
   for (Property& p : obj->properties) {
     RegisterScope rs(builder_);
@@ -714,7 +731,40 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
   }
 }
 
+namespace {
+
+// The value of a literal primitive (numbers, strings, booleans, null), if `e` is one.
+bool LiteralPrimitive(Runtime& rt, const Expr* e, Value* out) {
+  if (!e) return false;
+  if (auto* n = e->As<NumberLiteral>()) {
+    *out = Value::Number(n->value);
+  } else if (auto* str = e->As<StringLiteral>()) {
+    *out = Value::FromCell(rt.Intern(str->value));
+  } else if (auto* b = e->As<BooleanLiteral>()) {
+    *out = Value::Boolean(b->value);
+  } else if (e->Is<NullLiteral>()) {
+    *out = Value::Null();
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements) {
+  // Only literal primitives: the array shares the elements of a constant
+  // boilerplate until it is written (V8's CreateArrayLiteral, COW elements).
+  std::vector<Value> constants;
+  for (const Expr* e : elements) {
+    Value v;
+    if (!LiteralPrimitive(rt_, e, &v)) break;
+    constants.push_back(v);
+  }
+  if (!elements.empty() && constants.size() == elements.size()) {
+    builder_.Emit(Bytecode::kCreateArrayLiteral, {builder_.AddConstant(Value::FromCell(rt_.NewArrayFrom(constants)))});
+    return;
+  }
   Register array = builder_.NewRegister();
   builder_.Emit(Bytecode::kCreateEmptyArrayLiteral, {builder_.NewFeedbackSlot()});
   builder_.Star(array);

@@ -144,15 +144,15 @@ static bool HasPlainElements(Object* obj) {
 }
 
 Value GetIndex(Runtime& rt, Object* obj, uint64_t i) {
-  if (HasPlainElements(obj) && i < obj->dense().size()) {
-    Value v = obj->dense()[i];
+  if (HasPlainElements(obj) && i < obj->elements().size()) {
+    Value v = obj->elements()[i];
     if (!v.IsHole()) return v;
   }
   return GetProperty(rt, obj, IndexKey(rt, i));
 }
 
 bool HasIndex(Runtime& rt, Object* obj, uint64_t i) {
-  if (HasPlainElements(obj) && i < obj->dense().size() && !obj->dense()[i].IsHole()) return true;
+  if (HasPlainElements(obj) && i < obj->elements().size() && !obj->elements()[i].IsHole()) return true;
   return HasProperty(rt, obj, IndexKey(rt, i));
 }
 

@@ -49,11 +49,13 @@ struct State {
 
 // The kind of constant an Idx operand must name: the few bytecodes whose
 // Idx is not a name string.
-enum class ConstantUse { kName, kAny, kFunction, kScope };
+enum class ConstantUse { kName, kAny, kFunction, kScope, kElements, kNames };
 
 ConstantUse IdxUse(Bytecode op, int operand) {
   switch (op) {
     case Bytecode::kLdaConstant: return ConstantUse::kAny;
+    case Bytecode::kCreateArrayLiteral: return ConstantUse::kElements;
+    case Bytecode::kCreateObjectLiteral: return ConstantUse::kNames;
     case Bytecode::kCreateClosure: return ConstantUse::kFunction;
     case Bytecode::kCreateFunctionContext:
     case Bytecode::kCreateBlockContext: return ConstantUse::kScope;
@@ -127,6 +129,24 @@ class FunctionVerifier {
       case ConstantUse::kName:
         if (!c.IsString()) Fail(at, "constant " + std::to_string(index) + " is not a string");
         break;
+      case ConstantUse::kElements:
+        // Array constants hold primitives only (the loader's rule); holes are allowed.
+        if (!c.IsCellOfKind(CellKind::kArray)) Fail(at, "constant " + std::to_string(index) + " is not an array");
+        break;
+      case ConstantUse::kNames: {
+        // Distinct property names (not array indices): they become a shape.
+        if (!c.IsCellOfKind(CellKind::kArray)) Fail(at, "constant " + std::to_string(index) + " is not an array");
+        const DenseElements& names = static_cast<const Array*>(c.AsCell())->elements();
+        std::set<const Cell*> seen;
+        for (Value n : names) {
+          uint32_t array_index;
+          if (!n.IsString() || !n.AsString()->interned() || n.AsString()->AsArrayIndex(&array_index) ||
+              !seen.insert(n.AsCell()).second) {
+            Fail(at, "constant " + std::to_string(index) + " is not a list of distinct property names");
+          }
+        }
+        break;
+      }
     }
   }
 

@@ -6,6 +6,12 @@
 //
 // The interface is the part of std::vector the VM uses; iterators are Value
 // pointers. Holes are Value::Hole(), as in Object.
+//
+// Copy on write (V8's COW elements of array literals): ShareFrom makes two
+// element lists use one block, counted in the block. Every non-const member
+// first gives this list a block of its own (Unshare), so a write never shows
+// through another list; reads through a const reference share. Readers of a
+// non-const list that care use std::as_const (Object::elements()).
 #pragma once
 
 #include <cstdint>
@@ -24,7 +30,7 @@ class DenseElements {
   static_assert(std::is_trivially_copyable_v<Value>, "elements are moved with memcpy and realloc");
 
   DenseElements() = default;
-  ~DenseElements() { std::free(block_); }
+  ~DenseElements() { Release(); }
   DenseElements(const DenseElements&) = delete;
   DenseElements& operator=(const DenseElements&) = delete;
   DenseElements& operator=(const std::vector<Value>& values) {
@@ -36,28 +42,50 @@ class DenseElements {
   uint32_t size() const { return block_ ? block_->size : 0; }
   uint32_t capacity() const { return block_ ? block_->capacity : 0; }
   bool empty() const { return size() == 0; }
+  // The bytes of the block this list accounts for: a shared block is split
+  // among the lists sharing it.
+  size_t owned_bytes() const { return block_ ? (sizeof(Block) + block_->capacity * sizeof(Value)) / block_->refs : 0; }
+  bool shared() const { return block_ && block_->refs > 1; }
 
-  Value* data() { return block_ ? block_->values() : nullptr; }
+  // Makes this list share `other`'s block (copy on write). This list must be empty.
+  void ShareFrom(const DenseElements& other) {
+    Release();
+    block_ = other.block_;
+    if (block_) ++block_->refs;
+  }
+
+  Value* data() {
+    Unshare();
+    return block_ ? block_->values() : nullptr;
+  }
   const Value* data() const { return block_ ? block_->values() : nullptr; }
   Value* begin() { return data(); }
   Value* end() { return data() + size(); }
   const Value* begin() const { return data(); }
   const Value* end() const { return data() + size(); }
-  Value& operator[](size_t i) { return block_->values()[i]; }
+  Value& operator[](size_t i) {
+    Unshare();
+    return block_->values()[i];
+  }
   const Value& operator[](size_t i) const { return block_->values()[i]; }
-  Value& front() { return block_->values()[0]; }
-  Value& back() { return block_->values()[block_->size - 1]; }
+  Value& front() { return (*this)[0]; }
+  Value& back() { return (*this)[block_->size - 1]; }
 
   void push_back(Value v) {
+    Unshare();
     uint32_t n = size();
     if (n == capacity()) Grow(n + 1);
     block_->values()[n] = v;
     block_->size = n + 1;
   }
-  void pop_back() { --block_->size; }
+  void pop_back() {
+    Unshare();
+    --block_->size;
+  }
 
   // New elements (past the old size) are `fill`.
   void resize(size_t n, Value fill = Value::Hole()) {
+    Unshare();
     uint32_t old = size();
     if (n > capacity()) Grow(n);
     if (!block_) return;  // n == 0
@@ -65,9 +93,11 @@ class DenseElements {
     block_->size = static_cast<uint32_t>(n);
   }
   void reserve(size_t n) {
+    Unshare();
     if (n > capacity()) SetCapacity(n);
   }
   void shrink_to_fit() {
+    Unshare();
     if (size() == 0) {
       std::free(block_);
       block_ = nullptr;
@@ -77,6 +107,7 @@ class DenseElements {
   }
 
   Value* erase(Value* pos) { return erase(pos, pos + 1); }
+  // (first and last come from begin() or end(), which unshared the list.)
   Value* erase(Value* first, Value* last) {
     size_t at = first - begin(), count = last - first;
     if (count == 0) return first;
@@ -84,7 +115,8 @@ class DenseElements {
     block_->size -= static_cast<uint32_t>(count);
     return begin() + at;
   }
-  // Inserts [first, last), which must not point into these elements.
+  // Inserts [first, last), which must not point into these elements; pos
+  // comes from begin() or end().
   Value* insert(Value* pos, const Value* first, const Value* last) {
     size_t at = pos - begin(), count = last - first;
     if (count == 0) return pos;
@@ -102,9 +134,30 @@ class DenseElements {
   struct Block {
     uint32_t size;
     uint32_t capacity;
+    uint32_t refs;  // the lists using this block (more than one: copy on write)
+    uint32_t unused;
     Value* values() { return reinterpret_cast<Value*>(this + 1); }
   };
   static_assert(sizeof(Block) % alignof(Value) == 0);
+
+  void Unshare() {
+    if (block_ && block_->refs > 1) [[unlikely]] CopyBlock();
+  }
+  // Gives this list a copy of its shared block, with no spare capacity.
+  void CopyBlock() {
+    Block* shared = block_;
+    auto* b = static_cast<Block*>(std::malloc(sizeof(Block) + shared->size * sizeof(Value)));
+    if (!b) throw std::bad_alloc();
+    b->size = b->capacity = shared->size;
+    b->refs = 1;
+    std::memcpy(static_cast<void*>(b->values()), shared->values(), shared->size * sizeof(Value));
+    --shared->refs;
+    block_ = b;
+  }
+  void Release() {
+    if (block_ && --block_->refs == 0) std::free(block_);
+    block_ = nullptr;
+  }
 
   // Room for at least `needed` (amortised doubling, from 4).
   void Grow(size_t needed) {
@@ -117,6 +170,7 @@ class DenseElements {
     if (!b) throw std::bad_alloc();
     b->size = n;
     b->capacity = static_cast<uint32_t>(cap);
+    b->refs = 1;
     block_ = b;
   }
 

@@ -36,7 +36,9 @@ constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
 // (V8's AllocationSite, in small): `slot` is the length its arrays reached,
 // so the next one is allocated with room for that many elements; its
 // `epoch` counts collections, not shape epochs (NewArrayLiteral).
-enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral };
+// kObjectLiteral: the slot of CreateObjectLiteral: shapes[0] is the shape its
+// property names make, valid in `epoch`.
+enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral, kObjectLiteral };
 
 struct PropertyIC {
   static constexpr uint32_t kMaxLevels = 4;  // the receiver and up to 3 prototypes

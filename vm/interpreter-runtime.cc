@@ -66,14 +66,38 @@ Array* NewArrayLiteral(Runtime& rt, PropertyIC& site) {
     if (site.epoch == epoch) learned = std::max(learned, std::min(site.last_literal->length(), kMaxReserve));
   }
   Array* a = rt.NewArray(0);
-  if (learned) {
-    a->dense().reserve(learned);
-    a->NoteGrowth(rt, static_cast<ptrdiff_t>(learned * sizeof(Value)));
-  }
+  if (learned) a->ReserveDense(rt, learned);
   site.kind = ICKind::kArrayLiteral;
   site.epoch = epoch;
   site.slot = learned;
   site.last_literal = a;
+  return a;
+}
+
+Object* NewObjectLiteral(Runtime& rt, const Array* names, PropertyIC& site) {
+  const DenseElements& keys = names->elements();
+  auto n = static_cast<uint32_t>(keys.size());
+  // Exactly the literal's properties inside the object (V8 sizes literal
+  // objects from their boilerplate); names is a constant, alive across this.
+  Object* o = rt.NewObject(rt.intrinsics().object_prototype, n);
+  if (site.kind == ICKind::kObjectLiteral && site.epoch == rt.shapes().epoch()) {
+    o->InitNamedUndefined(site.shapes[0]);
+    return o;
+  }
+  for (Value key : keys) o->AddNamed(rt, key.AsCell(), Value::Undefined(), kAttrDefault);
+  Shape* shape = o->shape();
+  if (shape && !shape->is_dictionary() && n <= Runtime::kMaxInlineSlots) {
+    site = PropertyIC{};
+    site.kind = ICKind::kObjectLiteral;
+    site.epoch = rt.shapes().epoch();
+    site.shapes[0] = shape;
+  }
+  return o;
+}
+
+Array* NewArrayFromBoilerplate(Runtime& rt, const Array* boilerplate) {
+  Array* a = rt.NewArray(boilerplate->length());
+  a->dense().ShareFrom(boilerplate->elements());
   return a;
 }
 

@@ -13,6 +13,11 @@ Value GetNamed(Runtime& rt, Value object, String* name);
 // An empty array for an array literal, with room for as many elements as
 // the site's earlier arrays reached (recorded in `site`, its feedback slot).
 Array* NewArrayLiteral(Runtime& rt, PropertyIC& site);
+// CreateObjectLiteral: an object with the property names `names` (values
+// undefined), its shape kept in `site`.
+Object* NewObjectLiteral(Runtime& rt, const Array* names, PropertyIC& site);
+// CreateArrayLiteral: an array sharing `boilerplate`'s elements copy-on-write.
+Array* NewArrayFromBoilerplate(Runtime& rt, const Array* boilerplate);
 Value GetKeyed(Runtime& rt, Value object, Value key);
 void SetNamed(Runtime& rt, Value object, String* name, Value value, bool strict);
 void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict);

@@ -432,8 +432,9 @@ Value Interpreter::Run() {
       if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
         auto* a = static_cast<Array*>(obj.AsObject());
         auto i = static_cast<uint32_t>(acc.AsInt());
-        if (i < a->dense().size() && !a->dense()[i].IsHole()) {
-          acc = a->dense()[i];
+        const DenseElements& elements = a->elements();
+        if (i < elements.size() && !elements[i].IsHole()) {
+          acc = elements[i];
           NEXT();
         }
       }
@@ -890,6 +891,16 @@ Value Interpreter::Run() {
     CASE(CreateEmptyObjectLiteral) {
       SYNC();
       acc = Value::FromCell(rt_.NewObject());
+      NEXT();
+    }
+    CASE(CreateObjectLiteral) {
+      SYNC();
+      acc = Value::FromCell(NewObjectLiteral(rt_, static_cast<Array*>(constants[IDX(0)].AsCell()), IC_TO_FILL(1)));
+      NEXT();
+    }
+    CASE(CreateArrayLiteral) {
+      SYNC();
+      acc = Value::FromCell(NewArrayFromBoilerplate(rt_, static_cast<Array*>(constants[IDX(0)].AsCell())));
       NEXT();
     }
     CASE(CreateEmptyArrayLiteral) {

@@ -116,12 +116,10 @@ void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
       return;
     }
     if (i - dense_.size() <= kMaxDenseGap && !(sparse_ && sparse_->count(i))) {
-      size_t old_cap = dense_.capacity();
+      size_t before = dense_.owned_bytes();
       dense_.resize(static_cast<size_t>(i) + 1, Value::Hole());
       dense_[i] = value;
-      if (dense_.capacity() != old_cap) {
-        NoteGrowth(rt, static_cast<ptrdiff_t>((dense_.capacity() - old_cap) * sizeof(Value)));
-      }
+      NoteElementsGrowth(rt, before);
       return;
     }
   }
@@ -133,9 +131,20 @@ void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
 
 void Object::ReserveDenseHoles(Runtime& rt, uint32_t n) {
   if (n <= dense_.size()) return;
-  size_t old_cap = dense_.capacity();
+  size_t before = dense_.owned_bytes();
   dense_.resize(n, Value::Hole());
-  NoteGrowth(rt, static_cast<ptrdiff_t>((dense_.capacity() - old_cap) * sizeof(Value)));
+  NoteElementsGrowth(rt, before);
+}
+
+void Object::ReserveDense(Runtime& rt, uint32_t n) {
+  size_t before = dense_.owned_bytes();
+  dense_.reserve(n);
+  NoteElementsGrowth(rt, before);
+}
+
+void Object::NoteElementsGrowth(Runtime& rt, size_t owned_before) {
+  size_t after = dense_.owned_bytes();
+  if (after != owned_before) NoteGrowth(rt, static_cast<ptrdiff_t>(after) - static_cast<ptrdiff_t>(owned_before));
 }
 
 bool Object::RemoveIndexed(Runtime&, uint32_t i) {
@@ -173,12 +182,10 @@ bool Object::TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len) {
     sparse_->erase(sparse_->lower_bound(*new_len), sparse_->end());
   }
   if (dense_.size() > *new_len) {
-    size_t old_cap = dense_.capacity();
+    size_t before = dense_.owned_bytes();
     dense_.resize(*new_len);
-    if (dense_.size() < old_cap / 4) {
-      dense_.shrink_to_fit();
-      NoteGrowth(rt, -static_cast<ptrdiff_t>((old_cap - dense_.capacity()) * sizeof(Value)));
-    }
+    if (dense_.size() < dense_.capacity() / 4) dense_.shrink_to_fit();
+    NoteElementsGrowth(rt, before);
   }
   return *new_len == len;
 }
@@ -202,7 +209,7 @@ void Object::TraceProperties(Visitor& v) const {
 void Object::Trace(Visitor& v) const { TraceProperties(v); }
 
 size_t Object::OwnedBytes() const {
-  size_t n = sizeof(Object) + inline_capacity_ * sizeof(Value) + dense_.capacity() * sizeof(Value);
+  size_t n = sizeof(Object) + inline_capacity_ * sizeof(Value) + dense_.owned_bytes();
   if (slots_out_of_line()) n += slot_capacity_ * sizeof(Value);
   if (sparse_) n += sparse_->size() * 64;
   if (kind() == CellKind::kArray) n += sizeof(Array) - sizeof(Object);

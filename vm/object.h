@@ -103,7 +103,15 @@ class Object : public Cell {
   // Gives the dense part room for n elements, as holes (V8 preallocates the
   // backing store of `new Array(n)` for small n).
   void ReserveDenseHoles(Runtime& rt, uint32_t n);
+  // Gives the dense part room for n elements (its size unchanged).
+  void ReserveDense(Runtime& rt, uint32_t n);
+  // Reports to the heap how the elements' storage changed since it took
+  // `owned_before` bytes (DenseElements::owned_bytes).
+  void NoteElementsGrowth(Runtime& rt, size_t owned_before);
   const DenseElements& dense() const { return dense_; }
+  // The elements for reading: never unshares copy-on-write elements, as a
+  // non-const dense() does on any access that could write.
+  const DenseElements& elements() const { return dense_; }
   bool has_sparse() const { return sparse_ != nullptr && !sparse_->empty(); }
   std::map<uint32_t, PropertyEntry>* sparse() const { return sparse_.get(); }
   // Removes every index >= len (array length truncation); returns false when a
@@ -128,6 +136,10 @@ class Object : public Cell {
   void InitNamed(Shape* shape, std::initializer_list<Value> values) {
     shape_ = shape;
     std::copy(values.begin(), values.end(), slots_);
+  }
+  void InitNamedUndefined(Shape* shape) {
+    shape_ = shape;
+    std::fill(slots_, slots_ + shape->size(), Value::Undefined());
   }
 
   // Whether the slots have moved out of the object into a malloc'd array.

@@ -199,12 +199,8 @@ Array* Runtime::NewArray(uint32_t length) {
 
 Array* Runtime::NewArrayFrom(const std::vector<Value>& values) {
   Array* a = heap_.New<Array>(intrinsics_.array_prototype);
-  size_t old_cap = a->dense().capacity();
-  a->dense() = values;
-  for (Value& v : a->dense()) {
-    if (v.IsEmpty()) v = Value::Hole();
-  }
-  a->NoteGrowth(*this, static_cast<ptrdiff_t>((a->dense().capacity() - old_cap) * sizeof(Value)));
+  a->ReserveDense(*this, static_cast<uint32_t>(values.size()));
+  for (Value v : values) a->dense().push_back(v.IsEmpty() ? Value::Hole() : v);
   a->set_length_raw(static_cast<uint32_t>(values.size()));
   return a;
 }
