@@ -97,7 +97,7 @@ bool DenseListFromArrayLike(Runtime& rt, Object* obj, RootedVector& out) {
   } else {
     return false;
   }
-  const DenseElements& dense = obj->dense();
+  const DenseElements& dense = obj->elements();
   if (len > dense.size() || std::any_of(dense.begin(), dense.begin() + len, [](Value e) { return e.IsHole(); })) {
     return false;
   }

@@ -37,7 +37,7 @@ constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
 // so the next one is allocated with room for that many elements; its
 // `epoch` counts collections, not shape epochs (NewArrayLiteral).
 // kObjectLiteral: the slot of CreateObjectLiteral: shapes[0] is the shape its
-// property names make, valid in `epoch`.
+// property names (the array `last_literal`) make, valid in `epoch`.
 enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral, kObjectLiteral };
 
 struct PropertyIC {
@@ -55,7 +55,8 @@ struct PropertyIC {
   Shape* shapes[kMaxLevels] = {};
   union {
     Shape* next_shape = nullptr;  // store: the transition to take (nullptr: the property exists)
-    Array* last_literal;          // kArrayLiteral: the array made last, alive while no collection ran
+    Array* last_literal;          // kArrayLiteral: the array made last, alive while no collection ran;
+                                  // kObjectLiteral: the names the shape was made from
   };
 };
 

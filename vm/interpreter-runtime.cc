@@ -80,7 +80,10 @@ Object* NewObjectLiteral(Runtime& rt, const Array* names, PropertyIC& site) {
   // Exactly the literal's properties inside the object (V8 sizes literal
   // objects from their boilerplate); names is a constant, alive across this.
   Object* o = rt.NewObject(rt.intrinsics().object_prototype, n);
-  if (site.kind == ICKind::kObjectLiteral && site.epoch == rt.shapes().epoch()) {
+  // The slot's shape, if it was made for these names (a bytecode file could
+  // give two literals one slot: the shape must fit this object).
+  if (site.kind == ICKind::kObjectLiteral && site.epoch == rt.shapes().epoch() && site.last_literal == names &&
+      site.shapes[0]->size() == n) {
     o->InitNamedUndefined(site.shapes[0]);
     return o;
   }
@@ -91,6 +94,7 @@ Object* NewObjectLiteral(Runtime& rt, const Array* names, PropertyIC& site) {
     site.kind = ICKind::kObjectLiteral;
     site.epoch = rt.shapes().epoch();
     site.shapes[0] = shape;
+    site.last_literal = const_cast<Array*>(names);
   }
   return o;
 }
