@@ -246,30 +246,19 @@ Value ArrayFromIterable(Runtime& rt, Value iterable) {
 Value CreateArgumentsObject(Runtime& rt, Frame& frame, bool mapped) {
   FunctionInfo* info = frame.info;
   // length, @@iterator and callee in the object, with a shape made once
-  // (V8's arguments maps): no transitions, no slot array.
+  // (V8's arguments maps): no transitions, no slot array. (The built-ins
+  // these name are installed before any script runs.)
   constexpr uint8_t kNamed = 3;
-  Value callee = mapped ? Value::FromCell(frame.function) : Value::Empty();
-  if (!mapped && rt.intrinsics().throw_type_error) callee = Value::FromCell(rt.ArgumentsCalleeThrower());
-  bool usual = rt.intrinsics().array_proto_values && !callee.IsEmpty();  // not while the built-ins are set up
-  Arguments* args = rt.heap().NewWithExtra<Arguments>(usual ? kNamed * sizeof(Value) : 0, rt.intrinsics().object_prototype);
-  if (usual) {
-    args->InitInlineSlots(kNamed, sizeof(Arguments));
-    args->InitNamed(rt.ArgumentsShape(mapped), {Value::Int(static_cast<int32_t>(frame.argc)),
-                                                Value::FromCell(rt.intrinsics().array_proto_values), callee});
-  }
-  uint32_t params = info->param_count;
-  args->ReserveDenseHoles(rt, frame.argc);
-  for (uint32_t i = 0; i < frame.argc; ++i) {
-    args->dense()[i] = i < params ? frame.fp[reg::Param(static_cast<int32_t>(i), params)] : frame.base[i - params];
-  }
+  Value callee = mapped ? Value::FromCell(frame.function) : Value::FromCell(rt.ArgumentsCalleeThrower());
+  Arguments* args = rt.heap().NewWithExtra<Arguments>(kNamed * sizeof(Value), rt.intrinsics().object_prototype);
+  args->InitInlineSlots(kNamed, sizeof(Arguments));
+  args->InitNamed(rt.ArgumentsShape(mapped), {Value::Int(static_cast<int32_t>(frame.argc)),
+                                              Value::FromCell(rt.intrinsics().array_proto_values), callee});
   Rooted<Arguments*> rargs(rt, args);
-  if (!usual) {
-    DefineRaw(rt, rargs, PropertyKey::Named(rt.names().length), Value::Int(static_cast<int32_t>(frame.argc)), kAttrHidden);
-    if (rt.intrinsics().array_proto_values) {
-      DefineRaw(rt, rargs, PropertyKey::Named(rt.symbols().iterator), Value::FromCell(rt.intrinsics().array_proto_values),
-                kAttrHidden);
-    }
-    if (mapped) DefineRaw(rt, rargs, PropertyKey::Named(rt.names().callee), callee, kAttrHidden);
+  uint32_t params = info->param_count;
+  rargs->ReserveDenseHoles(rt, frame.argc);
+  for (uint32_t i = 0; i < frame.argc; ++i) {
+    rargs->dense()[i] = i < params ? frame.fp[reg::Param(static_cast<int32_t>(i), params)] : frame.base[i - params];
   }
   if (mapped) {
     Value ctx = frame.fp[reg::kContext];

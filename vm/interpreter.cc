@@ -455,8 +455,8 @@ Value Interpreter::Run() {
       if (JSVM_LIKELY(key.IsInt() && key.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
         auto* a = static_cast<Array*>(obj.AsObject());
         auto i = static_cast<uint32_t>(key.AsInt());
-        if (i < a->dense().size() && !a->dense()[i].IsHole()) {
-          a->dense()[i] = acc;
+        if (i < a->elements().size() && !a->elements()[i].IsHole()) {
+          a->dense()[i] = acc;  // unshares copy-on-write elements
           NEXT();
         }
       }
