@@ -6,12 +6,12 @@
 namespace jsvm {
 
 namespace {
-void Put16(std::vector<uint8_t>& c, uint16_t v) {
+void Put16(ExternalVector<uint8_t>& c, uint16_t v) {
   uint8_t b[2];
   std::memcpy(b, &v, 2);
   c.insert(c.end(), b, b + 2);
 }
-void Put32(std::vector<uint8_t>& c, uint32_t v) {
+void Put32(ExternalVector<uint8_t>& c, uint32_t v) {
   uint8_t b[4];
   std::memcpy(b, &v, 4);
   c.insert(c.end(), b, b + 4);

@@ -111,11 +111,11 @@ class BytecodeArrayBuilder {
     bool valid = false;
   };
   Runtime& rt_;
-  std::vector<uint8_t> code_;
-  std::vector<Value> constants_;
+  ExternalVector<uint8_t> code_;
+  ExternalVector<Value> constants_;
   std::map<uint64_t, uint32_t> constant_index_;  // value bits -> index (dedup)
-  std::vector<SourcePosition> positions_;
-  std::vector<HandlerEntry> handlers_;
+  ExternalVector<SourcePosition> positions_;
+  ExternalVector<HandlerEntry> handlers_;
   Pending pending_;
   uint32_t next_;
   uint32_t max_;

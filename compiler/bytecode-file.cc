@@ -59,7 +59,7 @@ class ScriptWriter {
     const Script* s = top->script;
     script.U32(StringIndex(s ? s->file() : std::string()));
     script.U8(!strip_ && s);
-    if (!strip_ && s) script.U32(StringIndex(s->source()));
+    if (!strip_ && s) script.U32(StringIndex(std::u16string(s->source())));
 
     Writer payload;
     payload.U32(static_cast<uint32_t>(strings_.size()));

@@ -18,10 +18,13 @@ const char* CellKindName(CellKind kind) {
 }
 
 Heap::Heap(HeapOptions options)
-    : options_(options), threshold_(options.initial_threshold),
+    : current_scope_(this), options_(options), threshold_(options.initial_threshold),
       start_(std::chrono::steady_clock::now()) {}
 
-Heap::~Heap() = default;  // the allocator destroys the cells
+Heap::~Heap() {
+  // The allocator destroys the cells next; what they free is not counted.
+  if (external_memory::CurrentHeap() == this) external_memory::SetCurrentHeap(nullptr);
+}
 
 size_t Heap::AddRootSection(std::string name, RootFn fn) {
   roots_.push_back({std::move(name), std::move(fn)});
@@ -31,7 +34,7 @@ size_t Heap::AddRootSection(std::string name, RootFn fn) {
 void* Heap::AllocateRaw(size_t bytes) {
   if (no_gc_depth_ == 0 && !collecting_ &&
       (options_.stress || heap_bytes_ + bytes > threshold_)) {
-    Collect(options_.stress ? "stress" : "allocation failure");
+    Collect(options_.stress ? "stress" : collection_requested_ ? "external memory" : "allocation failure");
   }
   CheckLimit(bytes);
   return allocator_.Allocate(bytes);
@@ -45,13 +48,29 @@ void Heap::Register(Cell* cell, size_t bytes) {
   for (HeapObserver* o : observers_) o->OnAllocate(cell, bytes);
 }
 
+namespace {
+// x + delta, never below zero.
+size_t AddClamped(size_t x, ptrdiff_t delta) {
+  return delta < 0 && static_cast<size_t>(-delta) > x ? 0 : x + delta;
+}
+}  // namespace
+
 void Heap::NoteExternalAllocation(ptrdiff_t bytes) {
-  if (bytes < 0 && static_cast<size_t>(-bytes) > heap_bytes_) {
-    heap_bytes_ = 0;
-    return;
-  }
-  heap_bytes_ += bytes;
+  heap_bytes_ = AddClamped(heap_bytes_, bytes);
+  stats_.external_bytes = AddClamped(stats_.external_bytes, bytes);
+  if (bytes <= 0 || collecting_) return;
   if (heap_bytes_ > stats_.peak_heap_bytes) stats_.peak_heap_bytes = heap_bytes_;
+  if (stats_.external_bytes > stats_.peak_external_bytes) stats_.peak_external_bytes = stats_.external_bytes;
+  if (heap_bytes_ > threshold_ || (options_.max_heap_bytes != 0 && heap_bytes_ > options_.max_heap_bytes)) {
+    collection_requested_ = true;
+  }
+}
+
+void Heap::CollectIfRequested() {
+  if (!collection_requested_ || no_gc_depth_ != 0 || collecting_) return;
+  collection_requested_ = false;
+  if (heap_bytes_ > threshold_) Collect("external memory");
+  CheckLimit(0);
 }
 
 void Heap::CheckLimit(size_t incoming) {
@@ -142,6 +161,7 @@ size_t Heap::NextThreshold(size_t live) const {
 void Heap::Collect(const char* reason) {
   if (collecting_) return;
   collecting_ = true;
+  collection_requested_ = false;
   auto t0 = std::chrono::steady_clock::now();
   size_t before = heap_bytes_;
   size_t committed_before = threshold_;
@@ -153,8 +173,9 @@ void Heap::Collect(const char* reason) {
   }
   size_t freed_objects = 0, freed_bytes = 0;
   Sweep(&freed_objects, &freed_bytes);
-  // Recount the live heap exactly: external storage may have been reported
-  // approximately while the program ran.
+  // Recount the live heap from the survivors' OwnedBytes(), which include the
+  // external memory each owns (the running count may have drifted where a
+  // container's allocator rounds sizes its owner only estimates).
   size_t live = 0;
   for (size_t k = 0; k < stats_.live_bytes_by_kind.size(); ++k) live += stats_.live_bytes_by_kind[k];
   heap_bytes_ = live;

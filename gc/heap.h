@@ -17,6 +17,7 @@
 
 #include "gc/cell-allocator.h"
 #include "gc/cell.h"
+#include "gc/external-memory.h"
 
 namespace jsvm {
 
@@ -44,7 +45,9 @@ struct HeapStats {
   double total_pause_ms = 0;
   double max_pause_ms = 0;
   size_t peak_heap_bytes = 0;
-  size_t live_bytes = 0;       // after the last collection
+  size_t live_bytes = 0;       // after the last collection, external memory included
+  size_t external_bytes = 0;   // memory cells own outside the heap now (gc/external-memory.h)
+  size_t peak_external_bytes = 0;
   size_t live_objects = 0;
   std::array<size_t, static_cast<size_t>(CellKind::kCount)> live_bytes_by_kind{};
   std::array<size_t, static_cast<size_t>(CellKind::kCount)> live_objects_by_kind{};
@@ -139,10 +142,20 @@ class Heap {
 
   bool IsMarked(const Cell* c) const { return c->marked_; }
 
-  // Out-of-line storage a cell grew or shrank by (vectors of slots, elements):
-  // counts toward the growth policy and the heap limit at the next allocation.
-  // Never collects.
+  // Memory a cell owns outside the heap grew or shrank by `bytes`
+  // (gc/external-memory.h reports every such buffer here). It counts toward
+  // the growth policy and the heap limit at once: when it takes the heap past
+  // its threshold or limit, a collection is requested for the next safe point
+  // (the next allocation, or CollectIfRequested). Never collects.
   void NoteExternalAllocation(ptrdiff_t bytes);
+
+  // Whether external memory asked for a collection that has not run yet.
+  // The interpreter polls it where it may collect (loop back edges).
+  const bool* collection_requested() const { return &collection_requested_; }
+  // A safe point: runs the collection external memory asked for, then
+  // enforces the heap limit (which may end the process; see
+  // SetOutOfMemoryHandler).
+  void CollectIfRequested();
 
   // Checks that every edge from a live cell leads to a live cell of this
   // heap; aborts with a message otherwise. Valid between Mark and Sweep.
@@ -194,6 +207,22 @@ class Heap {
   // The threshold for the next collection, given the live bytes after this one.
   size_t NextThreshold(size_t live) const;
 
+  // Makes this heap the one external memory on this thread is charged to
+  // while it lives. Declared first, so it is destroyed last: the cells the
+  // allocator destroys at teardown find no heap to report to.
+  class CurrentHeapScope {
+   public:
+    explicit CurrentHeapScope(Heap* heap) : previous_(external_memory::CurrentHeap()) {
+      external_memory::SetCurrentHeap(heap);
+    }
+    ~CurrentHeapScope() { external_memory::SetCurrentHeap(previous_); }
+    CurrentHeapScope(const CurrentHeapScope&) = delete;
+    CurrentHeapScope& operator=(const CurrentHeapScope&) = delete;
+
+   private:
+    Heap* previous_;
+  };
+  CurrentHeapScope current_scope_;
   HeapOptions options_;
   std::vector<RootSection> roots_;
   std::vector<std::function<void()>> weak_callbacks_;
@@ -205,6 +234,7 @@ class Heap {
   size_t threshold_;        // collect when heap_bytes_ exceeds this
   int no_gc_depth_ = 0;
   bool collecting_ = false;
+  bool collection_requested_ = false;
   HeapStats stats_;
   std::chrono::steady_clock::time_point start_;
 };

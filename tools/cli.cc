@@ -197,12 +197,14 @@ void PrintHeapStats(Runtime& rt) {
   }
   nlohmann::ordered_json j;
   j["live_bytes"] = st.live_bytes;
+  j["external_bytes"] = st.external_bytes;
   j["live_objects"] = st.live_objects;
   j["by_kind"] = by_kind;
   j["collections"] = st.collections;
   j["total_pause_ms"] = std::round(st.total_pause_ms * 1000) / 1000;
   j["max_pause_ms"] = std::round(st.max_pause_ms * 1000) / 1000;
   j["peak_heap_bytes"] = st.peak_heap_bytes;
+  j["peak_external_bytes"] = st.peak_external_bytes;
   std::fprintf(stderr, "%s\n", j.dump().c_str());
 }
 

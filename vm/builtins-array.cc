@@ -228,7 +228,6 @@ Value ArrayUnshift(Runtime& rt, CallArgs& args) {
       auto* a = static_cast<Array*>(t.obj.get());
       a->dense().insert(a->dense().begin(), args.argv, args.argv + n);
       a->set_length_raw(static_cast<uint32_t>(t.len + n));
-      a->NoteGrowth(rt, static_cast<ptrdiff_t>(n * sizeof(Value)));
       return Num(t.len + n);
     }
     if (static_cast<double>(t.len) + n > kMaxSafeInteger) {

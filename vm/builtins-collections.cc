@@ -124,14 +124,9 @@ CollectionObject* ThisCollection(Runtime& rt, Value v, CellKind kind, const char
   return static_cast<CollectionObject*>(v.AsObject());
 }
 
-void NoteSize(Runtime& rt, CollectionObject* c, size_t before) {
-  c->NoteGrowth(rt, static_cast<ptrdiff_t>(c->table().Bytes()) - static_cast<ptrdiff_t>(before));
-}
-
 // Compacts c's table when worthwhile, moving live iterators' positions.
 void MaybeCompact(Runtime& rt, CollectionObject* c) {
   if (!c->table().NeedsCompaction()) return;
-  size_t before = c->table().Bytes();
   std::vector<uint32_t> remap = c->table().Compact();
   for (Cell* cell : StateOf(rt).live_iterators) {
     auto* it = static_cast<IteratorObject*>(cell);
@@ -139,23 +134,16 @@ void MaybeCompact(Runtime& rt, CollectionObject* c) {
       it->index = remap[std::min<uint64_t>(it->index, remap.size() - 1)];
     }
   }
-  NoteSize(rt, c, before);
 }
 
-void PutEntry(Runtime& rt, CollectionObject* c, Value key, Value value) {
-  size_t before = c->table().Bytes();
-  c->table().Put(key, value);
-  NoteSize(rt, c, before);
-}
+void PutEntry(Runtime&, CollectionObject* c, Value key, Value value) { c->table().Put(key, value); }
 
 void ClearCollection(Runtime& rt, CollectionObject* c) {
-  size_t before = c->table().Bytes();
   c->table().Clear();
   for (Cell* cell : StateOf(rt).live_iterators) {
     auto* it = static_cast<IteratorObject*>(cell);
     if (it->target == Value::FromCell(c)) it->index = 0;
   }
-  NoteSize(rt, c, before);
 }
 
 Object* NewCollectionIterator(Runtime& rt, CollectionObject* c, IterationKind kind) {
@@ -419,7 +407,6 @@ CollectionObject* NewSetFrom(Runtime& rt, CollectionObject* source) {
     for (const auto& e : static_cast<CollectionObject*>(src.get())->table().entries()) {
       if (!e.key.IsEmpty()) result->table().Put(e.key, e.key);
     }
-    result->NoteGrowth(rt, static_cast<ptrdiff_t>(result->table().Bytes()));
   }
   return result;
 }
@@ -593,11 +580,9 @@ bool CanBeHeldWeakly(Runtime& rt, Value v) {
   return it == reg.end() || it->second != sym;
 }
 
-void WeakPut(Runtime& rt, WeakCollectionObject* w, Value key, Value value) {
-  size_t before = w->table().Bytes();
+void WeakPut(Runtime&, WeakCollectionObject* w, Value key, Value value) {
   w->table().Put(key, value);
   if (w->table().NeedsCompaction()) w->table().Compact();
-  w->NoteGrowth(rt, static_cast<ptrdiff_t>(w->table().Bytes()) - static_cast<ptrdiff_t>(before));
 }
 
 Value NewWeakCollection(Runtime& rt, CallArgs& args, bool is_map) {

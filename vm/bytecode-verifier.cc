@@ -85,7 +85,7 @@ class FunctionVerifier {
 
  private:
   const FunctionInfo* info_;
-  const std::vector<uint8_t>& code_;
+  const ExternalVector<uint8_t>& code_;
   std::vector<CreatedFunction>* created_;
   std::vector<Shape> shapes_;
   int32_t entry_cur_;

@@ -45,9 +45,11 @@ class OrderedTable {
 
   uint32_t size() const { return live_; }
   uint32_t tombstones() const { return static_cast<uint32_t>(entries_.size()) - live_; }
-  const std::vector<Entry>& entries() const { return entries_; }
-  std::vector<Entry>& entries() { return entries_; }
-  size_t Bytes() const { return entries_.capacity() * sizeof(Entry) + index_.size() * 32; }
+  using Entries = ExternalVector<Entry>;
+  const Entries& entries() const { return entries_; }
+  Entries& entries() { return entries_; }
+  // The external memory the table holds (gc/external-memory.h).
+  size_t Bytes() const { return entries_.capacity() * sizeof(Entry) + HashTableBytes(index_); }
 
  private:
   struct KeyHash {
@@ -56,8 +58,8 @@ class OrderedTable {
   struct KeyEq {
     bool operator()(Value a, Value b) const;
   };
-  std::vector<Entry> entries_;
-  std::unordered_map<Value, uint32_t, KeyHash, KeyEq> index_;
+  Entries entries_;
+  ExternalUnorderedMap<Value, uint32_t, KeyHash, KeyEq> index_;
   uint32_t live_ = 0;
 };
 

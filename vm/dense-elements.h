@@ -1,5 +1,5 @@
 // An object's dense indexed elements: a growable array of Values in one
-// malloc'd block that starts with its size and capacity, so that the object
+// block of external memory (gc/external-memory.h) that starts with its size and capacity, so that the object
 // holds a single pointer (null while it has no elements) where a std::vector
 // would take three words. Most objects have no elements; for those that do,
 // the size is read once per access, right beside the values.
@@ -21,6 +21,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "gc/external-memory.h"
 #include "vm/value.h"
 
 namespace jsvm {
@@ -44,7 +45,7 @@ class DenseElements {
   bool empty() const { return size() == 0; }
   // The bytes of the block this list accounts for: a shared block is split
   // among the lists sharing it.
-  size_t owned_bytes() const { return block_ ? (sizeof(Block) + block_->capacity * sizeof(Value)) / block_->refs : 0; }
+  size_t owned_bytes() const { return block_ ? BlockBytes(block_->capacity) / block_->refs : 0; }
   bool shared() const { return block_ && block_->refs > 1; }
 
   // Makes this list share `other`'s block (copy on write). This list must be empty.
@@ -99,7 +100,7 @@ class DenseElements {
   void shrink_to_fit() {
     Unshare();
     if (size() == 0) {
-      std::free(block_);
+      external_memory::Free(block_, BlockBytes(block_->capacity));
       block_ = nullptr;
     } else if (size() < capacity()) {
       SetCapacity(size());
@@ -139,6 +140,7 @@ class DenseElements {
     Value* values() { return reinterpret_cast<Value*>(this + 1); }
   };
   static_assert(sizeof(Block) % alignof(Value) == 0);
+  static size_t BlockBytes(size_t capacity) { return sizeof(Block) + capacity * sizeof(Value); }
 
   void Unshare() {
     if (block_ && block_->refs > 1) [[unlikely]] CopyBlock();
@@ -146,8 +148,7 @@ class DenseElements {
   // Gives this list a copy of its shared block, with no spare capacity.
   void CopyBlock() {
     Block* shared = block_;
-    auto* b = static_cast<Block*>(std::malloc(sizeof(Block) + shared->size * sizeof(Value)));
-    if (!b) throw std::bad_alloc();
+    auto* b = static_cast<Block*>(external_memory::Allocate(BlockBytes(shared->size)));
     b->size = b->capacity = shared->size;
     b->refs = 1;
     std::memcpy(static_cast<void*>(b->values()), shared->values(), shared->size * sizeof(Value));
@@ -155,7 +156,7 @@ class DenseElements {
     block_ = b;
   }
   void Release() {
-    if (block_ && --block_->refs == 0) std::free(block_);
+    if (block_ && --block_->refs == 0) external_memory::Free(block_, BlockBytes(block_->capacity));
     block_ = nullptr;
   }
 
@@ -166,8 +167,8 @@ class DenseElements {
   }
   void SetCapacity(size_t cap) {
     uint32_t n = size();
-    auto* b = static_cast<Block*>(std::realloc(block_, sizeof(Block) + cap * sizeof(Value)));
-    if (!b) throw std::bad_alloc();
+    auto* b = static_cast<Block*>(
+        external_memory::Reallocate(block_, block_ ? BlockBytes(block_->capacity) : 0, BlockBytes(cap)));
     b->size = n;
     b->capacity = static_cast<uint32_t>(cap);
     b->refs = 1;

@@ -59,12 +59,14 @@ void FunctionInfo::Trace(Visitor& v) const {
   }
 }
 
-FunctionInfo::~FunctionInfo() = default;
+FunctionInfo::~FunctionInfo() {
+  if (ics) external_memory::Adjust(-static_cast<ptrdiff_t>(feedback_slot_count * sizeof(PropertyIC)));
+}
 
-void FunctionInfo::AllocateFeedback(Heap& heap) {
+void FunctionInfo::AllocateFeedback(Heap&) {
   if (ics || feedback_slot_count == 0) return;
   ics = std::make_unique<PropertyIC[]>(feedback_slot_count);
-  heap.NoteExternalAllocation(static_cast<ptrdiff_t>(feedback_slot_count * sizeof(PropertyIC)));
+  external_memory::Adjust(static_cast<ptrdiff_t>(feedback_slot_count * sizeof(PropertyIC)));
 }
 
 size_t FunctionInfo::OwnedBytes() const {

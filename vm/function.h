@@ -42,20 +42,20 @@ class Script final : public Cell {
  public:
   Script(std::string file, std::u16string source);
   const std::string& file() const { return file_; }
-  const std::u16string& source() const { return source_; }
+  std::u16string_view source() const { return source_; }
   // 1-based line and column of a 0-based UTF-16 offset.
   void LineCol(uint32_t offset, uint32_t* line, uint32_t* col) const;
   void Trace(Visitor&) const override {}
   size_t OwnedBytes() const override {
-    return sizeof(Script) + source_.capacity() * 2 + line_starts_.capacity() * 4;
+    return sizeof(Script) + (source_.capacity() + 1) * sizeof(char16_t) + line_starts_.capacity() * sizeof(uint32_t);
   }
   uint8_t SnapshotType() const override { return 4; /* code */ }
   std::string SnapshotName() const override { return "system / Script"; }
 
  private:
   std::string file_;
-  std::u16string source_;
-  std::vector<uint32_t> line_starts_;
+  ExternalU16String source_;
+  ExternalVector<uint32_t> line_starts_;
 };
 
 enum class ScopeType : uint8_t { kFunction, kBlock, kCatch, kScript, kClass, kWith, kEval };
@@ -86,7 +86,7 @@ class ScopeInfo final : public Cell {
     uint32_t function_id;  // FunctionInfo::function_id, unique within the script
     String* name;          // the function's name ("" while anonymous)
   };
-  const std::vector<Capturer>& capturers() const { return capturers_; }
+  const ExternalVector<Capturer>& capturers() const { return capturers_; }
   void AddCapturer(uint32_t index, uint32_t function_id, String* name) {
     capturers_.push_back({index, function_id, name});
   }
@@ -100,17 +100,18 @@ class ScopeInfo final : public Cell {
 
   void Trace(Visitor& v) const override;
   size_t OwnedBytes() const override {
-    return sizeof(ScopeInfo) + names_.capacity() * 9 + capturers_.capacity() * sizeof(Capturer);
+    return sizeof(ScopeInfo) + names_.capacity() * sizeof(String*) + modes_.capacity() * sizeof(VariableMode) +
+           capturers_.capacity() * sizeof(Capturer);
   }
   uint8_t SnapshotType() const override { return 4; /* code */ }
   std::string SnapshotName() const override { return "system / ScopeInfo"; }
 
  private:
   ScopeType type_;
-  std::vector<String*> names_;
-  std::vector<VariableMode> modes_;
+  ExternalVector<String*> names_;
+  ExternalVector<VariableMode> modes_;
   String* function_name_ = nullptr;
-  std::vector<Capturer> capturers_;
+  ExternalVector<Capturer> capturers_;
 };
 
 // A try range of the handler table: [start, end) -> handler; the context
@@ -157,13 +158,15 @@ class FunctionInfo final : public Cell {
   uint32_t function_id = 0;
   uint32_t source_start = 0;
   uint32_t source_end = 0;
-  std::vector<uint8_t> bytecode;
-  std::vector<Value> constants;   // strings, numbers, FunctionInfo, ScopeInfo, template data
-  std::vector<HandlerEntry> handlers;
-  std::vector<SourcePosition> positions;
+  // Everything a function owns is external memory (gc/external-memory.h):
+  // code made at run time (eval, new Function) counts toward the heap.
+  ExternalVector<uint8_t> bytecode;
+  ExternalVector<Value> constants;   // strings, numbers, FunctionInfo, ScopeInfo, template data
+  ExternalVector<HandlerEntry> handlers;
+  ExternalVector<SourcePosition> positions;
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
   // Context slot of each parameter (-1: in its register); mapped arguments alias these.
-  std::vector<int32_t> parameter_context_slots;
+  ExternalVector<int32_t> parameter_context_slots;
   // The inline caches, one per feedback slot (inline-cache.h); made on the
   // first call. They hold no references, so the collector ignores them.
   std::unique_ptr<PropertyIC[]> ics;
@@ -282,20 +285,22 @@ class BoundFunction final : public FunctionBase {
  public:
   BoundFunction(Object* proto, Object* target, Value bound_this, std::vector<Value> args)
       : FunctionBase(CellKind::kBoundFunction, proto), target_(target), bound_this_(bound_this),
-        bound_args_(std::move(args)) {}
+        bound_args_(args.begin(), args.end()) {}
   Object* target() const { return target_; }
   Value bound_this() const { return bound_this_; }
-  const std::vector<Value>& bound_args() const { return bound_args_; }
+  const ExternalVector<Value>& bound_args() const { return bound_args_; }
 
   void Trace(Visitor& v) const override;
-  size_t OwnedBytes() const override { return Object::OwnedBytes() + bound_args_.capacity() * 8; }
+  size_t OwnedBytes() const override {
+    return Object::OwnedBytes() + (sizeof(BoundFunction) - sizeof(Object)) + bound_args_.capacity() * sizeof(Value);
+  }
   uint8_t SnapshotType() const override { return 5; /* closure */ }
   std::string SnapshotName() const override;
 
  private:
   Object* target_;
   Value bound_this_;
-  std::vector<Value> bound_args_;
+  ExternalVector<Value> bound_args_;
 };
 
 // An arguments object. Mapped (sloppy, simple parameters): index i < mapped
@@ -305,13 +310,13 @@ class Arguments final : public Object {
  public:
   explicit Arguments(Object* proto) : Object(CellKind::kArguments, proto) {}
   Context* mapped_context = nullptr;
-  std::vector<int32_t> mapped_slots;  // context slot of each mapped index, or -1
+  ExternalVector<int32_t> mapped_slots;  // context slot of each mapped index, or -1
   void Trace(Visitor& v) const override {
     Object::Trace(v);
     if (mapped_context) v.Edge(reinterpret_cast<Cell*>(mapped_context), EdgeType::kInternal, EdgeName::Str("context"));
   }
   size_t OwnedBytes() const override {
-    return Object::OwnedBytes() + (sizeof(Arguments) - sizeof(Object)) + mapped_slots.capacity() * 4;
+    return Object::OwnedBytes() + (sizeof(Arguments) - sizeof(Object)) + mapped_slots.capacity() * sizeof(int32_t);
   }
   std::string SnapshotName() const override { return "Arguments"; }
 };

@@ -212,6 +212,7 @@ Value Interpreter::Run() {
   constexpr bool observing = false;
 #endif
   Bytecode previous_op = Bytecode::kCount;
+  const bool* const collection_requested = rt_.heap().collection_requested();
   PropertyIC scratch_ic;  // see IC_TO_FILL
   // Call state shared by the call handlers (declared here: handlers are jumped into).
   Value callee, receiver, new_target;
@@ -672,7 +673,16 @@ Value Interpreter::Run() {
 
     // ------------------------------------------------------------ jumps
     CASE(Jump) { JUMP_TO(pc + UIMM(0)); }
-    CASE(JumpLoop) { JUMP_TO(pc - UIMM(0)); }
+    // JumpLoop <offset>: a loop's back edge, and a safe point: the collection
+    // external memory asked for (gc/external-memory.h) runs here, so a loop
+    // that only grows elements or tables still meets the heap's limit.
+    CASE(JumpLoop) {
+      if (JSVM_UNLIKELY(*collection_requested)) {
+        SYNC();
+        rt_.heap().CollectIfRequested();
+      }
+      JUMP_TO(pc - UIMM(0));
+    }
     CASE(JumpIfTrue) { if (acc.IsTrue()) JUMP_TO(pc + UIMM(0)); NEXT(); }
     CASE(JumpIfFalse) { if (acc.IsFalse()) JUMP_TO(pc + UIMM(0)); NEXT(); }
     CASE(JumpIfToBooleanTrue) { if (ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }

@@ -237,7 +237,7 @@ void AllocationSites::OnAllocate(Cell* cell, size_t /*bytes*/) {
   if (!IsUserVisible(cell)) return;
   Frame* frame = rt_.interpreter().current_frame();
   if (!frame || !frame->info || !frame->pc) return;
-  const std::vector<uint8_t>& code = frame->info->bytecode;
+  const auto& code = frame->info->bytecode;
   if (frame->pc < code.data() || frame->pc >= code.data() + code.size()) return;
   sites_[cell] = {frame->info, static_cast<uint32_t>(frame->pc - code.data())};
 }

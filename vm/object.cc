@@ -15,7 +15,7 @@ constexpr uint32_t kMaxDenseGap = 1024;   // indices further past the end go to 
 }  // namespace
 
 Object::~Object() {
-  if (slots_out_of_line()) std::free(slots_);
+  if (slots_out_of_line()) external_memory::Free(slots_, slot_capacity_ * sizeof(Value));
 }
 
 bool Object::IsCallable() const {
@@ -27,20 +27,15 @@ bool Object::IsCallable() const {
   }
 }
 
-void Object::NoteGrowth(Runtime& rt, ptrdiff_t bytes) { rt.heap().NoteExternalAllocation(bytes); }
-
-void Object::GrowSlots(Runtime& rt) {
+void Object::GrowSlots(Runtime&) {
   uint32_t old_cap = slot_capacity_;
   uint32_t new_cap = old_cap < 4 ? 4 : old_cap * 2;
-  bool out_of_line = slots_out_of_line();
-  auto* grown = static_cast<Value*>(std::malloc(new_cap * sizeof(Value)));
-  if (!grown) throw std::bad_alloc();
+  // The inline slots stay part of the cell; only the out-of-line array is external.
+  auto* grown = static_cast<Value*>(external_memory::Allocate(new_cap * sizeof(Value)));
   if (old_cap) std::memcpy(static_cast<void*>(grown), slots_, named_count() * sizeof(Value));
-  if (out_of_line) std::free(slots_);
+  if (slots_out_of_line()) external_memory::Free(slots_, old_cap * sizeof(Value));
   slots_ = grown;
   slot_capacity_ = new_cap;
-  // The inline slots stay part of the cell; only the out-of-line array is external.
-  NoteGrowth(rt, static_cast<ptrdiff_t>((new_cap - (out_of_line ? old_cap : 0)) * sizeof(Value)));
 }
 
 void Object::ToDictionary(Runtime& rt) {
@@ -48,11 +43,7 @@ void Object::ToDictionary(Runtime& rt) {
   shape_ = rt.shapes().NewDictionary(shape_);
 }
 
-void Object::DictionaryAdd(Runtime& rt, Cell* key, uint8_t attrs) {
-  size_t before = shape_->OwnedBytes();
-  shape_->DictionaryAdd(key, attrs);
-  NoteGrowth(rt, static_cast<ptrdiff_t>(shape_->OwnedBytes()) - static_cast<ptrdiff_t>(before));
-}
+void Object::DictionaryAdd(Runtime&, Cell* key, uint8_t attrs) { shape_->DictionaryAdd(key, attrs); }
 
 void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
   uint32_t n = named_count();
@@ -116,36 +107,21 @@ void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
       return;
     }
     if (i - dense_.size() <= kMaxDenseGap && !(sparse_ && sparse_->count(i))) {
-      size_t before = dense_.owned_bytes();
       dense_.resize(static_cast<size_t>(i) + 1, Value::Hole());
       dense_[i] = value;
-      NoteElementsGrowth(rt, before);
       return;
     }
   }
   if (i < dense_.size()) dense_[i] = Value::Hole();
-  if (!sparse_) sparse_ = std::make_unique<std::map<uint32_t, PropertyEntry>>();
+  if (!sparse_) sparse_ = std::make_unique<SparseElements>();
   (*sparse_)[i] = {PropertyKey::Index(i), value, attrs};
-  NoteGrowth(rt, 64);
 }
 
-void Object::ReserveDenseHoles(Runtime& rt, uint32_t n) {
-  if (n <= dense_.size()) return;
-  size_t before = dense_.owned_bytes();
-  dense_.resize(n, Value::Hole());
-  NoteElementsGrowth(rt, before);
+void Object::ReserveDenseHoles(Runtime&, uint32_t n) {
+  if (n > dense_.size()) dense_.resize(n, Value::Hole());
 }
 
-void Object::ReserveDense(Runtime& rt, uint32_t n) {
-  size_t before = dense_.owned_bytes();
-  dense_.reserve(n);
-  NoteElementsGrowth(rt, before);
-}
-
-void Object::NoteElementsGrowth(Runtime& rt, size_t owned_before) {
-  size_t after = dense_.owned_bytes();
-  if (after != owned_before) NoteGrowth(rt, static_cast<ptrdiff_t>(after) - static_cast<ptrdiff_t>(owned_before));
-}
+void Object::ReserveDense(Runtime&, uint32_t n) { dense_.reserve(n); }
 
 bool Object::RemoveIndexed(Runtime&, uint32_t i) {
   bool removed = false;
@@ -182,10 +158,8 @@ bool Object::TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len) {
     sparse_->erase(sparse_->lower_bound(*new_len), sparse_->end());
   }
   if (dense_.size() > *new_len) {
-    size_t before = dense_.owned_bytes();
     dense_.resize(*new_len);
     if (dense_.size() < dense_.capacity() / 4) dense_.shrink_to_fit();
-    NoteElementsGrowth(rt, before);
   }
   return *new_len == len;
 }
@@ -211,7 +185,7 @@ void Object::Trace(Visitor& v) const { TraceProperties(v); }
 size_t Object::OwnedBytes() const {
   size_t n = sizeof(Object) + inline_capacity_ * sizeof(Value) + dense_.owned_bytes();
   if (slots_out_of_line()) n += slot_capacity_ * sizeof(Value);
-  if (sparse_) n += sparse_->size() * 64;
+  if (sparse_) n += sizeof(SparseElements) + TreeBytes(*sparse_);
   if (kind() == CellKind::kArray) n += sizeof(Array) - sizeof(Object);
   return n;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gc/cell.h"
+#include "gc/external-memory.h"
 #include "vm/dense-elements.h"
 #include "vm/shape.h"
 #include "vm/string.h"
@@ -58,6 +59,9 @@ struct PropertyEntry {
   Value value;
   uint8_t attrs = kAttrDefault;
 };
+
+// Elements too far past the dense part, or with attributes of their own, by index.
+using SparseElements = ExternalMap<uint32_t, PropertyEntry>;
 
 class Object : public Cell {
  public:
@@ -105,15 +109,12 @@ class Object : public Cell {
   void ReserveDenseHoles(Runtime& rt, uint32_t n);
   // Gives the dense part room for n elements (its size unchanged).
   void ReserveDense(Runtime& rt, uint32_t n);
-  // Reports to the heap how the elements' storage changed since it took
-  // `owned_before` bytes (DenseElements::owned_bytes).
-  void NoteElementsGrowth(Runtime& rt, size_t owned_before);
   const DenseElements& dense() const { return dense_; }
   // The elements for reading: never unshares copy-on-write elements, as a
   // non-const dense() does on any access that could write.
   const DenseElements& elements() const { return dense_; }
   bool has_sparse() const { return sparse_ != nullptr && !sparse_->empty(); }
-  std::map<uint32_t, PropertyEntry>* sparse() const { return sparse_.get(); }
+  SparseElements* sparse() const { return sparse_.get(); }
   // Removes every index >= len (array length truncation); returns false when a
   // non-configurable element stopped it, setting *new_len to what remains.
   bool TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len);
@@ -145,9 +146,6 @@ class Object : public Cell {
   // Whether the slots have moved out of the object into a malloc'd array.
   bool slots_out_of_line() const { return slot_capacity_ > inline_capacity_; }
 
-  // For subclasses: report the storage delta to the heap.
-  void NoteGrowth(Runtime& rt, ptrdiff_t bytes);
-
  protected:
   void TraceProperties(Visitor& v) const;
 
@@ -165,10 +163,10 @@ class Object : public Cell {
   Shape* shape_ = nullptr;  // nullptr: no named properties
   // Named property values, in slot order: the object's inline slots (plain
   // objects are allocated with room for a few after them, as V8's in-object
-  // properties) until they run out, then a malloc'd array.
+  // properties) until they run out, then an array in external memory.
   Value* slots_ = nullptr;
   DenseElements dense_;  // holes are Value::Hole()
-  std::unique_ptr<std::map<uint32_t, PropertyEntry>> sparse_;
+  std::unique_ptr<SparseElements> sparse_;
 };
 
 static_assert(sizeof(Object) == 56, "an object is the cell header, four pointers and its elements' pointer");

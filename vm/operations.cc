@@ -489,7 +489,7 @@ Value Call(Runtime& rt, Value callee, Value this_value, const Value* argv, uint3
       rt.CheckNativeStack();  // bind(bind(bind(...))) recurses here
       auto* b = static_cast<BoundFunction*>(fn);
       RootedVector all(rt);
-      all.values() = b->bound_args();
+      all.values().assign(b->bound_args().begin(), b->bound_args().end());
       all.values().insert(all.values().end(), argv, argv + argc);
       return Call(rt, Value::FromCell(b->target()), b->bound_this(), all.data(), static_cast<uint32_t>(all.size()));
     }
@@ -541,7 +541,7 @@ Value Construct(Runtime& rt, Value callee, const Value* argv, uint32_t argc, Val
       rt.CheckNativeStack();  // bind(bind(bind(...))) recurses here
       auto* b = static_cast<BoundFunction*>(fn);
       RootedVector all(rt);
-      all.values() = b->bound_args();
+      all.values().assign(b->bound_args().begin(), b->bound_args().end());
       all.values().insert(all.values().end(), argv, argv + argc);
       Value target = Value::FromCell(b->target());
       if (new_target == callee) new_target = target;

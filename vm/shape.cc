@@ -31,7 +31,7 @@ void TransitionTable::RebuildIndex() {
     index_.reset();
     return;
   }
-  if (!index_) index_ = std::make_unique<std::unordered_map<uint64_t, Shape*>>();
+  if (!index_) index_ = std::make_unique<std::remove_reference_t<decltype(*index_)>>();
   index_->clear();
   for (Shape* child : list_) {
     const ShapeEntry& last = child->entry(child->size() - 1);
@@ -41,7 +41,7 @@ void TransitionTable::RebuildIndex() {
 
 int Shape::FindIndexed(Cell* key) const {
   if (!index_) {
-    index_ = std::make_unique<std::unordered_map<Cell*, uint32_t>>();
+    index_ = std::make_unique<Index>();
     index_->reserve(size_);
     for (uint32_t i = 0; i < size_; ++i) (*index_)[(*entries_)[i].key] = i;
   }
@@ -78,7 +78,7 @@ void Shape::Trace(Visitor& v) const {
 size_t Shape::OwnedBytes() const {
   // Shared entries are split among the shapes sharing them.
   size_t n = sizeof(Shape) + entries_->capacity() * sizeof(ShapeEntry) / entries_.use_count() + transitions_.OwnedBytes();
-  if (index_) n += index_->size() * 32;
+  if (index_) n += HashTableBytes(*index_);
   return n;
 }
 
@@ -103,28 +103,22 @@ Shape* ShapeRegistry::Transition(Shape* from, Cell* key, uint8_t attrs) {
   if (from && !from->dictionary_ && from->entries_->size() == from->size_) {
     s->entries_ = from->entries_;  // extend the chain's array
   } else {
-    s->entries_ = std::make_shared<std::vector<ShapeEntry>>();
+    s->entries_ = std::allocate_shared<Shape::Entries>(ExternalAllocator<Shape::Entries>());
     if (from) s->entries_->assign(from->entries_->begin(), from->entries_->begin() + from->size_);
   }
   s->entries_->push_back({key, attrs});
   s->size_ = (from ? from->size_ : 0) + 1;
-  size_t table_before = children.OwnedBytes();
   children.Add(s);
-  // The new shape's storage, and the parent's table growth (an estimate for
-  // the root table, which no cell owns; the collector recounts exactly).
-  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->OwnedBytes() - sizeof(Shape) + children.OwnedBytes()) -
-                               static_cast<ptrdiff_t>(table_before));
   return s;
 }
 
 Shape* ShapeRegistry::NewDictionary(const Shape* from) {
   Shape* s = Allocate(nullptr, /*dictionary=*/true);
-  s->entries_ = std::make_shared<std::vector<ShapeEntry>>();
+  s->entries_ = std::allocate_shared<Shape::Entries>(ExternalAllocator<Shape::Entries>());
   if (from) {
     s->entries_->assign(from->entries_->begin(), from->entries_->begin() + from->size_);
     s->size_ = from->size_;
   }
-  heap_.NoteExternalAllocation(static_cast<ptrdiff_t>(s->OwnedBytes() - sizeof(Shape)));
   return s;
 }
 

@@ -22,6 +22,7 @@
 #include <algorithm>
 
 #include "gc/cell.h"
+#include "gc/external-memory.h"
 #include "gc/heap.h"
 
 namespace jsvm {
@@ -47,15 +48,15 @@ class TransitionTable {
     if (index_ && list_.size() != before) RebuildIndex();
   }
   size_t size() const { return list_.size(); }
-  size_t OwnedBytes() const { return list_.capacity() * sizeof(Shape*) + (index_ ? index_->size() * 32 : 0); }
+  size_t OwnedBytes() const { return list_.capacity() * sizeof(Shape*) + (index_ ? HashTableBytes(*index_) : 0); }
 
  private:
   static constexpr size_t kLinearLimit = 4;
   static uint64_t KeyOf(Cell* key, uint8_t attrs) { return (reinterpret_cast<uint64_t>(key) << 4) | attrs; }
   void RebuildIndex();
 
-  std::vector<Shape*> list_;
-  std::unique_ptr<std::unordered_map<uint64_t, Shape*>> index_;  // past kLinearLimit children
+  ExternalVector<Shape*> list_;
+  std::unique_ptr<ExternalUnorderedMap<uint64_t, Shape*, std::hash<uint64_t>, std::equal_to<uint64_t>>> index_;  // past kLinearLimit children
 };
 
 class Shape final : public Cell {
@@ -81,8 +82,7 @@ class Shape final : public Cell {
     return -1;
   }
 
-  // Dictionary shapes only: in-place changes. The caller reports the change
-  // of OwnedBytes() to the heap.
+  // Dictionary shapes only: in-place changes.
   void DictionaryAdd(Cell* key, uint8_t attrs);
   void DictionaryRemove(uint32_t i);
   void DictionarySetAttrs(uint32_t i, uint8_t attrs) {
@@ -117,10 +117,12 @@ class Shape final : public Cell {
   // array (V8 shares DescriptorArrays so): a child made from a shape whose
   // entries end the array appends to it, so a chain of n shapes holds n
   // entries, not n^2/2. Any other child, and every dictionary, copies.
-  std::shared_ptr<std::vector<ShapeEntry>> entries_;
+  using Entries = ExternalVector<ShapeEntry>;
+  std::shared_ptr<Entries> entries_;
   uint32_t size_ = 0;
   mutable uint8_t linear_searches_ = 0;
-  mutable std::unique_ptr<std::unordered_map<Cell*, uint32_t>> index_;  // past kLinearLimit entries, once searched
+  using Index = ExternalUnorderedMap<Cell*, uint32_t, std::hash<Cell*>, std::equal_to<Cell*>>;
+  mutable std::unique_ptr<Index> index_;  // past kLinearLimit entries, once searched
   TransitionTable transitions_;
 };
 

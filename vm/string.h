@@ -13,7 +13,7 @@ namespace jsvm {
 // An immutable sequence of UTF-16 code units. A flat string stores them
 // inline after the header. A concatenation of at least kMinConsLength units is
 // a rope (V8's ConsString): it points at its two halves and is flattened into a
-// malloc'd buffer the first time its characters are read, after which the
+// buffer of external memory the first time its characters are read, after which the
 // halves are dropped. So `s += word` in a loop costs a small cell per step, not
 // a copy of s. Interned strings (property names, literals) are flat and unique
 // per content, so pointer equality is content equality among them.
@@ -26,7 +26,7 @@ class String final : public Cell {
   struct ConsParts {
     String* first;
     String* second;
-    char16_t* flat;  // malloc'd once flattened; first and second are then null
+    char16_t* flat;  // external memory once flattened; first and second are then null
   };
 
   // A flat string of `length` code units, written through mutable_data().
@@ -39,7 +39,7 @@ class String final : public Cell {
   ~String() override;
 
   uint32_t length() const { return length_; }
-  // The code units; reading a rope's flattens it (mallocs, never collects).
+  // The code units; reading a rope's flattens it (allocates external memory, never collects).
   const char16_t* data() const { return cons_ ? FlattenCons() : inline_chars(); }
   // Only for a flat string being filled in right after allocation.
   char16_t* mutable_data() { return const_cast<char16_t*>(inline_chars()); }

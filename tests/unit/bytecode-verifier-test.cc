@@ -51,7 +51,7 @@ class VerifierTest : public ::testing::Test {
     rt_.AddPermanentRoot(Value::FromCell(f));
     f->name = rt_.InternUtf8("f");
     f->debug_name = f->name;
-    f->bytecode = std::move(code);
+    f->bytecode.assign(code.begin(), code.end());
     f->register_count = registers;
     f->feedback_slot_count = 4;
     return f;
