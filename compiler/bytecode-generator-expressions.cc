@@ -515,7 +515,6 @@ void BytecodeGenerator::VisitFunctionLiteral(FunctionLiteral* fn, const std::u16
 
 FunctionInfo* BytecodeGenerator::MakeDefaultConstructor(ClassLiteral* cls, const std::u16string& name) {
   FunctionInfo* info = rt_.heap().New<FunctionInfo>();
-  rt_.AddPermanentRoot(Value::FromCell(info));
   info->name = rt_.Intern(name);
   info->debug_name = info->name;
   info->script = script_;
@@ -843,7 +842,6 @@ Array* NewTemplateObject(Runtime& rt, const std::vector<Value>& cooked, const st
   SetIntegrityLevel(rt, raw_array, true);
   DefineRaw(rt, cooked_array, PropertyKey::Named(rt.names().raw), Value::FromCell(raw_array), kAttrNone);
   SetIntegrityLevel(rt, cooked_array, true);
-  rt.AddPermanentRoot(Value::FromCell(cooked_array));
   return cooked_array;
 }
 

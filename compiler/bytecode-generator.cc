@@ -192,7 +192,6 @@ ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
     case ScopeKind::kClass: type = ScopeType::kClass; break;
   }
   ScopeInfo* si = rt_.heap().New<ScopeInfo>(type);
-  rt_.AddPermanentRoot(Value::FromCell(si));
   for (Variable* v : scope->ContextVariables()) si->AddSlot(rt_.Intern(v->name), v->Mode());
   AddCapturers(rt_, tree_, scope, si);
   scope->scope_info = si;
@@ -212,7 +211,6 @@ Register BytecodeGenerator::ParameterRegister(int index) const {
 
 FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
   FunctionInfo* info = rt_.heap().New<FunctionInfo>();
-  rt_.AddPermanentRoot(Value::FromCell(info));
   bool top = scope_->kind == ScopeKind::kScript;
   info->name = rt_.Intern(name);
   info->debug_name = info->name;
@@ -322,7 +320,6 @@ void BytecodeGenerator::EmitPrologue() {
     }
     if (keep.size() > 0) {
       Array* array = rt_.NewArrayFrom(keep.values());
-      rt_.AddPermanentRoot(Value::FromCell(array));
       RegisterScope rs(builder_);
       Register r = builder_.NewRegister();
       builder_.LoadConstant(Value::FromCell(array));
@@ -1080,7 +1077,6 @@ FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Prog
     if (!si) {
       // The script scope's info is made lazily; make sure it exists.
       si = rt.heap().New<ScopeInfo>(tree.script->is_eval ? ScopeType::kEval : ScopeType::kScript);
-      rt.AddPermanentRoot(Value::FromCell(si));
       for (Variable* v : tree.script->ContextVariables()) si->AddSlot(rt.Intern(v->name), v->Mode());
       AddCapturers(rt, tree, tree.script, si);
       tree.script->scope_info = si;

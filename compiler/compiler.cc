@@ -52,9 +52,10 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
   if (!AnalyzeScopes(parsed.program, &tree, &scope_error)) {
     return fail(ParseErrorKind::kSyntaxError, scope_error.message, scope_error.pos);
   }
+  // Nothing is rooted while the code is generated: nothing collects. The
+  // caller roots the result; the rest hangs off it (constants, script).
   NoGcScope no_gc(rt.heap());
   Script* script = rt.heap().New<Script>(file, source);
-  rt.AddPermanentRoot(Value::FromCell(script));
   try {
     result.top = GenerateProgram(rt, tree, script, parsed.program, options.repl);
   } catch (const CompileError& e) {
@@ -80,7 +81,8 @@ Value EvaluateScript(Runtime& rt, const std::u16string& source) {
     if (r.error_kind == "RangeError") rt.ThrowRangeError(message);
     rt.ThrowSyntaxError(message);
   }
-  return rt.interpreter().RunScript(r.top);
+  Rooted<FunctionInfo*> top(rt, r.top);
+  return rt.interpreter().RunScript(top);
 }
 
 void InstallScriptEvaluator(Runtime& rt) { SetScriptEvaluatorHook(rt, EvaluateScript); }

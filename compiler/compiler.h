@@ -10,7 +10,10 @@
 namespace jsvm {
 
 struct CompileResult {
-  FunctionInfo* top = nullptr;  // the script's top-level function (kept alive by the runtime)
+  // The script's top-level function, not rooted: the caller roots it before
+  // anything allocates (the script, its functions and scope infos hang off
+  // it, and are collected with it, as V8 collects code nothing refers to).
+  FunctionInfo* top = nullptr;
   bool ok() const { return top != nullptr; }
   std::string error_kind;       // "SyntaxError" or "RangeError" when !ok()
   std::string error;            // FILE:LINE:COL: SyntaxError: message + source line and caret

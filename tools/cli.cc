@@ -271,6 +271,9 @@ int RunCommand(const Options& opts) {
       return kExitUncaught;
     }
   }
+  // Compiled code lives as long as something refers to it: the script's
+  // top-level function, for the whole run.
+  Rooted<FunctionInfo*> top(rt, compiled.top);
   if (opts.command == "compile") {
     SerializeOptions options;
     options.strip = opts.strip;

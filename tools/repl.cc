@@ -66,7 +66,7 @@ int RunRepl(const RuntimeOptions& options, std::FILE* in, bool prompts) {
   };
   if (prompts) std::printf("Welcome to jsvm. Type \".help\" for more information.\n");
   std::string buffer;
-  FunctionInfo* last = nullptr;
+  Rooted<FunctionInfo*> last(rt, nullptr);  // for .bytecode
   int input_number = 0;
   std::string line;
   for (;;) {
@@ -115,7 +115,7 @@ int RunRepl(const RuntimeOptions& options, std::FILE* in, bool prompts) {
     buffer.clear();
     last = compiled.top;
     try {
-      Value result = rt.interpreter().RunScript(compiled.top);
+      Value result = rt.interpreter().RunScript(last);
       Rooted<Value> r(rt, result);
       std::string text = Inspect(rt, r);
       std::printf("%s\n", text.c_str());

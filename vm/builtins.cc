@@ -230,7 +230,7 @@ Value StackGetter(Runtime& rt, CallArgs& args) {
   BuiltinsState& st = StateOf(rt);
   auto it = st.pending_stacks.find(e.get());
   if (it == st.pending_stacks.end()) return Value::Undefined();
-  std::string frames = it->second;
+  std::string frames(it->second);
   std::u16string text = ErrorHeader(rt, e);
   if (!frames.empty()) {
     text += u"\n";
@@ -258,7 +258,7 @@ void AttachErrorStack(Runtime& rt, Object* error) {
   while (!frames.empty() && frames.back() == '\n') frames.pop_back();
   BuiltinsState& st = StateOf(rt);
   if (!st.stack_getter.IsObject()) return;  // before InstallBuiltins
-  st.pending_stacks[e.get()] = std::move(frames);
+  st.pending_stacks[e.get()] = BuiltinsState::StackText(frames);
   DefineAccessorRaw(rt, e, PropertyKey::Named(rt.names().stack), st.stack_getter, st.stack_setter,
                     kAttrConfigurable);
 }

@@ -146,8 +146,10 @@ struct BuiltinsState {
   // The shared accessor pair of not yet formatted `stack` properties.
   Value stack_getter;
   Value stack_setter;
-  // Stack frames of errors whose `stack` is not formatted yet (weak keys).
-  std::unordered_map<const Cell*, std::string> pending_stacks;
+  // Stack frames of errors whose `stack` is not formatted yet (weak keys);
+  // external memory, as the errors own them.
+  using StackText = std::basic_string<char, std::char_traits<char>, ExternalAllocator<char>>;
+  ExternalUnorderedMap<const Cell*, StackText, std::hash<const Cell*>, std::equal_to<const Cell*>> pending_stacks;
   // Collection iterators that may be mid-iteration (weak; see collections.h).
   std::vector<Cell*> live_iterators;
   ScriptEvaluatorHook script_evaluator = nullptr;

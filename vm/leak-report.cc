@@ -240,6 +240,9 @@ void AllocationSites::OnAllocate(Cell* cell, size_t /*bytes*/) {
   const auto& code = frame->info->bytecode;
   if (frame->pc < code.data() || frame->pc >= code.data() + code.size()) return;
   sites_[cell] = {frame->info, static_cast<uint32_t>(frame->pc - code.data())};
+  // A site names its code: keep that code while the report may be asked
+  // for (compiled code otherwise dies with the last closure that uses it).
+  if (kept_code_.insert(frame->info).second) rt_.AddPermanentRoot(Value::FromCell(frame->info));
 }
 
 bool AllocationSites::Find(const Cell* cell, SourceSite* out) const {

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "gc/heap-graph.h"
@@ -65,6 +66,7 @@ class AllocationSites final : public HeapObserver {
   };
   Runtime& rt_;
   std::unordered_map<const Cell*, Raw> sites_;
+  std::unordered_set<const FunctionInfo*> kept_code_;  // rooted: sites_ points into it
   size_t callback_;
   bool cleanup_deferred_ = false;
 };

@@ -85,6 +85,8 @@ def main():
             stats = json.loads(r.stderr.strip().splitlines()[-1])
             check(name + ": collections ran", stats["collections"] > 1, str(stats))
             check(name + ": the peak counts external memory", stats["peak_external_bytes"] > 0, str(stats))
+            code = stats["by_kind"].get("function_info", {}).get("objects", 0)
+            check(name + ": code compiled at run time is collected", code < 10, str(stats))
 
     r = run(args.jsvm, ["--max-heap=16"], ROPES, budget)
     check("ropes under --max-heap 16: the garbage is collected, the program completes",
