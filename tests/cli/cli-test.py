@@ -124,6 +124,18 @@ def main():
                   p.returncode == 7 and p.stderr.startswith((path + ": truncated bytecode file: ").encode()),
                   "exit %d %r" % (p.returncode, p.stderr))
 
+        # A syntax error at the end of a 5 MB line: a window of the line, not
+        # 10 MB of line and spaces; the first line's format is unchanged.
+        long_js = os.path.join(tmp, "long.js")
+        with open(long_js, "w") as f:
+            f.write("var a = [" + "1," * 2500000 + " +* ];\n")
+        p = run([jsvm, long_js])
+        lines = text(p.stderr).split("\n")
+        check("syntax error on a 5 MB line", p.returncode == 1 and len(p.stderr) < 400 and
+              lines[0] == long_js + ":1:5000012: SyntaxError: Unexpected token '*'" and
+              lines[1].startswith("...") and lines[1].endswith(" +* ];") and lines[2].endswith("^") and
+              len(lines[2]) == lines[1].index("*") + 1, "exit %d, %d bytes: %r" % (p.returncode, len(p.stderr), p.stderr[:300]))
+
         # Source decoding: the WHATWG UTF-8 decoder, as node reads files.
         prog = (b'function d(s){var a=[];for(var i=0;i<s.length;i++)a.push(s.charCodeAt(i).toString(16));'
                 b'console.log(a.join(" "))}\n' + b"".join(b'd("' + s + b'");\n' for s in UTF8_CASES))
