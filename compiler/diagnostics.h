@@ -19,6 +19,7 @@ struct ParseError {
   ParseErrorKind kind = ParseErrorKind::kSyntaxError;
   std::string message;  // V8's wording where there is one
   SourcePos pos;        // where the offending token starts
+  bool unterminated = false;  // the input ends inside the offending token (a comment, template literal)
 };
 
 // The name of the error constructor for `kind` ("SyntaxError", "RangeError").
