@@ -920,15 +920,33 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
       return;
     case UnaryOp::kDelete: {
       Bytecode op = fn_->strict ? Bytecode::kDeletePropertyStrict : Bytecode::kDeletePropertySloppy;
-      if (auto* m = u->operand->As<Member>()) {
-        Register obj = VisitForRegister(m->object);
+      // `delete a?.b.c`: the chain's last property is deleted; a `?.` that
+      // meets null or undefined makes the delete true.
+      Expr* target = u->operand;
+      auto* chain = target->As<OptionalChain>();
+      Label nullish, done;
+      Label* saved_chain_end = optional_chain_end_;
+      if (chain) {
+        target = chain->expr;
+        optional_chain_end_ = &nullish;
+      }
+      auto object_for_delete = [&](Expr* object, bool optional) {
+        Register obj = VisitForRegister(object);
+        if (optional) {
+          builder_.Ldar(obj);
+          builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+        }
+        return obj;
+      };
+      if (auto* m = target->As<Member>()) {
+        Register obj = object_for_delete(m->object, m->optional);
         builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
         builder_.Emit(op, {obj.index});
-      } else if (auto* k = u->operand->As<Keyed>()) {
-        Register obj = VisitForRegister(k->object);
+      } else if (auto* k = target->As<Keyed>()) {
+        Register obj = object_for_delete(k->object, k->optional);
         VisitForAccumulator(k->key);
         builder_.Emit(op, {obj.index});
-      } else if (auto* id = u->operand->As<Identifier>()) {
+      } else if (auto* id = target->As<Identifier>()) {
         if (!id->var || id->var->location == VarLocation::kGlobal) {
           Register n = builder_.NewRegister();
           builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(id->name)});
@@ -938,8 +956,15 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
           builder_.Emit(Bytecode::kLdaFalse);
         }
       } else {
-        VisitForEffect(u->operand);
+        VisitForEffect(target);
         builder_.Emit(Bytecode::kLdaTrue);
+      }
+      if (chain) {
+        optional_chain_end_ = saved_chain_end;
+        builder_.Jump(Bytecode::kJump, &done);
+        builder_.Bind(&nullish);
+        builder_.Emit(Bytecode::kLdaTrue);
+        builder_.Bind(&done);
       }
       return;
     }
