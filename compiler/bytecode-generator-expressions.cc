@@ -1285,6 +1285,20 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
   RegisterList list;
   bool plain = VisitArguments(c->args, has_receiver ? &receiver : nullptr, &list);
   builder_.SetExpressionPosition(c->pos.offset);
+  if (!c->args.empty() && tree_.local_direct_evals.count(c)) {
+    // A direct eval that could see local bindings: not supported yet, an
+    // error rather than an indirect eval's wrong answer (with a spread, the
+    // argument is not known: any call of the global eval throws).
+    RegisterList check = builder_.NewRegisterList(2);
+    builder_.Mov(callee, check[0]);
+    if (plain) {
+      builder_.Mov(list[0], check[1]);
+    } else {
+      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(u"eval")});
+      builder_.Star(check[1]);
+    }
+    builder_.CallRuntime(RuntimeFunction::kThrowIfDirectEval, check);
+  }
   uint16_t slot = builder_.NewFeedbackSlot();
   if (!plain) {
     if (!has_receiver) {
