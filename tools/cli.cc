@@ -125,8 +125,8 @@ const char* kExitCodes =
     "       (outputs are checked before the script runs)\n"
     "  5    --max-steps reached (\"jsvm: execution stopped after N steps (--max-steps)\")\n"
     "  6    --timeout reached (\"jsvm: execution timed out after S s (--timeout)\")\n"
-    "  7    invalid bytecode file: rejected by the loader or the verifier, or a\n"
-    "       version or checksum mismatch (nothing runs)\n"
+    "  7    invalid bytecode file: rejected by the loader or the verifier, truncated,\n"
+    "       or a version or checksum mismatch (nothing runs)\n"
     "  134  --max-heap exceeded (\"FatalError: JavaScript heap out of memory (limit N MB)\")\n"
     "Output printed before an error or a limit stopped the program is kept.\n";
 
@@ -492,7 +492,7 @@ int Main(int argc, char** argv) {
        "count executed bytecodes and bytecode pairs; print the most frequent to stderr")
       ("dispatch-stats-file", po::value<std::string>(&opts.dispatch_stats_file),
        "write the pair counts as V8's dispatch counters JSON ({from: {to: count}}) to FILE")
-      ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
+      ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB (above 0)")
       ("heap-snapshot", po::value<std::string>(&opts.heap_tools.snapshot_file),
        "write a heap snapshot (Chrome DevTools .heapsnapshot) to FILE at exit")
       ("snapshot-dir", po::value<std::string>(&opts.heap_tools.snapshot_dir),
@@ -504,7 +504,7 @@ int Main(int argc, char** argv) {
       ("trace-gc", "print one line per collection to stderr")
       ("max-steps", po::value<int64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
-      ("timeout", po::value<double>(&timeout), "stop after SECONDS")
+      ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0)")
       ("stack-size", po::value<size_t>(&stack_kb)->default_value(kDefaultStackSizeKb),
        "KB of C++ stack for recursion (JSON, console.log, join, native calls); also sets the JavaScript "
        "frame limit (2 per KB) and the register stack; past it: RangeError: Maximum call stack size exceeded");
