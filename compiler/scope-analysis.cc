@@ -353,7 +353,12 @@ class Analyzer {
   // indirect eval's code keeps to itself.
   static bool LocalBindingsVisible(const Scope* s) {
     for (; s; s = s->outer) {
-      if (s->kind == ScopeKind::kScript) return s->is_eval && !s->variables.empty();
+      if (s->kind == ScopeKind::kScript) {
+        // An indirect eval's var and function declarations are globals; its
+        // let, const and class stay in its own scope.
+        return s->is_eval && std::any_of(s->variables.begin(), s->variables.end(),
+                                         [](const Variable* v) { return v->IsLexical(); });
+      }
       if (!s->variables.empty()) return true;
       if (s->kind == ScopeKind::kFunction && (!s->is_arrow() || s->function_name_var)) return true;
     }

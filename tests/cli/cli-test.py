@@ -90,10 +90,11 @@ def main():
         check("--version names the commit", p.returncode == 0 and out.startswith("jsvm ") and "(commit " in out,
               repr(out))
         src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        head = run(["git", "-C", src, "rev-parse", "--short=12", "HEAD"])
+        head = run(["git", "-C", src, "rev-parse", "HEAD"])
         if head.returncode == 0:
-            commit = text(head.stdout).strip()
-            check("--version's commit is HEAD", "(commit %s" % commit in out, "%r vs HEAD %s" % (out, commit))
+            commit = text(head.stdout).strip()[:10]  # in `git describe` output, after a tag or not
+            check("--version's commit is HEAD (rebuilt after each commit)", commit in out,
+                  "%r vs HEAD %s" % (out, commit))
 
         # Outputs are checked before the script runs: nothing runs, exit 3
         # with the reason.

@@ -308,9 +308,11 @@ TEST(CompileRun, DirectEvalThatCouldSeeLocalsIsNotSupported) {
       {"{ let b = 1; console.log(eval('b')) }", "", true},
       {"try { throw 1 } catch (e) { console.log(eval('e')) }", "", true},
       {"function f(){return eval(...['1'])} console.log(f())", "", true},
+      {"console.log((0, eval)(\"let y = 1; eval('y + 1')\"))", "", true},
       // Only globals in sight, non-string arguments, a user eval: as before.
       {"var g = 1; let s = 2; console.log(eval('g + s'))", "3\n", false},
       {"{ console.log(eval('1 + 1')) }", "2\n", false},
+      {"console.log((0, eval)(\"var x = 1; function h(){} eval('x + typeof h')\"))", "1function\n", false},
       {"var g = 3; console.log((() => eval('g'))())", "3\n", false},
       {"function f(){var x=1; return eval(7)} console.log(f())", "7\n", false},
       {"function f(){var x=1; return eval()} console.log(f())", "undefined\n", false},
