@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -23,7 +22,6 @@
 #include <vector>
 
 #include "compiler/bytecode-file.h"
-#include "generated/jsvm-commit.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
 #include "tools/dispatch-stats.h"
@@ -39,6 +37,7 @@
 #include "vm/operations.h"
 #include "vm/scopes.h"
 #include "vm/unicode.h"
+#include "generated/jsvm-commit.h"  // JSVM_COMMIT (tools/commit-header.cmake)
 
 namespace po = boost::program_options;
 
