@@ -1,5 +1,6 @@
 #include "compiler/bytecode-file.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -456,21 +457,31 @@ std::vector<uint8_t> SerializeScript(Runtime& rt, const FunctionInfo* top, Seria
 }
 
 bool IsBytecodeFile(const std::string& bytes) {
-  return bytes.size() >= sizeof(kBytecodeFileMagic) &&
-         std::memcmp(bytes.data(), kBytecodeFileMagic, sizeof(kBytecodeFileMagic)) == 0;
+  return !bytes.empty() &&
+         std::memcmp(bytes.data(), kBytecodeFileMagic, std::min(bytes.size(), sizeof(kBytecodeFileMagic))) == 0;
 }
 
 LoadResult LoadScript(Runtime& rt, const std::vector<uint8_t>& bytes) {
   LoadResult result;
   try {
     Reader header(bytes.data(), bytes.size());
+    // A file that ends inside the header says so, not a version mismatch.
+    auto need = [&](size_t n) {
+      if (header.remaining() < n) {
+        throw LoadFailure{LoadErrorKind::kTruncated, "truncated bytecode file: " + std::to_string(bytes.size()) +
+                                                         " bytes, cut inside the header"};
+      }
+    };
+    need(sizeof(kBytecodeFileMagic));
     if (std::memcmp(header.Take(sizeof(kBytecodeFileMagic)), kBytecodeFileMagic, sizeof(kBytecodeFileMagic)) != 0) {
       Malformed("not a bytecode file");
     }
+    need(8);
     uint32_t format = header.U32();
     uint32_t version_len = header.U32();
     std::string version;
-    if (version_len <= 64 && version_len <= header.remaining()) {
+    if (version_len <= 64) {
+      need(version_len);
       const uint8_t* v = header.Take(version_len);
       version.assign(reinterpret_cast<const char*>(v), version_len);
     }
@@ -481,10 +492,16 @@ LoadResult LoadScript(Runtime& rt, const std::vector<uint8_t>& bytes) {
                             std::to_string(kBytecodeFileFormatVersion) + " (" + kBytecodeFileJsvmVersion +
                             "): recompile the script"};
     }
+    need(20);
     uint32_t flags = header.U32();
     if (flags & ~kBytecodeFileStripped) Malformed("unknown header flags");
     uint64_t payload_size = header.U64();
     uint64_t checksum = header.U64();
+    if (payload_size > header.remaining()) {
+      throw LoadFailure{LoadErrorKind::kTruncated, "truncated bytecode file: the header says " +
+                                                       std::to_string(payload_size) + " payload bytes, the file has " +
+                                                       std::to_string(header.remaining())};
+    }
     if (payload_size != header.remaining()) {
       throw LoadFailure{LoadErrorKind::kChecksum, "bytecode file size mismatch: the header says " +
                                                       std::to_string(payload_size) + " payload bytes, the file has " +

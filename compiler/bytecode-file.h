@@ -31,12 +31,14 @@ struct SerializeOptions {
 // The same script and options always give the same bytes.
 std::vector<uint8_t> SerializeScript(Runtime& rt, const FunctionInfo* top, SerializeOptions options = {});
 
-// True when `bytes` starts with the bytecode file magic.
+// True when `bytes` starts with the bytecode file magic, or is a non-empty
+// file cut inside it (LoadScript then reports a truncated file).
 bool IsBytecodeFile(const std::string& bytes);
 
 // Why a load failed.
 enum class LoadErrorKind : uint8_t {
-  kFormat,    // malformed: truncated, bad tag, count or index out of range
+  kFormat,    // malformed: bad tag, count or index out of range, cut inside the payload
+  kTruncated, // the file ends inside its header or before the payload the header announces
   kVersion,   // written by another format or jsvm version
   kChecksum,  // payload checksum mismatch
   kVerifier,  // the bytecode verifier rejected a function

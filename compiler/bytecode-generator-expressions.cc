@@ -918,15 +918,33 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
       return;
     case UnaryOp::kDelete: {
       Bytecode op = fn_->strict ? Bytecode::kDeletePropertyStrict : Bytecode::kDeletePropertySloppy;
-      if (auto* m = u->operand->As<Member>()) {
-        Register obj = VisitForRegister(m->object);
+      // `delete a?.b.c`: the chain's last property is deleted; a `?.` that
+      // meets null or undefined makes the delete true.
+      Expr* target = u->operand;
+      auto* chain = target->As<OptionalChain>();
+      Label nullish, done;
+      Label* saved_chain_end = optional_chain_end_;
+      if (chain) {
+        target = chain->expr;
+        optional_chain_end_ = &nullish;
+      }
+      auto object_for_delete = [&](Expr* object, bool optional) {
+        Register obj = VisitForRegister(object);
+        if (optional) {
+          builder_.Ldar(obj);
+          builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+        }
+        return obj;
+      };
+      if (auto* m = target->As<Member>()) {
+        Register obj = object_for_delete(m->object, m->optional);
         builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
         builder_.Emit(op, {obj.index});
-      } else if (auto* k = u->operand->As<Keyed>()) {
-        Register obj = VisitForRegister(k->object);
+      } else if (auto* k = target->As<Keyed>()) {
+        Register obj = object_for_delete(k->object, k->optional);
         VisitForAccumulator(k->key);
         builder_.Emit(op, {obj.index});
-      } else if (auto* id = u->operand->As<Identifier>()) {
+      } else if (auto* id = target->As<Identifier>()) {
         if (!id->var || id->var->location == VarLocation::kGlobal) {
           Register n = builder_.NewRegister();
           builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(id->name)});
@@ -936,8 +954,15 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
           builder_.Emit(Bytecode::kLdaFalse);
         }
       } else {
-        VisitForEffect(u->operand);
+        VisitForEffect(target);
         builder_.Emit(Bytecode::kLdaTrue);
+      }
+      if (chain) {
+        optional_chain_end_ = saved_chain_end;
+        builder_.Jump(Bytecode::kJump, &done);
+        builder_.Bind(&nullish);
+        builder_.Emit(Bytecode::kLdaTrue);
+        builder_.Bind(&done);
       }
       return;
     }
@@ -1258,6 +1283,20 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
   RegisterList list;
   bool plain = VisitArguments(c->args, has_receiver ? &receiver : nullptr, &list);
   builder_.SetExpressionPosition(c->pos.offset);
+  if (!c->args.empty() && tree_.local_direct_evals.count(c)) {
+    // A direct eval that could see local bindings: not supported yet, an
+    // error rather than an indirect eval's wrong answer (with a spread, the
+    // argument is not known: any call of the global eval throws).
+    RegisterList check = builder_.NewRegisterList(2);
+    builder_.Mov(callee, check[0]);
+    if (plain) {
+      builder_.Mov(list[0], check[1]);
+    } else {
+      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(u"eval")});
+      builder_.Star(check[1]);
+    }
+    builder_.CallRuntime(RuntimeFunction::kThrowIfDirectEval, check);
+  }
   uint16_t slot = builder_.NewFeedbackSlot();
   if (!plain) {
     if (!has_receiver) {

@@ -43,7 +43,7 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
     return result;
   };
   if (parsed.error) {
-    result.incomplete = parsed.error->pos.offset >= source.size();
+    result.incomplete = parsed.error->pos.offset >= source.size() || parsed.error->unterminated;
     return fail(parsed.error->kind, parsed.error->message, parsed.error->pos);
   }
   ScopeTree tree;

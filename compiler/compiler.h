@@ -17,7 +17,8 @@ struct CompileResult {
   bool ok() const { return top != nullptr; }
   std::string error_kind;       // "SyntaxError" or "RangeError" when !ok()
   std::string error;            // FILE:LINE:COL: SyntaxError: message + source line and caret
-  bool incomplete = false;      // the error is at the end of the input (the REPL reads more)
+  bool incomplete = false;      // the error is at the end of the input, or the input ends inside a comment or
+                                // template literal (the REPL reads more)
 };
 
 struct CompileOptions {

@@ -84,6 +84,16 @@ void Parser::Fail(SourcePos pos, const std::string& message) {
 
 void Parser::Fail(SourcePos pos, const char* message) { Fail(pos, std::string(message)); }
 
+void Parser::FailIllegal(const Token& token) {
+  ParseError error;
+  error.kind = ParseErrorKind::kSyntaxError;
+  error.message = token.error_message;
+  error.pos = token.error_pos;
+  error.unterminated = token.end >= source_.size();
+  error_ = std::move(error);
+  throw Abort{};
+}
+
 void Parser::FailWithName(SourcePos pos, const char* before, std::u16string_view name,
                           const char* after) {
   std::string message = before;
@@ -113,7 +123,7 @@ void Parser::FailTooDeep() {
 void Parser::FailUnexpected(const Token& token) {
   switch (token.kind) {
     case TokenKind::kIllegal:
-      Fail(token.error_pos, token.error_message);
+      FailIllegal(token);
     case TokenKind::kEos:
       Fail(token.pos, "Unexpected end of input");
     case TokenKind::kNumber:
@@ -158,7 +168,7 @@ void Parser::Next() {
   prev_end_ = tok_.end;
   prev_end_pos_ = lexer_.PosAt(tok_.end);
   lexer_.Next(&tok_);
-  if (tok_.kind == TokenKind::kIllegal) Fail(tok_.error_pos, tok_.error_message);
+  if (tok_.kind == TokenKind::kIllegal) FailIllegal(tok_);
 }
 
 bool Parser::Accept(TokenKind kind) {

@@ -133,6 +133,9 @@ class Parser {
   // possible: a std::string temporary at every call site would grow the
   // stack frames of the recursive functions.)
   [[noreturn]] void Fail(SourcePos pos, const char* message);
+  // Fails on an illegal token; an unterminated comment or template literal
+  // (the token runs to the end of the input) is marked as such.
+  [[noreturn]] void FailIllegal(const Token& token);
   [[noreturn]] void Fail(SourcePos pos, const std::string& message);
   // Fails with `before` + 'name' + `after`.
   [[noreturn]] void FailWithName(SourcePos pos, const char* before, std::u16string_view name,

@@ -347,6 +347,24 @@ class Analyzer {
     return nullptr;
   }
 
+  // Whether code evaluated in scope `s` (a direct eval) could see anything
+  // that global code cannot: a binding of a function, block, catch or class
+  // scope, a function's own `this` and `arguments`, or the bindings an
+  // indirect eval's code keeps to itself.
+  static bool LocalBindingsVisible(const Scope* s) {
+    for (; s; s = s->outer) {
+      if (s->kind == ScopeKind::kScript) {
+        // An indirect eval's var and function declarations are globals; its
+        // let, const and class stay in its own scope.
+        return s->is_eval && std::any_of(s->variables.begin(), s->variables.end(),
+                                         [](const Variable* v) { return v->IsLexical(); });
+      }
+      if (!s->variables.empty()) return true;
+      if (s->kind == ScopeKind::kFunction && (!s->is_arrow() || s->function_name_var)) return true;
+    }
+    return false;
+  }
+
   void Resolve(Identifier* id, bool is_assignment, bool is_initialization = false) {
     bool crossed = false;
     for (Scope* s = current_; s; s = s->outer) {
@@ -905,10 +923,16 @@ class Analyzer {
         VisitExpression(static_cast<Conditional*>(e)->then_expr);
         VisitExpression(static_cast<Conditional*>(e)->else_expr);
         return;
-      case NodeKind::kCall:
-        VisitExpression(static_cast<Call*>(e)->callee);
-        for (Expr* a : static_cast<Call*>(e)->args) VisitExpression(a);
+      case NodeKind::kCall: {
+        auto* c = static_cast<Call*>(e);
+        VisitExpression(c->callee);
+        for (Expr* a : c->args) VisitExpression(a);
+        auto* callee = c->callee->As<Identifier>();
+        if (callee && callee->name == u"eval" && !callee->var && LocalBindingsVisible(current_)) {
+          tree_->local_direct_evals.insert(c);
+        }
         return;
+      }
       case NodeKind::kNew:
         VisitExpression(static_cast<New*>(e)->callee);
         for (Expr* a : static_cast<New*>(e)->args) VisitExpression(a);

@@ -164,6 +164,12 @@ class ScopeTree {
   std::unordered_map<const Variable*, std::vector<const FunctionLiteral*>> capturers;
   // Registers taken by local variables, per function scope (temporaries go above).
   std::unordered_map<const Scope*, uint32_t> local_register_count;
+  // Calls `eval(...)` (the callee a plain identifier with no local binding)
+  // where a local binding, `this` or `arguments` would be visible to a direct
+  // eval. Direct eval is not implemented: such a call throws when its callee
+  // is the global eval and its argument a string (not supported yet), where
+  // running it as an indirect eval would give a wrong answer.
+  std::unordered_set<const Node*> local_direct_evals;
 };
 
 struct ScopeError {

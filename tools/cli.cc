@@ -1,17 +1,20 @@
 // The jsvm command line: subcommands, flags (Boost.Program_options), exit codes.
+#include <fcntl.h>
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <ucontext.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -34,6 +37,7 @@
 #include "vm/operations.h"
 #include "vm/scopes.h"
 #include "vm/unicode.h"
+#include "generated/jsvm-commit.h"  // JSVM_COMMIT (tools/commit-header.cmake)
 
 namespace po = boost::program_options;
 
@@ -57,7 +61,10 @@ constexpr int kExitBadBytecode = 7; // invalid bytecode file (verifier, format, 
 constexpr size_t kMinStackSizeKb = 64;
 constexpr size_t kMaxStackSizeKb = 1u << 20;
 
-constexpr const char* kVersion = "jsvm " JSVM_VERSION;
+constexpr const char* kVersion = "jsvm " JSVM_VERSION;  // in traces, scopes reports and bytecode files
+
+// The subcommands that take a script file.
+const char* const kFileCommands[] = {"run", "compile", "disasm", "scopes", "leaks", "trace", "viz"};
 
 const char* const kRuntimeDocs[] = {
 #define RUNTIME_FUNCTION(name, argc, doc) doc,
@@ -101,6 +108,7 @@ const char* kUsage =
     "                     HTML page (-o page.html; the trace options apply; docs/viewer.md)\n"
     "  bytecodes          print the instruction set as Markdown (docs/bytecodes.md)\n"
     "  repl               the interactive REPL (also: jsvm with no file)\n"
+    "  help               print this help (also: -h, --help)\n"
     "\n";
 
 // After the options in --help (docs/cli.md has the same table).
@@ -110,21 +118,59 @@ const char* kExitCodes =
     "  1    uncaught exception (\"Uncaught TypeError: ...\" and a stack on stderr), or a\n"
     "       SyntaxError, or a RangeError at compile time (\"FILE:LINE:COL: SyntaxError: ...\");\n"
     "       \"Maximum call stack size exceeded\" past --stack-size is a catchable RangeError\n"
-    "  2    bad command line\n"
-    "  3    cannot read the input file, or write a bytecode file, heap snapshot or trace\n"
+    "  2    bad command line (unknown command or option, an option value out of range)\n"
+    "  3    cannot read the input file (or it is a directory), or cannot write an output:\n"
+    "       the bytecode file, trace, page, heap snapshot or dispatch counters\n"
+    "       (outputs are checked before the script runs)\n"
     "  5    --max-steps reached (\"jsvm: execution stopped after N steps (--max-steps)\")\n"
     "  6    --timeout reached (\"jsvm: execution timed out after S s (--timeout)\")\n"
-    "  7    invalid bytecode file: rejected by the loader or the verifier, or a\n"
-    "       version or checksum mismatch (nothing runs)\n"
+    "  7    invalid bytecode file: rejected by the loader or the verifier, truncated,\n"
+    "       or a version or checksum mismatch (nothing runs)\n"
     "  134  --max-heap exceeded (\"FatalError: JavaScript heap out of memory (limit N MB)\")\n"
     "Output printed before an error or a limit stopped the program is kept.\n";
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
+// Reads the input file into `out`; false, with the reason in `error`, when it
+// cannot be read (a directory cannot).
+bool ReadFile(const std::string& path, std::string* out, std::string* error) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), std::fclose);
+  struct stat st;
+  if (!in || fstat(fileno(in.get()), &st) != 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    *error = std::strerror(EISDIR);
+    return false;
+  }
+  char block[1 << 16];
+  size_t n;
+  while ((n = std::fread(block, 1, sizeof block, in.get())) > 0) out->append(block, n);
+  if (std::ferror(in.get())) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+// Whether `path` can be written, checked before the script runs and without
+// changing it: an existing file is opened for writing (not truncated), a new
+// one is created and removed again. Other kinds of file (pipes, devices) are
+// left to the write itself. False with the reason in `error`.
+bool CheckWritable(const std::string& path, std::string* error) {
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return true;
+  int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  bool created = false;
+  if (fd < 0 && errno == ENOENT) {
+    fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    created = fd >= 0;
+  }
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  close(fd);
+  if (created) unlink(path.c_str());
   return true;
 }
 
@@ -209,29 +255,61 @@ void PrintHeapStats(Runtime& rt) {
 }
 
 // jsvm viz: the page for the trace in `trace` (a temporary file) to -o.
+// False, with a message on stderr, when it could not be written.
 bool WriteViewer(const Options& opts, std::FILE* trace) {
   std::string json;
-  if (std::fflush(trace) != 0 || std::fseek(trace, 0, SEEK_SET) != 0) return false;
   char block[1 << 16];
   size_t n;
-  while ((n = std::fread(block, 1, sizeof block, trace)) > 0) json.append(block, n);
-  if (std::ferror(trace)) return false;
+  bool read = std::fflush(trace) == 0 && std::fseek(trace, 0, SEEK_SET) == 0;
+  while (read && (n = std::fread(block, 1, sizeof block, trace)) > 0) json.append(block, n);
+  if (!read || std::ferror(trace)) {
+    std::fprintf(stderr, "jsvm: cannot read the trace back from its temporary file: %s\n", std::strerror(errno));
+    return false;
+  }
   std::string title = opts.file.substr(opts.file.find_last_of('/') + 1);
   std::string page = ViewerPage(json, title);
   bool to_stdout = opts.output.empty() || opts.output == "-";
   std::FILE* out = to_stdout ? stdout : std::fopen(opts.output.c_str(), "wb");
-  if (!out) return false;
-  bool ok = std::fwrite(page.data(), 1, page.size(), out) == page.size();
-  if (!to_stdout && std::fclose(out) != 0) ok = false;
+  bool ok = out && std::fwrite(page.data(), 1, page.size(), out) == page.size();
+  if (out && !to_stdout && std::fclose(out) != 0) ok = false;
+  if (!ok) {
+    std::fprintf(stderr, "jsvm: cannot write %s: %s\n", to_stdout ? "the page to stdout" : opts.output.c_str(),
+                 std::strerror(errno));
+  }
   return ok;
 }
 
+// The outputs a command writes after running (or compiling), checked first:
+// a run must not end in "cannot write" after all its work. False with a
+// message on stderr.
+bool CheckOutputs(const Options& opts) {
+  std::vector<std::string> paths;
+  bool writes_output = opts.command == "compile" || opts.command == "trace" || opts.command == "viz";
+  if (writes_output && !opts.output.empty() && opts.output != "-") paths.push_back(opts.output);
+  if (!opts.dispatch_stats_file.empty()) paths.push_back(opts.dispatch_stats_file);
+  const std::string& snapshot = opts.heap_tools.snapshot_file;
+  // The snapshot's directories are made when it is written: check only a file
+  // whose directory is there.
+  std::string parent = snapshot.find('/') == std::string::npos ? "." : snapshot.substr(0, snapshot.find_last_of('/'));
+  struct stat st;
+  if (!snapshot.empty() && (parent.empty() || stat(parent.c_str(), &st) == 0)) paths.push_back(snapshot);
+  for (const std::string& path : paths) {
+    std::string error;
+    if (!CheckWritable(path, &error)) {
+      std::fprintf(stderr, "jsvm: cannot write %s: %s\n", path.c_str(), error.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
 int RunCommand(const Options& opts) {
-  std::string bytes;
-  if (!ReadFile(opts.file, &bytes)) {
-    std::fprintf(stderr, "jsvm: cannot read %s: %s\n", opts.file.c_str(), std::strerror(errno));
+  std::string bytes, error;
+  if (!ReadFile(opts.file, &bytes, &error)) {
+    std::fprintf(stderr, "jsvm: cannot read %s: %s\n", opts.file.c_str(), error.c_str());
     return kExitFile;
   }
+  if (!CheckOutputs(opts)) return kExitFile;
   // jsvm exits right after the command: the system takes the heap back at
   // once, where destroying it cell by cell would add a tenth to an empty
   // script's start-up. Sanitizer builds still tear it down (and check that).
@@ -278,9 +356,10 @@ int RunCommand(const Options& opts) {
     SerializeOptions options;
     options.strip = opts.strip;
     std::vector<uint8_t> out = SerializeScript(rt, compiled.top, options);
-    std::ofstream file(opts.output, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
-    if (!file.flush()) {
+    std::FILE* file = std::fopen(opts.output.c_str(), "wb");
+    bool ok = file && std::fwrite(out.data(), 1, out.size(), file) == out.size();
+    if (file && std::fclose(file) != 0) ok = false;
+    if (!ok) {
       std::fprintf(stderr, "jsvm: cannot write %s: %s\n", opts.output.c_str(), std::strerror(errno));
       return kExitFile;
     }
@@ -362,11 +441,13 @@ int RunCommand(const Options& opts) {
     rt.heap().SetOutOfMemoryHandler([&rt](size_t) { rt.FlushStdout(); });
     bool written = tracer->ok();
     tracer.reset();
-    if (viz && written) written = WriteViewer(opts, trace_file.get());
-    if (trace_file && std::fclose(trace_file.release()) != 0) written = false;
-    if (!written) {
-      std::fprintf(stderr, "jsvm: error writing the trace %s\n", trace_to_stdout ? "to stdout" : opts.output.c_str());
+    if (!written || (!viz && trace_file && std::fclose(trace_file.release()) != 0)) {
+      std::fprintf(stderr, "jsvm: cannot write %s: %s\n",
+                   trace_to_stdout ? "the trace to stdout" : viz ? "the trace to a temporary file" : opts.output.c_str(),
+                   std::strerror(errno));
       if (code == kExitOk) code = kExitFile;
+    } else if (viz && !WriteViewer(opts, trace_file.get()) && code == kExitOk) {
+      code = kExitFile;
     }
   }
   if (heap_tools && !heap_tools->Finish() && code == kExitOk) code = kExitFile;
@@ -382,10 +463,12 @@ int RunCommand(const Options& opts) {
   if (opts.heap_stats) PrintHeapStats(rt);
   if (opts.dispatch_stats) PrintDispatchStats(stderr, rt.interpreter().dispatch_counts(), rt.interpreter().dispatch_pairs(), 30);
   if (!opts.dispatch_stats_file.empty()) {
-    std::ofstream f(opts.dispatch_stats_file, std::ios::binary);
-    f << DispatchCountersJson(rt.interpreter().dispatch_pairs());
-    if (!f.flush()) {
-      std::fprintf(stderr, "jsvm: cannot write %s\n", opts.dispatch_stats_file.c_str());
+    std::string json = DispatchCountersJson(rt.interpreter().dispatch_pairs());
+    std::FILE* f = std::fopen(opts.dispatch_stats_file.c_str(), "wb");
+    bool ok = f && std::fwrite(json.data(), 1, json.size(), f) == json.size();
+    if (f && std::fclose(f) != 0) ok = false;
+    if (!ok) {
+      std::fprintf(stderr, "jsvm: cannot write %s: %s\n", opts.dispatch_stats_file.c_str(), std::strerror(errno));
       if (code == kExitOk) code = kExitFile;
     }
   }
@@ -395,7 +478,8 @@ int RunCommand(const Options& opts) {
 int Main(int argc, char** argv) {
   Options opts;
   double max_heap_mb = 0;
-  uint64_t max_steps = 0;
+  int64_t max_steps = 0;  // signed, so that a negative value is seen and refused
+  int64_t keyframe_interval = static_cast<int64_t>(opts.trace.keyframe_interval);
   double timeout = 0;
   size_t stack_kb = kDefaultStackSizeKb;
   std::string functions, clock = "steps";
@@ -412,7 +496,7 @@ int Main(int argc, char** argv) {
        "count executed bytecodes and bytecode pairs; print the most frequent to stderr")
       ("dispatch-stats-file", po::value<std::string>(&opts.dispatch_stats_file),
        "write the pair counts as V8's dispatch counters JSON ({from: {to: count}}) to FILE")
-      ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB")
+      ("max-heap", po::value<double>(&max_heap_mb), "heap limit in MB (above 0)")
       ("heap-snapshot", po::value<std::string>(&opts.heap_tools.snapshot_file),
        "write a heap snapshot (Chrome DevTools .heapsnapshot) to FILE at exit")
       ("snapshot-dir", po::value<std::string>(&opts.heap_tools.snapshot_dir),
@@ -422,9 +506,9 @@ int Main(int argc, char** argv) {
       ("json", po::bool_switch(&opts.heap_tools.json), "leak reports as one JSON document (leaks, --explain-retained)")
       ("gc-stress", "collect garbage at every allocation")
       ("trace-gc", "print one line per collection to stderr")
-      ("max-steps", po::value<uint64_t>(&max_steps),
+      ("max-steps", po::value<int64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
-      ("timeout", po::value<double>(&timeout), "stop after SECONDS")
+      ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0)")
       ("stack-size", po::value<size_t>(&stack_kb)->default_value(kDefaultStackSizeKb),
        "KB of C++ stack for recursion (JSON, console.log, join, native calls); also sets the JavaScript "
        "frame limit (2 per KB) and the register stack; past it: RangeError: Maximum call stack size exceeded");
@@ -432,7 +516,7 @@ int Main(int argc, char** argv) {
   tracing.add_options()
       ("format", po::value<std::string>(&opts.format), "json (jsvm's step format, the default) or chrome (Trace Event Format)")
       ("functions", po::value<std::string>(&functions), "record only steps inside these functions: NAME,NAME,...")
-      ("keyframe-interval", po::value<uint64_t>(&opts.trace.keyframe_interval),
+      ("keyframe-interval", po::value<int64_t>(&keyframe_interval),
        "json: a keyframe of the whole state every N recorded steps (0: none; default 10000)")
       ("clock", po::value<std::string>(&clock), "chrome: steps (1 us per bytecode, the default) or wall (real microseconds)");
   po::options_description hidden;
@@ -449,16 +533,35 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "jsvm: %s\n%s", e.what(), kUsage);
     return kExitUsage;
   }
-  if (vm.count("help")) {
+  std::vector<std::string> args;
+  if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
+  if (vm.count("help") || (!args.empty() && args[0] == "help")) {
     std::cout << kUsage << general << "\n" << tracing << "\n" << kExitCodes;
     return kExitOk;
   }
   if (vm.count("version")) {
-    std::cout << kVersion << "\n";
+    std::cout << kVersion << " (commit " << JSVM_COMMIT << ")\n";
     return kExitOk;
   }
-  std::vector<std::string> args;
-  if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
+  // Limits: each given must mean one (0 or a negative number is refused, not
+  // read as "no limit").
+  if (vm.count("max-heap") && !(max_heap_mb > 0 && max_heap_mb <= 1 << 30)) {
+    std::fprintf(stderr, "jsvm: --max-heap must be a number of MB above 0 (at most %d)\n", 1 << 30);
+    return kExitUsage;
+  }
+  if (vm.count("max-steps") && max_steps <= 0) {
+    std::fprintf(stderr, "jsvm: --max-steps must be a number of steps above 0\n");
+    return kExitUsage;
+  }
+  if (vm.count("timeout") && !(timeout > 0 && std::isfinite(timeout))) {
+    std::fprintf(stderr, "jsvm: --timeout must be a number of seconds above 0\n");
+    return kExitUsage;
+  }
+  if (keyframe_interval < 0) {
+    std::fprintf(stderr, "jsvm: --keyframe-interval must be 0 (no keyframes) or a number of steps\n");
+    return kExitUsage;
+  }
+  opts.trace.keyframe_interval = static_cast<uint64_t>(keyframe_interval);
   if (!args.empty() && args[0] == "bytecodes") {
     std::fputs(BytecodesMarkdown().c_str(), stdout);
     return kExitOk;
@@ -466,7 +569,7 @@ int Main(int argc, char** argv) {
   opts.runtime.heap.max_heap_bytes = static_cast<size_t>(max_heap_mb * 1024 * 1024);
   opts.runtime.heap.stress = vm.count("gc-stress") > 0;
   opts.runtime.heap.trace = vm.count("trace-gc") > 0;
-  opts.runtime.max_steps = max_steps;
+  opts.runtime.max_steps = static_cast<uint64_t>(max_steps);
   opts.runtime.timeout_seconds = timeout;
   if (stack_kb < kMinStackSizeKb || stack_kb > kMaxStackSizeKb) {
     std::fprintf(stderr, "jsvm: --stack-size must be between %zu and %zu (KB)\n", kMinStackSizeKb, kMaxStackSizeKb);
@@ -484,10 +587,18 @@ int Main(int argc, char** argv) {
   if (args.empty() || (args.size() == 1 && args[0] == "repl")) {
     return RunRepl(opts.runtime, stdin, isatty(fileno(stdin)) != 0);
   }
-  if (!args.empty() && (args[0] == "run" || args[0] == "disasm" || args[0] == "compile" || args[0] == "scopes" ||
-                         args[0] == "leaks" || args[0] == "trace" || args[0] == "viz")) {
+  if (args[0] == "repl") {
+    std::fprintf(stderr, "jsvm: repl takes no file (it reads standard input)\n%s", kUsage);
+    return kExitUsage;
+  }
+  if (std::find(std::begin(kFileCommands), std::end(kFileCommands), args[0]) != std::end(kFileCommands)) {
     opts.command = args[0];
     args.erase(args.begin());
+  } else if (args.size() > 1 && access(args[0].c_str(), F_OK) != 0) {
+    // `jsvm lint a.js`: a misspelt command, not two script files.
+    std::fprintf(stderr, "jsvm: unknown command '%s' (commands: run, compile, disasm, scopes, leaks, trace, viz, "
+                 "bytecodes, repl, help)\n%s", args[0].c_str(), kUsage);
+    return kExitUsage;
   }
   if (opts.command == "leaks") {
     opts.command = "run";
@@ -502,7 +613,7 @@ int Main(int argc, char** argv) {
   if (opts.command == "trace" || opts.command == "viz") {
     // Here --max-steps bounds the recording, not the run (docs/trace-format.md).
     opts.runtime.max_steps = 0;
-    opts.trace.max_steps = max_steps;
+    opts.trace.max_steps = static_cast<uint64_t>(max_steps);
     opts.trace.functions = SplitFunctionList(functions);
     opts.trace.wall_clock = clock == "wall";
     opts.trace.program = opts.file;

@@ -48,6 +48,14 @@ Value GlobalEval(Runtime& rt, CallArgs& args) {
   return hook(rt, source);
 }
 
+}  // namespace
+
+bool IsGlobalEval(Value v) {
+  return v.IsCellOfKind(CellKind::kNativeFunction) && static_cast<NativeFunction*>(v.AsCell())->fn() == GlobalEval;
+}
+
+namespace {
+
 // __inspect(fn, label): records fn's [[Scopes]] as they are now, for
 // `jsvm scopes` (vm/scopes.h).
 Value InspectHook(Runtime& rt, CallArgs& args) {

@@ -69,6 +69,9 @@ class RootedKeys {
 // false when not allowed (not extensible, or a cycle).
 bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto);
 
+// Whether `v` is a realm's global eval function (%eval%).
+bool IsGlobalEval(Value v);
+
 // Hook that compiles and runs the source text of a classic script in the
 // global scope and returns its completion value (the value of the last
 // expression statement), throwing SyntaxError for a compile error. vm/ cannot

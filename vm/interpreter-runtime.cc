@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "vm/builtins.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
 
@@ -432,6 +433,13 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       }
       return Value::Undefined();
     }
+    case RuntimeFunction::kThrowIfDirectEval:
+      if (IsGlobalEval(arg(0)) && arg(1).IsString()) {
+        rt.ThrowError(rt.intrinsics().error_prototype,
+                      "direct eval with access to local bindings is not supported yet (an indirect eval, "
+                      "(0, eval)(code), runs code in the global scope)");
+      }
+      return Value::Undefined();
     case RuntimeFunction::kThrowConstAssignError:
       rt.ThrowTypeError("Assignment to constant variable.");
     case RuntimeFunction::kThrowNotCallable:

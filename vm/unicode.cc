@@ -14,33 +14,55 @@ void AppendCodePoint(std::u16string& out, char32_t cp) {
   }
 }
 
+// The WHATWG Encoding Standard's UTF-8 decoder (what node uses for source
+// files): each maximal subpart of an ill-formed sequence gives one U+FFFD, a
+// byte that cannot continue the sequence is decoded again on its own, and
+// overlongs, surrogates (ED A0..BF) and code points past U+10FFFF are invalid.
 std::u16string Utf8ToUtf16(std::string_view s) {
   std::u16string out;
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    ++i;
     if (c < 0x80) {
       out.push_back(c);
-      ++i;
       continue;
     }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    char32_t cp = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : (c & 0x1F);
-    bool ok = len != 0 && i + len <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok || cp > 0x10FFFF || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (len == 2 && cp < 0x80)) {
+    int needed;
+    char32_t cp;
+    unsigned char lower = 0x80, upper = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      needed = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (c == 0xE0) lower = 0xA0;
+      if (c == 0xED) upper = 0x9F;
+      needed = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (c == 0xF0) lower = 0x90;
+      if (c == 0xF4) upper = 0x8F;
+      needed = 3;
+      cp = c & 0x07;
+    } else {
       out.push_back(0xFFFD);
-      ++i;
       continue;
     }
-    AppendCodePoint(out, cp);
-    i += len;
+    bool ok = true;
+    for (; needed > 0; --needed) {
+      unsigned char cc = i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
+      if (i >= s.size() || cc < lower || cc > upper) {
+        ok = false;  // cc (if any) is decoded again as the start of what follows
+        break;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+      lower = 0x80;
+      upper = 0xBF;
+      ++i;
+    }
+    if (ok) AppendCodePoint(out, cp);
+    else out.push_back(0xFFFD);
   }
   return out;
 }

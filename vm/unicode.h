@@ -9,7 +9,8 @@
 
 namespace jsvm {
 
-// Decodes UTF-8 (invalid bytes become U+FFFD).
+// Decodes UTF-8 as the WHATWG decoder does (node reads source files so): each
+// maximal ill-formed subpart becomes one U+FFFD.
 std::u16string Utf8ToUtf16(std::string_view utf8);
 // Encodes UTF-16 code units; lone surrogates become U+FFFD.
 std::string Utf16ToUtf8(std::u16string_view utf16);

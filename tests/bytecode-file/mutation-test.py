@@ -14,6 +14,7 @@ damage. Every run must end in one of these ways:
   verifier   exit 7, stderr is exactly "FILE: invalid bytecode: function NAME: offset N: reason"
   format     exit 7, stderr is exactly "FILE: invalid bytecode file: reason"
   checksum   exit 7, the checksum or size mismatch message
+  truncated  exit 7, "FILE: truncated bytecode file: reason" (cut in the header or payload)
   version    exit 7, the version mismatch message
 
 Anything else fails the test: death by a signal, a sanitizer report, another
@@ -173,6 +174,7 @@ def mutate(rng, blob, sizes, fixup):
 VERIFIER = re.compile(r"^(?P<file>.+): invalid bytecode: function .+: offset \d+: .+\n$")
 FORMAT = re.compile(r"^(?P<file>.+): invalid bytecode file: .+\n$")
 CHECKSUM = re.compile(r"^(?P<file>.+): bytecode file (checksum mismatch: the file is corrupt|size mismatch: .+)\n$")
+TRUNCATED = re.compile(r"^(?P<file>.+): truncated bytecode file: .+\n$")
 VERSION = re.compile(r"^(?P<file>.+): bytecode file format \d+ \(.*\); this jsvm reads format \d+ \(.+\): recompile the script\n$")
 
 
@@ -189,7 +191,8 @@ def classify(path, rc, stderr):
     if rc in (5, 6):
         return "limit", ""
     if rc == 7:
-        for name, pattern in (("verifier", VERIFIER), ("format", FORMAT), ("checksum", CHECKSUM), ("version", VERSION)):
+        for name, pattern in (("verifier", VERIFIER), ("format", FORMAT), ("checksum", CHECKSUM),
+                              ("truncated", TRUNCATED), ("version", VERSION)):
             m = pattern.match(stderr)
             if m and m.group("file") == path:
                 return name, ""

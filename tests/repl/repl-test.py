@@ -21,6 +21,11 @@ CASES = [
     ("an incomplete input continues on the next line",
      ["function g(a,", "          b) {", "  return a * b;", "}", "g(6, 7)", "[1,", "2]"],
      "undefined\n42\n[ 1, 2 ]\n"),
+    ("a template literal or a block comment continues on the next line",
+     ["var t = `a", "b`", "t", "/* a comment", "still the comment */ 1 + 1", "`x${`", "inner`}y`.length",
+     "'a string does not continue", "'goes on'"],
+     "undefined\n'a\\nb'\n2\n8\n"
+     "REPL5:1:1: SyntaxError: Invalid or unexpected token\n'a string does not continue\n^\n'goes on'\n"),
     ("errors print and the REPL goes on",
      ["null.x", "throw 42", "const c = 1", "c = 2", "c", "nope", "1 +* 2", "'still here'"],
      None),  # checked line by line below

@@ -335,9 +335,18 @@ TEST_F(BytecodeFileTest, ReportsChecksumVersionAndTruncation) {
   r = LoadScript(rt_, old);
   EXPECT_EQ(r.error_kind, LoadErrorKind::kVersion);
   EXPECT_NE(r.error.find("recompile the script"), std::string::npos);
-  r = LoadScript(rt_, std::vector<uint8_t>(bytes.begin(), bytes.begin() + 12));
-  EXPECT_EQ(r.error_kind, LoadErrorKind::kFormat);
-  EXPECT_EQ(r.error, "invalid bytecode file: truncated at byte 12");
+  // Cut inside the header (12: in the version length; 16: before the
+  // version, which is not a version mismatch) or inside the payload.
+  for (size_t cut : {1, 7, 12, 16, 20}) {
+    r = LoadScript(rt_, std::vector<uint8_t>(bytes.begin(), bytes.begin() + cut));
+    EXPECT_EQ(r.error_kind, LoadErrorKind::kTruncated) << cut;
+    EXPECT_EQ(r.error, "truncated bytecode file: " + std::to_string(cut) + " bytes, cut inside the header");
+  }
+  r = LoadScript(rt_, std::vector<uint8_t>(bytes.begin(), bytes.end() - 1));
+  EXPECT_EQ(r.error_kind, LoadErrorKind::kTruncated);
+  EXPECT_NE(r.error.find("truncated bytecode file: the header says"), std::string::npos) << r.error;
+  EXPECT_TRUE(IsBytecodeFile(std::string(kBytecodeFileMagic, 3)));
+  EXPECT_FALSE(IsBytecodeFile(""));
 }
 
 }  // namespace

@@ -762,6 +762,45 @@ TEST(ParserTest, FormatParseError) {
             "u.js:2:4: SyntaxError: Unexpected end of input\n\u00e9${\n   ^");
 }
 
+TEST(ParserTest, FormatParseErrorOnALongLineShowsAWindow) {
+  // An error at the end of a 5 MB line: a bounded window, "..." where cut,
+  // the caret under the offending token.
+  std::u16string source = u"var a = [";
+  for (int i = 0; i < 2500000; ++i) source += u"1,";
+  source += u" +* ];\nnext line";
+  ParseResult result = ParseProgram(source);
+  ASSERT_TRUE(result.error);
+  std::string text = FormatParseError("long.js", source, *result.error);
+  EXPECT_LT(text.size(), 400u);
+  size_t first = text.find('\n'), second = text.find('\n', first + 1);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_EQ(text.substr(0, first), "long.js:1:5000012: SyntaxError: Unexpected token '*'");
+  std::string line = text.substr(first + 1, second - first - 1), caret = text.substr(second + 1);
+  EXPECT_EQ(line.substr(0, 4), "...1");
+  EXPECT_EQ(line.substr(line.size() - 6), " +* ];");
+  EXPECT_EQ(line.size(), kMaxErrorLineWidth + 3);
+  EXPECT_EQ(caret.size(), line.find('*') + 1);
+  EXPECT_EQ(caret.back(), '^');
+  // In the middle of a long line: cut on both sides; at its start: on the right only.
+  std::u16string middle = std::u16string(300, u' ') + u"x +* 1;" + std::u16string(300, u' ') + u"// end";
+  result = ParseProgram(middle);
+  ASSERT_TRUE(result.error);
+  text = FormatParseError("m.js", middle, *result.error);
+  first = text.find('\n');
+  second = text.find('\n', first + 1);
+  line = text.substr(first + 1, second - first - 1);
+  caret = text.substr(second + 1);
+  EXPECT_EQ(line.size(), kMaxErrorLineWidth + 6);
+  EXPECT_TRUE(line.starts_with("...") && line.ends_with("...")) << line;
+  EXPECT_EQ(line[caret.size() - 1], '*') << text;
+  std::u16string start = u"1 +* 2;" + std::u16string(300, u' ');
+  result = ParseProgram(start);
+  ASSERT_TRUE(result.error);
+  EXPECT_EQ(FormatParseError("s.js", start, *result.error),
+            "s.js:1:4: SyntaxError: Unexpected token '*'\n1 +* 2;" + std::string(kMaxErrorLineWidth - 7, ' ') +
+                "...\n   ^");
+}
+
 TEST(ParserTest, LargeInputIsFast) {
   // About 1 MB of ordinary code; mostly a guard against quadratic behaviour.
   std::u16string unit =
