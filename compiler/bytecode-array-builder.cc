@@ -24,7 +24,13 @@ void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> oper
   const BytecodeInfo& info = GetBytecodeInfo(op);
   if (!reachable_) {
     pending_.valid = false;
+    has_pending_call_site_ = false;
     return;
+  }
+  if (has_pending_call_site_) {
+    pending_call_site_.bytecode_offset = static_cast<uint32_t>(code_.size());
+    call_sites_.push_back(std::move(pending_call_site_));
+    has_pending_call_site_ = false;
   }
   if (pending_.valid) {
     positions_.push_back({static_cast<uint32_t>(code_.size()), pending_.offset, pending_.statement});
@@ -171,6 +177,7 @@ void BytecodeArrayBuilder::Finish(FunctionInfo* info) {
   info->constants = std::move(constants_);
   info->positions = std::move(positions_);
   info->handlers = std::move(handlers_);
+  info->call_sites = std::move(call_sites_);
   info->register_count = max_;
   info->feedback_slot_count = slots_;
 }

@@ -91,6 +91,13 @@ class BytecodeArrayBuilder {
     if (!pending_.valid || !pending_.statement) pending_ = {source_offset, false, true};
   }
 
+  // ---- call sites: what an error of the next instruction emitted prints
+  // (vm/function.h, CallSite; the bytecode offset is filled in on emission)
+  void SetCallSite(CallSiteKind kind, std::u16string text, std::u16string property = {}) {
+    pending_call_site_ = CallSite{0, kind, std::move(text), std::move(property)};
+    has_pending_call_site_ = true;
+  }
+
   // ---- handler table
   size_t AddHandler(uint32_t start, int32_t context_register);
   void SetHandlerEnd(size_t index, uint32_t end);
@@ -116,6 +123,9 @@ class BytecodeArrayBuilder {
   std::map<uint64_t, uint32_t> constant_index_;  // value bits -> index (dedup)
   std::vector<SourcePosition> positions_;
   std::vector<HandlerEntry> handlers_;
+  std::vector<CallSite> call_sites_;
+  CallSite pending_call_site_{};
+  bool has_pending_call_site_ = false;
   Pending pending_;
   uint32_t next_;
   uint32_t max_;

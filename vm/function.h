@@ -129,6 +129,27 @@ struct SourcePosition {
   bool is_statement;
 };
 
+// What an error thrown at one instruction says about its source (V8 renders
+// this from the AST when it throws; jsvm's compiler prints it beforehand,
+// compiler/call-printer.h). The kind picks the message.
+enum class CallSiteKind : uint8_t {
+  kCall,          // "T is not a function"
+  kConstruct,     // "T is not a constructor"
+  kIterable,      // "T is not iterable" (no text: the value's default form)
+  kCallIterable,  // "T is not a function or its return value is not iterable"
+  kSpread,        // a call's spread argument: "T is not iterable (cannot read property V)"
+  kDestructure,   // object pattern: "Cannot destructure property 'P' of 'T' as it is null."
+  kNestedPattern, // inner object pattern: "Cannot read properties of null (reading 'P')"
+};
+inline constexpr CallSiteKind kLastCallSiteKind = CallSiteKind::kNestedPattern;
+
+struct CallSite {
+  uint32_t bytecode_offset;  // the instruction that throws
+  CallSiteKind kind;
+  std::u16string text;       // the printed expression ("": none, use the value)
+  std::u16string property;   // patterns: the first property's name ("": none)
+};
+
 enum class FunctionFlavor : uint8_t {
   kNormal, kArrow, kMethod, kGetter, kSetter, kClassConstructor, kDerivedConstructor, kTopLevel,
 };
@@ -161,6 +182,7 @@ class FunctionInfo final : public Cell {
   std::vector<Value> constants;   // strings, numbers, FunctionInfo, ScopeInfo, template data
   std::vector<HandlerEntry> handlers;
   std::vector<SourcePosition> positions;
+  std::vector<CallSite> call_sites;  // by bytecode offset, ascending
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
   // Context slot of each parameter (-1: in its register); mapped arguments alias these.
   std::vector<int32_t> parameter_context_slots;
@@ -176,6 +198,8 @@ class FunctionInfo final : public Cell {
   bool IsClassConstructor() const {
     return flavor == FunctionFlavor::kClassConstructor || flavor == FunctionFlavor::kDerivedConstructor;
   }
+  // The call site of the instruction at `bytecode_offset`, or nullptr.
+  const CallSite* FindCallSite(uint32_t bytecode_offset) const;
   // Source offset for a bytecode offset (the closest position at or before it).
   bool SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_offset) const;
 

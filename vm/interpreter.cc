@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "vm/error-sites.h"
 #include "vm/interpreter-runtime.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
@@ -822,6 +823,7 @@ Value Interpreter::Run() {
     }
     CASE(CallWithSpread) {
       SYNC();
+      if (JSVM_UNLIKELY(!IsCallable(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kCall);
       acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), Value::Empty());
       NEXT();
     }
@@ -836,6 +838,7 @@ Value Interpreter::Run() {
     }
     CASE(ConstructWithSpread) {
       SYNC();
+      if (JSVM_UNLIKELY(!IsConstructor(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kConstruct);
       acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), acc);
       NEXT();
     }
@@ -874,7 +877,11 @@ Value Interpreter::Run() {
           DISPATCH();
         }
       }
-      // Natives, bound functions, errors: through the generic paths.
+      // Natives, bound functions, errors: through the generic paths; the
+      // errors name the call site.
+      if (JSVM_UNLIKELY(construct ? !IsConstructor(callee) : !IsCallable(callee))) {
+        ThrowAtCallSite(rt_, *frame, callee, construct ? CallSiteKind::kConstruct : CallSiteKind::kCall);
+      }
       acc = construct ? Construct(rt_, callee, argv, argc, new_target) : Call(rt_, callee, receiver, argv, argc);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeReturn(*frame, acc);
       pc += kBytecodeInfos[*pc].size;
@@ -968,7 +975,7 @@ Value Interpreter::Run() {
     CASE(GetIterator) {
       SYNC();
       Value next;
-      acc = GetIterator(rt_, REG(0), &next);
+      acc = GetIteratorAtSite(rt_, *frame, REG(0), &next);
       NEXT();
     }
 

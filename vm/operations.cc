@@ -566,7 +566,11 @@ Value GetIterator(Runtime& rt, Value v, Value* next_method) {
   Rooted<Value> rv(rt, v);
   Value method = v.IsNullish() ? Value::Undefined() : GetValueProperty(rt, v, PropertyKey::Named(rt.symbols().iterator));
   if (!IsCallable(method)) rt.ThrowTypeError(DescribeForError(rt, rv) + " is not iterable");
-  Rooted<Value> iterator(rt, Call(rt, method, rv, nullptr, 0));
+  return GetIteratorFromMethod(rt, rv, method, next_method);
+}
+
+Value GetIteratorFromMethod(Runtime& rt, Value v, Value method, Value* next_method) {
+  Rooted<Value> iterator(rt, Call(rt, method, v, nullptr, 0));
   if (!iterator.get().IsObject()) rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
   *next_method = GetProperty(rt, iterator.get().AsObject(), PropertyKey::Named(rt.names().next));
   return iterator;
@@ -591,7 +595,12 @@ void IteratorClose(Runtime& rt, Value iterator) {
 
 void IterateValues(Runtime& rt, Value iterable, const std::function<void(Value)>& f) {
   Value next;
-  Rooted<Value> iterator(rt, GetIterator(rt, iterable, &next));
+  Value iterator = GetIterator(rt, iterable, &next);
+  IterateIterator(rt, iterator, next, f);
+}
+
+void IterateIterator(Runtime& rt, Value iterator_value, Value next, const std::function<void(Value)>& f) {
+  Rooted<Value> iterator(rt, iterator_value);
   Rooted<Value> rnext(rt, next);
   Value value;
   while (IteratorStep(rt, iterator, rnext, &value)) {
