@@ -53,6 +53,17 @@ void ThrowAtCallSite(Runtime& rt, const Frame& frame, Value v, CallSiteKind fall
   rt.ThrowTypeError(DescribeForError(rt, v) + " is not a function");
 }
 
+void ThrowCalledNonCallable(Runtime& rt, Value v) {
+  const Frame* frame = rt.interpreter().current_frame();
+  if (frame && frame->pc) {
+    const CallSite* site = frame->info->FindCallSite(static_cast<uint32_t>(frame->pc - frame->info->bytecode.data()));
+    if (site && site->kind == CallSiteKind::kCall && !site->text.empty()) {
+      rt.ThrowTypeError(Utf16ToUtf8(site->text) + " is not a function");
+    }
+  }
+  rt.ThrowTypeError(DefaultCallSiteText(rt, v) + " is not a function");
+}
+
 Value GetIteratorAtSite(Runtime& rt, const Frame& frame, Value v, Value* next_method) {
   Rooted<Value> rv(rt, v);
   Value method = v.IsNullish() ? Value::Undefined() : GetValueProperty(rt, v, PropertyKey::Named(rt.symbols().iterator));

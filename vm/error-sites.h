@@ -22,6 +22,10 @@ std::string DefaultCallSiteText(Runtime& rt, Value v);
 // describes the value.
 [[noreturn]] void ThrowAtCallSite(Runtime& rt, const Frame& frame, Value v, CallSiteKind fallback);
 
+// V8's error for calling a non-callable from a built-in (Function.prototype.call
+// on a non-function): it names the call the innermost script frame is making.
+[[noreturn]] void ThrowCalledNonCallable(Runtime& rt, Value v);
+
 // GetIterator at an iteration site (for-of, array pattern, spread): the
 // iterator of `v` and its next method; a value without a callable
 // @@iterator throws the site's error.

@@ -579,7 +579,9 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       return Value::Undefined();
     case RuntimeFunction::kSetSuperProperty: {
       Value home = arg(0);
-      if (!home.IsObject() || !home.AsObject()->proto()) rt.ThrowTypeError("Cannot set super property");
+      if (!home.IsObject() || !home.AsObject()->proto()) {
+        rt.ThrowTypeError("Cannot set properties of null (setting '" + DescribeForError(rt, arg(2)) + "')");
+      }
       Rooted<Value> value(rt, arg(3));
       PropertyKey key = KeyOf(rt, arg(2));
       SetProperty(rt, home.AsObject()->proto(), key, value, arg(1), true);

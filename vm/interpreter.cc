@@ -17,6 +17,7 @@
 #include "vm/object-ops.h"
 #include "vm/operations.h"
 #include "vm/trace-hooks.h"
+#include "vm/unicode.h"
 
 #if defined(__GNUC__)
 #define JSVM_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -744,7 +745,9 @@ Value Interpreter::Run() {
     CASE(ThrowIfNotSuperConstructor) {
       if (!IsConstructor(REG(0))) {
         SYNC();
-        rt_.ThrowTypeError("Super constructor " + DescribeForError(rt_, REG(0)) + " of anonymous class is not a constructor");
+        std::u16string name = FunctionName(rt_, frame->function);
+        rt_.ThrowTypeError("Super constructor " + DescribeForError(rt_, REG(0)) + " of " +
+                           (name.empty() ? "anonymous class" : Utf16ToUtf8(name)) + " is not a constructor");
       }
       NEXT();
     }

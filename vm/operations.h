@@ -90,5 +90,8 @@ Object* CreateIterResultObject(Runtime& rt, Value value, bool done);
 // ---- errors with V8's wording for common cases
 // A short description of a value for messages ("undefined", "x", "#<Object>").
 std::string DescribeForError(Runtime& rt, Value v);
+// The same after the value's typeof, quoted: "object '#<Object>'" (V8's
+// read-only and create-property messages).
+std::string DescribeWithType(Runtime& rt, Value v);
 
 }  // namespace jsvm
