@@ -8,6 +8,15 @@
 
 namespace jsvm {
 
+namespace {
+
+// The call-site entry of the instruction `frame` is at.
+const CallSite* SiteOf(const Frame& frame) {
+  return frame.info->FindCallSite(static_cast<uint32_t>(frame.pc - frame.info->bytecode.data()));
+}
+
+}  // namespace
+
 std::string DefaultCallSiteText(Runtime& rt, Value v) {
   std::string text = TypeOf(rt, v).AsString()->ToUtf8();
   if (v.IsString()) return text + " \"" + v.AsString()->ToUtf8() + "\"";
@@ -18,7 +27,7 @@ std::string DefaultCallSiteText(Runtime& rt, Value v) {
 }
 
 void ThrowAtCallSite(Runtime& rt, const Frame& frame, Value v, CallSiteKind fallback) {
-  const CallSite* site = frame.info->FindCallSite(static_cast<uint32_t>(frame.pc - frame.info->bytecode.data()));
+  const CallSite* site = SiteOf(frame);
   CallSiteKind kind = site ? site->kind : fallback;
   std::string text = site ? Utf16ToUtf8(site->text) : std::string();
   std::string property = site ? Utf16ToUtf8(site->property) : std::string();
@@ -31,7 +40,8 @@ void ThrowAtCallSite(Runtime& rt, const Frame& frame, Value v, CallSiteKind fall
     case CallSiteKind::kIterable:
       if (!site) rt.ThrowTypeError(DescribeForError(rt, v) + " is not iterable");
       if (text.empty()) {
-        rt.ThrowTypeError(DefaultCallSiteText(rt, v) + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+        rt.ThrowTypeError(DefaultCallSiteText(rt, v) +
+                          " is not iterable (cannot read property Symbol(Symbol.iterator))");
       }
       rt.ThrowTypeError(text + " is not iterable");
     case CallSiteKind::kCallIterable:
@@ -56,7 +66,7 @@ void ThrowAtCallSite(Runtime& rt, const Frame& frame, Value v, CallSiteKind fall
 void ThrowCalledNonCallable(Runtime& rt, Value v) {
   const Frame* frame = rt.interpreter().current_frame();
   if (frame && frame->pc) {
-    const CallSite* site = frame->info->FindCallSite(static_cast<uint32_t>(frame->pc - frame->info->bytecode.data()));
+    const CallSite* site = SiteOf(*frame);
     if (site && site->kind == CallSiteKind::kCall && !site->text.empty()) {
       rt.ThrowTypeError(Utf16ToUtf8(site->text) + " is not a function");
     }
