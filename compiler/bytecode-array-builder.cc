@@ -24,13 +24,13 @@ void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> oper
   const BytecodeInfo& info = GetBytecodeInfo(op);
   if (!reachable_) {
     pending_.valid = false;
-    has_pending_call_site_ = false;
+    pending_call_site_.valid = false;
     return;
   }
-  if (has_pending_call_site_) {
-    pending_call_site_.bytecode_offset = static_cast<uint32_t>(code_.size());
-    call_sites_.push_back(std::move(pending_call_site_));
-    has_pending_call_site_ = false;
+  if (pending_call_site_.valid) {
+    call_sites_.Add(static_cast<uint32_t>(code_.size()), pending_call_site_.kind, pending_call_site_.text,
+                    pending_call_site_.property);
+    pending_call_site_.valid = false;
   }
   if (pending_.valid) {
     positions_.push_back({static_cast<uint32_t>(code_.size()), pending_.offset, pending_.statement});

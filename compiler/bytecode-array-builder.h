@@ -94,8 +94,7 @@ class BytecodeArrayBuilder {
   // ---- call sites: what an error of the next instruction emitted prints
   // (vm/function.h, CallSite; the bytecode offset is filled in on emission)
   void SetCallSite(CallSiteKind kind, std::u16string text, std::u16string property = {}) {
-    pending_call_site_ = CallSite{0, kind, std::move(text), std::move(property)};
-    has_pending_call_site_ = true;
+    pending_call_site_ = {kind, std::move(text), std::move(property), true};
   }
 
   // ---- handler table
@@ -123,9 +122,14 @@ class BytecodeArrayBuilder {
   std::map<uint64_t, uint32_t> constant_index_;  // value bits -> index (dedup)
   std::vector<SourcePosition> positions_;
   std::vector<HandlerEntry> handlers_;
-  std::vector<CallSite> call_sites_;
-  CallSite pending_call_site_{};
-  bool has_pending_call_site_ = false;
+  struct PendingCallSite {
+    CallSiteKind kind = CallSiteKind::kCall;
+    std::u16string text;
+    std::u16string property;
+    bool valid = false;
+  };
+  CallSiteTable call_sites_;
+  PendingCallSite pending_call_site_;
   Pending pending_;
   uint32_t next_;
   uint32_t max_;

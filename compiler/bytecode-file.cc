@@ -218,12 +218,12 @@ class ScriptWriter {
       w.U32(f->positions[i].source_offset);
       w.U8(f->positions[i].is_statement);
     }
-    w.U32(static_cast<uint32_t>(f->call_sites.size()));
-    for (const CallSite& c : f->call_sites) {
+    w.U32(static_cast<uint32_t>(f->call_sites.sites().size()));
+    for (const CallSite& c : f->call_sites.sites()) {
       w.U32(c.bytecode_offset);
       w.U8(static_cast<uint8_t>(c.kind));
-      w.U32(StringIndex(c.text));
-      w.U32(StringIndex(c.property));
+      w.U32(StringIndex(std::u16string(f->call_sites.Text(c))));
+      w.U32(StringIndex(std::u16string(f->call_sites.Property(c))));
     }
   }
 };
@@ -446,16 +446,14 @@ class ScriptReader {
     }
     uint32_t call_sites = in_.Count(13, "call site");
     for (uint32_t i = 0; i < call_sites; ++i) {
-      CallSite c;
-      c.bytecode_offset = in_.U32();
-      c.kind = Enum(kLastCallSiteKind, "call site kind");
-      c.text = StringAt(in_.U32());
-      c.property = StringAt(in_.U32());
-      if (c.bytecode_offset >= code_size) Malformed("call site out of range");
-      if (!f->call_sites.empty() && c.bytecode_offset <= f->call_sites.back().bytecode_offset) {
-        Malformed("call sites out of order");
-      }
-      f->call_sites.push_back(std::move(c));
+      uint32_t offset = in_.U32();
+      CallSiteKind kind = Enum(kLastCallSiteKind, "call site kind");
+      const std::u16string& text = StringAt(in_.U32());
+      const std::u16string& property = StringAt(in_.U32());
+      if (offset >= code_size) Malformed("call site out of range");
+      const std::vector<CallSite>& sites = f->call_sites.sites();
+      if (!sites.empty() && offset <= sites.back().bytecode_offset) Malformed("call sites out of order");
+      f->call_sites.Add(offset, kind, text, property);
     }
   }
 };

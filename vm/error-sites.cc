@@ -12,7 +12,7 @@ namespace {
 
 // The call-site entry of the instruction `frame` is at.
 const CallSite* SiteOf(const Frame& frame) {
-  return frame.info->FindCallSite(static_cast<uint32_t>(frame.pc - frame.info->bytecode.data()));
+  return frame.info->call_sites.Find(static_cast<uint32_t>(frame.pc - frame.info->bytecode.data()));
 }
 
 }  // namespace
@@ -29,8 +29,9 @@ std::string DefaultCallSiteText(Runtime& rt, Value v) {
 void ThrowAtCallSite(Runtime& rt, const Frame& frame, Value v, CallSiteKind fallback) {
   const CallSite* site = SiteOf(frame);
   CallSiteKind kind = site ? site->kind : fallback;
-  std::string text = site ? Utf16ToUtf8(site->text) : std::string();
-  std::string property = site ? Utf16ToUtf8(site->property) : std::string();
+  const CallSiteTable& table = frame.info->call_sites;
+  std::string text = site ? Utf16ToUtf8(table.Text(*site)) : std::string();
+  std::string property = site ? Utf16ToUtf8(table.Property(*site)) : std::string();
   const char* as_it_is = v.IsNull() ? "null" : "undefined";
   switch (kind) {
     case CallSiteKind::kCall:
@@ -67,8 +68,8 @@ void ThrowCalledNonCallable(Runtime& rt, Value v) {
   const Frame* frame = rt.interpreter().current_frame();
   if (frame && frame->pc) {
     const CallSite* site = SiteOf(*frame);
-    if (site && site->kind == CallSiteKind::kCall && !site->text.empty()) {
-      rt.ThrowTypeError(Utf16ToUtf8(site->text) + " is not a function");
+    if (site && site->kind == CallSiteKind::kCall && site->text_length > 0) {
+      rt.ThrowTypeError(Utf16ToUtf8(frame->info->call_sites.Text(*site)) + " is not a function");
     }
   }
   rt.ThrowTypeError(DefaultCallSiteText(rt, v) + " is not a function");

@@ -49,10 +49,20 @@ bool FunctionInfo::SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_off
   return true;
 }
 
-const CallSite* FunctionInfo::FindCallSite(uint32_t bytecode_offset) const {
-  auto it = std::lower_bound(call_sites.begin(), call_sites.end(), bytecode_offset,
+void CallSiteTable::Add(uint32_t bytecode_offset, CallSiteKind kind, std::u16string_view text,
+                        std::u16string_view property) {
+  text = text.substr(0, 0xFFFF);
+  property = property.substr(0, 0xFFFF);
+  sites_.push_back({bytecode_offset, static_cast<uint32_t>(text_.size()), static_cast<uint16_t>(text.size()),
+                    static_cast<uint16_t>(property.size()), kind});
+  text_ += text;
+  text_ += property;
+}
+
+const CallSite* CallSiteTable::Find(uint32_t bytecode_offset) const {
+  auto it = std::lower_bound(sites_.begin(), sites_.end(), bytecode_offset,
                              [](const CallSite& c, uint32_t off) { return c.bytecode_offset < off; });
-  return it != call_sites.end() && it->bytecode_offset == bytecode_offset ? &*it : nullptr;
+  return it != sites_.end() && it->bytecode_offset == bytecode_offset ? &*it : nullptr;
 }
 
 void FunctionInfo::Trace(Visitor& v) const {
@@ -74,15 +84,10 @@ void FunctionInfo::AllocateFeedback(Heap& heap) {
 }
 
 size_t FunctionInfo::OwnedBytes() const {
-  size_t call_site_bytes = call_sites.capacity() * sizeof(CallSite);
-  for (const CallSite& c : call_sites) {
-    // Past the small-string buffer the text is on the malloc heap.
-    if (c.text.size() > 7) call_site_bytes += (c.text.capacity() + 1) * 2;
-    if (c.property.size() > 7) call_site_bytes += (c.property.capacity() + 1) * 2;
-  }
   return sizeof(FunctionInfo) + bytecode.capacity() + constants.capacity() * sizeof(Value) +
          handlers.capacity() * sizeof(HandlerEntry) + positions.capacity() * sizeof(SourcePosition) +
-         parameter_context_slots.capacity() * sizeof(int32_t) + call_site_bytes + (ics ? feedback_slot_count * sizeof(PropertyIC) : 0);
+         parameter_context_slots.capacity() * sizeof(int32_t) + call_sites.OwnedBytes() +
+         (ics ? feedback_slot_count * sizeof(PropertyIC) : 0);
 }
 
 std::string FunctionInfo::SnapshotName() const {

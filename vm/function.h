@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gc/cell.h"
@@ -145,9 +146,32 @@ inline constexpr CallSiteKind kLastCallSiteKind = CallSiteKind::kNestedPattern;
 
 struct CallSite {
   uint32_t bytecode_offset;  // the instruction that throws
+  uint32_t text_start;       // in its table's text buffer: the text, then the property
+  uint16_t text_length;      // the printed expression (0: none, the value is described)
+  uint16_t property_length;  // patterns: the first property's name (0: none)
   CallSiteKind kind;
-  std::u16string text;       // the printed expression ("": none, use the value)
-  std::u16string property;   // patterns: the first property's name ("": none)
+};
+
+// The call sites of one function, by ascending bytecode offset, their texts
+// in one buffer (16 bytes a site and the characters).
+class CallSiteTable {
+ public:
+  // Appends a site after every earlier one; texts past 65,535 units are cut.
+  void Add(uint32_t bytecode_offset, CallSiteKind kind, std::u16string_view text, std::u16string_view property);
+  // The site of the instruction at `bytecode_offset`, or nullptr.
+  const CallSite* Find(uint32_t bytecode_offset) const;
+  std::u16string_view Text(const CallSite& c) const {
+    return std::u16string_view(text_).substr(c.text_start, c.text_length);
+  }
+  std::u16string_view Property(const CallSite& c) const {
+    return std::u16string_view(text_).substr(c.text_start + c.text_length, c.property_length);
+  }
+  const std::vector<CallSite>& sites() const { return sites_; }
+  size_t OwnedBytes() const { return sites_.capacity() * sizeof(CallSite) + text_.capacity() * sizeof(char16_t); }
+
+ private:
+  std::vector<CallSite> sites_;
+  std::u16string text_;
 };
 
 enum class FunctionFlavor : uint8_t {
@@ -182,7 +206,7 @@ class FunctionInfo final : public Cell {
   std::vector<Value> constants;   // strings, numbers, FunctionInfo, ScopeInfo, template data
   std::vector<HandlerEntry> handlers;
   std::vector<SourcePosition> positions;
-  std::vector<CallSite> call_sites;  // by bytecode offset, ascending
+  CallSiteTable call_sites;
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
   // Context slot of each parameter (-1: in its register); mapped arguments alias these.
   std::vector<int32_t> parameter_context_slots;
@@ -198,8 +222,6 @@ class FunctionInfo final : public Cell {
   bool IsClassConstructor() const {
     return flavor == FunctionFlavor::kClassConstructor || flavor == FunctionFlavor::kDerivedConstructor;
   }
-  // The call site of the instruction at `bytecode_offset`, or nullptr.
-  const CallSite* FindCallSite(uint32_t bytecode_offset) const;
   // Source offset for a bytecode offset (the closest position at or before it).
   bool SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_offset) const;
 
