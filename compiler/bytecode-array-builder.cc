@@ -24,7 +24,13 @@ void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> oper
   const BytecodeInfo& info = GetBytecodeInfo(op);
   if (!reachable_) {
     pending_.valid = false;
+    pending_call_site_.valid = false;
     return;
+  }
+  if (pending_call_site_.valid) {
+    call_sites_.Add(static_cast<uint32_t>(code_.size()), pending_call_site_.kind, pending_call_site_.text,
+                    pending_call_site_.property);
+    pending_call_site_.valid = false;
   }
   if (pending_.valid) {
     positions_.push_back({static_cast<uint32_t>(code_.size()), pending_.offset, pending_.statement});
@@ -171,6 +177,7 @@ void BytecodeArrayBuilder::Finish(FunctionInfo* info) {
   info->constants = std::move(constants_);
   info->positions = std::move(positions_);
   info->handlers = std::move(handlers_);
+  info->call_sites = std::move(call_sites_);
   info->register_count = max_;
   info->feedback_slot_count = slots_;
 }

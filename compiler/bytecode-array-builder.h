@@ -91,6 +91,12 @@ class BytecodeArrayBuilder {
     if (!pending_.valid || !pending_.statement) pending_ = {source_offset, false, true};
   }
 
+  // ---- call sites: what an error of the next instruction emitted prints
+  // (vm/function.h, CallSite; the bytecode offset is filled in on emission)
+  void SetCallSite(CallSiteKind kind, std::u16string text, std::u16string property = {}) {
+    pending_call_site_ = {kind, std::move(text), std::move(property), true};
+  }
+
   // ---- handler table
   size_t AddHandler(uint32_t start, int32_t context_register);
   void SetHandlerEnd(size_t index, uint32_t end);
@@ -116,6 +122,14 @@ class BytecodeArrayBuilder {
   std::map<uint64_t, uint32_t> constant_index_;  // value bits -> index (dedup)
   ExternalVector<SourcePosition> positions_;
   ExternalVector<HandlerEntry> handlers_;
+  struct PendingCallSite {
+    CallSiteKind kind = CallSiteKind::kCall;
+    std::u16string text;
+    std::u16string property;
+    bool valid = false;
+  };
+  CallSiteTable call_sites_;
+  PendingCallSite pending_call_site_;
   Pending pending_;
   uint32_t next_;
   uint32_t max_;

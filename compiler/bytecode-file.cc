@@ -219,6 +219,13 @@ class ScriptWriter {
       w.U32(f->positions[i].source_offset);
       w.U8(f->positions[i].is_statement);
     }
+    w.U32(static_cast<uint32_t>(f->call_sites.sites().size()));
+    for (const CallSite& c : f->call_sites.sites()) {
+      w.U32(c.bytecode_offset);
+      w.U8(static_cast<uint8_t>(c.kind));
+      w.U32(StringIndex(std::u16string(f->call_sites.Text(c))));
+      w.U32(StringIndex(std::u16string(f->call_sites.Property(c))));
+    }
   }
 };
 
@@ -437,6 +444,17 @@ class ScriptReader {
         Malformed("source positions out of order");
       }
       f->positions.push_back(p);
+    }
+    uint32_t call_sites = in_.Count(13, "call site");
+    for (uint32_t i = 0; i < call_sites; ++i) {
+      uint32_t offset = in_.U32();
+      CallSiteKind kind = Enum(kLastCallSiteKind, "call site kind");
+      const std::u16string& text = StringAt(in_.U32());
+      const std::u16string& property = StringAt(in_.U32());
+      if (offset >= code_size) Malformed("call site out of range");
+      const auto& sites = f->call_sites.sites();
+      if (!sites.empty() && offset <= sites.back().bytecode_offset) Malformed("call sites out of order");
+      f->call_sites.Add(offset, kind, text, property);
     }
   }
 };

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "compiler/bytecode-generator.h"
+#include "compiler/call-printer.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
 
@@ -751,7 +752,7 @@ bool LiteralPrimitive(Runtime& rt, const Expr* e, Value* out) {
 
 }  // namespace
 
-void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements) {
+void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements, bool spread_arguments) {
   // Only literal primitives: the array shares the elements of a constant
   // boilerplate until it is written (V8's CreateArrayLiteral, COW elements).
   std::vector<Value> constants;
@@ -795,6 +796,8 @@ void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements) {
       builder_.Mov(array, args[0]);
       VisitForAccumulator(sp->arg);
       builder_.Star(args[1]);
+      if (spread_arguments) builder_.SetCallSite(CallSiteKind::kSpread, PrintCallSite(sp->arg));
+      else builder_.SetCallSite(IterationSiteKind(sp->arg), PrintIterationSubject(sp->arg));
       builder_.CallRuntime(RuntimeFunction::kArrayAppendSpread, args);
       continue;
     }
@@ -877,6 +880,7 @@ void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
     builder_.Star(list[static_cast<int>(i) + 2]);
   }
   builder_.SetExpressionPosition(t->pos.offset);
+  builder_.SetCallSite(CallSiteKind::kCall, PrintCallSite(t->tag));
   builder_.Emit(Bytecode::kCallProperty, {callee.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
 }
 
@@ -1093,6 +1097,10 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
     }
     // Destructuring assignment: the value of the expression is the right side.
     Register value = VisitForRegister(a->value);
+    // V8 names the right side of an object pattern; an array pattern's
+    // iterator error prints the value.
+    if (a->target->Is<ObjectPattern>()) SetPatternSource(a->target, a->value);
+    else SetPatternSource(a->target, nullptr);
     Destructure(a->target, value, false, DeclKind::kVar);
     builder_.Ldar(value);
     return;
@@ -1198,7 +1206,7 @@ bool BytecodeGenerator::VisitArguments(const std::vector<Expr*>& args, Register*
   // Spreads: gather every argument into one array, passed as a final spread.
   *list = builder_.NewRegisterList(1 + extra);
   if (receiver) builder_.Mov(*receiver, (*list)[0]);
-  VisitArrayLiteral(args);
+  VisitArrayLiteral(args, true);
   builder_.Star((*list)[extra]);
   return false;
 }
@@ -1307,10 +1315,12 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
       builder_.Mov(list[0], with_receiver[1]);
       list = with_receiver;
     }
+    builder_.SetCallSite(CallSiteKind::kCall, PrintCallSite(c->callee));
     builder_.Emit(Bytecode::kCallWithSpread, {callee.index, list.first.index, list.count, slot});
     return;
   }
   size_t argc = c->args.size();
+  builder_.SetCallSite(CallSiteKind::kCall, PrintCallSite(c->callee));
   if (has_receiver) {
     if (argc == 0) builder_.Emit(Bytecode::kCallProperty0, {callee.index, list[0].index, slot});
     else if (argc == 1) builder_.Emit(Bytecode::kCallProperty1, {callee.index, list[0].index, list[1].index, slot});
@@ -1330,6 +1340,7 @@ void BytecodeGenerator::VisitNew(New* n) {
   bool plain = VisitArguments(n->args, nullptr, &list);
   builder_.Ldar(callee);
   builder_.SetExpressionPosition(n->pos.offset);
+  builder_.SetCallSite(CallSiteKind::kConstruct, PrintCallSite(n->callee));
   builder_.Emit(plain ? Bytecode::kConstruct : Bytecode::kConstructWithSpread,
                 {callee.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
 }
@@ -1366,8 +1377,24 @@ void BytecodeGenerator::AssignToTarget(Pattern* target, bool init, DeclKind kind
   Destructure(target, value, init, kind);
 }
 
+void BytecodeGenerator::SetPatternSource(const Pattern* target, const Expr* expr, std::u16string text) {
+  if (target->Is<ObjectPattern>() || target->Is<ArrayPattern>()) pattern_source_ = PatternSource{expr, std::move(text)};
+}
+
+// The first property of an object pattern, as V8's errors name it: a static
+// key without a default (V8 reads it first; otherwise it checks the value
+// on its own and names no property).
+static std::u16string FirstPatternProperty(Runtime& rt, const ObjectPattern* op) {
+  if (op->properties.empty()) return u"";
+  const PatternProperty& p = op->properties[0];
+  if (p.computed) return u"";
+  return StaticKey(rt, p.key);
+}
+
 void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init, DeclKind kind) {
   RegisterScope rs(builder_);
+  std::optional<PatternSource> source = std::move(pattern_source_);
+  pattern_source_.reset();
   if (auto* as = pattern->As<AssignPattern>()) {
     Label has_value;
     builder_.Ldar(value);
@@ -1387,6 +1414,16 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
     Label ok;
     builder_.Ldar(value);
     builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &ok);
+    std::u16string property = FirstPatternProperty(rt_, op);
+    bool reads_first = !property.empty() && !op->properties[0].value->Is<AssignPattern>();
+    if (source && (reads_first || property.empty())) {
+      std::u16string text = source->expr ? PrintCallSite(source->expr) : std::move(source->text);
+      builder_.SetCallSite(CallSiteKind::kDestructure, std::move(text), reads_first ? property : u"");
+    } else {
+      // V8 reads the first property of an inner pattern (or one with a
+      // default) as a plain load.
+      builder_.SetCallSite(CallSiteKind::kNestedPattern, u"", property);
+    }
     builder_.CallRuntime(RuntimeFunction::kThrowPatternNotObjectCoercible, {value, 1});
     builder_.Bind(&ok);
     std::vector<Register> keys;
@@ -1428,6 +1465,11 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   Register done = builder_.NewRegister();
   Register result = builder_.NewRegister();
   Register element = builder_.NewRegister();
+  if (source && source->expr) {
+    builder_.SetCallSite(IterationSiteKind(source->expr), PrintIterationSubject(source->expr));
+  } else {
+    builder_.SetCallSite(CallSiteKind::kIterable, source ? std::move(source->text) : u"");
+  }
   builder_.Emit(Bytecode::kGetIterator, {value.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
   builder_.Star(iterator);
   builder_.Emit(Bytecode::kGetNamedProperty, {iterator.index, builder_.AddName(u"next"), builder_.NewFeedbackSlot()});

@@ -1,6 +1,7 @@
 // The bytecode generator: functions, contexts, control flow and statements.
 // Expressions are in bytecode-generator-expressions.cc.
 #include "compiler/bytecode-generator.h"
+#include "compiler/call-printer.h"
 
 #include <algorithm>
 
@@ -401,7 +402,12 @@ void BytecodeGenerator::EmitPrologue() {
       builder_.Ldar(param);
       EmitContextSlotStore(id->var);
     }
-    if (!target->Is<Identifier>()) Destructure(target, param, true, DeclKind::kLet);
+    if (!target->Is<Identifier>()) {
+      // V8 prints nothing for a parameter; for one with a default, its
+      // desugaring (a conditional).
+      SetPatternSource(target, nullptr, p->Is<AssignPattern>() ? u"(intermediate value)(intermediate value)(intermediate value)" : u"");
+      Destructure(target, param, true, DeclKind::kLet);
+    }
   }
 }
 
@@ -571,6 +577,7 @@ void BytecodeGenerator::VisitVarDecl(VarDecl* d) {
     builder_.SetStatementPosition(decl.pos.offset);
     std::u16string hint = decl.target->Is<Identifier>() ? decl.target->As<Identifier>()->name : u"";
     VisitForAccumulator(decl.init, hint);
+    SetPatternSource(decl.target, decl.init);
     AssignToTarget(decl.target, init, d->decl_kind);
   }
 }
@@ -787,6 +794,7 @@ void BytecodeGenerator::VisitFor(For* s) {
 void BytecodeGenerator::AssignForTarget(Node* left, Scope* head) {
   if (auto* d = left->As<VarDecl>()) {
     (void)head;
+    SetPatternSource(d->declarators[0].target, nullptr, u".for");  // V8's name for the loop's value
     AssignToTarget(d->declarators[0].target, d->decl_kind != DeclKind::kVar, d->decl_kind);
   } else {
     AssignToTarget(left, false, DeclKind::kVar);
@@ -852,6 +860,7 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   Register result = builder_.NewRegister();
   VisitIterationRight(s, s->right);
   builder_.Star(iterable);
+  builder_.SetCallSite(IterationSiteKind(s->right), PrintIterationSubject(s->right));
   builder_.Emit(Bytecode::kGetIterator, {iterable.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
   builder_.Star(iterator);
   builder_.Emit(Bytecode::kGetNamedProperty, {iterator.index, builder_.AddName(u"next"), builder_.NewFeedbackSlot()});
@@ -1004,6 +1013,7 @@ void BytecodeGenerator::VisitTry(Try* s) {
         // catch ({a, b}): destructure the exception into the block's bindings.
         ContextScope block_context(this, s->handler->scope);
         if (s->handler->scope) EmitScopeEntry(s->handler->scope, &s->handler->body);
+        SetPatternSource(s->catch_param, nullptr, u".catch");  // V8's name for the caught value
         Destructure(s->catch_param, exception, true, DeclKind::kLet);
         VisitStatements(s->handler->body);
       } else {

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -119,7 +120,9 @@ class BytecodeGenerator {
   void VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name);
   void VisitClassLiteral(ClassLiteral* cls, const std::u16string& name);
   void VisitObjectLiteral(ObjectLiteral* obj);
-  void VisitArrayLiteral(const std::vector<Expr*>& elements);
+  // `spread_arguments`: the elements are a call's arguments (a spread's
+  // error then reads as V8's spread-call messages).
+  void VisitArrayLiteral(const std::vector<Expr*>& elements, bool spread_arguments = false);
   void VisitTemplateLiteral(TemplateLiteral* t);
   void VisitTaggedTemplate(TaggedTemplate* t);
   void VisitUnary(Unary* u);
@@ -157,6 +160,15 @@ class BytecodeGenerator {
   void AssignToTarget(Pattern* target, bool init, DeclKind kind);
   // Destructures the value in `value` into a pattern.
   void Destructure(Pattern* pattern, Register value, bool init, DeclKind kind);
+  // Where the value the next Destructure of `target` takes apart comes
+  // from, for its errors: the expression `expr`, or else the name V8 prints
+  // (`.for`; "" prints the value itself). Only patterns take one; a pattern
+  // without one is an inner pattern.
+  struct PatternSource {
+    const Expr* expr = nullptr;
+    std::u16string text;
+  };
+  void SetPatternSource(const Pattern* target, const Expr* expr, std::u16string text = {});
   void EmitContextSlotLoad(Variable* var, bool immutable);
   void EmitContextSlotStore(Variable* var);
   uint32_t ContextDepth(const Scope* scope) const;
@@ -175,6 +187,7 @@ class BytecodeGenerator {
   ControlScope* control_top_ = nullptr;
   uint32_t loop_depth_ = 0;
   Label* optional_chain_end_ = nullptr;
+  std::optional<PatternSource> pattern_source_;  // see SetPatternSource
   bool repl_ = false;                 // top level of a REPL input
   Register completion_{0};            // its completion value
 };

@@ -28,16 +28,23 @@ Identifier* Parser::ParseBindingIdentifier() {
   return id;
 }
 
-Pattern* Parser::ParseBindingTarget() {
+Pattern* Parser::ParseBindingTarget(bool nested) {
   DepthGuard guard(this);
   if (tok_.kind == TokenKind::kLBracket) return ParseArrayBindingPattern();
   if (tok_.kind == TokenKind::kLBrace) return ParseObjectBindingPattern();
+  if (nested && tok_.kind != TokenKind::kIdentifier) {
+    // V8 reads a pattern's element as an expression and then rejects it:
+    // `let [1] = []` is an invalid target, not an unexpected number.
+    SourcePos pos = tok_.pos;
+    Node* e = ParseAssignment(true);
+    Fail(pos, e->Is<Member>() || e->Is<Keyed>() ? "Illegal property in declaration context" : kInvalidDestructuringTarget);
+  }
   return ParseBindingIdentifier();
 }
 
-Pattern* Parser::ParseBindingElement() {
+Pattern* Parser::ParseBindingElement(bool nested) {
   SourcePos pos = tok_.pos;
-  Pattern* target = ParseBindingTarget();
+  Pattern* target = ParseBindingTarget(nested);
   if (tok_.kind != TokenKind::kAssign) return target;
   Next();
   AssignPattern* pattern = New<AssignPattern>(pos);
@@ -58,12 +65,12 @@ Pattern* Parser::ParseArrayBindingPattern() {
     if (tok_.kind == TokenKind::kEllipsis) {
       RestElement* rest = New<RestElement>(tok_.pos);
       Next();
-      rest->target = ParseBindingTarget();
+      rest->target = ParseBindingTarget(true);
       pattern->elements.push_back(rest);
       if (tok_.kind != TokenKind::kRBracket) Fail(rest->pos, kRestNotLast);
       break;
     }
-    pattern->elements.push_back(ParseBindingElement());
+    pattern->elements.push_back(ParseBindingElement(true));
     if (tok_.kind != TokenKind::kRBracket) Expect(TokenKind::kComma);
   }
   Next();  // ]
@@ -94,7 +101,7 @@ Pattern* Parser::ParseObjectBindingPattern() {
     property.key = name.key;
     property.computed = name.computed;
     if (Accept(TokenKind::kColon)) {
-      property.value = ParseBindingElement();
+      property.value = ParseBindingElement(true);
     } else {
       // Shorthand `{a}` or `{a = default}`.
       if (name.computed || name.token_kind != TokenKind::kIdentifier) {

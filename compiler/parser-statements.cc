@@ -566,7 +566,6 @@ Stmt* Parser::ParseTry() {
     node->finalizer = ParseBlock();
   }
   if (node->handler == nullptr && node->finalizer == nullptr) {
-    if (tok_.kind == TokenKind::kEos) FailUnexpected();
     Fail(tok_.pos, "Missing catch or finally after try");
   }
   return node;

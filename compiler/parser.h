@@ -277,8 +277,10 @@ class Parser {
   // A binding identifier (declarations, parameters, catch, function names).
   Identifier* ParseBindingIdentifier();
   // A binding identifier or pattern.
-  Pattern* ParseBindingTarget();
-  Pattern* ParseBindingElement();  // target with an optional `= default`
+  // `nested`: an element of a binding pattern (what is not a name or a
+  // pattern there is an invalid target, as V8 reports it).
+  Pattern* ParseBindingTarget(bool nested = false);
+  Pattern* ParseBindingElement(bool nested = false);  // target with an optional `= default`
   Pattern* ParseArrayBindingPattern();
   Pattern* ParseObjectBindingPattern();
   // Checks that `name` may be bound here (strict-mode restrictions).

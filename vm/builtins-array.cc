@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "vm/builtins.h"
+#include "vm/error-sites.h"
 #include "vm/operations.h"
 
 namespace jsvm {
@@ -113,10 +114,14 @@ Value ArrayFrom(Runtime& rt, CallArgs& args) {
   bool mapping = !mapfn.get().IsUndefined();
   if (mapping && !IsCallable(mapfn)) rt.ThrowTypeError(DescribeForError(rt, mapfn) + " is not a function");
   if (items.get().IsNullish()) {
-    rt.ThrowTypeError(DescribeForError(rt, items) + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+    rt.ThrowTypeError(DefaultCallSiteText(rt, items) + " is not iterable (cannot read property Symbol(Symbol.iterator))");
   }
   Rooted<Value> using_iterator(rt, GetValueProperty(rt, items, PropertyKey::Named(rt.symbols().iterator)));
   Rooted<Object*> a(rt, nullptr);
+  if (!using_iterator.get().IsNullish() && !IsCallable(using_iterator)) {
+    rt.ThrowTypeError("%Array%.from requires that the property of the first argument, items[Symbol.iterator], "
+                      "when exists, be a function");
+  }
   if (!using_iterator.get().IsNullish()) {
     if (IsConstructor(ctor)) {
       Value r = Construct(rt, ctor, nullptr, 0, ctor);
@@ -231,7 +236,7 @@ Value ArrayUnshift(Runtime& rt, CallArgs& args) {
       return Num(t.len + n);
     }
     if (static_cast<double>(t.len) + n > kMaxSafeInteger) {
-      rt.ThrowTypeError("Unshift would exceed the maximum array length");
+      rt.ThrowTypeError("Invalid array length");
     }
     for (uint64_t k = t.len; k > 0; --k) {
       uint64_t from = k - 1, to = k + n - 1;
@@ -769,7 +774,8 @@ Value ArrayFlat(Runtime& rt, CallArgs& args) {
 
 Value ArrayFlatMap(Runtime& rt, CallArgs& args) {
   ThisArray t(rt, args.this_value);
-  Rooted<Value> fn(rt, RequireCallable(rt, args[0]));
+  if (!IsCallable(args[0])) rt.ThrowTypeError("flatMap mapper function is not callable");
+  Rooted<Value> fn(rt, args[0]);
   Rooted<Object*> a(rt, ArraySpeciesCreate(rt, t.obj, 0));
   Flatten(rt, a, t.obj, t.len, 0, 1, fn, args[1]);
   return Value::FromCell(a.get());

@@ -4,6 +4,7 @@
 
 #include "vm/builtins.h"
 #include "vm/collections.h"
+#include "vm/error-sites.h"
 #include "vm/operations.h"
 
 namespace jsvm {
@@ -178,7 +179,9 @@ const OrderedTable::Entry* StepCollection(Runtime& rt, IteratorObject* it) {
 // forEach over a collection, robust against mutation by the callback.
 void CollectionForEach(Runtime& rt, CallArgs& args, CellKind kind, const char* method) {
   Rooted<Object*> c(rt, ThisCollection(rt, args.this_value, kind, method));
-  Rooted<Value> fn(rt, RequireCallable(rt, args[0]));
+  // V8 calls the callback unchecked: the error is its generic one.
+  if (!IsCallable(args[0])) rt.ThrowTypeError(DefaultCallSiteText(rt, args[0]) + " is not a function");
+  Rooted<Value> fn(rt, args[0]);
   Rooted<IteratorObject*> it(rt, static_cast<IteratorObject*>(NewCollectionIterator(
                                      rt, static_cast<CollectionObject*>(c.get()), IterationKind::kEntries)));
   while (const OrderedTable::Entry* e = StepCollection(rt, it)) {
@@ -357,7 +360,7 @@ void GetSetRecord(Runtime& rt, Value other, SetRecord& rec) {
   rec.object = other;
   Value raw_size = GetProperty(rt, other.AsObject(), PropertyKey::Named(rt.names().size));
   double num = ToNumber(rt, raw_size);
-  if (std::isnan(num)) rt.ThrowTypeError("The 'size' property must be a number");
+  if (std::isnan(num)) rt.ThrowTypeError("The .size property is NaN");
   double int_size = ToIntegerOrInfinity(rt, Value::Number(num));
   if (int_size < 0) rt.ThrowRangeError("'" + NumberToStdString(int_size) + "' is an invalid size");
   rec.size = int_size;
@@ -372,7 +375,7 @@ void GetSetRecord(Runtime& rt, Value other, SetRecord& rec) {
 template <class F, class S = void (*)()>
 void ForEachOtherKey(Runtime& rt, SetRecord& rec, F&& f, S&& on_open = [] {}) {
   Rooted<Value> iter(rt, Call(rt, rec.keys, rec.object, nullptr, 0));
-  if (!iter.get().IsObject()) rt.ThrowTypeError("keys() result is not an object");
+  if (!iter.get().IsObject()) rt.ThrowTypeError("Result of the keys method is not an object");
   Rooted<Value> next(rt, GetProperty(rt, iter.get().AsObject(), PropertyKey::Named(rt.names().next)));
   on_open();
   while (true) {

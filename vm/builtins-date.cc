@@ -638,7 +638,9 @@ Value DateToJSON(Runtime& rt, CallArgs& args) {
   Rooted<Object*> o(rt, ToObject(rt, args.this_value));
   Value tv = ToPrimitive(rt, Value::FromCell(o.get()), ToPrimitiveHint::kNumber);
   if (tv.IsNumber() && !std::isfinite(tv.AsNumber())) return Value::Null();
-  return Invoke(rt, Value::FromCell(o.get()), rt.KeyForUtf8("toISOString"), {});
+  Value to_iso = GetProperty(rt, o, rt.KeyForUtf8("toISOString"));
+  if (!IsCallable(to_iso)) rt.ThrowTypeError("toISOString is not a function");
+  return Call(rt, to_iso, Value::FromCell(o.get()), nullptr, 0);
 }
 
 // OrdinaryToPrimitive(O, hint).
@@ -657,7 +659,10 @@ Value OrdinaryToPrimitive(Runtime& rt, Object* obj, bool string_first) {
 }
 
 Value DateToPrimitive(Runtime& rt, CallArgs& args) {
-  if (!args.this_value.IsObject()) rt.ThrowTypeError("Date.prototype [ @@toPrimitive ] called on non-object");
+  if (!args.this_value.IsObject()) {
+    rt.ThrowTypeError("Method Date.prototype [ @@toPrimitive ] called on incompatible receiver " +
+                      DescribeForError(rt, args.this_value));
+  }
   Value hint = args[0];
   std::u16string h = hint.IsString() ? std::u16string(hint.AsString()->view()) : u"";
   bool string_first;

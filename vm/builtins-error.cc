@@ -18,7 +18,8 @@ Value ErrorConstructor(Runtime& rt, CallArgs& args) {
 
 Value ErrorToString(Runtime& rt, CallArgs& args) {
   if (!args.this_value.IsObject()) {
-    rt.ThrowTypeError("Error.prototype.toString requires that 'this' be an Object");
+    rt.ThrowTypeError("Method Error.prototype.toString called on incompatible receiver " +
+                      DescribeForError(rt, args.this_value));
   }
   Rooted<Object*> obj(rt, args.this_value.AsObject());
   Rooted<Value> name(rt, GetProperty(rt, obj, PropertyKey::Named(rt.names().name)));
@@ -34,7 +35,7 @@ Value ErrorToString(Runtime& rt, CallArgs& args) {
 }
 
 Value ErrorCaptureStackTrace(Runtime& rt, CallArgs& args) {
-  if (!args[0].IsObject()) rt.ThrowTypeError("Invalid argument");
+  if (!args[0].IsObject()) rt.ThrowTypeError("invalid_argument");  // sic: V8's kInvalidArgument
   AttachErrorStack(rt, args[0].AsObject());
   return Value::Undefined();
 }

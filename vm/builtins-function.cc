@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "vm/builtins.h"
+#include "vm/error-sites.h"
 #include "vm/operations.h"
 #include "vm/unicode.h"
 
@@ -57,7 +58,8 @@ Value FunctionConstructor(Runtime& rt, CallArgs& args) {
   }
   std::u16string body;
   if (args.argc > 0) body = ToString(rt, args[args.argc - 1])->view();
-  if (!BalancedSource(params) || !BalancedSource(body)) rt.ThrowSyntaxError("Unexpected token ')'");
+  if (!BalancedSource(params)) rt.ThrowSyntaxError("Arg string terminates parameters early");
+  if (!BalancedSource(body)) rt.ThrowSyntaxError("Unexpected token ')'");
   std::u16string source = u"(function anonymous(" + params + u"\n) {\n" + body + u"\n})";
   Rooted<Value> fn(rt, hook(rt, source));
   // V8 marks the result to print as anonymous: fn.name stays "anonymous",
@@ -75,7 +77,7 @@ Value FunctionConstructor(Runtime& rt, CallArgs& args) {
 }
 
 Value FunctionCall(Runtime& rt, CallArgs& args) {
-  if (!IsCallable(args.this_value)) rt.ThrowTypeError("Function.prototype.call called on non-function");
+  if (!IsCallable(args.this_value)) ThrowCalledNonCallable(rt, args.this_value);
   if (args.argc == 0) return Call(rt, args.this_value, Value::Undefined(), nullptr, 0);
   return Call(rt, args.this_value, args.argv[0], args.argv + 1, args.argc - 1);
 }
@@ -116,10 +118,7 @@ void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out) {
 }
 
 Value FunctionApply(Runtime& rt, CallArgs& args) {
-  if (!IsCallable(args.this_value)) rt.ThrowTypeError("Function.prototype.apply was called on " +
-                                                      DescribeForError(rt, args.this_value) +
-                                                      ", which is " + TypeOf(rt, args.this_value).AsString()->ToUtf8() +
-                                                      " and not a function");
+  if (!IsCallable(args.this_value)) ThrowCalledNonCallable(rt, args.this_value);
   if (args[1].IsNullish()) return Call(rt, args.this_value, args[0], nullptr, 0);
   RootedVector list(rt);
   ListFromArrayLike(rt, args[1], list);

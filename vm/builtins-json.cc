@@ -34,7 +34,9 @@ class JsonParser {
     SkipWhitespace();
     Rooted<Value> v(rt_, ParseValue(keep_ ? &root : nullptr));
     SkipWhitespace();
-    if (pos_ < s_.size()) Fail("Unexpected non-whitespace character after JSON", pos_);
+    if (pos_ < s_.size()) {
+      rt_.ThrowSyntaxError("Unexpected non-whitespace character after JSON at position " + std::to_string(pos_));
+    }
     return v;
   }
 

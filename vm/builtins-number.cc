@@ -52,7 +52,7 @@ Value NumberToStringMethod(Runtime& rt, CallArgs& args) {
   double x = ThisNumberValue(rt, args.this_value, "toString");
   double radix = 10;
   if (!args[0].IsUndefined()) radix = ToIntegerOrInfinity(rt, args[0]);
-  if (radix < 2 || radix > 36) rt.ThrowRangeError("toString() radix must be between 2 and 36");
+  if (radix < 2 || radix > 36) rt.ThrowRangeError("toString() radix argument must be between 2 and 36");
   if (radix == 10) return Value::FromCell(NumberToString(rt, x));
   return StringValueUtf8(rt, NumberToStringRadix(x, static_cast<int>(radix)));
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "vm/builtins.h"
+#include "vm/error-sites.h"
 #include "vm/operations.h"
 #include "vm/unicode.h"
 
@@ -61,7 +62,7 @@ void RejectRegExp(Runtime& rt, Value v, const char* method) {
 Value GetMethodOf(Runtime& rt, Value v, Symbol* sym) {
   Value m = GetValueProperty(rt, v, PropertyKey::Named(sym));
   if (m.IsNullish()) return Value::Undefined();
-  if (!IsCallable(m)) rt.ThrowTypeError(DescribeForError(rt, m) + " is not a function");
+  if (!IsCallable(m)) rt.ThrowTypeError(DefaultCallSiteText(rt, m) + " is not a function");
   return m;
 }
 

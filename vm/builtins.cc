@@ -162,7 +162,7 @@ void SetIndex(Runtime& rt, Object* obj, uint64_t i, Value v) {
 
 void CreateIndex(Runtime& rt, Object* obj, uint64_t i, Value v) {
   if (!CreateDataProperty(rt, obj, IndexKey(rt, i), v)) {
-    rt.ThrowTypeError("Cannot add property " + NumberToStdString(static_cast<double>(i)) +
+    rt.ThrowTypeError("Cannot define property " + NumberToStdString(static_cast<double>(i)) +
                       ", object is not extensible");
   }
 }

@@ -49,6 +49,22 @@ bool FunctionInfo::SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_off
   return true;
 }
 
+void CallSiteTable::Add(uint32_t bytecode_offset, CallSiteKind kind, std::u16string_view text,
+                        std::u16string_view property) {
+  text = text.substr(0, 0xFFFF);
+  property = property.substr(0, 0xFFFF);
+  sites_.push_back({bytecode_offset, static_cast<uint32_t>(text_.size()), static_cast<uint16_t>(text.size()),
+                    static_cast<uint16_t>(property.size()), kind});
+  text_ += text;
+  text_ += property;
+}
+
+const CallSite* CallSiteTable::Find(uint32_t bytecode_offset) const {
+  auto it = std::lower_bound(sites_.begin(), sites_.end(), bytecode_offset,
+                             [](const CallSite& c, uint32_t off) { return c.bytecode_offset < off; });
+  return it != sites_.end() && it->bytecode_offset == bytecode_offset ? &*it : nullptr;
+}
+
 void FunctionInfo::Trace(Visitor& v) const {
   if (name) v.Edge(name, EdgeType::kInternal, EdgeName::Str("name"));
   if (debug_name) v.Edge(debug_name, EdgeType::kInternal, EdgeName::Str("debug_name"));
@@ -72,7 +88,8 @@ void FunctionInfo::AllocateFeedback(Heap&) {
 size_t FunctionInfo::OwnedBytes() const {
   return sizeof(FunctionInfo) + bytecode.capacity() + constants.capacity() * sizeof(Value) +
          handlers.capacity() * sizeof(HandlerEntry) + positions.capacity() * sizeof(SourcePosition) +
-         parameter_context_slots.capacity() * sizeof(int32_t) + (ics ? feedback_slot_count * sizeof(PropertyIC) : 0);
+         parameter_context_slots.capacity() * sizeof(int32_t) + call_sites.OwnedBytes() +
+         (ics ? feedback_slot_count * sizeof(PropertyIC) : 0);
 }
 
 std::string FunctionInfo::SnapshotName() const {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gc/cell.h"
@@ -130,6 +131,51 @@ struct SourcePosition {
   bool is_statement;
 };
 
+// What an error thrown at one instruction says about its source (V8 renders
+// this from the AST when it throws; jsvm's compiler prints it beforehand,
+// compiler/call-printer.h). The kind picks the message.
+enum class CallSiteKind : uint8_t {
+  kCall,          // "T is not a function"
+  kConstruct,     // "T is not a constructor"
+  kIterable,      // "T is not iterable" (no text: the value's default form)
+  kCallIterable,  // "T is not a function or its return value is not iterable"
+  kSpread,        // a call's spread argument: "T is not iterable (cannot read property V)"
+  kDestructure,   // object pattern: "Cannot destructure property 'P' of 'T' as it is null."
+  kNestedPattern, // inner object pattern: "Cannot read properties of null (reading 'P')"
+};
+inline constexpr CallSiteKind kLastCallSiteKind = CallSiteKind::kNestedPattern;
+
+struct CallSite {
+  uint32_t bytecode_offset;  // the instruction that throws
+  uint32_t text_start;       // in its table's text buffer: the text, then the property
+  uint16_t text_length;      // the printed expression (0: none, the value is described)
+  uint16_t property_length;  // patterns: the first property's name (0: none)
+  CallSiteKind kind;
+};
+
+// The call sites of one function, by ascending bytecode offset, their texts
+// in one buffer (16 bytes a site and the characters).
+class CallSiteTable {
+ public:
+  // Appends a site after every earlier one; texts past 65,535 units are cut.
+  void Add(uint32_t bytecode_offset, CallSiteKind kind, std::u16string_view text, std::u16string_view property);
+  // The site of the instruction at `bytecode_offset`, or nullptr.
+  const CallSite* Find(uint32_t bytecode_offset) const;
+  std::u16string_view Text(const CallSite& c) const {
+    return std::u16string_view(text_).substr(c.text_start, c.text_length);
+  }
+  std::u16string_view Property(const CallSite& c) const {
+    return std::u16string_view(text_).substr(c.text_start + c.text_length, c.property_length);
+  }
+  const ExternalVector<CallSite>& sites() const { return sites_; }
+  // External memory (gc/external-memory.h), as the rest of a FunctionInfo.
+  size_t OwnedBytes() const { return sites_.capacity() * sizeof(CallSite) + (text_.capacity() + 1) * sizeof(char16_t); }
+
+ private:
+  ExternalVector<CallSite> sites_;
+  ExternalU16String text_;
+};
+
 enum class FunctionFlavor : uint8_t {
   kNormal, kArrow, kMethod, kGetter, kSetter, kClassConstructor, kDerivedConstructor, kTopLevel,
 };
@@ -164,6 +210,7 @@ class FunctionInfo final : public Cell {
   ExternalVector<Value> constants;   // strings, numbers, FunctionInfo, ScopeInfo, template data
   ExternalVector<HandlerEntry> handlers;
   ExternalVector<SourcePosition> positions;
+  CallSiteTable call_sites;
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
   // Context slot of each parameter (-1: in its register); mapped arguments alias these.
   ExternalVector<int32_t> parameter_context_slots;

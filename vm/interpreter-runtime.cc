@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "vm/builtins.h"
+#include "vm/error-sites.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
 
@@ -449,8 +450,7 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
     case RuntimeFunction::kThrowSymbolIteratorInvalid:
       rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
     case RuntimeFunction::kThrowPatternNotObjectCoercible:
-      rt.ThrowTypeError("Cannot destructure '" + DescribeForError(rt, arg(0)) + "' as it is " +
-                        (arg(0).IsNull() ? "null." : "undefined."));
+      ThrowAtCallSite(rt, frame, arg(0), CallSiteKind::kDestructure);
     case RuntimeFunction::kDefineAccessor: {
       Rooted<Object*> obj(rt, arg(0).AsObject());
       PropertyKey key = KeyOf(rt, arg(1));
@@ -497,7 +497,9 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
     }
     case RuntimeFunction::kArrayAppendSpread: {
       Rooted<Array*> array(rt, static_cast<Array*>(arg(0).AsCell()));
-      IterateValues(rt, arg(1), [&](Value v) { ArrayPush(rt, array, v); });
+      Value next;
+      Value iterator = GetIteratorAtSite(rt, frame, arg(1), &next);
+      IterateIterator(rt, iterator, next, [&](Value v) { ArrayPush(rt, array, v); });
       return Value::FromCell(array.get());
     }
     case RuntimeFunction::kArrayAppend: {
@@ -585,7 +587,9 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       return Value::Undefined();
     case RuntimeFunction::kSetSuperProperty: {
       Value home = arg(0);
-      if (!home.IsObject() || !home.AsObject()->proto()) rt.ThrowTypeError("Cannot set super property");
+      if (!home.IsObject() || !home.AsObject()->proto()) {
+        rt.ThrowTypeError("Cannot set properties of null (setting '" + DescribeForError(rt, arg(2)) + "')");
+      }
       Rooted<Value> value(rt, arg(3));
       PropertyKey key = KeyOf(rt, arg(2));
       SetProperty(rt, home.AsObject()->proto(), key, value, arg(1), true);

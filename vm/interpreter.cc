@@ -12,10 +12,12 @@
 #include <cstdlib>
 #include <new>
 
+#include "vm/error-sites.h"
 #include "vm/interpreter-runtime.h"
 #include "vm/object-ops.h"
 #include "vm/operations.h"
 #include "vm/trace-hooks.h"
+#include "vm/unicode.h"
 
 #if defined(__GNUC__)
 #define JSVM_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -753,7 +755,9 @@ Value Interpreter::Run() {
     CASE(ThrowIfNotSuperConstructor) {
       if (!IsConstructor(REG(0))) {
         SYNC();
-        rt_.ThrowTypeError("Super constructor " + DescribeForError(rt_, REG(0)) + " of anonymous class is not a constructor");
+        std::u16string name = FunctionName(rt_, frame->function);
+        rt_.ThrowTypeError("Super constructor " + DescribeForError(rt_, REG(0)) + " of " +
+                           (name.empty() ? "anonymous class" : Utf16ToUtf8(name)) + " is not a constructor");
       }
       NEXT();
     }
@@ -832,6 +836,7 @@ Value Interpreter::Run() {
     }
     CASE(CallWithSpread) {
       SYNC();
+      if (JSVM_UNLIKELY(!IsCallable(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kCall);
       acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), Value::Empty());
       NEXT();
     }
@@ -846,6 +851,7 @@ Value Interpreter::Run() {
     }
     CASE(ConstructWithSpread) {
       SYNC();
+      if (JSVM_UNLIKELY(!IsConstructor(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kConstruct);
       acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), acc);
       NEXT();
     }
@@ -884,7 +890,11 @@ Value Interpreter::Run() {
           DISPATCH();
         }
       }
-      // Natives, bound functions, errors: through the generic paths.
+      // Natives, bound functions, errors: through the generic paths; the
+      // errors name the call site.
+      if (JSVM_UNLIKELY(construct ? !IsConstructor(callee) : !IsCallable(callee))) {
+        ThrowAtCallSite(rt_, *frame, callee, construct ? CallSiteKind::kConstruct : CallSiteKind::kCall);
+      }
       acc = construct ? Construct(rt_, callee, argv, argc, new_target) : Call(rt_, callee, receiver, argv, argc);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeReturn(*frame, acc);
       pc += kBytecodeInfos[*pc].size;
@@ -978,7 +988,7 @@ Value Interpreter::Run() {
     CASE(GetIterator) {
       SYNC();
       Value next;
-      acc = GetIterator(rt_, REG(0), &next);
+      acc = GetIteratorAtSite(rt_, *frame, REG(0), &next);
       NEXT();
     }
 

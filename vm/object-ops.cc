@@ -189,7 +189,10 @@ bool SetArrayLength(Runtime& rt, Array* array, double new_length, bool throw_on_
   uint32_t remaining;
   bool ok = array->TruncateIndexed(rt, len, &remaining);
   array->set_length_raw(remaining);
-  if (!ok) return Reject(rt, throw_on_failure, "Cannot delete array element");
+  if (!ok) {
+    return Reject(rt, throw_on_failure, "Cannot delete property '" + std::to_string(remaining - 1) + "' of " +
+                                            DescribeForError(rt, Value::FromCell(array)));
+  }
   return true;
 }
 
@@ -470,18 +473,19 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
   }
   if (found && !(p.attrs & kAttrWritable)) {
     return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of " +
-                  DescribeForError(rt, rreceiver));
+                  DescribeWithType(rt, rreceiver));
   }
   if (!rreceiver.get().IsObject()) {
     return Reject(rt, strict, "Cannot create property '" + KeyText(rt, key) + "' on " +
-                  DescribeForError(rt, rreceiver));
+                  DescribeWithType(rt, rreceiver));
   }
   Object* target = rreceiver.get().AsObject();
   OwnProperty existing;
   if (GetOwnProperty(rt, target, key, &existing)) {
     if (existing.attrs & kAttrAccessor) return Reject(rt, strict, "Cannot redefine property: " + KeyText(rt, key));
     if (!(existing.attrs & kAttrWritable)) {
-      return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of object");
+      return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of " +
+                    DescribeWithType(rt, Value::FromCell(target)));
     }
     if (target->kind() == CellKind::kArray && !key.IsIndex() && key.cell() == rt.names().length) {
       double n = ToNumber(rt, rvalue);
@@ -605,7 +609,8 @@ PropertyDescriptor ToPropertyDescriptor(Runtime& rt, Value v) {
   d.get = getter;
   d.value = value;
   if ((d.has_get || d.has_set) && (d.has_value || d.has_writable)) {
-    rt.ThrowTypeError("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
+    rt.ThrowTypeError("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, " +
+                      DescribeForError(rt, Value::FromCell(obj.get())));
   }
   return d;
 }

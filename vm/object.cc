@@ -99,7 +99,7 @@ bool Object::FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const {
   return false;
 }
 
-void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
+void Object::PutIndexed(Runtime&, uint32_t i, Value value, uint8_t attrs) {
   if (attrs == kAttrDefault && !value.IsHole()) {
     if (i < dense_.size()) {
       dense_[i] = value;
@@ -144,7 +144,7 @@ void Object::CollectIndices(std::vector<uint32_t>* out) const {
   }
 }
 
-bool Object::TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len) {
+bool Object::TruncateIndexed(Runtime&, uint32_t len, uint32_t* new_len) {
   *new_len = len;
   if (sparse_) {
     // Non-configurable elements stop the truncation (largest first).

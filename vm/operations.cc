@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstring>
 
+#include "vm/builtins.h"
+#include "vm/error-sites.h"
 #include "vm/interpreter.h"
+#include "vm/object-ops.h"
 #include "vm/unicode.h"
 
 namespace jsvm {
@@ -68,7 +71,7 @@ Value ToPrimitive(Runtime& rt, Value v, ToPrimitiveHint hint) {
   // @@toPrimitive
   Value exotic = GetProperty(rt, v.AsObject(), PropertyKey::Named(rt.symbols().to_primitive));
   if (!exotic.IsNullish()) {
-    if (!IsCallable(exotic)) rt.ThrowTypeError("Symbol.toPrimitive is not a function");
+    if (!IsCallable(exotic)) rt.ThrowTypeError(DefaultCallSiteText(rt, exotic) + " is not a function");
     const Names& n = rt.names();
     String* h = hint == ToPrimitiveHint::kNumber ? n.number : hint == ToPrimitiveHint::kString ? n.string : n.default_;
     Value arg = Value::FromCell(h);
@@ -475,8 +478,9 @@ Value Call(Runtime& rt, Value callee, Value this_value, const Value* argv, uint3
     case CellKind::kFunction: {
       auto* f = static_cast<Function*>(fn);
       if (f->info()->IsClassConstructor()) {
-        rt.ThrowTypeError("Class constructor " + (f->info()->name ? f->info()->name->ToUtf8() : std::string()) +
-                          " cannot be invoked without 'new'");
+        std::string name = f->info()->name ? f->info()->name->ToUtf8() : std::string();
+        if (name.empty()) rt.ThrowTypeError("Class constructors cannot be invoked without 'new'");
+        rt.ThrowTypeError("Class constructor " + name + " cannot be invoked without 'new'");
       }
       return rt.interpreter().CallFunction(f, this_value, argv, argc, Value::Undefined());
     }
@@ -565,8 +569,14 @@ Value Invoke(Runtime& rt, Value v, PropertyKey key, std::initializer_list<Value>
 Value GetIterator(Runtime& rt, Value v, Value* next_method) {
   Rooted<Value> rv(rt, v);
   Value method = v.IsNullish() ? Value::Undefined() : GetValueProperty(rt, v, PropertyKey::Named(rt.symbols().iterator));
-  if (!IsCallable(method)) rt.ThrowTypeError(DescribeForError(rt, rv) + " is not iterable");
-  Rooted<Value> iterator(rt, Call(rt, method, rv, nullptr, 0));
+  if (!IsCallable(method)) {
+    rt.ThrowTypeError(DefaultCallSiteText(rt, rv) + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+  }
+  return GetIteratorFromMethod(rt, rv, method, next_method);
+}
+
+Value GetIteratorFromMethod(Runtime& rt, Value v, Value method, Value* next_method) {
+  Rooted<Value> iterator(rt, Call(rt, method, v, nullptr, 0));
   if (!iterator.get().IsObject()) rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
   *next_method = GetProperty(rt, iterator.get().AsObject(), PropertyKey::Named(rt.names().next));
   return iterator;
@@ -591,7 +601,12 @@ void IteratorClose(Runtime& rt, Value iterator) {
 
 void IterateValues(Runtime& rt, Value iterable, const std::function<void(Value)>& f) {
   Value next;
-  Rooted<Value> iterator(rt, GetIterator(rt, iterable, &next));
+  Value iterator = GetIterator(rt, iterable, &next);
+  IterateIterator(rt, iterator, next, f);
+}
+
+void IterateIterator(Runtime& rt, Value iterator_value, Value next, const std::function<void(Value)>& f) {
+  Rooted<Value> iterator(rt, iterator_value);
   Rooted<Value> rnext(rt, next);
   Value value;
   while (IteratorStep(rt, iterator, rnext, &value)) {
@@ -619,23 +634,56 @@ Object* CreateIterResultObject(Runtime& rt, Value value, bool done) {
 
 // ---------------------------------------------------------------- messages
 
+namespace {
+
+// A data property of `obj` or its prototypes, read without running a getter.
+Value DataPropertyNoSideEffects(Runtime& rt, Object* obj, PropertyKey key) {
+  for (Object* o = obj; o; o = o->proto()) {
+    OwnProperty p;
+    if (GetOwnProperty(rt, o, key, &p)) return (p.attrs & kAttrAccessor) ? Value::Undefined() : p.value;
+  }
+  return Value::Undefined();
+}
+
+}  // namespace
+
+std::string DescribeWithType(Runtime& rt, Value v) {
+  Rooted<Value> rv(rt, v);
+  std::string type = TypeOf(rt, v).AsString()->ToUtf8();
+  return type + " '" + DescribeForError(rt, rv) + "'";
+}
+
 std::string DescribeForError(Runtime& rt, Value v) {
-  if (v.IsString()) return "\"" + v.AsString()->ToUtf8() + "\"";
+  if (v.IsString()) return v.AsString()->ToUtf8();
   if (v.IsSymbol()) {
     Value d = v.AsSymbol()->description();
     return "Symbol(" + (d.IsString() ? d.AsString()->ToUtf8() : std::string()) + ")";
   }
   if (v.IsObject()) {
     Object* o = v.AsObject();
-    if (o->IsCallable()) {
-      std::u16string name = FunctionName(rt, o);
-      if (o->kind() == CellKind::kFunction && static_cast<Function*>(o)->info()->IsClassConstructor()) {
-        return "class " + Utf16ToUtf8(name);
-      }
-      return "function " + Utf16ToUtf8(name) + "() {...}";
+    if (o->IsCallable()) return FunctionToString(rt, o)->ToUtf8();
+    if (o->kind() == CellKind::kError) {
+      Value name = DataPropertyNoSideEffects(rt, o, PropertyKey::Named(rt.names().name));
+      Value message = DataPropertyNoSideEffects(rt, o, PropertyKey::Named(rt.names().message));
+      std::string n = name.IsString() ? name.AsString()->ToUtf8() : "Error";
+      std::string m = message.IsString() ? message.AsString()->ToUtf8() : "";
+      return n.empty() ? m : m.empty() ? n : n + ": " + m;
     }
-    if (o->IsArray()) return "[object Array]";
-    return "#<" + o->SnapshotName() + ">";
+    // An object that inherits Object.prototype.toString prints as its
+    // constructor's name, "#<Map>"; others as their tag, "[object Array]".
+    PropertyKey to_string = PropertyKey::Named(rt.names().toString);
+    Value own = DataPropertyNoSideEffects(rt, o, to_string);
+    Value original = DataPropertyNoSideEffects(rt, rt.intrinsics().object_prototype, to_string);
+    if (own.IsObject() && own == original) {
+      Value ctor = DataPropertyNoSideEffects(rt, o, PropertyKey::Named(rt.names().constructor));
+      if (IsCallable(ctor)) {
+        Value name = DataPropertyNoSideEffects(rt, ctor.AsObject(), PropertyKey::Named(rt.names().name));
+        if (name.IsString() && name.AsString()->length() > 0) return "#<" + name.AsString()->ToUtf8() + ">";
+      }
+    }
+    Value tag = DataPropertyNoSideEffects(rt, o, PropertyKey::Named(rt.symbols().to_string_tag));
+    if (tag.IsString()) return "[object " + tag.AsString()->ToUtf8() + "]";
+    return ObjectToStringTag(rt, v)->ToUtf8();
   }
   if (v.IsNumber()) return NumberToStdString(v.AsNumber());
   if (v.IsUndefined()) return "undefined";

@@ -76,15 +76,22 @@ std::u16string FunctionName(Runtime& rt, Object* fn);
 // ---- iteration
 // GetIterator(v, sync); returns the iterator object and sets *next_method.
 Value GetIterator(Runtime& rt, Value v, Value* next_method);
+// The rest of GetIterator once `method` (v's callable @@iterator) is known.
+Value GetIteratorFromMethod(Runtime& rt, Value v, Value method, Value* next_method);
 // IteratorStep: false when done, else *value is the next value.
 bool IteratorStep(Runtime& rt, Value iterator, Value next_method, Value* value);
 void IteratorClose(Runtime& rt, Value iterator);
 // Calls f(value) for each value of the iterable (closing the iterator when f throws).
 void IterateValues(Runtime& rt, Value iterable, const std::function<void(Value)>& f);
+// The same over an iterator already made (its next method given).
+void IterateIterator(Runtime& rt, Value iterator, Value next_method, const std::function<void(Value)>& f);
 Object* CreateIterResultObject(Runtime& rt, Value value, bool done);
 
 // ---- errors with V8's wording for common cases
 // A short description of a value for messages ("undefined", "x", "#<Object>").
 std::string DescribeForError(Runtime& rt, Value v);
+// The same after the value's typeof, quoted: "object '#<Object>'" (V8's
+// read-only and create-property messages).
+std::string DescribeWithType(Runtime& rt, Value v);
 
 }  // namespace jsvm

@@ -118,6 +118,7 @@ class Payload:
                 self.value()
             self.skip(16)
             self.skip(9)
+            self.skip(13)  # call sites
         return self
 
 

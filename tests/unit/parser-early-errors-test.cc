@@ -235,7 +235,7 @@ const EarlyErrorCase kCases[] = {
     {u"export default 1;", "Unexpected token 'export'", 1, 1},
     {u"x = 1n;", "BigInt literals are not supported", 1, 5},
     {u"class A { #x; }", "Invalid or unexpected token", 1, 11},
-    {u"try {}", "Unexpected end of input", 1, 7},
+    {u"try {}", "Missing catch or finally after try", 1, 7},  // node says so at the end too
     {u"switch (x) { default: default: }", "More than one default clause in switch statement", 1, 23},
     {u"enum = 1;", "Unexpected reserved word", 1, 1},
     {u"x = { if };", "Unexpected token 'if'", 1, 7},

@@ -1,0 +1,1 @@
+try { Array.from([1], 1); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

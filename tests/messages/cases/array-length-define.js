@@ -1,0 +1,1 @@
+try { Object.defineProperty([], 'length', {value: -1}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+const a = []; try { a.length = -1; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { [].reduce((a, b) => a); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

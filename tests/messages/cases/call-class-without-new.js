@@ -1,0 +1,1 @@
+class A {} try { A(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { (function () {})()(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

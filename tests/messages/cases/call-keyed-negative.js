@@ -1,0 +1,1 @@
+const o = {}; try { o[-1](); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+const o = {}; try { (0, o.f)(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

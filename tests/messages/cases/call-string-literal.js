@@ -1,0 +1,1 @@
+try { "abc"(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

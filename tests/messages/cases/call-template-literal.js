@@ -1,0 +1,1 @@
+try { `ab`(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

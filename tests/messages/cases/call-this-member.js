@@ -1,0 +1,1 @@
+try { this.zz(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

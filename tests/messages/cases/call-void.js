@@ -1,0 +1,1 @@
+try { (void 0)(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

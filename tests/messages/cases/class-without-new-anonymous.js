@@ -1,0 +1,1 @@
+try { (class {})(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

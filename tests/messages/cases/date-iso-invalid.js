@@ -1,0 +1,1 @@
+try { new Date(NaN).toISOString(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

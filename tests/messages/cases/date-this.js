@@ -1,0 +1,1 @@
+try { Date.prototype.getTime.call(1); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Date.prototype.toJSON.call({toISOString: 1}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Date.prototype[Symbol.toPrimitive].call(1, 'number'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

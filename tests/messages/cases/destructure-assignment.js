@@ -1,0 +1,1 @@
+let p; try { ({p} = null); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

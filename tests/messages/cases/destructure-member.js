@@ -1,0 +1,1 @@
+const o = {x: null}; try { const {p} = o.x; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

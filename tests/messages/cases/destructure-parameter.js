@@ -1,0 +1,1 @@
+try { (({p}) => p)(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Error.prototype.toString.call(1); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('1 +* 2'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { (function () {}).apply(null, 1); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

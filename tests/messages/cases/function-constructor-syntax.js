@@ -1,0 +1,1 @@
+try { new Function('a', 'return ('); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Function.prototype.toString.call(1); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Symbol.iterator in 'abc'; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { ({}) instanceof {}; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

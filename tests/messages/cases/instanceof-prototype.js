@@ -1,0 +1,1 @@
+function F() {} F.prototype = 1; try { ({}) instanceof F; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

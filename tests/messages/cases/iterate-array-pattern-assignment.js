@@ -1,0 +1,1 @@
+let p; try { [p] = 1; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

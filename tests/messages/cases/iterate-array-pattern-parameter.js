@@ -1,0 +1,1 @@
+try { (([a]) => 0)(5); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

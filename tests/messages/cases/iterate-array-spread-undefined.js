@@ -1,0 +1,1 @@
+let x; try { [1, ...x]; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { new Set({}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+const o = {[Symbol.iterator]() { return {next() { return {done: false}; }, return() { return 1; }}; }}; try { for (const x of o) break; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

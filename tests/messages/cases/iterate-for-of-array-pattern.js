@@ -1,0 +1,1 @@
+try { for (const [a] of [1]); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

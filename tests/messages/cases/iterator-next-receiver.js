@@ -1,0 +1,1 @@
+try { [][Symbol.iterator]().next.call({}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

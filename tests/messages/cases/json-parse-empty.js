@@ -1,0 +1,1 @@
+try { JSON.parse(''); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { JSON.parse('"\\x"'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { JSON.parse('"abc'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

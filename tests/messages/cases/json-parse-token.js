@@ -1,0 +1,1 @@
+try { JSON.parse('{a}'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

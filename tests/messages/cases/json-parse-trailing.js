@@ -1,0 +1,1 @@
+try { JSON.parse('[1] 2'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { JSON.parse(undefined); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { JSON.rawJSON('{}'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { new Map(['ab']); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Map.groupBy(null, x => x); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

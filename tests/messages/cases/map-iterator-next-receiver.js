@@ -1,0 +1,1 @@
+try { new Map()[Symbol.iterator]().next.call({}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Map.prototype.get.call({}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Map(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

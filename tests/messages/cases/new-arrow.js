@@ -1,0 +1,1 @@
+const f = () => {}; try { new f(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { new 5; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

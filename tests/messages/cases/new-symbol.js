@@ -1,0 +1,1 @@
+try { new Symbol(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

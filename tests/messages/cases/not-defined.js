@@ -1,0 +1,1 @@
+try { undefinedVar; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

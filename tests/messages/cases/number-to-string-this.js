@@ -1,0 +1,1 @@
+try { Number.prototype.toString.call('a'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

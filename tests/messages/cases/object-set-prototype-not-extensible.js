@@ -1,0 +1,1 @@
+try { Object.setPrototypeOf(Object.preventExtensions({}), {}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('x: { continue x; }'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('continue;'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

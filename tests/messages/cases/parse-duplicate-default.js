@@ -1,0 +1,1 @@
+try { eval('switch (1) { default: default: }'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

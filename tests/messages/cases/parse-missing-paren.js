@@ -1,0 +1,1 @@
+try { eval('f(1;'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

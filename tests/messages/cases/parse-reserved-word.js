@@ -1,0 +1,1 @@
+try { eval('var enum;'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('return'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('({set x() {}})'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

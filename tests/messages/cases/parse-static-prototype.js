@@ -1,0 +1,1 @@
+try { eval('(class { static prototype() {} })'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('super.x'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('a "b"'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('"use strict"; with ({}) {}'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Set(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

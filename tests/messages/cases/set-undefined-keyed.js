@@ -1,0 +1,1 @@
+let u; try { u[1] = 1; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

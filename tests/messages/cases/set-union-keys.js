@@ -1,0 +1,1 @@
+try { new Set().union({size: 1, has() {}, keys: 1}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

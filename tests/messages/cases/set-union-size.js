@@ -1,0 +1,1 @@
+try { new Set().union({size: NaN}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

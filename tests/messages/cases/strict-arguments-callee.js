@@ -1,0 +1,1 @@
+'use strict'; try { (function () { return arguments.callee; })(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+'use strict'; try { (function f() { f = 1; })(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

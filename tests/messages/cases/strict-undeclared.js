@@ -1,0 +1,1 @@
+'use strict'; try { undeclared = 1; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { 'a'.normalize('x'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

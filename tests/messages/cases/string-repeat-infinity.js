@@ -1,0 +1,1 @@
+try { 'a'.repeat(Infinity); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

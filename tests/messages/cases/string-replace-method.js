@@ -1,0 +1,1 @@
+try { 'a'.replace({[Symbol.replace]: 'x'}, ''); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

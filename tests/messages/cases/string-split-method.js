@@ -1,0 +1,1 @@
+try { 'a'.split({[Symbol.split]: 1}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

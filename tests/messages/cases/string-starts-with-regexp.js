@@ -1,0 +1,1 @@
+try { 'a'.startsWith({[Symbol.match]: true}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { x; let x = 1; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

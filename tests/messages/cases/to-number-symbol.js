@@ -1,0 +1,1 @@
+try { +Symbol(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

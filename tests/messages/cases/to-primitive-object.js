@@ -1,0 +1,1 @@
+try { +{[Symbol.toPrimitive]() { return {}; }}; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { decodeURIComponent('%'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { encodeURIComponent('\uD800'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

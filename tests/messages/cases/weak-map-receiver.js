@@ -1,0 +1,1 @@
+try { WeakMap.prototype.get.call({}, {}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { WeakMap(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

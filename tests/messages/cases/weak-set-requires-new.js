@@ -1,0 +1,1 @@
+try { WeakSet(); } catch (e) { console.log(e.constructor.name + ": " + e.message); }
