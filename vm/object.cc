@@ -55,6 +55,7 @@ void Object::DictionaryAdd(Runtime& rt, Cell* key, uint8_t attrs) {
 }
 
 void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
+  NoteCellWrite(this);
   uint32_t n = named_count();
   if (n == slot_capacity_) GrowSlots(rt);
   if (shape_ && shape_->is_dictionary()) {
@@ -69,6 +70,7 @@ void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
 }
 
 void Object::AddNamedWithShape(Runtime& rt, Shape* next, Value value) {
+  NoteCellWrite(this);
   uint32_t n = named_count();
   if (n == slot_capacity_) GrowSlots(rt);
   shape_ = next;
@@ -76,12 +78,14 @@ void Object::AddNamedWithShape(Runtime& rt, Shape* next, Value value) {
 }
 
 void Object::SetNamedAttrs(Runtime& rt, int i, uint8_t attrs) {
+  NoteCellWrite(this);
   if (shape_->entry(i).attrs == attrs) return;
   ToDictionary(rt);
   shape_->DictionarySetAttrs(i, attrs);
 }
 
 void Object::RemoveNamed(Runtime& rt, int i) {
+  NoteCellWrite(this);
   ToDictionary(rt);
   uint32_t n = named_count();
   shape_->DictionaryRemove(i);
@@ -109,6 +113,7 @@ bool Object::FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const {
 }
 
 void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
+  NoteCellWrite(this);
   if (attrs == kAttrDefault && !value.IsHole()) {
     if (i < dense_.size()) {
       dense_[i] = value;
@@ -130,6 +135,7 @@ void Object::PutIndexed(Runtime& rt, uint32_t i, Value value, uint8_t attrs) {
 }
 
 void Object::ReserveDenseHoles(Runtime& rt, uint32_t n) {
+  NoteCellWrite(this);
   if (n <= dense_.size()) return;
   size_t before = dense_.owned_bytes();
   dense_.resize(n, Value::Hole());
@@ -148,6 +154,7 @@ void Object::NoteElementsGrowth(Runtime& rt, size_t owned_before) {
 }
 
 bool Object::RemoveIndexed(Runtime&, uint32_t i) {
+  NoteCellWrite(this);
   bool removed = false;
   if (i < dense_.size() && !dense_[i].IsHole()) {
     dense_[i] = Value::Hole();
@@ -169,6 +176,7 @@ void Object::CollectIndices(std::vector<uint32_t>* out) const {
 }
 
 bool Object::TruncateIndexed(Runtime& rt, uint32_t len, uint32_t* new_len) {
+  NoteCellWrite(this);
   *new_len = len;
   if (sparse_) {
     // Non-configurable elements stop the truncation (largest first).
