@@ -18,7 +18,7 @@ const { scripts, scopes, functions, records, recordDelta, recordStep, refId, emp
 
 // One pass over the records: checkpoints for seeking, the records where
 // calls, returns, closures and collections happen, output, heap sizes.
-const index = { frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [] };
+const index = { global: null, frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [] };
 (function buildIndex() {
   // A checkpoint costs a copy of every cell; replaying from one costs the
   // records after it: space them so that both stay small.
@@ -34,7 +34,12 @@ const index = { frameFn: new Map(), checkpoints: [], calls: [], returns: [], clo
     if (Array.isArray(rec)) index.steps.push(i);
     const d = recordDelta(rec);
     for (const ev of (d && d.e) || []) {
-      if (ev[0] === 'call') { index.calls.push(i); index.frameFn.set(ev[1].frame, ev[1].function); }
+      if (ev[0] === 'call') {
+        index.calls.push(i);
+        index.frameFn.set(ev[1].frame, ev[1].function);
+        // A script's `this` is the global object: a root for as long as the program runs, and after.
+        if (index.global === null && ev[1].entry && ev[1].depth === 0) index.global = ev[1].regs['<this>'];
+      }
       else if (ev[0] === 'return' || ev[0] === 'unwind') index.returns.push(i);
       else if (ev[0] === 'closure') index.closures.push(i);
       else if (ev[0] === 'gc') index.gcs.push(i);
@@ -86,9 +91,11 @@ function fnName(id) {
 // A cell's name for a newcomer: "ƒ fun2", "context of fun", "Array(10000000)".
 function cellName(cell) {
   if (!cell) return 'freed object';
+  if (index.global !== null && cell.id === refId(index.global)) return 'globalThis';
   if (cell.kind === 'closure') return '\u0192 ' + fnName(cell.fn);
   if (cell.kind === 'context') return scopeName(scopes.get(cell.scope));
   if (cell.kind === 'array') return 'Array(' + (cell.length !== undefined ? cell.length : '?') + ')';
+  if (cell.entries) return (cell.cls || cell.kind) + '(' + cell.size + ')';
   if (cell.kind === 'native_function') return '\u0192 ' + (cell.label || 'native') + ' (built-in)';
   const cls = cell.cls || cell.label;
   if (cell.kind === 'object') return cls && cls !== 'Object' ? cls + ' {…}' : '{…}';
@@ -97,7 +104,12 @@ function cellName(cell) {
 
 function valueText(state, v) {
   const id = refId(v);
-  if (id === null) return v === '<hole>' ? '<uninitialised>' : v;
+  if (id === null) {
+    if (v === '<hole>') return '<uninitialised>';
+    // A long string: its first characters and its length, as DevTools shows it.
+    const long = /^<string (\d+) ("[^]*")>$/.exec(v);
+    return long ? long[2].slice(0, -1) + '\u2026" (' + long[1] + ' characters)' : v;
+  }
   return cellName(state.cells.get(id)) + ' #' + id;
 }
 
@@ -133,6 +145,9 @@ function cellEdges(cell) {
     if (cell.ctx !== null && cell.ctx !== undefined) out.push(['context', '@' + cell.ctx]);
   }
   if (cell.props) for (const [k, v] of cell.props) out.push([k, v]);
+  (cell.entries || []).forEach((e, i) => {
+    if (e.length === 2) out.push(['key ' + i, e[0]], ['value ' + i, e[1]]); else out.push(['entry ' + i, e[0]]);
+  });
   return out;
 }
 
@@ -243,7 +258,7 @@ function describeRecord(state, rec) {
     if (ev[0] === 'call') notes.push('call ' + fnName(ev[1].function) + '()');
     else if (ev[0] === 'return') {
       const fn = index.frameFn.get(ev[1]);
-      notes.push((fn !== undefined ? fnName(fn) : 'frame ' + ev[1]) + ' returned ' + valueText(state, ev[2]));
+      notes.push((fn !== undefined ? fnName(fn) : 'a frame') + ' returned ' + valueText(state, ev[2]));
     } else if (ev[0] === 'unwind') notes.push('an exception left a frame');
     else if (ev[0] === 'closure') notes.push('closure ' + fnName(ev[3]) + ' created' + (ev[4] ? ', capturing ' + valueText(state, ev[4]) : ''));
     else if (ev[0] === 'context') notes.push('new ' + scopeName(scopes.get(ev[3])));
@@ -295,7 +310,8 @@ function drawFrames(state, changedRegs) {
       table.append(tr);
     }
     box.append(h('div', { class: 'frame' + (top ? ' top' : '') },
-                 h('h3', {}, (top ? 'running: ' : 'waiting: ') + (fn ? fn.name : '?') + (f.isNew ? ' (new)' : '') + '  \u00b7 frame ' + f.frame), table));
+                 h('h3', { title: 'frame id ' + f.frame }, 'depth ' + i + ' \u00b7 ' + (fn ? fn.name : '?') + (f.isNew ? ' (new)' : '') +
+                   (top ? ' \u00b7 running' : ' \u00b7 waiting')), table));
   }
 }
 
@@ -315,6 +331,7 @@ function reachable(state, limit) {
     for (const [name, v] of Object.entries(state.frames[i].regs)) visit(v, 'frame:' + state.frames[i].frame, name);
   }
   visit(state.acc, 'acc', 'accumulator');
+  if (index.global !== null) visit(index.global, 'global', 'globalThis');
   while (queue.length && order.length < limit) {
     const id = queue.shift();
     order.push(id);
@@ -358,7 +375,7 @@ function drawContexts(state) {
     layout.set(id, { x: CTX_X, y, w: CTX_W, h: hgt, holders });
     y += hgt + 34;
   }
-  const svg = s('svg', { width: CTX_X + CTX_W + 190, height: Math.max(y, closures.length * 60 + 20) });
+  const svg = s('svg', { width: CTX_X + CTX_W + 230, height: Math.max(y, closures.length * 60 + 20) });
   svg.append(arrowMarker('arrow-clo', 'var(--clo)'), arrowMarker('arrow-ctx', 'var(--ctx-edge)'));
   for (const id of contexts) {
     const c = state.cells.get(id);
@@ -367,7 +384,7 @@ function drawContexts(state) {
     const g = s('g', { class: 'ctx-box' + (id === currentCtx ? ' current' : ''), 'data-context': id, 'data-name': cellName(c) });
     g.append(s('rect', { class: 'body', x: L.x, y: L.y, width: L.w, height: L.h, rx: 5 }));
     g.append(s('rect', { class: 'title', x: L.x, y: L.y, width: L.w, height: TITLE_H, rx: 5 }));
-    g.append(s('text', { class: 'title', x: L.x + 8, y: L.y + 15 }, cellName(c) + '  #' + id + (id === currentCtx ? '  (current)' : '')));
+    g.append(s('text', { class: 'title', x: L.x + 8, y: L.y + 15, 'data-fit': L.w - 16 }, cellName(c) + '  #' + id + (id === currentCtx ? '  (current)' : '')));
     const slots = c.slots || [];
     if (slots.length === 0) g.append(s('text', { x: L.x + 10, y: L.y + TITLE_H + 13, fill: 'var(--muted)' }, 'no variables'));
     slots.forEach((v, i) => {
@@ -376,13 +393,13 @@ function drawContexts(state) {
       const ty = L.y + TITLE_H + i * LINE_H + 13;
       const cell = state.cells.get(refId(v));
       if (cell && cell.kind === 'array' && cell.length >= 1000) g.append(s('rect', { class: 'slot-hot', x: L.x + 3, y: ty - 12, width: L.w - 6, height: LINE_H - 1 }));
-      const t = s('text', { x: L.x + 10, y: ty, class: 'mono slot' });
+      const t = s('text', { x: L.x + 10, y: ty, class: 'mono slot', 'data-fit': L.w - 20 });
       t.append(s('tspan', { class: 'slot-name', 'font-weight': 600 }, name), s('tspan', { fill: 'var(--muted)' }, ' (' + mode + ') = '), s('tspan', {}, valueText(state, v)));
       g.append(t);
     });
     if (L.holders.length) {
       const names = L.holders.map((cid) => fnName(state.cells.get(cid).fn) + ' #' + cid).join(', ');
-      g.append(s('text', { class: 'held', x: L.x + 10, y: L.y + L.h - 10 }, 'held by ' + names + ': kept alive with all its variables'));
+      g.append(s('text', { class: 'held', x: L.x + 10, y: L.y + L.h - 10, 'data-fit': L.w - 20 }, 'held by ' + names + ': kept alive with all its variables'));
     }
     svg.append(g);
     // parent arrow, on the right side
@@ -405,23 +422,23 @@ function drawContexts(state) {
     cy = by + 56;
     const g = s('g', { class: 'clo-box' + (cid === selectedClosure ? ' selected' : ''), 'data-closure': cid });
     g.append(s('rect', { x: 8, y: by, width: CLO_W, height: 28, rx: 14 }));
-    g.append(s('text', { x: 22, y: by + 18 }, '\u0192 ' + fnName(cl.fn) + '  #' + cid));
+    g.append(s('text', { x: 22, y: by + 18, 'data-fit': CLO_W - 24 }, '\u0192 ' + fnName(cl.fn) + '  #' + cid));
     g.addEventListener('click', () => selectClosure(cid));
     svg.append(g);
     const ty = L.y + TITLE_H / 2 + 2;
     svg.append(s('path', { class: 'arrow-captures', d: `M${8 + CLO_W} ${by + 14} C ${CTX_X - 40} ${by + 14}, ${CTX_X - 40} ${ty}, ${CTX_X - 2} ${ty}`, 'marker-end': 'url(#arrow-clo)' }));
-    svg.append(s('text', { class: 'arrow-label', x: 14, y: by + 42 }, fnName(cl.fn) + ' \u2192 ' + cellName(state.cells.get(cl.ctx))));
+    svg.append(s('text', { class: 'arrow-label', x: 14, y: by + 42, 'data-fit': CTX_X - 24 }, fnName(cl.fn) + ' \u2192 ' + cellName(state.cells.get(cl.ctx))));
   }
   // frames using a context as their current one
   const frameTagCount = new Map();
   for (const [f, cid] of frameTags) {
     const L = layout.get(cid);
     const g = s('g', { class: 'frame-tag' });
-    const width = 150;
+    const width = 200;
     const slot = frameTagCount.get(cid) || 0;
     frameTagCount.set(cid, slot + 1);
     g.append(s('rect', { x: L.x + L.w + 8, y: L.y + 24 + slot * 20, width, height: 17, rx: 3 }));
-    g.append(s('text', { x: L.x + L.w + 13, y: L.y + 37 + slot * 20, 'font-size': 11 }, '\u2190 ' + fnName(f.fn) + ' runs in it'));
+    g.append(s('text', { x: L.x + L.w + 13, y: L.y + 37 + slot * 20, 'font-size': 11, 'data-fit': width - 10 }, '\u2190 ' + fnName(f.fn) + ' runs in it'));
     svg.append(g);
   }
   const legend = h('div', { class: 'legend' },
@@ -445,7 +462,30 @@ function drawContexts(state) {
       (holders.length > 1 ? 'they use' : 'it uses') + ' ' + (names.length > 1 ? 'them' : 'it') + '.'));
   }
   box.append(legend, svg);
+  fitTexts(svg);
   if (notes.childElementCount) box.append(notes);
+}
+
+// Shortens every text of `svg` that has a data-fit width to that width (an
+// ellipsis, the whole text in a tooltip). Measures, so `svg` is in the page.
+function fitTexts(svg) {
+  for (const t of svg.querySelectorAll('text[data-fit]')) {
+    const max = Number(t.dataset.fit);
+    if (t.getComputedTextLength() <= max) continue;
+    const full = t.textContent;
+    const title = s('title', {}, full);
+    // The last tspan (the value) gives way first; a plain text is cut at its end.
+    const part = t.lastElementChild && t.lastElementChild.tagName === 'tspan' ? t.lastElementChild : t;
+    let text = part.textContent;
+    let lo = 0, hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      part.textContent = text.slice(0, mid) + '\u2026';
+      if (t.getComputedTextLength() <= max) lo = mid; else hi = mid - 1;
+    }
+    part.textContent = text.slice(0, lo) + '\u2026';
+    t.append(title);
+  }
 }
 
 function arrowMarker(id, color) {
@@ -496,7 +536,7 @@ function drawHeap(state) {
   box.replaceChildren();
   const { order, via } = reachable(state, MAX_HEAP_NODES);
   if (order.length === 0) {
-    box.append(h('div', { class: 'empty' }, 'nothing reachable from a frame'));
+    box.append(h('div', { class: 'empty' }, 'nothing reachable from a frame or the global object'));
     return;
   }
   // columns by distance from the roots
@@ -538,7 +578,7 @@ function drawHeap(state) {
     }
   }
   const rootG = s('g', { class: 'heap-node root' });
-  rootG.append(s('rect', { x: 10, y: 10, width: NODE_W, height: NODE_H, rx: 4 }), s('text', { x: 18, y: 27 }, 'stack: registers, acc'));
+  rootG.append(s('rect', { x: 10, y: 10, width: NODE_W, height: NODE_H, rx: 4 }), s('text', { x: 18, y: 27 }, 'roots: stack, globalThis'));
   svg.append(rootG);
   for (const id of order) {
     const c = state.cells.get(id);
@@ -547,9 +587,7 @@ function drawHeap(state) {
     const big = c.kind === 'array' && c.length >= 1000;
     const g = s('g', { class: 'heap-node ' + kind + (big ? ' big' : ''), 'data-id': id });
     g.append(s('rect', { x: P.x, y: P.y, width: NODE_W, height: NODE_H, rx: 4 }));
-    let label = cellName(c) + ' #' + id;
-    if (label.length > 26) label = label.slice(0, 25) + '\u2026';
-    g.append(s('text', { x: P.x + 6, y: P.y + 16 }, label));
+    g.append(s('text', { x: P.x + 6, y: P.y + 16, 'data-fit': NODE_W - 12 }, cellName(c) + ' #' + id));
     g.append(s('title', {}, cellName(c) + ' #' + id + (c.bytes ? ', ' + c.bytes + ' bytes' : '')));
     if (c.kind === 'closure') g.addEventListener('click', () => selectClosure(id));
     svg.append(g);
@@ -560,6 +598,7 @@ function drawHeap(state) {
     h('span', {}, h('i', { style: 'background:var(--clo-bg);border-color:var(--clo)' }), 'closure'),
     h('span', {}, h('i', { style: 'background:var(--obj);border-color:var(--obj-edge)' }), 'object / array'),
     h('span', {}, order.length + ' nearest objects shown')), svg);
+  fitTexts(svg);
 }
 
 // The heap chart: heap size after every change, collections as dots.
@@ -643,8 +682,22 @@ function render() {
   document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
 }
 
+// Keyframes are not steps (they restate the state before the next one): the
+// page never stops on one, it moves on in the direction of travel.
+function isKeyframe(i) {
+  const r = records[i];
+  return !Array.isArray(r) && !!r.keyframe;
+}
 function go(p) {
-  pos = Math.max(0, Math.min(records.length - 1, p));
+  p = Math.max(0, Math.min(records.length - 1, p));
+  let dir = p < pos ? -1 : 1;
+  let q = p;
+  while (q >= 0 && q < records.length && isKeyframe(q)) q += dir;
+  if (q < 0 || q >= records.length) {
+    dir = -dir;
+    for (q = p; isKeyframe(q); q += dir);
+  }
+  pos = q;
   render();
 }
 
