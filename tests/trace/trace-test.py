@@ -504,6 +504,7 @@ PROGRAMS = [
     ("let-loop.js", [], 0),
     ("classes.js", [], 0),
     ("gc-loop.js", ["--max-heap=1"], 3),
+    ("replace-thing-strings.js", [], 0),
 ]
 
 
@@ -628,6 +629,29 @@ def main():
             check({s[2] for s in slices} == {"twice", "fib"}, "chrome slices %s" % {s[2] for s in slices})
             return "steps only in twice; its call and return balanced"
         case("--functions records only those functions", functions)
+
+        def size_of(source):
+            path = os.path.join(tmp, "sized.js")
+            with open(path, "w") as f:
+                f.write(source)
+            out = os.path.join(tmp, "sized.json")
+            subprocess.run([args.jsvm, "trace", "-o", out, path], capture_output=True, timeout=300, check=True)
+            return os.path.getsize(out)
+
+        def linear_size():
+            # Long strings are written as a preview and their length: a string
+            # that grows at every step makes a trace that grows linearly.
+            loop = 'var s = "";\nfor (var i = 0; i < %d; i++) s += "x";\nconsole.log(s.length);\n'
+            small, large = size_of(loop % 10000), size_of(loop % 20000)
+            check(large <= 2.5 * small, "10,000 iterations: %d bytes, 20,000: %d bytes (%.2fx)" % (small, large, large / small))
+            # ...and a long string's length does not matter.
+            with open(os.path.join(HERE, "replace-thing-strings.js")) as f:
+                thing = f.read()
+            short, longer = size_of(thing), size_of(thing.replace("new Array(10000)", "new Array(40000)"))
+            check(longer <= 1.1 * short, "replaceThing with 10,000 characters: %d bytes, 40,000: %d" % (short, longer))
+            return "s += \"x\" 10,000 times: %d bytes, 20,000 times: %d (%.2fx); replaceThing %d bytes, %d with 4x longer strings" % (
+                small, large, large / small, short, longer)
+        case("trace size is linear in the steps, not in string lengths", linear_size)
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
