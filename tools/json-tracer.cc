@@ -29,7 +29,7 @@ namespace jsvm {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;  // 2: natives' writes (state, length), Map/Set entries, long-string previews
 constexpr uint32_t kMaxListed = 100;  // properties (and Map/Set entries) listed per object (the rest is "more")
 // A longer string is written as a preview of its first kStringPreview code
 // units and its length, so that a growing string does not make the trace grow
