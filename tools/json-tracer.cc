@@ -402,59 +402,77 @@ void JsonTracer::AppendContents(std::string& out, Cell* cell) {
   AppendView(out, ViewOf(static_cast<Object*>(cell)));
 }
 
-JsonTracer::ObjectView JsonTracer::ViewOf(Object* o) {
-  ObjectView view;
-  AppendJsonString(view.cls, o->SnapshotName());
-  if (o->proto()) {
-    AppendRef(view.proto, o->proto());
-  } else {
-    view.proto = "null";
-  }
-  if (o->kind() == CellKind::kArray) view.length = static_cast<Array*>(o)->length();
-  auto add = [&](const std::string& key, Value value, uint8_t attrs) {
-    if (view.props.size() == kMaxListed) {
-      view.more = true;
+JsonTracer::RawView JsonTracer::RawViewOf(const Object* o) const {
+  RawView raw;
+  raw.proto = o->proto();
+  if (o->kind() == CellKind::kArray) raw.length = static_cast<const Array*>(o)->length();
+  raw.props.reserve(std::min<size_t>(kMaxListed, o->elements().size() + o->named_count()));
+  auto add = [&](uintptr_t key, Value value, uint8_t attrs) {
+    if (raw.props.size() == kMaxListed) {
+      raw.more = true;
       return false;
     }
-    auto& [k, v] = view.props.emplace_back();
-    AppendJsonString(k, key);
-    if (attrs & kAttrAccessor) {
-      v = "\"<accessor>\"";
-    } else {
-      AppendValue(v, value);
-    }
+    raw.props.push_back({key, value, attrs});
     return true;
   };
   const DenseElements& dense = o->elements();
-  for (size_t i = 0; i < dense.size() && !view.more; ++i) {
-    if (!dense[i].IsHole()) add(std::to_string(i), dense[i], kAttrDefault);
+  for (size_t i = 0; i < dense.size() && !raw.more; ++i) {
+    if (!dense[i].IsHole()) add((i << 1) | 1, dense[i], kAttrDefault);
   }
-  if (o->has_sparse() && !view.more) {
+  if (o->has_sparse() && !raw.more) {
     for (const auto& [index, e] : *o->sparse()) {
-      if (!add(std::to_string(index), e.value, e.attrs)) break;
+      if (!add((uintptr_t{index} << 1) | 1, e.value, e.attrs)) break;
     }
   }
-  for (uint32_t i = 0; i < o->named_count() && !view.more; ++i) {
-    if (!add(KeyText(o->named_key(i)), o->named_value(i), o->named_attrs(i))) break;
+  for (uint32_t i = 0; i < o->named_count() && !raw.more; ++i) {
+    if (!add(reinterpret_cast<uintptr_t>(o->named_key(i).cell()), o->named_value(i), o->named_attrs(i))) break;
   }
   if (o->kind() == CellKind::kMap || o->kind() == CellKind::kSet) {
     const OrderedTable& table = static_cast<const CollectionObject*>(o)->table();
-    bool is_map = o->kind() == CellKind::kMap;
-    view.size = table.size();
+    raw.size = table.size();
     for (const OrderedTable::Entry& e : table.entries()) {
       if (e.key.IsEmpty()) continue;
-      if (view.entries.size() == kMaxListed) {
-        view.more = true;
+      if (raw.entries.size() == kMaxListed) {
+        raw.more = true;
         break;
       }
-      std::string& text = view.entries.emplace_back("[");
-      AppendValue(text, e.key);
-      if (is_map) {
-        text += ',';
-        AppendValue(text, e.value);
-      }
-      text += ']';
+      raw.entries.emplace_back(e.key, e.value);
     }
+  }
+  return raw;
+}
+
+JsonTracer::ObjectView JsonTracer::Render(const Object* o, const RawView& raw) {
+  ObjectView view;
+  AppendJsonString(view.cls, o->SnapshotName());
+  if (raw.proto) {
+    AppendRef(view.proto, raw.proto);
+  } else {
+    view.proto = "null";
+  }
+  view.length = raw.length;
+  view.size = raw.size;
+  view.more = raw.more;
+  view.props.reserve(raw.props.size());
+  for (const RawView::Prop& p : raw.props) {
+    auto& [k, v] = view.props.emplace_back();
+    AppendJsonString(k, (p.key & 1) ? std::to_string(p.key >> 1)
+                                     : KeyText(PropertyKey::Named(reinterpret_cast<Cell*>(p.key))));
+    if (p.attrs & kAttrAccessor) {
+      v = "\"<accessor>\"";
+    } else {
+      AppendValue(v, p.value);
+    }
+  }
+  bool is_map = o->kind() == CellKind::kMap;
+  for (const auto& [key, value] : raw.entries) {
+    std::string& text = view.entries.emplace_back("[");
+    AppendValue(text, key);
+    if (is_map) {
+      text += ',';
+      AppendValue(text, value);
+    }
+    text += ']';
   }
   return view;
 }
@@ -499,7 +517,7 @@ void JsonTracer::OnCellWrite(Cell* cell) {
   auto it = ids_.find(cell);
   // Cells allocated in this step get an "init" at its end; built-ins are not followed.
   if (it == ids_.end() || !it->second.user || it->second.id >= step_first_id_) return;
-  written_cells_.emplace(cell, ViewOf(static_cast<Object*>(cell)));
+  written_cells_.emplace(cell, Written{RawViewOf(static_cast<Object*>(cell)), std::nullopt});
   written_order_.emplace_back(cell, it->second.id);
 }
 
@@ -507,8 +525,12 @@ void JsonTracer::ReportWrittenCells() {
   for (const auto& [cell, id] : written_order_) {
     auto w = written_cells_.find(cell);
     if (w == written_cells_.end()) continue;  // collected since
-    const ObjectView& before = w->second;
-    ObjectView after = ViewOf(static_cast<Object*>(cell));
+    auto* object = static_cast<Object*>(cell);
+    RawView raw = RawViewOf(object);
+    // Unchanged (no collection since, so equal pointers are the same cells).
+    if (!w->second.rendered && raw == w->second.raw) continue;
+    const ObjectView before = w->second.rendered ? *w->second.rendered : Render(object, w->second.raw);
+    ObjectView after = Render(object, raw);
     if (before.cls != after.cls || before.proto != after.proto || before.more != after.more ||
         before.size != after.size || before.entries != after.entries) {
       std::string& e = BeginEvent("state");
@@ -1069,7 +1091,14 @@ void JsonTracer::OnAllocate(Cell* cell, size_t bytes) {
   }
 }
 
-void JsonTracer::OnCollectStart(const char* /*reason*/, size_t /*heap_bytes*/) { freed_ids_.clear(); }
+void JsonTracer::OnCollectStart(const char* /*reason*/, size_t /*heap_bytes*/) {
+  freed_ids_.clear();
+  // How the objects written in this step were, rendered while what they
+  // pointed to still exists (the sweep may free it and reuse its address).
+  for (auto& [cell, written] : written_cells_) {
+    if (!written.rendered) written.rendered = Render(static_cast<const Object*>(cell), written.raw);
+  }
+}
 
 void JsonTracer::OnFree(Cell* cell) {
   switch (cell->kind()) {

@@ -116,7 +116,27 @@ class JsonTracer final : public Tracer, public WriteObserver {
     std::vector<std::string> entries;                        // Map: [key,value], Set: [value]
     bool more = false;
   };
-  ObjectView ViewOf(Object* o);
+  // The same, unrendered: what a view is made of, cheap to take and to
+  // compare. Valid while the cells it points to live (until a collection).
+  struct RawView {
+    struct Prop {
+      uintptr_t key;  // (index << 1) | 1, or the key's cell
+      Value value;
+      uint8_t attrs;
+      bool operator==(const Prop&) const = default;
+    };
+    Object* proto = nullptr;
+    int64_t length = -1;
+    int64_t size = -1;
+    std::vector<Prop> props;
+    std::vector<std::pair<Value, Value>> entries;  // Map: key, value; Set: value, value
+    bool more = false;
+    bool operator==(const RawView&) const = default;
+  };
+  RawView RawViewOf(const Object* o) const;
+  // Renders `raw` (of `o`, which gives the class) as the trace writes it.
+  ObjectView Render(const Object* o, const RawView& raw);
+  ObjectView ViewOf(Object* o) { return Render(o, RawViewOf(o)); }
   void AppendView(std::string& out, const ObjectView& view);
   // Whether `cell` is allocated while tracing (its contents are in keyframes).
   bool IsFollowed(const Cell* cell) const;
@@ -226,8 +246,13 @@ class JsonTracer final : public Tracer, public WriteObserver {
   std::string events_;            // its other events, in the order they happened
   std::vector<std::pair<Cell*, uint32_t>> new_cells_;  // allocated since the last instruction began
   uint32_t step_first_id_ = 1;    // the first id allocated in this step
-  // Older objects written in this step, with how they were before (and in order).
-  std::unordered_map<const Cell*, ObjectView> written_cells_;
+  // Older objects written in this step, with how they were before (and in
+  // order): unrendered, until a collection makes rendering necessary.
+  struct Written {
+    RawView raw;
+    std::optional<ObjectView> rendered;
+  };
+  std::unordered_map<const Cell*, Written> written_cells_;
   std::vector<std::pair<Cell*, uint32_t>> written_order_;
   const Cell* last_written_ = nullptr;
 

@@ -11,7 +11,9 @@ object (properties, elements, length, prototype, Map and Set entries).
 
 Each trace records at most --max-steps steps (default 3,000: every program of
 the corpus is checked, the longest ones over their first steps), so that the
-test runs in two to three minutes on two shared cores.
+test runs in two to three minutes on two shared cores. The seeds are also
+traced under --gc-stress (a collection at every allocation, so that freed
+addresses are reused within a step), over their first 1,500 steps.
 
 Usage: replay-test.py --jsvm PATH --node PATH [--shared DIR] [--max-steps N] [-j N] [FILE...]
 """
@@ -36,10 +38,12 @@ def programs(shared):
     return sorted(found)
 
 
-def check(args, program, tmp):
-    base = os.path.join(tmp, os.path.basename(program))
+def check(args, program, tmp, stress=False):
+    base = os.path.join(tmp, os.path.basename(program) + (".stress" if stress else ""))
     normal, every = base + ".normal.json", base + ".every.json"
-    limit = ["--max-steps", str(args.max_steps), "--timeout", "20"]
+    limit = ["--max-steps", str(1500 if stress else args.max_steps), "--timeout", "20"]
+    if stress:
+        limit.append("--gc-stress")
     for out, extra in ((normal, []), (every, ["--keyframe-interval", "1"])):
         # The program's own exit status does not matter here (the errors directory throws).
         r = subprocess.run([args.jsvm, "trace", program, "-o", out] + limit + extra, stdout=subprocess.DEVNULL,
@@ -70,17 +74,20 @@ def main():
         return 77
     failed = 0
     with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        jobs = {pool.submit(check, args, f, tmp): f for f in files}
+        jobs = {pool.submit(check, args, f, tmp): (f, "") for f in files}
+        for f in files:
+            if os.path.basename(os.path.dirname(f)) == "seeds":
+                jobs[pool.submit(check, args, f, tmp, True)] = (f, " --gc-stress")
         for job in concurrent.futures.as_completed(jobs):
             ok, text = job.result()
-            name = os.path.relpath(jobs[job], args.shared)
+            name = os.path.relpath(jobs[job][0], args.shared) + jobs[job][1]
             if ok:
                 print("ok    %s: %s" % (name, text))
             else:
                 failed += 1
                 print("FAIL  %s\n      %s" % (name, text.replace("\n", "\n      ")))
             sys.stdout.flush()
-    print("%d passed, %d failed" % (len(files) - failed, failed))
+    print("%d passed, %d failed" % (len(jobs) - failed, failed))
     return 1 if failed else 0
 
 
