@@ -448,6 +448,7 @@ function drawContexts(state) {
     h('span', {}, h('i', { style: 'background:#ffe3e3;border-color:var(--hot)' }), 'a big array kept alive'));
   // In words: which reachable closure keeps which context, and so which variables, alive.
   const notes = h('ul', { class: 'explain' });
+  const said = new Map();  // the same sentence for several contexts (one per call) is said once, with their ids
   for (const id of contexts) {
     const L = layout.get(id);
     const c = state.cells.get(id);
@@ -456,10 +457,19 @@ function drawContexts(state) {
     const running = frameTags.filter(([, cid]) => cid === id).map(([f]) => fnName(f.fn));
     if (L.holders.length === 0 || running.length > 0 || names.length === 0) continue;
     const holders = L.holders.map((cid) => fnName(state.cells.get(cid).fn));
-    notes.append(h('li', {}, h('b', {}, cellName(c)), ' outlives its call: ' + holders.join(', ') +
+    const text = ' outlives its call: ' + holders.join(', ') +
       (holders.length > 1 ? ' are' : ' is') + ' still reachable and ' + (holders.length > 1 ? 'point' : 'points') +
       ' at it, so ' + names.join(', ') + (names.length > 1 ? ' stay' : ' stays') + ' alive, whether or not ' +
-      (holders.length > 1 ? 'they use' : 'it uses') + ' ' + (names.length > 1 ? 'them' : 'it') + '.'));
+      (holders.length > 1 ? 'they use' : 'it uses') + ' ' + (names.length > 1 ? 'them' : 'it') + '.';
+    const key = cellName(c) + text;
+    if (!said.has(key)) {
+      const ids = h('span', {});
+      said.set(key, { ids, list: [] });
+      notes.append(h('li', {}, h('b', {}, cellName(c)), ids, text));
+    }
+    const entry = said.get(key);
+    entry.list.push('#' + id);
+    entry.ids.textContent = ' ' + entry.list.join(', ') + (entry.list.length > 1 ? ', each,' : '');
   }
   box.append(legend, svg);
   fitTexts(svg);
