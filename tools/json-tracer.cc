@@ -17,6 +17,8 @@
 #include <cctype>
 
 #include "compiler/disassembler.h"
+#include "vm/builtins.h"
+#include "vm/collections.h"
 #include "vm/interpreter.h"
 #include "vm/object.h"
 #include "vm/operations.h"
@@ -27,8 +29,12 @@ namespace jsvm {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
-constexpr uint32_t kMaxListed = 100;  // properties listed per object (the rest is "more")
+constexpr int kFormatVersion = 2;  // 2: natives' writes (state, length), Map/Set entries, long-string previews
+constexpr uint32_t kMaxListed = 100;  // properties (and Map/Set entries) listed per object (the rest is "more")
+// A longer string is written as a preview of its first kStringPreview code
+// units and its length, so that a growing string does not make the trace grow
+// with the square of the steps.
+constexpr uint32_t kStringPreview = 100;
 
 // "function" for FUNCTION_SCOPE, "block" for BLOCK_SCOPE, ...
 std::string ScopeTypeText(ScopeType t) {
@@ -143,6 +149,15 @@ Context* ContextAtDepth(Value context, uint32_t depth) {
 
 JsonTracer::JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options) : Tracer(rt, out, std::move(options)) {
   ids_.reserve(1 << 12);
+}
+
+JsonTracer::~JsonTracer() {
+  if (!stopped_) SetWriteObserver(nullptr);
+}
+
+bool JsonTracer::IsFollowed(const Cell* cell) const {
+  auto it = ids_.find(cell);
+  return it != ids_.end() && it->second.user;
 }
 
 // ---------------------------------------------------------------- ids and descriptions
@@ -360,6 +375,14 @@ void JsonTracer::AppendValue(std::string& out, Value v) {
     out += '"';
     out += std::to_string(v.AsInt());
     out += '"';
+  } else if (v.IsString() && v.AsString()->length() > kStringPreview) {
+    // <string LENGTH "PREVIEW">, the preview cut before a lone high surrogate.
+    const String* str = v.AsString();
+    uint32_t n = kStringPreview;
+    if (str->at(n - 1) >= 0xD800 && str->at(n - 1) <= 0xDBFF) --n;
+    std::u16string quoted;
+    JsonQuote(str->view().substr(0, n), quoted);
+    AppendJsonString(out, "<string " + std::to_string(str->length()) + " " + Utf16ToUtf8(quoted) + ">");
   } else {
     AppendJsonString(out, RenderScopeValue(v));
   }
@@ -376,54 +399,186 @@ void JsonTracer::AppendContents(std::string& out, Cell* cell) {
     out += "]}";
     return;
   }
-  auto* o = static_cast<Object*>(cell);
-  out += "{\"class\":";
-  AppendJsonString(out, o->SnapshotName());
-  out += ",\"proto\":";
-  if (o->proto()) {
-    AppendRef(out, o->proto());
-  } else {
-    out += "null";
-  }
-  if (o->kind() == CellKind::kArray) {
-    out += ",\"length\":";
-    AppendUInt(out, static_cast<Array*>(o)->length());
-  }
-  out += ",\"props\":[";
-  uint32_t listed = 0;
-  bool more = false;
-  auto add = [&](const std::string& key, Value value, uint8_t attrs) {
-    if (listed == kMaxListed) {
-      more = true;
+  AppendView(out, ViewOf(static_cast<Object*>(cell)));
+}
+
+JsonTracer::RawView JsonTracer::RawViewOf(const Object* o) const {
+  RawView raw;
+  raw.proto = o->proto();
+  if (o->kind() == CellKind::kArray) raw.length = static_cast<const Array*>(o)->length();
+  raw.props.reserve(std::min<size_t>(kMaxListed, o->elements().size() + o->named_count()));
+  auto add = [&](uintptr_t key, Value value, uint8_t attrs) {
+    if (raw.props.size() == kMaxListed) {
+      raw.more = true;
       return false;
     }
-    if (listed++) out += ',';
-    out += '[';
-    AppendJsonString(out, key);
-    out += ',';
-    if (attrs & kAttrAccessor) {
-      out += "\"<accessor>\"";
-    } else {
-      AppendValue(out, value);
-    }
-    out += ']';
+    raw.props.push_back({key, value, attrs});
     return true;
   };
-  const DenseElements& dense = o->dense();
-  for (size_t i = 0; i < dense.size() && !more; ++i) {
-    if (!dense[i].IsHole()) add(std::to_string(i), dense[i], kAttrDefault);
+  const DenseElements& dense = o->elements();
+  for (size_t i = 0; i < dense.size() && !raw.more; ++i) {
+    if (!dense[i].IsHole()) add((i << 1) | 1, dense[i], kAttrDefault);
   }
-  if (o->has_sparse()) {
+  if (o->has_sparse() && !raw.more) {
     for (const auto& [index, e] : *o->sparse()) {
-      if (!add(std::to_string(index), e.value, e.attrs)) break;
+      if (!add((uintptr_t{index} << 1) | 1, e.value, e.attrs)) break;
     }
   }
-  for (uint32_t i = 0; i < o->named_count(); ++i) {
-    if (!add(KeyText(o->named_key(i)), o->named_value(i), o->named_attrs(i))) break;
+  for (uint32_t i = 0; i < o->named_count() && !raw.more; ++i) {
+    if (!add(reinterpret_cast<uintptr_t>(o->named_key(i).cell()), o->named_value(i), o->named_attrs(i))) break;
+  }
+  if (o->kind() == CellKind::kMap || o->kind() == CellKind::kSet) {
+    const OrderedTable& table = static_cast<const CollectionObject*>(o)->table();
+    raw.size = table.size();
+    for (const OrderedTable::Entry& e : table.entries()) {
+      if (e.key.IsEmpty()) continue;
+      if (raw.entries.size() == kMaxListed) {
+        raw.more = true;
+        break;
+      }
+      raw.entries.emplace_back(e.key, e.value);
+    }
+  }
+  return raw;
+}
+
+JsonTracer::ObjectView JsonTracer::Render(const Object* o, const RawView& raw) {
+  ObjectView view;
+  AppendJsonString(view.cls, o->SnapshotName());
+  if (raw.proto) {
+    AppendRef(view.proto, raw.proto);
+  } else {
+    view.proto = "null";
+  }
+  view.length = raw.length;
+  view.size = raw.size;
+  view.more = raw.more;
+  view.props.reserve(raw.props.size());
+  for (const RawView::Prop& p : raw.props) {
+    auto& [k, v] = view.props.emplace_back();
+    AppendJsonString(k, (p.key & 1) ? std::to_string(p.key >> 1)
+                                     : KeyText(PropertyKey::Named(reinterpret_cast<Cell*>(p.key))));
+    if (p.attrs & kAttrAccessor) {
+      v = "\"<accessor>\"";
+    } else {
+      AppendValue(v, p.value);
+    }
+  }
+  bool is_map = o->kind() == CellKind::kMap;
+  for (const auto& [key, value] : raw.entries) {
+    std::string& text = view.entries.emplace_back("[");
+    AppendValue(text, key);
+    if (is_map) {
+      text += ',';
+      AppendValue(text, value);
+    }
+    text += ']';
+  }
+  return view;
+}
+
+void JsonTracer::AppendView(std::string& out, const ObjectView& view) {
+  out += "{\"class\":";
+  out += view.cls;
+  out += ",\"proto\":";
+  out += view.proto;
+  if (view.length >= 0) {
+    out += ",\"length\":";
+    AppendUInt(out, static_cast<uint64_t>(view.length));
+  }
+  out += ",\"props\":[";
+  for (size_t i = 0; i < view.props.size(); ++i) {
+    if (i) out += ',';
+    out += '[';
+    out += view.props[i].first;
+    out += ',';
+    out += view.props[i].second;
+    out += ']';
   }
   out += ']';
-  if (more) out += ",\"more\":true";
+  if (view.size >= 0) {
+    out += ",\"size\":";
+    AppendUInt(out, static_cast<uint64_t>(view.size));
+    out += ",\"entries\":[";
+    for (size_t i = 0; i < view.entries.size(); ++i) {
+      if (i) out += ',';
+      out += view.entries[i];
+    }
+    out += ']';
+  }
+  if (view.more) out += ",\"more\":true";
   out += '}';
+}
+
+void JsonTracer::OnCellWrite(Cell* cell) {
+  if (cell == last_written_) return;  // the usual case: several writes to one object in a row
+  last_written_ = cell;
+  if (!IsObjectKind(cell->kind()) || written_cells_.count(cell)) return;
+  auto it = ids_.find(cell);
+  // Cells allocated in this step get an "init" at its end; built-ins are not followed.
+  if (it == ids_.end() || !it->second.user || it->second.id >= step_first_id_) return;
+  written_cells_.emplace(cell, Written{RawViewOf(static_cast<Object*>(cell)), std::nullopt});
+  written_order_.emplace_back(cell, it->second.id);
+}
+
+void JsonTracer::ReportWrittenCells() {
+  for (const auto& [cell, id] : written_order_) {
+    auto w = written_cells_.find(cell);
+    if (w == written_cells_.end()) continue;  // collected since
+    auto* object = static_cast<Object*>(cell);
+    RawView raw = RawViewOf(object);
+    // Unchanged (no collection since, so equal pointers are the same cells).
+    if (!w->second.rendered && raw == w->second.raw) continue;
+    const ObjectView before = w->second.rendered ? *w->second.rendered : Render(object, w->second.raw);
+    ObjectView after = Render(object, raw);
+    if (before.cls != after.cls || before.proto != after.proto || before.more != after.more ||
+        before.size != after.size || before.entries != after.entries) {
+      std::string& e = BeginEvent("state");
+      e += ',';
+      AppendUInt(e, id);
+      e += ',';
+      AppendView(e, after);
+      e += ']';
+      continue;
+    }
+    // Properties: those deleted, those changed in place, those appended (the
+    // viewer keeps them in this order). Anything else restates the object.
+    std::unordered_map<std::string_view, size_t> now;
+    for (size_t i = 0; i < after.props.size(); ++i) now.emplace(after.props[i].first, i);
+    std::vector<size_t> removed;
+    size_t kept = 0;
+    bool in_order = true;
+    for (size_t i = 0; i < before.props.size(); ++i) {
+      auto n = now.find(before.props[i].first);
+      if (n == now.end()) {
+        removed.push_back(i);
+      } else if (n->second != kept++) {
+        in_order = false;
+        break;
+      }
+    }
+    if (!in_order) {
+      std::string& e = BeginEvent("state");
+      e += ',';
+      AppendUInt(e, id);
+      e += ',';
+      AppendView(e, after);
+      e += ']';
+      continue;
+    }
+    for (size_t i : removed) Event("delete", cell, Json{before.props[i].first});
+    size_t b = 0;
+    for (size_t i = 0; i < after.props.size(); ++i) {
+      while (b < before.props.size() && std::find(removed.begin(), removed.end(), b) != removed.end()) ++b;
+      bool same = i < kept && b < before.props.size() && before.props[b].second == after.props[i].second;
+      if (i < kept) ++b;
+      if (!same) Event("prop", cell, Json{after.props[i].first}, Json{after.props[i].second});
+    }
+    if (before.length != after.length) Event("length", cell, after.length);
+  }
+  written_cells_.clear();
+  written_order_.clear();
+  last_written_ = nullptr;
 }
 
 void JsonTracer::AppendRegisters(std::string& out, const FrameState& fs, size_t begin, size_t end) {
@@ -476,6 +631,7 @@ void JsonTracer::Begin(const FunctionInfo* top) {
   header_scopes_.clear();
   header_functions_.clear();
   Attach();
+  SetWriteObserver(this);
   // What happens before the first instruction (the script context, the
   // script's closure, its frame) goes into a gap record of no steps.
   pending_ = Pending::kGap;
@@ -501,6 +657,7 @@ void JsonTracer::Finish(const std::string& outcome, const std::string& message, 
     CloseRecord(frames.empty() ? last_result_ : frames.back().acc);
     open = OpenFrames();
     stopped_ = true;
+    SetWriteObserver(nullptr);
   }
   out_.Raw("\n],\n\"end\":{\"collections\":");
   out_.UInt(collections_);
@@ -622,13 +779,14 @@ void JsonTracer::CompleteInstruction() {
         }
         [[fallthrough]];
       case WriteKind::kProperty:
-        if (write_object_.IsObject() && KeyValueText(write_key_, &key) &&
+        // Objects allocated while tracing report their writes through OnCellWrite.
+        if (write_object_.IsObject() && !IsFollowed(write_object_.AsCell()) && KeyValueText(write_key_, &key) &&
             OwnDataValue(write_object_.AsObject(), write_key_, &now) && now == write_value_) {
           Event("prop", write_object_.AsCell(), key, now);
         }
         break;
       case WriteKind::kDelete:
-        if (write_object_.IsObject() && KeyValueText(write_key_, &key) &&
+        if (write_object_.IsObject() && !IsFollowed(write_object_.AsCell()) && KeyValueText(write_key_, &key) &&
             !OwnDataValue(write_object_.AsObject(), write_key_, &now)) {
           Event("delete", write_object_.AsCell(), key);
         }
@@ -638,6 +796,9 @@ void JsonTracer::CompleteInstruction() {
     }
   }
   write_ = WriteKind::kNone;
+  // What natives and bytecodes changed in older objects.
+  if (!written_order_.empty()) ReportWrittenCells();
+  last_written_ = nullptr;
   // The cells allocated since the last instruction began, as they are now.
   for (const auto& [cell, id] : new_cells_) {
     auto it = ids_.find(cell);
@@ -654,6 +815,7 @@ void JsonTracer::CompleteInstruction() {
     }
   }
   new_cells_.clear();
+  step_first_id_ = next_id_;
   // Writes through a mapped arguments object land in its function's context.
   for (auto& [context, shadow] : aliased_) {
     for (uint32_t i = 0; i < shadow.size(); ++i) {
@@ -816,6 +978,7 @@ void JsonTracer::WriteKeyframe(Value acc) {
 }
 
 void JsonTracer::Stop() {
+  SetWriteObserver(nullptr);
   stopped_ = true;
   truncated_ = true;
   open_frames_at_stop_ = OpenFrames();
@@ -928,7 +1091,14 @@ void JsonTracer::OnAllocate(Cell* cell, size_t bytes) {
   }
 }
 
-void JsonTracer::OnCollectStart(const char* /*reason*/, size_t /*heap_bytes*/) { freed_ids_.clear(); }
+void JsonTracer::OnCollectStart(const char* /*reason*/, size_t /*heap_bytes*/) {
+  freed_ids_.clear();
+  // How the objects written in this step were, rendered while what they
+  // pointed to still exists (the sweep may free it and reuse its address).
+  for (auto& [cell, written] : written_cells_) {
+    if (!written.rendered) written.rendered = Render(static_cast<const Object*>(cell), written.raw);
+  }
+}
 
 void JsonTracer::OnFree(Cell* cell) {
   switch (cell->kind()) {
@@ -947,6 +1117,8 @@ void JsonTracer::OnFree(Cell* cell) {
     default:
       break;
   }
+  if (cell == last_written_) last_written_ = nullptr;
+  if (!written_cells_.empty()) written_cells_.erase(cell);
   auto it = ids_.find(cell);
   if (it == ids_.end()) return;
   if (!stopped_) freed_ids_.push_back(it->second.id);

@@ -22,13 +22,16 @@
 
 #include "tools/trace-common.h"
 #include "vm/bytecodes.h"
+#include "vm/write-observer.h"
 
 namespace jsvm {
 
-class JsonTracer final : public Tracer {
+class JsonTracer final : public Tracer, public WriteObserver {
  public:
   // Writes the trace to `out` (not owned).
   JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options);
+  // Detaches from the object model's writes (see write-observer.h).
+  ~JsonTracer() override;
 
   // Writes the header (the scripts, functions and scopes reachable from
   // `top`) and attaches to the runtime and the heap.
@@ -52,6 +55,9 @@ class JsonTracer final : public Tracer {
   void OnCollectStart(const char* reason, size_t heap_bytes) override;
   void OnFree(Cell* cell) override;
   void OnCollectEnd(const CollectionRecord& record) override;
+
+  // WriteObserver: an object allocated while tracing is about to change.
+  void OnCellWrite(Cell* cell) override;
 
  private:
   // The trace's id of a cell: objects and contexts get ids in one sequence.
@@ -99,6 +105,44 @@ class JsonTracer final : public Tracer {
     Introduce(tag, describe(i));
     return i;
   }
+
+  // What the trace shows of an object (an "init" event's contents), each
+  // part as JSON text, so that two views compare as the trace would print them.
+  struct ObjectView {
+    std::string cls, proto;
+    int64_t length = -1;  // arrays
+    int64_t size = -1;    // Map and Set
+    std::vector<std::pair<std::string, std::string>> props;  // [key, value], at most kMaxListed
+    std::vector<std::string> entries;                        // Map: [key,value], Set: [value]
+    bool more = false;
+  };
+  // The same, unrendered: what a view is made of, cheap to take and to
+  // compare. Valid while the cells it points to live (until a collection).
+  struct RawView {
+    struct Prop {
+      uintptr_t key;  // (index << 1) | 1, or the key's cell
+      Value value;
+      uint8_t attrs;
+      bool operator==(const Prop&) const = default;
+    };
+    Object* proto = nullptr;
+    int64_t length = -1;
+    int64_t size = -1;
+    std::vector<Prop> props;
+    std::vector<std::pair<Value, Value>> entries;  // Map: key, value; Set: value, value
+    bool more = false;
+    bool operator==(const RawView&) const = default;
+  };
+  RawView RawViewOf(const Object* o) const;
+  // Renders `raw` (of `o`, which gives the class) as the trace writes it.
+  ObjectView Render(const Object* o, const RawView& raw);
+  ObjectView ViewOf(Object* o) { return Render(o, RawViewOf(o)); }
+  void AppendView(std::string& out, const ObjectView& view);
+  // Whether `cell` is allocated while tracing (its contents are in keyframes).
+  bool IsFollowed(const Cell* cell) const;
+  // Events for what changed in the objects written during this step
+  // (OnCellWrite kept how they were): prop, delete, length or a whole state.
+  void ReportWrittenCells();
 
   // Value text: "@id" for objects and contexts, "<hole>", else RenderScopeValue.
   void AppendValue(std::string& out, Value v);
@@ -201,6 +245,16 @@ class JsonTracer final : public Tracer {
   std::string intros_;            // introductions of this record ("ref", "function", "scope", "script")
   std::string events_;            // its other events, in the order they happened
   std::vector<std::pair<Cell*, uint32_t>> new_cells_;  // allocated since the last instruction began
+  uint32_t step_first_id_ = 1;    // the first id allocated in this step
+  // Older objects written in this step, with how they were before (and in
+  // order): unrendered, until a collection makes rendering necessary.
+  struct Written {
+    RawView raw;
+    std::optional<ObjectView> rendered;
+  };
+  std::unordered_map<const Cell*, Written> written_cells_;
+  std::vector<std::pair<Cell*, uint32_t>> written_order_;
+  const Cell* last_written_ = nullptr;
 
   // The instruction running now.
   bool interrupted_ = false;      // a call, return, catch or unwind happened during it

@@ -67,7 +67,11 @@ class OrderedTable {
 class CollectionObject : public Object {
  public:
   CollectionObject(CellKind kind, Object* proto) : Object(kind, proto) {}
-  OrderedTable& table() { return table_; }
+  // For writing (the tracer hears of it: see write-observer.h).
+  OrderedTable& table() {
+    NoteCellWrite(this);
+    return table_;
+  }
   const OrderedTable& table() const { return table_; }
   void Trace(Visitor& v) const override;
   size_t OwnedBytes() const override { return Object::OwnedBytes() + table_.Bytes(); }

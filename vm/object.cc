@@ -46,6 +46,7 @@ void Object::ToDictionary(Runtime& rt) {
 void Object::DictionaryAdd(Runtime&, Cell* key, uint8_t attrs) { shape_->DictionaryAdd(key, attrs); }
 
 void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
+  NoteCellWrite(this);
   uint32_t n = named_count();
   if (n == slot_capacity_) GrowSlots(rt);
   if (shape_ && shape_->is_dictionary()) {
@@ -60,6 +61,7 @@ void Object::AddNamed(Runtime& rt, Cell* key, Value value, uint8_t attrs) {
 }
 
 void Object::AddNamedWithShape(Runtime& rt, Shape* next, Value value) {
+  NoteCellWrite(this);
   uint32_t n = named_count();
   if (n == slot_capacity_) GrowSlots(rt);
   shape_ = next;
@@ -67,12 +69,14 @@ void Object::AddNamedWithShape(Runtime& rt, Shape* next, Value value) {
 }
 
 void Object::SetNamedAttrs(Runtime& rt, int i, uint8_t attrs) {
+  NoteCellWrite(this);
   if (shape_->entry(i).attrs == attrs) return;
   ToDictionary(rt);
   shape_->DictionarySetAttrs(i, attrs);
 }
 
 void Object::RemoveNamed(Runtime& rt, int i) {
+  NoteCellWrite(this);
   ToDictionary(rt);
   uint32_t n = named_count();
   shape_->DictionaryRemove(i);
@@ -100,6 +104,7 @@ bool Object::FindIndexed(uint32_t i, Value* value, uint8_t* attrs) const {
 }
 
 void Object::PutIndexed(Runtime&, uint32_t i, Value value, uint8_t attrs) {
+  NoteCellWrite(this);
   if (attrs == kAttrDefault && !value.IsHole()) {
     if (i < dense_.size()) {
       dense_[i] = value;
@@ -118,12 +123,14 @@ void Object::PutIndexed(Runtime&, uint32_t i, Value value, uint8_t attrs) {
 }
 
 void Object::ReserveDenseHoles(Runtime&, uint32_t n) {
+  NoteCellWrite(this);
   if (n > dense_.size()) dense_.resize(n, Value::Hole());
 }
 
 void Object::ReserveDense(Runtime&, uint32_t n) { dense_.reserve(n); }
 
 bool Object::RemoveIndexed(Runtime&, uint32_t i) {
+  NoteCellWrite(this);
   bool removed = false;
   if (i < dense_.size() && !dense_[i].IsHole()) {
     dense_[i] = Value::Hole();
@@ -145,6 +152,7 @@ void Object::CollectIndices(std::vector<uint32_t>* out) const {
 }
 
 bool Object::TruncateIndexed(Runtime&, uint32_t len, uint32_t* new_len) {
+  NoteCellWrite(this);
   *new_len = len;
   if (sparse_) {
     // Non-configurable elements stop the truncation (largest first).

@@ -21,6 +21,7 @@
 #include "vm/shape.h"
 #include "vm/string.h"
 #include "vm/value.h"
+#include "vm/write-observer.h"
 
 namespace jsvm {
 
@@ -69,7 +70,10 @@ class Object : public Cell {
   ~Object() override;
 
   Object* proto() const { return proto_; }
-  void set_proto(Object* p) { proto_ = p; }
+  void set_proto(Object* p) {
+    NoteCellWrite(this);
+    proto_ = p;
+  }
   bool extensible() const { return extensible_; }
   void set_extensible(bool b) { extensible_ = b; }
   // Objects whose class is "Array" for Array.isArray, JSON and inspect.
@@ -85,7 +89,10 @@ class Object : public Cell {
   PropertyKey named_key(int i) const { return PropertyKey::Named(shape_->entry(i).key); }
   uint8_t named_attrs(int i) const { return shape_->entry(i).attrs; }
   Value named_value(int i) const { return slots_[i]; }
-  void set_named_value(int i, Value v) { slots_[i] = v; }
+  void set_named_value(int i, Value v) {
+    NoteCellWrite(this);
+    slots_[i] = v;
+  }
   // Changes the attributes of slot i (the object moves to a dictionary shape).
   void SetNamedAttrs(Runtime& rt, int i, uint8_t attrs);
   // Appends a new named property (the key must not exist). Never collects.
@@ -103,7 +110,11 @@ class Object : public Cell {
   bool RemoveIndexed(Runtime& rt, uint32_t i);
   // Every present index, ascending.
   void CollectIndices(std::vector<uint32_t>* out) const;
-  DenseElements& dense() { return dense_; }
+  // For writing (the tracer hears of it: see write-observer.h).
+  DenseElements& dense() {
+    NoteCellWrite(this);
+    return dense_;
+  }
   // Gives the dense part room for n elements, as holes (V8 preallocates the
   // backing store of `new Array(n)` for small n).
   void ReserveDenseHoles(Runtime& rt, uint32_t n);
@@ -135,10 +146,12 @@ class Object : public Cell {
   // Gives an object without named properties all of them at once: `shape`
   // (not a dictionary; at most the inline slots) and its slots' values.
   void InitNamed(Shape* shape, std::initializer_list<Value> values) {
+    NoteCellWrite(this);
     shape_ = shape;
     std::copy(values.begin(), values.end(), slots_);
   }
   void InitNamedUndefined(Shape* shape) {
+    NoteCellWrite(this);
     shape_ = shape;
     std::fill(slots_, slots_ + shape->size(), Value::Undefined());
   }
@@ -176,7 +189,10 @@ class Array final : public Object {
  public:
   explicit Array(Object* proto) : Object(CellKind::kArray, proto) {}
   uint32_t length() const { return length_; }
-  void set_length_raw(uint32_t n) { length_ = n; }
+  void set_length_raw(uint32_t n) {
+    NoteCellWrite(this);
+    length_ = n;
+  }
   bool length_writable() const { return length_writable_; }
   void set_length_writable(bool b) { length_writable_ = b; }
   std::string SnapshotName() const override { return "Array"; }

@@ -7,7 +7,7 @@ For each program:
      before use and not used after it is freed, calls and returns pair up,
      every PopContext restores the context its PushContext saved, closures are
      made in contexts that exist, loads of registers and context slots give
-     the values the replayed state holds, keyframes equal the replayed state,
+     the values the replayed state holds, keyframes equal the replayed state (objects included: natives' writes are in the steps that make them),
      console.log arguments read from the replayed registers print what the
      program printed, and the "out" events equal the program's real stdout;
   3. `jsvm trace --format=chrome` must parse, its slices must nest per track
@@ -125,6 +125,9 @@ class Replay:
                 self.value(c["proto"])
             for _, v in c["props"]:
                 self.value(v)
+            for entry in c.get("entries", []):
+                for v in entry:
+                    self.value(v)
         return c
 
     def top(self):
@@ -199,11 +202,27 @@ class Replay:
             self.value(e[3])
             cell = self.cells[int(e[1][1:])]
             if cell.get("contents") is not None and "props" in cell["contents"]:
-                props = [p for p in cell["contents"]["props"] if p[0] != e[2]]
-                props.append([e[2], e[3]])
-                cell["contents"]["props"] = props
+                props = cell["contents"]["props"]
+                at = next((i for i, p in enumerate(props) if p[0] == e[2]), None)
+                if at is None:
+                    props.append([e[2], e[3]])
+                else:
+                    props[at] = [e[2], e[3]]
         elif tag == "delete":
             self.value(e[1])
+            cell = self.cells[int(e[1][1:])]
+            if cell.get("contents") is not None and "props" in cell["contents"]:
+                cell["contents"]["props"] = [p for p in cell["contents"]["props"] if p[0] != e[2]]
+        elif tag == "state":
+            if e[1] not in self.cells or not self.cells[e[1]]["live"] or self.cells[e[1]]["kind"] == "context":
+                self.fail("state of unknown id or of a context %d" % e[1])
+            self.cells[e[1]]["contents"] = self.contents(e[2])
+        elif tag == "length":
+            self.value(e[1])
+            cell = self.cells[int(e[1][1:])]
+            if cell.get("contents") is None or "length" not in cell["contents"]:
+                self.fail("length of %s, which is not an array" % e[1])
+            cell["contents"]["length"] = e[2]
         elif tag == "call":
             c = e[1]
             if c["function"] >= len(self.functions):
@@ -387,8 +406,10 @@ class Replay:
             if cell["kind"] == "context":
                 if contents["slots"] != cell["slots"]:
                     self.fail("keyframe: context @%d slots %s, replayed %s" % (i, contents["slots"], cell["slots"]))
-            else:
-                cell["contents"] = contents  # natives' writes show up here
+            elif cell.get("contents") != contents:
+                # Every write, natives' included, is in the step that made it.
+                self.fail("keyframe: @%d is %s, replayed %s" % (i, json.dumps(contents)[:300],
+                                                                json.dumps(cell.get("contents"))[:300]))
         self.checks["keyframes"] += 1
 
     def run(self):
@@ -483,6 +504,7 @@ PROGRAMS = [
     ("let-loop.js", [], 0),
     ("classes.js", [], 0),
     ("gc-loop.js", ["--max-heap=1"], 3),
+    ("replace-thing-strings.js", [], 0),
 ]
 
 
@@ -607,6 +629,29 @@ def main():
             check({s[2] for s in slices} == {"twice", "fib"}, "chrome slices %s" % {s[2] for s in slices})
             return "steps only in twice; its call and return balanced"
         case("--functions records only those functions", functions)
+
+        def size_of(source):
+            path = os.path.join(tmp, "sized.js")
+            with open(path, "w") as f:
+                f.write(source)
+            out = os.path.join(tmp, "sized.json")
+            subprocess.run([args.jsvm, "trace", "-o", out, path], capture_output=True, timeout=300, check=True)
+            return os.path.getsize(out)
+
+        def linear_size():
+            # Long strings are written as a preview and their length: a string
+            # that grows at every step makes a trace that grows linearly.
+            loop = 'var s = "";\nfor (var i = 0; i < %d; i++) s += "x";\nconsole.log(s.length);\n'
+            small, large = size_of(loop % 10000), size_of(loop % 20000)
+            check(large <= 2.5 * small, "10,000 iterations: %d bytes, 20,000: %d bytes (%.2fx)" % (small, large, large / small))
+            # ...and a long string's length does not matter.
+            with open(os.path.join(HERE, "replace-thing-strings.js")) as f:
+                thing = f.read()
+            short, longer = size_of(thing), size_of(thing.replace("new Array(10000)", "new Array(40000)"))
+            check(longer <= 1.1 * short, "replaceThing with 10,000 characters: %d bytes, 40,000: %d" % (short, longer))
+            return "s += \"x\" 10,000 times: %d bytes, 20,000 times: %d (%.2fx); replaceThing %d bytes, %d with 4x longer strings" % (
+                small, large, large / small, short, longer)
+        case("trace size is linear in the steps, not in string lengths", linear_size)
 
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const SKIP = 77;
 const args = {};
@@ -129,6 +130,39 @@ try {
   check(max > 100000, `the long trace has ${max} records`);
   check(slowest < 750, `each step renders in under 750 ms (slowest ${slowest} ms; ${keyMs.toFixed(0)} ms a key press, load ${loadMs} ms)`);
   check(rows < 200, `listings hold only the visible rows (${rows})`);
+
+  // 4. The README's example at its last step: what natives wrote is there.
+  // handlers.push filled the array, and through it the three onClick closures
+  // keep the three makeWidget contexts alive.
+  const example = fileURLToPath(new URL('../../examples/closure-leak.js', import.meta.url));
+  await page.goto(viz(example, 'viewer-example.html'));
+  await page.keyboard.press('End');
+  const handlersNode = await page.locator('#heap .heap-node').evaluateAll((nodes) => nodes.map((n) => n.textContent));
+  const heapLabels = await page.locator('#heap .heap-edge-label').allTextContents();
+  check(handlersNode.some((t) => t.startsWith('Array(3)')) && heapLabels.includes('handlers'),
+        'at the last step handlers shows 3 elements: ' + handlersNode.slice(0, 4).join(' | '));
+  const widgetContexts = await page.locator('#contexts .ctx-box[data-name="context of makeWidget"]').count();
+  check(widgetContexts === 3, `the three makeWidget contexts are in the context chain (${widgetContexts})`);
+  const overflowing = await page.evaluate(() => [...document.querySelectorAll('#contexts text[data-fit], #heap text[data-fit]')]
+    .filter((t) => t.getComputedTextLength() > Number(t.dataset.fit) + 0.5).map((t) => t.textContent));
+  check(overflowing.length === 0, 'no label overflows its box: ' + overflowing.join(' | '));
+  await page.screenshot({ path: path.join(outDir, 'viewer-example-end.png'), fullPage: true });
+
+  // 5. Keyframes are not steps: stepping across them shows one executed
+  // bytecode at a time, and frames are named by depth and function.
+  await page.goto(viz(example, 'viewer-example-keyframes.html', ['--keyframe-interval', '25']));
+  let last = -1, monotonic = true, keyframeShown = false;
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('ArrowRight');
+    const text = await status.textContent();
+    if (text.startsWith('keyframe')) keyframeShown = true;
+    const m = /^step (\d+) /.exec(text);
+    if (m) { monotonic = monotonic && Number(m[1]) > last; last = Number(m[1]); }
+  }
+  check(!keyframeShown && monotonic && last > 25, `stepping over keyframes: no keyframe shown, steps increase (to ${last})`);
+  const frameTitles = await page.locator('#frames .frame h3').allTextContents();
+  check(frameTitles.length > 0 && frameTitles.every((t) => /^depth \d+ \u00b7 \S/.test(t)),
+        'frames are labelled by depth and function: ' + frameTitles.join(' | '));
 
   check(errors.length === 0, 'no console errors: ' + errors.join('; '));
   rmSync(dir, { recursive: true, force: true });

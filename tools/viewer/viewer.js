@@ -11,133 +11,14 @@ const MAX_CHART_POINTS = 1500;    // points of the heap chart's polyline
 // ---------------------------------------------------------------- the trace
 
 const trace = JSON.parse(document.getElementById('trace-data').textContent);
-const scripts = new Map();
-const scopes = new Map();
-const functions = new Map();
-for (const s of trace.scripts) scripts.set(s.id, s);
-for (const s of trace.scopes) scopes.set(s.id, s);
-for (const f of trace.functions) functions.set(f.id, f);
-const records = trace.records;
-
-// A record's parts: [n, function, offset, delta] for a step, else a gap or a keyframe.
-function recordDelta(rec) {
-  if (Array.isArray(rec)) return rec[3] || null;
-  if (rec.keyframe) return null;
-  return rec;
-}
-function recordStep(rec) {
-  if (Array.isArray(rec)) return rec[0];
-  return rec.keyframe ? rec.keyframe.n : rec.n;
-}
-
-// "@7" -> 7; anything else -> null.
-function refId(value) {
-  return typeof value === 'string' && value[0] === '@' ? Number(value.slice(1)) : null;
-}
-
-// ---------------------------------------------------------------- replay
-
-// The machine after some records: cells by id, frames, accumulator, heap size.
-function emptyState() {
-  return { cells: new Map(), frames: [], acc: 'undefined', heap: trace.heapBytes, applied: 0 };
-}
-
-function cloneState(s) {
-  const cells = new Map();
-  for (const [id, c] of s.cells) {
-    const copy = Object.assign({}, c);
-    if (c.slots) copy.slots = c.slots.slice();
-    if (c.props) copy.props = new Map(c.props);
-    cells.set(id, copy);
-  }
-  const frames = s.frames.map((f) => Object.assign({}, f, { regs: Object.assign({}, f.regs) }));
-  return { cells, frames, acc: s.acc, heap: s.heap, applied: s.applied };
-}
-
-function applyContents(cell, contents) {
-  if (!cell) return;
-  if (contents.slots) cell.slots = contents.slots.slice();
-  if (contents.class !== undefined) cell.cls = contents.class;
-  if (contents.proto !== undefined) cell.proto = contents.proto;
-  if (contents.length !== undefined) cell.length = contents.length;
-  if (contents.props) cell.props = new Map(contents.props);
-  if (contents.more) cell.more = true;
-}
-
-function applyEvent(s, ev) {
-  const cells = s.cells;
-  switch (ev[0]) {
-    case 'ref': cells.set(ev[1], { id: ev[1], kind: ev[2], label: ev[3] }); break;
-    case 'context': cells.set(ev[1], { id: ev[1], kind: 'context', bytes: ev[2], scope: ev[3], parent: refId(ev[4]), slots: [] }); break;
-    case 'closure': cells.set(ev[1], { id: ev[1], kind: 'closure', bytes: ev[2], fn: ev[3], ctx: refId(ev[4]) }); break;
-    case 'new': cells.set(ev[1], { id: ev[1], kind: ev[3], bytes: ev[2] }); break;
-    case 'init': applyContents(cells.get(ev[1]), ev[2]); break;
-    case 'slot': {
-      const c = cells.get(refId(ev[1]));
-      if (c) { if (!c.slots) c.slots = []; c.slots[ev[2] - 2] = ev[3]; }
-      break;
-    }
-    case 'prop': {
-      const c = cells.get(refId(ev[1]));
-      if (c) { if (!c.props) c.props = new Map(); c.props.set(ev[2], ev[3]); }
-      break;
-    }
-    case 'delete': {
-      const c = cells.get(refId(ev[1]));
-      if (c && c.props) c.props.delete(ev[2]);
-      break;
-    }
-    case 'call': {
-      const d = ev[1];
-      s.frames.push({ frame: d.frame, fn: d.function, closure: d.closure, isNew: d.new, regs: Object.assign({}, d.regs) });
-      break;
-    }
-    case 'return': case 'unwind': {
-      const i = s.frames.findIndex((f) => f.frame === ev[1]);
-      if (i >= 0) s.frames.splice(i);
-      break;
-    }
-    case 'gc': for (const id of ev[1].freedIds || []) cells.delete(id); break;
-    case 'script': scripts.set(ev[1].id, ev[1]); break;
-    case 'scope': scopes.set(ev[1].id, ev[1]); break;
-    case 'function': functions.set(ev[1].id, ev[1]); break;
-    default: break;  // native calls, push/pop, catch, out: nothing to keep
-  }
-}
-
-function applyKeyframe(s, kf) {
-  for (const ev of kf.e || []) applyEvent(s, ev);
-  s.acc = kf.a;
-  s.heap = kf.h;
-  const byId = new Map(s.frames.map((f) => [f.frame, f]));
-  s.frames = kf.frames.map((f) => ({
-    frame: f.frame, fn: f.function, closure: (byId.get(f.frame) || {}).closure || f.regs['<closure>'],
-    regs: Object.assign({}, f.regs),
-  }));
-  for (const [id, contents] of kf.heap) applyContents(s.cells.get(id), contents);
-}
-
-function applyRecord(s, rec) {
-  if (!Array.isArray(rec) && rec.keyframe) {
-    applyKeyframe(s, rec.keyframe);
-  } else {
-    const d = recordDelta(rec);
-    if (d) {
-      for (const ev of d.e || []) applyEvent(s, ev);
-      if (d.a !== undefined) s.acc = d.a;
-      const top = s.frames[s.frames.length - 1];
-      if (d.r && top) Object.assign(top.regs, d.r);
-      if (d.h !== undefined) s.heap = d.h;
-    }
-  }
-  s.applied++;
-}
+const replay = makeReplay(trace);  // replay.js: the machine after any record
+const { scripts, scopes, functions, records, recordDelta, recordStep, refId, emptyState, cloneState, applyRecord } = replay;
 
 // ---------------------------------------------------------------- index
 
 // One pass over the records: checkpoints for seeking, the records where
 // calls, returns, closures and collections happen, output, heap sizes.
-const index = { frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [] };
+const index = { global: null, frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [] };
 (function buildIndex() {
   // A checkpoint costs a copy of every cell; replaying from one costs the
   // records after it: space them so that both stay small.
@@ -153,7 +34,12 @@ const index = { frameFn: new Map(), checkpoints: [], calls: [], returns: [], clo
     if (Array.isArray(rec)) index.steps.push(i);
     const d = recordDelta(rec);
     for (const ev of (d && d.e) || []) {
-      if (ev[0] === 'call') { index.calls.push(i); index.frameFn.set(ev[1].frame, ev[1].function); }
+      if (ev[0] === 'call') {
+        index.calls.push(i);
+        index.frameFn.set(ev[1].frame, ev[1].function);
+        // A script's `this` is the global object: a root for as long as the program runs, and after.
+        if (index.global === null && ev[1].entry && ev[1].depth === 0) index.global = ev[1].regs['<this>'];
+      }
       else if (ev[0] === 'return' || ev[0] === 'unwind') index.returns.push(i);
       else if (ev[0] === 'closure') index.closures.push(i);
       else if (ev[0] === 'gc') index.gcs.push(i);
@@ -205,9 +91,11 @@ function fnName(id) {
 // A cell's name for a newcomer: "ƒ fun2", "context of fun", "Array(10000000)".
 function cellName(cell) {
   if (!cell) return 'freed object';
+  if (index.global !== null && cell.id === refId(index.global)) return 'globalThis';
   if (cell.kind === 'closure') return '\u0192 ' + fnName(cell.fn);
   if (cell.kind === 'context') return scopeName(scopes.get(cell.scope));
   if (cell.kind === 'array') return 'Array(' + (cell.length !== undefined ? cell.length : '?') + ')';
+  if (cell.entries) return (cell.cls || cell.kind) + '(' + cell.size + ')';
   if (cell.kind === 'native_function') return '\u0192 ' + (cell.label || 'native') + ' (built-in)';
   const cls = cell.cls || cell.label;
   if (cell.kind === 'object') return cls && cls !== 'Object' ? cls + ' {…}' : '{…}';
@@ -216,7 +104,12 @@ function cellName(cell) {
 
 function valueText(state, v) {
   const id = refId(v);
-  if (id === null) return v === '<hole>' ? '<uninitialised>' : v;
+  if (id === null) {
+    if (v === '<hole>') return '<uninitialised>';
+    // A long string: its first characters and its length, as DevTools shows it.
+    const long = /^<string (\d+) ("[^]*")>$/.exec(v);
+    return long ? long[2].slice(0, -1) + '\u2026" (' + long[1] + ' characters)' : v;
+  }
   return cellName(state.cells.get(id)) + ' #' + id;
 }
 
@@ -252,6 +145,9 @@ function cellEdges(cell) {
     if (cell.ctx !== null && cell.ctx !== undefined) out.push(['context', '@' + cell.ctx]);
   }
   if (cell.props) for (const [k, v] of cell.props) out.push([k, v]);
+  (cell.entries || []).forEach((e, i) => {
+    if (e.length === 2) out.push(['key ' + i, e[0]], ['value ' + i, e[1]]); else out.push(['entry ' + i, e[0]]);
+  });
   return out;
 }
 
@@ -362,7 +258,7 @@ function describeRecord(state, rec) {
     if (ev[0] === 'call') notes.push('call ' + fnName(ev[1].function) + '()');
     else if (ev[0] === 'return') {
       const fn = index.frameFn.get(ev[1]);
-      notes.push((fn !== undefined ? fnName(fn) : 'frame ' + ev[1]) + ' returned ' + valueText(state, ev[2]));
+      notes.push((fn !== undefined ? fnName(fn) : 'a frame') + ' returned ' + valueText(state, ev[2]));
     } else if (ev[0] === 'unwind') notes.push('an exception left a frame');
     else if (ev[0] === 'closure') notes.push('closure ' + fnName(ev[3]) + ' created' + (ev[4] ? ', capturing ' + valueText(state, ev[4]) : ''));
     else if (ev[0] === 'context') notes.push('new ' + scopeName(scopes.get(ev[3])));
@@ -414,7 +310,8 @@ function drawFrames(state, changedRegs) {
       table.append(tr);
     }
     box.append(h('div', { class: 'frame' + (top ? ' top' : '') },
-                 h('h3', {}, (top ? 'running: ' : 'waiting: ') + (fn ? fn.name : '?') + (f.isNew ? ' (new)' : '') + '  \u00b7 frame ' + f.frame), table));
+                 h('h3', { title: 'frame id ' + f.frame }, 'depth ' + i + ' \u00b7 ' + (fn ? fn.name : '?') + (f.isNew ? ' (new)' : '') +
+                   (top ? ' \u00b7 running' : ' \u00b7 waiting')), table));
   }
 }
 
@@ -434,6 +331,7 @@ function reachable(state, limit) {
     for (const [name, v] of Object.entries(state.frames[i].regs)) visit(v, 'frame:' + state.frames[i].frame, name);
   }
   visit(state.acc, 'acc', 'accumulator');
+  if (index.global !== null) visit(index.global, 'global', 'globalThis');
   while (queue.length && order.length < limit) {
     const id = queue.shift();
     order.push(id);
@@ -477,7 +375,7 @@ function drawContexts(state) {
     layout.set(id, { x: CTX_X, y, w: CTX_W, h: hgt, holders });
     y += hgt + 34;
   }
-  const svg = s('svg', { width: CTX_X + CTX_W + 190, height: Math.max(y, closures.length * 60 + 20) });
+  const svg = s('svg', { width: CTX_X + CTX_W + 230, height: Math.max(y, closures.length * 60 + 20) });
   svg.append(arrowMarker('arrow-clo', 'var(--clo)'), arrowMarker('arrow-ctx', 'var(--ctx-edge)'));
   for (const id of contexts) {
     const c = state.cells.get(id);
@@ -486,7 +384,7 @@ function drawContexts(state) {
     const g = s('g', { class: 'ctx-box' + (id === currentCtx ? ' current' : ''), 'data-context': id, 'data-name': cellName(c) });
     g.append(s('rect', { class: 'body', x: L.x, y: L.y, width: L.w, height: L.h, rx: 5 }));
     g.append(s('rect', { class: 'title', x: L.x, y: L.y, width: L.w, height: TITLE_H, rx: 5 }));
-    g.append(s('text', { class: 'title', x: L.x + 8, y: L.y + 15 }, cellName(c) + '  #' + id + (id === currentCtx ? '  (current)' : '')));
+    g.append(s('text', { class: 'title', x: L.x + 8, y: L.y + 15, 'data-fit': L.w - 16 }, cellName(c) + '  #' + id + (id === currentCtx ? '  (current)' : '')));
     const slots = c.slots || [];
     if (slots.length === 0) g.append(s('text', { x: L.x + 10, y: L.y + TITLE_H + 13, fill: 'var(--muted)' }, 'no variables'));
     slots.forEach((v, i) => {
@@ -495,13 +393,13 @@ function drawContexts(state) {
       const ty = L.y + TITLE_H + i * LINE_H + 13;
       const cell = state.cells.get(refId(v));
       if (cell && cell.kind === 'array' && cell.length >= 1000) g.append(s('rect', { class: 'slot-hot', x: L.x + 3, y: ty - 12, width: L.w - 6, height: LINE_H - 1 }));
-      const t = s('text', { x: L.x + 10, y: ty, class: 'mono slot' });
+      const t = s('text', { x: L.x + 10, y: ty, class: 'mono slot', 'data-fit': L.w - 20 });
       t.append(s('tspan', { class: 'slot-name', 'font-weight': 600 }, name), s('tspan', { fill: 'var(--muted)' }, ' (' + mode + ') = '), s('tspan', {}, valueText(state, v)));
       g.append(t);
     });
     if (L.holders.length) {
       const names = L.holders.map((cid) => fnName(state.cells.get(cid).fn) + ' #' + cid).join(', ');
-      g.append(s('text', { class: 'held', x: L.x + 10, y: L.y + L.h - 10 }, 'held by ' + names + ': kept alive with all its variables'));
+      g.append(s('text', { class: 'held', x: L.x + 10, y: L.y + L.h - 10, 'data-fit': L.w - 20 }, 'held by ' + names + ': kept alive with all its variables'));
     }
     svg.append(g);
     // parent arrow, on the right side
@@ -524,23 +422,23 @@ function drawContexts(state) {
     cy = by + 56;
     const g = s('g', { class: 'clo-box' + (cid === selectedClosure ? ' selected' : ''), 'data-closure': cid });
     g.append(s('rect', { x: 8, y: by, width: CLO_W, height: 28, rx: 14 }));
-    g.append(s('text', { x: 22, y: by + 18 }, '\u0192 ' + fnName(cl.fn) + '  #' + cid));
+    g.append(s('text', { x: 22, y: by + 18, 'data-fit': CLO_W - 24 }, '\u0192 ' + fnName(cl.fn) + '  #' + cid));
     g.addEventListener('click', () => selectClosure(cid));
     svg.append(g);
     const ty = L.y + TITLE_H / 2 + 2;
     svg.append(s('path', { class: 'arrow-captures', d: `M${8 + CLO_W} ${by + 14} C ${CTX_X - 40} ${by + 14}, ${CTX_X - 40} ${ty}, ${CTX_X - 2} ${ty}`, 'marker-end': 'url(#arrow-clo)' }));
-    svg.append(s('text', { class: 'arrow-label', x: 14, y: by + 42 }, fnName(cl.fn) + ' \u2192 ' + cellName(state.cells.get(cl.ctx))));
+    svg.append(s('text', { class: 'arrow-label', x: 14, y: by + 42, 'data-fit': CTX_X - 24 }, fnName(cl.fn) + ' \u2192 ' + cellName(state.cells.get(cl.ctx))));
   }
   // frames using a context as their current one
   const frameTagCount = new Map();
   for (const [f, cid] of frameTags) {
     const L = layout.get(cid);
     const g = s('g', { class: 'frame-tag' });
-    const width = 150;
+    const width = 200;
     const slot = frameTagCount.get(cid) || 0;
     frameTagCount.set(cid, slot + 1);
     g.append(s('rect', { x: L.x + L.w + 8, y: L.y + 24 + slot * 20, width, height: 17, rx: 3 }));
-    g.append(s('text', { x: L.x + L.w + 13, y: L.y + 37 + slot * 20, 'font-size': 11 }, '\u2190 ' + fnName(f.fn) + ' runs in it'));
+    g.append(s('text', { x: L.x + L.w + 13, y: L.y + 37 + slot * 20, 'font-size': 11, 'data-fit': width - 10 }, '\u2190 ' + fnName(f.fn) + ' runs in it'));
     svg.append(g);
   }
   const legend = h('div', { class: 'legend' },
@@ -550,6 +448,7 @@ function drawContexts(state) {
     h('span', {}, h('i', { style: 'background:#ffe3e3;border-color:var(--hot)' }), 'a big array kept alive'));
   // In words: which reachable closure keeps which context, and so which variables, alive.
   const notes = h('ul', { class: 'explain' });
+  const said = new Map();  // the same sentence for several contexts (one per call) is said once, with their ids
   for (const id of contexts) {
     const L = layout.get(id);
     const c = state.cells.get(id);
@@ -558,13 +457,45 @@ function drawContexts(state) {
     const running = frameTags.filter(([, cid]) => cid === id).map(([f]) => fnName(f.fn));
     if (L.holders.length === 0 || running.length > 0 || names.length === 0) continue;
     const holders = L.holders.map((cid) => fnName(state.cells.get(cid).fn));
-    notes.append(h('li', {}, h('b', {}, cellName(c)), ' outlives its call: ' + holders.join(', ') +
+    const text = ' outlives its call: ' + holders.join(', ') +
       (holders.length > 1 ? ' are' : ' is') + ' still reachable and ' + (holders.length > 1 ? 'point' : 'points') +
       ' at it, so ' + names.join(', ') + (names.length > 1 ? ' stay' : ' stays') + ' alive, whether or not ' +
-      (holders.length > 1 ? 'they use' : 'it uses') + ' ' + (names.length > 1 ? 'them' : 'it') + '.'));
+      (holders.length > 1 ? 'they use' : 'it uses') + ' ' + (names.length > 1 ? 'them' : 'it') + '.';
+    const key = cellName(c) + text;
+    if (!said.has(key)) {
+      const ids = h('span', {});
+      said.set(key, { ids, list: [] });
+      notes.append(h('li', {}, h('b', {}, cellName(c)), ids, text));
+    }
+    const entry = said.get(key);
+    entry.list.push('#' + id);
+    entry.ids.textContent = ' ' + entry.list.join(', ') + (entry.list.length > 1 ? ', each,' : '');
   }
   box.append(legend, svg);
+  fitTexts(svg);
   if (notes.childElementCount) box.append(notes);
+}
+
+// Shortens every text of `svg` that has a data-fit width to that width (an
+// ellipsis, the whole text in a tooltip). Measures, so `svg` is in the page.
+function fitTexts(svg) {
+  for (const t of svg.querySelectorAll('text[data-fit]')) {
+    const max = Number(t.dataset.fit);
+    if (t.getComputedTextLength() <= max) continue;
+    const full = t.textContent;
+    const title = s('title', {}, full);
+    // The last tspan (the value) gives way first; a plain text is cut at its end.
+    const part = t.lastElementChild && t.lastElementChild.tagName === 'tspan' ? t.lastElementChild : t;
+    let text = part.textContent;
+    let lo = 0, hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      part.textContent = text.slice(0, mid) + '\u2026';
+      if (t.getComputedTextLength() <= max) lo = mid; else hi = mid - 1;
+    }
+    part.textContent = text.slice(0, lo) + '\u2026';
+    t.append(title);
+  }
 }
 
 function arrowMarker(id, color) {
@@ -615,7 +546,7 @@ function drawHeap(state) {
   box.replaceChildren();
   const { order, via } = reachable(state, MAX_HEAP_NODES);
   if (order.length === 0) {
-    box.append(h('div', { class: 'empty' }, 'nothing reachable from a frame'));
+    box.append(h('div', { class: 'empty' }, 'nothing reachable from a frame or the global object'));
     return;
   }
   // columns by distance from the roots
@@ -657,7 +588,7 @@ function drawHeap(state) {
     }
   }
   const rootG = s('g', { class: 'heap-node root' });
-  rootG.append(s('rect', { x: 10, y: 10, width: NODE_W, height: NODE_H, rx: 4 }), s('text', { x: 18, y: 27 }, 'stack: registers, acc'));
+  rootG.append(s('rect', { x: 10, y: 10, width: NODE_W, height: NODE_H, rx: 4 }), s('text', { x: 18, y: 27 }, 'roots: stack, globalThis'));
   svg.append(rootG);
   for (const id of order) {
     const c = state.cells.get(id);
@@ -666,9 +597,7 @@ function drawHeap(state) {
     const big = c.kind === 'array' && c.length >= 1000;
     const g = s('g', { class: 'heap-node ' + kind + (big ? ' big' : ''), 'data-id': id });
     g.append(s('rect', { x: P.x, y: P.y, width: NODE_W, height: NODE_H, rx: 4 }));
-    let label = cellName(c) + ' #' + id;
-    if (label.length > 26) label = label.slice(0, 25) + '\u2026';
-    g.append(s('text', { x: P.x + 6, y: P.y + 16 }, label));
+    g.append(s('text', { x: P.x + 6, y: P.y + 16, 'data-fit': NODE_W - 12 }, cellName(c) + ' #' + id));
     g.append(s('title', {}, cellName(c) + ' #' + id + (c.bytes ? ', ' + c.bytes + ' bytes' : '')));
     if (c.kind === 'closure') g.addEventListener('click', () => selectClosure(id));
     svg.append(g);
@@ -679,6 +608,7 @@ function drawHeap(state) {
     h('span', {}, h('i', { style: 'background:var(--clo-bg);border-color:var(--clo)' }), 'closure'),
     h('span', {}, h('i', { style: 'background:var(--obj);border-color:var(--obj-edge)' }), 'object / array'),
     h('span', {}, order.length + ' nearest objects shown')), svg);
+  fitTexts(svg);
 }
 
 // The heap chart: heap size after every change, collections as dots.
@@ -762,8 +692,22 @@ function render() {
   document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
 }
 
+// Keyframes are not steps (they restate the state before the next one): the
+// page never stops on one, it moves on in the direction of travel.
+function isKeyframe(i) {
+  const r = records[i];
+  return !Array.isArray(r) && !!r.keyframe;
+}
 function go(p) {
-  pos = Math.max(0, Math.min(records.length - 1, p));
+  p = Math.max(0, Math.min(records.length - 1, p));
+  let dir = p < pos ? -1 : 1;
+  let q = p;
+  while (q >= 0 && q < records.length && isKeyframe(q)) q += dir;
+  if (q < 0 || q >= records.length) {
+    dir = -dir;
+    for (q = p; isKeyframe(q); q += dir);
+  }
+  pos = q;
   render();
 }
 
