@@ -79,7 +79,10 @@ function Offset(src, line, col) {
 
 // The unimplemented constructs (acorn's AST, ES2024) whose head, from their
 // start up to their body, holds OFFSET: {features: [name]}, or {parseError}.
-function FeaturesAt(src, offset) {
+// With IN_TEMPLATE (jsvm's error is "Missing } in template expression", at
+// the start of a template's expression): the first construct that starts
+// inside that expression.
+function FeaturesAt(src, offset, inTemplate = false) {
   let tree;
   try {
     tree = acorn.parse(src, { ecmaVersion: 2024, sourceType: "script", allowReturnOutsideFunction: false });
@@ -87,7 +90,10 @@ function FeaturesAt(src, offset) {
     return { parseError: String(e.message) };
   }
   const found = [];
-  const head = (node, body) => offset >= node.start && offset <= (body ? body.start : node.end);
+  let range = null;  // the template expression, with IN_TEMPLATE
+  let inside = [];   // the constructs that start in it
+  const head = (node, body) => range ? node.start >= range.start && node.start < range.end
+                                     : offset >= node.start && offset <= (body ? body.start : node.end);
   const fn = (node, f) => {  // a function, or a method (NODE) whose value is the function F
     if (f.generator && f.async) return head(node, f.body) && found.push("async generators");
     if (f.generator) return head(node, f.body) && found.push("generators");
@@ -96,6 +102,16 @@ function FeaturesAt(src, offset) {
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== "object" || typeof node.type !== "string") return;
+    if (inTemplate && node.type === "TemplateLiteral" && !range) {
+      range = node.expressions.find((e) => e.start === offset) || null;
+      if (range) {
+        const before = found.length;
+        visit(range);
+        inside = found.slice(before);
+        range = "done";
+        return;
+      }
+    }
     switch (node.type) {
       case "FunctionDeclaration": case "FunctionExpression": case "ArrowFunctionExpression": fn(node, node); break;
       case "MethodDefinition": case "Property": if (node.value && node.value.type === "FunctionExpression") fn(node, node.value); break;
@@ -110,20 +126,43 @@ function FeaturesAt(src, offset) {
     for (const key of Object.keys(node)) if (key !== "type") visit(node[key]);
   };
   visit(tree);
-  // The innermost construct is the one jsvm stopped at.
-  return { features: found.reverse() };
+  // The innermost construct is the one jsvm stopped at; in a template
+  // expression the first one.
+  return { features: inside.length ? inside : found.reverse() };
 }
 
-// Without an AST: the unimplemented construct jsvm's error at OFFSET points
-// at, judged from the token there and the one before it (comments and white
-// space skipped): `async function`, `function *`.
-function FeatureBefore(src, offset) {
-  const before = src.slice(0, offset).replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n\r\u2028\u2029]*/g, " ")
-    .replace(/[\s\ufeff]+$/u, "");
+// Without an AST (acorn rejects a few programs V8 accepts): the unimplemented
+// construct jsvm's ERROR at OFFSET points at, judged from the tokens there
+// (comments and white space skipped). jsvm reads `*` only as an operator, so
+// an unexpected `*` node accepts starts a generator; `=>` after `async (...)`
+// ends an async arrow's head; V8's and jsvm's "Missing } in template
+// expression" points at the start of the expression, so the construct is the
+// first async function or generator in it.
+function FeatureBefore(src, offset, error) {
+  const code = (text) => text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n\r\u2028\u2029]*/g, " ");
+  const before = code(src.slice(0, offset)).replace(/[\s\ufeff]+$/u, "");
   const token = /(?:[A-Za-z_$][\w$]*|.)$/u.exec(before)?.[0];
   const at = src.slice(offset);
   if (/^function\b/.test(at) && token === "async") return "async functions";
-  if (at.startsWith("*") && token === "function") return "generators";
+  if (at.startsWith("*") && error === "SyntaxError: Unexpected token '*'") return "generators";
+  if (at.startsWith("=>") && token === ")") {
+    let depth = 0, i = before.length - 1;
+    for (; i >= 0; i--) {
+      if (before[i] === ")") depth++;
+      else if (before[i] === "(" && --depth === 0) break;
+    }
+    if (/\basync[\s\ufeff]*$/u.test(before.slice(0, Math.max(i, 0)))) return "async functions";
+  }
+  if (error === "SyntaxError: Missing } in template expression") {
+    const rest = code(at);
+    let depth = 0, end = 0;
+    for (; end < rest.length; end++) {
+      if (rest[end] === "{") depth++;
+      else if (rest[end] === "}" && --depth < 0) break;
+    }
+    const m = /\basync[\s\ufeff]*(?:function\b|\(|[A-Za-z_$])|\bfunction[\s\ufeff]*\*/u.exec(rest.slice(0, end));
+    if (m) return m[0].startsWith("async") ? "async functions" : "generators";
+  }
   return null;
 }
 
@@ -137,12 +176,13 @@ function Classify(src, jsvm, nodeError) {
     return { direction, cls: `known:${k.id}` };
   }
   if (jsvm.error !== null) {
-    const at = FeaturesAt(src, Offset(src, jsvm.line, jsvm.col));
+    const offset = Offset(src, jsvm.line, jsvm.col);
+    const at = FeaturesAt(src, offset, jsvm.error === "SyntaxError: Missing } in template expression");
     if (at.features && at.features.length) return { direction, cls: `unimplemented:${at.features[0]}` };
     if (at.parseError) {
       // acorn rejects a few programs V8 accepts (e.g. `async function let() {}`):
       // fall back on the token before jsvm's error.
-      const feature = FeatureBefore(src, Offset(src, jsvm.line, jsvm.col));
+      const feature = FeatureBefore(src, Offset(src, jsvm.line, jsvm.col), jsvm.error);
       if (feature) return { direction, cls: `unimplemented:${feature}` };
       return { direction, cls: "unexplained", note: `acorn: ${at.parseError}` };
     }
