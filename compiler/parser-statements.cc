@@ -550,10 +550,15 @@ Stmt* Parser::ParseTry() {
       node->catch_param = ParseBindingTarget();
       std::vector<Identifier*> names;
       CollectBoundNames(node->catch_param, &names);
+      scope->catch_param_is_pattern = !node->catch_param->Is<Identifier>();
       for (Identifier* name : names) {
+        // A pattern's names are lexical bindings (V8): `catch ([let])` is an
+        // error, `catch (let)` is not.
+        if (scope->catch_param_is_pattern && name->name == u"let") {
+          Fail(name->pos, "let is disallowed as a lexically bound name");
+        }
         if (!scope->params.insert(name->name).second) FailRedeclared(name);
       }
-      scope->catch_param_is_pattern = !node->catch_param->Is<Identifier>();
       Expect(TokenKind::kRParen);
     }
     if (tok_.kind != TokenKind::kLBrace) FailUnexpected();

@@ -36,13 +36,27 @@ jsvm_build() {
   cmake --build "$dir"
 }
 
+# jsvm_npm_ci SRC DEST MODULE WHAT: the node packages SRC/package-lock.json
+# pins, installed into DEST (never committed) unless DEST/node_modules/MODULE
+# is there. Leaves WHAT skipped when it fails.
+jsvm_npm_ci() {
+  local src=$1 dest=$2 module=$3 what=$4
+  [ -d "$dest/node_modules/$module" ] && return 0
+  mkdir -p "$dest"
+  cp "$src/package.json" "$src/package-lock.json" "$dest/"
+  (cd "$dest" && npm ci --no-audit --no-fund >/dev/null) || echo "== npm ci failed: $what will be skipped"
+}
+
 # jsvm_viewer_deps DIR: playwright-core for the viewer's browser test
 # (tests/viewer), at the version tests/viewer/package-lock.json pins, in
-# DIR/viewer-node (never committed). Leaves the test skipped when it fails.
+# DIR/viewer-node.
 jsvm_viewer_deps() {
-  local dir=$1/viewer-node
-  [ -d "$dir/node_modules/playwright-core" ] && return 0
-  mkdir -p "$dir"
-  cp "$JSVM_ROOT/tests/viewer/package.json" "$JSVM_ROOT/tests/viewer/package-lock.json" "$dir/"
-  (cd "$dir" && npm ci --no-audit --no-fund >/dev/null) || echo "== npm ci failed: the viewer test will be skipped"
+  jsvm_npm_ci "$JSVM_ROOT/tests/viewer" "$1/viewer-node" playwright-core "the viewer test"
+}
+
+# jsvm_differential_deps DIR: eslump and acorn for the parser differential
+# (tests/differential), at the versions its package-lock.json pins, in
+# DIR/differential-node.
+jsvm_differential_deps() {
+  jsvm_npm_ci "$JSVM_ROOT/tests/differential" "$1/differential-node" eslump "the parser differential"
 }

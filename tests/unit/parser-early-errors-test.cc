@@ -143,6 +143,10 @@ const EarlyErrorCase kCases[] = {
     {u"let let = 1;", "let is disallowed as a lexically bound name", 1, 5},
     {u"const [let] = [];", "let is disallowed as a lexically bound name", 1, 8},
     {u"for (let let of x);", "let is disallowed as a lexically bound name", 1, 10},
+    // A catch parameter's pattern binds lexically (V8; found by the parser differential).
+    {u"try {} catch ([let]) {}", "let is disallowed as a lexically bound name", 1, 16},
+    {u"try {} catch ({ a: [...let] }) {}", "let is disallowed as a lexically bound name", 1, 24},
+    {u"try {} catch ({ let }) {}", "let is disallowed as a lexically bound name", 1, 17},
     {u"const x;", "Missing initializer in const declaration", 1, 7},
     {u"const a = 1, b;", "Missing initializer in const declaration", 1, 14},
     {u"for (const x; ;) ;", "Missing initializer in const declaration", 1, 12},
@@ -274,6 +278,7 @@ TEST(ParserEarlyErrorsTest, SloppyCounterpartsParse) {
       u"{ function h() {} function h() {} }",
       u"try {} catch (e) { var e; }",
       u"try {} catch (e) { for (var e of []); }",
+      u"try {} catch (let) {}",
       u"function f(a) { var a; function a() {} }",
       u"var f; function f() {} var f;",
       u"let a; { let a; { let a; } }",
