@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "vm/interpreter-runtime.h"
 #include "vm/interpreter.h"
 #include "vm/operations.h"
 #include "vm/unicode.h"
@@ -148,11 +149,13 @@ Value GetIndex(Runtime& rt, Object* obj, uint64_t i) {
     Value v = obj->elements()[i];
     if (!v.IsHole()) return v;
   }
+  CheckNativeLimits(rt);
   return GetProperty(rt, obj, IndexKey(rt, i));
 }
 
 bool HasIndex(Runtime& rt, Object* obj, uint64_t i) {
   if (HasPlainElements(obj) && i < obj->elements().size() && !obj->elements()[i].IsHole()) return true;
+  CheckNativeLimits(rt);
   return HasProperty(rt, obj, IndexKey(rt, i));
 }
 

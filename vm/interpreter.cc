@@ -762,7 +762,10 @@ Value Interpreter::Run() {
       NEXT();
     }
     CASE(GetSuperConstructor) {
-      Object* proto = acc.AsObject()->proto();
+      // The compiler loads the active function first; a damaged bytecode
+      // file may not, and the verifier does not track types: no object, no
+      // super constructor (the construct that follows throws).
+      Object* proto = acc.IsObject() ? acc.AsObject()->proto() : nullptr;
       REG(0) = proto ? Value::FromCell(proto) : Value::Null();
       NEXT();
     }

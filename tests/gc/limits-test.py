@@ -56,6 +56,9 @@ CASES = [
      "FatalError: JavaScript heap out of memory (limit 64 MB)"),
     ("step limit", ["--max-steps=100000"], SPINS, 5, "before the loop\n", "--max-steps"),
     ("timeout", ["--timeout=1"], SPINS, 6, "before the loop\n", "--timeout"),
+    # A built-in looping over 2^32 - 1 indices runs no bytecode: it checks the clock itself.
+    ("timeout in a built-in", ["--timeout=1"], 'console.log("start"); Array.prototype.sort.call({length: 2**32 - 1});',
+     6, "start\n", "--timeout"),
     ("deep JS recursion", ["--stack-size=1000"], DEEP_JS, 1,
      "start\ncaught true Maximum call stack size exceeded\ndepth within --stack-size\n",
      "Uncaught RangeError: Maximum call stack size exceeded"),
