@@ -522,6 +522,15 @@ void JsonTracer::OnCellWrite(Cell* cell) {
 }
 
 void JsonTracer::ReportWrittenCells() {
+  // A "state" event: the object whole, when a delta cannot say it.
+  auto restate = [this](uint32_t id, const ObjectView& view) {
+    std::string& e = BeginEvent("state");
+    e += ',';
+    AppendUInt(e, id);
+    e += ',';
+    AppendView(e, view);
+    e += ']';
+  };
   for (const auto& [cell, id] : written_order_) {
     auto w = written_cells_.find(cell);
     if (w == written_cells_.end()) continue;  // collected since
@@ -533,12 +542,7 @@ void JsonTracer::ReportWrittenCells() {
     ObjectView after = Render(object, raw);
     if (before.cls != after.cls || before.proto != after.proto || before.more != after.more ||
         before.size != after.size || before.entries != after.entries) {
-      std::string& e = BeginEvent("state");
-      e += ',';
-      AppendUInt(e, id);
-      e += ',';
-      AppendView(e, after);
-      e += ']';
+      restate(id, after);
       continue;
     }
     // Properties: those deleted, those changed in place, those appended (the
@@ -558,12 +562,7 @@ void JsonTracer::ReportWrittenCells() {
       }
     }
     if (!in_order) {
-      std::string& e = BeginEvent("state");
-      e += ',';
-      AppendUInt(e, id);
-      e += ',';
-      AppendView(e, after);
-      e += ']';
+      restate(id, after);
       continue;
     }
     for (size_t i : removed) Event("delete", cell, Json{before.props[i].first});
