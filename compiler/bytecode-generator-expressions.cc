@@ -506,6 +506,28 @@ void BytecodeGenerator::LoadHomeObject(Node* super_node) {
   LoadVariable(it->second, it->second->name, false, false);
 }
 
+RegisterList BytecodeGenerator::PrepareSuperReference(Expr* target) {
+  RegisterList ref = builder_.NewRegisterList(4);
+  Node* super_node;
+  if (auto* m = target->As<Member>()) {
+    super_node = m->object;
+  } else {
+    super_node = target->As<Keyed>()->object;
+  }
+  LoadHomeObject(super_node);
+  builder_.Star(ref[0]);
+  VisitThis(super_node);  // before the key: `this` in its dead zone throws first
+  builder_.Star(ref[1]);
+  if (auto* m = target->As<Member>()) {
+    builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
+    builder_.Star(ref[2]);
+  } else {
+    VisitForAccumulator(target->As<Keyed>()->key);
+    builder_.Star(ref[2]);  // converted by each runtime call: V8 converts it twice in super[k] += v
+  }
+  return ref;
+}
+
 // ---------------------------------------------------------------- functions, classes
 
 void BytecodeGenerator::VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name) {
@@ -886,6 +908,14 @@ void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
 
 // ---------------------------------------------------------------- operators
 
+// super.name or super[key] as a target, else null.
+static Expr* SuperPropertyTarget(Pattern* target) {
+  if (auto* m = target->As<Member>(); m && m->object->Is<SuperExpression>()) return m;
+  if (auto* k = target->As<Keyed>(); k && k->object->Is<SuperExpression>()) return k;
+  return nullptr;
+}
+
+
 void BytecodeGenerator::VisitUnary(Unary* u) {
   switch (u->op) {
     case UnaryOp::kNot:
@@ -940,7 +970,12 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
         }
         return obj;
       };
-      if (auto* m = target->As<Member>()) {
+      if (Expr* super_target = SuperPropertyTarget(target)) {
+        // V8: the reference is evaluated (this, then the key), then refused.
+        RegisterScope rs(builder_);
+        PrepareSuperReference(super_target);
+        builder_.CallRuntime(RuntimeFunction::kThrowUnsupportedSuperError, {{0}, 0});
+      } else if (auto* m = target->As<Member>()) {
         Register obj = object_for_delete(m->object, m->optional);
         builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
         builder_.Emit(op, {obj.index});
@@ -979,6 +1014,12 @@ void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const 
     VisitIdentifier(id);
     modify();
     StoreToIdentifier(id, false);
+  } else if (Expr* super_target = SuperPropertyTarget(target)) {
+    RegisterList ref = PrepareSuperReference(super_target);
+    builder_.CallRuntime(RuntimeFunction::kGetKeyedSuperProperty, {ref[0], 3});
+    modify();
+    builder_.Star(ref[3]);
+    builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, ref);
   } else if (auto* m = target->As<Member>()) {
     Register obj = VisitForOperand(m->object, {value});
     uint32_t name = builder_.AddName(m->name);
@@ -1067,20 +1108,14 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
       StoreToIdentifier(id, false);
       return;
     }
+    if (Expr* super_target = SuperPropertyTarget(a->target)) {
+      RegisterList ref = PrepareSuperReference(super_target);
+      VisitForAccumulator(a->value);
+      builder_.Star(ref[3]);
+      builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, ref);
+      return;
+    }
     if (auto* m = a->target->As<Member>()) {
-      if (m->object->Is<SuperExpression>()) {
-        RegisterList args = builder_.NewRegisterList(4);
-        LoadHomeObject(m->object);
-        builder_.Star(args[0]);
-        VisitThis(m->object);
-        builder_.Star(args[1]);
-        builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
-        builder_.Star(args[2]);
-        VisitForAccumulator(a->value);
-        builder_.Star(args[3]);
-        builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, args);
-        return;
-      }
       Register obj = VisitForOperand(m->object, {a->value});
       VisitForAccumulator(a->value);
       builder_.SetExpressionPosition(a->pos.offset);
@@ -1350,6 +1385,15 @@ void BytecodeGenerator::VisitNew(New* n) {
 void BytecodeGenerator::AssignToTarget(Pattern* target, bool init, DeclKind kind) {
   if (auto* id = target->As<Identifier>()) {
     StoreToIdentifier(id, init);
+    return;
+  }
+  if (Expr* super_target = SuperPropertyTarget(target)) {
+    RegisterScope rs(builder_);
+    Register value = builder_.NewRegister();
+    builder_.Star(value);
+    RegisterList ref = PrepareSuperReference(super_target);
+    builder_.Mov(value, ref[3]);
+    builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, ref);
     return;
   }
   if (auto* m = target->As<Member>()) {

@@ -117,6 +117,10 @@ class BytecodeGenerator {
   void VisitThis(Node* node);
   // Loads the home object a super.x / super[x] resolved to (scope analysis).
   void LoadHomeObject(Node* super_node);
+  // super.name or super[key] as an assignment target: four consecutive
+  // registers, the home object, the receiver, the key, and a free one for
+  // the value, as the SetSuperProperty runtime function takes them.
+  RegisterList PrepareSuperReference(Expr* target);
   void VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name);
   void VisitClassLiteral(ClassLiteral* cls, const std::u16string& name);
   void VisitObjectLiteral(ObjectLiteral* obj);

@@ -262,7 +262,7 @@ Value ProtoHasOwnProperty(Runtime& rt, CallArgs& args) {
 Value ProtoIsPrototypeOf(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return Value::False();
   Object* o = ToObject(rt, args.this_value);
-  for (Object* p = args[0].AsObject()->proto(); p; p = p->proto()) {
+  for (Object* p = args[0].AsObject()->proto(); p; p = p->proto(), rt.PollNativeTimeout()) {
     if (p == o) return Value::True();
   }
   return Value::False();
@@ -335,7 +335,7 @@ Value LookupAccessorLegacy(Runtime& rt, CallArgs& args, bool getter) {
   Rooted<Object*> obj(rt, ToObject(rt, args.this_value));
   PropertyKey key = ToPropertyKey(rt, args[0]);
   Rooted<Value> key_root(rt, key.cell() ? Value::FromCell(key.cell()) : Value::Undefined());
-  for (Object* o = obj; o; o = o->proto()) {
+  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) {
       if (!(p.attrs & kAttrAccessor)) return Value::Undefined();
@@ -354,7 +354,7 @@ bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto) {
   if (obj->proto() == proto) return true;
   if (obj == rt.intrinsics().object_prototype) return false;  // immutable prototype exotic
   if (!obj->extensible()) return false;
-  for (Object* p = proto; p; p = p->proto()) {
+  for (Object* p = proto; p; p = p->proto(), rt.PollNativeTimeout()) {
     if (p == obj) return false;
   }
   obj->set_proto(proto);

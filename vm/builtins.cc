@@ -149,13 +149,13 @@ Value GetIndex(Runtime& rt, Object* obj, uint64_t i) {
     Value v = obj->elements()[i];
     if (!v.IsHole()) return v;
   }
-  CheckNativeLimits(rt);
+  rt.PollNativeTimeout();
   return GetProperty(rt, obj, IndexKey(rt, i));
 }
 
 bool HasIndex(Runtime& rt, Object* obj, uint64_t i) {
   if (HasPlainElements(obj) && i < obj->elements().size() && !obj->elements()[i].IsHole()) return true;
-  CheckNativeLimits(rt);
+  rt.PollNativeTimeout();
   return HasProperty(rt, obj, IndexKey(rt, i));
 }
 

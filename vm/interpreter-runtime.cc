@@ -291,7 +291,7 @@ Value ForInEnumerate(Runtime& rt, Value object) {
   auto identity = [](PropertyKey k) {
     return k.IsIndex() ? static_cast<uint64_t>(k.index()) | (1ull << 63) : reinterpret_cast<uint64_t>(k.cell());
   };
-  for (Object* o = obj; o; o = o->proto()) {
+  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     Rooted<Object*> ro(rt, o);
     std::vector<PropertyKey> own = OwnPropertyKeys(rt, o, kKeysStrings);
     for (PropertyKey k : own) {
@@ -323,34 +323,12 @@ Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index_value) {
 
 // ---------------------------------------------------------------- limits
 
-namespace {
-
-// --timeout: its clock starts at the first check.
-void CheckTimeout(const RuntimeOptions& o) {
-  static const auto start = std::chrono::steady_clock::now();
-  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (elapsed > o.timeout_seconds) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof(seconds), "%g", o.timeout_seconds);
-    throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
-  }
-}
-
-}  // namespace
-
 void CheckLimits(Runtime& rt, uint64_t steps) {
   const RuntimeOptions& o = rt.options();
   if (o.max_steps && steps > o.max_steps) {
     throw JsTerminate{5, "execution stopped after " + std::to_string(o.max_steps) + " steps (--max-steps)"};
   }
-  if (o.timeout_seconds > 0 && (steps & 4095) == 0) CheckTimeout(o);
-}
-
-void CheckNativeLimits(Runtime& rt) {
-  const RuntimeOptions& o = rt.options();
-  if (o.timeout_seconds <= 0) return;
-  static thread_local uint32_t calls = 0;
-  if ((++calls & 4095) == 0) CheckTimeout(o);
+  if (o.timeout_seconds > 0 && (steps & 4095) == 0) rt.CheckTimeout();
 }
 
 // ---------------------------------------------------------------- runtime functions
@@ -614,6 +592,8 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       PropertyKey key = KeyOf(rt, arg(2));
       return GetSuperProperty(rt, home, receiver, key);
     }
+    case RuntimeFunction::kThrowUnsupportedSuperError:
+      rt.ThrowReferenceError("Unsupported reference to 'super'");
     case RuntimeFunction::kThrowInvalidSuperCall:
       rt.ThrowSyntaxError("'super' keyword unexpected here");
     case RuntimeFunction::kThrowDerivedReturnNotObject:

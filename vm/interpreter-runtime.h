@@ -41,9 +41,5 @@ Value ForInEnumerate(Runtime& rt, Value object);
 Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index);
 // Enforces --max-steps and --timeout (throws JsTerminate).
 void CheckLimits(Runtime& rt, uint64_t steps);
-// Enforces --timeout in built-ins that loop over an array-like's indices by
-// property lookups (`sort.call({length: 2**32 - 1})` runs no bytecode for
-// hours); cheap enough to call per index.
-void CheckNativeLimits(Runtime& rt);
 
 }  // namespace jsvm

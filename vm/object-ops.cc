@@ -390,14 +390,14 @@ std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filte
 }
 
 bool HasProperty(Runtime& rt, Object* obj, PropertyKey key) {
-  for (Object* o = obj; o; o = o->proto()) {
+  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     if (HasOwnProperty(rt, o, key)) return true;
   }
   return false;
 }
 
 Value GetProperty(Runtime& rt, Object* obj, PropertyKey key, Value receiver) {
-  for (Object* o = obj; o; o = o->proto()) {
+  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     // Fast path: plain named data property.
     if (!key.IsIndex() && o->kind() == CellKind::kObject) {
       int i = o->FindNamed(key.cell());
@@ -455,7 +455,7 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
   // OrdinarySet: find the property along the chain.
   OwnProperty p;
   bool found = false;
-  for (Object* o = obj; o; o = o->proto()) {
+  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     if (GetOwnProperty(rt, o, key, &p)) {
       found = true;
       break;

@@ -412,7 +412,7 @@ bool OrdinaryHasInstance(Runtime& rt, Value c, Value v) {
   Rooted<Value> rv(rt, v);
   Value proto = GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.names().prototype));
   if (!proto.IsObject()) rt.ThrowTypeError("Function has non-object prototype '" + DescribeForError(rt, proto) + "' in instanceof check");
-  for (Object* o = rv.get().AsObject()->proto(); o; o = o->proto()) {
+  for (Object* o = rv.get().AsObject()->proto(); o; o = o->proto(), rt.PollNativeTimeout()) {
     if (o == proto.AsObject()) return true;
   }
   return false;
@@ -638,7 +638,7 @@ namespace {
 
 // A data property of `obj` or its prototypes, read without running a getter.
 Value DataPropertyNoSideEffects(Runtime& rt, Object* obj, PropertyKey key) {
-  for (Object* o = obj; o; o = o->proto()) {
+  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) return (p.attrs & kAttrAccessor) ? Value::Undefined() : p.value;
   }

@@ -7,6 +7,7 @@
 // throw JsThrow.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -141,6 +142,17 @@ class Runtime {
   // The accessor pair of unmapped arguments objects' callee, shared by all.
   Accessor* ArgumentsCalleeThrower();
   const RuntimeOptions& options() const { return options_; }
+  // --timeout counts from the runtime's construction.
+  std::chrono::steady_clock::time_point start_time() const { return start_time_; }
+  // Enforces --timeout where native code loops without running bytecode (a
+  // built-in over an array-like's indices, a walk up a 100,000-long prototype
+  // chain): cheap enough to call per index or per hop, it reads the clock
+  // every 4,096th call and throws JsTerminate when the time is up.
+  void PollNativeTimeout() {
+    if (options_.timeout_seconds > 0 && (++native_polls_ & 4095) == 0) CheckTimeout();
+  }
+  // Throws JsTerminate (exit code 6) if --timeout has passed.
+  void CheckTimeout() const;
   Interpreter& interpreter() { return *interpreter_; }
   const Names& names() const { return names_; }
   const Intrinsics& intrinsics() const { return intrinsics_; }
@@ -241,6 +253,8 @@ class Runtime {
   void ClearDeadInternedStrings();
 
   RuntimeOptions options_;
+  std::chrono::steady_clock::time_point start_time_ = std::chrono::steady_clock::now();
+  uint32_t native_polls_ = 0;
   Heap heap_;
   ShapeRegistry shapes_{heap_};
   std::unique_ptr<MegamorphicLoadCache> load_cache_;

@@ -59,6 +59,13 @@ CASES = [
     # A built-in looping over 2^32 - 1 indices runs no bytecode: it checks the clock itself.
     ("timeout in a built-in", ["--timeout=1"], 'console.log("start"); Array.prototype.sort.call({length: 2**32 - 1});',
      6, "start\n", "--timeout"),
+    # A million-long prototype chain walked 100,000 times from inside built-ins
+    # (reduce builds it, every walks it): a handful of bytecodes, so the walk
+    # itself checks the clock (it ran for hours before).
+    ("timeout in a prototype walk", ["--timeout=1"],
+     'console.log("start"); const o = Array(1e6).fill(undefined).reduce(Object.create, {});'
+     ' Array(1e5).fill(o).every(Object.prototype.isPrototypeOf, Object.prototype); console.log("done");',
+     6, "start\n", "--timeout"),
     ("deep JS recursion", ["--stack-size=1000"], DEEP_JS, 1,
      "start\ncaught true Maximum call stack size exceeded\ndepth within --stack-size\n",
      "Uncaught RangeError: Maximum call stack size exceeded"),
