@@ -30,7 +30,6 @@ namespace jsvm {
 namespace {
 
 constexpr int kFormatVersion = 2;  // 2: natives' writes (state, length), Map/Set entries, long-string previews
-constexpr uint32_t kMaxListed = 100;  // properties (and Map/Set entries) listed per object (the rest is "more")
 // A longer string is written as a preview of its first kStringPreview code
 // units and its length, so that a growing string does not make the trace grow
 // with the square of the steps.
@@ -153,6 +152,12 @@ JsonTracer::JsonTracer(Runtime& rt, std::FILE* out, TraceOptions options) : Trac
 
 JsonTracer::~JsonTracer() {
   if (!stopped_) SetWriteObserver(nullptr);
+}
+
+bool JsonTracer::Reported(const Cell* cell) const {
+  if (IsFollowed(cell)) return true;
+  auto w = written_cells_.find(cell);
+  return w != written_cells_.end() && w->second.limit != 0;
 }
 
 bool JsonTracer::IsFollowed(const Cell* cell) const {
@@ -402,13 +407,13 @@ void JsonTracer::AppendContents(std::string& out, Cell* cell) {
   AppendView(out, ViewOf(static_cast<Object*>(cell)));
 }
 
-JsonTracer::RawView JsonTracer::RawViewOf(const Object* o) const {
+JsonTracer::RawView JsonTracer::RawViewOf(const Object* o, size_t limit) const {
   RawView raw;
   raw.proto = o->proto();
   if (o->kind() == CellKind::kArray) raw.length = static_cast<const Array*>(o)->length();
-  raw.props.reserve(std::min<size_t>(kMaxListed, o->elements().size() + o->named_count()));
+  raw.props.reserve(std::min<size_t>(limit, o->elements().size() + o->named_count()));
   auto add = [&](uintptr_t key, Value value, uint8_t attrs) {
-    if (raw.props.size() == kMaxListed) {
+    if (raw.props.size() == limit) {
       raw.more = true;
       return false;
     }
@@ -432,7 +437,7 @@ JsonTracer::RawView JsonTracer::RawViewOf(const Object* o) const {
     raw.size = table.size();
     for (const OrderedTable::Entry& e : table.entries()) {
       if (e.key.IsEmpty()) continue;
-      if (raw.entries.size() == kMaxListed) {
+      if (raw.entries.size() == limit) {
         raw.more = true;
         break;
       }
@@ -456,13 +461,7 @@ JsonTracer::ObjectView JsonTracer::Render(const Object* o, const RawView& raw) {
   view.props.reserve(raw.props.size());
   for (const RawView::Prop& p : raw.props) {
     auto& [k, v] = view.props.emplace_back();
-    AppendJsonString(k, (p.key & 1) ? std::to_string(p.key >> 1)
-                                     : KeyText(PropertyKey::Named(reinterpret_cast<Cell*>(p.key))));
-    if (p.attrs & kAttrAccessor) {
-      v = "\"<accessor>\"";
-    } else {
-      AppendValue(v, p.value);
-    }
+    RenderProp(p, k, v);
   }
   bool is_map = o->kind() == CellKind::kMap;
   for (const auto& [key, value] : raw.entries) {
@@ -475,6 +474,16 @@ JsonTracer::ObjectView JsonTracer::Render(const Object* o, const RawView& raw) {
     text += ']';
   }
   return view;
+}
+
+void JsonTracer::RenderProp(const RawView::Prop& p, std::string& key, std::string& value) {
+  AppendJsonString(key, (p.key & 1) ? std::to_string(p.key >> 1)
+                                    : KeyText(PropertyKey::Named(reinterpret_cast<Cell*>(p.key))));
+  if (p.attrs & kAttrAccessor) {
+    value = "\"<accessor>\"";
+  } else {
+    AppendValue(value, p.value);
+  }
 }
 
 void JsonTracer::AppendView(std::string& out, const ObjectView& view) {
@@ -515,10 +524,49 @@ void JsonTracer::OnCellWrite(Cell* cell) {
   last_written_ = cell;
   if (!IsObjectKind(cell->kind()) || written_cells_.count(cell)) return;
   auto it = ids_.find(cell);
-  // Cells allocated in this step get an "init" at its end; built-ins are not followed.
-  if (it == ids_.end() || !it->second.user || it->second.id >= step_first_id_) return;
-  written_cells_.emplace(cell, Written{RawViewOf(static_cast<Object*>(cell)), std::nullopt});
+  // A cell the trace never mentioned is not shown anywhere; one allocated in
+  // this step gets an "init" at its end.
+  if (it == ids_.end() || (it->second.user && it->second.id >= step_first_id_)) return;
+  // Older cells (built-ins, the global object) are in no keyframe: the trace
+  // follows every property of theirs, so that no write is lost past the 100th.
+  // Except in the instruction's own named store to one (`var` at the top
+  // level: StaGlobal), which CompleteInstruction reports by its key; copying
+  // every global at each such step made tracing a top-level loop 3x slower.
+  // Its prototype and length are still compared (a native `__proto__` setter).
+  size_t limit = kMaxListed;
+  if (!it->second.user) {
+    bool named_store = pending_op_ == Bytecode::kStaGlobal || pending_op_ == Bytecode::kSetNamedProperty ||
+                       pending_op_ == Bytecode::kDefineNamedOwnProperty;
+    bool own_store = write_ != WriteKind::kNone && !interrupted_ && write_object_.IsCell() && write_object_.AsCell() == cell;
+    limit = named_store && own_store ? 0 : SIZE_MAX;
+  }
+  written_cells_.emplace(cell, Written{limit, RawViewOf(static_cast<Object*>(cell), limit), std::nullopt});
   written_order_.emplace_back(cell, it->second.id);
+}
+
+void JsonTracer::ReportOlderCellProps(Cell* cell, const RawView& before, const RawView& after) {
+  std::unordered_map<uintptr_t, const RawView::Prop*> was;
+  for (const RawView::Prop& p : before.props) was.emplace(p.key, &p);
+  std::string key, value;
+  for (const RawView::Prop& p : after.props) {
+    auto it = was.find(p.key);
+    if (it != was.end()) {
+      bool same = *it->second == p;
+      was.erase(it);
+      if (same) continue;
+    }
+    key.clear();
+    value.clear();
+    RenderProp(p, key, value);
+    Event("prop", cell, Json{key}, Json{value});
+  }
+  for (const RawView::Prop& p : before.props) {
+    if (!was.count(p.key)) continue;
+    key.clear();
+    RenderProp(p, key, value);
+    Event("delete", cell, Json{key});
+  }
+  if (before.length != after.length) Event("length", cell, after.length);
 }
 
 void JsonTracer::ReportWrittenCells() {
@@ -535,9 +583,14 @@ void JsonTracer::ReportWrittenCells() {
     auto w = written_cells_.find(cell);
     if (w == written_cells_.end()) continue;  // collected since
     auto* object = static_cast<Object*>(cell);
-    RawView raw = RawViewOf(object);
+    RawView raw = RawViewOf(object, w->second.limit);
     // Unchanged (no collection since, so equal pointers are the same cells).
     if (!w->second.rendered && raw == w->second.raw) continue;
+    if (w->second.limit != kMaxListed && !w->second.rendered && raw.proto == w->second.raw.proto &&
+        raw.size == w->second.raw.size && raw.entries == w->second.raw.entries) {
+      ReportOlderCellProps(cell, w->second.raw, raw);
+      continue;
+    }
     const ObjectView before = w->second.rendered ? *w->second.rendered : Render(object, w->second.raw);
     ObjectView after = Render(object, raw);
     if (before.cls != after.cls || before.proto != after.proto || before.more != after.more ||
@@ -778,14 +831,14 @@ void JsonTracer::CompleteInstruction() {
         }
         [[fallthrough]];
       case WriteKind::kProperty:
-        // Objects allocated while tracing report their writes through OnCellWrite.
-        if (write_object_.IsObject() && !IsFollowed(write_object_.AsCell()) && KeyValueText(write_key_, &key) &&
+        // Objects the trace knows report their writes through OnCellWrite.
+        if (write_object_.IsObject() && !Reported(write_object_.AsCell()) && KeyValueText(write_key_, &key) &&
             OwnDataValue(write_object_.AsObject(), write_key_, &now) && now == write_value_) {
           Event("prop", write_object_.AsCell(), key, now);
         }
         break;
       case WriteKind::kDelete:
-        if (write_object_.IsObject() && !IsFollowed(write_object_.AsCell()) && KeyValueText(write_key_, &key) &&
+        if (write_object_.IsObject() && !Reported(write_object_.AsCell()) && KeyValueText(write_key_, &key) &&
             !OwnDataValue(write_object_.AsObject(), write_key_, &now)) {
           Event("delete", write_object_.AsCell(), key);
         }

@@ -60,6 +60,8 @@ class JsonTracer final : public Tracer, public WriteObserver {
   void OnCellWrite(Cell* cell) override;
 
  private:
+  // Properties (and Map/Set entries) an object in a keyframe lists; the rest is "more".
+  static constexpr size_t kMaxListed = 100;
   // The trace's id of a cell: objects and contexts get ids in one sequence.
   struct CellId {
     uint32_t id;
@@ -133,16 +135,26 @@ class JsonTracer final : public Tracer, public WriteObserver {
     bool more = false;
     bool operator==(const RawView&) const = default;
   };
-  RawView RawViewOf(const Object* o) const;
+  // `limit`: how many properties (and entries) at most; the rest is "more".
+  RawView RawViewOf(const Object* o, size_t limit = kMaxListed) const;
   // Renders `raw` (of `o`, which gives the class) as the trace writes it.
   ObjectView Render(const Object* o, const RawView& raw);
   ObjectView ViewOf(Object* o) { return Render(o, RawViewOf(o)); }
   void AppendView(std::string& out, const ObjectView& view);
+  // A property as a view lists it: the key and the value, as JSON text.
+  void RenderProp(const RawView::Prop& p, std::string& key, std::string& value);
   // Whether `cell` is allocated while tracing (its contents are in keyframes).
   bool IsFollowed(const Cell* cell) const;
+  // Whether this step's writes to `cell` are reported by ReportWrittenCells
+  // (followed, or an older cell OnCellWrite copied whole), not by the bytecode.
+  bool Reported(const Cell* cell) const;
   // Events for what changed in the objects written during this step
   // (OnCellWrite kept how they were): prop, delete, length or a whole state.
   void ReportWrittenCells();
+  // The same for an older cell (a built-in, the global object, in no keyframe):
+  // only the properties that changed are rendered, so that its other values
+  // are not introduced.
+  void ReportOlderCellProps(Cell* cell, const RawView& before, const RawView& after);
 
   // Value text: "@id" for objects and contexts, "<hole>", else RenderScopeValue.
   void AppendValue(std::string& out, Value v);
@@ -249,6 +261,7 @@ class JsonTracer final : public Tracer, public WriteObserver {
   // Older objects written in this step, with how they were before (and in
   // order): unrendered, until a collection makes rendering necessary.
   struct Written {
+    size_t limit;  // kMaxListed for objects in keyframes; older cells (built-ins): all, or 0 in their own named store
     RawView raw;
     std::optional<ObjectView> rendered;
   };

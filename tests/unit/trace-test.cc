@@ -5,7 +5,9 @@
 // schema, replay, Chrome nesting.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -212,6 +214,51 @@ TEST(JsonTracer, MaxStepsTruncatesTheRecordingButNotTheRun) {
   EXPECT_EQ(t.trace["end"]["recorded"], 10);
   EXPECT_GT(t.trace["end"]["steps"].get<int>(), 1000);
   EXPECT_EQ(t.trace["end"]["openFrames"].size(), 1u);  // stopped in the script's frame
+}
+
+// Cells that existed before tracing (the global object, built-in prototypes)
+// are in no keyframe, so every write to them, a native's included, must be an
+// event; and only what changed is written (not every built-in they hold).
+TEST(JsonTracer, NativesWritesToOlderCellsAreEvents) {
+  Traced t = TraceJs<JsonTracer>(
+      "var a = 1;\n"
+      "function f() { return a; }\n"
+      "Object.assign(globalThis, {b: 2});\n"
+      "Object.defineProperty(globalThis, 'c', {value: 3, enumerable: true, configurable: true});\n"
+      "Object.assign(Array.prototype, {extra: 4});\n"
+      "delete globalThis.c;\n"
+      "delete Array.prototype.extra;\n"
+      "console.log(a + b);\n",
+      {});
+  EXPECT_EQ(t.out, "3\n");
+  std::map<std::string, std::vector<std::string>> writes;  // "prop key value" / "delete key" by cell
+  int refs = 0;
+  for (const auto& e : Events(t.trace)) {
+    if (e[0] == "ref") ++refs;
+    if (e[0] == "prop") writes[e[1]].push_back("prop " + e[2].get<std::string>() + " " + e[3].get<std::string>());
+    if (e[0] == "delete") writes[e[1]].push_back("delete " + e[2].get<std::string>());
+  }
+  auto has = [](const std::vector<std::string>& list, const std::string& what) {
+    return std::find(list.begin(), list.end(), what) != list.end();
+  };
+  // The global object is the cell `var a` is stored to; Array.prototype the
+  // one `extra` is deleted from (the object literals have them too).
+  std::vector<std::string> on_global, on_array_prototype;
+  for (const auto& [cell, list] : writes) {
+    if (has(list, "prop a 1")) on_global = list;
+    if (has(list, "delete extra")) on_array_prototype = list;
+  }
+  // DeclareGlobals (a and f), the assign, the defineProperty and the delete.
+  ASSERT_FALSE(on_global.empty());
+  EXPECT_TRUE(has(on_global, "prop a undefined"));
+  EXPECT_TRUE(has(on_global, "prop b 2"));
+  EXPECT_TRUE(has(on_global, "prop a 1"));
+  EXPECT_TRUE(has(on_global, "prop c 3"));
+  EXPECT_TRUE(has(on_global, "delete c"));
+  EXPECT_TRUE(std::any_of(on_global.begin(), on_global.end(), [](const std::string& w) { return w.rfind("prop f @", 0) == 0; }));
+  EXPECT_TRUE(has(on_array_prototype, "prop extra 4"));
+  // Array.prototype's own 40-odd methods were not introduced by the write.
+  EXPECT_LT(refs, 30);
 }
 
 TEST(ChromeTracer, CallsAreSlicesAndCollectionsHaveTheirOwnTrack) {
