@@ -13,9 +13,9 @@
 #include <string>
 
 #include "compiler/compiler.h"
-#include "vm/interpreter.h"
-#include "vm/runtime.h"
-#include "vm/unicode.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

@@ -9,9 +9,9 @@
 #include <map>
 #include <vector>
 
-#include "vm/bytecodes.h"
-#include "vm/function.h"
-#include "vm/runtime.h"
+#include "vm/interpreter/bytecodes.h"
+#include "vm/objects/function.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 
@@ -92,7 +92,7 @@ class BytecodeArrayBuilder {
   }
 
   // ---- call sites: what an error of the next instruction emitted prints
-  // (vm/function.h, CallSite; the bytecode offset is filled in on emission)
+  // (vm/objects/function.h, CallSite; the bytecode offset is filled in on emission)
   void SetCallSite(CallSiteKind kind, std::u16string text, std::u16string property = {}) {
     pending_call_site_ = {kind, std::move(text), std::move(property), true};
   }

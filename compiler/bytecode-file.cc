@@ -6,10 +6,10 @@
 #include <unordered_map>
 
 #include "compiler/bytecode-generator.h"
-#include "vm/bytecode-verifier.h"
-#include "vm/object-ops.h"
-#include "vm/object.h"
-#include "vm/string.h"
+#include "vm/interpreter/bytecode-verifier.h"
+#include "vm/objects/object-ops.h"
+#include "vm/objects/object.h"
+#include "vm/objects/string.h"
 
 namespace jsvm {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "vm/function.h"
-#include "vm/runtime.h"
+#include "vm/objects/function.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 

@@ -5,8 +5,8 @@
 
 #include "compiler/bytecode-generator.h"
 #include "compiler/call-printer.h"
-#include "vm/object-ops.h"
-#include "vm/operations.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/operations.h"
 
 namespace jsvm {
 

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "vm/object-ops.h"
-#include "vm/unicode.h"
+#include "vm/objects/object-ops.h"
+#include "vm/objects/unicode.h"
 
 // Control scopes are RAII objects on the C++ stack that link themselves into
 // the generator's chain and unlink in their destructor; GCC 12 cannot see the

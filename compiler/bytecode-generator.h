@@ -22,8 +22,8 @@
 #include "compiler/ast.h"
 #include "compiler/bytecode-array-builder.h"
 #include "compiler/scope-analysis.h"
-#include "vm/function.h"
-#include "vm/runtime.h"
+#include "vm/objects/function.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 

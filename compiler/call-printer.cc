@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "vm/operations.h"
+#include "vm/execution/operations.h"
 
 namespace jsvm {
 

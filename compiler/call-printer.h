@@ -2,13 +2,13 @@
 // "x is not a function" and its relatives name the callee as node does:
 // `a.b.c`, `obj[key]`, `foo(...)`, `(void 0)`, `(intermediate value).x`.
 // The bytecode generator prints each site once, at compile time, into the
-// function's call-site table (vm/function.h, CallSite).
+// function's call-site table (vm/objects/function.h, CallSite).
 #pragma once
 
 #include <string>
 
 #include "compiler/ast.h"
-#include "vm/function.h"
+#include "vm/objects/function.h"
 
 namespace jsvm {
 

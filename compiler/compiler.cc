@@ -7,9 +7,9 @@
 #include "compiler/bytecode-generator.h"
 #include "compiler/parser.h"
 #include "compiler/scope-analysis.h"
-#include "vm/builtins.h"
-#include "vm/bytecode-verifier.h"
-#include "vm/interpreter.h"
+#include "vm/builtins/builtins.h"
+#include "vm/interpreter/bytecode-verifier.h"
+#include "vm/interpreter/interpreter.h"
 
 namespace jsvm {
 

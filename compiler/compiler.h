@@ -4,8 +4,8 @@
 #include <string>
 
 #include "compiler/diagnostics.h"
-#include "vm/function.h"
-#include "vm/runtime.h"
+#include "vm/objects/function.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 

@@ -4,8 +4,8 @@
 #include <functional>
 #include <sstream>
 
-#include "vm/bytecodes.h"
-#include "vm/string.h"
+#include "vm/interpreter/bytecodes.h"
+#include "vm/objects/string.h"
 
 namespace jsvm {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "vm/function.h"
+#include "vm/objects/function.h"
 
 namespace jsvm {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 
@@ -44,7 +44,7 @@ bool IsAsciiIdStart(int32_t c) {
 }
 bool IsAsciiIdPart(int32_t c) { return IsAsciiIdStart(c) || IsDecimalDigit(c); }
 bool IsSurrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
-// Identifier characters beyond ASCII: vm/unicode.h's approximation, with the
+// Identifier characters beyond ASCII: vm/objects/unicode.h's approximation, with the
 // corrections that matter in practice (never a lone surrogate; ZWNJ/ZWJ only
 // continue identifiers; the Latin-1 letters below U+00C0; Other_ID_Continue;
 // U+2E2F VERTICAL TILDE is Pattern_Syntax).

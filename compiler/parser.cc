@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <limits>
 
-#include "vm/native-stack.h"
-#include "vm/unicode.h"
+#include "vm/execution/native-stack.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unordered_set>
 
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 

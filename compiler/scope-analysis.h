@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "compiler/ast.h"
-#include "vm/function.h"
+#include "vm/objects/function.h"
 
 namespace jsvm {
 

@@ -2,7 +2,7 @@
 // to collect, root sections, and statistics. The collector is a precise,
 // non-moving mark-sweep (collector.cc): a cell's address never changes, so a
 // C++ pointer stays valid as long as something the collector sees keeps the
-// cell alive (a root section, or a handle; see vm/handles.h).
+// cell alive (a root section, or a handle; see vm/execution/handles.h).
 #pragma once
 
 #include <array>

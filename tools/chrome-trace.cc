@@ -8,7 +8,7 @@
 // step) microseconds.
 #include "tools/chrome-trace.h"
 
-#include "vm/interpreter.h"
+#include "vm/interpreter/interpreter.h"
 
 namespace jsvm {
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vm/bytecodes.h"
+#include "vm/interpreter/bytecodes.h"
 
 namespace jsvm {
 

@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "gc/heap-snapshot.h"
-#include "vm/builtins.h"
+#include "vm/builtins/builtins.h"
 
 namespace jsvm {
 

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "gc/heap-graph.h"
-#include "vm/leak-report.h"
-#include "vm/runtime.h"
+#include "vm/debug/leak-report.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 

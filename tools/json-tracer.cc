@@ -17,13 +17,13 @@
 #include <cctype>
 
 #include "compiler/disassembler.h"
-#include "vm/builtins.h"
-#include "vm/collections.h"
-#include "vm/interpreter.h"
-#include "vm/object.h"
-#include "vm/operations.h"
-#include "vm/scopes.h"
-#include "vm/unicode.h"
+#include "vm/builtins/builtins.h"
+#include "vm/objects/collections.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/object.h"
+#include "vm/execution/operations.h"
+#include "vm/debug/debug-scopes.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 

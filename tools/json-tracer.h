@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "tools/trace-common.h"
-#include "vm/bytecodes.h"
-#include "vm/write-observer.h"
+#include "vm/interpreter/bytecodes.h"
+#include "vm/objects/write-observer.h"
 
 namespace jsvm {
 

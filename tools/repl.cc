@@ -5,11 +5,11 @@
 
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
-#include "vm/inspect.h"
-#include "vm/interpreter.h"
-#include "vm/object-ops.h"
-#include "vm/operations.h"
-#include "vm/unicode.h"
+#include "vm/debug/inspect.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/operations.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 

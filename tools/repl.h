@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "vm/runtime.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 

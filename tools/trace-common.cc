@@ -1,7 +1,7 @@
 #include "tools/trace-common.h"
 
-#include "vm/interpreter.h"
-#include "vm/string.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/string.h"
 
 namespace jsvm {
 

@@ -11,9 +11,9 @@
 
 #include "gc/heap.h"
 #include "tools/json-writer.h"
-#include "vm/function.h"
-#include "vm/runtime.h"
-#include "vm/trace-hooks.h"
+#include "vm/objects/function.h"
+#include "vm/execution/runtime.h"
+#include "vm/interpreter/trace-hooks.h"
 
 namespace jsvm {
 

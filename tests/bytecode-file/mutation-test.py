@@ -60,7 +60,7 @@ def split_header(blob):
 
 
 def bytecode_sizes(jsvm):
-    """Instruction sizes by opcode, from `jsvm bytecodes` (vm/bytecodes.def)."""
+    """Instruction sizes by opcode, from `jsvm bytecodes` (vm/interpreter/bytecodes.def)."""
     out = subprocess.run([jsvm, "bytecodes"], capture_output=True, text=True, check=True).stdout
     sizes = {}
     for m in re.finditer(r"^\| (\d+) \| `\w+` \| [^|]* \| (\d+) \|", out, re.M):

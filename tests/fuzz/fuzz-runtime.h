@@ -6,8 +6,8 @@
 
 #include <memory>
 
-#include "vm/interpreter.h"
-#include "vm/runtime.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm::fuzz {
 

@@ -6,7 +6,7 @@
 
 #include "compiler/compiler.h"
 #include "tests/fuzz/fuzz-runtime.h"
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace jsvm;

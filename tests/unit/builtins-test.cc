@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "vm/builtins.h"
-#include "vm/inspect.h"
-#include "vm/operations.h"
-#include "vm/unicode.h"
+#include "vm/builtins/builtins.h"
+#include "vm/debug/inspect.h"
+#include "vm/execution/operations.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {
@@ -124,7 +124,7 @@ TEST(BuiltinsRuntime, MapSetWithGcStress) {
 // ---- the script-evaluator hook (Function constructor, indirect eval)
 
 #include "compiler/compiler.h"
-#include "vm/interpreter.h"
+#include "vm/interpreter/interpreter.h"
 
 namespace jsvm {
 namespace {

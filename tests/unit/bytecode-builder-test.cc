@@ -13,9 +13,9 @@
 
 #include "compiler/bytecode-array-builder.h"
 #include "compiler/disassembler.h"
-#include "vm/bytecodes.h"
-#include "vm/function.h"
-#include "vm/runtime.h"
+#include "vm/interpreter/bytecodes.h"
+#include "vm/objects/function.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 namespace {

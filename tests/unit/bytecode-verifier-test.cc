@@ -10,11 +10,11 @@
 
 #include "compiler/bytecode-file.h"
 #include "compiler/compiler.h"
-#include "vm/bytecode-verifier.h"
-#include "vm/bytecodes.h"
-#include "vm/interpreter.h"
-#include "vm/runtime.h"
-#include "vm/unicode.h"
+#include "vm/interpreter/bytecode-verifier.h"
+#include "vm/interpreter/bytecodes.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

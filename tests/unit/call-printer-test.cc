@@ -8,7 +8,7 @@
 #include <string>
 
 #include "compiler/parser.h"
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

@@ -10,10 +10,10 @@
 #include <string_view>
 
 #include "compiler/compiler.h"
-#include "vm/interpreter.h"
-#include "vm/operations.h"
-#include "vm/runtime.h"
-#include "vm/unicode.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/execution/operations.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

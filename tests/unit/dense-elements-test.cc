@@ -1,4 +1,4 @@
-// DenseElements (vm/dense-elements.h): the vector operations the VM uses,
+// DenseElements (vm/objects/dense-elements.h): the vector operations the VM uses,
 // checked against std::vector doing the same, copy-on-write sharing, the
 // allocation-site hint of array literals (an array literal's site remembers
 // the length its arrays reached), literals of constants sharing their
@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "compiler/compiler.h"
-#include "vm/dense-elements.h"
-#include "vm/interpreter.h"
-#include "vm/object-ops.h"
-#include "vm/runtime.h"
-#include "vm/unicode.h"
+#include "vm/objects/dense-elements.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

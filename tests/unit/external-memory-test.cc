@@ -6,10 +6,10 @@
 #include <string>
 
 #include "compiler/compiler.h"
-#include "vm/builtins.h"
-#include "vm/interpreter.h"
-#include "vm/object-ops.h"
-#include "vm/runtime.h"
+#include "vm/builtins/builtins.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/runtime.h"
 
 namespace jsvm {
 namespace {

@@ -13,9 +13,9 @@
 #include "compiler/compiler.h"
 #include "gc/heap-graph.h"
 #include "gc/heap-snapshot.h"
-#include "vm/interpreter.h"
-#include "vm/leak-report.h"
-#include "vm/unicode.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/debug/leak-report.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

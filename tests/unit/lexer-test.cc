@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "compiler/parser.h"
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

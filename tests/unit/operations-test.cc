@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "vm/builtins.h"
-#include "vm/object-ops.h"
-#include "vm/operations.h"
-#include "vm/runtime.h"
-#include "vm/unicode.h"
+#include "vm/builtins/builtins.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/operations.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "compiler/parser.h"
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "compiler/parser.h"
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "vm/unicode.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

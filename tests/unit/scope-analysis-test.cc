@@ -14,8 +14,8 @@
 #include "compiler/disassembler.h"
 #include "compiler/parser.h"
 #include "compiler/scope-analysis.h"
-#include "vm/runtime.h"
-#include "vm/unicode.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

@@ -1,4 +1,4 @@
-// [[Scopes]] (vm/scopes.h): what __inspect records for closures made by a
+// [[Scopes]] (vm/debug/debug-scopes.h): what __inspect records for closures made by a
 // program of our own — nested function contexts, a per-iteration block
 // context, a catch context, script-level lexicals (one still in its TDZ),
 // hidden slots, values taken at the call — and the JSON shape `jsvm scopes`
@@ -10,10 +10,10 @@
 #include <string_view>
 
 #include "compiler/compiler.h"
-#include "vm/interpreter.h"
-#include "vm/runtime.h"
-#include "vm/scopes.h"
-#include "vm/unicode.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/execution/runtime.h"
+#include "vm/debug/debug-scopes.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

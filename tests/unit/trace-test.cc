@@ -16,9 +16,9 @@
 #include "tools/chrome-trace.h"
 #include "tools/json-tracer.h"
 #include "tools/json-writer.h"
-#include "vm/bytecodes.h"
-#include "vm/interpreter.h"
-#include "vm/unicode.h"
+#include "vm/interpreter/bytecodes.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 namespace {

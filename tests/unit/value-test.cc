@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "vm/value.h"
+#include "vm/objects/value.h"
 
 namespace jsvm {
 namespace {

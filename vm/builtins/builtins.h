@@ -1,0 +1,220 @@
+// Shared helpers for the built-in library (vm/builtins/*.cc): defining methods,
+// getters and constructors with V8's attributes, element access on
+// array-likes, and the per-runtime state the built-ins keep (symbol registry,
+// Math.random seed, lazily formatted error stacks).
+//
+// Attributes follow V8: methods are writable + configurable and not
+// enumerable; a constructor's `prototype` is neither writable, enumerable nor
+// configurable; a function's `name` and `length` are configurable only.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/objects/function.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/runtime.h"
+
+namespace jsvm {
+
+// ---- defining built-ins
+
+// A new native function whose `name` is `name` and `length` is `length`.
+NativeFunction* NewBuiltinFunction(Runtime& rt, std::string_view name, NativeFn fn, uint16_t length,
+                                   bool constructor = false);
+// obj[name] = a native method (writable, configurable, not enumerable).
+NativeFunction* DefineMethod(Runtime& rt, Object* obj, std::string_view name, NativeFn fn,
+                             uint16_t length);
+// obj[sym] = a native method named `fn_name` (e.g. "[Symbol.iterator]").
+NativeFunction* DefineMethod(Runtime& rt, Object* obj, Symbol* sym, std::string_view fn_name,
+                             NativeFn fn, uint16_t length, uint8_t attrs = kAttrHidden);
+// An accessor property (configurable, not enumerable) with a native getter
+// named "get <name>" and, when `setter` is not null, a setter "set <name>".
+void DefineGetter(Runtime& rt, Object* obj, std::string_view name, NativeFn getter,
+                  NativeFn setter = nullptr);
+// The same keyed by a symbol; the functions are named "get [<fn_name>]".
+void DefineGetter(Runtime& rt, Object* obj, Symbol* sym, std::string_view fn_name, NativeFn getter);
+// obj[name] = value with `attrs` (default: writable + configurable).
+void DefineValue(Runtime& rt, Object* obj, std::string_view name, Value value,
+                 uint8_t attrs = kAttrHidden);
+// A constructor `name` with `prototype` as its prototype property (and
+// prototype.constructor pointing back), bound on the global object.
+NativeFunction* MakeConstructor(Runtime& rt, std::string_view name, NativeFn fn, uint16_t length,
+                                Object* prototype);
+
+// A list of property keys whose cells stay rooted (a getter may delete the
+// property that kept a key's interned string alive).
+class RootedKeys {
+ public:
+  RootedKeys(Runtime& rt, std::vector<PropertyKey> keys) : keys_(std::move(keys)), roots_(rt) {
+    for (const PropertyKey& k : keys_) {
+      if (k.cell()) roots_.push_back(Value::FromCell(k.cell()));
+    }
+  }
+  size_t size() const { return keys_.size(); }
+  const PropertyKey& operator[](size_t i) const { return keys_[i]; }
+  auto begin() const { return keys_.begin(); }
+  auto end() const { return keys_.end(); }
+
+ private:
+  std::vector<PropertyKey> keys_;
+  RootedVector roots_;
+};
+
+// OrdinarySetPrototypeOf (with Object.prototype's immutable prototype);
+// false when not allowed (not extensible, or a cycle).
+bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto);
+
+// Whether `v` is a realm's global eval function (%eval%).
+bool IsGlobalEval(Value v);
+
+// Hook that compiles and runs the source text of a classic script in the
+// global scope and returns its completion value (the value of the last
+// expression statement), throwing SyntaxError for a compile error. vm/ cannot
+// see the compiler, so the layer above installs it (see SetScriptEvaluatorHook
+// callers). It powers `new Function(params..., body)` and indirect `eval`;
+// without it both throw TypeError "... is not supported".
+using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
+void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
+
+// What `__snapshot(label)` does: the tools layer installs it (heap snapshot
+// files, leak reports). Its result is __snapshot's (undefined when nothing
+// was written). Without a hook __snapshot does nothing and returns undefined.
+using SnapshotHook = std::function<Value(Runtime& rt, const std::string& label)>;
+void SetSnapshotHook(Runtime& rt, SnapshotHook hook);
+
+// ---- values
+
+// A new (not interned) string value.
+Value StringValue(Runtime& rt, std::u16string_view s);
+Value StringValueUtf8(Runtime& rt, std::string_view s);
+// The key of element i (an index key below 2^32 - 1, else a string key).
+PropertyKey IndexKey(Runtime& rt, uint64_t i);
+// Get(obj, ToString(i)), with a fast path for dense storage.
+Value GetIndex(Runtime& rt, Object* obj, uint64_t i);
+// HasProperty(obj, ToString(i)), with a fast path for dense storage.
+bool HasIndex(Runtime& rt, Object* obj, uint64_t i);
+// Set(obj, ToString(i), v, true).
+void SetIndex(Runtime& rt, Object* obj, uint64_t i, Value v);
+// CreateDataPropertyOrThrow(obj, ToString(i), v).
+void CreateIndex(Runtime& rt, Object* obj, uint64_t i, Value v);
+// DeletePropertyOrThrow(obj, ToString(i)).
+void DeleteIndex(Runtime& rt, Object* obj, uint64_t i);
+// Set(obj, "length", n, true).
+void SetLength(Runtime& rt, Object* obj, double n);
+// Relative index argument (slice, splice, at ...): ToIntegerOrInfinity,
+// negative counts from len, clamped to [0, len].
+uint64_t RelativeIndex(Runtime& rt, Value arg, uint64_t len, uint64_t default_value);
+// True when obj is a plain Array with dense storage only (fast paths).
+bool IsDenseArray(Object* obj);
+// The callable argument or a TypeError "<desc> is not a function".
+Value RequireCallable(Runtime& rt, Value fn);
+// SpeciesConstructor-free ArraySpeciesCreate: a new Array of `length`
+// (RangeError for lengths above 2^32 - 1).
+Array* NewArrayOfLength(Runtime& rt, uint64_t length);
+// Number -> display string for console output (like String(n), but -0 is "-0").
+std::string NumberForDisplay(double d);
+
+// ---- errors
+
+// Gives a freshly made error object its `stack` property: the header
+// "Name: message" is formatted lazily from the error's current name and
+// message (like V8), followed by the stack trace captured now. The lead's
+// Runtime::NewError should call this.
+void AttachErrorStack(Runtime& rt, Object* error);
+// Creates an error with prototype `proto` and an own message (when not
+// undefined), `cause` from options, and a stack.
+Object* MakeError(Runtime& rt, Object* proto, Value message, Value options = Value::Undefined());
+
+// ---- collections (collections.cc)
+
+// Per-runtime state of the built-ins.
+struct BuiltinsState {
+  uint64_t random_state[2] = {0x9E3779B97F4A7C15ull, 0xBF58476D1CE4E5B9ull};
+  // Symbol.for registry (strong).
+  std::unordered_map<std::u16string, Symbol*> symbol_registry;
+  // Well-known symbols that WellKnownSymbols does not hold.
+  Symbol* is_concat_spreadable = nullptr;
+  Symbol* unscopables = nullptr;
+  Symbol* async_iterator = nullptr;
+  Symbol* match = nullptr;
+  Symbol* match_all = nullptr;
+  Symbol* replace = nullptr;
+  Symbol* search = nullptr;
+  Symbol* split = nullptr;
+  // The shared accessor pair of not yet formatted `stack` properties.
+  Value stack_getter;
+  Value stack_setter;
+  // Stack frames of errors whose `stack` is not formatted yet (weak keys);
+  // external memory, as the errors own them.
+  using StackText = std::basic_string<char, std::char_traits<char>, ExternalAllocator<char>>;
+  ExternalUnorderedMap<const Cell*, StackText, std::hash<const Cell*>, std::equal_to<const Cell*>> pending_stacks;
+  // Collection iterators that may be mid-iteration (weak; see collections.h).
+  std::vector<Cell*> live_iterators;
+  ScriptEvaluatorHook script_evaluator = nullptr;
+  SnapshotHook snapshot_hook;
+  // Date.prototype (not an intrinsic of the runtime).
+  Value date_prototype;
+  // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.
+  std::vector<Cell*> weak_collections;
+  // Values kept alive for the runtime's lifetime (created during install).
+  std::vector<Value> roots;
+};
+
+// The built-ins' state of `rt` (created by InstallBuiltins).
+BuiltinsState& StateOf(Runtime& rt);
+// Seeds Math.random's xorshift128+ (runs are deterministic by default).
+void SetMathRandomSeed(Runtime& rt, uint64_t seed);
+
+// ---- installers, one per file (called by InstallBuiltins in order)
+void InstallObjectBuiltins(Runtime& rt);
+void InstallFunctionBuiltins(Runtime& rt);
+void InstallSymbolBuiltins(Runtime& rt);
+void InstallErrorBuiltins(Runtime& rt);
+void InstallIteratorBuiltins(Runtime& rt);
+void InstallArrayBuiltins(Runtime& rt);
+void InstallStringBuiltins(Runtime& rt);
+void InstallNumberBuiltins(Runtime& rt);
+void InstallMathBuiltins(Runtime& rt);
+void InstallJsonBuiltins(Runtime& rt);
+void InstallCollectionBuiltins(Runtime& rt);
+void InstallGlobalBuiltins(Runtime& rt);
+void InstallDateBuiltins(Runtime& rt);
+
+// ---- shared between built-in files
+
+// Removes the entries of a WeakMap/WeakSet whose keys are not marked.
+void SweepWeakCollection(Runtime& rt, Cell* collection);
+
+// Date objects (date.cc): ordinary objects with [[DateValue]].
+bool IsDateObject(Object* obj);
+double DateObjectValue(Object* obj);
+// toISOString's text, or "Invalid Date" (what node's inspect prints).
+std::string DateToIsoOrInvalid(double t);
+
+// Object.prototype.toString's result for v ("[object Array]" ...).
+String* ObjectToStringTag(Runtime& rt, Value v);
+// Creates an Array iterator over `obj` (kind: 0 keys, 1 values, 2 entries).
+Object* NewArrayIterator(Runtime& rt, Value obj, int kind);
+// Array.prototype.join's core with separator `sep` (cycle-safe for toString).
+String* ArrayJoin(Runtime& rt, Object* obj, String* sep);
+// The function's source text, or "function name() { [native code] }".
+String* FunctionToString(Runtime& rt, Object* fn);
+// JSON.stringify(value, replacer, space); undefined when not serialisable.
+Value JsonStringify(Runtime& rt, Value value, Value replacer, Value space);
+// Quotes s as a JSON string literal ("\"a\\n\"").
+void JsonQuote(std::u16string_view s, std::u16string& out);
+// Parses a JSON text (throws SyntaxError with V8's messages).
+Value JsonParse(Runtime& rt, std::u16string_view text);
+// ParseInt/ParseFloat cores (global and Number.* share them).
+double ParseIntCore(std::u16string_view s, int32_t radix);
+double ParseFloatCore(std::u16string_view s);
+// Well-formed substring helpers for the string built-ins.
+std::u16string ToUpperCaseCore(std::u16string_view s);
+std::u16string ToLowerCaseCore(std::u16string_view s);
+
+}  // namespace jsvm

@@ -1,0 +1,213 @@
+// [[Scopes]] from context chains. The rules are V8's (debug-scopes.cc and the
+// inspector's description of each scope), as ../shared/reference/v8-semantics.md
+// records them; docs/scopes.md walks through an example.
+#include "vm/debug/debug-scopes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "vm/builtins/builtins.h"
+#include "vm/objects/function.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/operations.h"
+#include "vm/execution/runtime.h"
+#include "vm/objects/unicode.h"
+
+namespace jsvm {
+
+namespace {
+
+const char* EntryType(ScopeType type) {
+  switch (type) {
+    case ScopeType::kFunction: return "closure";
+    case ScopeType::kEval: return "closure";  // V8 reports eval contexts as Closure scopes
+    case ScopeType::kBlock: return "block";
+    case ScopeType::kClass: return "block";   // a class scope is a block context in V8
+    case ScopeType::kCatch: return "catch";
+    case ScopeType::kWith: return "with";
+    case ScopeType::kScript: return "script";
+  }
+  return "block";
+}
+
+// Slots [[Scopes]] never shows: the receiver, a named function expression's
+// own name, compiler temporaries (names starting with '.' or '#').
+bool IsHiddenSlot(const ScopeInfo* si, uint32_t i) {
+  switch (si->mode(i)) {
+    case VariableMode::kThis:
+    case VariableMode::kFunctionName:
+    case VariableMode::kInternal:
+      return true;
+    default:
+      break;
+  }
+  const String* name = si->name(i);
+  if (!name) return true;
+  std::u16string_view n = name->view();
+  return n.empty() || n[0] == u'.' || n[0] == u'#' || n == u"this";
+}
+
+// V8 names every scope after the nearest *function* context at or beyond
+// it in the chain (Context::closure_context(), which also stops at script and
+// eval contexts, whose names are empty).
+std::string DebugNameOf(const Context* c) {
+  for (; c; c = c->previous()) {
+    const ScopeInfo* si = c->scope_info();
+    if (!si) continue;
+    switch (si->type()) {
+      case ScopeType::kFunction:
+        return si->function_name() ? si->function_name()->ToUtf8() : "";
+      case ScopeType::kScript:
+      case ScopeType::kEval:
+        return "";
+      default:
+        break;
+    }
+  }
+  return "";
+}
+
+// Variables sorted as JavaScript sorts strings (by UTF-16 code units); a
+// later Add of the same name replaces the value.
+class VariableSet {
+ public:
+  void Add(const String* name, Value value) { vars_[std::u16string(name->view())] = RenderScopeValue(value); }
+  void AddVisibleSlots(const Context* c) {
+    const ScopeInfo* si = c->scope_info();
+    for (uint32_t i = 0; i < si->slot_count() && i < c->var_count(); ++i) {
+      if (!IsHiddenSlot(si, i)) Add(si->name(i), c->get(Context::kFirstSlot + i));
+    }
+  }
+  bool empty() const { return vars_.empty(); }
+  std::vector<ScopeVariable> Take() const {
+    std::vector<ScopeVariable> out;
+    out.reserve(vars_.size());
+    for (const auto& [name, value] : vars_) out.push_back({Utf16ToUtf8(name), value});
+    return out;
+  }
+
+ private:
+  std::map<std::u16string, std::string> vars_;
+};
+
+std::string RenderNumber(double d) {
+  if (d == 0 && std::signbit(d)) return "-0";
+  return NumberToStdString(d);  // NaN, Infinity and -Infinity as written
+}
+
+std::string RenderObject(const Object* o) {
+  if (o->IsCallable()) return "<function>";
+  switch (o->kind()) {
+    case CellKind::kArray: return "<array>";
+    case CellKind::kArguments: return "<arguments>";
+    case CellKind::kError: return "<error>";
+    case CellKind::kMap: return "<map>";
+    case CellKind::kSet: return "<set>";
+    default: return "<object>";
+  }
+}
+
+}  // namespace
+
+std::string RenderScopeValue(Value v) {
+  if (v.IsUndefined() || v.IsHole() || v.IsEmpty()) return "undefined";  // TDZ reads as undefined
+  if (v.IsNull()) return "null";
+  if (v.IsBoolean()) return v.AsBoolean() ? "true" : "false";
+  if (v.IsNumber()) return RenderNumber(v.AsNumber());
+  if (v.IsString()) {
+    std::u16string quoted;
+    JsonQuote(v.AsString()->view(), quoted);
+    return Utf16ToUtf8(quoted);
+  }
+  if (v.IsSymbol()) return "<symbol>";
+  if (v.IsObject()) return RenderObject(v.AsObject());
+  return "<object>";
+}
+
+std::vector<ScopeEntry> CollectScopes(Runtime& rt, Object* callable) {
+  std::vector<ScopeEntry> scopes;
+  // Only closures compiled from source have a context chain; V8 likewise
+  // gives bound functions no [[Scopes]] and built-ins an empty list.
+  if (callable->kind() != CellKind::kFunction) return scopes;
+  VariableSet script;
+  for (const Context* c = static_cast<Function*>(callable)->context(); c; c = c->previous()) {
+    const ScopeInfo* si = c->scope_info();
+    if (!si) continue;
+    if (si->type() == ScopeType::kScript) {
+      script.AddVisibleSlots(c);
+      continue;
+    }
+    VariableSet vars;
+    vars.AddVisibleSlots(c);
+    // V8 drops scopes without visible variables (with scopes excepted).
+    if (vars.empty() && si->type() != ScopeType::kWith) continue;
+    scopes.push_back({EntryType(si->type()), DebugNameOf(c), vars.Take()});
+  }
+  // The script scope lists the top-level lexicals of every script run in the
+  // realm (V8's script context table; a later declaration of a name wins),
+  // whether or not this closure's chain passes through their context, and
+  // sits just before global.
+  for (const auto& [name, binding] : rt.script_bindings()) {
+    if (binding.mode == VariableMode::kThis || binding.mode == VariableMode::kInternal) continue;
+    script.Add(name, binding.context->get(binding.slot));
+  }
+  if (!script.empty()) scopes.push_back({"script", "", script.Take()});
+  scopes.push_back({"global", "", {}});  // the global object's properties are left out
+  return scopes;
+}
+
+ScopeInspection InspectScopes(Runtime& rt, Value fn, Value label) {
+  // The order of v8-scopes' inspect(): check fn, String(label), walk the
+  // scopes, then read fn.name.
+  if (!IsCallable(fn)) rt.ThrowTypeError("__inspect: first argument must be a function");
+  Rooted<Object*> callable(rt, fn.AsObject());
+  ScopeInspection inspection;
+  inspection.label = ToString(rt, label)->ToUtf8();
+  inspection.scopes = CollectScopes(rt, callable);
+  Value name = GetProperty(rt, callable, PropertyKey::Named(rt.names().name));
+  if (name.IsString()) inspection.function = name.AsString()->ToUtf8();
+  return inspection;
+}
+
+nlohmann::ordered_json ScopesToJson(const std::vector<ScopeEntry>& scopes) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const ScopeEntry& s : scopes) {
+    nlohmann::ordered_json names = nlohmann::ordered_json::array();
+    nlohmann::ordered_json values = nlohmann::ordered_json::object();
+    for (const ScopeVariable& v : s.variables) {
+      names.push_back(v.name);
+      values[v.name] = v.value;
+    }
+    nlohmann::ordered_json entry;
+    entry["type"] = s.type;
+    entry["name"] = s.name;
+    entry["variables"] = std::move(names);
+    entry["values"] = std::move(values);
+    list.push_back(std::move(entry));
+  }
+  return list;
+}
+
+nlohmann::ordered_json InspectionToJson(const ScopeInspection& inspection) {
+  nlohmann::ordered_json j;
+  j["label"] = inspection.label;
+  if (inspection.function) j["function"] = *inspection.function;
+  j["scopes"] = ScopesToJson(inspection.scopes);
+  return j;
+}
+
+nlohmann::ordered_json ScopesReportJson(const std::string& program, const std::string& engine,
+                                        const std::vector<ScopeInspection>& inspections) {
+  nlohmann::ordered_json j;
+  j["program"] = program;
+  j["engine"] = engine;
+  j["convention"] = "__inspect(fn, label) records fn's [[Scopes]]; program runs as a classic script";
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const ScopeInspection& i : inspections) list.push_back(InspectionToJson(i));
+  j["inspections"] = std::move(list);
+  return j;
+}
+
+}  // namespace jsvm

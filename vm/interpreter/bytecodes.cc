@@ -1,0 +1,101 @@
+#include "vm/interpreter/bytecodes.h"
+
+namespace jsvm {
+
+using enum OperandKind;
+
+const char* OperandKindName(OperandKind k) {
+  switch (k) {
+    case kReg: return "Reg";
+    case kRegOut: return "RegOut";
+    case kRegList: return "RegList";
+    case kIdx: return "Idx";
+    case kSlot: return "Slot";
+    case kImm: return "Imm";
+    case kUImm: return "UImm";
+    case kFlag: return "Flag";
+    case kRuntime: return "Runtime";
+    case kJump: return "Jump";
+    case kJumpBack: return "JumpBack";
+  }
+  return "?";
+}
+
+const char* RuntimeFunctionName(RuntimeFunction f) {
+  static const char* const kNames[] = {
+#define RUNTIME_FUNCTION(name, argc, doc) #name,
+#include "vm/interpreter/runtime-functions.def"
+#undef RUNTIME_FUNCTION
+  };
+  auto i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(RuntimeFunction::kCount) ? kNames[i] : "?";
+}
+
+int RuntimeFunctionArgc(RuntimeFunction f) {
+  static const int kArgc[] = {
+#define RUNTIME_FUNCTION(name, argc, doc) argc,
+#include "vm/interpreter/runtime-functions.def"
+#undef RUNTIME_FUNCTION
+  };
+  auto i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(RuntimeFunction::kCount) ? kArgc[i] : 0;
+}
+
+int32_t ReadOperand(const uint8_t* pc, int i) {
+  const BytecodeInfo& info = GetBytecodeInfo(static_cast<Bytecode>(pc[0]));
+  const uint8_t* p = pc + info.operand_offsets[i];
+  switch (info.operands[i]) {
+    case kReg: case kRegOut: case kRegList: return ReadI16(p);
+    case kSlot: case kRuntime: return ReadU16(p);
+    case kFlag: return *p;
+    case kImm: return ReadI32(p);
+    default: return static_cast<int32_t>(ReadU32(p));
+  }
+}
+
+uint16_t ReadRegListCount(const uint8_t* pc, int i) {
+  const BytecodeInfo& info = GetBytecodeInfo(static_cast<Bytecode>(pc[0]));
+  return ReadU16(pc + info.operand_offsets[i] + 2);
+}
+
+int RegistersWritten(const uint8_t* pc, int32_t out[kMaxWrittenRegisters]) {
+  auto op = static_cast<Bytecode>(pc[0]);
+  const BytecodeInfo& info = GetBytecodeInfo(op);
+  int n = 0;
+  for (int i = 0; i < info.operand_count; ++i) {
+    if (info.operands[i] == kRegOut) out[n++] = ReadOperand(pc, i);
+  }
+  if (op >= Bytecode::kStar0 && op <= Bytecode::kStar15) {
+    out[n++] = static_cast<int32_t>(op) - static_cast<int32_t>(Bytecode::kStar0);
+  }
+  switch (op) {
+    case Bytecode::kForInPrepare:
+      out[n++] = out[0] + 1;
+      out[n++] = out[0] + 2;
+      break;
+    case Bytecode::kForInStep:
+      out[n++] = ReadOperand(pc, 0);
+      break;
+    case Bytecode::kPushContext:
+    case Bytecode::kPopContext:
+      out[n++] = reg::kContext;
+      break;
+    default:
+      break;
+  }
+  return n;
+}
+
+namespace reg {
+std::string Name(int32_t operand, int32_t param_count) {
+  if (operand >= 0) return "r" + std::to_string(operand);
+  if (operand == kContext) return "<context>";
+  if (operand == kClosure) return "<closure>";
+  if (operand == Receiver(param_count)) return "<this>";
+  int32_t i = operand - Param(0, param_count);
+  if (i >= 0 && i < param_count) return "a" + std::to_string(i);
+  return "r?" + std::to_string(operand);
+}
+}  // namespace reg
+
+}  // namespace jsvm

@@ -1,0 +1,1042 @@
+// The dispatch loop. Handlers are short: fast paths inline, everything else
+// calls into operations.h / object-ops.h or the slow paths of
+// interpreter-runtime.cc. Before anything that can allocate, throw or call
+// out, a handler saves pc and the accumulator into its frame (SYNC), so that
+// stack traces, the collector and exception handling see the current state.
+#include "vm/interpreter/interpreter.h"
+
+#include <algorithm>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+#include "vm/interpreter/error-sites.h"
+#include "vm/interpreter/interpreter-runtime.h"
+#include "vm/objects/object-ops.h"
+#include "vm/execution/operations.h"
+#include "vm/interpreter/trace-hooks.h"
+#include "vm/objects/unicode.h"
+
+#if defined(__GNUC__)
+#define JSVM_LIKELY(x) __builtin_expect(!!(x), 1)
+#define JSVM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define JSVM_LIKELY(x) (x)
+#define JSVM_UNLIKELY(x) (x)
+#endif
+
+#ifndef JSVM_USE_COMPUTED_GOTO
+#define JSVM_USE_COMPUTED_GOTO 0
+#endif
+#ifndef JSVM_TRACING
+#define JSVM_TRACING 1
+#endif
+
+namespace jsvm {
+
+Interpreter::Interpreter(Runtime& rt) : rt_(rt) {
+  size_t slots = rt.options().stack_size_bytes / sizeof(Value) + 1024;
+  stack_ = static_cast<Value*>(std::malloc(slots * sizeof(Value)));
+  if (!stack_) throw std::bad_alloc();
+  stack_limit_ = stack_ + slots - 1024;
+  frames_.reserve(rt.options().max_call_depth + 16);
+}
+
+Interpreter::~Interpreter() { std::free(stack_); }
+
+void Interpreter::EnableDispatchStats(bool on) {
+  dispatch_stats_ = on;
+  if (on) {
+    counts_.assign(kBytecodeCount, 0);
+    pairs_.assign(static_cast<size_t>(kBytecodeCount) * kBytecodeCount, 0);
+  }
+}
+
+Value* Interpreter::StackTop() const {
+  if (frames_.empty()) return stack_;
+  return frames_.back().top();
+}
+
+void Interpreter::TraceRoots(Visitor& v) const {
+  if (frames_.empty()) return;
+  const Value* end = frames_.back().top();
+  for (const Value* p = stack_; p < end; ++p) {
+    TraceValue(v, *p, EdgeType::kHidden, EdgeName::Index(0));
+  }
+  for (const Frame& f : frames_) {
+    if (f.function) v.Edge(f.function, EdgeType::kHidden, EdgeName::Str("function"));
+    if (f.info) v.Edge(f.info, EdgeType::kHidden, EdgeName::Str("info"));
+    TraceValue(v, f.acc, EdgeType::kHidden, EdgeName::Str("accumulator"));
+    TraceValue(v, f.new_target, EdgeType::kHidden, EdgeName::Str("new_target"));
+  }
+}
+
+Frame* Interpreter::PushFrame(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target) {
+  FunctionInfo* info = fn->info();
+  if (JSVM_UNLIKELY(!info->ics)) info->AllocateFeedback(rt_.heap());
+  uint32_t params = info->param_count;
+  uint32_t extra = argc > params ? argc - params : 0;
+  Value* base = StackTop();
+  Value* fp = base + extra + 1 + params + 2;
+  if (JSVM_UNLIKELY(frames_.size() >= rt_.options().max_call_depth ||
+                    fp + info->register_count >= stack_limit_)) {
+    rt_.ThrowRangeError("Maximum call stack size exceeded");
+  }
+  // Extra arguments first, then the receiver, the parameters, closure, context.
+  for (uint32_t i = 0; i < extra; ++i) base[i] = argv[params + i];
+  Value* p = base + extra;
+  *p++ = this_value;
+  for (uint32_t i = 0; i < params; ++i) *p++ = i < argc ? argv[i] : Value::Undefined();
+  *p++ = Value::FromCell(fn);
+  *p++ = fn->context() ? Value::FromCell(fn->context()) : Value::Undefined();
+  for (uint32_t i = 0; i < info->register_count; ++i) fp[i] = Value::Undefined();
+  Frame& f = frames_.emplace_back();
+  f.function = fn;
+  f.info = info;
+  f.base = base;
+  f.fp = fp;
+  f.pc = info->bytecode.data();
+  f.argc = argc;
+  f.extra_count = extra;
+  f.new_target = new_target;
+  // Sloppy functions see undefined/null `this` as the global object and
+  // primitives boxed.
+  if (!info->strict && info->flavor != FunctionFlavor::kArrow) {
+    Value& self = fp[reg::Receiver(params)];
+    if (self.IsNullish()) {
+      self = Value::FromCell(rt_.global());
+    } else if (!self.IsObject() && !self.IsHole()) {
+      self = Value::FromCell(ToObject(rt_, self));
+    }
+  }
+  return &f;
+}
+
+Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* argv, uint32_t argc,
+                                Value new_target) {
+  rt_.CheckNativeStack();
+  Frame* f = PushFrame(fn, this_value, argv, argc, new_target);
+  f->is_entry = true;
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnCall(*f);
+  return Run();
+}
+
+Value Interpreter::RunScript(FunctionInfo* top) {
+  Rooted<FunctionInfo*> rtop(rt_, top);
+  Rooted<Context*> context(rt_, rt_.script_context());
+  if (ScopeInfo* si = top->scope_info) {
+    ScopeType type = si->type();
+    // An eval context sits on the script context its code can see.
+    context = rt_.NewContext(si, type == ScopeType::kEval ? context.get() : nullptr, si->slot_count());
+    for (uint32_t i = 0; i < si->slot_count(); ++i) context->set(Context::kFirstSlot + i, Value::Hole());
+    if (type == ScopeType::kScript) {
+      rt_.set_script_context(context);
+      rt_.RegisterScriptContext(context);
+    }
+  }
+  Function* fn = rt_.NewClosure(rtop, context);
+  return CallFunction(fn, Value::FromCell(rt_.global()), nullptr, 0, Value::Undefined());
+}
+
+std::string Interpreter::StackTrace(size_t max_frames) const {
+  std::string out;
+  size_t n = 0;
+  for (auto it = frames_.rbegin(); it != frames_.rend() && n < max_frames; ++it, ++n) {
+    const Frame& f = *it;
+    const FunctionInfo* info = f.info;
+    std::string name = info->debug_name ? info->debug_name->ToUtf8() : "";
+    if (info->flavor == FunctionFlavor::kTopLevel) name.clear();
+    std::string where = info->script ? info->script->file() : "<unknown>";
+    uint32_t src;
+    if (info->script && info->SourceOffsetAt(static_cast<uint32_t>(f.pc - info->bytecode.data()), &src)) {
+      uint32_t line, col;
+      info->script->LineCol(src, &line, &col);
+      where += ":" + std::to_string(line) + ":" + std::to_string(col);
+    }
+    if (!out.empty()) out += "\n";
+    if (name.empty()) {
+      out += "    at " + where;
+    } else {
+      if (f.new_target.IsObject()) name = "new " + name;
+      out += "    at " + name + " (" + where + ")";
+    }
+  }
+  return out;
+}
+
+std::string CaptureStackTrace(Runtime& rt) { return rt.interpreter().StackTrace(); }
+
+// ---------------------------------------------------------------- the loop
+
+namespace {
+
+// The handler table lookup for `offset` in `info`: the innermost range.
+const HandlerEntry* FindHandler(const FunctionInfo* info, uint32_t offset) {
+  const HandlerEntry* best = nullptr;
+  for (const HandlerEntry& h : info->handlers) {
+    if (offset >= h.start && offset < h.end) {
+      if (!best || (h.end - h.start) < (best->end - best->start)) best = &h;
+    }
+  }
+  return best;
+}
+
+inline Context* CurrentContext(Value* fp) {
+  Value c = fp[reg::kContext];
+  return c.IsCell() ? static_cast<Context*>(c.AsCell()) : nullptr;
+}
+
+inline Context* WalkContext(Value ctx, uint32_t depth) {
+  auto* c = static_cast<Context*>(ctx.AsCell());
+  while (depth--) c = c->previous();
+  return c;
+}
+
+}  // namespace
+
+Value Interpreter::Run() {
+  Frame* frame = &frames_.back();
+  const size_t entry_depth = frames_.size();
+  Value* fp = frame->fp;
+  const uint8_t* pc = frame->pc;
+  const Value* constants = frame->info->constants.data();
+  Value acc = Value::Undefined();
+#if JSVM_TRACING
+  TraceHooks* hooks = rt_.trace_hooks();
+  const bool observing = hooks != nullptr || dispatch_stats_ || rt_.options().max_steps != 0 ||
+                         rt_.options().timeout_seconds > 0;
+#else
+  // A measurement build (-DJSVM_TRACING=OFF): no tracing, dispatch statistics
+  // or step/time limits, to show what their one branch per instruction costs.
+  constexpr TraceHooks* hooks = nullptr;
+  constexpr bool observing = false;
+#endif
+  Bytecode previous_op = Bytecode::kCount;
+  const bool* const collection_requested = rt_.heap().collection_requested();
+  PropertyIC scratch_ic;  // see IC_TO_FILL
+  // Call state shared by the call handlers (declared here: handlers are jumped into).
+  Value callee, receiver, new_target;
+  const Value* argv = nullptr;
+  uint32_t argc = 0;
+  bool construct = false;
+
+// Save the state the rest of the VM may look at.
+// Handlers never hold a Rooted or other object with a destructor across
+// DISPATCH: a computed goto leaves a scope without running destructors.
+#define SYNC()          \
+  do {                  \
+    frame->pc = pc;     \
+    frame->acc = acc;   \
+  } while (0)
+// Reload the frame-dependent locals after a frame change.
+#define LOAD_FRAME()                               \
+  do {                                             \
+    frame = &frames_.back();                       \
+    fp = frame->fp;                                \
+    pc = frame->pc;                                \
+    constants = frame->info->constants.data();     \
+  } while (0)
+
+#define OFFSET(i) (kBytecodeInfos[static_cast<int>(kOp)].operand_offsets[i])
+#define REG_INDEX(i) ReadI16(pc + OFFSET(i))
+#define REG(i) fp[REG_INDEX(i)]
+#define IDX(i) ReadU32(pc + OFFSET(i))
+#define IC(i) frame->info->ics[ReadU16(pc + OFFSET(i))]
+// The cache a slow path may fill: the site's own, or a scratch one for the
+// shared overflow slot (which must stay empty).
+#define IC_TO_FILL(i) \
+  (ReadU16(pc + OFFSET(i)) == kSharedFeedbackSlot ? (scratch_ic = PropertyIC{}, scratch_ic) : IC(i))
+#define UIMM(i) ReadU32(pc + OFFSET(i))
+#define IMM(i) ReadI32(pc + OFFSET(i))
+#define FLAG(i) pc[OFFSET(i)]
+#define LIST_COUNT(i) ReadU16(pc + OFFSET(i) + 2)
+#define RUNTIME_ID(i) static_cast<RuntimeFunction>(ReadU16(pc + OFFSET(i)))
+#define SIZE() (kBytecodeInfos[static_cast<int>(kOp)].size)
+
+#if JSVM_USE_COMPUTED_GOTO
+  static void* const kDispatch[] = {
+#define BYTECODE(name, acc_use, doc, ...) &&L_##name,
+#include "vm/interpreter/bytecodes.def"
+#undef BYTECODE
+  };
+#define DISPATCH()                                                \
+  do {                                                            \
+    if (JSVM_UNLIKELY(observing)) goto observe;                   \
+    goto* kDispatch[*pc];                                         \
+  } while (0)
+// The for-statement gives each handler its own compile-time opcode (kOp);
+// every handler leaves through DISPATCH, so the loop never iterates.
+#define CASE(name) L_##name: for ([[maybe_unused]] constexpr Bytecode kOp = Bytecode::k##name;;)
+#else
+#define DISPATCH() goto dispatch_top
+#define CASE(name) case Bytecode::k##name: for ([[maybe_unused]] constexpr Bytecode kOp = Bytecode::k##name;;)
+#endif
+#define NEXT()      \
+  do {              \
+    pc += SIZE();   \
+    DISPATCH();     \
+  } while (0)
+#define JUMP_TO(target) \
+  do {                  \
+    pc = (target);      \
+    DISPATCH();         \
+  } while (0)
+
+  for (;;) {
+    try {
+#if JSVM_USE_COMPUTED_GOTO
+      DISPATCH();
+#else
+    dispatch_top:
+      if (JSVM_UNLIKELY(observing)) goto observe;
+    dispatch_switch:
+      switch (static_cast<Bytecode>(*pc)) {
+#endif
+
+    observe: {
+      auto op = static_cast<Bytecode>(*pc);
+      ++steps_;
+      if (dispatch_stats_) {
+        counts_[static_cast<int>(op)]++;
+        if (previous_op != Bytecode::kCount) {
+          pairs_[static_cast<size_t>(previous_op) * kBytecodeCount + static_cast<size_t>(op)]++;
+        }
+        previous_op = op;
+      }
+      SYNC();
+      CheckLimits(rt_, steps_);
+      if (hooks) hooks->OnInstruction(*frame, pc, acc);
+#if JSVM_USE_COMPUTED_GOTO
+      goto* kDispatch[*pc];
+#else
+      goto dispatch_switch;
+#endif
+    }
+
+    // ------------------------------------------------------------ loads
+    CASE(LdaZero) { acc = Value::Int(0); NEXT(); }
+    CASE(LdaSmi) { acc = Value::Int(IMM(0)); NEXT(); }
+    CASE(LdaUndefined) { acc = Value::Undefined(); NEXT(); }
+    CASE(LdaNull) { acc = Value::Null(); NEXT(); }
+    CASE(LdaTheHole) { acc = Value::Hole(); NEXT(); }
+    CASE(LdaTrue) { acc = Value::True(); NEXT(); }
+    CASE(LdaFalse) { acc = Value::False(); NEXT(); }
+    CASE(LdaConstant) { acc = constants[IDX(0)]; NEXT(); }
+    CASE(Ldar) { acc = REG(0); NEXT(); }
+    CASE(Star) { REG(0) = acc; NEXT(); }
+#define SHORT_STAR(n) \
+    CASE(Star##n) { fp[n] = acc; NEXT(); }
+    SHORT_STAR(0) SHORT_STAR(1) SHORT_STAR(2) SHORT_STAR(3) SHORT_STAR(4) SHORT_STAR(5)
+    SHORT_STAR(6) SHORT_STAR(7) SHORT_STAR(8) SHORT_STAR(9) SHORT_STAR(10) SHORT_STAR(11)
+    SHORT_STAR(12) SHORT_STAR(13) SHORT_STAR(14) SHORT_STAR(15)
+#undef SHORT_STAR
+    CASE(Mov) { REG(1) = REG(0); NEXT(); }
+
+    // ------------------------------------------------------------ globals
+    CASE(LdaGlobal) {
+      PropertyIC& ic = IC(1);
+      Object* global = rt_.global();
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {
+        acc = global->named_value(ic.slot);
+        NEXT();
+      }
+      SYNC();
+      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), /*inside_typeof=*/false);
+      NEXT();
+    }
+    CASE(LdaGlobalInsideTypeof) {
+      PropertyIC& ic = IC(1);
+      Object* global = rt_.global();
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {
+        acc = global->named_value(ic.slot);
+        NEXT();
+      }
+      SYNC();
+      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), /*inside_typeof=*/true);
+      NEXT();
+    }
+    CASE(StaGlobal) {
+      PropertyIC& ic = IC(1);
+      Object* global = rt_.global();
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalStore, rt_.shapes().epoch(), global))) {
+        global->set_named_value(ic.slot, acc);
+        NEXT();
+      }
+      SYNC();
+      StoreGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), acc, frame->info->strict);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ contexts
+    CASE(PushContext) {
+      REG(0) = fp[reg::kContext];
+      fp[reg::kContext] = acc;
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnPushContext(*frame, acc);
+      NEXT();
+    }
+    CASE(PopContext) {
+      fp[reg::kContext] = REG(0);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnPopContext(*frame, REG(0));
+      NEXT();
+    }
+    CASE(LdaContextSlot) { acc = WalkContext(REG(0), UIMM(2))->get(UIMM(1)); NEXT(); }
+    CASE(LdaImmutableContextSlot) { acc = WalkContext(REG(0), UIMM(2))->get(UIMM(1)); NEXT(); }
+    CASE(LdaCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
+    CASE(LdaImmutableCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
+    CASE(StaContextSlot) { WalkContext(REG(0), UIMM(2))->set(UIMM(1), acc); NEXT(); }
+    CASE(StaCurrentContextSlot) { CurrentContext(fp)->set(UIMM(0), acc); NEXT(); }
+    CASE(CreateFunctionContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
+      acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), UIMM(1)));
+      NEXT();
+    }
+    CASE(CreateBlockContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
+      acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), si->slot_count()));
+      NEXT();
+    }
+    CASE(CreateCatchContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(1)].AsCell());
+      Context* c = rt_.NewContext(si, CurrentContext(fp), si->slot_count());
+      c->set(Context::kFirstSlot, REG(0));
+      acc = Value::FromCell(c);
+      NEXT();
+    }
+    CASE(CreateClosure) {
+      SYNC();
+      auto* info = static_cast<FunctionInfo*>(constants[IDX(0)].AsCell());
+      Function* closure = rt_.NewClosure(info, CurrentContext(fp));
+      acc = Value::FromCell(closure);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCreateClosure(*frame, acc);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ properties
+    CASE(GetNamedProperty) {
+      Value obj = REG(0);
+      PropertyIC& ic = IC(2);
+      if (JSVM_LIKELY(TryLoadIC(ic, rt_.shapes().epoch(), obj, rt_.intrinsics().string_prototype, &acc))) NEXT();
+      SYNC();
+      acc = LoadIC(rt_, IC_TO_FILL(2), obj, static_cast<String*>(constants[IDX(1)].AsCell()));
+      NEXT();
+    }
+    CASE(GetNamedPropertyFromSuper) {
+      SYNC();
+      acc = GetSuperProperty(rt_, acc, REG(0), rt_.KeyFor(constants[IDX(1)].AsString()));
+      NEXT();
+    }
+    CASE(GetKeyedProperty) {
+      Value obj = REG(0);
+      if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
+        auto* a = static_cast<Array*>(obj.AsObject());
+        auto i = static_cast<uint32_t>(acc.AsInt());
+        const DenseElements& elements = a->elements();
+        if (i < elements.size() && !elements[i].IsHole()) {
+          acc = elements[i];
+          NEXT();
+        }
+      }
+      SYNC();
+      acc = GetKeyed(rt_, obj, acc);
+      NEXT();
+    }
+    CASE(SetNamedProperty) {
+      PropertyIC& ic = IC(2);
+      if (JSVM_LIKELY(TryStoreExistingIC(ic, rt_.shapes().epoch(), REG(0), acc))) NEXT();
+      SYNC();
+      StoreIC(rt_, IC_TO_FILL(2), REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
+      NEXT();
+    }
+    CASE(SetKeyedProperty) {
+      Value obj = REG(0);
+      Value key = REG(1);
+      if (JSVM_LIKELY(key.IsInt() && key.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
+        auto* a = static_cast<Array*>(obj.AsObject());
+        auto i = static_cast<uint32_t>(key.AsInt());
+        if (i < a->elements().size() && !a->elements()[i].IsHole()) {
+          a->dense()[i] = acc;  // unshares copy-on-write elements
+          NEXT();
+        }
+      }
+      SYNC();
+      SetKeyed(rt_, obj, key, acc, frame->info->strict);
+      NEXT();
+    }
+    CASE(DefineNamedOwnProperty) {
+      SYNC();
+      if (JSVM_UNLIKELY(!REG(0).IsObject())) rt_.ThrowTypeError("invalid bytecode: defining a property on a non-object");
+      DefineNamedOwnIC(rt_, IC_TO_FILL(2), REG(0).AsObject(), constants[IDX(1)].AsString(), acc);
+      NEXT();
+    }
+    CASE(DefineKeyedOwnProperty) {
+      SYNC();
+      DefineKeyedOwn(rt_, REG(0), REG(1), acc);
+      NEXT();
+    }
+    CASE(StaInArrayLiteral) {
+      SYNC();
+      DefineKeyedOwn(rt_, REG(0), REG(1), acc);
+      NEXT();
+    }
+    CASE(DeletePropertyStrict) {
+      SYNC();
+      acc = Value::Boolean(DeletePropertyOf(rt_, REG(0), acc, true));
+      NEXT();
+    }
+    CASE(DeletePropertySloppy) {
+      SYNC();
+      acc = Value::Boolean(DeletePropertyOf(rt_, REG(0), acc, false));
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ arithmetic
+#define INT_BINARY(name, int_expr, slow) NUM_BINARY(name, int_expr, {}, slow)
+// Small integers first, then any two numbers (num_expr sees doubles x, y).
+#define NUM_BINARY(name, int_expr, num_expr, slow)                    \
+    CASE(name) {                                                      \
+      Value lhs = REG(0);                                             \
+      if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
+        int32_t a = lhs.AsInt(), b = acc.AsInt();                     \
+        int_expr;                                                     \
+      }                                                               \
+      if (lhs.IsNumber() && acc.IsNumber()) {                         \
+        [[maybe_unused]] double x = lhs.AsNumber(), y = acc.AsNumber(); \
+        num_expr;                                                     \
+      }                                                               \
+      SYNC();                                                         \
+      acc = slow;                                                     \
+      NEXT();                                                         \
+    }
+    NUM_BINARY(Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+               { acc = Value::Number(x + y); NEXT(); }, Add(rt_, lhs, acc))
+    NUM_BINARY(Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+               { acc = Value::Number(x - y); NEXT(); }, Arithmetic(rt_, Bytecode::kSub, lhs, acc))
+    NUM_BINARY(Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
+               { acc = Value::Number(x * y); NEXT(); }, Arithmetic(rt_, Bytecode::kMul, lhs, acc))
+    NUM_BINARY(Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } },
+               { acc = Value::Number(x / y); NEXT(); }, Arithmetic(rt_, Bytecode::kDiv, lhs, acc))
+    NUM_BINARY(Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } },
+               { acc = Value::Number(std::fmod(x, y)); NEXT(); }, Arithmetic(rt_, Bytecode::kMod, lhs, acc))
+    INT_BINARY(Exp, { (void)a; (void)b; }, Arithmetic(rt_, Bytecode::kExp, lhs, acc))
+    INT_BINARY(BitwiseOr, { acc = Value::Int(a | b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseOr, lhs, acc))
+    INT_BINARY(BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseXor, lhs, acc))
+    INT_BINARY(BitwiseAnd, { acc = Value::Int(a & b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseAnd, lhs, acc))
+    INT_BINARY(ShiftLeft, { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); },
+               Arithmetic(rt_, Bytecode::kShiftLeft, lhs, acc))
+    INT_BINARY(ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); }, Arithmetic(rt_, Bytecode::kShiftRight, lhs, acc))
+    INT_BINARY(ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); },
+               Arithmetic(rt_, Bytecode::kShiftRightLogical, lhs, acc))
+#undef INT_BINARY
+#undef NUM_BINARY
+
+#define SMI_BINARY(name, base_op, int_expr) SMI_NUM_BINARY(name, base_op, int_expr, {})
+#define SMI_NUM_BINARY(name, base_op, int_expr, num_expr)             \
+    CASE(name) {                                                      \
+      int32_t b = IMM(0);                                             \
+      if (JSVM_LIKELY(acc.IsInt())) {                                 \
+        int32_t a = acc.AsInt();                                      \
+        int_expr;                                                     \
+      }                                                               \
+      if (acc.IsDouble()) {                                           \
+        [[maybe_unused]] double x = acc.AsDouble(), y = b;            \
+        num_expr;                                                     \
+      }                                                               \
+      SYNC();                                                         \
+      acc = Bytecode::k##base_op == Bytecode::kAdd                    \
+                ? Add(rt_, acc, Value::Int(b))                        \
+                : Arithmetic(rt_, Bytecode::k##base_op, acc, Value::Int(b)); \
+      NEXT();                                                         \
+    }
+    SMI_NUM_BINARY(AddSmi, Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x + y); NEXT(); })
+    SMI_NUM_BINARY(SubSmi, Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x - y); NEXT(); })
+    SMI_NUM_BINARY(MulSmi, Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x * y); NEXT(); })
+    SMI_BINARY(DivSmi, Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } })
+    SMI_BINARY(ModSmi, Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } })
+    SMI_BINARY(ExpSmi, Exp, { (void)a; })
+    SMI_BINARY(BitwiseOrSmi, BitwiseOr, { acc = Value::Int(a | b); NEXT(); })
+    SMI_BINARY(BitwiseXorSmi, BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); })
+    SMI_BINARY(BitwiseAndSmi, BitwiseAnd, { acc = Value::Int(a & b); NEXT(); })
+    SMI_BINARY(ShiftLeftSmi, ShiftLeft, { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); })
+    SMI_BINARY(ShiftRightSmi, ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); })
+    SMI_BINARY(ShiftRightLogicalSmi, ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); })
+#undef SMI_BINARY
+#undef SMI_NUM_BINARY
+
+    CASE(Inc) {
+      if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MAX)) {
+        acc = Value::Int(acc.AsInt() + 1);
+        NEXT();
+      }
+      SYNC();
+      acc = Value::Number(ToNumber(rt_, acc) + 1);
+      NEXT();
+    }
+    CASE(Dec) {
+      if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MIN)) {
+        acc = Value::Int(acc.AsInt() - 1);
+        NEXT();
+      }
+      SYNC();
+      acc = Value::Number(ToNumber(rt_, acc) - 1);
+      NEXT();
+    }
+    CASE(Negate) {
+      if (acc.IsInt() && acc.AsInt() != 0 && acc.AsInt() != INT32_MIN) {
+        acc = Value::Int(-acc.AsInt());
+        NEXT();
+      }
+      SYNC();
+      acc = Value::Double(-ToNumber(rt_, acc));
+      NEXT();
+    }
+    CASE(BitwiseNot) {
+      SYNC();
+      acc = Value::Int(~ToInt32(rt_, acc));
+      NEXT();
+    }
+    CASE(ToBooleanLogicalNot) { acc = Value::Boolean(!ToBoolean(acc)); NEXT(); }
+    CASE(LogicalNot) { acc = Value::Boolean(!acc.IsTrue()); NEXT(); }
+    CASE(TypeOf) { acc = TypeOf(rt_, acc); NEXT(); }
+    CASE(ToNumeric) {
+      if (!acc.IsNumber()) {
+        SYNC();
+        acc = ToNumeric(rt_, acc);
+      }
+      NEXT();
+    }
+    CASE(ToNumber) {
+      if (!acc.IsNumber()) {
+        SYNC();
+        acc = Value::Number(ToNumber(rt_, acc));
+      }
+      NEXT();
+    }
+    CASE(ToString) {
+      if (!acc.IsString()) {
+        SYNC();
+        acc = Value::FromCell(ToString(rt_, acc));
+      }
+      NEXT();
+    }
+    CASE(ToName) {
+      SYNC();
+      REG(0) = ToPropertyKeyValue(rt_, acc);
+      NEXT();
+    }
+    CASE(ToObject) {
+      SYNC();
+      REG(0) = Value::FromCell(ToObject(rt_, acc));
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ comparisons
+#define COMPARE(name, int_op, slow)                                   \
+    CASE(name) {                                                      \
+      Value lhs = REG(0);                                             \
+      if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
+        acc = Value::Boolean(lhs.AsInt() int_op acc.AsInt());         \
+        NEXT();                                                       \
+      }                                                               \
+      if (lhs.IsNumber() && acc.IsNumber()) {                         \
+        acc = Value::Boolean(lhs.AsNumber() int_op acc.AsNumber());   \
+        NEXT();                                                       \
+      }                                                               \
+      SYNC();                                                         \
+      acc = Value::Boolean(slow);                                     \
+      NEXT();                                                         \
+    }
+    COMPARE(TestEqual, ==, LooseEquals(rt_, lhs, acc))
+    COMPARE(TestEqualStrict, ==, StrictEquals(lhs, acc))
+    COMPARE(TestLessThan, <, LessThan(rt_, lhs, acc, true) == 1)
+    COMPARE(TestGreaterThan, >, LessThan(rt_, acc, lhs, false) == 1)
+    COMPARE(TestLessThanOrEqual, <=, LessThan(rt_, acc, lhs, false) == 0)
+    COMPARE(TestGreaterThanOrEqual, >=, LessThan(rt_, lhs, acc, true) == 0)
+#undef COMPARE
+    CASE(TestReferenceEqual) { acc = Value::Boolean(REG(0) == acc); NEXT(); }
+    CASE(TestInstanceOf) {
+      SYNC();
+      acc = Value::Boolean(InstanceOf(rt_, REG(0), acc));
+      NEXT();
+    }
+    CASE(TestIn) {
+      SYNC();
+      acc = Value::Boolean(HasPropertyOperator(rt_, REG(0), acc));
+      NEXT();
+    }
+    CASE(TestUndetectable) { acc = Value::Boolean(acc.IsNullish()); NEXT(); }
+    CASE(TestNull) { acc = Value::Boolean(acc.IsNull()); NEXT(); }
+    CASE(TestUndefined) { acc = Value::Boolean(acc.IsUndefined()); NEXT(); }
+    CASE(TestTypeOf) { acc = Value::Boolean(TypeOfIs(acc, FLAG(0))); NEXT(); }
+
+    // ------------------------------------------------------------ jumps
+    CASE(Jump) { JUMP_TO(pc + UIMM(0)); }
+    // JumpLoop <offset>: a loop's back edge, and a safe point: the collection
+    // external memory asked for (gc/external-memory.h) runs here, so a loop
+    // that only grows elements or tables still meets the heap's limit.
+    CASE(JumpLoop) {
+      if (JSVM_UNLIKELY(*collection_requested)) {
+        SYNC();
+        rt_.heap().CollectIfRequested();
+      }
+      JUMP_TO(pc - UIMM(0));
+    }
+    CASE(JumpIfTrue) { if (acc.IsTrue()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfFalse) { if (acc.IsFalse()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfToBooleanTrue) { if (ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfToBooleanFalse) { if (!ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNull) { if (acc.IsNull()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNotNull) { if (!acc.IsNull()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfUndefined) { if (acc.IsUndefined()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNotUndefined) { if (!acc.IsUndefined()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfUndefinedOrNull) { if (acc.IsNullish()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfNotUndefinedOrNull) { if (!acc.IsNullish()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    CASE(JumpIfJSReceiver) { if (acc.IsObject()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+
+    // ------------------------------------------------------------ return, throw
+    CASE(Return) {
+      if (JSVM_UNLIKELY(hooks != nullptr)) {
+        SYNC();
+        hooks->OnReturn(*frame, acc);
+      }
+      if (JSVM_UNLIKELY(frame->construct_result_check)) {
+        Value self = frame->receiver();
+        uint32_t props = self.IsObject() ? self.AsObject()->named_count() : 0;
+        if (props > frame->info->instance_properties) {
+          frame->info->instance_properties = static_cast<uint16_t>(std::min(props, Runtime::kMaxInlineSlots));
+        }
+        if (!acc.IsObject()) acc = self;
+      }
+      bool entry = frame->is_entry;
+      frames_.pop_back();
+      if (entry) return acc;
+      LOAD_FRAME();
+      // Resume after the call instruction.
+      pc += kBytecodeInfos[*pc].size;
+      DISPATCH();
+    }
+    CASE(Throw) {
+      SYNC();
+      rt_.Throw(acc);
+    }
+    CASE(ReThrow) {
+      SYNC();
+      rt_.Throw(acc);
+    }
+    CASE(Debugger) { NEXT(); }
+
+    CASE(ThrowReferenceErrorIfHole) {
+      if (JSVM_UNLIKELY(acc.IsHole())) {
+        SYNC();
+        rt_.ThrowReferenceError("Cannot access '" + constants[IDX(0)].AsString()->ToUtf8() +
+                                "' before initialization");
+      }
+      NEXT();
+    }
+    CASE(ThrowSuperNotCalledIfHole) {
+      if (JSVM_UNLIKELY(acc.IsHole())) {
+        SYNC();
+        rt_.ThrowReferenceError(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+      }
+      NEXT();
+    }
+    CASE(ThrowSuperAlreadyCalledIfNotHole) {
+      if (JSVM_UNLIKELY(!acc.IsHole())) {
+        SYNC();
+        rt_.ThrowReferenceError("Super constructor may only be called once");
+      }
+      NEXT();
+    }
+    CASE(ThrowIfNotSuperConstructor) {
+      if (!IsConstructor(REG(0))) {
+        SYNC();
+        std::u16string name = FunctionName(rt_, frame->function);
+        rt_.ThrowTypeError("Super constructor " + DescribeForError(rt_, REG(0)) + " of " +
+                           (name.empty() ? "anonymous class" : Utf16ToUtf8(name)) + " is not a constructor");
+      }
+      NEXT();
+    }
+    CASE(GetSuperConstructor) {
+      // The compiler loads the active function first; a damaged bytecode
+      // file may not, and the verifier does not track types: no object, no
+      // super constructor (the construct that follows throws).
+      Object* proto = acc.IsObject() ? acc.AsObject()->proto() : nullptr;
+      REG(0) = proto ? Value::FromCell(proto) : Value::Null();
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ calls
+    {
+    CASE(CallProperty) {
+      callee = REG(0);
+      receiver = REG(1);
+      argv = &REG(1) + 1;
+      argc = LIST_COUNT(1) - 1;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallProperty0) {
+      callee = REG(0);
+      receiver = REG(1);
+      argv = nullptr;
+      argc = 0;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallProperty1) {
+      callee = REG(0);
+      receiver = REG(1);
+      argv = &REG(2);
+      argc = 1;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallProperty2) {
+      // a1 and a2 are consecutive registers (the generator guarantees it).
+      callee = REG(0);
+      receiver = REG(1);
+      argv = &REG(2);
+      argc = 2;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = &REG(1);
+      argc = LIST_COUNT(1);
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver0) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = nullptr;
+      argc = 0;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver1) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = &REG(1);
+      argc = 1;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallUndefinedReceiver2) {
+      callee = REG(0);
+      receiver = Value::Undefined();
+      argv = &REG(1);
+      argc = 2;
+      construct = false;
+      goto do_call;
+    }
+    CASE(CallWithSpread) {
+      SYNC();
+      if (JSVM_UNLIKELY(!IsCallable(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kCall);
+      acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), Value::Empty());
+      NEXT();
+    }
+    CASE(Construct) {
+      callee = REG(0);
+      receiver = Value::Hole();
+      argv = &REG(1);
+      argc = LIST_COUNT(1);
+      new_target = acc;
+      construct = true;
+      goto do_call;
+    }
+    CASE(ConstructWithSpread) {
+      SYNC();
+      if (JSVM_UNLIKELY(!IsConstructor(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kConstruct);
+      acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), acc);
+      NEXT();
+    }
+
+    do_call:
+      SYNC();
+      if (JSVM_LIKELY(callee.IsCellOfKind(CellKind::kFunction))) {
+        auto* fn = static_cast<Function*>(callee.AsCell());
+        FunctionInfo* info = fn->info();
+        if (!construct && JSVM_LIKELY(!info->IsClassConstructor())) {
+          PushFrame(fn, receiver, argv, argc, Value::Undefined());
+          if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
+          LOAD_FRAME();
+          DISPATCH();
+        }
+        if (construct && info->IsConstructor() && info->flavor != FunctionFlavor::kDerivedConstructor) {
+          // [[Construct]] of a base constructor: make `this` from new_target.prototype.
+          // No Rooted here (a computed goto leaves the scope without running
+          // destructors): the callee is in a register and new_target in
+          // frame->acc, both seen by the collector; proto is reachable from
+          // new_target.
+          Object* proto = GetPrototypeFromConstructor(rt_, new_target, rt_.intrinsics().object_prototype);
+          Value self = Value::FromCell(
+              rt_.NewObject(proto, std::max<uint32_t>(info->instance_properties, Runtime::kDefaultInlineSlots)));
+          // argv points into the caller's registers, which did not move.
+          Frame* f = PushFrame(static_cast<Function*>(callee.AsCell()), self, argv, argc, new_target);
+          f->construct_result_check = true;
+          if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
+          LOAD_FRAME();
+          DISPATCH();
+        }
+        if (construct && info->flavor == FunctionFlavor::kDerivedConstructor) {
+          PushFrame(fn, Value::Hole(), argv, argc, new_target);
+          if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCall(frames_.back());
+          LOAD_FRAME();
+          DISPATCH();
+        }
+      }
+      // Natives, bound functions, errors: through the generic paths; the
+      // errors name the call site.
+      if (JSVM_UNLIKELY(construct ? !IsConstructor(callee) : !IsCallable(callee))) {
+        ThrowAtCallSite(rt_, *frame, callee, construct ? CallSiteKind::kConstruct : CallSiteKind::kCall);
+      }
+      acc = construct ? Construct(rt_, callee, argv, argc, new_target) : Call(rt_, callee, receiver, argv, argc);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnNativeReturn(*frame, acc);
+      pc += kBytecodeInfos[*pc].size;
+      DISPATCH();
+    }
+
+    CASE(CallRuntime) {
+      SYNC();
+      acc = CallRuntimeFunction(rt_, *frame, RUNTIME_ID(0), &REG(1), LIST_COUNT(1));
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ literals
+    CASE(CreateEmptyObjectLiteral) {
+      SYNC();
+      acc = Value::FromCell(rt_.NewObject());
+      NEXT();
+    }
+    CASE(CreateObjectLiteral) {
+      SYNC();
+      acc = Value::FromCell(NewObjectLiteral(rt_, static_cast<Array*>(constants[IDX(0)].AsCell()), IC_TO_FILL(1)));
+      NEXT();
+    }
+    CASE(CreateArrayLiteral) {
+      SYNC();
+      acc = Value::FromCell(NewArrayFromBoilerplate(rt_, static_cast<Array*>(constants[IDX(0)].AsCell())));
+      NEXT();
+    }
+    CASE(CreateEmptyArrayLiteral) {
+      SYNC();
+      acc = Value::FromCell(NewArrayLiteral(rt_, IC(0)));
+      NEXT();
+    }
+    CASE(CreateArrayFromIterable) {
+      SYNC();
+      acc = ArrayFromIterable(rt_, acc);
+      NEXT();
+    }
+    CASE(CreateRegExpLiteral) {
+      SYNC();
+      rt_.ThrowSyntaxError("Regular expressions are not supported: /" +
+                           constants[IDX(0)].AsString()->ToUtf8() + "/");
+    }
+    CASE(CreateMappedArguments) {
+      SYNC();
+      acc = CreateArgumentsObject(rt_, *frame, true);
+      NEXT();
+    }
+    CASE(CreateUnmappedArguments) {
+      SYNC();
+      acc = CreateArgumentsObject(rt_, *frame, false);
+      NEXT();
+    }
+    CASE(CreateRestParameter) {
+      SYNC();
+      acc = CreateRestParameter(rt_, *frame);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ for-in, iteration
+    CASE(ForInEnumerate) {
+      SYNC();
+      acc = ForInEnumerate(rt_, REG(0));
+      NEXT();
+    }
+    CASE(ForInPrepare) {
+      // acc: the key array from ForInEnumerate.
+      int32_t r = REG_INDEX(0);
+      if (JSVM_UNLIKELY(!acc.IsCellOfKind(CellKind::kArray))) {
+        SYNC();
+        rt_.ThrowTypeError("invalid bytecode: ForInPrepare without a key array");
+      }
+      fp[r] = acc;
+      fp[r + 1] = acc;
+      fp[r + 2] = Value::Int(static_cast<int32_t>(static_cast<Array*>(acc.AsCell())->length()));
+      NEXT();
+    }
+    CASE(ForInContinue) {
+      acc = Value::Boolean(REG(0).AsInt() < REG(1).AsInt());
+      NEXT();
+    }
+    CASE(ForInNext) {
+      SYNC();
+      acc = ForInNext(rt_, REG(0), (&REG(2))[1], REG(1));
+      NEXT();
+    }
+    CASE(ForInStep) {
+      REG(0) = Value::Int(REG(0).AsInt() + 1);
+      NEXT();
+    }
+    CASE(GetIterator) {
+      SYNC();
+      Value next;
+      acc = GetIteratorAtSite(rt_, *frame, REG(0), &next);
+      NEXT();
+    }
+
+#if !JSVM_USE_COMPUTED_GOTO
+        default:
+          rt_.ThrowTypeError("invalid bytecode");
+      }
+#endif
+    } catch (JsThrow&) {
+      // Unwind to the innermost handler of the frames this Run owns.
+      for (;;) {
+        Frame* f = &frames_.back();
+        uint32_t offset = static_cast<uint32_t>(f->pc - f->info->bytecode.data());
+        const HandlerEntry* h = FindHandler(f->info, offset);
+        if (h) {
+          f->fp[reg::kContext] = f->fp[h->context_register];
+          LOAD_FRAME();
+          acc = rt_.exception();
+          pc = f->info->bytecode.data() + h->handler;
+          if (hooks) hooks->OnCatch(*frame, acc);
+          break;
+        }
+        if (hooks) hooks->OnUnwind(*f);
+        bool entry = f->is_entry;
+        frames_.pop_back();
+        if (entry || frames_.size() < entry_depth) throw;
+      }
+    }
+  }
+#undef SYNC
+#undef LOAD_FRAME
+#undef OFFSET
+#undef REG_INDEX
+#undef REG
+#undef IDX
+#undef UIMM
+#undef IMM
+#undef FLAG
+#undef LIST_COUNT
+#undef RUNTIME_ID
+#undef SIZE
+#undef DISPATCH
+#undef CASE
+#undef NEXT
+#undef JUMP_TO
+}
+
+}  // namespace jsvm

@@ -1,0 +1,78 @@
+// What the interpreter and runtime tell an observer (the execution tracers of
+// tools/, later the viewer's recorder) when tracing is on. When it is off the
+// interpreter pays one predictable branch per instruction. An interface
+// only: tools/ implements it. Every method has an empty default, so an
+// observer overrides only what it needs. Allocation and collection events
+// come from gc::Heap's own observer (gc/heap.h: HeapObserver), since gc/ does
+// not see vm/.
+//
+// Observers must not allocate on the JavaScript heap from these calls: they
+// are made in the middle of an instruction, where the interpreter's state is
+// only partly rooted.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "vm/interpreter/bytecodes.h"
+#include "vm/objects/value.h"
+
+namespace jsvm {
+
+struct Frame;
+
+class TraceHooks {
+ public:
+  virtual ~TraceHooks() = default;
+  // Before the instruction at pc runs (acc is the accumulator before it).
+  virtual void OnInstruction(const Frame& /*frame*/, const uint8_t* /*pc*/, Value /*acc*/) {}
+  // PushContext made `context` current (the previous one is in the output register).
+  virtual void OnPushContext(const Frame& /*frame*/, Value /*context*/) {}
+  // PopContext made `context` current again.
+  virtual void OnPopContext(const Frame& /*frame*/, Value /*context*/) {}
+  // CreateClosure made `closure` (closures made by the runtime, e.g. for
+  // top-level function declarations, are seen only as allocations).
+  virtual void OnCreateClosure(const Frame& /*frame*/, Value /*closure*/) {}
+  // A JavaScript frame was pushed (the callee's frame): by a call bytecode,
+  // or from C++ (the script itself, callbacks of natives, getters, ...), in
+  // which case `callee.is_entry` is true.
+  virtual void OnCall(const Frame& /*callee*/) {}
+  // `frame` returns `result` (before the frame is popped).
+  virtual void OnReturn(const Frame& /*frame*/, Value /*result*/) {}
+  // A call bytecode in `frame` (one for which CallsNativesWithHook holds)
+  // called something other than a closure compiled by jsvm (a native, a bound
+  // function), which returned `result`. There is no hook at the start of such
+  // a call, so that the dispatch loop keeps its shape: an observer sees it
+  // coming in OnInstruction, from the instruction and its callee register.
+  virtual void OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {}
+  // `frame` catches `exception`: its handler runs next.
+  virtual void OnCatch(const Frame& /*frame*/, Value /*exception*/) {}
+  // `frame` is being left by an exception (before it is popped).
+  virtual void OnUnwind(const Frame& /*frame*/) {}
+  // The program wrote `text` to stdout (stream 1: console.log, print) or
+  // stderr (stream 2: console.error).
+  virtual void OnOutput(int /*stream*/, std::string_view /*text*/) {}
+};
+
+// The call bytecodes whose native calls end with OnNativeReturn (or an
+// exception): operand 0 is the callee; when it is not a CellKind::kFunction
+// closure, the instruction calls it as a native. Other ways to reach natives
+// (spread calls, getters, natives calling natives) report nothing.
+inline bool CallsNativesWithHook(Bytecode op) {
+  switch (op) {
+    case Bytecode::kCallProperty:
+    case Bytecode::kCallProperty0:
+    case Bytecode::kCallProperty1:
+    case Bytecode::kCallProperty2:
+    case Bytecode::kCallUndefinedReceiver:
+    case Bytecode::kCallUndefinedReceiver0:
+    case Bytecode::kCallUndefinedReceiver1:
+    case Bytecode::kCallUndefinedReceiver2:
+    case Bytecode::kConstruct:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace jsvm
