@@ -9,7 +9,7 @@
 namespace jsvm {
 
 enum class Bytecode : uint8_t {
-#define BYTECODE(name, acc, doc, ...) k##name,
+#define BYTECODE(name, acc, facts, doc, ...) k##name,
 #include "vm/interpreter/bytecodes.def"
 #undef BYTECODE
   kCount
@@ -20,6 +20,9 @@ enum class OperandKind : uint8_t {
   kReg, kRegOut, kRegList, kIdx, kSlot, kImm, kUImm, kFlag, kRuntime, kJump, kJumpBack,
 };
 enum class AccumulatorUse : uint8_t { kNone, kRead, kWrite, kReadWrite };
+// What a bytecode's line in bytecodes.def says of it beyond its operands: a
+// set of flags (filled in and used by the tools that need them).
+enum BytecodeFacts : uint32_t { kNoFacts = 0 };
 
 constexpr int kMaxOperands = 5;
 
@@ -61,7 +64,7 @@ constexpr BytecodeInfo MakeInfo(const char* name, const char* doc, AccumulatorUs
   return info;
 }
 // Each operand list ends with a dummy entry so that empty lists are valid arrays.
-#define BYTECODE(name, acc, doc, ...)                                                    \
+#define BYTECODE(name, acc, facts, doc, ...)                                                    \
   inline constexpr OperandKind k##name##Ops[] = {__VA_OPT__(__VA_ARGS__, ) OperandKind::kReg}; \
   inline constexpr size_t k##name##Count = sizeof(k##name##Ops) / sizeof(OperandKind) - 1;
 using enum OperandKind;
@@ -71,7 +74,7 @@ using enum AccumulatorUse;
 }  // namespace detail
 
 inline constexpr BytecodeInfo kBytecodeInfos[] = {
-#define BYTECODE(name, acc, doc, ...) \
+#define BYTECODE(name, acc, facts, doc, ...) \
   detail::MakeInfo(#name, doc, detail::acc, detail::k##name##Ops, detail::k##name##Count),
 #include "vm/interpreter/bytecodes.def"
 #undef BYTECODE

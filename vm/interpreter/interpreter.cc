@@ -257,7 +257,7 @@ Value Interpreter::Run() {
 
 #if JSVM_USE_COMPUTED_GOTO
   static void* const kDispatch[] = {
-#define BYTECODE(name, acc_use, doc, ...) &&L_##name,
+#define BYTECODE(name, acc_use, facts, doc, ...) &&L_##name,
 #include "vm/interpreter/bytecodes.def"
 #undef BYTECODE
   };
