@@ -1517,11 +1517,7 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   } else {
     builder_.SetCallSite(CallSiteKind::kIterable, source ? std::move(source->text) : u"");
   }
-  FeedbackSlot load_slot = builder_.NewFeedbackSlot();
-  builder_.GetIterator(value, load_slot, builder_.NewFeedbackSlot());
-  builder_.StoreAccumulator(iterator);
-  builder_.GetNamedProperty(iterator, builder_.AddName(u"next"), builder_.NewFeedbackSlot());
-  builder_.StoreAccumulator(next);
+  EmitGetIterator(value, iterator, next);
   builder_.LdaFalse();
   builder_.StoreAccumulator(done);
   for (Pattern* e : ap->elements) {
@@ -1543,18 +1539,12 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
       AssignToTarget(e->As<RestElement>()->target, init, kind);
       continue;
     }
-    Label skip, is_object, not_done;
+    Label skip, not_done;
     builder_.LdaUndefined();
     builder_.StoreAccumulator(element);
     builder_.Ldar(done);
     builder_.JumpIfTrue(skip);
-    builder_.CallProperty0(next, iterator, builder_.NewFeedbackSlot());
-    builder_.JumpIfJSReceiver(is_object);
-    builder_.StoreAccumulator(result);
-    builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
-    builder_.Bind(&is_object);
-    builder_.StoreAccumulator(result);
-    builder_.GetNamedProperty(result, builder_.AddName(u"done"), builder_.NewFeedbackSlot());
+    EmitIteratorStep(iterator, next, result);
     builder_.JumpIfToBooleanFalse(not_done);
     builder_.LdaTrue();
     builder_.StoreAccumulator(done);

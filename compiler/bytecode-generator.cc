@@ -851,6 +851,25 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
   builder_.Bind(&loop.break_label);
 }
 
+void BytecodeGenerator::EmitGetIterator(Register iterable, Register iterator, Register next) {
+  FeedbackSlot load_slot = builder_.NewFeedbackSlot();
+  builder_.GetIterator(iterable, load_slot, builder_.NewFeedbackSlot());
+  builder_.StoreAccumulator(iterator);
+  builder_.GetNamedProperty(iterator, builder_.AddName(u"next"), builder_.NewFeedbackSlot());
+  builder_.StoreAccumulator(next);
+}
+
+void BytecodeGenerator::EmitIteratorStep(Register iterator, Register next, Register result) {
+  builder_.CallProperty0(next, iterator, builder_.NewFeedbackSlot());
+  Label is_object;
+  builder_.JumpIfJSReceiver(is_object);
+  builder_.StoreAccumulator(result);
+  builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
+  builder_.Bind(&is_object);
+  builder_.StoreAccumulator(result);
+  builder_.GetNamedProperty(result, builder_.AddName(u"done"), builder_.NewFeedbackSlot());
+}
+
 void BytecodeGenerator::VisitForOf(ForOf* s) {
   std::vector<std::u16string> labels = TakeLabels(g_pending_labels);
   builder_.SetStatementPosition(s->pos.offset);
@@ -862,23 +881,12 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   VisitIterationRight(s, s->right);
   builder_.StoreAccumulator(iterable);
   builder_.SetCallSite(IterationSiteKind(s->right), PrintIterationSubject(s->right));
-  FeedbackSlot load_slot = builder_.NewFeedbackSlot();
-  builder_.GetIterator(iterable, load_slot, builder_.NewFeedbackSlot());
-  builder_.StoreAccumulator(iterator);
-  builder_.GetNamedProperty(iterator, builder_.AddName(u"next"), builder_.NewFeedbackSlot());
-  builder_.StoreAccumulator(next);
+  EmitGetIterator(iterable, iterator, next);
   LoopScope loop(this, s, true, labels);
   Label header;
   builder_.BindLoopHeader(&header);
   ++loop_depth_;
-  builder_.CallProperty0(next, iterator, builder_.NewFeedbackSlot());
-  Label is_object;
-  builder_.JumpIfJSReceiver(is_object);
-  builder_.StoreAccumulator(result);
-  builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
-  builder_.Bind(&is_object);
-  builder_.StoreAccumulator(result);
-  builder_.GetNamedProperty(result, builder_.AddName(u"done"), builder_.NewFeedbackSlot());
+  EmitIteratorStep(iterator, next, result);
   builder_.JumpIfToBooleanTrue(loop.break_label);
   builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
   builder_.StoreAccumulator(result);

@@ -99,6 +99,13 @@ class BytecodeGenerator {
   void VisitBreakContinue(Node* s, ControlScope::Command command, const std::u16string& label);
   // Assigns the iteration value in acc to a for-in/of left side.
   void AssignForTarget(Node* left, Scope* head_scope);
+  // The iteration protocol, shared by for-of and array destructuring:
+  // GetIterator on `iterable` (call site already set), the iterator into
+  // `iterator` and its next method into `next`.
+  void EmitGetIterator(Register iterable, Register iterator, Register next);
+  // One step: result = next.call(iterator), a TypeError unless it is an
+  // object; leaves result.done in acc for the caller's jump.
+  void EmitIteratorStep(Register iterator, Register next, Register result);
 
   // ---- expressions (bytecode-generator-expressions.cc)
   void VisitForAccumulator(Expr* e, const std::u16string& name_hint = u"");
