@@ -20,11 +20,17 @@ void Put32(ExternalVector<uint8_t>& c, uint32_t v) {
 
 BytecodeArrayBuilder::BytecodeArrayBuilder(Runtime& rt, uint32_t locals) : rt_(rt), next_(locals), max_(locals) {}
 
-void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> operands) {
+void BytecodeArrayBuilder::Output(Bytecode op, std::initializer_list<int64_t> operands) {
   const BytecodeInfo& info = GetBytecodeInfo(op);
   if (!reachable_) {
-    pending_.valid = false;
-    pending_call_site_.valid = false;
+    // A dropped jump leaves a pending position or call site to the next
+    // instruction emitted; anything else dropped takes them with it.
+    bool jump = info.operand_count > 0 &&
+                (info.operands[0] == OperandKind::kJump || info.operands[0] == OperandKind::kJumpBack);
+    if (!jump) {
+      pending_.valid = false;
+      pending_call_site_.valid = false;
+    }
     return;
   }
   if (pending_call_site_.valid) {
@@ -75,39 +81,36 @@ void BytecodeArrayBuilder::Emit(Bytecode op, std::initializer_list<int64_t> oper
   }
 }
 
-void BytecodeArrayBuilder::Star(Register r) {
+void BytecodeArrayBuilder::StoreAccumulator(Register r) {
   if (r.index >= 0 && r.index <= 15) {
-    Emit(static_cast<Bytecode>(static_cast<int>(Bytecode::kStar0) + r.index));
+    Output(static_cast<Bytecode>(static_cast<int>(Bytecode::kStar0) + r.index), {});
   } else {
-    Emit(Bytecode::kStar, {r.index});
+    Star(r);
   }
 }
 
-void BytecodeArrayBuilder::LoadConstant(Value v) { Emit(Bytecode::kLdaConstant, {AddConstant(v)}); }
+void BytecodeArrayBuilder::LoadConstant(Value v) { LdaConstant(AddConstant(v)); }
 
 void BytecodeArrayBuilder::LoadNumber(double d) {
   Value v = Value::Number(d);
   if (v.IsInt()) {
-    if (v.AsInt() == 0) Emit(Bytecode::kLdaZero);
-    else Emit(Bytecode::kLdaSmi, {v.AsInt()});
+    if (v.AsInt() == 0) LdaZero();
+    else LdaSmi(Imm(v.AsInt()));
   } else {
     LoadConstant(v);
   }
 }
 
-void BytecodeArrayBuilder::CallRuntime(RuntimeFunction f, RegisterList args) {
-  Emit(Bytecode::kCallRuntime, {static_cast<int64_t>(f), args.first.index, args.count});
+int64_t BytecodeArrayBuilder::ForwardJumpOperand(Label& target) {
+  // Backward conditional jumps do not exist; route through a forward jump.
+  if (target.bound()) throw std::logic_error("backward jumps use JumpLoop");
+  // Output drops an unreachable jump, which then patches nothing.
+  if (reachable_) target.patch_sites_.push_back(code_.size());
+  return 0;
 }
 
-void BytecodeArrayBuilder::Jump(Bytecode op, Label* target) {
-  size_t start = code_.size();
-  if (target->bound()) {
-    // Backward conditional jumps do not exist; route through a forward jump.
-    throw std::logic_error("backward jumps use JumpLoop");
-  }
-  if (!reachable_) return;
-  Emit(op, {0});
-  target->patch_sites_.push_back(start);
+int64_t BytecodeArrayBuilder::LoopJumpOperand(const Label& header) const {
+  return static_cast<int64_t>(code_.size() - header.offset());
 }
 
 void BytecodeArrayBuilder::Bind(Label* label) {
@@ -127,34 +130,28 @@ void BytecodeArrayBuilder::BindLoopHeader(Label* label) {
   Bind(label);
 }
 
-void BytecodeArrayBuilder::JumpLoop(const Label& header, uint32_t depth) {
-  if (!reachable_) return;
-  uint32_t distance = static_cast<uint32_t>(code_.size() - header.offset());
-  Emit(Bytecode::kJumpLoop, {distance, depth});
-}
-
-uint32_t BytecodeArrayBuilder::AddConstant(Value v) {
+ConstantIndex BytecodeArrayBuilder::AddConstant(Value v) {
   auto it = constant_index_.find(v.bits());
-  if (it != constant_index_.end()) return it->second;
+  if (it != constant_index_.end()) return ConstantIndex(it->second);
   constants_.push_back(v);
   uint32_t index = static_cast<uint32_t>(constants_.size() - 1);
   constant_index_[v.bits()] = index;
-  return index;
+  return ConstantIndex(index);
 }
 
-uint32_t BytecodeArrayBuilder::AddName(const std::u16string& name) {
+ConstantIndex BytecodeArrayBuilder::AddName(const std::u16string& name) {
   return AddConstant(Value::FromCell(rt_.Intern(name)));
 }
 
 Register BytecodeArrayBuilder::NewRegister() {
-  Register r{static_cast<int32_t>(next_++)};
+  Register r(static_cast<int32_t>(next_++));
   if (next_ > max_) max_ = next_;
   if (next_ > static_cast<uint32_t>(reg::kMaxLocal)) throw std::length_error("function needs too many registers");
   return r;
 }
 
 RegisterList BytecodeArrayBuilder::NewRegisterList(int count) {
-  RegisterList list{{static_cast<int32_t>(next_)}, static_cast<uint16_t>(count)};
+  RegisterList list(Register(static_cast<int32_t>(next_)), static_cast<uint16_t>(count));
   next_ += count;
   if (next_ > max_) max_ = next_;
   if (next_ > static_cast<uint32_t>(reg::kMaxLocal)) throw std::length_error("function needs too many registers");

@@ -70,48 +70,52 @@ uint8_t TypeOfFlag(const std::u16string& s) {
   return 8;
 }
 
-Bytecode BinaryBytecode(BinaryOp op) {
+// The builder method of a binary operator's bytecode (acc = r op acc).
+using BinaryOperation = void (BytecodeArrayBuilder::*)(Register, FeedbackSlot);
+BinaryOperation BinaryBytecode(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kAdd: return Bytecode::kAdd;
-    case BinaryOp::kSub: return Bytecode::kSub;
-    case BinaryOp::kMul: return Bytecode::kMul;
-    case BinaryOp::kDiv: return Bytecode::kDiv;
-    case BinaryOp::kMod: return Bytecode::kMod;
-    case BinaryOp::kExp: return Bytecode::kExp;
-    case BinaryOp::kShl: return Bytecode::kShiftLeft;
-    case BinaryOp::kSar: return Bytecode::kShiftRight;
-    case BinaryOp::kShr: return Bytecode::kShiftRightLogical;
-    case BinaryOp::kBitAnd: return Bytecode::kBitwiseAnd;
-    case BinaryOp::kBitOr: return Bytecode::kBitwiseOr;
-    case BinaryOp::kBitXor: return Bytecode::kBitwiseXor;
-    case BinaryOp::kEq: case BinaryOp::kNe: return Bytecode::kTestEqual;
-    case BinaryOp::kStrictEq: case BinaryOp::kStrictNe: return Bytecode::kTestEqualStrict;
-    case BinaryOp::kLt: return Bytecode::kTestLessThan;
-    case BinaryOp::kGt: return Bytecode::kTestGreaterThan;
-    case BinaryOp::kLe: return Bytecode::kTestLessThanOrEqual;
-    case BinaryOp::kGe: return Bytecode::kTestGreaterThanOrEqual;
-    case BinaryOp::kIn: return Bytecode::kTestIn;
-    case BinaryOp::kInstanceOf: return Bytecode::kTestInstanceOf;
+    case BinaryOp::kAdd: return &BytecodeArrayBuilder::Add;
+    case BinaryOp::kSub: return &BytecodeArrayBuilder::Sub;
+    case BinaryOp::kMul: return &BytecodeArrayBuilder::Mul;
+    case BinaryOp::kDiv: return &BytecodeArrayBuilder::Div;
+    case BinaryOp::kMod: return &BytecodeArrayBuilder::Mod;
+    case BinaryOp::kExp: return &BytecodeArrayBuilder::Exp;
+    case BinaryOp::kShl: return &BytecodeArrayBuilder::ShiftLeft;
+    case BinaryOp::kSar: return &BytecodeArrayBuilder::ShiftRight;
+    case BinaryOp::kShr: return &BytecodeArrayBuilder::ShiftRightLogical;
+    case BinaryOp::kBitAnd: return &BytecodeArrayBuilder::BitwiseAnd;
+    case BinaryOp::kBitOr: return &BytecodeArrayBuilder::BitwiseOr;
+    case BinaryOp::kBitXor: return &BytecodeArrayBuilder::BitwiseXor;
+    case BinaryOp::kEq: case BinaryOp::kNe: return &BytecodeArrayBuilder::TestEqual;
+    case BinaryOp::kStrictEq: case BinaryOp::kStrictNe: return &BytecodeArrayBuilder::TestEqualStrict;
+    case BinaryOp::kLt: return &BytecodeArrayBuilder::TestLessThan;
+    case BinaryOp::kGt: return &BytecodeArrayBuilder::TestGreaterThan;
+    case BinaryOp::kLe: return &BytecodeArrayBuilder::TestLessThanOrEqual;
+    case BinaryOp::kGe: return &BytecodeArrayBuilder::TestGreaterThanOrEqual;
+    case BinaryOp::kIn: return &BytecodeArrayBuilder::TestIn;
+    case BinaryOp::kInstanceOf: return &BytecodeArrayBuilder::TestInstanceOf;
   }
-  return Bytecode::kAdd;
+  return &BytecodeArrayBuilder::Add;
 }
 
-// The small-integer form of a binary operator, if it has one.
-bool SmiBytecode(BinaryOp op, Bytecode* out) {
+// The builder method of a binary operator's small-integer form (acc = acc op
+// imm), or nullptr when it has none.
+using SmiOperation = void (BytecodeArrayBuilder::*)(Imm, FeedbackSlot);
+SmiOperation SmiBytecode(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kAdd: *out = Bytecode::kAddSmi; return true;
-    case BinaryOp::kSub: *out = Bytecode::kSubSmi; return true;
-    case BinaryOp::kMul: *out = Bytecode::kMulSmi; return true;
-    case BinaryOp::kDiv: *out = Bytecode::kDivSmi; return true;
-    case BinaryOp::kMod: *out = Bytecode::kModSmi; return true;
-    case BinaryOp::kExp: *out = Bytecode::kExpSmi; return true;
-    case BinaryOp::kShl: *out = Bytecode::kShiftLeftSmi; return true;
-    case BinaryOp::kSar: *out = Bytecode::kShiftRightSmi; return true;
-    case BinaryOp::kShr: *out = Bytecode::kShiftRightLogicalSmi; return true;
-    case BinaryOp::kBitAnd: *out = Bytecode::kBitwiseAndSmi; return true;
-    case BinaryOp::kBitOr: *out = Bytecode::kBitwiseOrSmi; return true;
-    case BinaryOp::kBitXor: *out = Bytecode::kBitwiseXorSmi; return true;
-    default: return false;
+    case BinaryOp::kAdd: return &BytecodeArrayBuilder::AddSmi;
+    case BinaryOp::kSub: return &BytecodeArrayBuilder::SubSmi;
+    case BinaryOp::kMul: return &BytecodeArrayBuilder::MulSmi;
+    case BinaryOp::kDiv: return &BytecodeArrayBuilder::DivSmi;
+    case BinaryOp::kMod: return &BytecodeArrayBuilder::ModSmi;
+    case BinaryOp::kExp: return &BytecodeArrayBuilder::ExpSmi;
+    case BinaryOp::kShl: return &BytecodeArrayBuilder::ShiftLeftSmi;
+    case BinaryOp::kSar: return &BytecodeArrayBuilder::ShiftRightSmi;
+    case BinaryOp::kShr: return &BytecodeArrayBuilder::ShiftRightLogicalSmi;
+    case BinaryOp::kBitAnd: return &BytecodeArrayBuilder::BitwiseAndSmi;
+    case BinaryOp::kBitOr: return &BytecodeArrayBuilder::BitwiseOrSmi;
+    case BinaryOp::kBitXor: return &BytecodeArrayBuilder::BitwiseXorSmi;
+    default: return nullptr;
   }
 }
 
@@ -165,7 +169,7 @@ bool BytecodeGenerator::ContainsClosure(const Node* n) {
 }
 
 Register BytecodeGenerator::ReceiverRegister() const {
-  return {reg::Receiver(static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0)))};
+  return Register(reg::Receiver(static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0))));
 }
 
 // ---------------------------------------------------------------- dispatch
@@ -181,7 +185,7 @@ Register BytecodeGenerator::VisitForRegister(Expr* e) {
     RegisterScope rs(builder_);
     VisitForAccumulator(e);
   }
-  builder_.Star(r);
+  builder_.StoreAccumulator(r);
   return r;
 }
 
@@ -191,7 +195,7 @@ bool BytecodeGenerator::OwnRegister(Expr* e, std::initializer_list<const Node*> 
     Variable* v = id->var;
     if (v && !NeedsHoleCheck(id) && !tree_.tdz_errors.count(id)) {
       if (v->location == VarLocation::kLocal) {
-        *out = {v->index};
+        *out = Register(v->index);
         return true;
       }
       if (v->location == VarLocation::kParameter) {
@@ -227,7 +231,7 @@ void BytecodeGenerator::VisitForTest(Expr* e, Label* if_false) {
     Label if_true;
     RegisterScope rs(builder_);
     VisitForAccumulator(u->operand);
-    builder_.Jump(Bytecode::kJumpIfToBooleanTrue, if_false);
+    builder_.JumpIfToBooleanTrue(*if_false);
     return;
   }
   bool boolean = false;
@@ -247,7 +251,8 @@ void BytecodeGenerator::VisitForTest(Expr* e, Label* if_false) {
     RegisterScope rs(builder_);
     VisitForAccumulator(e);
   }
-  builder_.Jump(boolean ? Bytecode::kJumpIfFalse : Bytecode::kJumpIfToBooleanFalse, if_false);
+  if (boolean) builder_.JumpIfFalse(*if_false);
+  else builder_.JumpIfToBooleanFalse(*if_false);
 }
 
 void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_hint) {
@@ -257,13 +262,14 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
       builder_.LoadNumber(static_cast<NumberLiteral*>(e)->value);
       return;
     case NodeKind::kStringLiteral:
-      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(static_cast<StringLiteral*>(e)->value)});
+      builder_.LdaConstant(builder_.AddName(static_cast<StringLiteral*>(e)->value));
       return;
     case NodeKind::kNullLiteral:
-      builder_.Emit(Bytecode::kLdaNull);
+      builder_.LdaNull();
       return;
     case NodeKind::kBooleanLiteral:
-      builder_.Emit(static_cast<BooleanLiteral*>(e)->value ? Bytecode::kLdaTrue : Bytecode::kLdaFalse);
+      if (static_cast<BooleanLiteral*>(e)->value) builder_.LdaTrue();
+      else builder_.LdaFalse();
       return;
     case NodeKind::kTemplateLiteral:
       VisitTemplateLiteral(static_cast<TemplateLiteral*>(e));
@@ -273,7 +279,8 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
       return;
     case NodeKind::kRegExpLiteral: {
       auto* r = static_cast<RegExpLiteral*>(e);
-      builder_.Emit(Bytecode::kCreateRegExpLiteral, {builder_.AddName(r->pattern), builder_.AddName(r->flags)});
+      ConstantIndex pattern = builder_.AddName(r->pattern);
+      builder_.CreateRegExpLiteral(pattern, builder_.AddName(r->flags));
       return;
     }
     case NodeKind::kIdentifier:
@@ -285,7 +292,7 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kNewTarget: {
       bool crossed = false;
       (void)crossed;
-      builder_.CallRuntime(RuntimeFunction::kNewTarget, {{0}, 0});
+      builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
       return;
     }
     case NodeKind::kArrayLiteral:
@@ -353,39 +360,37 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
 void BytecodeGenerator::EmitContextSlotLoad(Variable* var, bool immutable) {
   uint32_t depth = ContextDepth(var->scope);
   if (depth == 0) {
-    builder_.Emit(immutable ? Bytecode::kLdaImmutableCurrentContextSlot : Bytecode::kLdaCurrentContextSlot,
-                  {var->index});
+    if (immutable) builder_.LdaImmutableCurrentContextSlot(UImm(var->index));
+    else builder_.LdaCurrentContextSlot(UImm(var->index));
   } else {
-    builder_.Emit(immutable ? Bytecode::kLdaImmutableContextSlot : Bytecode::kLdaContextSlot,
-                  {reg::kContext, var->index, depth});
+    if (immutable) builder_.LdaImmutableContextSlot(Register::Context(), UImm(var->index), UImm(depth));
+    else builder_.LdaContextSlot(Register::Context(), UImm(var->index), UImm(depth));
   }
 }
 
 void BytecodeGenerator::EmitContextSlotStore(Variable* var) {
   uint32_t depth = ContextDepth(var->scope);
   if (depth == 0) {
-    builder_.Emit(Bytecode::kStaCurrentContextSlot, {var->index});
+    builder_.StaCurrentContextSlot(UImm(var->index));
   } else {
-    builder_.Emit(Bytecode::kStaContextSlot, {reg::kContext, var->index, depth});
+    builder_.StaContextSlot(Register::Context(), UImm(var->index), UImm(depth));
   }
 }
 
 void BytecodeGenerator::LoadVariable(Variable* var, const std::u16string& name, bool check, bool inside_typeof) {
-  if (!var) {
-    builder_.Emit(inside_typeof ? Bytecode::kLdaGlobalInsideTypeof : Bytecode::kLdaGlobal,
-                  {builder_.AddName(name), builder_.NewFeedbackSlot()});
+  if (!var || var->location == VarLocation::kGlobal) {
+    if (inside_typeof) builder_.LdaGlobalInsideTypeof(builder_.AddName(name), builder_.NewFeedbackSlot());
+    else builder_.LdaGlobal(builder_.AddName(name), builder_.NewFeedbackSlot());
     return;
   }
   switch (var->location) {
     case VarLocation::kGlobal:
-      builder_.Emit(inside_typeof ? Bytecode::kLdaGlobalInsideTypeof : Bytecode::kLdaGlobal,
-                    {builder_.AddName(name), builder_.NewFeedbackSlot()});
-      return;
+      return;  // handled above
     case VarLocation::kParameter:
       builder_.Ldar(ParameterRegister(var->index));
       break;
     case VarLocation::kLocal:
-      builder_.Ldar({var->index});
+      builder_.Ldar(Register(var->index));
       break;
     case VarLocation::kContext:
       // V8 loads a binding that is never assigned after its initialisation
@@ -401,10 +406,10 @@ void BytecodeGenerator::LoadVariable(Variable* var, const std::u16string& name, 
       builder_.Ldar(ReceiverRegister());
       return;
     case VarLocation::kUnallocated:
-      builder_.LoadUndefined();
+      builder_.LdaUndefined();
       return;
   }
-  if (check) builder_.Emit(Bytecode::kThrowReferenceErrorIfHole, {builder_.AddName(name)});
+  if (check) builder_.ThrowReferenceErrorIfHole(builder_.AddName(name));
 }
 
 void BytecodeGenerator::VisitIdentifier(Identifier* id, bool inside_typeof) {
@@ -415,15 +420,15 @@ void BytecodeGenerator::VisitIdentifier(Identifier* id, bool inside_typeof) {
   }
   if (tree_.tdz_errors.count(id)) {
     // A parameter default reading its own or a later parameter.
-    builder_.Emit(Bytecode::kLdaTheHole);
-    builder_.Emit(Bytecode::kThrowReferenceErrorIfHole, {builder_.AddName(id->name)});
+    builder_.LdaTheHole();
+    builder_.ThrowReferenceErrorIfHole(builder_.AddName(id->name));
     return;
   }
   LoadVariable(id->var, id->name, NeedsHoleCheck(id), inside_typeof);
 }
 
 void BytecodeGenerator::StoreGlobal(const std::u16string& name) {
-  builder_.Emit(Bytecode::kStaGlobal, {builder_.AddName(name), builder_.NewFeedbackSlot()});
+  builder_.StaGlobal(builder_.AddName(name), builder_.NewFeedbackSlot());
 }
 
 void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name, bool init, bool check) {
@@ -435,15 +440,15 @@ void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name,
     // Assigning to a binding in its TDZ throws; read it first.
     RegisterScope rs(builder_);
     Register value = builder_.NewRegister();
-    builder_.Star(value);
+    builder_.StoreAccumulator(value);
     LoadVariable(var, name, true, false);
     builder_.Ldar(value);
   }
   if (!init && var->IsConst()) {
     RegisterScope rs(builder_);
     Register n = builder_.NewRegister();
-    builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(name)});
-    builder_.Star(n);
+    builder_.LdaConstant(builder_.AddName(name));
+    builder_.StoreAccumulator(n);
     builder_.CallRuntime(RuntimeFunction::kThrowConstAssignError, {n, 1});
     return;
   }
@@ -452,7 +457,7 @@ void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name,
     if (fn_->strict) {
       RegisterScope rs(builder_);
       Register n = builder_.NewRegister();
-      builder_.Star(n);
+      builder_.StoreAccumulator(n);
       builder_.CallRuntime(RuntimeFunction::kThrowAssignToFunctionName, {n, 1});
     }
     return;
@@ -462,16 +467,16 @@ void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name,
       StoreGlobal(name);
       return;
     case VarLocation::kParameter:
-      builder_.Star(ParameterRegister(var->index));
+      builder_.StoreAccumulator(ParameterRegister(var->index));
       return;
     case VarLocation::kLocal:
-      builder_.Star({var->index});
+      builder_.StoreAccumulator(Register(var->index));
       return;
     case VarLocation::kContext:
       EmitContextSlotStore(var);
       return;
     case VarLocation::kReceiver:
-      builder_.Star(ReceiverRegister());
+      builder_.StoreAccumulator(ReceiverRegister());
       return;
     case VarLocation::kClosure:
     case VarLocation::kUnallocated:
@@ -488,11 +493,11 @@ void BytecodeGenerator::LoadThisVariable(Variable* var, bool check) {
     builder_.Ldar(ReceiverRegister());
     return;
   }
-  if (var->location == VarLocation::kLocal) builder_.Ldar({var->index});
+  if (var->location == VarLocation::kLocal) builder_.Ldar(Register(var->index));
   else EmitContextSlotLoad(var, true);
   bool derived = var->scope->kind == ScopeKind::kFunction &&
                  var->scope->function->fn_kind == FunctionKind::kDerivedConstructor;
-  if (derived && (check || true)) builder_.Emit(Bytecode::kThrowSuperNotCalledIfHole);
+  if (derived && (check || true)) builder_.ThrowSuperNotCalledIfHole();
 }
 
 void BytecodeGenerator::VisitThis(Node* node) {
@@ -515,15 +520,15 @@ RegisterList BytecodeGenerator::PrepareSuperReference(Expr* target) {
     super_node = target->As<Keyed>()->object;
   }
   LoadHomeObject(super_node);
-  builder_.Star(ref[0]);
+  builder_.StoreAccumulator(ref[0]);
   VisitThis(super_node);  // before the key: `this` in its dead zone throws first
-  builder_.Star(ref[1]);
+  builder_.StoreAccumulator(ref[1]);
   if (auto* m = target->As<Member>()) {
-    builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
-    builder_.Star(ref[2]);
+    builder_.LdaConstant(builder_.AddName(m->name));
+    builder_.StoreAccumulator(ref[2]);
   } else {
     VisitForAccumulator(target->As<Keyed>()->key);
-    builder_.Star(ref[2]);  // converted by each runtime call: V8 converts it twice in super[k] += v
+    builder_.StoreAccumulator(ref[2]);  // converted by each runtime call: V8 converts it twice in super[k] += v
   }
   return ref;
 }
@@ -533,7 +538,7 @@ RegisterList BytecodeGenerator::PrepareSuperReference(Expr* target) {
 void BytecodeGenerator::VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name) {
   FunctionInfo* info = CompileFunction(fn, name);
   builder_.SetExpressionPosition(fn->pos.offset);
-  builder_.Emit(Bytecode::kCreateClosure, {builder_.AddConstant(Value::FromCell(info)), builder_.NewFeedbackSlot(), 2});
+  builder_.CreateClosure(builder_.AddConstant(Value::FromCell(info)), builder_.NewFeedbackSlot(), Flag(2));
 }
 
 FunctionInfo* BytecodeGenerator::MakeDefaultConstructor(ClassLiteral* cls, const std::u16string& name) {
@@ -550,15 +555,15 @@ FunctionInfo* BytecodeGenerator::MakeDefaultConstructor(ClassLiteral* cls, const
     info->flavor = FunctionFlavor::kDerivedConstructor;
     Register args = b.NewRegister();
     Register ctor = b.NewRegister();
-    b.Emit(Bytecode::kCreateRestParameter);
-    b.Star(args);
+    b.CreateRestParameter();
+    b.StoreAccumulator(args);
     b.Ldar(Register::Closure());
-    b.Emit(Bytecode::kGetSuperConstructor, {ctor.index});
-    b.Emit(Bytecode::kThrowIfNotSuperConstructor, {ctor.index});
-    b.CallRuntime(RuntimeFunction::kNewTarget, {{0}, 0});
-    b.Emit(Bytecode::kConstructWithSpread, {ctor.index, args.index, 1, b.NewFeedbackSlot()});
+    b.GetSuperConstructor(ctor);
+    b.ThrowIfNotSuperConstructor(ctor);
+    b.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
+    b.ConstructWithSpread(ctor, RegisterList(args, 1), b.NewFeedbackSlot());
     Register self = b.NewRegister();
-    b.Star(self);
+    b.StoreAccumulator(self);
     RegisterList init = b.NewRegisterList(2);
     b.Mov(self, init[0]);
     b.Mov(Register::Closure(), init[1]);
@@ -567,12 +572,12 @@ FunctionInfo* BytecodeGenerator::MakeDefaultConstructor(ClassLiteral* cls, const
   } else {
     info->flavor = FunctionFlavor::kClassConstructor;
     RegisterList init = b.NewRegisterList(2);
-    b.Mov({reg::Receiver(0)}, init[0]);
+    b.Mov(Register(reg::Receiver(0)), init[0]);
     b.Mov(Register::Closure(), init[1]);
     b.CallRuntime(RuntimeFunction::kInitializeInstanceFields, init);
-    b.LoadUndefined();
+    b.LdaUndefined();
   }
-  b.Emit(Bytecode::kReturn);
+  b.Return();
   b.Finish(info);
   return info;
 }
@@ -592,15 +597,15 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
     if (cls->extends) {
       VisitForAccumulator(cls->extends);
     } else {
-      builder_.Emit(Bytecode::kLdaTheHole);
+      builder_.LdaTheHole();
     }
-    builder_.Star(define[1]);
+    builder_.StoreAccumulator(define[1]);
     FunctionInfo* ctor_info = cls->constructor ? CompileFunction(cls->constructor, name) : MakeDefaultConstructor(cls, name);
-    builder_.Emit(Bytecode::kCreateClosure, {builder_.AddConstant(Value::FromCell(ctor_info)), builder_.NewFeedbackSlot(), 2});
-    builder_.Star(ctor);
+    builder_.CreateClosure(builder_.AddConstant(Value::FromCell(ctor_info)), builder_.NewFeedbackSlot(), Flag(2));
+    builder_.StoreAccumulator(ctor);
     builder_.Mov(ctor, define[0]);
     builder_.CallRuntime(RuntimeFunction::kDefineClass, define);
-    builder_.Star(proto);
+    builder_.StoreAccumulator(proto);
     // The home objects super.x reads: the prototype for instance methods and
     // the constructor, the constructor itself for static methods.
     for (Variable* v : cls->scope->variables) {
@@ -615,22 +620,22 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
       std::u16string key_name;
       if (m.computed) {
         VisitForAccumulator(m.key);
-        builder_.Emit(Bytecode::kToName, {args[1].index});
+        builder_.ToName(args[1]);
       } else {
         key_name = StaticKey(rt_, m.key);
-        builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(key_name)});
-        builder_.Star(args[1]);
+        builder_.LdaConstant(builder_.AddName(key_name));
+        builder_.StoreAccumulator(args[1]);
       }
       auto* f = m.value->As<FunctionLiteral>();
       std::u16string fname = key_name;
       if (m.kind == PropertyKind::kGetter) fname = u"get " + key_name;
       if (m.kind == PropertyKind::kSetter) fname = u"set " + key_name;
       VisitFunctionLiteral(f, m.computed ? u"" : fname);
-      builder_.Star(args[2]);
+      builder_.StoreAccumulator(args[2]);
       builder_.LoadNumber(m.kind == PropertyKind::kGetter ? 1 : m.kind == PropertyKind::kSetter ? 2 : 0);
-      builder_.Star(args[3]);
-      builder_.Emit(Bytecode::kLdaFalse);
-      builder_.Star(args[4]);
+      builder_.StoreAccumulator(args[3]);
+      builder_.LdaFalse();
+      builder_.StoreAccumulator(args[4]);
       builder_.CallRuntime(RuntimeFunction::kDefineClassMember, args);
     }
     if (cls->name) {
@@ -664,12 +669,12 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
     if (std::find(names.begin(), names.end(), Value::FromCell(key)) == names.end()) names.push_back(Value::FromCell(key));
   }
   if (names.empty()) {
-    builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
+    builder_.CreateEmptyObjectLiteral();
   } else {
-    builder_.Emit(Bytecode::kCreateObjectLiteral,
-                  {builder_.AddConstant(Value::FromCell(rt_.NewArrayFrom(names))), builder_.NewFeedbackSlot()});
+    builder_.CreateObjectLiteral(builder_.AddConstant(Value::FromCell(rt_.NewArrayFrom(names))),
+                                 builder_.NewFeedbackSlot());
   }
-  builder_.Star(object);
+  builder_.StoreAccumulator(object);
   for (Property& p : obj->properties) {
     RegisterScope rs(builder_);
     switch (p.kind) {
@@ -683,27 +688,27 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
           if (key_str->AsArrayIndex(&index)) {
             Register value = builder_.NewRegister();
             Register k = builder_.NewRegister();
-            builder_.Star(value);
+            builder_.StoreAccumulator(value);
             builder_.LoadNumber(index);
-            builder_.Star(k);
+            builder_.StoreAccumulator(k);
             builder_.Ldar(value);
-            builder_.Emit(Bytecode::kDefineKeyedOwnProperty, {object.index, k.index, 0, builder_.NewFeedbackSlot()});
+            builder_.DefineKeyedOwnProperty(object, k, Flag(0), builder_.NewFeedbackSlot());
           } else {
-            builder_.Emit(Bytecode::kDefineNamedOwnProperty,
-                          {object.index, builder_.AddConstant(Value::FromCell(key_str)), builder_.NewFeedbackSlot()});
+            builder_.DefineNamedOwnProperty(object, builder_.AddConstant(Value::FromCell(key_str)),
+                                            builder_.NewFeedbackSlot());
           }
         } else {
           Register key = builder_.NewRegister();
           VisitForAccumulator(p.key);
-          builder_.Emit(Bytecode::kToName, {key.index});
+          builder_.ToName(key);
           VisitForAccumulator(p.value);
           if (IsAnonymousFunctionDefinition(p.value) || method) {
             RegisterList args = builder_.NewRegisterList(2);
-            builder_.Star(args[0]);
+            builder_.StoreAccumulator(args[0]);
             builder_.Mov(key, args[1]);
             builder_.CallRuntime(RuntimeFunction::kSetFunctionName, args);
           }
-          builder_.Emit(Bytecode::kDefineKeyedOwnProperty, {object.index, key.index, 0, builder_.NewFeedbackSlot()});
+          builder_.DefineKeyedOwnProperty(object, key, Flag(0), builder_.NewFeedbackSlot());
         }
         break;
       }
@@ -714,17 +719,17 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
         std::u16string key;
         if (p.computed) {
           VisitForAccumulator(p.key);
-          builder_.Emit(Bytecode::kToName, {args[1].index});
+          builder_.ToName(args[1]);
         } else {
           key = StaticKey(rt_, p.key);
-          builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(key)});
-          builder_.Star(args[1]);
+          builder_.LdaConstant(builder_.AddName(key));
+          builder_.StoreAccumulator(args[1]);
         }
         bool getter = p.kind == PropertyKind::kGetter;
         VisitFunctionLiteral(p.value->As<FunctionLiteral>(), p.computed ? u"" : (getter ? u"get " : u"set ") + key);
-        builder_.Star(getter ? args[2] : args[3]);
-        builder_.LoadUndefined();
-        builder_.Star(getter ? args[3] : args[2]);
+        builder_.StoreAccumulator(getter ? args[2] : args[3]);
+        builder_.LdaUndefined();
+        builder_.StoreAccumulator(getter ? args[3] : args[2]);
         builder_.CallRuntime(RuntimeFunction::kDefineAccessor, args);
         break;
       }
@@ -732,7 +737,7 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
         RegisterList args = builder_.NewRegisterList(2);
         builder_.Mov(object, args[0]);
         VisitForAccumulator(p.value);
-        builder_.Star(args[1]);
+        builder_.StoreAccumulator(args[1]);
         builder_.CallRuntime(RuntimeFunction::kCopyDataProperties, args);
         break;
       }
@@ -740,7 +745,7 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
         RegisterList args = builder_.NewRegisterList(2);
         builder_.Mov(object, args[0]);
         VisitForAccumulator(p.value);
-        builder_.Star(args[1]);
+        builder_.StoreAccumulator(args[1]);
         builder_.CallRuntime(RuntimeFunction::kSetLiteralPrototype, args);
         break;
       }
@@ -784,12 +789,12 @@ void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements, bo
     constants.push_back(v);
   }
   if (!elements.empty() && constants.size() == elements.size()) {
-    builder_.Emit(Bytecode::kCreateArrayLiteral, {builder_.AddConstant(Value::FromCell(rt_.NewArrayFrom(constants)))});
+    builder_.CreateArrayLiteral(builder_.AddConstant(Value::FromCell(rt_.NewArrayFrom(constants))));
     return;
   }
   Register array = builder_.NewRegister();
-  builder_.Emit(Bytecode::kCreateEmptyArrayLiteral, {builder_.NewFeedbackSlot()});
-  builder_.Star(array);
+  builder_.CreateEmptyArrayLiteral(builder_.NewFeedbackSlot());
+  builder_.StoreAccumulator(array);
   bool dynamic = false;  // after a spread, indices are not known statically
   uint32_t index = 0;
   bool trailing_hole = false;
@@ -800,8 +805,8 @@ void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements, bo
       if (dynamic) {
         RegisterList args = builder_.NewRegisterList(2);
         builder_.Mov(array, args[0]);
-        builder_.Emit(Bytecode::kLdaTheHole);
-        builder_.Star(args[1]);
+        builder_.LdaTheHole();
+        builder_.StoreAccumulator(args[1]);
         builder_.CallRuntime(RuntimeFunction::kArrayAppend, args);
       }
       ++index;
@@ -811,13 +816,13 @@ void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements, bo
       if (!dynamic && index > 0) {
         // Make the length right before appending (holes so far).
         builder_.LoadNumber(index);
-        builder_.Emit(Bytecode::kSetNamedProperty, {array.index, builder_.AddName(u"length"), builder_.NewFeedbackSlot()});
+        builder_.SetNamedProperty(array, builder_.AddName(u"length"), builder_.NewFeedbackSlot());
       }
       dynamic = true;
       RegisterList args = builder_.NewRegisterList(2);
       builder_.Mov(array, args[0]);
       VisitForAccumulator(sp->arg);
-      builder_.Star(args[1]);
+      builder_.StoreAccumulator(args[1]);
       if (spread_arguments) builder_.SetCallSite(CallSiteKind::kSpread, PrintCallSite(sp->arg));
       else builder_.SetCallSite(IterationSiteKind(sp->arg), PrintIterationSubject(sp->arg));
       builder_.CallRuntime(RuntimeFunction::kArrayAppendSpread, args);
@@ -827,36 +832,36 @@ void BytecodeGenerator::VisitArrayLiteral(const std::vector<Expr*>& elements, bo
       RegisterList args = builder_.NewRegisterList(2);
       builder_.Mov(array, args[0]);
       VisitForAccumulator(e);
-      builder_.Star(args[1]);
+      builder_.StoreAccumulator(args[1]);
       builder_.CallRuntime(RuntimeFunction::kArrayAppend, args);
     } else {
       Register k = builder_.NewRegister();
       builder_.LoadNumber(index);
-      builder_.Star(k);
+      builder_.StoreAccumulator(k);
       VisitForAccumulator(e);
-      builder_.Emit(Bytecode::kStaInArrayLiteral, {array.index, k.index, builder_.NewFeedbackSlot()});
+      builder_.StaInArrayLiteral(array, k, builder_.NewFeedbackSlot());
     }
     ++index;
   }
   if (!dynamic && trailing_hole) {
     builder_.LoadNumber(index);
-    builder_.Emit(Bytecode::kSetNamedProperty, {array.index, builder_.AddName(u"length"), builder_.NewFeedbackSlot()});
+    builder_.SetNamedProperty(array, builder_.AddName(u"length"), builder_.NewFeedbackSlot());
   }
   builder_.Ldar(array);
 }
 
 void BytecodeGenerator::VisitTemplateLiteral(TemplateLiteral* t) {
   Register acc = builder_.NewRegister();
-  builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(t->cooked[0])});
+  builder_.LdaConstant(builder_.AddName(t->cooked[0]));
   for (size_t i = 0; i < t->exprs.size(); ++i) {
-    builder_.Star(acc);
+    builder_.StoreAccumulator(acc);
     VisitForAccumulator(t->exprs[i]);
-    builder_.Emit(Bytecode::kToString);
-    builder_.Emit(Bytecode::kAdd, {acc.index, builder_.NewFeedbackSlot()});
+    builder_.ToString();
+    builder_.Add(acc, builder_.NewFeedbackSlot());
     if (!t->cooked[i + 1].empty()) {
-      builder_.Star(acc);
-      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(t->cooked[i + 1])});
-      builder_.Emit(Bytecode::kAdd, {acc.index, builder_.NewFeedbackSlot()});
+      builder_.StoreAccumulator(acc);
+      builder_.LdaConstant(builder_.AddName(t->cooked[i + 1]));
+      builder_.Add(acc, builder_.NewFeedbackSlot());
     }
   }
 }
@@ -885,25 +890,25 @@ void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
   Register receiver = builder_.NewRegister();
   if (auto* m = t->tag->As<Member>()) {
     VisitForAccumulator(m->object);
-    builder_.Star(receiver);
-    builder_.Emit(Bytecode::kGetNamedProperty, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    builder_.StoreAccumulator(receiver);
+    builder_.GetNamedProperty(receiver, builder_.AddName(m->name), builder_.NewFeedbackSlot());
   } else {
-    builder_.LoadUndefined();
-    builder_.Star(receiver);
+    builder_.LdaUndefined();
+    builder_.StoreAccumulator(receiver);
     VisitForAccumulator(t->tag);
   }
-  builder_.Star(callee);
+  builder_.StoreAccumulator(callee);
   RegisterList list = builder_.NewRegisterList(static_cast<int>(q->exprs.size() + 2));
   builder_.Mov(receiver, list[0]);
   builder_.LoadConstant(Value::FromCell(cooked_array));
-  builder_.Star(list[1]);
+  builder_.StoreAccumulator(list[1]);
   for (size_t i = 0; i < q->exprs.size(); ++i) {
     VisitForAccumulator(q->exprs[i]);
-    builder_.Star(list[static_cast<int>(i) + 2]);
+    builder_.StoreAccumulator(list[static_cast<int>(i) + 2]);
   }
   builder_.SetExpressionPosition(t->pos.offset);
   builder_.SetCallSite(CallSiteKind::kCall, PrintCallSite(t->tag));
-  builder_.Emit(Bytecode::kCallProperty, {callee.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
+  builder_.CallProperty(callee, list, builder_.NewFeedbackSlot());
 }
 
 // ---------------------------------------------------------------- operators
@@ -920,7 +925,7 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
   switch (u->op) {
     case UnaryOp::kNot:
       VisitForAccumulator(u->operand);
-      builder_.Emit(Bytecode::kToBooleanLogicalNot);
+      builder_.ToBooleanLogicalNot();
       return;
     case UnaryOp::kMinus:
       if (auto* n = u->operand->As<NumberLiteral>()) {
@@ -928,19 +933,19 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
         return;
       }
       VisitForAccumulator(u->operand);
-      builder_.Emit(Bytecode::kNegate, {builder_.NewFeedbackSlot()});
+      builder_.Negate(builder_.NewFeedbackSlot());
       return;
     case UnaryOp::kPlus:
       VisitForAccumulator(u->operand);
-      builder_.Emit(Bytecode::kToNumber, {builder_.NewFeedbackSlot()});
+      builder_.ToNumber(builder_.NewFeedbackSlot());
       return;
     case UnaryOp::kBitNot:
       VisitForAccumulator(u->operand);
-      builder_.Emit(Bytecode::kBitwiseNot, {builder_.NewFeedbackSlot()});
+      builder_.BitwiseNot(builder_.NewFeedbackSlot());
       return;
     case UnaryOp::kVoid:
       VisitForEffect(u->operand);
-      builder_.LoadUndefined();
+      builder_.LdaUndefined();
       return;
     case UnaryOp::kTypeof:
       if (auto* id = u->operand->As<Identifier>()) {
@@ -948,10 +953,10 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
       } else {
         VisitForAccumulator(u->operand);
       }
-      builder_.Emit(Bytecode::kTypeOf);
+      builder_.TypeOf();
       return;
     case UnaryOp::kDelete: {
-      Bytecode op = fn_->strict ? Bytecode::kDeletePropertyStrict : Bytecode::kDeletePropertySloppy;
+      auto op = fn_->strict ? &BytecodeArrayBuilder::DeletePropertyStrict : &BytecodeArrayBuilder::DeletePropertySloppy;
       // `delete a?.b.c`: the chain's last property is deleted; a `?.` that
       // meets null or undefined makes the delete true.
       Expr* target = u->operand;
@@ -966,7 +971,7 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
         Register obj = VisitForRegister(object);
         if (optional) {
           builder_.Ldar(obj);
-          builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+          builder_.JumpIfUndefinedOrNull(*optional_chain_end_);
         }
         return obj;
       };
@@ -974,33 +979,33 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
         // V8: the reference is evaluated (this, then the key), then refused.
         RegisterScope rs(builder_);
         PrepareSuperReference(super_target);
-        builder_.CallRuntime(RuntimeFunction::kThrowUnsupportedSuperError, {{0}, 0});
+        builder_.CallRuntime(RuntimeFunction::kThrowUnsupportedSuperError, RegisterList());
       } else if (auto* m = target->As<Member>()) {
         Register obj = object_for_delete(m->object, m->optional);
-        builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(m->name)});
-        builder_.Emit(op, {obj.index});
+        builder_.LdaConstant(builder_.AddName(m->name));
+        (builder_.*op)(obj);
       } else if (auto* k = target->As<Keyed>()) {
         Register obj = object_for_delete(k->object, k->optional);
         VisitForAccumulator(k->key);
-        builder_.Emit(op, {obj.index});
+        (builder_.*op)(obj);
       } else if (auto* id = target->As<Identifier>()) {
         if (!id->var || id->var->location == VarLocation::kGlobal) {
           Register n = builder_.NewRegister();
-          builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(id->name)});
-          builder_.Star(n);
+          builder_.LdaConstant(builder_.AddName(id->name));
+          builder_.StoreAccumulator(n);
           builder_.CallRuntime(RuntimeFunction::kDeleteGlobal, {n, 1});
         } else {
-          builder_.Emit(Bytecode::kLdaFalse);
+          builder_.LdaFalse();
         }
       } else {
         VisitForEffect(target);
-        builder_.Emit(Bytecode::kLdaTrue);
+        builder_.LdaTrue();
       }
       if (chain) {
         optional_chain_end_ = saved_chain_end;
-        builder_.Jump(Bytecode::kJump, &done);
+        builder_.Jump(done);
         builder_.Bind(&nullish);
-        builder_.Emit(Bytecode::kLdaTrue);
+        builder_.LdaTrue();
         builder_.Bind(&done);
       }
       return;
@@ -1018,35 +1023,35 @@ void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const 
     RegisterList ref = PrepareSuperReference(super_target);
     builder_.CallRuntime(RuntimeFunction::kGetKeyedSuperProperty, {ref[0], 3});
     modify();
-    builder_.Star(ref[3]);
+    builder_.StoreAccumulator(ref[3]);
     builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, ref);
   } else if (auto* m = target->As<Member>()) {
     Register obj = VisitForOperand(m->object, {value});
-    uint32_t name = builder_.AddName(m->name);
-    builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+    ConstantIndex name = builder_.AddName(m->name);
+    builder_.GetNamedProperty(obj, name, builder_.NewFeedbackSlot());
     modify();
-    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, name, builder_.NewFeedbackSlot()});
+    builder_.SetNamedProperty(obj, name, builder_.NewFeedbackSlot());
   } else if (auto* k = target->As<Keyed>()) {
     Register obj = VisitForOperand(k->object, {k->key, value});
     Register key = builder_.NewRegister();
     VisitForAccumulator(k->key);
-    builder_.Emit(Bytecode::kToName, {key.index});
+    builder_.ToName(key);
     builder_.Ldar(key);
-    builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
+    builder_.GetKeyedProperty(obj, builder_.NewFeedbackSlot());
     modify();
-    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+    builder_.SetKeyedProperty(obj, key, builder_.NewFeedbackSlot());
   } else {
     throw CompileError{error, target->pos};
   }
 }
 
 void BytecodeGenerator::VisitUpdate(Update* u) {
-  Bytecode op = u->increment ? Bytecode::kInc : Bytecode::kDec;
+  auto op = u->increment ? &BytecodeArrayBuilder::Inc : &BytecodeArrayBuilder::Dec;
   Register old_value = builder_.NewRegister();
   auto apply = [&]() {
-    builder_.Emit(Bytecode::kToNumeric, {builder_.NewFeedbackSlot()});
-    if (!u->prefix) builder_.Star(old_value);
-    builder_.Emit(op, {builder_.NewFeedbackSlot()});
+    builder_.ToNumeric(builder_.NewFeedbackSlot());
+    if (!u->prefix) builder_.StoreAccumulator(old_value);
+    (builder_.*op)(builder_.NewFeedbackSlot());
   };
   EmitReadModifyWrite(u->target, nullptr, apply, "Invalid left-hand side expression in postfix operation");
   if (!u->prefix) builder_.Ldar(old_value);
@@ -1054,11 +1059,11 @@ void BytecodeGenerator::VisitUpdate(Update* u) {
 
 void BytecodeGenerator::VisitBinary(Binary* b) {
   int32_t smi;
-  Bytecode smi_op;
-  if (IsSmiLiteral(b->right, &smi) && SmiBytecode(b->op, &smi_op)) {
+  SmiOperation smi_op = SmiBytecode(b->op);
+  if (IsSmiLiteral(b->right, &smi) && smi_op) {
     VisitForAccumulator(b->left);
     builder_.SetExpressionPosition(b->pos.offset);
-    builder_.Emit(smi_op, {smi, builder_.NewFeedbackSlot()});
+    (builder_.*smi_op)(Imm(smi), builder_.NewFeedbackSlot());
     return;
   }
   // typeof x === "literal"
@@ -1066,25 +1071,24 @@ void BytecodeGenerator::VisitBinary(Binary* b) {
     if (auto* u = b->left->As<Unary>(); u && u->op == UnaryOp::kTypeof) {
       if (auto* id = u->operand->As<Identifier>()) VisitIdentifier(id, true);
       else VisitForAccumulator(u->operand);
-      builder_.Emit(Bytecode::kTestTypeOf, {TypeOfFlag(b->right->As<StringLiteral>()->value)});
+      builder_.TestTypeOf(Flag(TypeOfFlag(b->right->As<StringLiteral>()->value)));
       return;
     }
   }
   Register left = VisitForOperand(b->left, {b->right});
   VisitForAccumulator(b->right);
   builder_.SetExpressionPosition(b->pos.offset);
-  Bytecode op = BinaryBytecode(b->op);
-  builder_.Emit(op, {left.index, builder_.NewFeedbackSlot()});
-  if (b->op == BinaryOp::kNe || b->op == BinaryOp::kStrictNe) builder_.Emit(Bytecode::kLogicalNot);
+  (builder_.*BinaryBytecode(b->op))(left, builder_.NewFeedbackSlot());
+  if (b->op == BinaryOp::kNe || b->op == BinaryOp::kStrictNe) builder_.LogicalNot();
 }
 
 void BytecodeGenerator::VisitLogical(Logical* l) {
   Label done;
   VisitForAccumulator(l->left);
   switch (l->op) {
-    case LogicalOp::kAnd: builder_.Jump(Bytecode::kJumpIfToBooleanFalse, &done); break;
-    case LogicalOp::kOr: builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &done); break;
-    case LogicalOp::kNullish: builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &done); break;
+    case LogicalOp::kAnd: builder_.JumpIfToBooleanFalse(done); break;
+    case LogicalOp::kOr: builder_.JumpIfToBooleanTrue(done); break;
+    case LogicalOp::kNullish: builder_.JumpIfNotUndefinedOrNull(done); break;
   }
   VisitForAccumulator(l->right);
   builder_.Bind(&done);
@@ -1094,7 +1098,7 @@ void BytecodeGenerator::VisitConditional(Conditional* c) {
   Label else_label, done;
   VisitForTest(c->test, &else_label);
   VisitForAccumulator(c->then_expr);
-  builder_.Jump(Bytecode::kJump, &done);
+  builder_.Jump(done);
   builder_.Bind(&else_label);
   VisitForAccumulator(c->else_expr);
   builder_.Bind(&done);
@@ -1111,7 +1115,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
     if (Expr* super_target = SuperPropertyTarget(a->target)) {
       RegisterList ref = PrepareSuperReference(super_target);
       VisitForAccumulator(a->value);
-      builder_.Star(ref[3]);
+      builder_.StoreAccumulator(ref[3]);
       builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, ref);
       return;
     }
@@ -1119,7 +1123,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
       Register obj = VisitForOperand(m->object, {a->value});
       VisitForAccumulator(a->value);
       builder_.SetExpressionPosition(a->pos.offset);
-      builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+      builder_.SetNamedProperty(obj, builder_.AddName(m->name), builder_.NewFeedbackSlot());
       return;
     }
     if (auto* k = a->target->As<Keyed>()) {
@@ -1127,7 +1131,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
       Register key = VisitForOperand(k->key, {a->value});
       VisitForAccumulator(a->value);
       builder_.SetExpressionPosition(a->pos.offset);
-      builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+      builder_.SetKeyedProperty(obj, key, builder_.NewFeedbackSlot());
       return;
     }
     // Destructuring assignment: the value of the expression is the right side.
@@ -1146,19 +1150,19 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
   auto combine = [&]() {
     if (logical) {
       switch (a->op) {
-        case AssignOp::kAnd: builder_.Jump(Bytecode::kJumpIfToBooleanFalse, &done); break;
-        case AssignOp::kOr: builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &done); break;
-        default: builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &done); break;
+        case AssignOp::kAnd: builder_.JumpIfToBooleanFalse(done); break;
+        case AssignOp::kOr: builder_.JumpIfToBooleanTrue(done); break;
+        default: builder_.JumpIfNotUndefinedOrNull(done); break;
       }
       std::u16string hint = a->target->Is<Identifier>() ? a->target->As<Identifier>()->name : u"";
       VisitForAccumulator(a->value, hint);
       return;
     }
     Register old_value = builder_.NewRegister();
-    builder_.Star(old_value);
+    builder_.StoreAccumulator(old_value);
     VisitForAccumulator(a->value);
     builder_.SetExpressionPosition(a->pos.offset);
-    builder_.Emit(BinaryBytecode(CompoundBinaryOp(a->op)), {old_value.index, builder_.NewFeedbackSlot()});
+    (builder_.*BinaryBytecode(CompoundBinaryOp(a->op)))(old_value, builder_.NewFeedbackSlot());
   };
   EmitReadModifyWrite(a->target, a->value, combine, "Invalid left-hand side in assignment");
   builder_.Bind(&done);
@@ -1170,45 +1174,45 @@ void BytecodeGenerator::VisitMember(Member* m) {
   if (m->object->Is<SuperExpression>()) {
     Register receiver = builder_.NewRegister();
     VisitThis(m->object);
-    builder_.Star(receiver);
+    builder_.StoreAccumulator(receiver);
     LoadHomeObject(m->object);
-    builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    builder_.GetNamedPropertyFromSuper(receiver, builder_.AddName(m->name), builder_.NewFeedbackSlot());
     return;
   }
   Register obj;
   if (m->optional || !OwnRegister(m->object, {}, &obj)) {
     // Evaluated before its register is taken: its temporaries are free again.
     VisitForAccumulator(m->object);
-    if (m->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+    if (m->optional) builder_.JumpIfUndefinedOrNull(*optional_chain_end_);
     obj = builder_.NewRegister();
-    builder_.Star(obj);
+    builder_.StoreAccumulator(obj);
   }
   builder_.SetExpressionPosition(m->pos.offset);
-  builder_.Emit(Bytecode::kGetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+  builder_.GetNamedProperty(obj, builder_.AddName(m->name), builder_.NewFeedbackSlot());
 }
 
 void BytecodeGenerator::VisitKeyed(Keyed* k) {
   if (k->object->Is<SuperExpression>()) {
     RegisterList args = builder_.NewRegisterList(3);
     LoadHomeObject(k->object);
-    builder_.Star(args[0]);
+    builder_.StoreAccumulator(args[0]);
     VisitThis(k->object);
-    builder_.Star(args[1]);
+    builder_.StoreAccumulator(args[1]);
     VisitForAccumulator(k->key);
-    builder_.Star(args[2]);
+    builder_.StoreAccumulator(args[2]);
     builder_.CallRuntime(RuntimeFunction::kGetKeyedSuperProperty, args);
     return;
   }
   Register obj;
   if (k->optional || !OwnRegister(k->object, {k->key}, &obj)) {
     VisitForAccumulator(k->object);
-    if (k->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+    if (k->optional) builder_.JumpIfUndefinedOrNull(*optional_chain_end_);
     obj = builder_.NewRegister();
-    builder_.Star(obj);
+    builder_.StoreAccumulator(obj);
   }
   VisitForAccumulator(k->key);
   builder_.SetExpressionPosition(k->pos.offset);
-  builder_.Emit(Bytecode::kGetKeyedProperty, {obj.index, builder_.NewFeedbackSlot()});
+  builder_.GetKeyedProperty(obj, builder_.NewFeedbackSlot());
 }
 
 void BytecodeGenerator::VisitOptionalChain(OptionalChain* c) {
@@ -1217,9 +1221,9 @@ void BytecodeGenerator::VisitOptionalChain(OptionalChain* c) {
   optional_chain_end_ = &end;
   VisitForAccumulator(c->expr);
   optional_chain_end_ = saved;
-  builder_.Jump(Bytecode::kJump, &done);
+  builder_.Jump(done);
   builder_.Bind(&end);
-  builder_.LoadUndefined();
+  builder_.LdaUndefined();
   builder_.Bind(&done);
 }
 
@@ -1234,7 +1238,7 @@ bool BytecodeGenerator::VisitArguments(const std::vector<Expr*>& args, Register*
     if (receiver) builder_.Mov(*receiver, (*list)[0]);
     for (size_t i = 0; i < args.size(); ++i) {
       VisitForAccumulator(args[i]);
-      builder_.Star((*list)[static_cast<int>(i) + extra]);
+      builder_.StoreAccumulator((*list)[static_cast<int>(i) + extra]);
     }
     return true;
   }
@@ -1242,32 +1246,32 @@ bool BytecodeGenerator::VisitArguments(const std::vector<Expr*>& args, Register*
   *list = builder_.NewRegisterList(1 + extra);
   if (receiver) builder_.Mov(*receiver, (*list)[0]);
   VisitArrayLiteral(args, true);
-  builder_.Star((*list)[extra]);
+  builder_.StoreAccumulator((*list)[extra]);
   return false;
 }
 
 void BytecodeGenerator::VisitSuperCall(struct Call* c) {
   Register ctor = builder_.NewRegister();
   builder_.Ldar(Register::Closure());
-  builder_.Emit(Bytecode::kGetSuperConstructor, {ctor.index});
-  builder_.Emit(Bytecode::kThrowIfNotSuperConstructor, {ctor.index});
+  builder_.GetSuperConstructor(ctor);
+  builder_.ThrowIfNotSuperConstructor(ctor);
   RegisterList list;
   bool plain = VisitArguments(c->args, nullptr, &list);
-  builder_.CallRuntime(RuntimeFunction::kNewTarget, {{0}, 0});
+  builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
   builder_.SetExpressionPosition(c->pos.offset);
-  builder_.Emit(plain ? Bytecode::kConstruct : Bytecode::kConstructWithSpread,
-                {ctor.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
+  if (plain) builder_.Construct(ctor, list, builder_.NewFeedbackSlot());
+  else builder_.ConstructWithSpread(ctor, list, builder_.NewFeedbackSlot());
   // Bind `this` (once).
   Register self = builder_.NewRegister();
-  builder_.Star(self);
+  builder_.StoreAccumulator(self);
   auto it = tree_.this_refs.find(c->callee);
   Variable* this_var = it == tree_.this_refs.end() ? nullptr : it->second;
   if (this_var && this_var->location != VarLocation::kReceiver) {
-    if (this_var->location == VarLocation::kLocal) builder_.Ldar({this_var->index});
+    if (this_var->location == VarLocation::kLocal) builder_.Ldar(Register(this_var->index));
     else EmitContextSlotLoad(this_var, false);
-    builder_.Emit(Bytecode::kThrowSuperAlreadyCalledIfNotHole);
+    builder_.ThrowSuperAlreadyCalledIfNotHole();
     builder_.Ldar(self);
-    if (this_var->location == VarLocation::kLocal) builder_.Star({this_var->index});
+    if (this_var->location == VarLocation::kLocal) builder_.StoreAccumulator(Register(this_var->index));
     else EmitContextSlotStore(this_var);
   }
   RegisterList init = builder_.NewRegisterList(2);
@@ -1289,39 +1293,39 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
     has_receiver = true;
     if (m->object->Is<SuperExpression>()) {
       VisitThis(m->object);
-      builder_.Star(receiver);
+      builder_.StoreAccumulator(receiver);
       LoadHomeObject(m->object);
-      builder_.Emit(Bytecode::kGetNamedPropertyFromSuper, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+      builder_.GetNamedPropertyFromSuper(receiver, builder_.AddName(m->name), builder_.NewFeedbackSlot());
     } else {
       VisitForAccumulator(m->object);
-      if (m->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
-      builder_.Star(receiver);
+      if (m->optional) builder_.JumpIfUndefinedOrNull(*optional_chain_end_);
+      builder_.StoreAccumulator(receiver);
       builder_.SetExpressionPosition(m->pos.offset);
-      builder_.Emit(Bytecode::kGetNamedProperty, {receiver.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+      builder_.GetNamedProperty(receiver, builder_.AddName(m->name), builder_.NewFeedbackSlot());
     }
   } else if (auto* k = c->callee->As<Keyed>()) {
     has_receiver = true;
     if (k->object->Is<SuperExpression>()) {
       VisitKeyed(k);
       Register tmp = builder_.NewRegister();
-      builder_.Star(tmp);
+      builder_.StoreAccumulator(tmp);
       VisitThis(k->object);
-      builder_.Star(receiver);
+      builder_.StoreAccumulator(receiver);
       builder_.Ldar(tmp);
     } else {
       VisitForAccumulator(k->object);
-      if (k->optional) builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
-      builder_.Star(receiver);
+      if (k->optional) builder_.JumpIfUndefinedOrNull(*optional_chain_end_);
+      builder_.StoreAccumulator(receiver);
       VisitForAccumulator(k->key);
       builder_.SetExpressionPosition(k->pos.offset);
-      builder_.Emit(Bytecode::kGetKeyedProperty, {receiver.index, builder_.NewFeedbackSlot()});
+      builder_.GetKeyedProperty(receiver, builder_.NewFeedbackSlot());
     }
   } else {
     VisitForAccumulator(c->callee);
   }
-  builder_.Star(callee);
+  builder_.StoreAccumulator(callee);
   if (c->optional) {
-    builder_.Jump(Bytecode::kJumpIfUndefinedOrNull, optional_chain_end_);
+    builder_.JumpIfUndefinedOrNull(*optional_chain_end_);
   }
   RegisterList list;
   bool plain = VisitArguments(c->args, has_receiver ? &receiver : nullptr, &list);
@@ -1335,37 +1339,37 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
     if (plain) {
       builder_.Mov(list[0], check[1]);
     } else {
-      builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(u"eval")});
-      builder_.Star(check[1]);
+      builder_.LdaConstant(builder_.AddName(u"eval"));
+      builder_.StoreAccumulator(check[1]);
     }
     builder_.CallRuntime(RuntimeFunction::kThrowIfDirectEval, check);
   }
-  uint16_t slot = builder_.NewFeedbackSlot();
+  FeedbackSlot slot = builder_.NewFeedbackSlot();
   if (!plain) {
     if (!has_receiver) {
       // CallWithSpread takes the receiver first: prepend undefined.
       RegisterList with_receiver = builder_.NewRegisterList(2);
-      builder_.LoadUndefined();
-      builder_.Star(with_receiver[0]);
+      builder_.LdaUndefined();
+      builder_.StoreAccumulator(with_receiver[0]);
       builder_.Mov(list[0], with_receiver[1]);
       list = with_receiver;
     }
     builder_.SetCallSite(CallSiteKind::kCall, PrintCallSite(c->callee));
-    builder_.Emit(Bytecode::kCallWithSpread, {callee.index, list.first.index, list.count, slot});
+    builder_.CallWithSpread(callee, list, slot);
     return;
   }
   size_t argc = c->args.size();
   builder_.SetCallSite(CallSiteKind::kCall, PrintCallSite(c->callee));
   if (has_receiver) {
-    if (argc == 0) builder_.Emit(Bytecode::kCallProperty0, {callee.index, list[0].index, slot});
-    else if (argc == 1) builder_.Emit(Bytecode::kCallProperty1, {callee.index, list[0].index, list[1].index, slot});
-    else if (argc == 2) builder_.Emit(Bytecode::kCallProperty2, {callee.index, list[0].index, list[1].index, list[2].index, slot});
-    else builder_.Emit(Bytecode::kCallProperty, {callee.index, list.first.index, list.count, slot});
+    if (argc == 0) builder_.CallProperty0(callee, list[0], slot);
+    else if (argc == 1) builder_.CallProperty1(callee, list[0], list[1], slot);
+    else if (argc == 2) builder_.CallProperty2(callee, list[0], list[1], list[2], slot);
+    else builder_.CallProperty(callee, list, slot);
   } else {
-    if (argc == 0) builder_.Emit(Bytecode::kCallUndefinedReceiver0, {callee.index, slot});
-    else if (argc == 1) builder_.Emit(Bytecode::kCallUndefinedReceiver1, {callee.index, list[0].index, slot});
-    else if (argc == 2) builder_.Emit(Bytecode::kCallUndefinedReceiver2, {callee.index, list[0].index, list[1].index, slot});
-    else builder_.Emit(Bytecode::kCallUndefinedReceiver, {callee.index, list.first.index, list.count, slot});
+    if (argc == 0) builder_.CallUndefinedReceiver0(callee, slot);
+    else if (argc == 1) builder_.CallUndefinedReceiver1(callee, list[0], slot);
+    else if (argc == 2) builder_.CallUndefinedReceiver2(callee, list[0], list[1], slot);
+    else builder_.CallUndefinedReceiver(callee, list, slot);
   }
 }
 
@@ -1376,8 +1380,8 @@ void BytecodeGenerator::VisitNew(New* n) {
   builder_.Ldar(callee);
   builder_.SetExpressionPosition(n->pos.offset);
   builder_.SetCallSite(CallSiteKind::kConstruct, PrintCallSite(n->callee));
-  builder_.Emit(plain ? Bytecode::kConstruct : Bytecode::kConstructWithSpread,
-                {callee.index, list.first.index, list.count, builder_.NewFeedbackSlot()});
+  if (plain) builder_.Construct(callee, list, builder_.NewFeedbackSlot());
+  else builder_.ConstructWithSpread(callee, list, builder_.NewFeedbackSlot());
 }
 
 // ---------------------------------------------------------------- destructuring
@@ -1390,7 +1394,7 @@ void BytecodeGenerator::AssignToTarget(Pattern* target, bool init, DeclKind kind
   if (Expr* super_target = SuperPropertyTarget(target)) {
     RegisterScope rs(builder_);
     Register value = builder_.NewRegister();
-    builder_.Star(value);
+    builder_.StoreAccumulator(value);
     RegisterList ref = PrepareSuperReference(super_target);
     builder_.Mov(value, ref[3]);
     builder_.CallRuntime(RuntimeFunction::kSetSuperProperty, ref);
@@ -1399,25 +1403,25 @@ void BytecodeGenerator::AssignToTarget(Pattern* target, bool init, DeclKind kind
   if (auto* m = target->As<Member>()) {
     RegisterScope rs(builder_);
     Register value = builder_.NewRegister();
-    builder_.Star(value);
+    builder_.StoreAccumulator(value);
     Register obj = VisitForRegister(m->object);
     builder_.Ldar(value);
-    builder_.Emit(Bytecode::kSetNamedProperty, {obj.index, builder_.AddName(m->name), builder_.NewFeedbackSlot()});
+    builder_.SetNamedProperty(obj, builder_.AddName(m->name), builder_.NewFeedbackSlot());
     return;
   }
   if (auto* k = target->As<Keyed>()) {
     RegisterScope rs(builder_);
     Register value = builder_.NewRegister();
-    builder_.Star(value);
+    builder_.StoreAccumulator(value);
     Register obj = VisitForRegister(k->object);
     Register key = VisitForRegister(k->key);
     builder_.Ldar(value);
-    builder_.Emit(Bytecode::kSetKeyedProperty, {obj.index, key.index, builder_.NewFeedbackSlot()});
+    builder_.SetKeyedProperty(obj, key, builder_.NewFeedbackSlot());
     return;
   }
   RegisterScope rs(builder_);
   Register value = builder_.NewRegister();
-  builder_.Star(value);
+  builder_.StoreAccumulator(value);
   Destructure(target, value, init, kind);
 }
 
@@ -1442,7 +1446,7 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   if (auto* as = pattern->As<AssignPattern>()) {
     Label has_value;
     builder_.Ldar(value);
-    builder_.Jump(Bytecode::kJumpIfNotUndefined, &has_value);
+    builder_.JumpIfNotUndefined(has_value);
     std::u16string hint = as->target->Is<Identifier>() ? as->target->As<Identifier>()->name : u"";
     VisitForAccumulator(as->default_value, hint);
     builder_.Bind(&has_value);
@@ -1457,7 +1461,7 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   if (auto* op = pattern->As<ObjectPattern>()) {
     Label ok;
     builder_.Ldar(value);
-    builder_.Jump(Bytecode::kJumpIfNotUndefinedOrNull, &ok);
+    builder_.JumpIfNotUndefinedOrNull(ok);
     std::u16string property = FirstPatternProperty(rt_, op);
     bool reads_first = !property.empty() && !op->properties[0].value->Is<AssignPattern>();
     if (source && (reads_first || property.empty())) {
@@ -1478,23 +1482,22 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
         if (p.computed) {
           VisitForAccumulator(p.key);
         } else {
-          builder_.Emit(Bytecode::kLdaConstant, {builder_.AddName(StaticKey(rt_, p.key))});
+          builder_.LdaConstant(builder_.AddName(StaticKey(rt_, p.key)));
         }
-        builder_.Emit(Bytecode::kToName, {key.index});
+        builder_.ToName(key);
         keys.push_back(key);
         builder_.Ldar(key);
-        builder_.Emit(Bytecode::kGetKeyedProperty, {value.index, builder_.NewFeedbackSlot()});
+        builder_.GetKeyedProperty(value, builder_.NewFeedbackSlot());
       } else {
-        builder_.Emit(Bytecode::kGetNamedProperty,
-                      {value.index, builder_.AddName(StaticKey(rt_, p.key)), builder_.NewFeedbackSlot()});
+        builder_.GetNamedProperty(value, builder_.AddName(StaticKey(rt_, p.key)), builder_.NewFeedbackSlot());
       }
-      builder_.Star(element);
+      builder_.StoreAccumulator(element);
       Destructure(p.value, element, init, kind);
     }
     if (op->rest) {
       RegisterList args = builder_.NewRegisterList(static_cast<int>(keys.size()) + 2);
-      builder_.Emit(Bytecode::kCreateEmptyObjectLiteral);
-      builder_.Star(args[0]);
+      builder_.CreateEmptyObjectLiteral();
+      builder_.StoreAccumulator(args[0]);
       builder_.Mov(value, args[1]);
       for (size_t i = 0; i < keys.size(); ++i) builder_.Mov(keys[i], args[static_cast<int>(i) + 2]);
       builder_.CallRuntime(RuntimeFunction::kCopyDataPropertiesExcluding, args);
@@ -1514,56 +1517,47 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   } else {
     builder_.SetCallSite(CallSiteKind::kIterable, source ? std::move(source->text) : u"");
   }
-  builder_.Emit(Bytecode::kGetIterator, {value.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
-  builder_.Star(iterator);
-  builder_.Emit(Bytecode::kGetNamedProperty, {iterator.index, builder_.AddName(u"next"), builder_.NewFeedbackSlot()});
-  builder_.Star(next);
-  builder_.Emit(Bytecode::kLdaFalse);
-  builder_.Star(done);
+  EmitGetIterator(value, iterator, next);
+  builder_.LdaFalse();
+  builder_.StoreAccumulator(done);
   for (Pattern* e : ap->elements) {
     if (e && e->Is<RestElement>()) {
       Label skip, have;
-      builder_.Emit(Bytecode::kCreateEmptyArrayLiteral, {builder_.NewFeedbackSlot()});
-      builder_.Star(element);
+      builder_.CreateEmptyArrayLiteral(builder_.NewFeedbackSlot());
+      builder_.StoreAccumulator(element);
       builder_.Ldar(done);
-      builder_.Jump(Bytecode::kJumpIfTrue, &have);
+      builder_.JumpIfTrue(have);
       RegisterList args = builder_.NewRegisterList(2);
       builder_.Mov(iterator, args[0]);
       builder_.Mov(next, args[1]);
       builder_.CallRuntime(RuntimeFunction::kIteratorRestToArray, args);
-      builder_.Star(element);
-      builder_.Emit(Bytecode::kLdaTrue);
-      builder_.Star(done);
+      builder_.StoreAccumulator(element);
+      builder_.LdaTrue();
+      builder_.StoreAccumulator(done);
       builder_.Bind(&have);
       builder_.Ldar(element);
       AssignToTarget(e->As<RestElement>()->target, init, kind);
       continue;
     }
-    Label skip, is_object, not_done;
-    builder_.LoadUndefined();
-    builder_.Star(element);
+    Label skip, not_done;
+    builder_.LdaUndefined();
+    builder_.StoreAccumulator(element);
     builder_.Ldar(done);
-    builder_.Jump(Bytecode::kJumpIfTrue, &skip);
-    builder_.Emit(Bytecode::kCallProperty0, {next.index, iterator.index, builder_.NewFeedbackSlot()});
-    builder_.Jump(Bytecode::kJumpIfJSReceiver, &is_object);
-    builder_.Star(result);
-    builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
-    builder_.Bind(&is_object);
-    builder_.Star(result);
-    builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"done"), builder_.NewFeedbackSlot()});
-    builder_.Jump(Bytecode::kJumpIfToBooleanFalse, &not_done);
-    builder_.Emit(Bytecode::kLdaTrue);
-    builder_.Star(done);
-    builder_.Jump(Bytecode::kJump, &skip);
+    builder_.JumpIfTrue(skip);
+    EmitIteratorStep(iterator, next, result);
+    builder_.JumpIfToBooleanFalse(not_done);
+    builder_.LdaTrue();
+    builder_.StoreAccumulator(done);
+    builder_.Jump(skip);
     builder_.Bind(&not_done);
-    builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"value"), builder_.NewFeedbackSlot()});
-    builder_.Star(element);
+    builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
+    builder_.StoreAccumulator(element);
     builder_.Bind(&skip);
     if (e) Destructure(e, element, init, kind);
   }
   Label closed;
   builder_.Ldar(done);
-  builder_.Jump(Bytecode::kJumpIfTrue, &closed);
+  builder_.JumpIfTrue(closed);
   builder_.CallRuntime(RuntimeFunction::kIteratorClose, {iterator, 1});
   builder_.Bind(&closed);
 }

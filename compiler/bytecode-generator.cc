@@ -58,11 +58,11 @@ class LoopScope final : public ControlScope {
   bool Execute(Command command, const Node* target) override {
     if (target != statement_) return false;
     if (command == Command::kBreak && handles_break) {
-      gen_->builder().Jump(Bytecode::kJump, &break_label);
+      gen_->builder().Jump(break_label);
       return true;
     }
     if (command == Command::kContinue && is_loop_) {
-      gen_->builder().Jump(Bytecode::kJump, &continue_label);
+      gen_->builder().Jump(continue_label);
       return true;
     }
     return false;
@@ -96,10 +96,10 @@ class TryFinallyScope final : public ControlScope {
     BytecodeArrayBuilder& b = gen_->builder();
     int token = static_cast<int>(commands_.size()) + 1;
     commands_.push_back({command, target});
-    b.Star(result_);
+    b.StoreAccumulator(result_);
     b.LoadNumber(token);
-    b.Star(token_);
-    b.Jump(Bytecode::kJump, &finally_label);
+    b.StoreAccumulator(token_);
+    b.Jump(finally_label);
     return true;
   }
   struct Deferred {
@@ -135,7 +135,7 @@ class IteratorCloseScope final : public ControlScope {
     BytecodeArrayBuilder& b = gen_->builder();
     RegisterScope rs(b);
     Register saved = b.NewRegister();
-    b.Star(saved);
+    b.StoreAccumulator(saved);
     b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
     b.Ldar(saved);
     return false;
@@ -207,7 +207,7 @@ uint32_t BytecodeGenerator::ContextDepth(const Scope* scope) const {
 }
 
 Register BytecodeGenerator::ParameterRegister(int index) const {
-  return {reg::Param(index, static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0)))};
+  return Register(reg::Param(index, static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0))));
 }
 
 FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
@@ -265,8 +265,8 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     EmitPrologue();
     if (repl_) {
       completion_ = builder_.NewRegister();
-      builder_.LoadUndefined();
-      builder_.Star(completion_);
+      builder_.LdaUndefined();
+      builder_.StoreAccumulator(completion_);
     }
     ContextScope body_context(this, fn_->body_scope);
     body_context.Detach();
@@ -275,7 +275,7 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     // Falling off the end returns undefined (or `this` in a derived constructor).
     builder_.SetStatementPosition(fn_->end_pos.offset);
     if (repl_) builder_.Ldar(completion_);
-    else builder_.LoadUndefined();
+    else builder_.LdaUndefined();
     EmitReturn();
   }
   builder_.Finish(info);
@@ -286,14 +286,14 @@ void BytecodeGenerator::EmitReturn() {
   if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
     // acc: undefined means "return this" (checked); objects are returned as they are.
     Label done, use_this;
-    builder_.Jump(Bytecode::kJumpIfUndefined, &use_this);
-    builder_.Jump(Bytecode::kJumpIfJSReceiver, &done);
-    builder_.CallRuntime(RuntimeFunction::kThrowDerivedReturnNotObject, {{0}, 0});
+    builder_.JumpIfUndefined(use_this);
+    builder_.JumpIfJSReceiver(done);
+    builder_.CallRuntime(RuntimeFunction::kThrowDerivedReturnNotObject, RegisterList());
     builder_.Bind(&use_this);
     LoadThisVariable(scope_->this_var, true);
     builder_.Bind(&done);
   }
-  builder_.Emit(Bytecode::kReturn);
+  builder_.Return();
 }
 
 void BytecodeGenerator::EmitPrologue() {
@@ -324,12 +324,12 @@ void BytecodeGenerator::EmitPrologue() {
       RegisterScope rs(builder_);
       Register r = builder_.NewRegister();
       builder_.LoadConstant(Value::FromCell(array));
-      builder_.Star(r);
+      builder_.StoreAccumulator(r);
       builder_.CallRuntime(scope_->is_eval ? RuntimeFunction::kDeclareEvalGlobals : RuntimeFunction::kDeclareGlobals,
                            {r, 1});
     }
     if (Variable* t = scope_->this_var; t && t->location == VarLocation::kContext) {
-      builder_.Ldar({reg::Receiver(0)});
+      builder_.Ldar(Register(reg::Receiver(0)));
       EmitContextSlotStore(t);
     }
     return;
@@ -347,7 +347,7 @@ void BytecodeGenerator::EmitPrologue() {
   }
   if (Variable* t = scope_->this_var) {
     if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
-      builder_.Emit(Bytecode::kLdaTheHole);
+      builder_.LdaTheHole();
       StoreVariable(t, u"this", true, false);
     } else if (t->location == VarLocation::kContext) {
       builder_.Ldar(ReceiverRegister());
@@ -356,7 +356,8 @@ void BytecodeGenerator::EmitPrologue() {
   }
   if (Variable* a = scope_->arguments_var; a && a->location != VarLocation::kUnallocated) {
     bool mapped = !fn_->strict && fn_->simple_params();
-    builder_.Emit(mapped ? Bytecode::kCreateMappedArguments : Bytecode::kCreateUnmappedArguments);
+    if (mapped) builder_.CreateMappedArguments();
+    else builder_.CreateUnmappedArguments();
     StoreVariable(a, u"arguments", true, false);
   }
   if (Variable* f = scope_->function_name_var; f && f->location == VarLocation::kContext) {
@@ -371,7 +372,7 @@ void BytecodeGenerator::EmitPrologue() {
     // are initialised left to right.
     for (Variable* v : scope_->variables) {
       if (v->kind == VarKind::kParameter && v->location == VarLocation::kContext) {
-        builder_.Emit(Bytecode::kLdaTheHole);
+        builder_.LdaTheHole();
         EmitContextSlotStore(v);
       }
     }
@@ -381,7 +382,7 @@ void BytecodeGenerator::EmitPrologue() {
     Pattern* p = fn_->params[i];
     builder_.SetExpressionPosition(p->pos.offset);
     if (auto* r = p->As<RestElement>()) {
-      builder_.Emit(Bytecode::kCreateRestParameter);
+      builder_.CreateRestParameter();
       AssignToTarget(r->target, true, DeclKind::kLet);
       continue;
     }
@@ -391,10 +392,10 @@ void BytecodeGenerator::EmitPrologue() {
       target = as->target;
       Label has_value;
       builder_.Ldar(param);
-      builder_.Jump(Bytecode::kJumpIfNotUndefined, &has_value);
+      builder_.JumpIfNotUndefined(has_value);
       std::u16string hint = target->Is<Identifier>() ? target->As<Identifier>()->name : u"";
       VisitForAccumulator(as->default_value, hint);
-      builder_.Star(param);
+      builder_.StoreAccumulator(param);
       builder_.Bind(&has_value);
     }
     if (auto* id = target->As<Identifier>();
@@ -448,7 +449,7 @@ void BytecodeGenerator::EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* b
   std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.pos < b.pos; });
   for (const Step& step : steps) {
     if (step.hole) {
-      builder_.Emit(Bytecode::kLdaTheHole);
+      builder_.LdaTheHole();
       StoreVariable(step.hole, step.hole->name, true, false);
     } else {
       FunctionDecl* fd = step.function;
@@ -502,7 +503,7 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
       builder_.SetStatementPosition(s->pos.offset);
       if (repl_) {
         VisitForAccumulator(static_cast<ExprStmt*>(s)->expr);
-        builder_.Star(completion_);
+        builder_.StoreAccumulator(completion_);
       } else {
         VisitForEffect(static_cast<ExprStmt*>(s)->expr);
       }
@@ -512,7 +513,7 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
       return;
     case NodeKind::kEmpty:
     case NodeKind::kDebugger:
-      if (s->Is<Debugger>()) builder_.Emit(Bytecode::kDebugger);
+      if (s->Is<Debugger>()) builder_.Debugger();
       return;
     case NodeKind::kIf:
       VisitIf(static_cast<If*>(s));
@@ -545,7 +546,7 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
       builder_.SetStatementPosition(s->pos.offset);
       VisitForAccumulator(static_cast<Throw*>(s)->value);
       builder_.SetExpressionPosition(s->pos.offset);
-      builder_.Emit(Bytecode::kThrow);
+      builder_.Throw();
       return;
     case NodeKind::kTry:
       VisitTry(static_cast<Try*>(s));
@@ -570,7 +571,7 @@ void BytecodeGenerator::VisitVarDecl(VarDecl* d) {
       if (d->decl_kind == DeclKind::kVar) continue;
       // let x;  initialises x to undefined.
       builder_.SetStatementPosition(decl.pos.offset);
-      builder_.LoadUndefined();
+      builder_.LdaUndefined();
       AssignToTarget(decl.target, true, d->decl_kind);
       continue;
     }
@@ -594,7 +595,7 @@ void BytecodeGenerator::VisitIf(If* s) {
   VisitForTest(s->test, &else_label);
   VisitStatement(s->then_stmt);
   if (s->else_stmt) {
-    builder_.Jump(Bytecode::kJump, &done);
+    builder_.Jump(done);
     builder_.Bind(&else_label);
     VisitStatement(s->else_stmt);
     builder_.Bind(&done);
@@ -622,7 +623,7 @@ void BytecodeGenerator::VisitWhile(While* s) {
   VisitForTest(s->test, &loop.break_label);
   VisitStatement(s->body);
   builder_.Bind(&loop.continue_label);
-  builder_.JumpLoop(header, loop_depth_ - 1);
+  builder_.JumpLoop(header, UImm(loop_depth_ - 1));
   --loop_depth_;
   builder_.Bind(&loop.break_label);
 }
@@ -636,7 +637,7 @@ void BytecodeGenerator::VisitDoWhile(DoWhile* s) {
   builder_.Bind(&loop.continue_label);
   builder_.SetStatementPosition(s->test->pos.offset);
   VisitForTest(s->test, &loop.break_label);
-  builder_.JumpLoop(header, loop_depth_ - 1);
+  builder_.JumpLoop(header, UImm(loop_depth_ - 1));
   --loop_depth_;
   builder_.Bind(&loop.break_label);
 }
@@ -669,7 +670,7 @@ void BytecodeGenerator::VisitFor(For* s) {
       builder_.SetStatementPosition(s->update->pos.offset);
       VisitForEffect(s->update);
     }
-    builder_.JumpLoop(header, loop_depth_ - 1);
+    builder_.JumpLoop(header, UImm(loop_depth_ - 1));
     --loop_depth_;
     builder_.Bind(&loop.break_label);
     return;
@@ -692,8 +693,8 @@ void BytecodeGenerator::VisitFor(For* s) {
       vars[i]->location = VarLocation::kLocal;
       vars[i]->index = temps[i].index;
       if (vars[i]->needs_hole_init) {
-        builder_.Emit(Bytecode::kLdaTheHole);
-        builder_.Star(temps[i]);
+        builder_.LdaTheHole();
+        builder_.StoreAccumulator(temps[i]);
       }
     }
     VisitVarDecl(static_cast<VarDecl*>(s->init));
@@ -707,11 +708,11 @@ void BytecodeGenerator::VisitFor(For* s) {
     if (s->init) VisitVarDecl(static_cast<VarDecl*>(s->init));
     for (size_t i = 0; i < vars.size(); ++i) {
       EmitContextSlotLoad(vars[i], false);
-      builder_.Star(temps[i]);
+      builder_.StoreAccumulator(temps[i]);
     }
   }
   builder_.LoadNumber(1);
-  builder_.Star(first);
+  builder_.StoreAccumulator(first);
   // V8's desugaring (Parser::DesugarBindingsInForStatement), so that the
   // context bytecodes line up with node's listings:
   //   outer: for (;;) { let x = temp;                      // fresh context
@@ -734,11 +735,11 @@ void BytecodeGenerator::VisitFor(For* s) {
     }
     Label do_update, after_update;
     builder_.LoadNumber(1);
-    builder_.Emit(Bytecode::kTestEqual, {first.index, builder_.NewFeedbackSlot()});
-    builder_.Jump(Bytecode::kJumpIfFalse, &do_update);
-    builder_.Emit(Bytecode::kLdaZero);
-    builder_.Star(first);
-    builder_.Jump(Bytecode::kJump, &after_update);
+    builder_.TestEqual(first, builder_.NewFeedbackSlot());
+    builder_.JumpIfFalse(do_update);
+    builder_.LdaZero();
+    builder_.StoreAccumulator(first);
+    builder_.Jump(after_update);
     builder_.Bind(&do_update);
     if (s->update) {
       builder_.SetStatementPosition(s->update->pos.offset);
@@ -746,15 +747,15 @@ void BytecodeGenerator::VisitFor(For* s) {
     }
     builder_.Bind(&after_update);
     builder_.LoadNumber(1);
-    builder_.Star(flag);
+    builder_.StoreAccumulator(flag);
     if (s->test) {
       Label test_failed, body_start;
       builder_.SetStatementPosition(s->test->pos.offset);
       VisitForTest(s->test, &test_failed);
-      builder_.Jump(Bytecode::kJump, &body_start);
+      builder_.Jump(body_start);
       builder_.Bind(&test_failed);
-      builder_.Emit(Bytecode::kPopContext, {saved.index});
-      builder_.Jump(Bytecode::kJump, &exit);
+      builder_.PopContext(saved);
+      builder_.Jump(exit);
       builder_.Bind(&body_start);
     }
     {
@@ -764,29 +765,29 @@ void BytecodeGenerator::VisitFor(For* s) {
       builder_.BindLoopHeader(&inner_header);
       ++loop_depth_;
       builder_.LoadNumber(1);
-      builder_.Emit(Bytecode::kTestEqual, {flag.index, builder_.NewFeedbackSlot()});
-      builder_.Jump(Bytecode::kJumpIfFalse, &inner.break_label);
+      builder_.TestEqual(flag, builder_.NewFeedbackSlot());
+      builder_.JumpIfFalse(inner.break_label);
       VisitStatement(s->body);
       builder_.Bind(&inner.continue_label);
-      builder_.Emit(Bytecode::kLdaZero);
-      builder_.Star(flag);
+      builder_.LdaZero();
+      builder_.StoreAccumulator(flag);
       for (size_t i = 0; i < vars.size(); ++i) {
         EmitContextSlotLoad(vars[i], false);
-        builder_.Star(temps[i]);
+        builder_.StoreAccumulator(temps[i]);
       }
-      builder_.JumpLoop(inner_header, loop_depth_ - 1);
+      builder_.JumpLoop(inner_header, UImm(loop_depth_ - 1));
       --loop_depth_;
       builder_.Bind(&inner.break_label);
     }
     Label no_break;
     builder_.LoadNumber(1);
-    builder_.Emit(Bytecode::kTestEqual, {flag.index, builder_.NewFeedbackSlot()});
-    builder_.Jump(Bytecode::kJumpIfFalse, &no_break);
-    builder_.Emit(Bytecode::kPopContext, {saved.index});
-    builder_.Jump(Bytecode::kJump, &exit);
+    builder_.TestEqual(flag, builder_.NewFeedbackSlot());
+    builder_.JumpIfFalse(no_break);
+    builder_.PopContext(saved);
+    builder_.Jump(exit);
     builder_.Bind(&no_break);
   }
-  builder_.JumpLoop(outer_header, loop_depth_ - 1);
+  builder_.JumpLoop(outer_header, UImm(loop_depth_ - 1));
   --loop_depth_;
   builder_.Bind(&exit);
 }
@@ -821,22 +822,22 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
   RegisterList cache = builder_.NewRegisterList(3);
   Register index = builder_.NewRegister();
   VisitIterationRight(s, s->right);
-  builder_.Star(object);
-  builder_.Emit(Bytecode::kForInEnumerate, {object.index});
-  builder_.Emit(Bytecode::kForInPrepare, {cache.first.index, builder_.NewFeedbackSlot()});
-  builder_.Emit(Bytecode::kLdaZero);
-  builder_.Star(index);
+  builder_.StoreAccumulator(object);
+  builder_.ForInEnumerate(object);
+  builder_.ForInPrepare(cache.first, builder_.NewFeedbackSlot());
+  builder_.LdaZero();
+  builder_.StoreAccumulator(index);
   LoopScope loop(this, s, true, labels);
   Label header;
   builder_.BindLoopHeader(&header);
   ++loop_depth_;
-  builder_.Emit(Bytecode::kForInContinue, {index.index, cache[2].index});
-  builder_.Jump(Bytecode::kJumpIfFalse, &loop.break_label);
-  builder_.Emit(Bytecode::kForInNext, {object.index, index.index, cache[0].index, builder_.NewFeedbackSlot()});
-  builder_.Jump(Bytecode::kJumpIfUndefined, &loop.continue_label);
+  builder_.ForInContinue(index, cache[2]);
+  builder_.JumpIfFalse(loop.break_label);
+  builder_.ForInNext(object, index, cache[0], builder_.NewFeedbackSlot());
+  builder_.JumpIfUndefined(loop.continue_label);
   {
     Register key = builder_.NewRegister();
-    builder_.Star(key);
+    builder_.StoreAccumulator(key);
     ContextScope iteration(this, s->scope);
     if (s->scope) EmitScopeEntry(s->scope);
     builder_.Ldar(key);
@@ -844,10 +845,29 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
     VisitStatement(s->body);
   }
   builder_.Bind(&loop.continue_label);
-  builder_.Emit(Bytecode::kForInStep, {index.index});
-  builder_.JumpLoop(header, loop_depth_ - 1);
+  builder_.ForInStep(index);
+  builder_.JumpLoop(header, UImm(loop_depth_ - 1));
   --loop_depth_;
   builder_.Bind(&loop.break_label);
+}
+
+void BytecodeGenerator::EmitGetIterator(Register iterable, Register iterator, Register next) {
+  FeedbackSlot load_slot = builder_.NewFeedbackSlot();
+  builder_.GetIterator(iterable, load_slot, builder_.NewFeedbackSlot());
+  builder_.StoreAccumulator(iterator);
+  builder_.GetNamedProperty(iterator, builder_.AddName(u"next"), builder_.NewFeedbackSlot());
+  builder_.StoreAccumulator(next);
+}
+
+void BytecodeGenerator::EmitIteratorStep(Register iterator, Register next, Register result) {
+  builder_.CallProperty0(next, iterator, builder_.NewFeedbackSlot());
+  Label is_object;
+  builder_.JumpIfJSReceiver(is_object);
+  builder_.StoreAccumulator(result);
+  builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
+  builder_.Bind(&is_object);
+  builder_.StoreAccumulator(result);
+  builder_.GetNamedProperty(result, builder_.AddName(u"done"), builder_.NewFeedbackSlot());
 }
 
 void BytecodeGenerator::VisitForOf(ForOf* s) {
@@ -859,27 +879,17 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   Register next = builder_.NewRegister();
   Register result = builder_.NewRegister();
   VisitIterationRight(s, s->right);
-  builder_.Star(iterable);
+  builder_.StoreAccumulator(iterable);
   builder_.SetCallSite(IterationSiteKind(s->right), PrintIterationSubject(s->right));
-  builder_.Emit(Bytecode::kGetIterator, {iterable.index, builder_.NewFeedbackSlot(), builder_.NewFeedbackSlot()});
-  builder_.Star(iterator);
-  builder_.Emit(Bytecode::kGetNamedProperty, {iterator.index, builder_.AddName(u"next"), builder_.NewFeedbackSlot()});
-  builder_.Star(next);
+  EmitGetIterator(iterable, iterator, next);
   LoopScope loop(this, s, true, labels);
   Label header;
   builder_.BindLoopHeader(&header);
   ++loop_depth_;
-  builder_.Emit(Bytecode::kCallProperty0, {next.index, iterator.index, builder_.NewFeedbackSlot()});
-  Label is_object;
-  builder_.Jump(Bytecode::kJumpIfJSReceiver, &is_object);
-  builder_.Star(result);
-  builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
-  builder_.Bind(&is_object);
-  builder_.Star(result);
-  builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"done"), builder_.NewFeedbackSlot()});
-  builder_.Jump(Bytecode::kJumpIfToBooleanTrue, &loop.break_label);
-  builder_.Emit(Bytecode::kGetNamedProperty, {result.index, builder_.AddName(u"value"), builder_.NewFeedbackSlot()});
-  builder_.Star(result);
+  EmitIteratorStep(iterator, next, result);
+  builder_.JumpIfToBooleanTrue(loop.break_label);
+  builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
+  builder_.StoreAccumulator(result);
   {
     // An exception in the body closes the iterator.
     Register saved_context = builder_.NewRegister();
@@ -894,16 +904,16 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
       VisitStatement(s->body);
     }
     builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
-    builder_.Jump(Bytecode::kJump, &loop.continue_label);
+    builder_.Jump(loop.continue_label);
     builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
     Register exception = builder_.NewRegister();
-    builder_.Star(exception);
+    builder_.StoreAccumulator(exception);
     builder_.CallRuntime(RuntimeFunction::kIteratorCloseOnThrow, {iterator, 1});
     builder_.Ldar(exception);
-    builder_.Emit(Bytecode::kReThrow);
+    builder_.ReThrow();
   }
   builder_.Bind(&loop.continue_label);
-  builder_.JumpLoop(header, loop_depth_ - 1);
+  builder_.JumpLoop(header, UImm(loop_depth_ - 1));
   --loop_depth_;
   builder_.Bind(&loop.break_label);
 }
@@ -925,7 +935,7 @@ void BytecodeGenerator::VisitReturn(Return* s) {
   if (s->value) {
     VisitForAccumulator(s->value);
   } else {
-    builder_.LoadUndefined();
+    builder_.LdaUndefined();
   }
   ExecuteCommand(control_top_, ControlScope::Command::kReturn, nullptr);
 }
@@ -950,7 +960,7 @@ void BytecodeGenerator::VisitSwitch(Switch* s) {
   RegisterScope rs(builder_);
   Register tag = builder_.NewRegister();
   VisitForAccumulator(s->discriminant);
-  builder_.Star(tag);
+  builder_.StoreAccumulator(tag);
   LoopScope breakable(this, s, false, labels);
   breakable.is_switch = true;
   ContextScope context(this, s->scope);
@@ -967,14 +977,14 @@ void BytecodeGenerator::VisitSwitch(Switch* s) {
       continue;
     }
     VisitForAccumulator(s->cases[i].test);
-    builder_.Emit(Bytecode::kTestEqualStrict, {tag.index, builder_.NewFeedbackSlot()});
-    builder_.Jump(Bytecode::kJumpIfTrue, &case_labels[i]);
+    builder_.TestEqualStrict(tag, builder_.NewFeedbackSlot());
+    builder_.JumpIfTrue(case_labels[i]);
   }
   Label end_of_cases;
   if (default_index >= 0) {
-    builder_.Jump(Bytecode::kJump, &case_labels[default_index]);
+    builder_.Jump(case_labels[default_index]);
   } else {
-    builder_.Jump(Bytecode::kJump, &end_of_cases);
+    builder_.Jump(end_of_cases);
   }
   for (size_t i = 0; i < s->cases.size(); ++i) {
     builder_.Bind(&case_labels[i]);
@@ -984,7 +994,7 @@ void BytecodeGenerator::VisitSwitch(Switch* s) {
   // break jumps past the PopContext emitted by the ContextScope; pop there too.
   if (context.active()) {
     Label done;
-    builder_.Jump(Bytecode::kJump, &done);
+    builder_.Jump(done);
     builder_.Bind(&breakable.break_label);
     builder_.Bind(&done);
   } else {
@@ -1002,12 +1012,12 @@ void BytecodeGenerator::VisitTry(Try* s) {
     emit_block();
     builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
     Label done;
-    builder_.Jump(Bytecode::kJump, &done);
+    builder_.Jump(done);
     builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
     // acc: the exception.
     if (s->catch_scope) {
       Register exception = builder_.NewRegister();
-      builder_.Star(exception);
+      builder_.StoreAccumulator(exception);
       ContextScope catch_context(this, s->catch_scope, exception);
       if (s->catch_param && !s->catch_param->Is<Identifier>()) {
         // catch ({a, b}): destructure the exception into the block's bindings.
@@ -1047,12 +1057,12 @@ void BytecodeGenerator::VisitTry(Try* s) {
     }
     builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
     builder_.LoadNumber(kFallThrough);
-    builder_.Star(token);
-    builder_.Jump(Bytecode::kJump, &finally_scope.finally_label);
+    builder_.StoreAccumulator(token);
+    builder_.Jump(finally_scope.finally_label);
     builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
-    builder_.Star(result);
+    builder_.StoreAccumulator(result);
     builder_.LoadNumber(kThrow);
-    builder_.Star(token);
+    builder_.StoreAccumulator(token);
     builder_.Bind(&finally_scope.finally_label);
     commands = finally_scope.commands_;
   }
@@ -1060,16 +1070,16 @@ void BytecodeGenerator::VisitTry(Try* s) {
   // Resume whatever left the try block.
   Label rethrow_skip;
   builder_.LoadNumber(kThrow);
-  builder_.Emit(Bytecode::kTestReferenceEqual, {token.index});
-  builder_.Jump(Bytecode::kJumpIfFalse, &rethrow_skip);
+  builder_.TestReferenceEqual(token);
+  builder_.JumpIfFalse(rethrow_skip);
   builder_.Ldar(result);
-  builder_.Emit(Bytecode::kReThrow);
+  builder_.ReThrow();
   builder_.Bind(&rethrow_skip);
   for (size_t i = 0; i < commands.size(); ++i) {
     Label next;
     builder_.LoadNumber(static_cast<double>(i + 1));
-    builder_.Emit(Bytecode::kTestReferenceEqual, {token.index});
-    builder_.Jump(Bytecode::kJumpIfFalse, &next);
+    builder_.TestReferenceEqual(token);
+    builder_.JumpIfFalse(next);
     builder_.Ldar(result);
     ExecuteCommand(control_top_, commands[i].command, commands[i].target);
     builder_.Bind(&next);

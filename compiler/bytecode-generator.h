@@ -99,6 +99,13 @@ class BytecodeGenerator {
   void VisitBreakContinue(Node* s, ControlScope::Command command, const std::u16string& label);
   // Assigns the iteration value in acc to a for-in/of left side.
   void AssignForTarget(Node* left, Scope* head_scope);
+  // The iteration protocol, shared by for-of and array destructuring:
+  // GetIterator on `iterable` (call site already set), the iterator into
+  // `iterator` and its next method into `next`.
+  void EmitGetIterator(Register iterable, Register iterator, Register next);
+  // One step: result = next.call(iterator), a TypeError unless it is an
+  // object; leaves result.done in acc for the caller's jump.
+  void EmitIteratorStep(Register iterator, Register next, Register result);
 
   // ---- expressions (bytecode-generator-expressions.cc)
   void VisitForAccumulator(Expr* e, const std::u16string& name_hint = u"");
@@ -206,13 +213,13 @@ class ContextScope final : public ControlScope {
     BytecodeArrayBuilder& b = gen->builder();
     saved_ = b.NewRegister();
     ScopeInfo* si = gen->GetScopeInfo(scope);
-    uint32_t idx = b.AddConstant(Value::FromCell(si));
+    ConstantIndex idx = b.AddConstant(Value::FromCell(si));
     if (is_function_context) {
-      b.Emit(Bytecode::kCreateFunctionContext, {idx, scope->context_slots});
+      b.CreateFunctionContext(idx, UImm(scope->context_slots));
     } else {
-      b.Emit(Bytecode::kCreateBlockContext, {idx});
+      b.CreateBlockContext(idx);
     }
-    b.Emit(Bytecode::kPushContext, {saved_.index});
+    b.PushContext(saved_);
     gen->context_chain().push_back(scope);
   }
   // Catch contexts hold the exception register's value.
@@ -221,21 +228,21 @@ class ContextScope final : public ControlScope {
     BytecodeArrayBuilder& b = gen->builder();
     saved_ = b.NewRegister();
     ScopeInfo* si = gen->GetScopeInfo(scope);
-    b.Emit(Bytecode::kCreateCatchContext, {exception.index, b.AddConstant(Value::FromCell(si))});
-    b.Emit(Bytecode::kPushContext, {saved_.index});
+    b.CreateCatchContext(exception, b.AddConstant(Value::FromCell(si)));
+    b.PushContext(saved_);
     gen->context_chain().push_back(scope);
   }
   ~ContextScope() override {
     if (!active_) return;
     gen_->context_chain().pop_back();
-    if (!detached_) gen_->builder().Emit(Bytecode::kPopContext, {saved_.index});
+    if (!detached_) gen_->builder().PopContext(saved_);
   }
   // The function context is never popped (the frame goes away).
   void Detach() { detached_ = true; }
   bool Execute(Command command, const Node*) override {
     if (!active_) return false;
     if (command == Command::kReturn && !HasTryFinallyOutside(outer_)) return false;
-    gen_->builder().Emit(Bytecode::kPopContext, {saved_.index});
+    gen_->builder().PopContext(saved_);
     return false;
   }
   bool active() const { return active_; }

@@ -555,6 +555,95 @@ void Lexer::ScanNumber(Token* token) {
   token->number = value;
 }
 
+bool Lexer::ScanEscape(EscapeContext context, Token* token, std::u16string* out, const char** message,
+                       uint32_t* error_at) {
+  uint32_t backslash = offset_;
+  ++offset_;
+  int32_t e = Cur();
+  auto fail = [&](const char* what, uint32_t at) {
+    *message = what;
+    *error_at = at;
+    return false;
+  };
+  switch (e) {
+    case kEnd:
+      return true;  // the caller reports the unterminated literal
+    case 'n': out->push_back('\n'); ++offset_; return true;
+    case 't': out->push_back('\t'); ++offset_; return true;
+    case 'r': out->push_back('\r'); ++offset_; return true;
+    case 'b': out->push_back('\b'); ++offset_; return true;
+    case 'f': out->push_back('\f'); ++offset_; return true;
+    case 'v': out->push_back('\v'); ++offset_; return true;
+    case '\r':  // a line continuation
+      ++offset_;
+      if (Cur() == '\n') ++offset_;
+      NewLine(offset_);
+      return true;
+    case '\n': case 0x2028: case 0x2029:
+      ++offset_;
+      NewLine(offset_);
+      return true;
+    case 'x': {
+      int h1 = HexValue(At(offset_ + 1));
+      int h2 = h1 < 0 ? -1 : HexValue(At(offset_ + 2));
+      if (h2 < 0) return fail(kInvalidHexEscape, backslash);
+      out->push_back(static_cast<char16_t>(h1 * 16 + h2));
+      offset_ += 3;
+      return true;
+    }
+    case 'u': {
+      offset_ = backslash;
+      int32_t cp = ScanUnicodeEscape(error_at, message);
+      if (cp < 0) return false;
+      AppendCodePoint(*out, static_cast<char32_t>(cp));
+      return true;
+    }
+    case '8': case '9':
+      if (context == EscapeContext::kTemplate) {
+        return fail("\\8 and \\9 are not allowed in template strings.", backslash);
+      }
+      if (token->octal == OctalKind::kNone) {
+        token->octal = OctalKind::kEightNineEscape;
+        token->octal_pos = PosAt(backslash);
+      }
+      out->push_back(static_cast<char16_t>(e));
+      ++offset_;
+      return true;
+    default:
+      break;
+  }
+  if (e >= '0' && e <= '7') {
+    if (e == '0' && !IsDecimalDigit(At(offset_ + 1))) {
+      out->push_back(0);
+      ++offset_;
+      return true;
+    }
+    if (context == EscapeContext::kTemplate) {
+      return fail("Octal escape sequences are not allowed in template strings.", backslash);
+    }
+    if (token->octal == OctalKind::kNone) {
+      token->octal = OctalKind::kOctalEscape;
+      token->octal_pos = PosAt(offset_);
+    }
+    // Up to three digits for \0-\3 leads, two otherwise, value <= 0377.
+    int v = e - '0';
+    ++offset_;
+    int max_more = e <= '3' ? 2 : 1;
+    for (int k = 0; k < max_more; ++k) {
+      int32_t d = Cur();
+      if (d < '0' || d > '7') break;
+      v = v * 8 + (d - '0');
+      ++offset_;
+    }
+    out->push_back(static_cast<char16_t>(v));
+    return true;
+  }
+  // Any other character escapes itself.
+  out->push_back(static_cast<char16_t>(e));
+  ++offset_;
+  return true;
+}
+
 void Lexer::ScanString(Token* token, char16_t quote) {
   SourcePos start_pos = token->pos;
   ++offset_;
@@ -595,87 +684,12 @@ void Lexer::ScanString(Token* token, char16_t quote) {
     }
     // An escape sequence.
     token->has_escape = true;
-    uint32_t backslash = offset_;
-    ++offset_;
-    int32_t e = Cur();
-    switch (e) {
-      case kEnd:
-        continue;  // reported as unterminated above
-      case 'n': value.push_back('\n'); ++offset_; continue;
-      case 't': value.push_back('\t'); ++offset_; continue;
-      case 'r': value.push_back('\r'); ++offset_; continue;
-      case 'b': value.push_back('\b'); ++offset_; continue;
-      case 'f': value.push_back('\f'); ++offset_; continue;
-      case 'v': value.push_back('\v'); ++offset_; continue;
-      case '\r':
-        ++offset_;
-        if (Cur() == '\n') ++offset_;
-        NewLine(offset_);
-        continue;
-      case '\n': case 0x2028: case 0x2029:
-        ++offset_;
-        NewLine(offset_);
-        continue;
-      case 'x': {
-        int h1 = HexValue(At(offset_ + 1));
-        int h2 = h1 < 0 ? -1 : HexValue(At(offset_ + 2));
-        if (h2 < 0) {
-          Illegal(token, kInvalidHexEscape, backslash);
-          return;
-        }
-        value.push_back(static_cast<char16_t>(h1 * 16 + h2));
-        offset_ += 3;
-        continue;
-      }
-      case 'u': {
-        offset_ = backslash;
-        uint32_t error_at;
-        const char* message;
-        int32_t cp = ScanUnicodeEscape(&error_at, &message);
-        if (cp < 0) {
-          Illegal(token, message, error_at);
-          return;
-        }
-        AppendCodePoint(value, static_cast<char32_t>(cp));
-        continue;
-      }
-      case '8': case '9':
-        if (token->octal == OctalKind::kNone) {
-          token->octal = OctalKind::kEightNineEscape;
-          token->octal_pos = PosAt(backslash);
-        }
-        value.push_back(static_cast<char16_t>(e));
-        ++offset_;
-        continue;
-      default:
-        break;
+    const char* message;
+    uint32_t error_at;
+    if (!ScanEscape(EscapeContext::kString, token, &value, &message, &error_at)) {
+      Illegal(token, message, error_at);
+      return;
     }
-    if (e >= '0' && e <= '7') {
-      if (e == '0' && !IsDecimalDigit(At(offset_ + 1))) {
-        value.push_back(0);
-        ++offset_;
-        continue;
-      }
-      if (token->octal == OctalKind::kNone) {
-        token->octal = OctalKind::kOctalEscape;
-        token->octal_pos = PosAt(offset_);
-      }
-      // Up to three digits for \0-\3 leads, two otherwise, value <= 0377.
-      int v = e - '0';
-      ++offset_;
-      int max_more = e <= '3' ? 2 : 1;
-      for (int k = 0; k < max_more; ++k) {
-        int32_t d = Cur();
-        if (d < '0' || d > '7') break;
-        v = v * 8 + (d - '0');
-        ++offset_;
-      }
-      value.push_back(static_cast<char16_t>(v));
-      continue;
-    }
-    // Any other character escapes itself.
-    value.push_back(static_cast<char16_t>(e));
-    ++offset_;
   }
   token->kind = TokenKind::kString;
   token->end = offset_;
@@ -737,71 +751,12 @@ void Lexer::ScanTemplate(Token* token) {
       continue;
     }
     uint32_t backslash = offset_;
-    ++offset_;
-    int32_t e = Cur();
-    switch (e) {
-      case kEnd:
-        continue;
-      case 'n': cooked.push_back('\n'); ++offset_; continue;
-      case 't': cooked.push_back('\t'); ++offset_; continue;
-      case 'r': cooked.push_back('\r'); ++offset_; continue;
-      case 'b': cooked.push_back('\b'); ++offset_; continue;
-      case 'f': cooked.push_back('\f'); ++offset_; continue;
-      case 'v': cooked.push_back('\v'); ++offset_; continue;
-      case '\r':
-        ++offset_;
-        if (Cur() == '\n') ++offset_;
-        NewLine(offset_);
-        continue;
-      case '\n': case 0x2028: case 0x2029:
-        ++offset_;
-        NewLine(offset_);
-        continue;
-      case 'x': {
-        int h1 = HexValue(At(offset_ + 1));
-        int h2 = h1 < 0 ? -1 : HexValue(At(offset_ + 2));
-        if (h2 < 0) {
-          invalid(kInvalidHexEscape, backslash);
-          ++offset_;
-          continue;
-        }
-        cooked.push_back(static_cast<char16_t>(h1 * 16 + h2));
-        offset_ += 3;
-        continue;
-      }
-      case 'u': {
-        offset_ = backslash;
-        uint32_t error_at;
-        const char* message;
-        int32_t cp = ScanUnicodeEscape(&error_at, &message);
-        if (cp < 0) {
-          invalid(message, error_at);
-          offset_ = backslash + 2;
-          continue;
-        }
-        AppendCodePoint(cooked, static_cast<char32_t>(cp));
-        continue;
-      }
-      case '8': case '9':
-        invalid("\\8 and \\9 are not allowed in template strings.", backslash);
-        ++offset_;
-        continue;
-      default:
-        break;
+    const char* message;
+    uint32_t error_at;
+    if (!ScanEscape(EscapeContext::kTemplate, token, &cooked, &message, &error_at)) {
+      invalid(message, error_at);
+      offset_ = backslash + 2;  // go on after the backslash and the character it escapes
     }
-    if (e >= '0' && e <= '7') {
-      if (e == '0' && !IsDecimalDigit(At(offset_ + 1))) {
-        cooked.push_back(0);
-        ++offset_;
-        continue;
-      }
-      invalid("Octal escape sequences are not allowed in template strings.", backslash);
-      ++offset_;
-      continue;
-    }
-    // Any other character escapes itself.
-    cooked.push_back(static_cast<char16_t>(e));
-    ++offset_;
   }
   // The raw text: the source between the delimiters with CR and CRLF as LF.
   std::u16string& raw = token->raw;

@@ -127,6 +127,18 @@ class Lexer {
   // point or -1 when malformed (error position in *error_at).
   int32_t ScanUnicodeEscape(uint32_t* error_at, const char** message);
   void ScanNumber(Token* token);
+  // Where an escape sequence is: in a string literal a legacy octal escape
+  // (\1, \07) or \8 \9 stands for its character and is recorded on the
+  // token for strict code; in a template it is invalid, as a malformed \x or
+  // \u is in both (the caller decides what invalid means: an illegal string
+  // token, an undefined cooked value in a tagged template).
+  enum class EscapeContext { kString, kTemplate };
+  // Decodes the escape sequence whose backslash is at offset_ into `out`
+  // (nothing for a line continuation) and moves past it. Returns false for an
+  // invalid one, with the message and offset to report; offset_ is then
+  // somewhere inside it.
+  bool ScanEscape(EscapeContext context, Token* token, std::u16string* out, const char** message,
+                  uint32_t* error_at);
   void ScanString(Token* token, char16_t quote);
   // Scans template characters after a ` or }: fills kTemplateSpan/kTemplateTail.
   void ScanTemplate(Token* token);

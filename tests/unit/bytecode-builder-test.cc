@@ -9,6 +9,8 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "compiler/bytecode-array-builder.h"
@@ -118,49 +120,52 @@ TEST(BytecodeTable, RegisterNames) {
 
 TEST_F(BytecodeBuilderTest, OperandEncodingRoundTrips) {
   BytecodeArrayBuilder b(rt_, 0);
-  struct Case {
+  // kImm: signed 32-bit
+  b.LdaSmi(Imm(std::numeric_limits<int32_t>::min()));
+  b.LdaSmi(Imm(std::numeric_limits<int32_t>::max()));
+  b.LdaSmi(Imm(-1));
+  // kReg: signed 16-bit (locals, parameters, <closure>, <context>)
+  b.Ldar(Register(reg::kMaxLocal));
+  b.Ldar(Register::Context());
+  b.Ldar(Register(reg::Param(0, 3)));
+  // kReg + kRegOut
+  b.Mov(Register::Closure(), Register(300));
+  // kIdx: unsigned 32-bit
+  b.LdaConstant(ConstantIndex(70000));
+  // kReg, kIdx, kSlot (unsigned 16-bit)
+  b.GetNamedProperty(Register(7), ConstantIndex(123456), FeedbackSlot(65535));
+  // kReg, kUImm, kUImm
+  b.LdaContextSlot(Register::Context(), UImm(9), UImm(4));
+  // kIdx, kSlot, kFlag (8-bit)
+  b.CreateClosure(ConstantIndex(3), FeedbackSlot(2), Flag(255));
+  b.TestTypeOf(Flag(7));
+  // kImm, kSlot
+  b.AddSmi(Imm(-5), FeedbackSlot(1));
+  b.Return();
+  struct Expected {
     Bytecode op;
-    std::vector<int64_t> operands;  // as passed to Emit
-    std::vector<int32_t> read;      // ReadOperand(i) for each operand
+    std::vector<int32_t> read;  // ReadOperand(i) for each operand
   };
-  const std::vector<Case> cases = {
-      // kImm: signed 32-bit
-      {Bytecode::kLdaSmi, {-2147483648LL}, {std::numeric_limits<int32_t>::min()}},
-      {Bytecode::kLdaSmi, {2147483647}, {std::numeric_limits<int32_t>::max()}},
-      {Bytecode::kLdaSmi, {-1}, {-1}},
-      // kReg: signed 16-bit (locals, parameters, <closure>, <context>)
-      {Bytecode::kLdar, {reg::kMaxLocal}, {reg::kMaxLocal}},
-      {Bytecode::kLdar, {reg::kContext}, {-1}},
-      {Bytecode::kLdar, {reg::Param(0, 3)}, {reg::Param(0, 3)}},
-      // kReg + kRegOut
-      {Bytecode::kMov, {reg::kClosure, 300}, {-2, 300}},
-      // kIdx: unsigned 32-bit
-      {Bytecode::kLdaConstant, {70000}, {70000}},
-      // kReg, kIdx, kSlot (unsigned 16-bit)
-      {Bytecode::kGetNamedProperty, {7, 123456, 65535}, {7, 123456, 65535}},
-      // kReg, kUImm, kUImm
-      {Bytecode::kLdaContextSlot, {reg::kContext, 9, 4}, {-1, 9, 4}},
-      // kIdx, kSlot, kFlag (8-bit)
-      {Bytecode::kCreateClosure, {3, 2, 255}, {3, 2, 255}},
-      {Bytecode::kTestTypeOf, {7}, {7}},
-      // kImm, kSlot
-      {Bytecode::kAddSmi, {-5, 1}, {-5, 1}},
+  const std::vector<Expected> expected = {
+      {Bytecode::kLdaSmi, {std::numeric_limits<int32_t>::min()}},
+      {Bytecode::kLdaSmi, {std::numeric_limits<int32_t>::max()}},
+      {Bytecode::kLdaSmi, {-1}},
+      {Bytecode::kLdar, {reg::kMaxLocal}},
+      {Bytecode::kLdar, {-1}},
+      {Bytecode::kLdar, {reg::Param(0, 3)}},
+      {Bytecode::kMov, {-2, 300}},
+      {Bytecode::kLdaConstant, {70000}},
+      {Bytecode::kGetNamedProperty, {7, 123456, 65535}},
+      {Bytecode::kLdaContextSlot, {-1, 9, 4}},
+      {Bytecode::kCreateClosure, {3, 2, 255}},
+      {Bytecode::kTestTypeOf, {7}},
+      {Bytecode::kAddSmi, {-5, 1}},
   };
-  for (const Case& c : cases) {
-    // Emit takes an initializer_list; go through the common arities.
-    switch (c.operands.size()) {
-      case 1: b.Emit(c.op, {c.operands[0]}); break;
-      case 2: b.Emit(c.op, {c.operands[0], c.operands[1]}); break;
-      case 3: b.Emit(c.op, {c.operands[0], c.operands[1], c.operands[2]}); break;
-      default: FAIL();
-    }
-  }
-  b.Emit(Bytecode::kReturn);
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
-  ASSERT_EQ(insns.size(), cases.size() + 1);
-  for (size_t i = 0; i < cases.size(); ++i) {
-    const Case& c = cases[i];
+  ASSERT_EQ(insns.size(), expected.size() + 1);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const Expected& c = expected[i];
     EXPECT_EQ(insns[i].op, c.op) << i;
     const BytecodeInfo& bi = GetBytecodeInfo(c.op);
     ASSERT_EQ(bi.operand_count, c.read.size()) << bi.name;
@@ -173,9 +178,9 @@ TEST_F(BytecodeBuilderTest, OperandEncodingRoundTrips) {
 
 TEST_F(BytecodeBuilderTest, RegisterListAndRuntimeOperands) {
   BytecodeArrayBuilder b(rt_, 4);
-  RegisterList args{Register::Local(2), 3};
+  RegisterList args(Register::Local(2), 3);
   b.CallRuntime(RuntimeFunction::kDefineClass, args);
-  b.Emit(Bytecode::kCallUndefinedReceiver, {1, 5, 0, 17});  // callee, list (first, count), slot
+  b.CallUndefinedReceiver(Register(1), RegisterList(Register(5), 0), FeedbackSlot(17));  // callee, list, slot
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
   ASSERT_EQ(insns.size(), 2u);
@@ -193,20 +198,124 @@ TEST_F(BytecodeBuilderTest, RegisterListAndRuntimeOperands) {
   EXPECT_EQ(DisassembleInstruction(&info_, insns[0].offset), "CallRuntime [DefineClass], r2-r4");
 }
 
-TEST_F(BytecodeBuilderTest, WrongOperandCountThrows) {
+// ---------------------------------------------------------------- typed methods
+
+// Each generated method takes exactly its line's operands.
+template <class... Args>
+constexpr size_t Arity(void (BytecodeArrayBuilder::*)(Args...)) {
+  return sizeof...(Args);
+}
+#define BYTECODE(name, acc, facts, doc, ...)                                                             \
+  static_assert(Arity(&BytecodeArrayBuilder::name) == GetBytecodeInfo(Bytecode::k##name).operand_count, \
+                #name " takes its operands");
+#include "vm/interpreter/bytecodes.def"
+#undef BYTECODE
+
+// Wrong operands are compile errors: a concept per method says whether a call
+// with the given argument types compiles.
+template <class... A>
+concept CanLdaConstant = requires(BytecodeArrayBuilder& b, A... a) { b.LdaConstant(a...); };
+template <class... A>
+concept CanLdaSmi = requires(BytecodeArrayBuilder& b, A... a) { b.LdaSmi(a...); };
+template <class... A>
+concept CanGetNamedProperty = requires(BytecodeArrayBuilder& b, A... a) { b.GetNamedProperty(a...); };
+template <class... A>
+concept CanLdaCurrentContextSlot = requires(BytecodeArrayBuilder& b, A... a) { b.LdaCurrentContextSlot(a...); };
+template <class... A>
+concept CanCallRuntime = requires(BytecodeArrayBuilder& b, A... a) { b.CallRuntime(a...); };
+template <class... A>
+concept CanJumpIfTrue = requires(BytecodeArrayBuilder& b, A&&... a) { b.JumpIfTrue(std::forward<A>(a)...); };
+template <class... A>
+concept CanLdar = requires(BytecodeArrayBuilder& b, A... a) { b.Ldar(a...); };
+
+// The right operands compile...
+static_assert(CanLdaConstant<ConstantIndex>);
+static_assert(CanLdaSmi<Imm>);
+static_assert(CanGetNamedProperty<Register, ConstantIndex, FeedbackSlot>);
+static_assert(CanLdaCurrentContextSlot<UImm>);
+static_assert(CanCallRuntime<RuntimeFunction, RegisterList>);
+static_assert(CanJumpIfTrue<Label&>);
+static_assert(CanLdar<Register>);
+// ...a register where a constant index belongs, or operands out of order, do not;
+static_assert(!CanLdaConstant<Register>);
+static_assert(!CanGetNamedProperty<Register, FeedbackSlot, ConstantIndex>);
+static_assert(!CanGetNamedProperty<Register, Register, FeedbackSlot>);
+// nor a wrong operand count;
+static_assert(!CanLdaConstant<>);
+static_assert(!CanGetNamedProperty<Register, ConstantIndex>);
+static_assert(!CanLdar<Register, Register>);
+static_assert(!CanCallRuntime<RuntimeFunction, Register, int>);  // a list is not a register and a count
+// nor a plain integer for any operand;
+static_assert(!CanLdaConstant<uint32_t>);
+static_assert(!CanLdaSmi<int>);
+static_assert(!CanLdar<int>);
+static_assert(!CanLdaCurrentContextSlot<int>);
+static_assert(!CanGetNamedProperty<Register, uint32_t, uint16_t>);
+// nor one immediate kind for another;
+static_assert(!CanLdaSmi<UImm>);
+static_assert(!CanLdaCurrentContextSlot<FeedbackSlot>);
+// nor a temporary label (the builder patches the label it is given).
+static_assert(!CanJumpIfTrue<Label>);
+// No operand type converts from an integer.
+static_assert(!std::is_convertible_v<int, Register> && !std::is_convertible_v<uint32_t, ConstantIndex> &&
+              !std::is_convertible_v<uint16_t, FeedbackSlot> && !std::is_convertible_v<int, Imm> &&
+              !std::is_convertible_v<uint32_t, UImm> && !std::is_convertible_v<uint8_t, Flag>);
+
+TEST_F(BytecodeBuilderTest, GeneratedMethodsEmitTheirBytecode) {
+  BytecodeArrayBuilder b(rt_, 2);
+  Label target;
+  b.LdaTrue();
+  b.JumpIfToBooleanFalse(target);
+  b.TestEqualStrict(Register(1), FeedbackSlot(4));
+  b.Star(Register(3));  // the long form, whatever the register
+  b.Star3();
+  b.ForInPrepare(Register(0), FeedbackSlot(5));
+  b.Bind(&target);
+  b.Return();
+  b.Finish(&info_);
+  std::vector<Insn> insns = Decode(info_);
+  const std::vector<Bytecode> expected = {Bytecode::kLdaTrue, Bytecode::kJumpIfToBooleanFalse,
+                                          Bytecode::kTestEqualStrict, Bytecode::kStar,
+                                          Bytecode::kStar3, Bytecode::kForInPrepare, Bytecode::kReturn};
+  ASSERT_EQ(insns.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(insns[i].op, expected[i]) << i;
+  EXPECT_EQ(ReadOperand(At(insns[2].offset), 0), 1);
+  EXPECT_EQ(ReadOperand(At(insns[2].offset), 1), 4);
+  EXPECT_EQ(ReadOperand(At(insns[3].offset), 0), 3);
+  // The forward jump lands on the label.
+  EXPECT_EQ(ReadOperand(At(insns[1].offset), 0), static_cast<int32_t>(insns[6].offset - insns[1].offset));
+}
+
+TEST_F(BytecodeBuilderTest, UnreachableCodeIsDropped) {
+  // After a terminator nothing is emitted until a label someone jumps to;
+  // a dropped jump patches nothing.
   BytecodeArrayBuilder b(rt_, 0);
-  EXPECT_THROW(b.Emit(Bytecode::kLdaSmi), std::logic_error);
-  EXPECT_THROW(b.Emit(Bytecode::kLdaZero, {1}), std::logic_error);
-  EXPECT_THROW(b.Emit(Bytecode::kCallRuntime, {0, 1}), std::logic_error);  // register list without count
+  Label used, unused;
+  b.LdaTrue();
+  b.JumpIfTrue(used);
+  b.Return();
+  b.LdaZero();         // dropped
+  b.JumpIfTrue(unused);  // dropped
+  b.Bind(&unused);     // nobody jumps here: still unreachable
+  b.LdaNull();         // dropped
+  b.Bind(&used);
+  b.LdaUndefined();
+  b.Return();
+  b.Finish(&info_);
+  std::vector<Insn> insns = Decode(info_);
+  const std::vector<Bytecode> expected = {Bytecode::kLdaTrue, Bytecode::kJumpIfTrue, Bytecode::kReturn,
+                                          Bytecode::kLdaUndefined, Bytecode::kReturn};
+  ASSERT_EQ(insns.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(insns[i].op, expected[i]) << i;
 }
 
 // ---------------------------------------------------------------- Star
 
 TEST_F(BytecodeBuilderTest, ShortStarForms) {
   BytecodeArrayBuilder b(rt_, 20);
-  for (int i = 0; i <= 17; ++i) b.Star(Register::Local(i));
-  b.Star(Register::Context());
-  b.Star(Register{reg::Param(0, 1)});
+  for (int i = 0; i <= 17; ++i) b.StoreAccumulator(Register::Local(i));
+  b.StoreAccumulator(Register::Context());
+  b.StoreAccumulator(Register(reg::Param(0, 1)));
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
   ASSERT_EQ(insns.size(), 20u);
@@ -262,16 +371,16 @@ TEST_F(BytecodeBuilderTest, LoadNumberPicksTheShortestForm) {
 TEST_F(BytecodeBuilderTest, ForwardJumpsArePatched) {
   BytecodeArrayBuilder b(rt_, 2);
   Label target;
-  b.LoadUndefined();                        // @0, 1 byte
-  b.Jump(Bytecode::kJumpIfTrue, &target);   // @1, 5 bytes
-  b.Emit(Bytecode::kLdaSmi, {1});           // @6, 5 bytes
-  b.Jump(Bytecode::kJumpIfFalse, &target);  // @11
+  b.LdaUndefined();                        // @0, 1 byte
+  b.JumpIfTrue(target);   // @1, 5 bytes
+  b.LdaSmi(Imm(1));           // @6, 5 bytes
+  b.JumpIfFalse(target);  // @11
   b.Ldar(Register::Local(1));               // @16, 3 bytes
   EXPECT_FALSE(target.bound());
   b.Bind(&target);                          // @19
   EXPECT_TRUE(target.bound());
   EXPECT_EQ(target.offset(), 19);
-  b.Emit(Bytecode::kReturn);
+  b.Return();
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
   ASSERT_EQ(insns.size(), 6u);
@@ -287,14 +396,14 @@ TEST_F(BytecodeBuilderTest, ForwardJumpsArePatched) {
 TEST_F(BytecodeBuilderTest, UnconditionalJumpOverBlock) {
   BytecodeArrayBuilder b(rt_, 0);
   Label else_label, end;
-  b.LoadUndefined();                           // @0
-  b.Jump(Bytecode::kJumpIfToBooleanFalse, &else_label);  // @1
-  b.Emit(Bytecode::kLdaSmi, {1});              // @6
-  b.Jump(Bytecode::kJump, &end);               // @11
+  b.LdaUndefined();                           // @0
+  b.JumpIfToBooleanFalse(else_label);  // @1
+  b.LdaSmi(Imm(1));              // @6
+  b.Jump(end);               // @11
   b.Bind(&else_label);                         // @16
-  b.Emit(Bytecode::kLdaSmi, {2});              // @16
+  b.LdaSmi(Imm(2));              // @16
   b.Bind(&end);                                // @21
-  b.Emit(Bytecode::kReturn);
+  b.Return();
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
   ASSERT_EQ(insns.size(), 6u);
@@ -308,23 +417,23 @@ TEST_F(BytecodeBuilderTest, JumpToBoundLabelIsRejected) {
   BytecodeArrayBuilder b(rt_, 0);
   Label header;
   b.Bind(&header);
-  b.LoadUndefined();
-  EXPECT_THROW(b.Jump(Bytecode::kJumpIfTrue, &header), std::logic_error);
+  b.LdaUndefined();
+  EXPECT_THROW(b.JumpIfTrue(header), std::logic_error);
 }
 
 TEST_F(BytecodeBuilderTest, JumpLoopDistances) {
   BytecodeArrayBuilder b(rt_, 1);
-  b.LoadUndefined();              // @0
+  b.LdaUndefined();              // @0
   Label outer, inner, exit;
   b.Bind(&outer);                 // @1
   b.Ldar(Register::Local(0));     // @1, 3 bytes
-  b.Jump(Bytecode::kJumpIfFalse, &exit);  // @4
+  b.JumpIfFalse(exit);  // @4
   b.Bind(&inner);                 // @9
-  b.Emit(Bytecode::kInc, {0});    // @9, 3 bytes
-  b.Star(Register::Local(0));     // @12
-  b.JumpLoop(inner, 2);           // @13: back to 9
+  b.Inc(FeedbackSlot(0));    // @9, 3 bytes
+  b.StoreAccumulator(Register::Local(0));     // @12
+  b.JumpLoop(inner, UImm(2));           // @13: back to 9
   b.Bind(&exit);                  // @22 (JumpLoop is 9 bytes)
-  b.Emit(Bytecode::kReturn);
+  b.Return();
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
   ASSERT_EQ(insns.size(), 7u);
@@ -342,9 +451,9 @@ TEST_F(BytecodeBuilderTest, JumpLoopToFunctionStart) {
   BytecodeArrayBuilder b(rt_, 0);
   Label header;
   b.Bind(&header);
-  b.LoadUndefined();
-  b.LoadUndefined();
-  b.JumpLoop(header, 0);
+  b.LdaUndefined();
+  b.LdaUndefined();
+  b.JumpLoop(header, UImm(0));
   b.Finish(&info_);
   std::vector<Insn> insns = Decode(info_);
   ASSERT_EQ(insns.size(), 3u);
@@ -355,19 +464,19 @@ TEST_F(BytecodeBuilderTest, JumpLoopToFunctionStart) {
 
 TEST_F(BytecodeBuilderTest, ConstantPoolDeduplicates) {
   BytecodeArrayBuilder b(rt_, 0);
-  uint32_t a = b.AddName(u"foo");
-  uint32_t bar = b.AddName(u"bar");
+  ConstantIndex a = b.AddName(u"foo");
+  ConstantIndex bar = b.AddName(u"bar");
   EXPECT_NE(a, bar);
   EXPECT_EQ(b.AddName(u"foo"), a);
   EXPECT_EQ(b.AddConstant(Value::FromCell(rt_.Intern(u"foo"))), a);  // the interned string is the same cell
-  uint32_t n = b.AddConstant(Value::Number(1.5));
+  ConstantIndex n = b.AddConstant(Value::Number(1.5));
   EXPECT_EQ(b.AddConstant(Value::Double(1.5)), n);
-  uint32_t one = b.AddConstant(Value::Number(1.0));
+  ConstantIndex one = b.AddConstant(Value::Number(1.0));
   EXPECT_EQ(b.AddConstant(Value::Int(1)), one);  // numbers are normalised before pooling
-  uint32_t zero = b.AddConstant(Value::Number(0.0));
-  uint32_t minus_zero = b.AddConstant(Value::Number(-0.0));
+  ConstantIndex zero = b.AddConstant(Value::Number(0.0));
+  ConstantIndex minus_zero = b.AddConstant(Value::Number(-0.0));
   EXPECT_NE(zero, minus_zero);  // +0 and -0 are different constants
-  uint32_t nan = b.AddConstant(Value::Double(std::nan("")));
+  ConstantIndex nan = b.AddConstant(Value::Double(std::nan("")));
   EXPECT_EQ(b.AddConstant(Value::Double(-std::numeric_limits<double>::quiet_NaN())), nan);
   b.LoadConstant(Value::Number(1.5));
   b.Finish(&info_);
@@ -405,7 +514,7 @@ TEST_F(BytecodeBuilderTest, TemporariesAboveLocalsWithNestedScopes) {
   }
   EXPECT_EQ(b.temp_top(), 3u);
   EXPECT_EQ(b.register_count(), 9u);  // the high-water mark
-  b.Emit(Bytecode::kReturn);
+  b.Return();
   b.Finish(&info_);
   EXPECT_EQ(info_.register_count, 9u);
 }
@@ -419,9 +528,9 @@ TEST_F(BytecodeBuilderTest, TooManyRegistersThrows) {
 
 TEST_F(BytecodeBuilderTest, FeedbackSlotsCount) {
   BytecodeArrayBuilder b(rt_, 0);
-  EXPECT_EQ(b.NewFeedbackSlot(), 0);
-  EXPECT_EQ(b.NewFeedbackSlot(), 1);
-  EXPECT_EQ(b.NewFeedbackSlot(), 2);
+  EXPECT_EQ(b.NewFeedbackSlot().value, 0);
+  EXPECT_EQ(b.NewFeedbackSlot().value, 1);
+  EXPECT_EQ(b.NewFeedbackSlot().value, 2);
   b.Finish(&info_);
   EXPECT_EQ(info_.feedback_slot_count, 3u);
 }
@@ -431,20 +540,20 @@ TEST_F(BytecodeBuilderTest, FeedbackSlotsCount) {
 TEST_F(BytecodeBuilderTest, HandlerTableEntries) {
   BytecodeArrayBuilder b(rt_, 2);
   size_t outer = b.AddHandler(static_cast<uint32_t>(b.offset()), 0);
-  b.LoadUndefined();
+  b.LdaUndefined();
   size_t inner = b.AddHandler(static_cast<uint32_t>(b.offset()), 1);
-  b.Emit(Bytecode::kLdaSmi, {3});
-  b.Emit(Bytecode::kThrow);
+  b.LdaSmi(Imm(3));
+  b.Throw();
   b.SetHandlerEnd(inner, static_cast<uint32_t>(b.offset()));
   b.SetHandlerTarget(inner, static_cast<uint32_t>(b.offset()));
-  b.Star(Register::Local(1));
+  b.StoreAccumulator(Register::Local(1));
   b.SetHandlerEnd(outer, static_cast<uint32_t>(b.offset()));
   Label done;
-  b.Jump(Bytecode::kJump, &done);
+  b.Jump(done);
   b.SetHandlerTarget(outer, static_cast<uint32_t>(b.offset()));
-  b.Star(Register::Local(0));
+  b.StoreAccumulator(Register::Local(0));
   b.Bind(&done);
-  b.Emit(Bytecode::kReturn);
+  b.Return();
   b.Finish(&info_);
   ASSERT_EQ(info_.handlers.size(), 2u);
   EXPECT_EQ(outer, 0u);
@@ -468,11 +577,11 @@ TEST_F(BytecodeBuilderTest, SourcePositionsAttachToNextInstruction) {
   BytecodeArrayBuilder b(rt_, 0);
   b.SetStatementPosition(10);
   b.SetExpressionPosition(12);  // does not replace a pending statement position
-  b.LoadUndefined();            // @0: statement 10
-  b.Emit(Bytecode::kLdaNull);   // @1: no position
+  b.LdaUndefined();            // @0: statement 10
+  b.LdaNull();   // @1: no position
   b.SetExpressionPosition(20);
-  b.Emit(Bytecode::kLdaTrue);   // @2: expression 20
-  b.Emit(Bytecode::kReturn);
+  b.LdaTrue();   // @2: expression 20
+  b.Return();
   b.Finish(&info_);
   ASSERT_EQ(info_.positions.size(), 2u);
   EXPECT_EQ(info_.positions[0].bytecode_offset, 0u);

@@ -223,6 +223,60 @@ TEST(LexerTest, StringEscapes) {
   EXPECT_EQ(LexError(u"'\\u{110000}'"), "Undefined Unicode code-point");
 }
 
+// Strings and templates share one escape decoder: what is valid in both
+// decodes alike; they differ in legacy octal and \8 \9 (a value in a string,
+// recorded for strict code; invalid in a template) and in what an invalid
+// escape does (an illegal string token; an undefined cooked value in a
+// template, whose scanning goes on).
+TEST(LexerTest, StringAndTemplateEscapesAgree) {
+  for (std::u16string body : {u"\\n\\t\\b\\f\\v\\r\\0", u"\\x41\\u0042\\u{43}\\u{1F600}", u"\\q\\\\\\'",
+                              u"a\\\nb", u"a\\\r\nb", u"a\\\u2029b", u"\\ud800", u"\\0x"}) {
+    Token string = One(u"'" + body + u"'");
+    Token tmpl = One(u"`" + body + u"`");
+    ASSERT_EQ(string.kind, K::kString) << Utf16ToUtf8(body);
+    ASSERT_EQ(tmpl.kind, K::kTemplateTail) << Utf16ToUtf8(body);
+    EXPECT_TRUE(tmpl.cooked_valid) << Utf16ToUtf8(body);
+    EXPECT_EQ(string.value, tmpl.value) << Utf16ToUtf8(body);
+    EXPECT_EQ(string.octal, OctalKind::kNone) << Utf16ToUtf8(body);
+  }
+  // Legacy octal: a string records where (the digit for \07, the backslash for \8).
+  Token token = One(u"'ab\\07'");
+  EXPECT_EQ(token.value, u"ab\a");
+  EXPECT_EQ(token.octal, OctalKind::kOctalEscape);
+  EXPECT_EQ(token.octal_pos.offset, 4u);
+  token = One(u"'ab\\9'");
+  EXPECT_EQ(token.octal, OctalKind::kEightNineEscape);
+  EXPECT_EQ(token.octal_pos.offset, 3u);
+  // ...a template refuses it, at the backslash, and goes on scanning.
+  token = One(u"`ab\\07${");
+  EXPECT_EQ(token.kind, K::kTemplateSpan);
+  EXPECT_FALSE(token.cooked_valid);
+  EXPECT_STREQ(token.invalid_escape_message, "Octal escape sequences are not allowed in template strings.");
+  EXPECT_EQ(token.invalid_escape_pos.offset, 3u);
+  EXPECT_EQ(token.raw, u"ab\\07");
+  token = One(u"`\\9\\xZ`");
+  EXPECT_EQ(token.kind, K::kTemplateTail);
+  EXPECT_STREQ(token.invalid_escape_message, "\\8 and \\9 are not allowed in template strings.");
+  EXPECT_EQ(token.invalid_escape_pos.offset, 1u);  // the first invalid escape is reported
+  EXPECT_EQ(token.raw, u"\\9\\xZ");
+  // A malformed \x or \u: an illegal string token where the escape starts
+  // (\u{...} past 10FFFF: where the digits overflow) ...
+  std::vector<Token> tokens = Lex(u"'ab\\xZ'");
+  EXPECT_EQ(tokens.back().kind, K::kIllegal);
+  EXPECT_STREQ(tokens.back().error_message, "Invalid hexadecimal escape sequence");
+  EXPECT_EQ(tokens.back().error_pos.offset, 3u);
+  tokens = Lex(u"'\\u{110000}'");
+  EXPECT_STREQ(tokens.back().error_message, "Undefined Unicode code-point");
+  // ... and in a template the same message, position and cooked value undefined.
+  token = One(u"`ab\\xZ`");
+  EXPECT_FALSE(token.cooked_valid);
+  EXPECT_STREQ(token.invalid_escape_message, "Invalid hexadecimal escape sequence");
+  EXPECT_EQ(token.invalid_escape_pos.offset, 3u);
+  token = One(u"`\\u{110000}`");
+  EXPECT_STREQ(token.invalid_escape_message, "Undefined Unicode code-point");
+  EXPECT_EQ(token.raw, u"\\u{110000}");
+}
+
 TEST(LexerTest, Templates) {
   Token token = One(u"`a\\n${");
   EXPECT_EQ(token.kind, K::kTemplateSpan);
