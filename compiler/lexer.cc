@@ -697,7 +697,6 @@ void Lexer::ScanString(Token* token, char16_t quote) {
 
 void Lexer::ScanTemplate(Token* token) {
   // offset_ is just past the ` or } that opens this piece.
-  SourcePos open_pos = PosAt(offset_ - 1);
   uint32_t content_start = offset_;
   std::u16string& cooked = token->value;
   cooked.clear();
@@ -715,8 +714,10 @@ void Lexer::ScanTemplate(Token* token) {
     int32_t c = Cur();
     if (c == kEnd) {
       token->kind = TokenKind::kIllegal;
-      token->error_message = "Unterminated template literal";
-      token->error_pos = open_pos;
+      // A template may span lines, so only the end of the input ends it
+      // unterminated; V8 reports that, at the end.
+      token->error_message = "Unexpected end of input";
+      token->error_pos = PosAt(offset_);
       token->end = offset_;
       return;
     }

@@ -293,7 +293,7 @@ TEST(LexerTest, Templates) {
   EXPECT_FALSE(One(u"`\\01`").cooked_valid);
   EXPECT_FALSE(One(u"`\\u{`").cooked_valid);
   EXPECT_TRUE(One(u"`\\0`").cooked_valid);
-  EXPECT_EQ(LexError(u"`abc"), "Unterminated template literal");
+  EXPECT_EQ(LexError(u"`abc"), "Unexpected end of input");
 
   // A `}` is rescanned as the template's continuation by request.
   Lexer lexer(u"`a${x}b${y}c`");
