@@ -140,7 +140,7 @@ def probe_roots(compiler, layer_root, source):
                 if not good:
                     print(err)
             else:
-                blocked = not good and "No such file" in err
+                blocked = not good and ("No such file" in err or "file not found" in err)  # gcc, clang
                 print(("ok    " if blocked else "FAIL  ") + f"{layer}'s include root does not find {header}")
             ok &= good if j <= i else blocked
     good, err = preprocesses(compiler, os.path.join(layer_root, "no-json"), "#include <nlohmann/json.hpp>\n")
@@ -162,9 +162,9 @@ def include_dirs(command):
 
 
 def check_compile_commands(path, layer_root, source):
-    """Each layer's files are compiled with its own root and those below only;
-    the layers below tools/ with no-json/ in front of the system's headers."""
-    build = os.path.dirname(os.path.abspath(path))
+    """Each layer's files are compiled with its own root and those below only
+    (of the folders in the source and build trees); the layers below tools/
+    with no-json/ in front of the system's headers."""
     with open(path) as f:
         entries = json.load(f)
     seen = {layer: 0 for layer in LAYERS}
@@ -175,6 +175,7 @@ def check_compile_commands(path, layer_root, source):
         if layer not in LAYERS:
             continue
         seen[layer] += 1
+        build = os.path.normpath(e["directory"])  # the build tree
         command = e["arguments"] if "arguments" in e else shlex.split(e["command"])
         dirs = [os.path.normpath(os.path.join(e["directory"], d)) for d in include_dirs(command)]
         fine = {os.path.normpath(os.path.join(layer_root, l)) for l in allowed(layer) if l in LAYERS}
@@ -186,7 +187,8 @@ def check_compile_commands(path, layer_root, source):
                 problems.append(f"{rel}: compiled without {no_json}")
             fine.add(no_json)
         for d in dirs:
-            if d not in fine:
+            ours = any(d == top or d.startswith(top + os.sep) for top in (source, build))
+            if ours and d not in fine:  # other folders are libraries' (double-conversion's, ...)
                 problems.append(f"{rel}: compiled with -I {d}, which {layer}/ may not see")
     for p in problems:
         print("FAIL  " + p)
