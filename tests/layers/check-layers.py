@@ -3,8 +3,8 @@
 
 1. Every `#include "..."` in a layer's folder names a file of that layer or
    of a layer below it, written from the repository root ("vm/objects/value.h",
-   never "value.h" or "../vm/..."); only tools/ includes the build's
-   "generated/" files; only tools/ includes nlohmann_json or Boost.
+   never "value.h" or "../vm/..."), or "generated/..." (the build tree's);
+   only tools/ includes nlohmann_json or Boost.
 2. With --compiler and --layer-root (the build tree's layers/ folder, made by
    CMakeLists.txt): each layer's include root finds the layer's own headers
    and those below and none of a higher layer's, and no-json/'s
@@ -34,9 +34,9 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 
 
 def allowed(layer):
-    """The top-level folders a file of `layer` may include from."""
-    below = LAYERS[: LAYERS.index(layer) + 1]
-    return below + (["generated"] if layer == "tools" else [])
+    """The top-level folders a file of `layer` may include from: the layers up
+    to it, and the build tree's generated/ (files made at build time)."""
+    return LAYERS[: LAYERS.index(layer) + 1] + ["generated"]
 
 
 def scan(root):
@@ -179,9 +179,8 @@ def check_compile_commands(path, layer_root, source):
         command = e["arguments"] if "arguments" in e else shlex.split(e["command"])
         dirs = [os.path.normpath(os.path.join(e["directory"], d)) for d in include_dirs(command)]
         fine = {os.path.normpath(os.path.join(layer_root, l)) for l in allowed(layer) if l in LAYERS}
-        if layer == "tools":
-            fine.add(os.path.normpath(build))  # generated/jsvm-commit.h
-        else:
+        fine.add(build)  # for generated/ (generated/jsvm-commit.h)
+        if layer != "tools":
             no_json = os.path.normpath(os.path.join(layer_root, "no-json"))
             if no_json not in dirs:
                 problems.append(f"{rel}: compiled without {no_json}")
