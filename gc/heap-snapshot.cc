@@ -4,33 +4,9 @@
 #include <cstring>
 #include <fstream>
 
-namespace jsvm {
+#include "base/json-string.h"
 
-void AppendJsonString(std::string& out, const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += ch;  // UTF-8 passes through (String::ToUtf8 never makes invalid sequences)
-        }
-    }
-  }
-  out += '"';
-}
+namespace jsvm {
 
 namespace {
 

@@ -23,7 +23,4 @@ void WriteHeapSnapshot(const HeapGraph& graph, std::ostream& out);
 // file cannot be written.
 bool WriteHeapSnapshotFile(const HeapGraph& graph, const std::string& path, std::string* error);
 
-// Appends s to out as a JSON string literal (quotes included).
-void AppendJsonString(std::string& out, const std::string& s);
-
 }  // namespace jsvm

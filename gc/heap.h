@@ -1,8 +1,10 @@
 // The garbage-collected heap: allocation, the growth policy that decides when
 // to collect, root sections, and statistics. The collector is a precise,
-// non-moving mark-sweep (collector.cc): a cell's address never changes, so a
-// C++ pointer stays valid as long as something the collector sees keeps the
-// cell alive (a root section, or a handle; see vm/execution/handles.h).
+// non-moving mark-sweep (Heap::Mark and Heap::Sweep in heap.cc; the cells'
+// blocks and free lists are cell-allocator.{h,cc}): a cell's address never
+// changes, so a C++ pointer stays valid as long as something the collector
+// sees keeps the cell alive (a root section, or a handle; see
+// vm/execution/handles.h).
 #pragma once
 
 #include <array>

@@ -30,12 +30,12 @@
 #include "tools/json-tracer.h"
 #include "tools/viewer-page.h"
 #include "tools/repl.h"
+#include "tools/scopes-json.h"
 #include "vm/interpreter/bytecodes.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/native-stack.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
-#include "vm/debug/debug-scopes.h"
 #include "vm/objects/unicode.h"
 #include "generated/jsvm-commit.h"  // JSVM_COMMIT (tools/commit-header.cmake)
 

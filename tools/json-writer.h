@@ -9,11 +9,9 @@
 #include <string>
 #include <string_view>
 
-namespace jsvm {
+#include "base/json-string.h"  // AppendJsonString
 
-// Appends `text` to `out` as a quoted JSON string (UTF-8 in, UTF-8 out;
-// quotes, backslashes and control characters escaped).
-void AppendJsonString(std::string& out, std::string_view text);
+namespace jsvm {
 
 class JsonWriter {
  public:

@@ -1,8 +1,8 @@
-// [[Scopes]] (vm/debug/debug-scopes.h): what __inspect records for closures made by a
-// program of our own — nested function contexts, a per-iteration block
-// context, a catch context, script-level lexicals (one still in its TDZ),
-// hidden slots, values taken at the call — and the JSON shape `jsvm scopes`
-// prints.
+// [[Scopes]] (vm/debug/debug-scopes.h, tools/scopes-json.h): what __inspect
+// records for closures made by a program of our own — nested function
+// contexts, a per-iteration block context, a catch context, script-level
+// lexicals (one still in its TDZ), hidden slots, values taken at the call —
+// and the JSON shape `jsvm scopes` prints.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "compiler/compiler.h"
+#include "tools/scopes-json.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/runtime.h"
 #include "vm/debug/debug-scopes.h"

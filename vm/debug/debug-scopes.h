@@ -1,13 +1,13 @@
 // [[Scopes]]: a closure's context chain as V8's inspector reports it
 // (Runtime.getProperties -> internalProperties -> [[Scopes]]), innermost
-// first, in the shape of ../shared/scopes/*.scopes.json. `__inspect`,
+// first, as plain structs (tools/scopes-json.h writes them as JSON, in the
+// shape of ../shared/scopes/*.scopes.json). `__inspect`,
 // `jsvm scopes`, and later the execution tracer and the web viewer all build
 // their [[Scopes]] here, so every one of them shows the same scopes, names
 // and value renderings. The mapping from contexts to scopes is described in
 // docs/scopes.md.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,16 +57,5 @@ std::vector<ScopeEntry> CollectScopes(Runtime& rt, Object* callable);
 // fn.name (a [[Get]], which may run JavaScript). Throws a TypeError when `fn`
 // is not callable.
 ScopeInspection InspectScopes(Runtime& rt, Value fn, Value label);
-
-// {"type", "name", "variables": [...], "values": {...}} for each entry.
-nlohmann::ordered_json ScopesToJson(const std::vector<ScopeEntry>& scopes);
-
-// {"label", "function", "scopes"} (the shape of one element of "inspections").
-nlohmann::ordered_json InspectionToJson(const ScopeInspection& inspection);
-
-// The whole document `jsvm scopes` prints: program, engine, convention and
-// inspections, the shape of ../shared/scopes/*.scopes.json.
-nlohmann::ordered_json ScopesReportJson(const std::string& program, const std::string& engine,
-                                        const std::vector<ScopeInspection>& inspections);
 
 }  // namespace jsvm
