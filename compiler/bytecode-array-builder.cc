@@ -71,14 +71,7 @@ void BytecodeArrayBuilder::Output(Bytecode op, std::initializer_list<int64_t> op
     }
   }
   if (it != operands.end()) throw std::logic_error(std::string("too many operands for ") + info.name);
-  switch (op) {
-    case Bytecode::kReturn: case Bytecode::kThrow: case Bytecode::kReThrow:
-    case Bytecode::kJump: case Bytecode::kJumpLoop:
-      reachable_ = false;
-      break;
-    default:
-      break;
-  }
+  if (EndsBasicBlock(op)) reachable_ = false;
 }
 
 void BytecodeArrayBuilder::StoreAccumulator(Register r) {

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -199,6 +200,46 @@ std::string EscapeTableCell(const char* text) {
   return out;
 }
 
+// The facts column of one bytecode, in words ("" when it has none).
+std::string FactsText(const BytecodeFacts& f) {
+  static const char* const kFlow[] = {"", "jump", "jump if", "return", "throw"};
+  static const char* const kFamily[] = {"",
+                                        "call",
+                                        "construct",
+                                        "runtime call",
+                                        "property load",
+                                        "property store",
+                                        "property delete",
+                                        "global load",
+                                        "global store",
+                                        "context load",
+                                        "context store",
+                                        "context create",
+                                        "context switch"};
+  static const char* const kConstant[] = {"",           "Idx: name",        "Idx: value",
+                                          "Idx: function", "Idx: scope info", "Idx: array boilerplate",
+                                          "Idx: object boilerplate"};
+  static_assert(std::size(kFlow) == static_cast<size_t>(ControlFlow::kThrow) + 1);
+  static_assert(std::size(kFamily) == static_cast<size_t>(BytecodeFamily::kContextSwitch) + 1);
+  static_assert(std::size(kConstant) == static_cast<size_t>(ConstantKind::kObjectBoilerplate) + 1);
+  std::vector<std::string> parts{kFlow[static_cast<int>(f.flow)], kFamily[static_cast<int>(f.family)],
+                                 kConstant[static_cast<int>(f.constant)]};
+  if (f.spreads_last) parts.push_back("spreads its last argument");
+  if (f.writes_register >= 0) parts.push_back("writes r" + std::to_string(f.writes_register));
+  auto after = [](int n) { return n == 1 ? std::string("r+1") : "r+1..r+" + std::to_string(n); };
+  if (f.writes_after_out) parts.push_back("writes " + after(f.writes_after_out) + " (r: its RegOut)");
+  if (f.reads_after_last) parts.push_back("reads " + after(f.reads_after_last) + " (r: its last Reg)");
+  if (f.writes_reg_operand) parts.push_back("writes its first Reg");
+  if (f.writes_context) parts.push_back("writes `<context>`");
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += ", ";
+    out += p;
+  }
+  return out;
+}
+
 // The instruction set as Markdown, generated from vm/bytecodes.def.
 std::string BytecodesMarkdown() {
   std::ostringstream out;
@@ -207,8 +248,11 @@ std::string BytecodesMarkdown() {
       << "Operands are fixed-width little-endian: Reg/RegOut/Slot/Runtime 2 bytes, Flag 1 byte, "
       << "RegList 4 bytes (first register, count), Idx/Imm/UImm/Jump/JumpBack 4 bytes. "
       << "Register operands: `r0..` locals, `a0..` parameters, `<this>`, `<closure>`, `<context>`.\n\n"
-      << "| # | bytecode | operands | size | accumulator | meaning |\n"
-      << "|---|---|---|---|---|---|\n";
+      << "Facts (the third column of bytecodes.def): how control leaves it (jump, jump if, return, throw; "
+      << "nothing: it falls through), its family, what its Idx operands name in the constant pool, and the "
+      << "registers it reads or writes beyond what its operand kinds say.\n\n"
+      << "| # | bytecode | operands | size | accumulator | facts | meaning |\n"
+      << "|---|---|---|---|---|---|---|\n";
   static const char* const kAcc[] = {"", "read", "write", "read/write"};
   for (int i = 0; i < kBytecodeCount; ++i) {
     const BytecodeInfo& info = GetBytecodeInfo(static_cast<Bytecode>(i));
@@ -218,7 +262,8 @@ std::string BytecodesMarkdown() {
       ops += OperandKindName(info.operands[k]);
     }
     out << "| " << i << " | `" << info.name << "` | " << ops << " | " << int(info.size) << " | "
-        << kAcc[static_cast<int>(info.acc)] << " | " << EscapeTableCell(info.doc) << " |\n";
+        << kAcc[static_cast<int>(info.acc)] << " | " << FactsText(info.facts) << " | " << EscapeTableCell(info.doc)
+        << " |\n";
   }
   out << "\n## Runtime functions (`CallRuntime [Name], rA-rB`)\n\n| function | arguments | meaning |\n|---|---|---|\n";
   for (int i = 0; i < static_cast<int>(RuntimeFunction::kCount); ++i) {

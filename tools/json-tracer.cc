@@ -535,8 +535,7 @@ void JsonTracer::OnCellWrite(Cell* cell) {
   // Its prototype and length are still compared (a native `__proto__` setter).
   size_t limit = kMaxListed;
   if (!it->second.user) {
-    bool named_store = pending_op_ == Bytecode::kStaGlobal || pending_op_ == Bytecode::kSetNamedProperty ||
-                       pending_op_ == Bytecode::kDefineNamedOwnProperty;
+    bool named_store = IsNamedStore(pending_op_);
     bool own_store = write_ != WriteKind::kNone && !interrupted_ && write_object_.IsCell() && write_object_.AsCell() == cell;
     limit = named_store && own_store ? 0 : SIZE_MAX;
   }
@@ -766,39 +765,33 @@ void JsonTracer::Decode(const Frame& frame, const uint8_t* pc, Value acc) {
   write_ = WriteKind::kNone;
   auto operand = [&](int i) { return ReadOperand(pc, i); };
   auto constant = [&](int i) { return frame.info->constants[static_cast<uint32_t>(operand(i))]; };
-  switch (op) {
-    case Bytecode::kStaContextSlot:
-      write_context_ = ContextAtDepth(frame.fp[operand(0)], static_cast<uint32_t>(operand(2)));
-      write_slot_ = static_cast<uint32_t>(operand(1));
+  // The write the instruction means to make, by its family; where the
+  // object, key and slot are depends on the operands.
+  switch (FamilyOf(op)) {
+    case BytecodeFamily::kContextStore: {
+      // StaContextSlot <context> [slot] [depth]; StaCurrentContextSlot [slot].
+      bool current = GetBytecodeInfo(op).operand_count == 1;
+      write_context_ = current ? ContextAtDepth(context_before_, 0)
+                               : ContextAtDepth(frame.fp[operand(0)], static_cast<uint32_t>(operand(2)));
+      write_slot_ = static_cast<uint32_t>(operand(current ? 0 : 1));
       write_ = write_context_ ? WriteKind::kSlot : WriteKind::kNone;
       break;
-    case Bytecode::kStaCurrentContextSlot:
-      write_context_ = ContextAtDepth(context_before_, 0);
-      write_slot_ = static_cast<uint32_t>(operand(0));
-      write_ = write_context_ ? WriteKind::kSlot : WriteKind::kNone;
-      break;
-    case Bytecode::kSetNamedProperty:
-    case Bytecode::kDefineNamedOwnProperty:
+    }
+    case BytecodeFamily::kPropertyStore:
+      // r.name = acc (the name an Idx operand) or r1[r2] = acc.
       write_object_ = frame.fp[operand(0)];
-      write_key_ = constant(1);
+      write_key_ = ConstantKindOf(op, 1) == ConstantKind::kName ? constant(1) : frame.fp[operand(1)];
       write_value_ = acc;
       write_ = WriteKind::kProperty;
       break;
-    case Bytecode::kSetKeyedProperty:
-    case Bytecode::kDefineKeyedOwnProperty:
-    case Bytecode::kStaInArrayLiteral:
-      write_object_ = frame.fp[operand(0)];
-      write_key_ = frame.fp[operand(1)];
-      write_value_ = acc;
-      write_ = WriteKind::kProperty;
-      break;
-    case Bytecode::kDeletePropertyStrict:
-    case Bytecode::kDeletePropertySloppy:
+    case BytecodeFamily::kPropertyDelete:
+      // delete r[acc]
       write_object_ = frame.fp[operand(0)];
       write_key_ = acc;
       write_ = WriteKind::kDelete;
       break;
-    case Bytecode::kStaGlobal:
+    case BytecodeFamily::kGlobalStore:
+      // global[name] = acc
       write_object_ = Value::FromCell(rt_.global());
       write_key_ = constant(0);
       write_value_ = acc;

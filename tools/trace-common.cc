@@ -30,7 +30,7 @@ bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* co
   auto op = static_cast<Bytecode>(*pc);
   if (!CallsNativesWithHook(op)) return false;
   *callee = frame.fp[ReadOperand(pc, 0)];
-  *construct = op == Bytecode::kConstruct;
+  *construct = IsConstruct(op);
   // A closure either gets a frame (OnCall) or, called the wrong way, throws.
   return !callee->IsCellOfKind(CellKind::kFunction);
 }

@@ -47,25 +47,6 @@ struct State {
   std::map<int32_t, int32_t> saved;  // register -> shape of the context it holds (-1: no context)
 };
 
-// The kind of constant an Idx operand must name: the few bytecodes whose
-// Idx is not a name string.
-enum class ConstantUse { kName, kAny, kFunction, kScope, kElements, kNames };
-
-ConstantUse IdxUse(Bytecode op, int operand) {
-  switch (op) {
-    case Bytecode::kLdaConstant: return ConstantUse::kAny;
-    case Bytecode::kCreateArrayLiteral: return ConstantUse::kElements;
-    case Bytecode::kCreateObjectLiteral: return ConstantUse::kNames;
-    case Bytecode::kCreateClosure: return ConstantUse::kFunction;
-    case Bytecode::kCreateFunctionContext:
-    case Bytecode::kCreateBlockContext: return ConstantUse::kScope;
-    case Bytecode::kCreateCatchContext: return operand == 1 ? ConstantUse::kScope : ConstantUse::kName;
-    default: return ConstantUse::kName;
-  }
-}
-
-bool IsStarShortForm(Bytecode op) { return op >= Bytecode::kStar0 && op <= Bytecode::kStar15; }
-
 class FunctionVerifier {
  public:
   FunctionVerifier(const FunctionInfo* info, const ContextChain& entry, std::vector<CreatedFunction>* created)
@@ -114,26 +95,28 @@ class FunctionVerifier {
   void CheckConstant(uint32_t at, Bytecode op, int operand, uint32_t index) {
     if (index >= info_->constants.size()) Fail(at, "constant index " + std::to_string(index) + " out of range");
     Value c = info_->constants[index];
-    switch (IdxUse(op, operand)) {
-      case ConstantUse::kAny:
+    switch (ConstantKindOf(op, operand)) {
+      case ConstantKind::kNone:  // not an Idx operand: never asked
+        break;
+      case ConstantKind::kValue:
         if (c.IsCellOfKind(CellKind::kFunctionInfo) || c.IsCellOfKind(CellKind::kScopeInfo)) {
           Fail(at, "constant " + std::to_string(index) + " is not a value");
         }
         break;
-      case ConstantUse::kFunction:
+      case ConstantKind::kFunction:
         if (!c.IsCellOfKind(CellKind::kFunctionInfo)) Fail(at, "constant " + std::to_string(index) + " is not a function");
         break;
-      case ConstantUse::kScope:
+      case ConstantKind::kScope:
         if (!c.IsCellOfKind(CellKind::kScopeInfo)) Fail(at, "constant " + std::to_string(index) + " is not a scope info");
         break;
-      case ConstantUse::kName:
+      case ConstantKind::kName:
         if (!c.IsString()) Fail(at, "constant " + std::to_string(index) + " is not a string");
         break;
-      case ConstantUse::kElements:
+      case ConstantKind::kArrayBoilerplate:
         // Array constants hold primitives only (the loader's rule); holes are allowed.
         if (!c.IsCellOfKind(CellKind::kArray)) Fail(at, "constant " + std::to_string(index) + " is not an array");
         break;
-      case ConstantUse::kNames: {
+      case ConstantKind::kObjectBoilerplate: {
         // Distinct property names (not array indices): they become a shape.
         if (!c.IsCellOfKind(CellKind::kArray)) Fail(at, "constant " + std::to_string(index) + " is not an array");
         const DenseElements& names = static_cast<const Array*>(c.AsCell())->elements();
@@ -168,8 +151,9 @@ class FunctionVerifier {
           case kReg: CheckRegister(at, v, false); break;
           case kRegOut:
             CheckRegister(at, v, true);
-            // ForInPrepare writes the triple r, r+1, r+2.
-            if (op == Bytecode::kForInPrepare) CheckRegister(at, v + 2, true);
+            // The registers after it that it writes too (ForInPrepare's triple):
+            // with the first one checked, the last one tells whether all fit.
+            if (int after = RegistersWrittenAfterOut(op)) CheckRegister(at, v + after, true);
             break;
           case kRegList: {
             uint16_t count = ReadRegListCount(pc, i);
@@ -199,19 +183,18 @@ class FunctionVerifier {
           case kImm: case kUImm: case kFlag: break;  // checked by the context flow where it matters
         }
       }
-      // ForInNext reads its cache register r3 and the register after it.
-      if (op == Bytecode::kForInNext) CheckRegister(at, ReadOperand(pc, 2) + 1, false);
-      // Operand-level registers the table cannot express.
-      if (IsStarShortForm(op)) {
-        int32_t r = static_cast<int32_t>(op) - static_cast<int32_t>(Bytecode::kStar0);
-        CheckRegister(at, r, true);
+      // The registers it reads after its last Reg operand (ForInNext's key
+      // array after its cache register), and the one it writes by its facts.
+      if (int after = RegistersReadAfterLast(op)) {
+        int last_reg = bi.operand_count - 1;
+        while (bi.operands[last_reg] != kReg) --last_reg;
+        CheckRegister(at, ReadOperand(pc, last_reg) + after, false);
       }
+      if (int r = ImplicitRegisterWritten(op); r >= 0) CheckRegister(at, r, true);
       at += bi.size;
     }
     boundary_[size] = true;
-    auto last = static_cast<Bytecode>(code_[starts_.back()]);
-    if (last != Bytecode::kReturn && last != Bytecode::kThrow && last != Bytecode::kReThrow &&
-        last != Bytecode::kJump && last != Bytecode::kJumpLoop) {
+    if (!EndsBasicBlock(static_cast<Bytecode>(code_[starts_.back()]))) {
       Fail(starts_.back(), "execution can run past the end of the function");
     }
   }
@@ -306,10 +289,24 @@ class FunctionVerifier {
     auto uimm = [&](int i) { return static_cast<uint32_t>(ReadOperand(pc, i)); };
     auto scope = [&](int i) { return static_cast<const ScopeInfo*>(info_->constants[uimm(i)].AsCell()); };
     int32_t acc_out = kUnknown;
+    if (IsContextSlotAccess(op)) {
+      // Lda/StaContextSlot <context> [slot] [depth]; Lda/StaCurrentContextSlot [slot].
+      bool current = bi.operand_count == 1;
+      if (!current && ReadOperand(pc, 0) != reg::kContext) Fail(at, "context operand is not <context>");
+      CheckSlot(at, Walk(at, s.cur, current ? 0 : uimm(2)), uimm(current ? 0 : 1));
+      if (FamilyOf(op) == BytecodeFamily::kContextLoad) s.acc = kUnknown;
+      return s;
+    }
     switch (op) {
       case Bytecode::kLdar: acc_out = Lookup(s, ReadOperand(pc, 0)); break;
-      case Bytecode::kStar: Assign(s, ReadOperand(pc, 0), s.acc); break;
-      case Bytecode::kMov: Assign(s, ReadOperand(pc, 1), Lookup(s, ReadOperand(pc, 0))); break;
+      case Bytecode::kStar:
+        Assign(s, ReadOperand(pc, 0), s.acc);
+        acc_out = s.acc;
+        break;
+      case Bytecode::kMov:
+        Assign(s, ReadOperand(pc, 1), Lookup(s, ReadOperand(pc, 0)));
+        acc_out = s.acc;
+        break;
       case Bytecode::kPushContext:
         if (s.acc < 0) Fail(at, "PushContext of a value that is not a new context");
         Assign(s, ReadOperand(pc, 0), s.cur);
@@ -323,16 +320,6 @@ class FunctionVerifier {
         s.cur = shape;
         break;
       }
-      case Bytecode::kLdaContextSlot: case Bytecode::kLdaImmutableContextSlot: case Bytecode::kStaContextSlot:
-        if (ReadOperand(pc, 0) != reg::kContext) Fail(at, "context operand is not <context>");
-        CheckSlot(at, Walk(at, s.cur, uimm(2)), uimm(1));
-        acc_out = op == Bytecode::kStaContextSlot ? s.acc : kUnknown;
-        break;
-      case Bytecode::kLdaCurrentContextSlot: case Bytecode::kLdaImmutableCurrentContextSlot:
-      case Bytecode::kStaCurrentContextSlot:
-        CheckSlot(at, Walk(at, s.cur, 0), uimm(0));
-        acc_out = op == Bytecode::kStaCurrentContextSlot ? s.acc : kUnknown;
-        break;
       case Bytecode::kCreateFunctionContext:
         if (uimm(1) != scope(0)->slot_count()) Fail(at, "context size differs from its scope info");
         acc_out = NewContextShape(at, uimm(1), s.cur);
@@ -362,21 +349,19 @@ class FunctionVerifier {
         }
         break;
       default:
-        if (IsStarShortForm(op)) {
-          Assign(s, static_cast<int32_t>(op) - static_cast<int32_t>(Bytecode::kStar0), s.acc);
+        if (int r = ImplicitRegisterWritten(op); r >= 0) {
+          Assign(s, r, s.acc);
           acc_out = s.acc;
           break;
         }
         for (int i = 0; i < bi.operand_count; ++i) {
           if (bi.operands[i] != kRegOut) continue;
           int32_t r = ReadOperand(pc, i);
-          int n = op == Bytecode::kForInPrepare ? 3 : 1;
-          for (int k = 0; k < n; ++k) s.saved.erase(r + k);
+          for (int k = 0; k <= RegistersWrittenAfterOut(op); ++k) s.saved.erase(r + k);
         }
         if (bi.acc == AccumulatorUse::kNone || bi.acc == AccumulatorUse::kRead) acc_out = s.acc;
         break;
     }
-    if (op == Bytecode::kStar || op == Bytecode::kMov) acc_out = s.acc;
     s.acc = acc_out;
     return s;
   }
@@ -443,12 +428,10 @@ class FunctionVerifier {
           push(at, h.handler, hs);
         }
       }
-      bool falls_through = op != Bytecode::kJump && op != Bytecode::kJumpLoop && op != Bytecode::kReturn &&
-                           op != Bytecode::kThrow && op != Bytecode::kReThrow;
       for (int i = 0; i < bi.operand_count; ++i) {
         if (bi.operands[i] == kJump || bi.operands[i] == kJumpBack) push(at, JumpTarget(at, pc, bi, i), out);
       }
-      if (falls_through) push(at, at + bi.size, out);
+      if (!EndsBasicBlock(op)) push(at, at + bi.size, out);
     }
     // Function declarations of a DeclareGlobals array are made in the entry context.
     for (Value c : info_->constants) {

@@ -61,30 +61,34 @@ uint16_t ReadRegListCount(const uint8_t* pc, int i) {
 int RegistersWritten(const uint8_t* pc, int32_t out[kMaxWrittenRegisters]) {
   auto op = static_cast<Bytecode>(pc[0]);
   const BytecodeInfo& info = GetBytecodeInfo(op);
+  const BytecodeFacts& facts = info.facts;
   int n = 0;
   for (int i = 0; i < info.operand_count; ++i) {
-    if (info.operands[i] == kRegOut) out[n++] = ReadOperand(pc, i);
+    if (info.operands[i] != kRegOut) continue;
+    int32_t r = ReadOperand(pc, i);
+    for (int k = 0; k <= facts.writes_after_out; ++k) out[n++] = r + k;
   }
-  if (op >= Bytecode::kStar0 && op <= Bytecode::kStar15) {
-    out[n++] = static_cast<int32_t>(op) - static_cast<int32_t>(Bytecode::kStar0);
-  }
-  switch (op) {
-    case Bytecode::kForInPrepare:
-      out[n++] = out[0] + 1;
-      out[n++] = out[0] + 2;
-      break;
-    case Bytecode::kForInStep:
-      out[n++] = ReadOperand(pc, 0);
-      break;
-    case Bytecode::kPushContext:
-    case Bytecode::kPopContext:
-      out[n++] = reg::kContext;
-      break;
-    default:
-      break;
-  }
+  if (facts.writes_register >= 0) out[n++] = facts.writes_register;
+  if (facts.writes_reg_operand) out[n++] = ReadOperand(pc, 0);
+  if (facts.writes_context) out[n++] = reg::kContext;
   return n;
 }
+
+namespace {
+constexpr bool FitsWrittenRegisters(const BytecodeInfo& info) {
+  const BytecodeFacts& f = info.facts;
+  int n = (f.writes_register >= 0) + f.writes_reg_operand + f.writes_context;
+  for (int i = 0; i < info.operand_count; ++i) n += info.operands[i] == kRegOut ? 1 + f.writes_after_out : 0;
+  return n <= kMaxWrittenRegisters;
+}
+constexpr bool AllFitWrittenRegisters() {
+  for (const BytecodeInfo& info : kBytecodeInfos) {
+    if (!FitsWrittenRegisters(info)) return false;
+  }
+  return true;
+}
+static_assert(AllFitWrittenRegisters(), "a bytecode writes more than kMaxWrittenRegisters registers");
+}  // namespace
 
 namespace reg {
 std::string Name(int32_t operand, int32_t param_count) {

@@ -3,6 +3,9 @@
 // interpreter-runtime.cc. Before anything that can allocate, throw or call
 // out, a handler saves pc and the accumulator into its frame (SYNC), so that
 // stack traces, the collector and exception handling see the current state.
+// Each handler is `CASE(Name)` under a one-line comment in V8's style giving
+// its operands (`// Add <r> [slot]: acc = r + acc`), so searching for a
+// bytecode's name finds it; a macro may give the body of a family of them.
 #include "vm/interpreter/interpreter.h"
 
 #include <algorithm>
@@ -316,47 +319,81 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ loads
+    // LdaZero: acc = 0
     CASE(LdaZero) { acc = Value::Int(0); NEXT(); }
+    // LdaSmi [imm]: acc = imm (a small integer)
     CASE(LdaSmi) { acc = Value::Int(IMM(0)); NEXT(); }
+    // LdaUndefined: acc = undefined
     CASE(LdaUndefined) { acc = Value::Undefined(); NEXT(); }
+    // LdaNull: acc = null
     CASE(LdaNull) { acc = Value::Null(); NEXT(); }
+    // LdaTheHole: acc = the hole (the TDZ marker)
     CASE(LdaTheHole) { acc = Value::Hole(); NEXT(); }
+    // LdaTrue: acc = true
     CASE(LdaTrue) { acc = Value::True(); NEXT(); }
+    // LdaFalse: acc = false
     CASE(LdaFalse) { acc = Value::False(); NEXT(); }
+    // LdaConstant [idx]: acc = constant_pool[idx]
     CASE(LdaConstant) { acc = constants[IDX(0)]; NEXT(); }
+    // Ldar <r>: acc = r
     CASE(Ldar) { acc = REG(0); NEXT(); }
+    // Star <r>: r = acc
     CASE(Star) { REG(0) = acc; NEXT(); }
-#define SHORT_STAR(n) \
-    CASE(Star##n) { fp[n] = acc; NEXT(); }
-    SHORT_STAR(0) SHORT_STAR(1) SHORT_STAR(2) SHORT_STAR(3) SHORT_STAR(4) SHORT_STAR(5)
-    SHORT_STAR(6) SHORT_STAR(7) SHORT_STAR(8) SHORT_STAR(9) SHORT_STAR(10) SHORT_STAR(11)
-    SHORT_STAR(12) SHORT_STAR(13) SHORT_STAR(14) SHORT_STAR(15)
-#undef SHORT_STAR
+    // Star0: r0 = acc (short form)
+    CASE(Star0) { fp[0] = acc; NEXT(); }
+    // Star1: r1 = acc (short form)
+    CASE(Star1) { fp[1] = acc; NEXT(); }
+    // Star2: r2 = acc (short form)
+    CASE(Star2) { fp[2] = acc; NEXT(); }
+    // Star3: r3 = acc (short form)
+    CASE(Star3) { fp[3] = acc; NEXT(); }
+    // Star4: r4 = acc (short form)
+    CASE(Star4) { fp[4] = acc; NEXT(); }
+    // Star5: r5 = acc (short form)
+    CASE(Star5) { fp[5] = acc; NEXT(); }
+    // Star6: r6 = acc (short form)
+    CASE(Star6) { fp[6] = acc; NEXT(); }
+    // Star7: r7 = acc (short form)
+    CASE(Star7) { fp[7] = acc; NEXT(); }
+    // Star8: r8 = acc (short form)
+    CASE(Star8) { fp[8] = acc; NEXT(); }
+    // Star9: r9 = acc (short form)
+    CASE(Star9) { fp[9] = acc; NEXT(); }
+    // Star10: r10 = acc (short form)
+    CASE(Star10) { fp[10] = acc; NEXT(); }
+    // Star11: r11 = acc (short form)
+    CASE(Star11) { fp[11] = acc; NEXT(); }
+    // Star12: r12 = acc (short form)
+    CASE(Star12) { fp[12] = acc; NEXT(); }
+    // Star13: r13 = acc (short form)
+    CASE(Star13) { fp[13] = acc; NEXT(); }
+    // Star14: r14 = acc (short form)
+    CASE(Star14) { fp[14] = acc; NEXT(); }
+    // Star15: r15 = acc (short form)
+    CASE(Star15) { fp[15] = acc; NEXT(); }
+    // Mov <src> <dst>: dst = src
     CASE(Mov) { REG(1) = REG(0); NEXT(); }
 
     // ------------------------------------------------------------ globals
-    CASE(LdaGlobal) {
-      PropertyIC& ic = IC(1);
-      Object* global = rt_.global();
-      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {
-        acc = global->named_value(ic.slot);
-        NEXT();
-      }
-      SYNC();
-      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), /*inside_typeof=*/false);
-      NEXT();
+// The two global loads: `inside_typeof` makes an absent name undefined, not a ReferenceError.
+#define LDA_GLOBAL(inside_typeof)                                                                  \
+    {                                                                                              \
+      PropertyIC& ic = IC(1);                                                                      \
+      Object* global = rt_.global();                                                               \
+      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {      \
+        acc = global->named_value(ic.slot);                                                        \
+        NEXT();                                                                                    \
+      }                                                                                            \
+      SYNC();                                                                                      \
+      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), inside_typeof);         \
+      NEXT();                                                                                      \
     }
-    CASE(LdaGlobalInsideTypeof) {
-      PropertyIC& ic = IC(1);
-      Object* global = rt_.global();
-      if (JSVM_LIKELY(TryGlobalIC(ic, ICKind::kGlobalLoad, rt_.shapes().epoch(), global))) {
-        acc = global->named_value(ic.slot);
-        NEXT();
-      }
-      SYNC();
-      acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), /*inside_typeof=*/true);
-      NEXT();
-    }
+    // LdaGlobal [name] [slot]: acc = global[name]; ReferenceError when absent
+    CASE(LdaGlobal) LDA_GLOBAL(false)
+    // LdaGlobalInsideTypeof [name] [slot]: acc = global[name], undefined when absent
+    CASE(LdaGlobalInsideTypeof) LDA_GLOBAL(true)
+#undef LDA_GLOBAL
+    // StaGlobal [name] [slot]: global[name] = acc (strict: ReferenceError when absent)
     CASE(StaGlobal) {
       PropertyIC& ic = IC(1);
       Object* global = rt_.global();
@@ -370,35 +407,46 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ contexts
+    // PushContext <r>: r = current context; current context = acc
     CASE(PushContext) {
       REG(0) = fp[reg::kContext];
       fp[reg::kContext] = acc;
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnPushContext(*frame, acc);
       NEXT();
     }
+    // PopContext <r>: current context = r
     CASE(PopContext) {
       fp[reg::kContext] = REG(0);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnPopContext(*frame, REG(0));
       NEXT();
     }
+    // LdaContextSlot <context> [slot] [depth]: acc = (context r, walked depth times)[slot]
     CASE(LdaContextSlot) { acc = WalkContext(REG(0), UIMM(2))->get(UIMM(1)); NEXT(); }
+    // LdaImmutableContextSlot <context> [slot] [depth]: as LdaContextSlot, for a slot never reassigned
     CASE(LdaImmutableContextSlot) { acc = WalkContext(REG(0), UIMM(2))->get(UIMM(1)); NEXT(); }
+    // LdaCurrentContextSlot [slot]: acc = current_context[slot]
     CASE(LdaCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
+    // LdaImmutableCurrentContextSlot [slot]: as LdaCurrentContextSlot, for a slot never reassigned
     CASE(LdaImmutableCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
+    // StaContextSlot <context> [slot] [depth]: (context r, walked depth times)[slot] = acc
     CASE(StaContextSlot) { WalkContext(REG(0), UIMM(2))->set(UIMM(1), acc); NEXT(); }
+    // StaCurrentContextSlot [slot]: current_context[slot] = acc
     CASE(StaCurrentContextSlot) { CurrentContext(fp)->set(UIMM(0), acc); NEXT(); }
+    // CreateFunctionContext [idx] [slots]: acc = new function context (scope info idx, n slots) in the current one
     CASE(CreateFunctionContext) {
       SYNC();
       auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
       acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), UIMM(1)));
       NEXT();
     }
+    // CreateBlockContext [idx]: acc = new block context for scope info idx
     CASE(CreateBlockContext) {
       SYNC();
       auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
       acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), si->slot_count()));
       NEXT();
     }
+    // CreateCatchContext <r> [idx]: acc = new catch context holding exception r
     CASE(CreateCatchContext) {
       SYNC();
       auto* si = static_cast<ScopeInfo*>(constants[IDX(1)].AsCell());
@@ -407,6 +455,7 @@ Value Interpreter::Run() {
       acc = Value::FromCell(c);
       NEXT();
     }
+    // CreateClosure [idx] [slot] #flags: acc = new closure of function info idx in the current context
     CASE(CreateClosure) {
       SYNC();
       auto* info = static_cast<FunctionInfo*>(constants[IDX(0)].AsCell());
@@ -417,6 +466,7 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ properties
+    // GetNamedProperty <r> [name] [slot]: acc = r.name
     CASE(GetNamedProperty) {
       Value obj = REG(0);
       PropertyIC& ic = IC(2);
@@ -425,11 +475,13 @@ Value Interpreter::Run() {
       acc = LoadIC(rt_, IC_TO_FILL(2), obj, static_cast<String*>(constants[IDX(1)].AsCell()));
       NEXT();
     }
+    // GetNamedPropertyFromSuper <r> [name] [slot]: acc = super.name with receiver r (acc: home object)
     CASE(GetNamedPropertyFromSuper) {
       SYNC();
       acc = GetSuperProperty(rt_, acc, REG(0), rt_.KeyFor(constants[IDX(1)].AsString()));
       NEXT();
     }
+    // GetKeyedProperty <r> [slot]: acc = r[acc]
     CASE(GetKeyedProperty) {
       Value obj = REG(0);
       if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kArray))) {
@@ -445,6 +497,7 @@ Value Interpreter::Run() {
       acc = GetKeyed(rt_, obj, acc);
       NEXT();
     }
+    // SetNamedProperty <r> [name] [slot]: r.name = acc
     CASE(SetNamedProperty) {
       PropertyIC& ic = IC(2);
       if (JSVM_LIKELY(TryStoreExistingIC(ic, rt_.shapes().epoch(), REG(0), acc))) NEXT();
@@ -452,6 +505,7 @@ Value Interpreter::Run() {
       StoreIC(rt_, IC_TO_FILL(2), REG(0), static_cast<String*>(constants[IDX(1)].AsCell()), acc, frame->info->strict);
       NEXT();
     }
+    // SetKeyedProperty <r1> <r2> [slot]: r1[r2] = acc
     CASE(SetKeyedProperty) {
       Value obj = REG(0);
       Value key = REG(1);
@@ -467,27 +521,32 @@ Value Interpreter::Run() {
       SetKeyed(rt_, obj, key, acc, frame->info->strict);
       NEXT();
     }
+    // DefineNamedOwnProperty <r> [name] [slot]: define own data property r.name = acc (literals, fields)
     CASE(DefineNamedOwnProperty) {
       SYNC();
       if (JSVM_UNLIKELY(!REG(0).IsObject())) rt_.ThrowTypeError("invalid bytecode: defining a property on a non-object");
       DefineNamedOwnIC(rt_, IC_TO_FILL(2), REG(0).AsObject(), constants[IDX(1)].AsString(), acc);
       NEXT();
     }
+    // DefineKeyedOwnProperty <r1> <r2> #flags [slot]: define own data property r1[r2] = acc
     CASE(DefineKeyedOwnProperty) {
       SYNC();
       DefineKeyedOwn(rt_, REG(0), REG(1), acc);
       NEXT();
     }
+    // StaInArrayLiteral <r1> <r2> [slot]: array literal r1[r2] = acc
     CASE(StaInArrayLiteral) {
       SYNC();
       DefineKeyedOwn(rt_, REG(0), REG(1), acc);
       NEXT();
     }
+    // DeletePropertyStrict <r>: acc = delete r[acc] (TypeError when not configurable)
     CASE(DeletePropertyStrict) {
       SYNC();
       acc = Value::Boolean(DeletePropertyOf(rt_, REG(0), acc, true));
       NEXT();
     }
+    // DeletePropertySloppy <r>: acc = delete r[acc]
     CASE(DeletePropertySloppy) {
       SYNC();
       acc = Value::Boolean(DeletePropertyOf(rt_, REG(0), acc, false));
@@ -495,10 +554,12 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ arithmetic
-#define INT_BINARY(name, int_expr, slow) NUM_BINARY(name, int_expr, {}, slow)
-// Small integers first, then any two numbers (num_expr sees doubles x, y).
-#define NUM_BINARY(name, int_expr, num_expr, slow)                    \
-    CASE(name) {                                                      \
+// The body of a binary operator acc = <r> op acc: small integers first
+// (int_expr sees a, b), then any two numbers (num_expr sees doubles x, y),
+// then `slow`. INT_BINARY has no number path.
+#define INT_BINARY(int_expr, slow) NUM_BINARY(int_expr, {}, slow)
+#define NUM_BINARY(int_expr, num_expr, slow)                          \
+    {                                                                 \
       Value lhs = REG(0);                                             \
       if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
         int32_t a = lhs.AsInt(), b = acc.AsInt();                     \
@@ -512,31 +573,51 @@ Value Interpreter::Run() {
       acc = slow;                                                     \
       NEXT();                                                         \
     }
-    NUM_BINARY(Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
-               { acc = Value::Number(x + y); NEXT(); }, Add(rt_, lhs, acc))
-    NUM_BINARY(Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
-               { acc = Value::Number(x - y); NEXT(); }, Arithmetic(rt_, Bytecode::kSub, lhs, acc))
-    NUM_BINARY(Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
-               { acc = Value::Number(x * y); NEXT(); }, Arithmetic(rt_, Bytecode::kMul, lhs, acc))
-    NUM_BINARY(Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } },
-               { acc = Value::Number(x / y); NEXT(); }, Arithmetic(rt_, Bytecode::kDiv, lhs, acc))
-    NUM_BINARY(Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } },
-               { acc = Value::Number(std::fmod(x, y)); NEXT(); }, Arithmetic(rt_, Bytecode::kMod, lhs, acc))
-    INT_BINARY(Exp, { (void)a; (void)b; }, Arithmetic(rt_, Bytecode::kExp, lhs, acc))
-    INT_BINARY(BitwiseOr, { acc = Value::Int(a | b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseOr, lhs, acc))
-    INT_BINARY(BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseXor, lhs, acc))
-    INT_BINARY(BitwiseAnd, { acc = Value::Int(a & b); NEXT(); }, Arithmetic(rt_, Bytecode::kBitwiseAnd, lhs, acc))
-    INT_BINARY(ShiftLeft, { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); },
-               Arithmetic(rt_, Bytecode::kShiftLeft, lhs, acc))
-    INT_BINARY(ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); }, Arithmetic(rt_, Bytecode::kShiftRight, lhs, acc))
-    INT_BINARY(ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); },
-               Arithmetic(rt_, Bytecode::kShiftRightLogical, lhs, acc))
+    // Add <r> [slot]: acc = r + acc
+    CASE(Add) NUM_BINARY({ int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+                         { acc = Value::Number(x + y); NEXT(); }, Add(rt_, lhs, acc))
+    // Sub <r> [slot]: acc = r - acc
+    CASE(Sub) NUM_BINARY({ int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+                         { acc = Value::Number(x - y); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // Mul <r> [slot]: acc = r * acc
+    CASE(Mul) NUM_BINARY({ int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
+                         { acc = Value::Number(x * y); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // Div <r> [slot]: acc = r / acc
+    CASE(Div) NUM_BINARY({
+                           if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) {
+                             acc = Value::Int(a / b);
+                             NEXT();
+                           }
+                         },
+                         { acc = Value::Number(x / y); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // Mod <r> [slot]: acc = r % acc
+    CASE(Mod) NUM_BINARY({ if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } },
+                         { acc = Value::Number(std::fmod(x, y)); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // Exp <r> [slot]: acc = r ** acc
+    CASE(Exp) INT_BINARY({ (void)a; (void)b; }, Arithmetic(rt_, kOp, lhs, acc))
+    // BitwiseOr <r> [slot]: acc = r | acc
+    CASE(BitwiseOr) INT_BINARY({ acc = Value::Int(a | b); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // BitwiseXor <r> [slot]: acc = r ^ acc
+    CASE(BitwiseXor) INT_BINARY({ acc = Value::Int(a ^ b); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // BitwiseAnd <r> [slot]: acc = r & acc
+    CASE(BitwiseAnd) INT_BINARY({ acc = Value::Int(a & b); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // ShiftLeft <r> [slot]: acc = r << acc
+    CASE(ShiftLeft) INT_BINARY({ acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); },
+                               Arithmetic(rt_, kOp, lhs, acc))
+    // ShiftRight <r> [slot]: acc = r >> acc
+    CASE(ShiftRight) INT_BINARY({ acc = Value::Int(a >> (b & 31)); NEXT(); }, Arithmetic(rt_, kOp, lhs, acc))
+    // ShiftRightLogical <r> [slot]: acc = r >>> acc
+    CASE(ShiftRightLogical) INT_BINARY({ acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); },
+                                       Arithmetic(rt_, kOp, lhs, acc))
 #undef INT_BINARY
 #undef NUM_BINARY
 
-#define SMI_BINARY(name, base_op, int_expr) SMI_NUM_BINARY(name, base_op, int_expr, {})
-#define SMI_NUM_BINARY(name, base_op, int_expr, num_expr)             \
-    CASE(name) {                                                      \
+// The body of acc = acc op imm, where base_op is the register form of op:
+// small integers first (a op b), then a double accumulator (x op y), then
+// the generic operator. SMI_BINARY has no double path.
+#define SMI_BINARY(base_op, int_expr) SMI_NUM_BINARY(base_op, int_expr, {})
+#define SMI_NUM_BINARY(base_op, int_expr, num_expr)                   \
+    {                                                                 \
       int32_t b = IMM(0);                                             \
       if (JSVM_LIKELY(acc.IsInt())) {                                 \
         int32_t a = acc.AsInt();                                      \
@@ -552,21 +633,45 @@ Value Interpreter::Run() {
                 : Arithmetic(rt_, Bytecode::k##base_op, acc, Value::Int(b)); \
       NEXT();                                                         \
     }
-    SMI_NUM_BINARY(AddSmi, Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x + y); NEXT(); })
-    SMI_NUM_BINARY(SubSmi, Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x - y); NEXT(); })
-    SMI_NUM_BINARY(MulSmi, Mul, { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } }, { acc = Value::Number(x * y); NEXT(); })
-    SMI_BINARY(DivSmi, Div, { if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) { acc = Value::Int(a / b); NEXT(); } })
-    SMI_BINARY(ModSmi, Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } })
-    SMI_BINARY(ExpSmi, Exp, { (void)a; })
-    SMI_BINARY(BitwiseOrSmi, BitwiseOr, { acc = Value::Int(a | b); NEXT(); })
-    SMI_BINARY(BitwiseXorSmi, BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); })
-    SMI_BINARY(BitwiseAndSmi, BitwiseAnd, { acc = Value::Int(a & b); NEXT(); })
-    SMI_BINARY(ShiftLeftSmi, ShiftLeft, { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); })
-    SMI_BINARY(ShiftRightSmi, ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); })
-    SMI_BINARY(ShiftRightLogicalSmi, ShiftRightLogical, { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); })
+    // AddSmi [imm] [slot]: acc = acc + imm
+    CASE(AddSmi) SMI_NUM_BINARY(Add, { int32_t r; if (!__builtin_add_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+                                { acc = Value::Number(x + y); NEXT(); })
+    // SubSmi [imm] [slot]: acc = acc - imm
+    CASE(SubSmi) SMI_NUM_BINARY(Sub, { int32_t r; if (!__builtin_sub_overflow(a, b, &r)) { acc = Value::Int(r); NEXT(); } },
+                                { acc = Value::Number(x - y); NEXT(); })
+    // MulSmi [imm] [slot]: acc = acc * imm
+    CASE(MulSmi) SMI_NUM_BINARY(Mul,
+                                { int32_t r; if (!__builtin_mul_overflow(a, b, &r) && r != 0) { acc = Value::Int(r); NEXT(); } },
+                                { acc = Value::Number(x * y); NEXT(); })
+    // DivSmi [imm] [slot]: acc = acc / imm
+    CASE(DivSmi) SMI_BINARY(Div, {
+                              if (b != 0 && a % b == 0 && !(a == 0 && b < 0) && !(a == INT32_MIN && b == -1)) {
+                                acc = Value::Int(a / b);
+                                NEXT();
+                              }
+                            })
+    // ModSmi [imm] [slot]: acc = acc % imm
+    CASE(ModSmi) SMI_BINARY(Mod, { if (a >= 0 && b > 0) { acc = Value::Int(a % b); NEXT(); } })
+    // ExpSmi [imm] [slot]: acc = acc ** imm
+    CASE(ExpSmi) SMI_BINARY(Exp, { (void)a; })
+    // BitwiseOrSmi [imm] [slot]: acc = acc | imm
+    CASE(BitwiseOrSmi) SMI_BINARY(BitwiseOr, { acc = Value::Int(a | b); NEXT(); })
+    // BitwiseXorSmi [imm] [slot]: acc = acc ^ imm
+    CASE(BitwiseXorSmi) SMI_BINARY(BitwiseXor, { acc = Value::Int(a ^ b); NEXT(); })
+    // BitwiseAndSmi [imm] [slot]: acc = acc & imm
+    CASE(BitwiseAndSmi) SMI_BINARY(BitwiseAnd, { acc = Value::Int(a & b); NEXT(); })
+    // ShiftLeftSmi [imm] [slot]: acc = acc << imm
+    CASE(ShiftLeftSmi) SMI_BINARY(ShiftLeft,
+                                  { acc = Value::Int(static_cast<int32_t>(static_cast<uint32_t>(a) << (b & 31))); NEXT(); })
+    // ShiftRightSmi [imm] [slot]: acc = acc >> imm
+    CASE(ShiftRightSmi) SMI_BINARY(ShiftRight, { acc = Value::Int(a >> (b & 31)); NEXT(); })
+    // ShiftRightLogicalSmi [imm] [slot]: acc = acc >>> imm
+    CASE(ShiftRightLogicalSmi) SMI_BINARY(ShiftRightLogical,
+                                          { acc = Value::Number(static_cast<double>(static_cast<uint32_t>(a) >> (b & 31))); NEXT(); })
 #undef SMI_BINARY
 #undef SMI_NUM_BINARY
 
+    // Inc [slot]: acc = acc + 1 (acc is numeric)
     CASE(Inc) {
       if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MAX)) {
         acc = Value::Int(acc.AsInt() + 1);
@@ -576,6 +681,7 @@ Value Interpreter::Run() {
       acc = Value::Number(ToNumber(rt_, acc) + 1);
       NEXT();
     }
+    // Dec [slot]: acc = acc - 1 (acc is numeric)
     CASE(Dec) {
       if (JSVM_LIKELY(acc.IsInt() && acc.AsInt() != INT32_MIN)) {
         acc = Value::Int(acc.AsInt() - 1);
@@ -585,6 +691,7 @@ Value Interpreter::Run() {
       acc = Value::Number(ToNumber(rt_, acc) - 1);
       NEXT();
     }
+    // Negate [slot]: acc = -acc
     CASE(Negate) {
       if (acc.IsInt() && acc.AsInt() != 0 && acc.AsInt() != INT32_MIN) {
         acc = Value::Int(-acc.AsInt());
@@ -594,14 +701,19 @@ Value Interpreter::Run() {
       acc = Value::Double(-ToNumber(rt_, acc));
       NEXT();
     }
+    // BitwiseNot [slot]: acc = ~acc
     CASE(BitwiseNot) {
       SYNC();
       acc = Value::Int(~ToInt32(rt_, acc));
       NEXT();
     }
+    // ToBooleanLogicalNot: acc = !ToBoolean(acc)
     CASE(ToBooleanLogicalNot) { acc = Value::Boolean(!ToBoolean(acc)); NEXT(); }
+    // LogicalNot: acc = !acc (acc is a boolean)
     CASE(LogicalNot) { acc = Value::Boolean(!acc.IsTrue()); NEXT(); }
+    // TypeOf: acc = typeof acc
     CASE(TypeOf) { acc = TypeOf(rt_, acc); NEXT(); }
+    // ToNumeric [slot]: acc = ToNumeric(acc)
     CASE(ToNumeric) {
       if (!acc.IsNumber()) {
         SYNC();
@@ -609,6 +721,7 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // ToNumber [slot]: acc = ToNumber(acc)
     CASE(ToNumber) {
       if (!acc.IsNumber()) {
         SYNC();
@@ -616,6 +729,7 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // ToString: acc = ToString(acc)
     CASE(ToString) {
       if (!acc.IsString()) {
         SYNC();
@@ -623,11 +737,13 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // ToName <r>: r = ToPropertyKey(acc)
     CASE(ToName) {
       SYNC();
       REG(0) = ToPropertyKeyValue(rt_, acc);
       NEXT();
     }
+    // ToObject <r>: r = ToObject(acc)
     CASE(ToObject) {
       SYNC();
       REG(0) = Value::FromCell(ToObject(rt_, acc));
@@ -635,8 +751,10 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ comparisons
-#define COMPARE(name, int_op, slow)                                   \
-    CASE(name) {                                                      \
+// The body of acc = <r> op acc for a relational or equality operator:
+// small integers, then numbers, then `slow`.
+#define COMPARE(int_op, slow)                                         \
+    {                                                                 \
       Value lhs = REG(0);                                             \
       if (JSVM_LIKELY(lhs.IsInt() && acc.IsInt())) {                  \
         acc = Value::Boolean(lhs.AsInt() int_op acc.AsInt());         \
@@ -650,34 +768,49 @@ Value Interpreter::Run() {
       acc = Value::Boolean(slow);                                     \
       NEXT();                                                         \
     }
-    COMPARE(TestEqual, ==, LooseEquals(rt_, lhs, acc))
-    COMPARE(TestEqualStrict, ==, StrictEquals(lhs, acc))
-    COMPARE(TestLessThan, <, LessThan(rt_, lhs, acc, true) == 1)
-    COMPARE(TestGreaterThan, >, LessThan(rt_, acc, lhs, false) == 1)
-    COMPARE(TestLessThanOrEqual, <=, LessThan(rt_, acc, lhs, false) == 0)
-    COMPARE(TestGreaterThanOrEqual, >=, LessThan(rt_, lhs, acc, true) == 0)
+    // TestEqual <r> [slot]: acc = r == acc
+    CASE(TestEqual) COMPARE(==, LooseEquals(rt_, lhs, acc))
+    // TestEqualStrict <r> [slot]: acc = r === acc
+    CASE(TestEqualStrict) COMPARE(==, StrictEquals(lhs, acc))
+    // TestLessThan <r> [slot]: acc = r < acc
+    CASE(TestLessThan) COMPARE(<, LessThan(rt_, lhs, acc, true) == 1)
+    // TestGreaterThan <r> [slot]: acc = r > acc
+    CASE(TestGreaterThan) COMPARE(>, LessThan(rt_, acc, lhs, false) == 1)
+    // TestLessThanOrEqual <r> [slot]: acc = r <= acc
+    CASE(TestLessThanOrEqual) COMPARE(<=, LessThan(rt_, acc, lhs, false) == 0)
+    // TestGreaterThanOrEqual <r> [slot]: acc = r >= acc
+    CASE(TestGreaterThanOrEqual) COMPARE(>=, LessThan(rt_, lhs, acc, true) == 0)
 #undef COMPARE
+    // TestReferenceEqual <r>: acc = r === acc, by identity
     CASE(TestReferenceEqual) { acc = Value::Boolean(REG(0) == acc); NEXT(); }
+    // TestInstanceOf <r> [slot]: acc = r instanceof acc
     CASE(TestInstanceOf) {
       SYNC();
       acc = Value::Boolean(InstanceOf(rt_, REG(0), acc));
       NEXT();
     }
+    // TestIn <r> [slot]: acc = r in acc
     CASE(TestIn) {
       SYNC();
       acc = Value::Boolean(HasPropertyOperator(rt_, REG(0), acc));
       NEXT();
     }
+    // TestUndetectable: acc = acc == null
     CASE(TestUndetectable) { acc = Value::Boolean(acc.IsNullish()); NEXT(); }
+    // TestNull: acc = acc === null
     CASE(TestNull) { acc = Value::Boolean(acc.IsNull()); NEXT(); }
+    // TestUndefined: acc = acc === undefined
     CASE(TestUndefined) { acc = Value::Boolean(acc.IsUndefined()); NEXT(); }
+    // TestTypeOf #n: acc = typeof acc == the type literal #n names (bytecodes.def lists them)
     CASE(TestTypeOf) { acc = Value::Boolean(TypeOfIs(acc, FLAG(0))); NEXT(); }
 
     // ------------------------------------------------------------ jumps
+    // Jump [distance]: pc += distance
     CASE(Jump) { JUMP_TO(pc + UIMM(0)); }
-    // JumpLoop <offset>: a loop's back edge, and a safe point: the collection
-    // external memory asked for (gc/external-memory.h) runs here, so a loop
-    // that only grows elements or tables still meets the heap's limit.
+    // JumpLoop [distance] [depth]: pc -= distance (a loop back edge; depth is the loop nesting)
+    // A loop's back edge is a safe point: the collection external memory
+    // asked for (gc/external-memory.h) runs here, so a loop that only grows
+    // elements or tables still meets the heap's limit.
     CASE(JumpLoop) {
       if (JSVM_UNLIKELY(*collection_requested)) {
         SYNC();
@@ -685,19 +818,31 @@ Value Interpreter::Run() {
       }
       JUMP_TO(pc - UIMM(0));
     }
+    // JumpIfTrue [distance]: jump when acc is true
     CASE(JumpIfTrue) { if (acc.IsTrue()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfFalse [distance]: jump when acc is false
     CASE(JumpIfFalse) { if (acc.IsFalse()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfToBooleanTrue [distance]: jump when ToBoolean(acc)
     CASE(JumpIfToBooleanTrue) { if (ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfToBooleanFalse [distance]: jump when !ToBoolean(acc)
     CASE(JumpIfToBooleanFalse) { if (!ToBoolean(acc)) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfNull [distance]: jump when acc is null
     CASE(JumpIfNull) { if (acc.IsNull()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfNotNull [distance]: jump when acc is not null
     CASE(JumpIfNotNull) { if (!acc.IsNull()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfUndefined [distance]: jump when acc is undefined
     CASE(JumpIfUndefined) { if (acc.IsUndefined()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfNotUndefined [distance]: jump when acc is not undefined
     CASE(JumpIfNotUndefined) { if (!acc.IsUndefined()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfUndefinedOrNull [distance]: jump when acc is undefined or null
     CASE(JumpIfUndefinedOrNull) { if (acc.IsNullish()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfNotUndefinedOrNull [distance]: jump when acc is neither undefined nor null
     CASE(JumpIfNotUndefinedOrNull) { if (!acc.IsNullish()) JUMP_TO(pc + UIMM(0)); NEXT(); }
+    // JumpIfJSReceiver [distance]: jump when acc is an object
     CASE(JumpIfJSReceiver) { if (acc.IsObject()) JUMP_TO(pc + UIMM(0)); NEXT(); }
 
     // ------------------------------------------------------------ return, throw
+    // Return: return acc
     CASE(Return) {
       if (JSVM_UNLIKELY(hooks != nullptr)) {
         SYNC();
@@ -719,16 +864,20 @@ Value Interpreter::Run() {
       pc += kBytecodeInfos[*pc].size;
       DISPATCH();
     }
+    // Throw: throw acc
     CASE(Throw) {
       SYNC();
       rt_.Throw(acc);
     }
+    // ReThrow: throw acc again (end of finally)
     CASE(ReThrow) {
       SYNC();
       rt_.Throw(acc);
     }
+    // Debugger: debugger statement (no effect)
     CASE(Debugger) { NEXT(); }
 
+    // ThrowReferenceErrorIfHole [name]: ReferenceError "Cannot access 'name' before ..." when acc is the hole
     CASE(ThrowReferenceErrorIfHole) {
       if (JSVM_UNLIKELY(acc.IsHole())) {
         SYNC();
@@ -737,6 +886,7 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // ThrowSuperNotCalledIfHole: ReferenceError when acc (this) is the hole
     CASE(ThrowSuperNotCalledIfHole) {
       if (JSVM_UNLIKELY(acc.IsHole())) {
         SYNC();
@@ -745,6 +895,7 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // ThrowSuperAlreadyCalledIfNotHole: ReferenceError when acc (this) is not the hole
     CASE(ThrowSuperAlreadyCalledIfNotHole) {
       if (JSVM_UNLIKELY(!acc.IsHole())) {
         SYNC();
@@ -752,6 +903,7 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // ThrowIfNotSuperConstructor <r>: TypeError when r is not a constructor
     CASE(ThrowIfNotSuperConstructor) {
       if (!IsConstructor(REG(0))) {
         SYNC();
@@ -761,6 +913,7 @@ Value Interpreter::Run() {
       }
       NEXT();
     }
+    // GetSuperConstructor <r>: r = [[GetPrototypeOf]](acc) (the active function)
     CASE(GetSuperConstructor) {
       // The compiler loads the active function first; a damaged bytecode
       // file may not, and the verifier does not track types: no object, no
@@ -772,6 +925,7 @@ Value Interpreter::Run() {
 
     // ------------------------------------------------------------ calls
     {
+    // CallProperty <callee> <list> [slot]: acc = callee.call(list[0], list[1..])
     CASE(CallProperty) {
       callee = REG(0);
       receiver = REG(1);
@@ -780,6 +934,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallProperty0 <callee> <receiver> [slot]: acc = callee.call(receiver)
     CASE(CallProperty0) {
       callee = REG(0);
       receiver = REG(1);
@@ -788,6 +943,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallProperty1 <callee> <receiver> <a1> [slot]: acc = callee.call(receiver, a1)
     CASE(CallProperty1) {
       callee = REG(0);
       receiver = REG(1);
@@ -796,6 +952,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallProperty2 <callee> <receiver> <a1> <a2> [slot]: acc = callee.call(receiver, a1, a2)
     CASE(CallProperty2) {
       // a1 and a2 are consecutive registers (the generator guarantees it).
       callee = REG(0);
@@ -805,6 +962,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallUndefinedReceiver <callee> <list> [slot]: acc = callee(list...) with this undefined
     CASE(CallUndefinedReceiver) {
       callee = REG(0);
       receiver = Value::Undefined();
@@ -813,6 +971,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallUndefinedReceiver0 <callee> [slot]: acc = callee()
     CASE(CallUndefinedReceiver0) {
       callee = REG(0);
       receiver = Value::Undefined();
@@ -821,6 +980,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallUndefinedReceiver1 <callee> <a1> [slot]: acc = callee(a1)
     CASE(CallUndefinedReceiver1) {
       callee = REG(0);
       receiver = Value::Undefined();
@@ -829,6 +989,7 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallUndefinedReceiver2 <callee> <a1> <a2> [slot]: acc = callee(a1, a2)
     CASE(CallUndefinedReceiver2) {
       callee = REG(0);
       receiver = Value::Undefined();
@@ -837,12 +998,14 @@ Value Interpreter::Run() {
       construct = false;
       goto do_call;
     }
+    // CallWithSpread <callee> <list> [slot]: acc = callee.call(list[0], list[1..], ...last)
     CASE(CallWithSpread) {
       SYNC();
       if (JSVM_UNLIKELY(!IsCallable(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kCall);
       acc = CallWithSpreadSlow(rt_, REG(0), &REG(1), LIST_COUNT(1), Value::Empty());
       NEXT();
     }
+    // Construct <callee> <list> [slot]: acc = new callee(list...) with new.target acc
     CASE(Construct) {
       callee = REG(0);
       receiver = Value::Hole();
@@ -852,6 +1015,7 @@ Value Interpreter::Run() {
       construct = true;
       goto do_call;
     }
+    // ConstructWithSpread <callee> <list> [slot]: acc = new callee(list..., ...last) with new.target acc
     CASE(ConstructWithSpread) {
       SYNC();
       if (JSVM_UNLIKELY(!IsConstructor(REG(0)))) ThrowAtCallSite(rt_, *frame, REG(0), CallSiteKind::kConstruct);
@@ -904,6 +1068,7 @@ Value Interpreter::Run() {
       DISPATCH();
     }
 
+    // CallRuntime [function] <list>: acc = runtime function(list...)
     CASE(CallRuntime) {
       SYNC();
       acc = CallRuntimeFunction(rt_, *frame, RUNTIME_ID(0), &REG(1), LIST_COUNT(1));
@@ -911,46 +1076,55 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ literals
+    // CreateEmptyObjectLiteral: acc = {}
     CASE(CreateEmptyObjectLiteral) {
       SYNC();
       acc = Value::FromCell(rt_.NewObject());
       NEXT();
     }
+    // CreateObjectLiteral [idx] [slot]: acc = new object of the property names of constant idx (shape in slot)
     CASE(CreateObjectLiteral) {
       SYNC();
       acc = Value::FromCell(NewObjectLiteral(rt_, static_cast<Array*>(constants[IDX(0)].AsCell()), IC_TO_FILL(1)));
       NEXT();
     }
+    // CreateArrayLiteral [idx]: acc = new array of the elements of constant idx, shared copy-on-write
     CASE(CreateArrayLiteral) {
       SYNC();
       acc = Value::FromCell(NewArrayFromBoilerplate(rt_, static_cast<Array*>(constants[IDX(0)].AsCell())));
       NEXT();
     }
+    // CreateEmptyArrayLiteral [slot]: acc = []
     CASE(CreateEmptyArrayLiteral) {
       SYNC();
       acc = Value::FromCell(NewArrayLiteral(rt_, IC(0)));
       NEXT();
     }
+    // CreateArrayFromIterable: acc = [...acc]
     CASE(CreateArrayFromIterable) {
       SYNC();
       acc = ArrayFromIterable(rt_, acc);
       NEXT();
     }
+    // CreateRegExpLiteral [pattern] [flags]: acc = new RegExp(pattern idx, flags idx)
     CASE(CreateRegExpLiteral) {
       SYNC();
       rt_.ThrowSyntaxError("Regular expressions are not supported: /" +
                            constants[IDX(0)].AsString()->ToUtf8() + "/");
     }
+    // CreateMappedArguments: acc = sloppy arguments object aliasing the parameters
     CASE(CreateMappedArguments) {
       SYNC();
       acc = CreateArgumentsObject(rt_, *frame, true);
       NEXT();
     }
+    // CreateUnmappedArguments: acc = strict arguments object
     CASE(CreateUnmappedArguments) {
       SYNC();
       acc = CreateArgumentsObject(rt_, *frame, false);
       NEXT();
     }
+    // CreateRestParameter: acc = array of the arguments past the formal parameters
     CASE(CreateRestParameter) {
       SYNC();
       acc = CreateRestParameter(rt_, *frame);
@@ -958,11 +1132,13 @@ Value Interpreter::Run() {
     }
 
     // ------------------------------------------------------------ for-in, iteration
+    // ForInEnumerate <r>: acc = the enumerable string keys of r and its prototypes
     CASE(ForInEnumerate) {
       SYNC();
       acc = ForInEnumerate(rt_, REG(0));
       NEXT();
     }
+    // ForInPrepare <r> [slot]: r, r+1, r+2 = cache type, key array, length from acc
     CASE(ForInPrepare) {
       // acc: the key array from ForInEnumerate.
       int32_t r = REG_INDEX(0);
@@ -975,19 +1151,23 @@ Value Interpreter::Run() {
       fp[r + 2] = Value::Int(static_cast<int32_t>(static_cast<Array*>(acc.AsCell())->length()));
       NEXT();
     }
+    // ForInContinue <r1> <r2>: acc = index r1 < length r2
     CASE(ForInContinue) {
       acc = Value::Boolean(REG(0).AsInt() < REG(1).AsInt());
       NEXT();
     }
+    // ForInNext <r1> <r2> <r3> [slot]: acc = key at index r2 of cache r3 if r1 still has it, else undefined
     CASE(ForInNext) {
       SYNC();
       acc = ForInNext(rt_, REG(0), (&REG(2))[1], REG(1));
       NEXT();
     }
+    // ForInStep <r>: r = r + 1
     CASE(ForInStep) {
       REG(0) = Value::Int(REG(0).AsInt() + 1);
       NEXT();
     }
+    // GetIterator <r> [load slot] [call slot]: acc = r[Symbol.iterator]() (TypeError when not an object)
     CASE(GetIterator) {
       SYNC();
       Value next;

@@ -55,24 +55,10 @@ class TraceHooks {
 };
 
 // The call bytecodes whose native calls end with OnNativeReturn (or an
-// exception): operand 0 is the callee; when it is not a CellKind::kFunction
-// closure, the instruction calls it as a native. Other ways to reach natives
-// (spread calls, getters, natives calling natives) report nothing.
-inline bool CallsNativesWithHook(Bytecode op) {
-  switch (op) {
-    case Bytecode::kCallProperty:
-    case Bytecode::kCallProperty0:
-    case Bytecode::kCallProperty1:
-    case Bytecode::kCallProperty2:
-    case Bytecode::kCallUndefinedReceiver:
-    case Bytecode::kCallUndefinedReceiver0:
-    case Bytecode::kCallUndefinedReceiver1:
-    case Bytecode::kCallUndefinedReceiver2:
-    case Bytecode::kConstruct:
-      return true;
-    default:
-      return false;
-  }
-}
+// exception): the calls and constructs without a spread. Operand 0 is the
+// callee; when it is not a CellKind::kFunction closure, the instruction calls
+// it as a native. Other ways to reach natives (spread calls, CallRuntime,
+// getters, natives calling natives) report nothing.
+constexpr bool CallsNativesWithHook(Bytecode op) { return IsCallOrConstruct(op) && !SpreadsLastArgument(op); }
 
 }  // namespace jsvm
