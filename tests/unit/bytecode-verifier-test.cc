@@ -250,6 +250,20 @@ TEST_F(VerifierTest, RejectsPopOfARegisterWithoutASavedContext) {
   EXPECT_EQ(Verify(NewFunction(code)), "function f: offset 0: PopContext of a register that holds no saved context");
 }
 
+TEST_F(VerifierTest, ForgetsASavedContextOverwrittenByAnInstruction) {
+  // ForInStep writes its (Reg) operand: r0 no longer holds the saved context,
+  // so popping it would make an integer the current context.
+  std::vector<uint8_t> code;
+  Emit(code, Bytecode::kCreateBlockContext, {0});
+  Emit(code, Bytecode::kPushContext, {0});
+  Emit(code, Bytecode::kForInStep, {0});
+  Emit(code, Bytecode::kPopContext, {0});
+  Emit(code, Bytecode::kReturn);
+  FunctionInfo* f = NewFunction(code);
+  f->constants.push_back(Value::FromCell(NewScope(ScopeType::kBlock, 1)));
+  EXPECT_EQ(Verify(f, {3}), "function f: offset 11: PopContext of a register that holds no saved context");
+}
+
 TEST_F(VerifierTest, RejectsPathsThatDisagreeOnTheContext) {
   // if (acc) push a block context; then both paths join.
   std::vector<uint8_t> code;

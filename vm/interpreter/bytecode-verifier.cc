@@ -354,11 +354,10 @@ class FunctionVerifier {
           acc_out = s.acc;
           break;
         }
-        for (int i = 0; i < bi.operand_count; ++i) {
-          if (bi.operands[i] != kRegOut) continue;
-          int32_t r = ReadOperand(pc, i);
-          for (int k = 0; k <= RegistersWrittenAfterOut(op); ++k) s.saved.erase(r + k);
-        }
+        // Every register it writes (out operands, ForInPrepare's triple,
+        // ForInStep's index) no longer holds a saved context.
+        int32_t written[kMaxWrittenRegisters];
+        for (int k = 0, n = RegistersWritten(pc, written); k < n; ++k) s.saved.erase(written[k]);
         if (bi.acc == AccumulatorUse::kNone || bi.acc == AccumulatorUse::kRead) acc_out = s.acc;
         break;
     }
