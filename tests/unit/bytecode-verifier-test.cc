@@ -264,6 +264,24 @@ TEST_F(VerifierTest, ForgetsASavedContextOverwrittenByAnInstruction) {
   EXPECT_EQ(Verify(f, {3}), "function f: offset 11: PopContext of a register that holds no saved context");
 }
 
+// The verifier does not type registers; the for-in handlers check what they
+// read, so a damaged file gives a TypeError, not a comparison of pointer bits.
+TEST_F(VerifierTest, ForInHandlersRejectNonIntegerIndices) {
+  for (Bytecode op : {Bytecode::kForInContinue, Bytecode::kForInStep}) {
+    std::vector<uint8_t> code;
+    Emit(code, Bytecode::kLdaUndefined);
+    Emit(code, Bytecode::kStar0);
+    Emit(code, Bytecode::kLdaZero);
+    Emit(code, Bytecode::kStar1);
+    if (op == Bytecode::kForInContinue) Emit(code, op, {0, 1});
+    else Emit(code, op, {0});
+    Emit(code, Bytecode::kReturn);
+    FunctionInfo* f = NewFunction(code);
+    ASSERT_EQ(Verify(f), "");
+    EXPECT_THROW(rt_.interpreter().RunScript(f), JsThrow) << BytecodeName(op);
+  }
+}
+
 TEST_F(VerifierTest, RejectsPathsThatDisagreeOnTheContext) {
   // if (acc) push a block context; then both paths join.
   std::vector<uint8_t> code;

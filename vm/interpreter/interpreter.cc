@@ -1153,6 +1153,12 @@ Value Interpreter::Run() {
     }
     // ForInContinue <r1> <r2>: acc = index r1 < length r2
     CASE(ForInContinue) {
+      // Bytecode files are untrusted: a non-integer index or length would
+      // compare pointer bits (a result that changes from run to run).
+      if (JSVM_UNLIKELY(!REG(0).IsInt() || !REG(1).IsInt())) {
+        SYNC();
+        rt_.ThrowTypeError("invalid bytecode: ForInContinue without an index and a length");
+      }
       acc = Value::Boolean(REG(0).AsInt() < REG(1).AsInt());
       NEXT();
     }
@@ -1164,6 +1170,10 @@ Value Interpreter::Run() {
     }
     // ForInStep <r>: r = r + 1
     CASE(ForInStep) {
+      if (JSVM_UNLIKELY(!REG(0).IsInt() || REG(0).AsInt() == INT32_MAX)) {
+        SYNC();
+        rt_.ThrowTypeError("invalid bytecode: ForInStep without an index");
+      }
       REG(0) = Value::Int(REG(0).AsInt() + 1);
       NEXT();
     }
