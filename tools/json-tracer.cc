@@ -476,9 +476,12 @@ JsonTracer::ObjectView JsonTracer::Render(const Object* o, const RawView& raw) {
   return view;
 }
 
+void JsonTracer::RenderKey(uintptr_t key, std::string& out) {
+  AppendJsonString(out, (key & 1) ? std::to_string(key >> 1) : KeyText(PropertyKey::Named(reinterpret_cast<Cell*>(key))));
+}
+
 void JsonTracer::RenderProp(const RawView::Prop& p, std::string& key, std::string& value) {
-  AppendJsonString(key, (p.key & 1) ? std::to_string(p.key >> 1)
-                                    : KeyText(PropertyKey::Named(reinterpret_cast<Cell*>(p.key))));
+  RenderKey(p.key, key);
   if (p.attrs & kAttrAccessor) {
     value = "\"<accessor>\"";
   } else {
@@ -562,7 +565,7 @@ void JsonTracer::ReportOlderCellProps(Cell* cell, const RawView& before, const R
   for (const RawView::Prop& p : before.props) {
     if (!was.count(p.key)) continue;
     key.clear();
-    RenderProp(p, key, value);
+    RenderKey(p.key, key);  // the value is gone: rendering it would only introduce cells
     Event("delete", cell, Json{key});
   }
   if (before.length != after.length) Event("length", cell, after.length);

@@ -141,6 +141,8 @@ class JsonTracer final : public Tracer, public WriteObserver {
   ObjectView Render(const Object* o, const RawView& raw);
   ObjectView ViewOf(Object* o) { return Render(o, RawViewOf(o)); }
   void AppendView(std::string& out, const ObjectView& view);
+  // A property key as a view lists it (an index or a name), as JSON text.
+  void RenderKey(uintptr_t key, std::string& out);
   // A property as a view lists it: the key and the value, as JSON text.
   void RenderProp(const RawView::Prop& p, std::string& key, std::string& value);
   // Whether `cell` is allocated while tracing (its contents are in keyframes).
