@@ -29,7 +29,8 @@ struct SourcePos {
   V(ThisExpression) V(SuperExpression) V(NewTarget) V(ArrayLiteral)          \
   V(ObjectLiteral) V(FunctionLiteral) V(ClassLiteral) V(Unary) V(Update)     \
   V(Binary) V(Logical) V(Assignment) V(Conditional) V(Call) V(New)           \
-  V(Member) V(Keyed) V(OptionalChain) V(Sequence) V(Spread)                  \
+  V(Member) V(Keyed) V(OptionalChain) V(Sequence) V(Spread) V(Yield)         \
+  V(Await)                                                                   \
   /* binding / assignment patterns */                                        \
   V(ArrayPattern) V(ObjectPattern) V(AssignPattern) V(RestElement)           \
   /* statements */                                                           \
@@ -168,6 +169,8 @@ struct FunctionLiteral : Node {
   bool has_use_strict_directive = false;
   bool is_declaration = false;   // FunctionDecl's literal
   bool is_expression = false;    // function expression (its own name binds inside)
+  bool is_generator = false;     // function*, *method(), async function*
+  bool is_async = false;         // async function / arrow / method
   uint32_t source_start = 0;     // UTF-16 offsets of the whole function text,
   uint32_t source_end = 0;       // for Function.prototype.toString
   SourcePos end_pos;             // position of the closing brace (implicit return)
@@ -256,6 +259,14 @@ struct Sequence : Node { JSVM_NODE(Sequence) std::vector<Expr*> exprs; };
 
 // ...arg in calls, array literals, `new` arguments.
 struct Spread : Node { JSVM_NODE(Spread) Expr* arg = nullptr; };
+// `yield arg` / `yield* arg` inside a generator (arg is nullptr for a bare `yield`).
+struct Yield : Node {
+  JSVM_NODE(Yield)
+  Expr* arg = nullptr;
+  bool delegate = false;  // yield*
+};
+// `await arg` inside an async function.
+struct Await : Node { JSVM_NODE(Await) Expr* arg = nullptr; };
 
 // ---------------------------------------------------------------- patterns
 
@@ -325,6 +336,7 @@ struct ForIn : Node {
 };
 struct ForOf : Node {
   JSVM_NODE(ForOf)
+  bool is_await = false;  // for await (left of right), inside async functions
   Node* left = nullptr;
   Expr* right = nullptr;
   Stmt* body = nullptr;
