@@ -1,4 +1,6 @@
 // Expressions: operators by precedence, calls and members, literals.
+#include <algorithm>
+
 #include "compiler/parser.h"
 
 namespace jsvm {
@@ -72,6 +74,7 @@ Expr* Parser::ParseAssignment(bool accept_in, CoverErrors* errors) {
   // This function is on the recursion path of every nested expression: its
   // rarer branches live in helpers to keep its stack frame small.
   DepthGuard guard(this);
+  if (function_->is_generator && IsContextual(u"yield")) return ParseYield(accept_in);
   SourcePos start = tok_.pos;
   CoverErrors own;
   CoverErrors* cover = errors != nullptr ? errors : &own;
@@ -100,18 +103,92 @@ Expr* Parser::ParseAssignment(bool accept_in, CoverErrors* errors) {
 }
 
 Expr* Parser::ParseArrowFromCover(Expr* lhs, SourcePos start, bool accept_in) {
-  // tok_ is `=>`; lhs must be `x` or a parenthesized list just marked as an arrow head.
+  // tok_ is `=>`; lhs must be `x` or a parenthesized list (or `async (...)`,
+  // `async x`) just marked as an arrow head.
   if (tok_.newline_before) FailUnexpected();
   std::vector<Pattern*> params;
+  bool is_async = false;
   if (lhs == arrow_head_.marker && lhs != nullptr) {
     arrow_head_.marker = nullptr;
+    is_async = arrow_head_.is_async;
+    SourcePos head_start = arrow_head_.start;
     params = ArrowParamsFromHead(&arrow_head_);
+    CheckArrowParamsSuspend(head_start, is_async);
   } else if (lhs->Is<Identifier>() && !IsParenthesized(lhs) && lhs->pos.offset == start.offset) {
     params.push_back(ToBindingPattern(lhs));
   } else {
     Fail(tok_.pos, "Malformed arrow function parameter list");
   }
-  return ParseArrowFunction(start, std::move(params), accept_in);
+  return ParseArrowFunction(start, std::move(params), accept_in, is_async);
+}
+
+void Parser::RecordSuspendSite(SuspendSite::Kind kind, SourcePos pos) {
+  suspends_.push_back(SuspendSite{kind, pos});
+}
+
+void Parser::CheckArrowParamsSuspend(SourcePos start, bool is_async) {
+  // The sites are in source order, and those of the enclosing function
+  // before the head are all before `start`.
+  auto it = std::lower_bound(
+      suspends_.begin(), suspends_.end(), start.offset,
+      [](const SuspendSite& site, uint32_t offset) { return site.pos.offset < offset; });
+  for (; it != suspends_.end(); ++it) {
+    switch (it->kind) {
+      case SuspendSite::Kind::kYield:
+        Fail(it->pos, "Yield expression not allowed in formal parameter");
+      case SuspendSite::Kind::kAwait:
+        Fail(it->pos, "Illegal await-expression in formal parameters of async function");
+      case SuspendSite::Kind::kAwaitIdentifier:
+        if (is_async) {
+          Fail(it->pos, "'await' is not a valid identifier name in an async function");
+        }
+        break;
+    }
+  }
+}
+
+Expr* Parser::ParseYield(bool accept_in) {
+  // tok_ is `yield` in a generator.
+  SourcePos pos = tok_.pos;
+  if (function_->in_params) Fail(pos, "Yield expression not allowed in formal parameter");
+  RecordSuspendSite(SuspendSite::Kind::kYield, pos);
+  Yield* node = New<Yield>(pos);
+  Next();
+  if (tok_.newline_before) return node;  // `yield` ends at a line break
+  if (Accept(TokenKind::kMul)) {
+    node->delegate = true;
+    node->arg = ParseAssignment(accept_in);
+    return node;
+  }
+  switch (tok_.kind) {
+    // The tokens that may follow an AssignmentExpression and cannot start one.
+    case TokenKind::kEos:
+    case TokenKind::kSemicolon:
+    case TokenKind::kRBrace:
+    case TokenKind::kRBracket:
+    case TokenKind::kRParen:
+    case TokenKind::kColon:
+    case TokenKind::kComma:
+    case TokenKind::kIn:
+      return node;
+    default:
+      node->arg = ParseAssignment(accept_in);
+      return node;
+  }
+}
+
+Expr* Parser::ParseAwait() {
+  // tok_ is `await` in an async function.
+  DepthGuard guard(this);
+  SourcePos pos = tok_.pos;
+  if (function_->in_params) {
+    Fail(pos, "Illegal await-expression in formal parameters of async function");
+  }
+  RecordSuspendSite(SuspendSite::Kind::kAwait, pos);
+  Await* node = New<Await>(pos);
+  Next();
+  node->arg = ParseUnary(nullptr);
+  return node;
 }
 
 Expr* Parser::ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in,
@@ -160,7 +237,7 @@ Expr* Parser::ParseBinary(int min_precedence, bool accept_in, CoverErrors* error
     if (precedence == 0 || precedence < min_precedence) break;
     SourcePos op_pos = tok_.pos;
     bool left_bare = !IsParenthesized(left);
-    if (op == TokenKind::kExp && left_bare && left->Is<Unary>()) {
+    if (op == TokenKind::kExp && left_bare && (left->Is<Unary>() || left->Is<Await>())) {
       Fail(left->pos,
            "Unary operator used immediately before exponentiation expression. Parenthesis "
            "must be used to disambiguate operator precedence");
@@ -230,6 +307,7 @@ Expr* Parser::ParseUnary(CoverErrors* errors) {
       return node;
     }
     default: {
+      if (function_->is_async && IsContextual(u"await")) return ParseAwait();
       // A LeftHandSideExpression, possibly with a postfix ++/--.
       Expr* expr = ParseLeftHandSide(errors);
       if ((tok_.kind == TokenKind::kIncrement || tok_.kind == TokenKind::kDecrement) &&
@@ -269,6 +347,13 @@ Expr* Parser::ParseLeftHandSide(CoverErrors* errors) {
     expr = ParseSuper(true);
   } else {
     expr = ParsePrimary(errors);
+    // `async(` on one line: the call may be an async arrow's parameters.
+    if (tok_.kind == TokenKind::kLParen && !tok_.newline_before && expr->Is<Identifier>() &&
+        expr->pos.offset == start.offset && source_.substr(start.offset, 5) == u"async" &&
+        expr->As<Identifier>()->name == u"async") {
+      expr = ParseAsyncCallOrArrowHead(expr, start);
+      if (expr == arrow_head_.marker) return expr;
+    }
   }
   return ParseCallTail(expr, start, true);
 }
@@ -444,6 +529,19 @@ Identifier* Parser::ParseIdentifierReference() {
   if (strict_ && IsStrictReservedWord(tok_.value)) {
     Fail(tok_.pos, "Unexpected strict mode reserved word");
   }
+  if (tok_.value.size() == 5) {
+    bool yield_keyword = function_->is_generator && tok_.value == u"yield";
+    bool await_keyword = function_->is_async && tok_.value == u"await";
+    if ((yield_keyword || await_keyword) && tok_.has_escape) {
+      Fail(tok_.pos, "Keyword must not contain escaped characters");
+    }
+    CheckYieldAwaitName(tok_.pos, tok_.value, function_->is_generator, function_->is_async);
+    if (tok_.value == u"await") {
+      RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, tok_.pos);
+      await_identifier_end_ = tok_.end;
+      await_identifier_pos_ = tok_.pos;
+    }
+  }
   if (tok_.value == u"arguments" && EnclosingNonArrow()->arguments_banned) {
     Fail(tok_.pos,
          "'arguments' is not allowed in class field initializer or static initialization block");
@@ -458,6 +556,7 @@ Expr* Parser::ParsePrimary(CoverErrors* errors) {
   SourcePos pos = tok_.pos;
   switch (tok_.kind) {
     case TokenKind::kIdentifier:
+      if (IsContextual(u"async")) return ParseAsyncPrimary();
       return ParseIdentifierReference();
     case TokenKind::kThis:
       Next();
@@ -596,7 +695,80 @@ Expr* Parser::MakeArrowHead(SourcePos start, std::vector<Expr*> items, Pattern* 
   arrow_head_.items = std::move(items);
   arrow_head_.rest = rest;
   arrow_head_.start = start;
+  arrow_head_.is_async = false;
   return arrow_head_.marker;
+}
+
+Expr* Parser::ParseAsyncPrimary() {
+  // tok_ is `async`, without escapes.
+  SourcePos start = tok_.pos;
+  bool newline = false;
+  TokenKind next = PeekKind(&newline);
+  if (newline) return ParseIdentifierReference();
+  if (next == TokenKind::kFunction) return ParseFunctionExpression();
+  if (next != TokenKind::kIdentifier) return ParseIdentifierReference();
+  // `async x =>` (V8 looks for the arrow, even on the next line).
+  TokenKind after;
+  PeekTwoKinds(&next, &after);
+  if (after != TokenKind::kArrow) return ParseIdentifierReference();
+  Next();  // async
+  Identifier* param = ParseBindingIdentifier();
+  Expr* head = MakeArrowHead(start, param);
+  arrow_head_.is_async = true;
+  return head;
+}
+
+Expr* Parser::ParseAsyncCallOrArrowHead(Expr* callee, SourcePos start) {
+  // tok_ is the `(` after `async`.
+  CoverErrors cover;
+  std::vector<Expr*> args;
+  bool rest_not_last = false;
+  SourcePos rest_comma;
+  Next();  // (
+  while (tok_.kind != TokenKind::kRParen) {
+    bool spread = tok_.kind == TokenKind::kEllipsis;
+    if (spread) {
+      Spread* node = New<Spread>(tok_.pos);
+      Next();
+      node->arg = ParseAssignment(true, &cover);
+      args.push_back(node);
+    } else {
+      args.push_back(ParseAssignment(true, &cover));
+    }
+    if (tok_.kind == TokenKind::kRParen) break;
+    if (tok_.kind != TokenKind::kComma) {
+      if (tok_.kind == TokenKind::kIllegal) FailUnexpected();
+      Fail(tok_.pos, "missing ) after argument list");
+    }
+    if (spread && !rest_not_last) {
+      rest_not_last = true;
+      rest_comma = tok_.pos;
+    }
+    Next();
+  }
+  Next();  // )
+  if (tok_.kind == TokenKind::kArrow && !tok_.newline_before) {
+    if (rest_not_last) Fail(rest_comma, "Rest parameter must be last formal parameter");
+    Pattern* rest = nullptr;
+    if (!args.empty() && args.back()->Is<Spread>()) {
+      Spread* spread = args.back()->As<Spread>();
+      args.pop_back();
+      if (spread->arg->Is<Assignment>() && !IsParenthesized(spread->arg)) {
+        Fail(spread->arg->pos, "Rest parameter may not have a default initializer");
+      }
+      RestElement* element = New<RestElement>(spread->pos);
+      element->target = ToBindingPattern(spread->arg);
+      rest = element;
+    }
+    Expr* head = MakeArrowHead(start, std::move(args), rest);
+    arrow_head_.is_async = true;
+    return head;
+  }
+  if (cover.set) Fail(cover.pos, cover.message);
+  Call* node = New<Call>(start);
+  node->callee = callee;
+  node->args = std::move(args);
+  return node;
 }
 
 Expr* Parser::MakeArrowHead(SourcePos start, Expr* only_item) {
@@ -673,6 +845,29 @@ void Parser::ParsePropertyName(PropertyName* name) {
   Next();
 }
 
+bool Parser::ParseObjectMethodWithModifiers(Property* property, PropertyName* name) {
+  // tok_ is `*` or `async`.
+  SourcePos start = tok_.pos;
+  bool is_async = false;
+  if (tok_.kind != TokenKind::kMul) {
+    ParsePropertyName(name);  // async
+    TokenKind k = tok_.kind;
+    if (k == TokenKind::kComma || k == TokenKind::kColon || k == TokenKind::kLParen ||
+        k == TokenKind::kRBrace || k == TokenKind::kAssign || tok_.newline_before) {
+      return false;  // the name `async`
+    }
+    is_async = true;
+  }
+  bool is_generator = Accept(TokenKind::kMul);
+  ParsePropertyName(name);
+  if (tok_.kind != TokenKind::kLParen) FailUnexpected();
+  property->key = name->key;
+  property->computed = name->computed;
+  property->method = true;
+  property->value = ParseMethod(FunctionKind::kMethod, start, is_generator, is_async);
+  return true;
+}
+
 bool Parser::KeyIs(const PropertyName& name, std::u16string_view text) {
   if (name.computed || name.token_kind == TokenKind::kNumber) return false;
   return name.name == text;
@@ -696,7 +891,15 @@ Expr* Parser::ParseObjectLiteral(CoverErrors* errors) {
       spread_not_last_.insert(object);
       continue;
     }
-    ParsePropertyName(&name);
+    if (tok_.kind == TokenKind::kMul || IsContextual(u"async")) {
+      if (ParseObjectMethodWithModifiers(&property, &name)) {
+        object->properties.push_back(property);
+        if (tok_.kind != TokenKind::kRBrace) Expect(TokenKind::kComma);
+        continue;
+      }
+    } else {
+      ParsePropertyName(&name);
+    }
     bool accessor = (name.token_kind == TokenKind::kIdentifier && !name.has_escape &&
                      (name.name == u"get" || name.name == u"set")) &&
                     tok_.kind != TokenKind::kComma && tok_.kind != TokenKind::kColon &&
@@ -748,6 +951,8 @@ Expr* Parser::ParseObjectLiteral(CoverErrors* errors) {
         Fail(name.pos, "'arguments' is not allowed in class field initializer or static "
                        "initialization block");
       }
+      CheckYieldAwaitName(name.pos, name.name, function_->is_generator, function_->is_async);
+      if (name.name == u"await") RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, name.pos);
       Identifier* id = New<Identifier>(name.pos);
       id->name = name.name;
       property.key = name.key;

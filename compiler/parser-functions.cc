@@ -39,6 +39,8 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
   FunctionKind kind = fn->fn_kind;
   FunctionState state;
   state.outer = function_;
+  state.is_generator = fn->is_generator;
+  state.is_async = fn->is_async;
   state.allow_return = true;
   state.allow_new_target = true;
   state.allow_super_property = kind != FunctionKind::kNormal;
@@ -46,10 +48,12 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
   bool saved_strict = strict_;
   function_ = &state;
   DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
+  size_t suspend_mark = suspends_.size();
 
   // Parameters.
   SourcePos params_pos = tok_.pos;
   Expect(TokenKind::kLParen);
+  state.in_params = true;
   bool simple = true;
   while (tok_.kind != TokenKind::kRParen) {
     if (tok_.kind == TokenKind::kEllipsis) {
@@ -72,6 +76,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
     if (tok_.kind != TokenKind::kRParen) Expect(TokenKind::kComma);
   }
   Expect(TokenKind::kRParen);
+  state.in_params = false;
   std::vector<Identifier*> names;
   for (Pattern* param : fn->params) CollectBoundNames(param, &names);
   for (Identifier* name : names) scope->params.insert(name->name);
@@ -96,21 +101,35 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
   Next();  // }
   fn->source_end = prev_end_;
 
+  suspends_.resize(suspend_mark);
   PopScope(scope);
   function_ = state.outer;
   strict_ = saved_strict;
   return fn;
 }
 
-Stmt* Parser::ParseFunctionDeclaration(bool block_level) {
+Stmt* Parser::ParseFunctionDeclaration(bool block_level, bool single_statement) {
   SourcePos start = tok_.pos;
-  Next();  // function
+  bool is_async = tok_.kind != TokenKind::kFunction;
+  if (is_async) Next();  // async
+  Next();                // function
+  bool is_generator = tok_.kind == TokenKind::kMul;
+  if (is_generator) {
+    if (single_statement) {
+      Fail(tok_.pos, "Generators can only be declared at the top level or inside a block.");
+    }
+    Next();
+  }
   if (tok_.kind == TokenKind::kLParen) Fail(start, "Function statements require a function name");
   FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
+  fn->is_generator = is_generator;
+  fn->is_async = is_async;
+  // The name is bound outside: yield and await are what they are there.
   fn->name = ParseBindingIdentifier();
   fn->is_declaration = true;
   if (block_level) {
-    DeclareLexical(fn->name, LexicalKind::kFunction);
+    DeclareLexical(fn->name, is_generator || is_async ? LexicalKind::kOtherFunction
+                                                      : LexicalKind::kFunction);
   } else {
     DeclareFunctionTopLevel(fn->name);
   }
@@ -122,15 +141,23 @@ Stmt* Parser::ParseFunctionDeclaration(bool block_level) {
 
 Expr* Parser::ParseFunctionExpression() {
   SourcePos start = tok_.pos;
-  Next();  // function
+  bool is_async = tok_.kind != TokenKind::kFunction;
+  if (is_async) Next();  // async
+  Next();                // function
   FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
   fn->is_expression = true;
-  if (tok_.kind != TokenKind::kLParen) fn->name = ParseBindingIdentifier();
+  fn->is_async = is_async;
+  fn->is_generator = Accept(TokenKind::kMul);
+  // The name is bound inside: yield and await are what they are in the function.
+  if (tok_.kind != TokenKind::kLParen) fn->name = ParseBindingIdentifier(fn->is_generator, is_async);
   return ParseFunctionRest(fn);
 }
 
-FunctionLiteral* Parser::ParseMethod(FunctionKind kind, SourcePos start) {
+FunctionLiteral* Parser::ParseMethod(FunctionKind kind, SourcePos start, bool is_generator,
+                                     bool is_async) {
   FunctionLiteral* fn = NewFunction(kind, start);
+  fn->is_generator = is_generator;
+  fn->is_async = is_async;
   return ParseFunctionRest(fn);
 }
 
@@ -144,13 +171,16 @@ std::vector<Pattern*> Parser::ArrowParamsFromHead(ArrowHead* head) {
   return params;
 }
 
-Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in) {
+Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in,
+                                 bool is_async) {
   // tok_ is `=>`.
   FunctionLiteral* fn = NewFunction(FunctionKind::kArrow, start);
   fn->params = std::move(params);
+  fn->is_async = is_async;
   FunctionState state;
   state.outer = function_;
   state.is_arrow = true;
+  state.is_async = is_async;
   state.allow_return = true;
   bool saved_strict = strict_;
   DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
@@ -162,6 +192,14 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
   }
   for (Identifier* name : names) scope->params.insert(name->name);
   ValidateParams(names, true);
+  if (is_async) {
+    for (Identifier* name : names) {
+      if (name->name == u"await") {
+        Fail(name->pos, "'await' is not a valid identifier name in an async function");
+      }
+    }
+  }
+  size_t suspend_mark = suspends_.size();
   Next();  // =>
   function_ = &state;
   if (tok_.kind == TokenKind::kLBrace) {
@@ -179,6 +217,7 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
   }
   fn->strict = strict_;
   fn->source_end = prev_end_;
+  suspends_.resize(suspend_mark);
   PopScope(scope);
   function_ = state.outer;
   strict_ = saved_strict;
@@ -192,6 +231,10 @@ ClassLiteral* Parser::ParseClass(bool is_declaration) {
   strict_ = true;  // all parts of a class are strict code
   Next();          // class
   if (tok_.kind == TokenKind::kIdentifier) {
+    // V8 rejects `yield` in a generator before it looks at strict-mode words.
+    strict_ = saved_strict;
+    CheckYieldAwaitName(tok_.pos, tok_.value, function_->is_generator, function_->is_async);
+    strict_ = true;
     cls->name = ParseBindingIdentifier();
   } else if (is_declaration) {
     FailUnexpected();
@@ -229,8 +272,19 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
     Next();
     start = tok_.pos;
   }
+  bool is_async = false;
+  if (IsContextual(u"async")) {
+    // `async` is a modifier when a name or `*` follows it on the same line.
+    bool newline = false;
+    TokenKind next = PeekKind(&newline);
+    is_async = !newline && next != TokenKind::kLParen && next != TokenKind::kAssign &&
+               next != TokenKind::kSemicolon && next != TokenKind::kRBrace;
+    if (is_async) Next();
+  }
+  bool is_generator = Accept(TokenKind::kMul);
   FunctionKind kind = FunctionKind::kMethod;
-  if ((IsContextual(u"get") || IsContextual(u"set")) && is_modifier()) {
+  if (!is_async && !is_generator && (IsContextual(u"get") || IsContextual(u"set")) &&
+      is_modifier()) {
     kind = tok_.value == u"get" ? FunctionKind::kGetter : FunctionKind::kSetter;
     Next();
   }
@@ -242,6 +296,8 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
   if (tok_.kind == TokenKind::kLParen) {
     if (!member.is_static && KeyIs(name, u"constructor")) {
       if (kind != FunctionKind::kMethod) Fail(name.pos, "Class constructor may not be an accessor");
+      if (is_generator) Fail(name.pos, "Class constructor may not be a generator");
+      if (is_async) Fail(name.pos, "Class constructor may not be an async method");
       if (*has_constructor) Fail(name.pos, "A class may only have one constructor");
       *has_constructor = true;
       FunctionKind ctor_kind = cls->extends != nullptr ? FunctionKind::kDerivedConstructor
@@ -256,11 +312,12 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
                   : kind == FunctionKind::kSetter ? PropertyKind::kSetter
                                                   : PropertyKind::kInit;
     member.method = kind == FunctionKind::kMethod;
-    member.value = ParseMethod(kind, start);
+    member.value = ParseMethod(kind, start, is_generator, is_async);
     cls->members.push_back(member);
     return;
   }
-  if (kind != FunctionKind::kMethod) FailUnexpected();  // get x must be a method
+  // get x, async x and *x must be methods.
+  if (kind != FunctionKind::kMethod || is_async || is_generator) FailUnexpected();
 
   // A field: `x;`, `x = value;`, `static y = value;`.
   if (KeyIs(name, u"constructor")) Fail(name.pos, "Classes may not have a field named 'constructor'");

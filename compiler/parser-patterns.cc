@@ -19,11 +19,30 @@ void Parser::CheckBindingName(const Identifier* name) {
   }
 }
 
+void Parser::CheckYieldAwaitName(SourcePos pos, std::u16string_view name, bool yield_keyword,
+                                 bool await_keyword) {
+  if (name.size() != 5) return;
+  if (yield_keyword && name == u"yield") {
+    if (strict_) Fail(pos, "Unexpected strict mode reserved word");
+    FailWithName(pos, "Unexpected identifier ", name, "");
+  }
+  if (await_keyword && name == u"await") Fail(pos, "Unexpected reserved word");
+}
+
 Identifier* Parser::ParseBindingIdentifier() {
+  return ParseBindingIdentifier(function_->is_generator, function_->is_async);
+}
+
+Identifier* Parser::ParseBindingIdentifier(bool yield_keyword, bool await_keyword) {
   if (tok_.kind != TokenKind::kIdentifier) FailUnexpected();
   Identifier* id = New<Identifier>(tok_.pos);
   id->name = tok_.value;
   CheckBindingName(id);
+  CheckYieldAwaitName(id->pos, id->name, yield_keyword, await_keyword);
+  if (id->name == u"await") {
+    await_identifier_end_ = tok_.end;
+    await_identifier_pos_ = tok_.pos;
+  }
   Next();
   return id;
 }
@@ -116,6 +135,7 @@ Pattern* Parser::ParseObjectBindingPattern() {
       Identifier* id = New<Identifier>(name.pos);
       id->name = name.name;
       CheckBindingName(id);
+      CheckYieldAwaitName(id->pos, id->name, function_->is_generator, function_->is_async);
       property.value = id;
       if (Accept(TokenKind::kAssign)) {
         AssignPattern* with_default = New<AssignPattern>(name.pos);

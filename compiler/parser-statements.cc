@@ -83,6 +83,9 @@ Stmt* Parser::ParseStatementListItem() {
         ExpectSemicolon();
         return decl;
       }
+      if (AtAsyncFunction()) {
+        return ParseFunctionDeclaration(scope_->kind != DeclScope::Kind::kFunction);
+      }
       break;
     default:
       break;
@@ -152,6 +155,9 @@ Stmt* Parser::ParseStatement(StatementContext context) {
           Fail(tok_.pos, "Lexical declaration cannot appear in a single-statement context");
         }
       }
+      if (AtAsyncFunction()) {
+        Fail(tok_.pos, "Async functions can only be declared at the top level or inside a block.");
+      }
       break;
     default:
       break;
@@ -192,7 +198,7 @@ Stmt* Parser::ParseExpressionOrLabelled(StatementContext context, bool continues
                                  "top level, inside a block, or as the body of an if "
                                  "statement.");
       }
-      node->body = ParseFunctionDeclaration(scope_->kind != DeclScope::Kind::kFunction);
+      node->body = ParseFunctionDeclaration(scope_->kind != DeclScope::Kind::kFunction, true);
     } else {
       f->in_label_chain = true;
       f->label_chain_start = chain_start;
@@ -289,7 +295,7 @@ Stmt* Parser::ParseIfClause() {
     // Annex B: `if (x) function f() {}` is as if the declaration were in a block.
     Block* block = New<Block>(tok_.pos);
     DeclScope* scope = PushScope(DeclScope::Kind::kBlock);
-    block->body.push_back(ParseFunctionDeclaration(true));
+    block->body.push_back(ParseFunctionDeclaration(true, true));
     PopScope(scope);
     return block;
   }
@@ -308,7 +314,14 @@ Stmt* Parser::ParseLoopBody() {
 Stmt* Parser::ParseFor() {
   SourcePos pos = tok_.pos;
   Next();
+  bool is_await = false;
+  if (IsContextual(u"await")) {
+    if (!function_->is_async) Fail(tok_.pos, "Unexpected reserved word");
+    is_await = true;
+    Next();
+  }
   Expect(TokenKind::kLParen);
+  if (is_await && tok_.kind == TokenKind::kSemicolon) FailUnexpected();
   DeclScope* head_scope = PushScope(DeclScope::Kind::kFor);
   Node* init = nullptr;
   SourcePos init_pos = tok_.pos;
@@ -323,6 +336,7 @@ Stmt* Parser::ParseFor() {
                                                      : DeclKind::kLet;
     VarDecl* decl = ParseVariableDeclarations(kind, true, false);
     is_of = IsContextual(u"of");
+    if (is_await && !is_of) FailUnexpected();
     if (tok_.kind == TokenKind::kIn || is_of) {
       if (decl->declarators.size() != 1) {
         Fail(decl->declarators[0].pos,
@@ -332,7 +346,8 @@ Stmt* Parser::ParseFor() {
       const Declarator& d = decl->declarators[0];
       if (d.init != nullptr &&
           (is_of || strict_ || kind != DeclKind::kVar || !d.target->Is<Identifier>())) {
-        Fail(d.pos, is_of ? "for-of loop variable declaration may not have an initializer."
+        Fail(d.pos, is_await ? "for-await-of loop variable declaration may not have an initializer."
+                    : is_of  ? "for-of loop variable declaration may not have an initializer."
                              : "for-in loop variable declaration may not have an initializer.");
       }
       DeclareVarDecl(decl);
@@ -354,11 +369,16 @@ Stmt* Parser::ParseFor() {
     CoverErrors errors;
     Expr* expr = ParseExpression(false, &errors);
     is_of = IsContextual(u"of");
+    if (is_await && !is_of) FailUnexpected();
     if (tok_.kind == TokenKind::kIn || is_of) {
       if (starts_with_let && is_of) {
         Fail(init_pos, "The left-hand side of a for-of loop may not start with 'let'.");
       }
-      if (starts_with_async && is_of && expr->Is<Identifier>() && !IsParenthesized(expr)) {
+      if ((expr->Is<Yield>() || expr->Is<Await>()) && !IsParenthesized(expr)) {
+        Fail(expr->pos, "Invalid left-hand side in for-loop");
+      }
+      if (starts_with_async && is_of && !is_await && expr->Is<Identifier>() &&
+          !IsParenthesized(expr)) {
         // `for (async of` is reserved for async arrow functions.
         Fail(init_pos, "The left-hand side of a for-of loop may not be 'async'.");
       }
@@ -382,6 +402,7 @@ Stmt* Parser::ParseFor() {
     PopScope(head_scope);
     if (is_of) {
       ForOf* node = New<ForOf>(pos);
+      node->is_await = is_await;
       node->left = each;
       node->right = right;
       node->body = body;

@@ -190,6 +190,11 @@ void Parser::ExpectSemicolon() {
   if (tok_.kind == TokenKind::kRBrace || tok_.kind == TokenKind::kEos || tok_.newline_before) {
     return;
   }
+  if (await_identifier_end_ == prev_end_ && prev_end_ != 0 && !function_->is_async) {
+    // `await x` outside an async function: V8 names the likely mistake.
+    Fail(await_identifier_pos_,
+         "await is only valid in async functions and the top level bodies of modules");
+  }
   FailUnexpected();
 }
 
@@ -200,6 +205,22 @@ TokenKind Parser::PeekKind(bool* newline_before) {
   lexer_.Restore(saved);
   if (newline_before != nullptr) *newline_before = next.newline_before;
   return next.kind;
+}
+
+void Parser::PeekTwoKinds(TokenKind* first, TokenKind* second) {
+  Lexer::State saved = lexer_.Save();
+  Token next;
+  lexer_.Next(&next);
+  *first = next.kind;
+  lexer_.Next(&next);
+  *second = next.kind;
+  lexer_.Restore(saved);
+}
+
+bool Parser::AtAsyncFunction() {
+  if (!IsContextual(u"async")) return false;
+  bool newline = false;
+  return PeekKind(&newline) == TokenKind::kFunction && !newline;
 }
 
 bool Parser::IsContextual(std::u16string_view word) const {

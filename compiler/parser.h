@@ -1,5 +1,5 @@
-// The parser: ES2020 classic scripts (without generators, async functions and
-// modules) to the AST of compiler/ast.h, with the spec's early errors.
+// The parser: ES2024 classic scripts (without modules) to the AST of
+// compiler/ast.h, with the spec's early errors and V8's messages for them.
 //
 // ParseProgram is the whole public interface. The Parser class below is the
 // recursive-descent machinery behind it; its member functions are spread over
@@ -15,8 +15,15 @@
 //  - Parentheses leave no node: `(a)` is just `a`.
 //  - A call is never an assignment or update target: `f() = 1`, `f()++` and
 //    `for (f() in o)` are early errors here (V8 throws at run time instead).
-//  - Not supported (SyntaxError): generators, async functions, modules and
-//    import(), BigInt literals, private names (#x), static blocks.
+//  - Generators and async functions: FunctionLiteral::is_generator/is_async
+//    (also on methods and async arrows, whose text, source_start..source_end,
+//    starts at `async` or `*` as V8's Function.prototype.toString shows it);
+//    `yield` is a Yield at the AssignmentExpression level and `await` an
+//    Await at the unary level, only inside a generator / an async function
+//    (elsewhere they are identifiers; `await x` at the top level of a script
+//    is V8's "await is only valid in async functions ..." SyntaxError).
+//  - Not supported (SyntaxError): modules and import(), BigInt literals,
+//    private names (#x), static blocks.
 #pragma once
 
 #include <cstdint>
@@ -75,10 +82,21 @@ class Parser {
     Node* marker = nullptr;  // what ParsePrimary returned for the list
     std::vector<Expr*> items;
     Pattern* rest = nullptr;  // ...rest
-    SourcePos start;          // the `(`
+    SourcePos start;          // the `(`, or `async` for an async arrow
+    bool is_async = false;    // `async (...)` or `async x`
   };
 
-  enum class LexicalKind : uint8_t { kLet, kConst, kClass, kFunction };
+  // A yield or await expression, or an `await` identifier reference, seen in
+  // the function being parsed: arrow parameters may contain none of them.
+  struct SuspendSite {
+    enum class Kind : uint8_t { kYield, kAwait, kAwaitIdentifier };
+    Kind kind;
+    SourcePos pos;
+  };
+
+  // kFunction: a plain function declaration (Annex B lets sloppy blocks
+  // repeat those); kOtherFunction: a generator or async function declaration.
+  enum class LexicalKind : uint8_t { kLet, kConst, kClass, kFunction, kOtherFunction };
 
   // The declarations of one scope, for the redeclaration early errors.
   struct DeclScope {
@@ -100,6 +118,9 @@ class Parser {
   struct FunctionState {
     FunctionState* outer = nullptr;
     bool is_arrow = false;
+    bool is_generator = false;  // `yield` is an operator (and no identifier)
+    bool is_async = false;      // `await` is an operator (and no identifier)
+    bool in_params = false;     // parsing the formal parameters
     bool allow_return = false;
     bool allow_new_target = false;
     bool allow_super_property = false;
@@ -157,8 +178,12 @@ class Parser {
   void ExpectSemicolon();
   // The kind of the token after tok_ (and whether a newline precedes it).
   TokenKind PeekKind(bool* newline_before = nullptr);
+  // The kinds of the two tokens after tok_.
+  void PeekTwoKinds(TokenKind* first, TokenKind* second);
   // tok_ is the identifier `word`, written without escapes.
   bool IsContextual(std::u16string_view word) const;
+  // tok_ is `async` followed by `function` on the same line.
+  bool AtAsyncFunction();
 
   // Never inlined: allocation code inlined into the recursive functions
   // would enlarge their stack frames (a lot, under AddressSanitizer).
@@ -218,6 +243,17 @@ class Parser {
 
   Expr* ParseExpression(bool accept_in, CoverErrors* errors = nullptr);
   Expr* ParseAssignment(bool accept_in, CoverErrors* errors = nullptr);
+  Expr* ParseYield(bool accept_in);
+  Expr* ParseAwait();
+  // After `async` (not a function): `async x =>` or the identifier `async`.
+  Expr* ParseAsyncPrimary();
+  // `async(...)` written on one line: a call, or an async arrow's head.
+  Expr* ParseAsyncCallOrArrowHead(Expr* callee, SourcePos start);
+  // Fails on a yield or await expression (or, for an async arrow, an `await`
+  // identifier) in arrow parameters that start at `start`.
+  void CheckArrowParamsSuspend(SourcePos start, bool is_async);
+  // Notes a yield/await expression or an `await` identifier reference.
+  void RecordSuspendSite(SuspendSite::Kind kind, SourcePos pos);
   Expr* ParseArrowFromCover(Expr* lhs, SourcePos start, bool accept_in);
   Expr* ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in, CoverErrors* cover);
   Expr* ParseConditional(bool accept_in, CoverErrors* errors);
@@ -252,6 +288,9 @@ class Parser {
     SourcePos pos;
   };
   void ParsePropertyName(PropertyName* name);
+  // An object literal's method after `*` or `async` (tok_), into `property`;
+  // false (with `name` read) when the `async` is the property's name.
+  bool ParseObjectMethodWithModifiers(Property* property, PropertyName* name);
   // A non-computed identifier, keyword or string key spelling `text`.
   static bool KeyIs(const PropertyName& name, std::u16string_view text);
 
@@ -259,12 +298,16 @@ class Parser {
 
   // Parses `fn`'s parameters and body, from `(` to the closing `}`.
   FunctionLiteral* ParseFunctionRest(FunctionLiteral* fn);
-  Stmt* ParseFunctionDeclaration(bool block_level);
+  // A function, generator or async function declaration (tok_ is `function`
+  // or `async`); `single_statement`: the body of an if or a label (Annex B).
+  Stmt* ParseFunctionDeclaration(bool block_level, bool single_statement = false);
   Expr* ParseFunctionExpression();
   FunctionLiteral* NewFunction(FunctionKind kind, SourcePos start);
   // A method, accessor or constructor whose text starts at `start`; tok_ is `(`.
-  FunctionLiteral* ParseMethod(FunctionKind kind, SourcePos start);
-  Expr* ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in);
+  FunctionLiteral* ParseMethod(FunctionKind kind, SourcePos start, bool is_generator = false,
+                               bool is_async = false);
+  Expr* ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, bool accept_in,
+                           bool is_async);
   std::vector<Pattern*> ArrowParamsFromHead(ArrowHead* head);
   ClassLiteral* ParseClass(bool is_declaration);
   void ParseClassMember(ClassLiteral* cls, bool* has_constructor);
@@ -274,8 +317,15 @@ class Parser {
 
   // ---------------------------------------------------------------- parser-patterns.cc
 
-  // A binding identifier (declarations, parameters, catch, function names).
+  // A binding identifier (declarations, parameters, catch, function names),
+  // where yield and await are what they are in the function being parsed,
+  // or (the second form: a function expression's own name) as given.
   Identifier* ParseBindingIdentifier();
+  Identifier* ParseBindingIdentifier(bool yield_keyword, bool await_keyword);
+  // Fails when `name` is `yield` where yield is a keyword, or `await` where
+  // await is one (V8's messages for a binding or a reference).
+  void CheckYieldAwaitName(SourcePos pos, std::u16string_view name, bool yield_keyword,
+                           bool await_keyword);
   // A binding identifier or pattern.
   // `nested`: an element of a binding pattern (what is not a name or a
   // pattern there is an invalid target, as V8 reports it).
@@ -319,6 +369,13 @@ class Parser {
   // spread cannot become a rest element).
   std::unordered_set<const Node*> spread_not_last_;
   ArrowHead arrow_head_;
+  // The function's yield/await sites, in source order (a function's own are
+  // dropped when it ends).
+  std::vector<SuspendSite> suspends_;
+  // The last `await` read as an identifier (for V8's message on `await x`
+  // outside an async function).
+  uint32_t await_identifier_end_ = 0;
+  SourcePos await_identifier_pos_;
 };
 
 // Counts one level of parser recursion for as long as it lives, and checks

@@ -130,8 +130,9 @@ std::string Dump(const Node* node) {
       const FunctionLiteral* f = node->As<FunctionLiteral>();
       static const char* const kKinds[] = {"function", "arrow",     "method", "getter",
                                            "setter",   "ctor",      "derived-ctor"};
-      std::string out = "(";
+      std::string out = f->is_async ? "(async " : "(";
       out += kKinds[static_cast<int>(f->fn_kind)];
+      if (f->is_generator) out += "*";
       if (f->name != nullptr) out += " " + Dump(f->name);
       out += " (";
       for (size_t i = 0; i < f->params.size(); ++i) out += (i ? " " : "") + Dump(f->params[i]);
@@ -197,6 +198,13 @@ std::string Dump(const Node* node) {
       return "(," + DumpList(node->As<Sequence>()->exprs) + ")";
     case NodeKind::kSpread:
       return "(... " + Dump(node->As<Spread>()->arg) + ")";
+    case NodeKind::kYield: {
+      const Yield* y = node->As<Yield>();
+      std::string out = y->delegate ? "(yield*" : "(yield";
+      return out + (y->arg != nullptr ? " " + Dump(y->arg) : "") + ")";
+    }
+    case NodeKind::kAwait:
+      return "(await " + Dump(node->As<Await>()->arg) + ")";
     case NodeKind::kArrayPattern:
       return "(apat" + DumpList(node->As<ArrayPattern>()->elements) + ")";
     case NodeKind::kObjectPattern: {
@@ -249,7 +257,7 @@ std::string Dump(const Node* node) {
     }
     case NodeKind::kForOf: {
       const ForOf* f = node->As<ForOf>();
-      return "(for-of " + Dump(f->left) + " " + Dump(f->right) + " " + Dump(f->body) + ")";
+      return std::string(f->is_await ? "(for-await-of " : "(for-of ") + Dump(f->left) + " " + Dump(f->right) + " " + Dump(f->body) + ")";
     }
     case NodeKind::kWhile: {
       const While* w = node->As<While>();
@@ -491,6 +499,111 @@ TEST(ParserTest, Functions) {
   EXPECT_EQ(Parse(u"f(a => a, (b) => b);"), "(call f (arrow (a) => a) (arrow (b) => b));");
   EXPECT_EQ(Parse(u"x = y ? a => 1 : b => 2;"), "(= x (? y (arrow (a) => 1) (arrow (b) => 2)));");
   EXPECT_EQ(Parse(u"x = async => async;"), "(= x (arrow (async) => async));");
+}
+
+TEST(ParserTest, Generators) {
+  EXPECT_EQ(Parse(u"function* g(a) { yield; yield a; yield* a; }"),
+            "(decl (function* g (a) (yield); (yield a); (yield* a);))");
+  EXPECT_EQ(Parse(u"x = function* () { x = yield; f(yield, yield 1); [yield]; }"),
+            "(= x (function* () (= x (yield)); (call f (yield) (yield 1)); [(yield)];));");
+  // yield is an AssignmentExpression: it takes the whole assignment to its right.
+  EXPECT_EQ(Parse(u"function* g() { yield a = b ? c : d, e; yield yield 1; }"),
+            "(decl (function* g () (, (yield (= a (? b c d))) e); (yield (yield 1));))");
+  // A line break ends a bare yield; after `*` it does not.
+  EXPECT_EQ(Parse(u"function* g() { yield\n1; yield*\n2 }"),
+            "(decl (function* g () (yield); 1; (yield* 2);))");
+  EXPECT_EQ(Parse(u"function* g() { x = { a: yield }; yield /re/g; yield `t`; }"),
+            "(decl (function* g () (= x (object (init \"a\" (yield)))); (yield /re/g); "
+            "(yield (template \"t\"));))");
+  EXPECT_EQ(Parse(u"function* g() { for (x of yield); for (x in yield); }"),
+            "(decl (function* g () (for-of x (yield) ;) (for-in x (yield) ;)))");
+  // Outside a generator yield is an identifier: in a nested function, an arrow's
+  // body, a non-generator's parameters.
+  EXPECT_EQ(Parse(u"function* g() { function f(x = yield) { yield; } () => yield; }"),
+            "(decl (function* g () (decl (function f ((default x yield)) yield;)) "
+            "(arrow () => yield);))");
+  EXPECT_EQ(Parse(u"function* yield() {} x = function yield() {};"),
+            "(decl (function* yield ())) (= x (function yield ()));");
+  EXPECT_EQ(Parse(u"x = { *g() {}, *[k]() {}, *'s'() {}, *1() {}, *async() {} };"),
+            "(= x (object (method \"g\" (method* ())) (method [k] (method* ())) "
+            "(method \"s\" (method* ())) (method 1 (method* ())) (method \"async\" (method* ()))));");
+  EXPECT_EQ(Parse(u"class A { *m() {} static *[Symbol.iterator]() {} static *constructor() {} }"),
+            "(decl (class A (method \"m\" (method* ())) (static method [(. Symbol iterator)] "
+            "(method* ())) (static method \"constructor\" (method* ()))))");
+  EXPECT_EQ(Parse(u"{ function* g() {} } if (x) { function* h() {} }"),
+            "{ (decl (function* g ())) } (if x { (decl (function* h ())) })");
+}
+
+TEST(ParserTest, AsyncFunctions) {
+  EXPECT_EQ(Parse(u"async function f(a) { await a; return await await b; }"),
+            "(decl (async function f (a) (await a); (return (await (await b)))))");
+  EXPECT_EQ(Parse(u"x = async function () { -await a; (await a) ** 2; await a++; }"),
+            "(= x (async function () (- (await a)); (** (await a) 2); (await (a ++));));");
+  EXPECT_EQ(Parse(u"async function* g() { yield await x; for await (const y of z) yield* y; }"),
+            "(decl (async function* g () (yield (await x)); "
+            "(for-await-of (const y) z (yield* y);)))");
+  EXPECT_EQ(Parse(u"async function f() { for await (x of y); for await (async of y); }"),
+            "(decl (async function f () (for-await-of x y ;) (for-await-of async y ;)))");
+  EXPECT_EQ(Parse(u"x = async a => await a; y = async (a, ...b) => {}; z = async () => 1;"),
+            "(= x (async arrow (a) => (await a))); (= y (async arrow (a (rest b)))); "
+            "(= z (async arrow () => 1));");
+  EXPECT_EQ(Parse(u"x = async ({a = 1}, [b]) => 0;"),
+            "(= x (async arrow ((opat (\"a\" (default a 1))) (apat b)) => 0));");
+  // `async` not followed by an arrow or `function` on its line: an identifier.
+  EXPECT_EQ(Parse(u"async(a, b); async(); async\nfunction f() {} async; x = async\n(a);"),
+            "(call async a b); (call async); async; (decl (function f ())) async; "
+            "(= x (call async a));");
+  EXPECT_EQ(Parse(u"async\nx => x;"), "async; (arrow (x) => x);");
+  EXPECT_EQ(Parse(u"x = { async m() {}, async *g() {}, async [k]() {}, async: 1, async, "
+                  "async() {}, async get() {} };"),
+            "(= x (object (method \"m\" (async method ())) (method \"g\" (async method* ())) "
+            "(method [k] (async method ())) (init \"async\" 1) (shorthand async) "
+            "(method \"async\" (method ())) (method \"get\" (async method ()))));");
+  EXPECT_EQ(Parse(u"class A { async m() {} static async *g() {} async\nn() {} }"),
+            "(decl (class A (method \"m\" (async method ())) (static method \"g\" "
+            "(async method* ())) (field \"async\") (method \"n\" (method ()))))");
+  // Outside an async function await is an identifier.
+  EXPECT_EQ(Parse(u"await; x = await; async function f() { function g() { var await; } }"),
+            "await; (= x await); (decl (async function f () (decl (function g () (var await)))))");
+  EXPECT_EQ(Parse(u"async function f() { () => await; }"),
+            "(decl (async function f () (arrow () => await);))");
+}
+
+TEST(ParserTest, GeneratorAndAsyncSourceRanges) {
+  // The text V8's Function.prototype.toString gives (node 20).
+  std::u16string source =
+      u"async function f() {}\nx = function* g() {};\nasync function* h() {}\n"
+      u"y = async a => a;\nz = async (a) => a;\n"
+      u"o = { async *m() {}, *n() {}, async [1 + 1]() {} };\n"
+      u"class A { static async *m() {} async x() {} }";
+  ParseResult result = ParseProgram(source);
+  ASSERT_FALSE(result.error) << result.error->message;
+  std::vector<std::u16string> texts;
+  std::vector<const FunctionLiteral*> fns;
+  const auto& body = result.program->body;
+  fns.push_back(body[0]->As<FunctionDecl>()->fn);
+  fns.push_back(body[1]->As<ExprStmt>()->expr->As<Assignment>()->value->As<FunctionLiteral>());
+  fns.push_back(body[2]->As<FunctionDecl>()->fn);
+  fns.push_back(body[3]->As<ExprStmt>()->expr->As<Assignment>()->value->As<FunctionLiteral>());
+  fns.push_back(body[4]->As<ExprStmt>()->expr->As<Assignment>()->value->As<FunctionLiteral>());
+  const ObjectLiteral* o = body[5]->As<ExprStmt>()->expr->As<Assignment>()->value->As<ObjectLiteral>();
+  for (const Property& p : o->properties) fns.push_back(p.value->As<FunctionLiteral>());
+  for (const Property& p : body[6]->As<ClassDecl>()->cls->members) {
+    fns.push_back(p.value->As<FunctionLiteral>());
+  }
+  for (const FunctionLiteral* fn : fns) {
+    ASSERT_NE(fn, nullptr);
+    texts.push_back(source.substr(fn->source_start, fn->source_end - fn->source_start));
+  }
+  std::vector<std::u16string> expected = {
+      u"async function f() {}", u"function* g() {}", u"async function* h() {}",
+      u"async a => a",          u"async (a) => a",   u"async *m() {}",
+      u"*n() {}",               u"async [1 + 1]() {}", u"async *m() {}",
+      u"async x() {}"};
+  EXPECT_EQ(texts, expected);
+  EXPECT_TRUE(fns[2]->is_generator && fns[2]->is_async);
+  EXPECT_TRUE(fns[3]->is_async && !fns[3]->is_generator);
+  EXPECT_EQ(fns[3]->fn_kind, FunctionKind::kArrow);
 }
 
 TEST(ParserTest, ExpressionBodiedArrowIsAReturn) {
@@ -861,6 +974,34 @@ TEST(ParserTest, SharedCorpus) {
     }
   }
   EXPECT_GE(syntax_errors, 5);
+}
+
+// The generator and async programs of the shared modern corpus parse; its
+// syn_ programs (top-level await) do not.
+TEST(ParserTest, ModernCorpusParses) {
+  std::filesystem::path modern = std::filesystem::path(JSVM_SHARED_DIR) / "modern";
+  if (!std::filesystem::is_directory(modern / "conformance" / "generators")) {
+    GTEST_SKIP() << "shared modern test material not found at " << modern;
+  }
+  int parsed = 0;
+  for (const char* dir : {"conformance/generators", "conformance/async", "scopes"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(modern / dir)) {
+      if (entry.path().extension() != ".js") continue;
+      std::u16string source = Utf8ToUtf16(ReadFile(entry.path()));
+      if (source.find(u"#") != std::u16string::npos) continue;  // private names: not yet
+      ParseResult result = ParseProgram(source);
+      EXPECT_FALSE(result.error.has_value())
+          << (result.error ? FormatParseError(entry.path().string(), source, *result.error) : "");
+      ++parsed;
+    }
+  }
+  EXPECT_GE(parsed, 20);
+  std::u16string top_level_await =
+      Utf8ToUtf16(ReadFile(modern / "conformance" / "errors" / "syn_await_top_level.js"));
+  ParseResult result = ParseProgram(top_level_await);
+  ASSERT_TRUE(result.error.has_value());
+  EXPECT_EQ(result.error->message,
+            "await is only valid in async functions and the top level bodies of modules");
 }
 
 }  // namespace
