@@ -754,7 +754,8 @@ Expr* Parser::ParseAsyncCallOrArrowHead(Expr* callee, SourcePos start) {
       Spread* spread = args.back()->As<Spread>();
       args.pop_back();
       if (spread->arg->Is<Assignment>() && !IsParenthesized(spread->arg)) {
-        Fail(spread->arg->pos, "Rest parameter may not have a default initializer");
+        Fail(spread->arg->As<Assignment>()->value->pos,
+             "Rest parameter may not have a default initializer");
       }
       RestElement* element = New<RestElement>(spread->pos);
       element->target = ToBindingPattern(spread->arg);

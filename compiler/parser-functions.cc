@@ -112,15 +112,17 @@ Stmt* Parser::ParseFunctionDeclaration(bool block_level, bool single_statement) 
   SourcePos start = tok_.pos;
   bool is_async = tok_.kind != TokenKind::kFunction;
   if (is_async) Next();  // async
-  Next();                // function
+  SourcePos last = tok_.pos;  // V8 reports a missing name at the token before it
+  Next();                     // function
   bool is_generator = tok_.kind == TokenKind::kMul;
   if (is_generator) {
     if (single_statement) {
       Fail(tok_.pos, "Generators can only be declared at the top level or inside a block.");
     }
+    last = tok_.pos;
     Next();
   }
-  if (tok_.kind == TokenKind::kLParen) Fail(start, "Function statements require a function name");
+  if (tok_.kind == TokenKind::kLParen) Fail(last, "Function statements require a function name");
   FunctionLiteral* fn = NewFunction(FunctionKind::kNormal, start);
   fn->is_generator = is_generator;
   fn->is_async = is_async;

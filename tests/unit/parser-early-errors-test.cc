@@ -300,6 +300,9 @@ const EarlyErrorCase kCases[] = {
     {u"class A { get *x() {} }", "Unexpected token '*'", 1, 15},
     {u"class A { async get x() {} }", "Unexpected identifier 'x'", 1, 21},
     {u"{ function g() {} function* g() {} }", "Identifier 'g' has already been declared", 1, 29},
+    {u"async function () {}", "Function statements require a function name", 1, 7},
+    {u"function* () {}", "Function statements require a function name", 1, 9},
+    {u"async (...a = 1) => 1", "Rest parameter may not have a default initializer", 1, 15},
     {u"{ async function g() {} function g() {} }", "Identifier 'g' has already been declared", 1, 34},
 
     // outside the supported language

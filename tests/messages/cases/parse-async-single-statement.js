@@ -1,0 +1,1 @@
+try { eval('while (x) async function f() {}'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('class A { *constructor() {} }'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { eval('function* g() { var yield; }'); } catch (e) { console.log(e.constructor.name + ": " + e.message); }
