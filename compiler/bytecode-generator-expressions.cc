@@ -344,6 +344,12 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kOptionalChain:
       VisitOptionalChain(static_cast<OptionalChain*>(e));
       return;
+    case NodeKind::kYield:
+      VisitYield(static_cast<Yield*>(e));
+      return;
+    case NodeKind::kAwait:
+      VisitAwait(static_cast<Await*>(e));
+      return;
     case NodeKind::kSequence: {
       auto* s = static_cast<Sequence*>(e);
       for (size_t i = 0; i + 1 < s->exprs.size(); ++i) VisitForEffect(s->exprs[i]);

@@ -2,6 +2,7 @@
 // lets each file of vm/builtins/ install its part. Also the shared helpers of
 // builtins.h and the per-runtime built-in state.
 #include "vm/builtins/builtins.h"
+#include "vm/builtins/generator.h"
 
 #include <cmath>
 #include <memory>
@@ -350,6 +351,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallFunctionBuiltins(rt);
   InstallErrorBuiltins(rt);
   InstallIteratorBuiltins(rt);
+  InstallGeneratorBuiltins(rt);
   InstallArrayBuiltins(rt);
   InstallStringBuiltins(rt);
   InstallNumberBuiltins(rt);

@@ -81,6 +81,13 @@ bool IsGlobalEval(Value v);
 using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 
+// CreateDynamicFunction: what `new Function(params..., body)` and its
+// generator/async kin do: compiles `(<keyword> anonymous(params) { body })`
+// ("function", "function*", "async function", "async function*") with the
+// script evaluator hook; a subclass's new.target gives the prototype, else
+// `fallback_proto`.
+Value CreateDynamicFunction(Runtime& rt, CallArgs& args, std::u16string_view keyword, Object* fallback_proto);
+
 // What `__snapshot(label)` does: the tools layer installs it (heap snapshot
 // files, leak reports). Its result is __snapshot's (undefined when nothing
 // was written). Without a hook __snapshot does nothing and returns undefined.

@@ -233,7 +233,14 @@ void Runtime::RegisterScriptContext(Context* context) {
 Symbol* Runtime::NewSymbol(Value description) { return heap_.New<Symbol>(description); }
 
 Function* Runtime::NewClosure(FunctionInfo* info, Context* context) {
-  return heap_.New<Function>(intrinsics_.function_prototype, info, context, native_context_);
+  Object* proto = intrinsics_.function_prototype;
+  switch (info->resumable) {
+    case ResumableKind::kNone: break;
+    case ResumableKind::kGenerator: proto = intrinsics_.generator_function_prototype; break;
+    case ResumableKind::kAsync: proto = intrinsics_.async_function_prototype; break;
+    case ResumableKind::kAsyncGenerator: proto = intrinsics_.async_generator_function_prototype; break;
+  }
+  return heap_.New<Function>(proto, info, context, native_context_);
 }
 
 Context* Runtime::NewContext(ScopeInfo* info, Context* previous, uint32_t var_count) {

@@ -85,7 +85,11 @@ struct Names {
   V(array_iterator_prototype) V(string_iterator_prototype)                     \
   V(map_iterator_prototype) V(set_iterator_prototype) V(regexp_prototype)      \
   V(global_object) V(object_constructor) V(array_constructor)                  \
-  V(function_constructor) V(throw_type_error) V(array_proto_values)
+  V(function_constructor) V(throw_type_error) V(array_proto_values)           \
+  V(generator_function_prototype) V(generator_prototype)                       \
+  V(async_function_prototype) V(async_generator_function_prototype)            \
+  V(async_generator_prototype) V(async_iterator_prototype)                     \
+  V(async_from_sync_iterator_prototype)
 
 struct Intrinsics {
 #define JSVM_DECLARE_INTRINSIC(field) Object* field = nullptr;

@@ -113,7 +113,7 @@ class WeakCollectionObject final : public Object {
 };
 
 enum class IterationKind : uint8_t { kKeys, kValues, kEntries };
-enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet };
+enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet, kAsyncFromSync };
 
 // %ArrayIterator%, %StringIterator%, %MapIterator% and %SetIterator%
 // instances (CellKind::kIterator). `target` becomes undefined when done.
