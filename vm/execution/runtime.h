@@ -26,7 +26,9 @@
 
 namespace jsvm {
 
+class EventLoop;
 class Interpreter;
+class JobQueue;
 class MegamorphicLoadCache;
 class TraceHooks;
 
@@ -85,7 +87,8 @@ struct Names {
   V(array_iterator_prototype) V(string_iterator_prototype)                     \
   V(map_iterator_prototype) V(set_iterator_prototype) V(regexp_prototype)      \
   V(global_object) V(object_constructor) V(array_constructor)                  \
-  V(function_constructor) V(throw_type_error) V(array_proto_values)
+  V(function_constructor) V(throw_type_error) V(array_proto_values)           \
+  V(promise_prototype) V(promise_constructor)
 
 struct Intrinsics {
 #define JSVM_DECLARE_INTRINSIC(field) Object* field = nullptr;
@@ -213,6 +216,14 @@ class Runtime {
   void FlushStdout();
   std::function<void(std::string_view)>& stdout_sink() { return stdout_sink_; }
 
+  // ---- jobs and the host's event loop
+  // The microtask queue (vm/execution/job-queue.h).
+  JobQueue& job_queue() { return *job_queue_; }
+  // The host's event loop (vm/host/event-loop.h), or nullptr until the
+  // program first arms a timer (EventLoopOf makes it).
+  EventLoop* event_loop() const { return event_loop_.get(); }
+  std::unique_ptr<EventLoop>& event_loop_slot() { return event_loop_; }
+
   // ---- the interpreter's trace hooks (nullptr when tracing is off)
   TraceHooks* trace_hooks() const { return trace_hooks_; }
   void set_trace_hooks(TraceHooks* hooks) { trace_hooks_ = hooks; }
@@ -271,6 +282,8 @@ class Runtime {
   NativeContext* native_context_ = nullptr;
   WellKnownSymbols symbols_;
   std::unique_ptr<Interpreter> interpreter_;
+  std::unique_ptr<JobQueue> job_queue_;
+  std::unique_ptr<EventLoop> event_loop_;
   TraceHooks* trace_hooks_ = nullptr;
   Value exception_;
   Context* script_context_ = nullptr;
