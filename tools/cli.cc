@@ -35,6 +35,7 @@
 #include "vm/interpreter/bytecodes.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/native-stack.h"
+#include "vm/host/event-loop.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
@@ -189,6 +190,17 @@ std::string DescribeUncaught(Runtime& rt, Value exception) {
   } catch (JsThrow&) {
     return DescribeForError(rt, ex);
   }
+}
+
+// What node prints for a promise rejected with no handler: an Error's stack
+// as for an uncaught exception; for anything else, node's
+// ERR_UNHANDLED_REJECTION error quoting the reason.
+std::string DescribeUnhandledRejection(Runtime& rt, Value reason) {
+  if (reason.IsCellOfKind(CellKind::kError)) return DescribeUncaught(rt, reason);
+  std::string text = reason.IsString() ? reason.AsString()->ToUtf8() : DescribeForError(rt, reason);
+  return "UnhandledPromiseRejection: This error originated either by throwing inside of an async function "
+         "without a catch block, or by rejecting a promise which was not handled with .catch(). The promise "
+         "rejected with the reason \"" + text + "\". {\n  code: 'ERR_UNHANDLED_REJECTION'\n}";
 }
 
 std::string EscapeTableCell(const char* text) {
@@ -466,9 +478,19 @@ int RunCommand(const Options& opts) {
   std::string outcome = "ok", message;
   try {
     rt.interpreter().RunScript(compiled.top);
+    // Then what node does after the script: microtasks, timers, immediates,
+    // until no work is left.
+    RunEventLoop(rt);
   } catch (JsThrow&) {
     rt.FlushStdout();
     std::string text = DescribeUncaught(rt, rt.exception());
+    std::fprintf(stderr, "Uncaught %s\n", text.c_str());
+    code = kExitUncaught;
+    outcome = "uncaught";
+    message = text;
+  } catch (JsUnhandledRejection&) {
+    rt.FlushStdout();
+    std::string text = DescribeUnhandledRejection(rt, rt.exception());
     std::fprintf(stderr, "Uncaught %s\n", text.c_str());
     code = kExitUncaught;
     outcome = "uncaught";

@@ -293,11 +293,13 @@ void Runtime::FlushStdout() {
 
 void Runtime::CheckTimeout() const {
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time_).count();
-  if (elapsed > options_.timeout_seconds) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof(seconds), "%g", options_.timeout_seconds);
-    throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
-  }
+  if (elapsed > options_.timeout_seconds) ThrowTimeout();
+}
+
+void Runtime::ThrowTimeout() const {
+  char seconds[32];
+  std::snprintf(seconds, sizeof(seconds), "%g", options_.timeout_seconds);
+  throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
 }
 
 }  // namespace jsvm

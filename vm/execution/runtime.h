@@ -68,7 +68,8 @@ struct CallArgs {
   V(bigint, "bigint") V(empty, "") V(default_, "default") V(anonymous, "anonymous") \
   V(NaN, "NaN") V(Infinity, "Infinity") V(__proto__, "__proto__")              \
   V(globalThis, "globalThis") V(lastIndex, "lastIndex") V(index, "index")      \
-  V(input, "input") V(errors, "errors") V(join, "join") V(size, "size")
+  V(input, "input") V(errors, "errors") V(join, "join") V(size, "size")        \
+  V(then, "then")
 
 struct Names {
 #define JSVM_DECLARE_NAME(field, text) String* field = nullptr;
@@ -156,6 +157,8 @@ class Runtime {
   }
   // Throws JsTerminate (exit code 6) if --timeout has passed.
   void CheckTimeout() const;
+  // Throws JsTerminate (exit code 6): --timeout has passed.
+  [[noreturn]] void ThrowTimeout() const;
   Interpreter& interpreter() { return *interpreter_; }
   const Names& names() const { return names_; }
   const Intrinsics& intrinsics() const { return intrinsics_; }
