@@ -549,7 +549,7 @@ int Main(int argc, char** argv) {
   int64_t keyframe_interval = static_cast<int64_t>(opts.trace.keyframe_interval);
   double timeout = 0;
   size_t stack_kb = kDefaultStackSizeKb;
-  std::string functions, clock = "steps";
+  std::string functions, clock = "steps", unhandled = "throw";
   po::options_description general("Options");
   general.add_options()
       ("help,h", "print this help")
@@ -575,7 +575,10 @@ int Main(int argc, char** argv) {
       ("trace-gc", "print one line per collection to stderr")
       ("max-steps", po::value<int64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
-      ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0)")
+      ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0), also while waiting for a timer")
+      ("unhandled-rejections", po::value<std::string>(&unhandled),
+       "a promise rejected with no handler: throw (node's default: reported as uncaught, exit 1), "
+       "strict (the same), warn (a warning on stderr, the program goes on) or none")
       ("stack-size", po::value<size_t>(&stack_kb)->default_value(kDefaultStackSizeKb),
        "KB of C++ stack for recursion (JSON, console.log, join, native calls); also sets the JavaScript "
        "frame limit (2 per KB) and the register stack; past it: RangeError: Maximum call stack size exceeded");
@@ -645,6 +648,16 @@ int Main(int argc, char** argv) {
   SetStackSize(&opts.runtime, stack_kb);
   if (opts.format != "json" && opts.format != "chrome") {
     std::fprintf(stderr, "jsvm: --format must be json or chrome\n");
+    return kExitUsage;
+  }
+  if (unhandled == "throw" || unhandled == "strict") {
+    opts.runtime.unhandled_rejections = UnhandledRejections::kThrow;
+  } else if (unhandled == "warn") {
+    opts.runtime.unhandled_rejections = UnhandledRejections::kWarn;
+  } else if (unhandled == "none") {
+    opts.runtime.unhandled_rejections = UnhandledRejections::kNone;
+  } else {
+    std::fprintf(stderr, "jsvm: --unhandled-rejections must be throw, strict, warn or none\n");
     return kExitUsage;
   }
   if (clock != "steps" && clock != "wall") {

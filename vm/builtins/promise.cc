@@ -283,6 +283,24 @@ Value PromiseWithResolvers(Runtime& rt, CallArgs& args) {
   return Value::FromCell(obj.get());
 }
 
+// Promise.try(callback, ...args) (ES2025).
+Value PromiseTry(Runtime& rt, CallArgs& args) {
+  if (!args.this_value.IsObject()) rt.ThrowTypeError("Promise.try called on non-object");
+  RootedVector keep(rt);
+  PromiseCapability cap = NewPromiseCapability(rt, args.this_value, false, keep);
+  Rooted<Value> result(rt, Value::Undefined());
+  try {
+    result = Call(rt, args[0], Value::Undefined(), args.argc > 1 ? args.argv + 1 : nullptr,
+                  args.argc > 1 ? args.argc - 1 : 0);
+  } catch (JsThrow&) {
+    Rooted<Value> error(rt, TakeException(rt));
+    RejectCapability(rt, cap, error);
+    return cap.promise;
+  }
+  ResolveCapability(rt, cap, result);
+  return cap.promise;
+}
+
 Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 
 // ---- combinators. The shared state of one call is an internal array:
@@ -298,12 +316,12 @@ Value StateGet(Object* state, uint32_t slot) { return state->elements()[slot]; }
 // remaining -= 1; true when it reached 0.
 bool DecrementRemaining(Runtime& rt, Object* state) {
   double n = StateGet(state, kRemaining).AsNumber() - 1;
-  SetIndex(rt, state, kRemaining, Value::Number(n));
+  CreateIndex(rt, state, kRemaining, Value::Number(n));
   return n == 0;
 }
 
 void IncrementRemaining(Runtime& rt, Object* state) {
-  SetIndex(rt, state, kRemaining, Value::Number(StateGet(state, kRemaining).AsNumber() + 1));
+  CreateIndex(rt, state, kRemaining, Value::Number(StateGet(state, kRemaining).AsNumber() + 1));
 }
 
 Object* AggregateErrorFor(Runtime& rt, Value errors) {
@@ -336,7 +354,7 @@ Value ElementFunctionBody(Runtime& rt, CallArgs& args, Value (*make_entry)(Runti
   called->value = Value::Undefined();
   Rooted<Object*> state(rt, self->data[0].AsObject());
   Rooted<Value> entry(rt, make_entry ? make_entry(rt, args[0]) : args[0]);
-  SetIndex(rt, StateGet(state, kValues).AsObject(), index, entry);
+  CreateIndex(rt, StateGet(state, kValues).AsObject(), index, entry);
   if (DecrementRemaining(rt, state)) FinishCombinator(rt, state, kKind);
   return Value::Undefined();
 }
@@ -409,7 +427,7 @@ Value RunCombinator(Runtime& rt, CallArgs& args, const char* name, bool race, Co
         Invoke(rt, next_promise, PropertyKey::Named(rt.names().then), {cap.resolve, cap.reject});
         continue;
       }
-      SetIndex(rt, StateGet(state, kValues).AsObject(), index, Value::Undefined());
+      CreateIndex(rt, StateGet(state, kValues).AsObject(), index, Value::Undefined());
       Rooted<Value> called(rt, Value::FromCell(rt.heap().New<Box>(Value::Int(static_cast<int32_t>(index)))));
       Rooted<Value> on_fulfilled(rt, cap.resolve);
       Rooted<Value> on_rejected(rt, cap.reject);
@@ -603,7 +621,8 @@ void InstallPromiseBuiltins(Runtime& rt) {
   DefineMethod(rt, ctor, "resolve", PromiseResolveStatic, 1);
   DefineMethod(rt, ctor, "reject", PromiseRejectStatic, 1);
   DefineMethod(rt, ctor, "withResolvers", PromiseWithResolvers, 0);
-  DefineGetter(rt, ctor, rt.symbols().species, "Symbol.species", SpeciesGetter);
+  DefineMethod(rt, ctor, "try", PromiseTry, 1);
+  DefineGetter(rt, ctor, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
   DefineMethod(rt, proto, "then", PromiseThen, 2);
   DefineMethod(rt, proto, "catch", PromiseCatch, 1);
   DefineMethod(rt, proto, "finally", PromiseFinally, 1);

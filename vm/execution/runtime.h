@@ -112,6 +112,12 @@ constexpr size_t kDefaultNativeStackLimit = 5u << 20;
 // frame, creating the RangeError and unwinding.
 constexpr size_t kNativeStackReserve = 512u << 10;
 
+// What the host does with a promise rejected with no handler once the
+// microtask queue is empty (node's --unhandled-rejections): report it as an
+// uncaught error and exit 1 (node 20's default), warn on stderr and go on, or
+// ignore it.
+enum class UnhandledRejections : uint8_t { kThrow, kWarn, kNone };
+
 struct RuntimeOptions {
   HeapOptions heap;
   size_t stack_size_bytes = 1u << 20;  // the interpreter's register stack (Values)
@@ -120,6 +126,7 @@ struct RuntimeOptions {
                                        // never more than the thread's stack less a reserve
   uint64_t max_steps = 0;              // 0: unlimited
   double timeout_seconds = 0;          // 0: unlimited
+  UnhandledRejections unhandled_rejections = UnhandledRejections::kThrow;
 };
 
 // --stack-size=KB: native recursion may use KB kilobytes of C++ stack; the

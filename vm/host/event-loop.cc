@@ -4,6 +4,7 @@
 #include <uv.h>
 
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <string>
 #include <utility>
@@ -258,9 +259,20 @@ EventLoop& EventLoopOf(Runtime& rt) {
 
 void DrainMicrotasksAndCheck(Runtime& rt) {
   RunMicrotasks(rt);
-  if (PromiseObject* p = rt.job_queue().TakeUnhandledRejection()) {
-    rt.set_exception(p->result());
-    throw JsUnhandledRejection{};
+  while (PromiseObject* p = rt.job_queue().TakeUnhandledRejection()) {
+    switch (rt.options().unhandled_rejections) {
+      case UnhandledRejections::kThrow:
+        rt.set_exception(p->result());
+        throw JsUnhandledRejection{};
+      case UnhandledRejections::kWarn: {
+        Rooted<Value> reason(rt, p->result());
+        rt.FlushStdout();
+        std::fprintf(stderr, "jsvm: warning: unhandled promise rejection: %s\n", DescribeForError(rt, reason).c_str());
+        break;
+      }
+      case UnhandledRejections::kNone:
+        break;
+    }
   }
 }
 
