@@ -118,7 +118,10 @@ void BytecodeGenerator::VisitYield(Yield* y) {
 }
 
 void BytecodeGenerator::VisitYieldStar(Yield* y) {
-  if (fn_->is_async) throw CompileError{"yield* in async generators is not supported yet", y->pos};
+  // In an async generator the inner iterator is async (or an async wrapper
+  // of a sync one), each of its results is awaited, and its values (not
+  // its result objects) are yielded.
+  bool async = fn_->is_async;
   RegisterScope rs(builder_);
   Register iterator = builder_.NewRegister();
   Register next = builder_.NewRegister();
@@ -127,8 +130,15 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
   Register result = builder_.NewRegister();
   VisitForAccumulator(y->arg);
   builder_.StoreAccumulator(result);
-  builder_.SetCallSite(IterationSiteKind(y->arg), PrintIterationSubject(y->arg));
-  EmitGetIterator(result, iterator, next);
+  if (async) {
+    builder_.CallRuntime(RuntimeFunction::kGetAsyncIterator, {result, 1});
+    builder_.StoreAccumulator(iterator);
+    builder_.GetNamedProperty(iterator, builder_.AddName(u"next"), builder_.NewFeedbackSlot());
+    builder_.StoreAccumulator(next);
+  } else {
+    builder_.SetCallSite(IterationSiteKind(y->arg), PrintIterationSubject(y->arg));
+    EmitGetIterator(result, iterator, next);
+  }
   builder_.LdaUndefined();
   builder_.StoreAccumulator(received);
   builder_.LdaZero();
@@ -174,6 +184,7 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
   builder_.Bind(&got_result);
   {
     Label is_object, not_done, plain_done;
+    if (async) EmitAwait();
     builder_.StoreAccumulator(result);
     builder_.JumpIfJSReceiver(is_object);
     builder_.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {result, 1});
@@ -193,9 +204,20 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
     builder_.Jump(done);
     builder_.Bind(&not_done);
   }
-  // Not done: re-yield the inner result object as it is.
-  builder_.Ldar(result);
-  builder_.SetExpressionPosition(y->pos.offset);
+  // Not done: re-yield the inner result object as it is (an async
+  // generator yields its value).
+  if (async) {
+    RegisterScope args_scope(builder_);
+    RegisterList args = builder_.NewRegisterList(2);
+    builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
+    builder_.StoreAccumulator(args[1]);
+    builder_.Mov(generator_object(), args[0]);
+    builder_.SetExpressionPosition(y->pos.offset);
+    builder_.InvokeIntrinsic(Intrinsic::kAsyncGeneratorYieldWithAwait, args);
+  } else {
+    builder_.Ldar(result);
+    builder_.SetExpressionPosition(y->pos.offset);
+  }
   EmitSuspend();
   builder_.StoreAccumulator(received);
   builder_.InvokeIntrinsic(Intrinsic::kGeneratorGetResumeMode, RegisterList(generator_object(), 1));

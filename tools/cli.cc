@@ -35,6 +35,7 @@
 #include "vm/interpreter/bytecodes.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/native-stack.h"
+#include "vm/host/event-loop.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
@@ -195,6 +196,17 @@ std::string DescribeUncaught(Runtime& rt, Value exception) {
   } catch (JsThrow&) {
     return DescribeForError(rt, ex);
   }
+}
+
+// What node prints for a promise rejected with no handler: an Error's stack
+// as for an uncaught exception; for anything else, node's
+// ERR_UNHANDLED_REJECTION error quoting the reason.
+std::string DescribeUnhandledRejection(Runtime& rt, Value reason) {
+  if (reason.IsCellOfKind(CellKind::kError)) return DescribeUncaught(rt, reason);
+  std::string text = reason.IsString() ? reason.AsString()->ToUtf8() : DescribeForError(rt, reason);
+  return "UnhandledPromiseRejection: This error originated either by throwing inside of an async function "
+         "without a catch block, or by rejecting a promise which was not handled with .catch(). The promise "
+         "rejected with the reason \"" + text + "\". {\n  code: 'ERR_UNHANDLED_REJECTION'\n}";
 }
 
 std::string EscapeTableCell(const char* text) {
@@ -479,9 +491,19 @@ int RunCommand(const Options& opts) {
   std::string outcome = "ok", message;
   try {
     rt.interpreter().RunScript(compiled.top);
+    // Then what node does after the script: microtasks, timers, immediates,
+    // until no work is left.
+    RunEventLoop(rt);
   } catch (JsThrow&) {
     rt.FlushStdout();
     std::string text = DescribeUncaught(rt, rt.exception());
+    std::fprintf(stderr, "Uncaught %s\n", text.c_str());
+    code = kExitUncaught;
+    outcome = "uncaught";
+    message = text;
+  } catch (JsUnhandledRejection&) {
+    rt.FlushStdout();
+    std::string text = DescribeUnhandledRejection(rt, rt.exception());
     std::fprintf(stderr, "Uncaught %s\n", text.c_str());
     code = kExitUncaught;
     outcome = "uncaught";
@@ -540,7 +562,7 @@ int Main(int argc, char** argv) {
   int64_t keyframe_interval = static_cast<int64_t>(opts.trace.keyframe_interval);
   double timeout = 0;
   size_t stack_kb = kDefaultStackSizeKb;
-  std::string functions, clock = "steps";
+  std::string functions, clock = "steps", unhandled = "throw";
   po::options_description general("Options");
   general.add_options()
       ("help,h", "print this help")
@@ -566,7 +588,10 @@ int Main(int argc, char** argv) {
       ("trace-gc", "print one line per collection to stderr")
       ("max-steps", po::value<int64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
-      ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0)")
+      ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0), also while waiting for a timer")
+      ("unhandled-rejections", po::value<std::string>(&unhandled),
+       "a promise rejected with no handler: throw (node's default: reported as uncaught, exit 1), "
+       "strict (the same), warn (a warning on stderr, the program goes on) or none")
       ("stack-size", po::value<size_t>(&stack_kb)->default_value(kDefaultStackSizeKb),
        "KB of C++ stack for recursion (JSON, console.log, join, native calls); also sets the JavaScript "
        "frame limit (2 per KB) and the register stack; past it: RangeError: Maximum call stack size exceeded");
@@ -636,6 +661,16 @@ int Main(int argc, char** argv) {
   SetStackSize(&opts.runtime, stack_kb);
   if (opts.format != "json" && opts.format != "chrome") {
     std::fprintf(stderr, "jsvm: --format must be json or chrome\n");
+    return kExitUsage;
+  }
+  if (unhandled == "throw" || unhandled == "strict") {
+    opts.runtime.unhandled_rejections = UnhandledRejections::kThrow;
+  } else if (unhandled == "warn") {
+    opts.runtime.unhandled_rejections = UnhandledRejections::kWarn;
+  } else if (unhandled == "none") {
+    opts.runtime.unhandled_rejections = UnhandledRejections::kNone;
+  } else {
+    std::fprintf(stderr, "jsvm: --unhandled-rejections must be throw, strict, warn or none\n");
     return kExitUsage;
   }
   if (clock != "steps" && clock != "wall") {

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <memory>
 
+#include "vm/builtins/promise.h"
+#include "vm/host/event-loop.h"
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/operations.h"
@@ -40,6 +42,10 @@ void TraceState(BuiltinsState& s, Visitor& v) {
     if (sym) v.Edge(sym, EdgeType::kInternal, EdgeName::Str("well-known symbol"));
   }
   TraceValue(v, s.date_prototype, EdgeType::kInternal, EdgeName::Str("Date.prototype"));
+  TraceValue(v, s.aggregate_error_prototype, EdgeType::kInternal, EdgeName::Str("AggregateError.prototype"));
+  TraceValue(v, s.timeout_prototype, EdgeType::kInternal, EdgeName::Str("Timeout.prototype"));
+  TraceValue(v, s.immediate_prototype, EdgeType::kInternal, EdgeName::Str("Immediate.prototype"));
+  TraceValue(v, s.timer_id_symbol, EdgeType::kInternal, EdgeName::Str("timer id symbol"));
   TraceValue(v, s.stack_getter, EdgeType::kInternal, EdgeName::Str("stack getter"));
   TraceValue(v, s.stack_setter, EdgeType::kInternal, EdgeName::Str("stack setter"));
   for (Value val : s.roots) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("builtin"));
@@ -359,6 +365,9 @@ void InstallBuiltins(Runtime& rt) {
   InstallJsonBuiltins(rt);
   InstallCollectionBuiltins(rt);
   InstallDateBuiltins(rt);
+  InstallPromiseBuiltins(rt);
+  InstallAsyncFunctionBuiltins(rt);
+  InstallTimerBuiltins(rt);
   InstallGlobalBuiltins(rt);
 }
 

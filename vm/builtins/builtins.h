@@ -166,6 +166,13 @@ struct BuiltinsState {
   SnapshotHook snapshot_hook;
   // Date.prototype (not an intrinsic of the runtime).
   Value date_prototype;
+  // AggregateError.prototype (Promise.any rejects with an AggregateError).
+  Value aggregate_error_prototype;
+  // The host's timer objects (vm/host/event-loop.cc): their prototypes and
+  // the symbol under which each keeps its id.
+  Value timeout_prototype;
+  Value immediate_prototype;
+  Value timer_id_symbol;
   // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.
   std::vector<Cell*> weak_collections;
   // Values kept alive for the runtime's lifetime (created during install).

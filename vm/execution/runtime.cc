@@ -6,7 +6,9 @@
 #include "vm/builtins/builtins.h"
 #include "vm/objects/inline-cache.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/execution/job-queue.h"
 #include "vm/execution/native-stack.h"
+#include "vm/host/event-loop.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/interpreter/trace-hooks.h"
@@ -31,6 +33,11 @@ Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap
   heap_.AddWeakCallback([this] { ClearDeadInternedStrings(); });
   interpreter_ = std::make_unique<Interpreter>(*this);
   heap_.AddRootSection("(Stack roots)", [this](Visitor& v) { interpreter_->TraceRoots(v); });
+  job_queue_ = std::make_unique<JobQueue>();
+  heap_.AddRootSection("(Microtask queue)", [this](Visitor& v) { job_queue_->Trace(v); });
+  heap_.AddRootSection("(Timers)", [this](Visitor& v) {
+    if (event_loop_) event_loop_->Trace(v);
+  });
   heap_.AddRootSection("(Handle roots)", [this](Visitor& v) {
     for (RootedBase* r = rooted_top_; r; r = r->prev_) {
       if (r->is_vector_) {
@@ -293,11 +300,13 @@ void Runtime::FlushStdout() {
 
 void Runtime::CheckTimeout() const {
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time_).count();
-  if (elapsed > options_.timeout_seconds) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof(seconds), "%g", options_.timeout_seconds);
-    throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
-  }
+  if (elapsed > options_.timeout_seconds) ThrowTimeout();
+}
+
+void Runtime::ThrowTimeout() const {
+  char seconds[32];
+  std::snprintf(seconds, sizeof(seconds), "%g", options_.timeout_seconds);
+  throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
 }
 
 }  // namespace jsvm

@@ -20,6 +20,7 @@
 namespace jsvm {
 
 struct Frame;
+struct Job;
 
 class TraceHooks {
  public:
@@ -52,6 +53,23 @@ class TraceHooks {
   // The program wrote `text` to stdout (stream 1: console.log, print) or
   // stderr (stream 2: console.error).
   virtual void OnOutput(int /*stream*/, std::string_view /*text*/) {}
+
+  // ---- tasks and microtasks (vm/execution/job-queue.h, vm/host/event-loop.h)
+  // `job` joined the microtask queue (job.id numbers it; job.kind says who
+  // enqueued it). Made from the middle of an instruction (a then, an await).
+  virtual void OnJobEnqueued(const Job& /*job*/) {}
+  // The microtask `job` starts running (it has left the queue).
+  virtual void OnJobStart(const Job& /*job*/) {}
+  // The microtask `job` finished (also when it threw).
+  virtual void OnJobEnd(const Job& /*job*/) {}
+  // Timer `id` was armed to fire after `delay_ms` (every `delay_ms` when
+  // `repeat`; an immediate has delay -1).
+  virtual void OnTimerArmed(uint32_t /*id*/, double /*delay_ms*/, bool /*repeat*/) {}
+  // Timer `id`'s callback starts (a task); OnTimerDone when it returned or threw.
+  virtual void OnTimerFired(uint32_t /*id*/) {}
+  virtual void OnTimerDone(uint32_t /*id*/) {}
+  // Timer `id` was cleared before firing (clearTimeout, clearInterval).
+  virtual void OnTimerCleared(uint32_t /*id*/) {}
 };
 
 // The call bytecodes whose native calls end with OnNativeReturn (or an
