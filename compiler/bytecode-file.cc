@@ -409,12 +409,13 @@ class ScriptReader {
         f->flavor != FunctionFlavor::kMethod && f->flavor != FunctionFlavor::kArrow) {
       Malformed("a generator or async function of a kind that cannot be one");
     }
-    if (f->resumable != ResumableKind::kNone && f->register_count == 0) Malformed("a generator without registers");
     f->is_expression = flags & kFlagExpression;
     f->has_simple_params = flags & kFlagSimpleParams;
     f->param_count = in_.U16();
     f->length = in_.U16();
     f->register_count = in_.U32();
+    // r0 holds a generator's object.
+    if (f->resumable != ResumableKind::kNone && f->register_count == 0) Malformed("a generator without registers");
     f->feedback_slot_count = in_.U32();
     f->function_id = in_.U32();
     f->source_start = in_.U32();
