@@ -12,21 +12,24 @@ setTimeout(() => {
 }, 0);
 setTimeout(() => say('t0 b (FIFO with a)'), 0);
 setTimeout((x, y, z) => say(`args ${x} ${y} ${z}`), 1, 'one', 2, [3]);
-const victim = setTimeout(() => say('never: cleared by an earlier callback'), 60);
-setTimeout(() => { clearTimeout(victim); say('cleared the 60ms timer'); }, 50);
 let n = 0;
 const iv = setInterval(() => {
   n++;
   say(`interval tick ${n}`);
   Promise.resolve().then(() => say(`  microtask of tick ${n}`));
-  if (n === 3) clearInterval(iv);
+  if (n === 3) {
+    clearInterval(iv);
+    // Armed from one callback: ordered by delay alone, whatever the load.
+    const victim = setTimeout(() => say('never: cleared by an earlier callback'), 30);
+    setTimeout(() => { clearTimeout(victim); say('cleared the 30ms timer'); }, 20);
+    setTimeout(() => {
+      say('nested outer');
+      setTimeout(() => say('nested inner 1'), 0);
+      setTimeout(() => say('nested inner 2'), 0);
+      setTimeout(() => say('nested inner 3 (1ms, same as 0)'), 1);
+    }, 40);
+  }
 }, 10);
-setTimeout(() => {
-  say('nested outer');
-  setTimeout(() => say('nested inner 1'), 0);
-  setTimeout(() => say('nested inner 2'), 0);
-  setTimeout(() => say('nested inner 3 (1ms, same as 0)'), 1);
-}, 80);
 setTimeout(() => say('NaN delay runs as 1ms'), NaN);
 setTimeout(() => say('string delay "3"'), '3');
 setTimeout(() => say('negative delay'), -10);
