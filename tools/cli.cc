@@ -123,7 +123,8 @@ const char* kUsage =
 const char* kExitCodes =
     "Exit codes:\n"
     "  0    success\n"
-    "  1    uncaught exception (\"Uncaught TypeError: ...\" and a stack on stderr), or a\n"
+    "  1    uncaught exception (\"Uncaught TypeError: ...\" and a stack on stderr; also in a\n"
+    "       timer or microtask callback), an unhandled promise rejection, or a\n"
     "       SyntaxError, or a RangeError at compile time (\"FILE:LINE:COL: SyntaxError: ...\");\n"
     "       \"Maximum call stack size exceeded\" past --stack-size is a catchable RangeError\n"
     "  2    bad command line (unknown command or option, an option value out of range)\n"

@@ -277,9 +277,12 @@ Value PromiseWithResolvers(Runtime& rt, CallArgs& args) {
   RootedVector keep(rt);
   PromiseCapability cap = NewPromiseCapability(rt, args.this_value, true, keep);
   Rooted<Object*> obj(rt, rt.NewObject());
-  CreateDataProperty(rt, obj, rt.KeyForUtf8("promise"), cap.promise);
-  CreateDataProperty(rt, obj, rt.KeyForUtf8("resolve"), cap.resolve);
-  CreateDataProperty(rt, obj, rt.KeyForUtf8("reject"), cap.reject);
+  const char* names[] = {"promise", "resolve", "reject"};
+  Value values[] = {cap.promise, cap.resolve, cap.reject};
+  for (int i = 0; i < 3; ++i) {
+    Rooted<String*> key(rt, rt.InternUtf8(names[i]));
+    CreateDataProperty(rt, obj, rt.KeyFor(key), values[i]);
+  }
   return Value::FromCell(obj.get());
 }
 
@@ -362,8 +365,11 @@ Value ElementFunctionBody(Runtime& rt, CallArgs& args, Value (*make_entry)(Runti
 Value SettledRecord(Runtime& rt, Value v, bool fulfilled) {
   Rooted<Value> value(rt, v);
   Rooted<Object*> obj(rt, rt.NewObject());
-  CreateDataProperty(rt, obj, rt.KeyForUtf8("status"), StringValueUtf8(rt, fulfilled ? "fulfilled" : "rejected"));
-  CreateDataProperty(rt, obj, rt.KeyForUtf8(fulfilled ? "value" : "reason"), value);
+  Rooted<String*> status_key(rt, rt.InternUtf8("status"));
+  Rooted<Value> status(rt, Value::FromCell(rt.InternUtf8(fulfilled ? "fulfilled" : "rejected")));
+  CreateDataProperty(rt, obj, rt.KeyFor(status_key), status);
+  Rooted<String*> value_key(rt, fulfilled ? rt.names().value : rt.InternUtf8("reason"));
+  CreateDataProperty(rt, obj, rt.KeyFor(value_key), value);
   return Value::FromCell(obj.get());
 }
 

@@ -132,12 +132,11 @@ void EventLoop::Clear(uint32_t id) {
   if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnTimerCleared(id);
 }
 
-bool EventLoop::HasRef(uint32_t id) const {
-  auto it = timers_.find(id);
-  return it != timers_.end() && it->second->ref;
-}
+bool EventLoop::HasRef(uint32_t id) const { return unreferenced_.count(id) == 0; }
 
 void EventLoop::SetRef(uint32_t id, bool ref) {
+  if (ref) unreferenced_.erase(id);
+  else unreferenced_.insert(id);
   auto it = timers_.find(id);
   if (it == timers_.end()) return;
   Timer& t = *it->second;
@@ -398,7 +397,7 @@ Value TimerUnref(Runtime& rt, CallArgs& args) {
 }
 
 Value TimerHasRef(Runtime& rt, CallArgs& args) {
-  return Value::Boolean(rt.event_loop() && rt.event_loop()->HasRef(ReceiverId(rt, args)));
+  return Value::Boolean(!rt.event_loop() || rt.event_loop()->HasRef(ReceiverId(rt, args)));
 }
 
 Value TimerRefresh(Runtime& rt, CallArgs& args) {

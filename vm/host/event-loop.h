@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "vm/execution/runtime.h"
@@ -41,7 +42,7 @@ class EventLoop {
   uint32_t SetImmediate(Value callback, std::vector<Value> args);
   // Cancels timer or immediate `id` (nothing when it is not armed).
   void Clear(uint32_t id);
-  // Whether `id` is armed and keeps the loop alive (Timeout.hasRef()).
+  // Timeout.hasRef(): false once unref()'d (clearing does not change it).
   bool HasRef(uint32_t id) const;
   // Timeout.ref()/unref(): whether timer `id` keeps the loop alive.
   void SetRef(uint32_t id, bool ref);
@@ -70,6 +71,7 @@ class EventLoop {
   Runtime& rt_;
   std::unique_ptr<Impl> impl_;
   std::map<uint32_t, std::unique_ptr<Timer>> timers_;
+  std::unordered_set<uint32_t> unreferenced_;  // ids unref()'d (also once cleared: hasRef() stays false)
   uint32_t next_id_ = 1;
 };
 
