@@ -139,7 +139,7 @@ Value Interpreter::ResumeGenerator(GeneratorObject* gen) {
   f->fp[reg::kContext] = gen->context();
   f->fp[0] = Value::FromCell(gen);
   f->is_entry = true;
-  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnCall(*f);
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnResume(*f, Value::FromCell(gen));
   return Run();
 }
 
@@ -1230,7 +1230,7 @@ Value Interpreter::Run() {
       GeneratorObject* gen = CheckedGenerator(rt_, *frame, REG(0));
       SaveGeneratorState(rt_, *frame, gen, REG_INDEX(1), LIST_COUNT(1), UIMM(2),
                          static_cast<uint32_t>(pc - frame->info->bytecode.data()));
-      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnReturn(*frame, acc);
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnSuspend(*frame, Value::FromCell(gen), acc);
       bool entry = frame->is_entry;
       frames_.pop_back();
       if (entry) return acc;

@@ -46,6 +46,16 @@ class TraceHooks {
   // a call, so that the dispatch loop keeps its shape: an observer sees it
   // coming in OnInstruction, from the instruction and its callee register.
   virtual void OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {}
+  // ---- generators and async functions (vm/objects/generator.h)
+  // `frame` (a generator, async function or async generator activation)
+  // suspends at a yield or await, handing `result` to its resumer, before
+  // the frame is popped; `generator` now holds its registers and context.
+  // By default an observer sees a return.
+  virtual void OnSuspend(const Frame& frame, Value /*generator*/, Value result) { OnReturn(frame, result); }
+  // `frame` was pushed to resume `generator` (its registers come back with
+  // the ResumeGenerator that follows). By default an observer sees a call
+  // from C++.
+  virtual void OnResume(const Frame& frame, Value /*generator*/) { OnCall(frame); }
   // `frame` catches `exception`: its handler runs next.
   virtual void OnCatch(const Frame& /*frame*/, Value /*exception*/) {}
   // `frame` is being left by an exception (before it is popped).
