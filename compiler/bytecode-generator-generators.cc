@@ -205,7 +205,7 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
     builder_.Bind(&not_done);
   }
   // Not done: re-yield the inner result object as it is (an async
-  // generator yields its value).
+  // generator yields its value, without awaiting it).
   if (async) {
     RegisterScope args_scope(builder_);
     RegisterList args = builder_.NewRegisterList(2);
@@ -213,7 +213,7 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
     builder_.StoreAccumulator(args[1]);
     builder_.Mov(generator_object(), args[0]);
     builder_.SetExpressionPosition(y->pos.offset);
-    builder_.InvokeIntrinsic(Intrinsic::kAsyncGeneratorYieldWithAwait, args);
+    builder_.InvokeIntrinsic(Intrinsic::kAsyncGeneratorYield, args);
   } else {
     builder_.Ldar(result);
     builder_.SetExpressionPosition(y->pos.offset);

@@ -204,9 +204,13 @@ Value AsyncFromSyncStep(Runtime& rt, CallArgs& args, const char* method) {
       static_cast<IteratorObject*>(self.AsCell())->source != IteratorSource::kAsyncFromSync) {
     rt.ThrowTypeError("not an async-from-sync iterator");
   }
-  Rooted<Value> sync(rt, static_cast<IteratorObject*>(self.AsCell())->target);
+  auto* wrapper_object = static_cast<IteratorObject*>(self.AsCell());
+  Rooted<Value> sync(rt, wrapper_object->target);
+  bool is_next = std::string_view(method) == "next";
+  Rooted<Value> next_method(rt, wrapper_object->next_method);
   try {
-    Rooted<Value> fn(rt, GetValueProperty(rt, sync, rt.KeyForUtf8(method)));
+    // `next` was read when the wrapper was made; return and throw are looked up each time.
+    Rooted<Value> fn(rt, is_next ? next_method.get() : GetValueProperty(rt, sync, rt.KeyForUtf8(method)));
     if (fn.get().IsNullish()) {
       if (std::string(method) == "return") {
         Rooted<Value> r(rt, Value::FromCell(CreateIterResultObject(rt, args[0], true)));
@@ -300,8 +304,11 @@ Value AsyncGeneratorReject(Runtime& rt, GeneratorObject* gen, Value reason) {
 
 Value CreateAsyncFromSyncIterator(Runtime& rt, Value iterator) {
   Rooted<Value> it(rt, iterator);
-  return Value::FromCell(rt.heap().New<IteratorObject>(rt.intrinsics().async_from_sync_iterator_prototype,
-                                                       IteratorSource::kAsyncFromSync, it, IterationKind::kValues));
+  Rooted<Value> next(rt, GetValueProperty(rt, it, PropertyKey::Named(rt.names().next)));
+  auto* wrapper = rt.heap().New<IteratorObject>(rt.intrinsics().async_from_sync_iterator_prototype,
+                                                IteratorSource::kAsyncFromSync, it, IterationKind::kValues);
+  wrapper->next_method = next;
+  return Value::FromCell(wrapper);
 }
 
 void InstallAsyncFunctionBuiltins(Runtime& rt) {
