@@ -121,15 +121,16 @@ void AsyncGeneratorClosedReturnContinuation(Runtime& rt, Object* target, Value v
 void AwaitFor(Runtime& rt, GeneratorObject* g, Value value, PromiseContinuation continuation) {
   Rooted<GeneratorObject*> gen(rt, g);
   gen->set_awaiting(true);
-  PromiseObject* p;
+  Rooted<Value> operand(rt, value);
+  Rooted<PromiseObject*> p(rt, nullptr);
   try {
-    p = PromiseResolve(rt, value);
+    p = PromiseResolve(rt, operand);
   } catch (JsThrow&) {
     Rooted<Value> e(rt, rt.exception());
     continuation(rt, gen.get(), e, true);
     return;
   }
-  PerformPromiseThenNative(rt, p, continuation, gen.get());
+  PerformPromiseThenNative(rt, p.get(), continuation, gen.get());
 }
 
 void AsyncGeneratorResumeNext(Runtime& rt, GeneratorObject* g) {
@@ -263,8 +264,8 @@ Value AsyncFunctionAwait(Runtime& rt, GeneratorObject* g, Value value) {
   Rooted<GeneratorObject*> gen(rt, g);
   // A throwing PromiseResolve (a promise whose `constructor` getter throws)
   // throws at the await.
-  PromiseObject* p = PromiseResolve(rt, value);
-  PerformPromiseThenNative(rt, p, AsyncFunctionAwaitContinuation, gen.get());
+  Rooted<PromiseObject*> p(rt, PromiseResolve(rt, value));
+  PerformPromiseThenNative(rt, p.get(), AsyncFunctionAwaitContinuation, gen.get());
   return gen->promise();
 }
 
