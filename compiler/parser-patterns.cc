@@ -40,6 +40,7 @@ Identifier* Parser::ParseBindingIdentifier(bool yield_keyword, bool await_keywor
   CheckBindingName(id);
   CheckYieldAwaitName(id->pos, id->name, yield_keyword, await_keyword);
   if (id->name == u"await") {
+    RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, id->pos);
     await_identifier_end_ = tok_.end;
     await_identifier_pos_ = tok_.pos;
   }

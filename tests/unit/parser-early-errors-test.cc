@@ -269,6 +269,7 @@ const EarlyErrorCase kCases[] = {
     {u"async (await) => 1", "'await' is not a valid identifier name in an async function", 1, 8},
     {u"async await => 1", "'await' is not a valid identifier name in an async function", 1, 7},
     {u"async (x = await) => 1", "'await' is not a valid identifier name in an async function", 1, 12},
+    {u"async (a = (...await) => {}) => {}", "'await' is not a valid identifier name in an async function", 1, 16},
     {u"async (a, a) => 1", "Duplicate parameter name not allowed in this context", 1, 11},
     {u"async (...a, b) => 1", "Rest parameter must be last formal parameter", 1, 12},
     {u"async ({x}) => { 'use strict'; }", "Illegal 'use strict' directive in function with non-simple parameter list", 1, 18},
@@ -379,6 +380,8 @@ TEST(ParserEarlyErrorsTest, SloppyCounterpartsParse) {
       u"class A { static *constructor() {} static async constructor() {} async\nm() {} }",
       u"({ async *get() {}, *async() {}, async async() {}, async, async: 1 })",
       u"{ function g() {} function g() {} }",
+      u"async (a = function await() {}) => 1; async (a = function () { var await; }) => 1;",
+      u"class A { get\n*g() {} set\n*s() {} }",
   };
   for (const char16_t* source : kSloppy) {
     ParseResult result = ParseProgram(source);
