@@ -300,6 +300,7 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
   }
   PropertyName name;
   ParsePropertyName(&name);
+  CheckEscapedModifier(name);
   member.key = name.key;
   member.computed = name.computed;
 

@@ -302,6 +302,16 @@ const EarlyErrorCase kCases[] = {
     {u"class A { async get x() {} }", "Unexpected identifier 'x'", 1, 21},
     {u"{ function g() {} function* g() {} }", "Identifier 'g' has already been declared", 1, 29},
     {u"async function () {}", "Function statements require a function name", 1, 7},
+    {u"function* g() { var [yield] = x; }", "Invalid destructuring assignment target", 1, 22},
+    {u"function* g() { var {...yield} = x; }", "Invalid destructuring assignment target", 1, 25},
+    {u"function* g([yield]) {}", "Yield expression not allowed in formal parameter", 1, 14},
+    {u"async function f([await]) {}", "Illegal await-expression in formal parameters of async function", 1, 19},
+    {u"async function f() { var [await] = x; }", "Unexpected token ']'", 1, 32},
+    {u"function f() { for \\u0061wait (x of y); }", "Unexpected reserved word", 1, 20},
+    {u"{ \\u0061sync function f() {} }", "Keyword must not contain escaped characters", 1, 3},
+    {u"if (1) \\u0061sync function f() {}", "Async functions can only be declared at the top level or inside a block.", 1, 8},
+    {u"x = { \\u0061sync *m() {} }", "Keyword must not contain escaped characters", 1, 7},
+    {u"class A { \\u0067et m() {} }", "Keyword must not contain escaped characters", 1, 11},
     {u"function* () {}", "Function statements require a function name", 1, 9},
     {u"async (...a = 1) => 1", "Rest parameter may not have a default initializer", 1, 15},
     {u"{ async function g() {} function g() {} }", "Identifier 'g' has already been declared", 1, 34},
@@ -382,6 +392,7 @@ TEST(ParserEarlyErrorsTest, SloppyCounterpartsParse) {
       u"{ function g() {} function g() {} }",
       u"async (a = function await() {}) => 1; async (a = function () { var await; }) => 1;",
       u"class A { get\n*g() {} set\n*s() {} }",
+      u"async function f() { for \\u0061wait (x of y); } x = { \\u0061sync: 1, \\u0067et() {} };",
   };
   for (const char16_t* source : kSloppy) {
     ParseResult result = ParseProgram(source);
