@@ -60,6 +60,7 @@ void BytecodeArrayBuilder::Output(Bytecode op, std::initializer_list<int64_t> op
       }
       case OperandKind::kSlot:
       case OperandKind::kRuntime:
+      case OperandKind::kIntrinsic:
         Put16(code_, static_cast<uint16_t>(v));
         break;
       case OperandKind::kFlag:
@@ -130,6 +131,23 @@ ConstantIndex BytecodeArrayBuilder::AddConstant(Value v) {
   uint32_t index = static_cast<uint32_t>(constants_.size() - 1);
   constant_index_[v.bits()] = index;
   return ConstantIndex(index);
+}
+
+ConstantIndex BytecodeArrayBuilder::AllocateJumpTable(uint32_t count) {
+  // Never shared with an equal constant: the entries are patched later.
+  auto first = static_cast<uint32_t>(constants_.size());
+  for (uint32_t i = 0; i < count; ++i) constants_.push_back(Value::Int(0));
+  return ConstantIndex(first);
+}
+
+void BytecodeArrayBuilder::BindJumpTableEntry(ConstantIndex table, uint32_t i) {
+  reachable_ = true;
+  constants_[table.value + i] = Value::Int(static_cast<int32_t>(code_.size()));
+}
+
+void BytecodeArrayBuilder::PatchOperand32(int at, int operand, uint32_t value) {
+  const BytecodeInfo& bi = GetBytecodeInfo(static_cast<Bytecode>(code_[static_cast<size_t>(at)]));
+  std::memcpy(&code_[static_cast<size_t>(at) + bi.operand_offsets[operand]], &value, 4);
 }
 
 ConstantIndex BytecodeArrayBuilder::AddName(const std::u16string& name) {

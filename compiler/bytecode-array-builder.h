@@ -108,6 +108,7 @@ class Label {
 #define JSVM_OPERAND_TYPE_kUImm UImm
 #define JSVM_OPERAND_TYPE_kFlag Flag
 #define JSVM_OPERAND_TYPE_kRuntime RuntimeFunction
+#define JSVM_OPERAND_TYPE_kIntrinsic Intrinsic
 #define JSVM_OPERAND_TYPE_kJump Label&
 #define JSVM_OPERAND_TYPE_kJumpBack const Label&
 // The values Output encodes for an operand (a register list is two: first and count).
@@ -120,6 +121,7 @@ class Label {
 #define JSVM_OPERAND_VALUE_kUImm(o) o.value
 #define JSVM_OPERAND_VALUE_kFlag(o) o.value
 #define JSVM_OPERAND_VALUE_kRuntime(o) static_cast<int64_t>(o)
+#define JSVM_OPERAND_VALUE_kIntrinsic(o) static_cast<int64_t>(o)
 #define JSVM_OPERAND_VALUE_kJump(o) ForwardJumpOperand(o)
 #define JSVM_OPERAND_VALUE_kJumpBack(o) LoopJumpOperand(o)
 
@@ -174,6 +176,24 @@ class BytecodeArrayBuilder {
   void Bind(Label* label);
   void BindLoopHeader(Label* label);
   int offset() const { return static_cast<int>(code_.size()); }
+
+  // ---- jump tables (SwitchOnSmiNoFeedback, SwitchOnGeneratorState): `count`
+  // fresh constant-pool entries, each the bytecode offset of one target
+  ConstantIndex AllocateJumpTable(uint32_t count);
+  // Binds entry i of `table` here (the code after it becomes reachable).
+  void BindJumpTableEntry(ConstantIndex table, uint32_t i);
+  // Sets entry i of `table` to `offset` (a resume point bound earlier).
+  void SetJumpTableEntry(ConstantIndex table, uint32_t i, int offset) {
+    constants_[table.value + i] = Value::Int(offset);
+  }
+
+  // A generator's resume point, after SuspendGenerator: reachable again.
+  int BindResumePoint() {
+    reachable_ = true;
+    return offset();
+  }
+  // Sets operand `operand` (a 32-bit one) of the instruction at `at`.
+  void PatchOperand32(int at, int operand, uint32_t value);
 
   // ---- constants
   ConstantIndex AddConstant(Value v);

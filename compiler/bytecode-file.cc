@@ -22,7 +22,7 @@ enum class ConstantTag : uint8_t {
 };
 
 // Function header flags.
-constexpr uint8_t kFlagStrict = 1, kFlagExpression = 2, kFlagSimpleParams = 4;
+constexpr uint8_t kFlagStrict = 1, kFlagExpression = 2, kFlagSimpleParams = 4, kFlagGenerator = 8, kFlagAsync = 16;
 
 // Little-endian byte output.
 class Writer {
@@ -190,7 +190,8 @@ class ScriptWriter {
     w.U32(OptionalString(f->debug_name));
     w.U8(static_cast<uint8_t>(f->flavor));
     w.U8((f->strict ? kFlagStrict : 0) | (f->is_expression ? kFlagExpression : 0) |
-         (f->has_simple_params ? kFlagSimpleParams : 0));
+         (f->has_simple_params ? kFlagSimpleParams : 0) | (f->is_generator() ? kFlagGenerator : 0) |
+         (f->is_async() ? kFlagAsync : 0));
     w.U16(f->param_count);
     w.U16(f->length);
     w.U32(f->register_count);
@@ -399,13 +400,22 @@ class ScriptReader {
     f->flavor = Enum(FunctionFlavor::kTopLevel, "function kind");
     if (top != (f->flavor == FunctionFlavor::kTopLevel)) Malformed("only the first function is the top level");
     uint8_t flags = in_.U8();
-    if (flags & ~(kFlagStrict | kFlagExpression | kFlagSimpleParams)) Malformed("bad function flags");
+    if (flags & ~(kFlagStrict | kFlagExpression | kFlagSimpleParams | kFlagGenerator | kFlagAsync)) {
+      Malformed("bad function flags");
+    }
     f->strict = flags & kFlagStrict;
+    f->resumable = ResumableKindOf((flags & kFlagGenerator) != 0, (flags & kFlagAsync) != 0);
+    if (f->resumable != ResumableKind::kNone && f->flavor != FunctionFlavor::kNormal &&
+        f->flavor != FunctionFlavor::kMethod && f->flavor != FunctionFlavor::kArrow) {
+      Malformed("a generator or async function of a kind that cannot be one");
+    }
     f->is_expression = flags & kFlagExpression;
     f->has_simple_params = flags & kFlagSimpleParams;
     f->param_count = in_.U16();
     f->length = in_.U16();
     f->register_count = in_.U32();
+    // r0 holds a generator's object.
+    if (f->resumable != ResumableKind::kNone && f->register_count == 0) Malformed("a generator without registers");
     f->feedback_slot_count = in_.U32();
     f->function_id = in_.U32();
     f->source_start = in_.U32();

@@ -172,6 +172,36 @@ Register BytecodeGenerator::ReceiverRegister() const {
   return Register(reg::Receiver(static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0))));
 }
 
+namespace {
+
+// Array destructuring in a generator: a return through a yield inside the
+// pattern closes the iterator unless it is done.
+class DestructuringCloseScope final : public ControlScope {
+ public:
+  DestructuringCloseScope(BytecodeGenerator* gen, Register iterator, Register done)
+      : ControlScope(gen), iterator_(iterator), done_(done) {}
+  bool Execute(Command command, const Node*) override {
+    if (command != Command::kReturn) return false;
+    BytecodeArrayBuilder& b = gen_->builder();
+    RegisterScope rs(b);
+    Register saved = b.NewRegister();
+    b.StoreAccumulator(saved);
+    Label closed;
+    b.Ldar(done_);
+    b.JumpIfTrue(closed);
+    b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
+    b.Bind(&closed);
+    b.Ldar(saved);
+    return false;
+  }
+
+ private:
+  Register iterator_;
+  Register done_;
+};
+
+}  // namespace
+
 // ---------------------------------------------------------------- dispatch
 
 void BytecodeGenerator::VisitForEffect(Expr* e) {
@@ -343,6 +373,12 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
       return;
     case NodeKind::kOptionalChain:
       VisitOptionalChain(static_cast<OptionalChain*>(e));
+      return;
+    case NodeKind::kYield:
+      VisitYield(static_cast<Yield*>(e));
+      return;
+    case NodeKind::kAwait:
+      VisitAwait(static_cast<Await*>(e));
       return;
     case NodeKind::kSequence: {
       auto* s = static_cast<Sequence*>(e);
@@ -1520,6 +1556,10 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   EmitGetIterator(value, iterator, next);
   builder_.LdaFalse();
   builder_.StoreAccumulator(done);
+  // In a generator a yield inside the pattern (`[x = yield]`) may be
+  // resumed with return(): the iterator is closed on the way out.
+  std::optional<DestructuringCloseScope> closer;
+  if (resumable()) closer.emplace(this, iterator, done);
   for (Pattern* e : ap->elements) {
     if (e && e->Is<RestElement>()) {
       Label skip, have;

@@ -128,15 +128,31 @@ namespace {
 // A for-of loop: leaving it early (break, return, an outer continue) closes the iterator.
 class IteratorCloseScope final : public ControlScope {
  public:
-  IteratorCloseScope(BytecodeGenerator* gen, const Node* loop, Register iterator)
-      : ControlScope(gen), loop_(loop), iterator_(iterator) {}
+  IteratorCloseScope(BytecodeGenerator* gen, const Node* loop, Register iterator, bool await = false)
+      : ControlScope(gen), loop_(loop), iterator_(iterator), await_(await) {}
   bool Execute(Command command, const Node* target) override {
     if (command == Command::kContinue && target == loop_) return false;
     BytecodeArrayBuilder& b = gen_->builder();
     RegisterScope rs(b);
     Register saved = b.NewRegister();
     b.StoreAccumulator(saved);
-    b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
+    if (await_) {
+      // AsyncIteratorClose: await iterator.return(), whose result must be an object.
+      Label done, is_object;
+      Register method = b.NewRegister();
+      b.GetNamedProperty(iterator_, b.AddName(u"return"), b.NewFeedbackSlot());
+      b.JumpIfUndefinedOrNull(done);
+      b.StoreAccumulator(method);
+      b.CallProperty0(method, iterator_, b.NewFeedbackSlot());
+      gen_->EmitAwait();
+      b.JumpIfJSReceiver(is_object);
+      b.StoreAccumulator(method);
+      b.CallRuntime(RuntimeFunction::kThrowIteratorResultNotAnObject, {method, 1});
+      b.Bind(&is_object);
+      b.Bind(&done);
+    } else {
+      b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
+    }
     b.Ldar(saved);
     return false;
   }
@@ -144,6 +160,7 @@ class IteratorCloseScope final : public ControlScope {
  private:
   const Node* loop_;
   Register iterator_;
+  bool await_;
 };
 
 FunctionFlavor FlavorOf(const FunctionLiteral* fn) {
@@ -217,6 +234,7 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
   info->debug_name = info->name;
   info->script = script_;
   info->flavor = top ? FunctionFlavor::kTopLevel : FlavorOf(fn_);
+  info->resumable = top ? ResumableKind::kNone : ResumableKindOf(fn_->is_generator, fn_->is_async);
   info->strict = fn_->strict;
   info->is_expression = fn_->is_expression;
   info->has_simple_params = fn_->simple_params();
@@ -258,31 +276,67 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
 
   {
     FunctionControlScope function_scope(this);
+    // A resumption jumps from here to its resume point (the table is
+    // allocated once the suspensions are known).
+    if (resumable()) builder_.SwitchOnGeneratorState(generator_object(), ConstantIndex(0), UImm(0));
     // The function context (the script context is made by the runtime).
     ContextScope context(this, top ? nullptr : scope_, /*is_function_context=*/true);
     context.Detach();
     if (top && scope_->needs_context) context_chain_.push_back(scope_);
     EmitPrologue();
-    if (repl_) {
-      completion_ = builder_.NewRegister();
-      builder_.LdaUndefined();
-      builder_.StoreAccumulator(completion_);
+    if (resumable()) {
+      GenerateResumableBody();
+    } else {
+      EmitParameterInitialization();
+      if (repl_) {
+        completion_ = builder_.NewRegister();
+        builder_.LdaUndefined();
+        builder_.StoreAccumulator(completion_);
+      }
+      ContextScope body_context(this, fn_->body_scope);
+      body_context.Detach();
+      EmitBodyScopeEntry();
+      VisitStatements(fn_->body);
+      // Falling off the end returns undefined (or `this` in a derived constructor).
+      builder_.SetStatementPosition(fn_->end_pos.offset);
+      if (repl_) builder_.Ldar(completion_);
+      else builder_.LdaUndefined();
+      EmitReturn();
     }
-    ContextScope body_context(this, fn_->body_scope);
-    body_context.Detach();
-    EmitBodyScopeEntry();
-    VisitStatements(fn_->body);
-    // Falling off the end returns undefined (or `this` in a derived constructor).
-    builder_.SetStatementPosition(fn_->end_pos.offset);
-    if (repl_) builder_.Ldar(completion_);
-    else builder_.LdaUndefined();
-    EmitReturn();
+  }
+  if (resumable()) {
+    ConstantIndex table = builder_.AllocateJumpTable(static_cast<uint32_t>(resume_points_.size()));
+    for (size_t i = 0; i < resume_points_.size(); ++i) {
+      builder_.SetJumpTableEntry(table, static_cast<uint32_t>(i), resume_points_[i]);
+    }
+    builder_.PatchOperand32(0, 1, table.value);
+    builder_.PatchOperand32(0, 2, static_cast<uint32_t>(resume_points_.size()));
   }
   builder_.Finish(info);
   return info;
 }
 
 void BytecodeGenerator::EmitReturn() {
+  if (fn_->is_async) {
+    // Async functions resolve their promise (and hand it back); async
+    // generators resolve the request being served with {value, done: true}.
+    RegisterScope rs(builder_);
+    bool gen = fn_->is_generator;
+    RegisterList args = builder_.NewRegisterList(gen ? 3 : 2);
+    builder_.StoreAccumulator(args[1]);
+    if (gen) {
+      builder_.LdaTrue();
+      builder_.StoreAccumulator(args[2]);
+    }
+    builder_.Mov(generator_object(), args[0]);
+    builder_.InvokeIntrinsic(gen ? Intrinsic::kAsyncGeneratorResolve : Intrinsic::kAsyncFunctionResolve, args);
+    if (gen) {
+      builder_.InvokeIntrinsic(Intrinsic::kGeneratorClose, RegisterList(generator_object(), 1));
+      builder_.LdaUndefined();
+    }
+    builder_.Return();
+    return;
+  }
   if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
     // acc: undefined means "return this" (checked); objects are returned as they are.
     Label done, use_this;
@@ -364,6 +418,7 @@ void BytecodeGenerator::EmitPrologue() {
     builder_.Ldar(Register::Closure());
     EmitContextSlotStore(f);
   }
+  if (resumable()) EmitGeneratorObjectCreation();
   // Declarations of the function scope (lexicals in the TDZ, function closures).
   if (fn_->simple_params()) {
     EmitScopeEntry(scope_, &fn_->body);
@@ -377,7 +432,9 @@ void BytecodeGenerator::EmitPrologue() {
       }
     }
   }
-  // Parameter defaults, patterns and the rest parameter, left to right.
+}
+
+void BytecodeGenerator::EmitParameterInitialization() {
   for (size_t i = 0; i < fn_->params.size(); ++i) {
     Pattern* p = fn_->params[i];
     builder_.SetExpressionPosition(p->pos.offset);
@@ -859,8 +916,10 @@ void BytecodeGenerator::EmitGetIterator(Register iterable, Register iterator, Re
   builder_.StoreAccumulator(next);
 }
 
-void BytecodeGenerator::EmitIteratorStep(Register iterator, Register next, Register result) {
+void BytecodeGenerator::EmitIteratorStep(Register iterator, Register next, Register result, bool await) {
   builder_.CallProperty0(next, iterator, builder_.NewFeedbackSlot());
+  // for await: the step's result is awaited.
+  if (await) EmitAwait();
   Label is_object;
   builder_.JumpIfJSReceiver(is_object);
   builder_.StoreAccumulator(result);
@@ -880,13 +939,21 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
   Register result = builder_.NewRegister();
   VisitIterationRight(s, s->right);
   builder_.StoreAccumulator(iterable);
-  builder_.SetCallSite(IterationSiteKind(s->right), PrintIterationSubject(s->right));
-  EmitGetIterator(iterable, iterator, next);
+  if (s->is_await) {
+    // The async iterator (or an async wrapper of the sync one).
+    builder_.CallRuntime(RuntimeFunction::kGetAsyncIterator, {iterable, 1});
+    builder_.StoreAccumulator(iterator);
+    builder_.GetNamedProperty(iterator, builder_.AddName(u"next"), builder_.NewFeedbackSlot());
+    builder_.StoreAccumulator(next);
+  } else {
+    builder_.SetCallSite(IterationSiteKind(s->right), PrintIterationSubject(s->right));
+    EmitGetIterator(iterable, iterator, next);
+  }
   LoopScope loop(this, s, true, labels);
   Label header;
   builder_.BindLoopHeader(&header);
   ++loop_depth_;
-  EmitIteratorStep(iterator, next, result);
+  EmitIteratorStep(iterator, next, result, s->is_await);
   builder_.JumpIfToBooleanTrue(loop.break_label);
   builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
   builder_.StoreAccumulator(result);
@@ -896,7 +963,7 @@ void BytecodeGenerator::VisitForOf(ForOf* s) {
     builder_.Mov(Register::Context(), saved_context);
     size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
     {
-      IteratorCloseScope closer(this, s, iterator);
+      IteratorCloseScope closer(this, s, iterator, s->is_await);
       ContextScope iteration(this, s->scope);
       if (s->scope) EmitScopeEntry(s->scope);
       builder_.Ldar(result);
@@ -930,10 +997,16 @@ void BytecodeGenerator::VisitBreakContinue(Node* s, ControlScope::Command comman
   throw CompileError{"Illegal break or continue statement", s->pos};
 }
 
+void BytecodeGenerator::ExecuteControlCommand(ControlScope::Command command) {
+  ExecuteCommand(control_top_, command, nullptr);
+}
+
 void BytecodeGenerator::VisitReturn(Return* s) {
   builder_.SetStatementPosition(s->pos.offset);
   if (s->value) {
     VisitForAccumulator(s->value);
+    // `return x` in an async generator is `return await x`.
+    if (fn_->is_async && fn_->is_generator) EmitAwait();
   } else {
     builder_.LdaUndefined();
   }
@@ -1009,7 +1082,9 @@ void BytecodeGenerator::VisitTry(Try* s) {
     Register saved_context = builder_.NewRegister();
     builder_.Mov(Register::Context(), saved_context);
     size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
+    ++try_depth_;
     emit_block();
+    --try_depth_;
     builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
     Label done;
     builder_.Jump(done);
@@ -1050,11 +1125,13 @@ void BytecodeGenerator::VisitTry(Try* s) {
   Label finally_label;
   {
     TryFinallyScope finally_scope(this, token, result);
+    ++try_depth_;
     if (s->handler) {
       emit_try_catch([&] { VisitBlock(s->block); });
     } else {
       VisitBlock(s->block);
     }
+    --try_depth_;
     builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
     builder_.LoadNumber(kFallThrough);
     builder_.StoreAccumulator(token);

@@ -64,6 +64,8 @@ class BytecodeGenerator {
   BytecodeArrayBuilder& builder() { return builder_; }
   ControlScope*& control_top() { return control_top_; }
   void EmitReturn();  // the function's own return (acc holds the value)
+  // await acc; acc is the awaited value (or the rejection is thrown).
+  void EmitAwait();
   std::vector<Scope*>& context_chain() { return context_chain_; }
 
  private:
@@ -71,7 +73,14 @@ class BytecodeGenerator {
   friend class LoopScope;
 
   // ---- functions (bytecode-generator.cc)
+  // Everything before the parameters' defaults and patterns: contexts,
+  // `this`, `arguments`, the generator object, the function scope's
+  // declarations.
   void EmitPrologue();
+  // Parameter defaults, patterns and the rest parameter, left to right.
+  void EmitParameterInitialization();
+  // The body of a generator, async function or async generator, after EmitPrologue.
+  void GenerateResumableBody();
   // Declarations of a scope in source order: lexicals to the hole, function
   // declarations (found directly in `body`) to their closures.
   void EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* body = nullptr);
@@ -93,6 +102,24 @@ class BytecodeGenerator {
   void VisitWhile(While* s);
   void VisitDoWhile(DoWhile* s);
   void VisitReturn(Return* s);
+
+  // ---- generators and async functions (bytecode-generator-generators.cc)
+  bool resumable() const { return fn_->is_generator || fn_->is_async; }
+  Register generator_object() const { return Register(0); }
+  // The generator object of this activation into r0 (_CreateJSGeneratorObject
+  // or _AsyncFunctionEnter).
+  void EmitGeneratorObjectCreation();
+  // Suspends with acc handed to the resumer; on resumption the live
+  // registers are back and acc holds the resumption's input.
+  void EmitSuspend();
+  // After EmitSuspend of a yield: throw or return as the resume mode says;
+  // acc is the value sent in for next().
+  void EmitYieldResumeDispatch();
+  // break/continue/return from here (through the control scopes).
+  void ExecuteControlCommand(ControlScope::Command command);
+  void VisitYield(Yield* y);
+  void VisitYieldStar(Yield* y);
+  void VisitAwait(Await* a);
   void VisitTry(Try* s);
   void VisitSwitch(Switch* s);
   void VisitLabeled(Labeled* s);
@@ -105,7 +132,7 @@ class BytecodeGenerator {
   void EmitGetIterator(Register iterable, Register iterator, Register next);
   // One step: result = next.call(iterator), a TypeError unless it is an
   // object; leaves result.done in acc for the caller's jump.
-  void EmitIteratorStep(Register iterator, Register next, Register result);
+  void EmitIteratorStep(Register iterator, Register next, Register result, bool await = false);
 
   // ---- expressions (bytecode-generator-expressions.cc)
   void VisitForAccumulator(Expr* e, const std::u16string& name_hint = u"");
@@ -201,6 +228,10 @@ class BytecodeGenerator {
   std::optional<PatternSource> pattern_source_;  // see SetPatternSource
   bool repl_ = false;                 // top level of a REPL input
   Register completion_{0};            // its completion value
+  // Resumable functions: the SwitchOnGeneratorState at offset 0 and the
+  // resume point of each suspend id.
+  std::vector<int> resume_points_;
+  uint32_t try_depth_ = 0;            // enclosing try blocks (await prediction: caught or not)
 };
 
 // A scope with a runtime context: PushContext on entry, PopContext on exit,

@@ -67,6 +67,9 @@ std::vector<std::string> DisassembleOperands(const FunctionInfo* info, uint32_t 
       case OperandKind::kRuntime:
         out.push_back(std::string("[") + RuntimeFunctionName(static_cast<RuntimeFunction>(v)) + "]");
         break;
+      case OperandKind::kIntrinsic:
+        out.push_back(std::string("[_") + IntrinsicName(static_cast<Intrinsic>(v)) + "]");
+        break;
       case OperandKind::kJump:
         out.push_back("[" + std::to_string(static_cast<uint32_t>(v)) + "] (@ " +
                       std::to_string(offset + static_cast<uint32_t>(v)) + ")");
@@ -92,6 +95,24 @@ std::string DisassembleInstruction(const FunctionInfo* info, uint32_t offset) {
   for (size_t i = 0; i < operands.size(); ++i) {
     out += i == 0 ? " " : ", ";
     out += operands[i];
+  }
+  auto op = static_cast<Bytecode>(info->bytecode[offset]);
+  if (IsSwitch(op)) {
+    // V8 lists the jump table: { key: @target, ... }.
+    const uint8_t* pc = info->bytecode.data() + offset;
+    const BytecodeInfo& bi = GetBytecodeInfo(op);
+    int idx = 0;
+    while (bi.operands[idx] != OperandKind::kIdx) ++idx;
+    auto first = static_cast<uint32_t>(ReadOperand(pc, idx));
+    auto count = static_cast<uint32_t>(ReadOperand(pc, idx + 1));
+    int32_t base = idx + 2 < bi.operand_count ? ReadOperand(pc, idx + 2) : 0;
+    out += " {";
+    for (uint32_t i = 0; i < count && first + i < info->constants.size(); ++i) {
+      Value target = info->constants[first + i];
+      out += (i == 0 ? " " : ", ") + std::to_string(base + static_cast<int32_t>(i)) + ": @" +
+             (target.IsInt() ? std::to_string(target.AsInt()) : std::string("?"));
+    }
+    out += " }";
   }
   return out;
 }

@@ -329,6 +329,8 @@ class Analyzer {
       case NodeKind::kTaggedTemplate: visit(static_cast<const TaggedTemplate*>(n)->quasi); break;
       case NodeKind::kSpread: visit(static_cast<const Spread*>(n)->arg); break;
       case NodeKind::kOptionalChain: visit(static_cast<const OptionalChain*>(n)->expr); break;
+      case NodeKind::kYield: visit(static_cast<const Yield*>(n)->arg); break;
+      case NodeKind::kAwait: visit(static_cast<const Await*>(n)->arg); break;
       default: break;
     }
     return m;
@@ -954,6 +956,12 @@ class Analyzer {
       case NodeKind::kSpread:
         VisitExpression(static_cast<Spread*>(e)->arg);
         return;
+      case NodeKind::kYield:
+        if (Expr* arg = static_cast<Yield*>(e)->arg) VisitExpression(arg);
+        return;
+      case NodeKind::kAwait:
+        VisitExpression(static_cast<Await*>(e)->arg);
+        return;
       case NodeKind::kArrayPattern:
       case NodeKind::kObjectPattern:
         VisitAssignmentTarget(e);
@@ -976,7 +984,11 @@ class Analyzer {
       v->location = VarLocation::kLocal;
       v->index = static_cast<int>(next_register_[closure]++);
     };
-    if (scope->kind == ScopeKind::kFunction) next_register_[scope] = 0;
+    // A generator's or async function's r0 holds its generator object (V8's
+    // generator register); its locals start at r1.
+    if (scope->kind == ScopeKind::kFunction) {
+      next_register_[scope] = scope->function && (scope->function->is_generator || scope->function->is_async) ? 1 : 0;
+    }
     // V8's order: the receiver, then the parameters from the last to the
     // first, then the other variables in source order.
     if (scope->kind == ScopeKind::kFunction) {

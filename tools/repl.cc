@@ -9,6 +9,7 @@
 #include "vm/interpreter/interpreter.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
+#include "vm/host/event-loop.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -51,6 +52,24 @@ std::string DescribeException(Runtime& rt, Value exception) {
     return Inspect(rt, ex);
   } catch (JsThrow&) {
     return DescribeForError(rt, ex);
+  }
+}
+
+// Runs `work` (microtasks, the event loop), reporting what escapes it as the
+// REPL reports an input's errors.
+void RunHostWork(Runtime& rt, void (*work)(Runtime&)) {
+  for (;;) {
+    try {
+      work(rt);
+      return;
+    } catch (JsThrow&) {
+      std::printf("Uncaught %s\n", DescribeException(rt, rt.exception()).c_str());
+    } catch (JsUnhandledRejection&) {
+      std::printf("Uncaught %s\n", DescribeException(rt, rt.exception()).c_str());
+    } catch (const JsTerminate& t) {
+      std::printf("jsvm: %s\n", t.message.c_str());
+      return;
+    }
   }
 }
 
@@ -124,8 +143,12 @@ int RunRepl(const RuntimeOptions& options, std::FILE* in, bool prompts) {
     } catch (const JsTerminate& t) {
       std::printf("jsvm: %s\n", t.message.c_str());
     }
+    // The input's microtasks run before the next prompt, as in node's REPL.
+    RunHostWork(rt, DrainMicrotasksAndCheck);
     std::fflush(stdout);
   }
+  // Timers still armed at the end of the input run before jsvm exits.
+  RunHostWork(rt, RunEventLoop);
   if (prompts) std::fputs("\n", stdout);
   return 0;
 }

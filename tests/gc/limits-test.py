@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 KEEPS_EVERYTHING = """
 console.log("start");
@@ -84,6 +85,30 @@ CASES = [
      "Uncaught RangeError: Maximum call stack size exceeded"),
 ]
 
+# The limits across tasks of the event loop (vm/host/event-loop.h): timer
+# callbacks and microtasks run after the script, and a program that only
+# waits for a far timer is stopped by --timeout when it is due, not when the
+# timer is. Each with the most seconds it may take.
+TIMER_CASES = [
+    ("timeout with an endless setInterval", ["--timeout=1"],
+     'console.log("start"); let n = 0; setInterval(() => { n++; }, 1);', 6, "start\n", "--timeout", 10),
+    ("timeout while waiting for a timer", ["--timeout=1"],
+     'console.log("start"); setTimeout(() => console.log("never"), 100000);', 6, "start\n", "--timeout", 10),
+    ("timeout with a self re-arming setTimeout", ["--timeout=1"],
+     'console.log("start"); (function again() { setTimeout(again, 0); })();', 6, "start\n", "--timeout", 10),
+    ("timeout in an endless microtask chain", ["--timeout=1"],
+     'console.log("start"); (function again() { Promise.resolve().then(again); })();', 6, "start\n", "--timeout", 10),
+    ("max-steps across timer callbacks", ["--max-steps=200000"],
+     'console.log("start"); let n = 0; setInterval(() => { if (++n === 3) console.log("three ticks");'
+     ' for (let i = 0; i < 1000; i++); }, 1);', 5, "start\nthree ticks\n", "--max-steps", 30),
+    ("max-heap across timer callbacks", ["--max-heap=64"],
+     'console.log("start"); const keep = []; setInterval(() => { for (let i = 0; i < 1000; i++)'
+     ' keep.push({ i, pad: new Array(100) }); }, 0);', 134, "start\n", "heap out of memory", 60),
+    ("stack-size in a timer callback", ["--stack-size=1000"],
+     'function down(n) { return down(n + 1) + 1; } setTimeout(() => { console.log("in timer"); down(0); }, 1);'
+     ' setTimeout(() => console.log("never"), 5);', 1, "in timer\n", "Uncaught RangeError: Maximum call stack", 30),
+]
+
 # Deeply nested source: the parser stops with a RangeError reported like a
 # SyntaxError (FILE:LINE:COL: RangeError: ...), exit 1, nothing runs.
 DEPTH = 100000
@@ -121,6 +146,18 @@ def main():
             ok = proc.returncode == code and proc.stdout == out and err in proc.stderr
             print("%s: exit %d, stdout %r, stderr %r %s" % (name, proc.returncode, proc.stdout, proc.stderr.strip()[:120],
                                                            "ok" if ok else "FAIL"))
+            passed += ok
+            failed += not ok
+        for name, flags, source, code, out, err, max_seconds in TIMER_CASES:
+            path = os.path.join(tmp, "timers.js")
+            with open(path, "w") as f:
+                f.write(source)
+            start = time.monotonic()
+            proc = subprocess.run([args.jsvm, "run"] + flags + [path], capture_output=True, text=True, timeout=120)
+            seconds = time.monotonic() - start
+            ok = proc.returncode == code and proc.stdout == out and err in proc.stderr and seconds < max_seconds
+            print("%s: exit %d in %.1f s, stdout %r, stderr %r %s" % (name, proc.returncode, seconds, proc.stdout,
+                                                                    proc.stderr.strip()[:120], "ok" if ok else "FAIL"))
             passed += ok
             failed += not ok
         for name, body in NESTED_SOURCES:

@@ -2,6 +2,8 @@
 # Runs one of the ../shared suites against a jsvm binary, for CTest.
 # Usage: run-suite.sh SUITE JSVM [extra runner args...]
 #   SUITE: conformance | conformance-gc-stress | conformance-bytecode-file | test262 | scopes | scopes-gc-stress
+#          | modern | modern-gc-stress | modern-bytecode-file | modern-scopes (../shared/modern: the
+#          generators and async tiers, issue 16's; the other tiers come with issues 17 and 18)
 # The shared material lives beside the repository (../shared). Where it is
 # absent (a user's clone), the test says so and is skipped (exit 77).
 set -u
@@ -21,6 +23,18 @@ case "$suite" in
   conformance-bytecode-file)
     # Every program compiled to a bytecode file, which is then run.
     exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 "$@" ;;
+  modern)
+    exec python3 "$shared/conformance/run" --vm "$jsvm run" -j 2 "$shared/modern/conformance/generators" \
+      "$shared/modern/conformance/async" "$@" ;;
+  modern-gc-stress)
+    exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 900 \
+      "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$@" ;;
+  modern-bytecode-file)
+    exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 \
+      "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$@" ;;
+  modern-scopes)
+    exec python3 "$here/scopes-check.py" --jsvm "$jsvm" --shared "$shared" --corpus modern/scopes \
+      --list "$here/modern-scopes-known-differences.txt" "$@" ;;
   test262)
     exec python3 "$shared/test262/run" --vm "$jsvm run" --jobs 2 "$@" ;;
   scopes)

@@ -69,10 +69,11 @@ def main():
     ap.add_argument("--shared", default=os.environ.get("JSVM_SHARED_DIR", os.path.join(HERE, "..", "..", "..", "shared")))
     ap.add_argument("--list", default=os.path.join(HERE, "scopes-known-differences.txt"))
     ap.add_argument("--gc-stress", action="store_true")
+    ap.add_argument("--corpus", default="scopes", help="the programs' folder under --shared (modern/scopes: issue 16's)")
     ap.add_argument("--figure", action="store_true")
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
-    corpus = os.path.join(args.shared, "scopes")
+    corpus = os.path.join(args.shared, args.corpus)
     compare = os.path.join(args.shared, "tools", "compare-scopes")
     if not os.path.isdir(corpus) or not os.path.exists(compare):
         print("SKIPPED: scopes needs ../shared beside the repository (not found at %s)" % args.shared)
@@ -93,7 +94,7 @@ def main():
                 passed.append(p[:-3])
             else:
                 failed[p[:-3]] = report
-    figure = "%d of %d ../shared/scopes programs match V8" % (len(passed), len(programs))
+    figure = "%d of %d ../shared/%s programs match V8" % (len(passed), len(programs), args.corpus)
     if args.figure:
         print(figure)
         return 0

@@ -27,9 +27,10 @@ std::set<std::string> Where(Pred pred) {
 using Names = std::set<std::string>;
 
 TEST(BytecodeFacts, ControlFlow) {
-  EXPECT_EQ(Where(EndsBasicBlock), (Names{"Return", "Throw", "ReThrow", "Jump", "JumpLoop"}));
+  EXPECT_EQ(Where(EndsBasicBlock), (Names{"Return", "SuspendGenerator", "Throw", "ReThrow", "Jump", "JumpLoop"}));
   EXPECT_EQ(Where(IsUnconditionalJump), (Names{"Jump", "JumpLoop"}));
-  EXPECT_EQ(Where(Returns), (Names{"Return"}));
+  EXPECT_EQ(Where(Returns), (Names{"Return", "SuspendGenerator"}));
+  EXPECT_EQ(Where(IsSwitch), (Names{"SwitchOnGeneratorState", "SwitchOnSmiNoFeedback"}));
   EXPECT_EQ(Where(UnconditionallyThrows), (Names{"Throw", "ReThrow"}));
   Names conditional = Where(IsConditionalJump);
   EXPECT_EQ(conditional.size(), 11u);
@@ -70,7 +71,7 @@ TEST(BytecodeFacts, ImplicitRegisters) {
   EXPECT_EQ(RegistersWrittenAfterOut(Bytecode::kForInPrepare), 2);
   EXPECT_EQ(RegistersReadAfterLast(Bytecode::kForInNext), 1);
   Names implicit = Where(WritesRegistersImplicitly);
-  Names expected{"ForInPrepare", "ForInStep", "PushContext", "PopContext"};
+  Names expected{"ForInPrepare", "ForInStep", "PushContext", "PopContext", "ResumeGenerator"};
   for (int n = 0; n < 16; ++n) expected.insert("Star" + std::to_string(n));
   EXPECT_EQ(implicit, expected);
 }

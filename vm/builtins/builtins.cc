@@ -2,10 +2,13 @@
 // lets each file of vm/builtins/ install its part. Also the shared helpers of
 // builtins.h and the per-runtime built-in state.
 #include "vm/builtins/builtins.h"
+#include "vm/builtins/generator.h"
 
 #include <cmath>
 #include <memory>
 
+#include "vm/builtins/promise.h"
+#include "vm/host/event-loop.h"
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/operations.h"
@@ -39,6 +42,10 @@ void TraceState(BuiltinsState& s, Visitor& v) {
     if (sym) v.Edge(sym, EdgeType::kInternal, EdgeName::Str("well-known symbol"));
   }
   TraceValue(v, s.date_prototype, EdgeType::kInternal, EdgeName::Str("Date.prototype"));
+  TraceValue(v, s.aggregate_error_prototype, EdgeType::kInternal, EdgeName::Str("AggregateError.prototype"));
+  TraceValue(v, s.timeout_prototype, EdgeType::kInternal, EdgeName::Str("Timeout.prototype"));
+  TraceValue(v, s.immediate_prototype, EdgeType::kInternal, EdgeName::Str("Immediate.prototype"));
+  TraceValue(v, s.timer_id_symbol, EdgeType::kInternal, EdgeName::Str("timer id symbol"));
   TraceValue(v, s.stack_getter, EdgeType::kInternal, EdgeName::Str("stack getter"));
   TraceValue(v, s.stack_setter, EdgeType::kInternal, EdgeName::Str("stack setter"));
   for (Value val : s.roots) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("builtin"));
@@ -350,6 +357,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallFunctionBuiltins(rt);
   InstallErrorBuiltins(rt);
   InstallIteratorBuiltins(rt);
+  InstallGeneratorBuiltins(rt);
   InstallArrayBuiltins(rt);
   InstallStringBuiltins(rt);
   InstallNumberBuiltins(rt);
@@ -357,6 +365,9 @@ void InstallBuiltins(Runtime& rt) {
   InstallJsonBuiltins(rt);
   InstallCollectionBuiltins(rt);
   InstallDateBuiltins(rt);
+  InstallPromiseBuiltins(rt);
+  InstallAsyncFunctionBuiltins(rt);
+  InstallTimerBuiltins(rt);
   InstallGlobalBuiltins(rt);
 }
 

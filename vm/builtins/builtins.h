@@ -81,6 +81,13 @@ bool IsGlobalEval(Value v);
 using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 
+// CreateDynamicFunction: what `new Function(params..., body)` and its
+// generator/async kin do: compiles `(<keyword> anonymous(params) { body })`
+// ("function", "function*", "async function", "async function*") with the
+// script evaluator hook; a subclass's new.target gives the prototype, else
+// `fallback_proto`.
+Value CreateDynamicFunction(Runtime& rt, CallArgs& args, std::u16string_view keyword, Object* fallback_proto);
+
 // What `__snapshot(label)` does: the tools layer installs it (heap snapshot
 // files, leak reports). Its result is __snapshot's (undefined when nothing
 // was written). Without a hook __snapshot does nothing and returns undefined.
@@ -159,6 +166,13 @@ struct BuiltinsState {
   SnapshotHook snapshot_hook;
   // Date.prototype (not an intrinsic of the runtime).
   Value date_prototype;
+  // AggregateError.prototype (Promise.any rejects with an AggregateError).
+  Value aggregate_error_prototype;
+  // The host's timer objects (vm/host/event-loop.cc): their prototypes and
+  // the symbol under which each keeps its id.
+  Value timeout_prototype;
+  Value immediate_prototype;
+  Value timer_id_symbol;
   // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.
   std::vector<Cell*> weak_collections;
   // Values kept alive for the runtime's lifetime (created during install).

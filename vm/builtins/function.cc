@@ -48,7 +48,9 @@ bool BalancedSource(std::u16string_view s) {
   return true;
 }
 
-Value FunctionConstructor(Runtime& rt, CallArgs& args) {
+}  // namespace
+
+Value CreateDynamicFunction(Runtime& rt, CallArgs& args, std::u16string_view keyword, Object* fallback_proto) {
   ScriptEvaluatorHook hook = StateOf(rt).script_evaluator;
   if (!hook) rt.ThrowTypeError("Function constructor is not supported");
   std::u16string params;
@@ -60,7 +62,7 @@ Value FunctionConstructor(Runtime& rt, CallArgs& args) {
   if (args.argc > 0) body = ToString(rt, args[args.argc - 1])->view();
   if (!BalancedSource(params)) rt.ThrowSyntaxError("Arg string terminates parameters early");
   if (!BalancedSource(body)) rt.ThrowSyntaxError("Unexpected token ')'");
-  std::u16string source = u"(function anonymous(" + params + u"\n) {\n" + body + u"\n})";
+  std::u16string source = u"(" + std::u16string(keyword) + u" anonymous(" + params + u"\n) {\n" + body + u"\n})";
   Rooted<Value> fn(rt, hook(rt, source));
   // V8 marks the result to print as anonymous: fn.name stays "anonymous",
   // but its scope's debug name, which [[Scopes]] shows, is "".
@@ -70,10 +72,16 @@ Value FunctionConstructor(Runtime& rt, CallArgs& args) {
     }
   }
   if (args.is_construct() && fn.get().IsObject() && args.new_target != Value::FromCell(args.callee)) {
-    Object* proto = GetPrototypeFromConstructor(rt, args.new_target, rt.intrinsics().function_prototype);
+    Object* proto = GetPrototypeFromConstructor(rt, args.new_target, fallback_proto);
     fn.get().AsObject()->set_proto(proto);
   }
   return fn;
+}
+
+namespace {
+
+Value FunctionConstructor(Runtime& rt, CallArgs& args) {
+  return CreateDynamicFunction(rt, args, u"function", rt.intrinsics().function_prototype);
 }
 
 Value FunctionCall(Runtime& rt, CallArgs& args) {

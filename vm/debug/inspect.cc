@@ -11,6 +11,7 @@
 
 #include "vm/builtins/builtins.h"
 #include "vm/objects/collections.h"
+#include "vm/objects/promise.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
 
@@ -355,7 +356,7 @@ class Inspector {
     ExtrasType extras = ExtrasType::kObject;
     std::vector<PropertyKey> keys;
     bool weak_collection = false;
-    enum class Kind { kObject, kArray, kSet, kMap, kMapIter, kSetIter, kArguments } kind = Kind::kObject;
+    enum class Kind { kObject, kArray, kSet, kMap, kMapIter, kSetIter, kArguments, kPromise } kind = Kind::kObject;
     CellKind ck = obj->kind();
     if (ck == CellKind::kArray) {
       auto* arr = static_cast<Array*>(obj.get());
@@ -376,6 +377,10 @@ class Inspector {
       if (c->table().size() == 0 && keys.empty()) return prefix + u"{}";
       brace_open = prefix + u"{";
       kind = is_set ? Kind::kSet : Kind::kMap;
+    } else if (ck == CellKind::kPromise) {
+      keys = Keys(obj, false);
+      brace_open = Prefix(ctor, tag, u"Promise") + u"{";
+      kind = Kind::kPromise;
     } else if (ck == CellKind::kIterator &&
                (static_cast<IteratorObject*>(obj.get())->source == IteratorSource::kMap ||
                 static_cast<IteratorObject*>(obj.get())->source == IteratorSource::kSet)) {
@@ -442,6 +447,18 @@ class Inspector {
       case Kind::kArray: case Kind::kArguments: FormatArrayLike(obj, recurse_times, output); break;
       case Kind::kSet: case Kind::kMap: FormatCollection(obj, recurse_times, output); break;
       case Kind::kMapIter: case Kind::kSetIter: FormatCollectionIterator(obj, recurse_times, output); break;
+      case Kind::kPromise: {
+        // node: Promise { <pending> }, Promise { 1 }, Promise { <rejected> reason }
+        auto* p = static_cast<PromiseObject*>(obj.get());
+        if (p->state() == PromiseState::kPending) {
+          output.push_back(u"<pending>");
+        } else {
+          Rooted<Value> result(rt_, p->result());
+          U16 text = FormatValue(result, recurse_times);
+          output.push_back(p->state() == PromiseState::kRejected ? u"<rejected> " + text : text);
+        }
+        break;
+      }
       case Kind::kObject:
         if (weak_collection) output.push_back(u"<items unknown>");
         break;

@@ -6,7 +6,9 @@
 #include "vm/builtins/builtins.h"
 #include "vm/objects/inline-cache.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/execution/job-queue.h"
 #include "vm/execution/native-stack.h"
+#include "vm/host/event-loop.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/interpreter/trace-hooks.h"
@@ -31,6 +33,11 @@ Runtime::Runtime(RuntimeOptions options) : options_(options), heap_(options.heap
   heap_.AddWeakCallback([this] { ClearDeadInternedStrings(); });
   interpreter_ = std::make_unique<Interpreter>(*this);
   heap_.AddRootSection("(Stack roots)", [this](Visitor& v) { interpreter_->TraceRoots(v); });
+  job_queue_ = std::make_unique<JobQueue>();
+  heap_.AddRootSection("(Microtask queue)", [this](Visitor& v) { job_queue_->Trace(v); });
+  heap_.AddRootSection("(Timers)", [this](Visitor& v) {
+    if (event_loop_) event_loop_->Trace(v);
+  });
   heap_.AddRootSection("(Handle roots)", [this](Visitor& v) {
     for (RootedBase* r = rooted_top_; r; r = r->prev_) {
       if (r->is_vector_) {
@@ -233,7 +240,14 @@ void Runtime::RegisterScriptContext(Context* context) {
 Symbol* Runtime::NewSymbol(Value description) { return heap_.New<Symbol>(description); }
 
 Function* Runtime::NewClosure(FunctionInfo* info, Context* context) {
-  return heap_.New<Function>(intrinsics_.function_prototype, info, context, native_context_);
+  Object* proto = intrinsics_.function_prototype;
+  switch (info->resumable) {
+    case ResumableKind::kNone: break;
+    case ResumableKind::kGenerator: proto = intrinsics_.generator_function_prototype; break;
+    case ResumableKind::kAsync: proto = intrinsics_.async_function_prototype; break;
+    case ResumableKind::kAsyncGenerator: proto = intrinsics_.async_generator_function_prototype; break;
+  }
+  return heap_.New<Function>(proto, info, context, native_context_);
 }
 
 Context* Runtime::NewContext(ScopeInfo* info, Context* previous, uint32_t var_count) {
@@ -286,11 +300,13 @@ void Runtime::FlushStdout() {
 
 void Runtime::CheckTimeout() const {
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time_).count();
-  if (elapsed > options_.timeout_seconds) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof(seconds), "%g", options_.timeout_seconds);
-    throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
-  }
+  if (elapsed > options_.timeout_seconds) ThrowTimeout();
+}
+
+void Runtime::ThrowTimeout() const {
+  char seconds[32];
+  std::snprintf(seconds, sizeof(seconds), "%g", options_.timeout_seconds);
+  throw JsTerminate{6, std::string("execution timed out after ") + seconds + " s (--timeout)"};
 }
 
 }  // namespace jsvm

@@ -26,7 +26,9 @@
 
 namespace jsvm {
 
+class EventLoop;
 class Interpreter;
+class JobQueue;
 class MegamorphicLoadCache;
 class TraceHooks;
 
@@ -66,7 +68,8 @@ struct CallArgs {
   V(bigint, "bigint") V(empty, "") V(default_, "default") V(anonymous, "anonymous") \
   V(NaN, "NaN") V(Infinity, "Infinity") V(__proto__, "__proto__")              \
   V(globalThis, "globalThis") V(lastIndex, "lastIndex") V(index, "index")      \
-  V(input, "input") V(errors, "errors") V(join, "join") V(size, "size")
+  V(input, "input") V(errors, "errors") V(join, "join") V(size, "size")        \
+  V(then, "then")
 
 struct Names {
 #define JSVM_DECLARE_NAME(field, text) String* field = nullptr;
@@ -85,7 +88,11 @@ struct Names {
   V(array_iterator_prototype) V(string_iterator_prototype)                     \
   V(map_iterator_prototype) V(set_iterator_prototype) V(regexp_prototype)      \
   V(global_object) V(object_constructor) V(array_constructor)                  \
-  V(function_constructor) V(throw_type_error) V(array_proto_values)
+  V(function_constructor) V(throw_type_error) V(array_proto_values)           \
+  V(generator_function_prototype) V(generator_prototype)                       \
+  V(async_function_prototype) V(async_generator_function_prototype)            \
+  V(async_generator_prototype) V(async_iterator_prototype)                     \
+  V(async_from_sync_iterator_prototype) V(promise_prototype) V(promise_constructor)
 
 struct Intrinsics {
 #define JSVM_DECLARE_INTRINSIC(field) Object* field = nullptr;
@@ -108,6 +115,12 @@ constexpr size_t kDefaultNativeStackLimit = 5u << 20;
 // frame, creating the RangeError and unwinding.
 constexpr size_t kNativeStackReserve = 512u << 10;
 
+// What the host does with a promise rejected with no handler once the
+// microtask queue is empty (node's --unhandled-rejections): report it as an
+// uncaught error and exit 1 (node 20's default), warn on stderr and go on, or
+// ignore it.
+enum class UnhandledRejections : uint8_t { kThrow, kWarn, kNone };
+
 struct RuntimeOptions {
   HeapOptions heap;
   size_t stack_size_bytes = 1u << 20;  // the interpreter's register stack (Values)
@@ -116,6 +129,7 @@ struct RuntimeOptions {
                                        // never more than the thread's stack less a reserve
   uint64_t max_steps = 0;              // 0: unlimited
   double timeout_seconds = 0;          // 0: unlimited
+  UnhandledRejections unhandled_rejections = UnhandledRejections::kThrow;
 };
 
 // --stack-size=KB: native recursion may use KB kilobytes of C++ stack; the
@@ -153,6 +167,8 @@ class Runtime {
   }
   // Throws JsTerminate (exit code 6) if --timeout has passed.
   void CheckTimeout() const;
+  // Throws JsTerminate (exit code 6): --timeout has passed.
+  [[noreturn]] void ThrowTimeout() const;
   Interpreter& interpreter() { return *interpreter_; }
   const Names& names() const { return names_; }
   const Intrinsics& intrinsics() const { return intrinsics_; }
@@ -213,6 +229,14 @@ class Runtime {
   void FlushStdout();
   std::function<void(std::string_view)>& stdout_sink() { return stdout_sink_; }
 
+  // ---- jobs and the host's event loop
+  // The microtask queue (vm/execution/job-queue.h).
+  JobQueue& job_queue() { return *job_queue_; }
+  // The host's event loop (vm/host/event-loop.h), or nullptr until the
+  // program first arms a timer (EventLoopOf makes it).
+  EventLoop* event_loop() const { return event_loop_.get(); }
+  std::unique_ptr<EventLoop>& event_loop_slot() { return event_loop_; }
+
   // ---- the interpreter's trace hooks (nullptr when tracing is off)
   TraceHooks* trace_hooks() const { return trace_hooks_; }
   void set_trace_hooks(TraceHooks* hooks) { trace_hooks_ = hooks; }
@@ -271,6 +295,8 @@ class Runtime {
   NativeContext* native_context_ = nullptr;
   WellKnownSymbols symbols_;
   std::unique_ptr<Interpreter> interpreter_;
+  std::unique_ptr<JobQueue> job_queue_;
+  std::unique_ptr<EventLoop> event_loop_;
   TraceHooks* trace_hooks_ = nullptr;
   Value exception_;
   Context* script_context_ = nullptr;

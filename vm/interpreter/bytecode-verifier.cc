@@ -93,6 +93,8 @@ class FunctionVerifier {
   }
 
   void CheckConstant(uint32_t at, Bytecode op, int operand, uint32_t index) {
+    // A jump table (possibly empty) is checked with its count (CheckJumpTables).
+    if (ConstantKindOf(op, operand) == ConstantKind::kJumpTable) return;
     if (index >= info_->constants.size()) Fail(at, "constant index " + std::to_string(index) + " out of range");
     Value c = info_->constants[index];
     switch (ConstantKindOf(op, operand)) {
@@ -115,6 +117,8 @@ class FunctionVerifier {
       case ConstantKind::kArrayBoilerplate:
         // Array constants hold primitives only (the loader's rule); holes are allowed.
         if (!c.IsCellOfKind(CellKind::kArray)) Fail(at, "constant " + std::to_string(index) + " is not an array");
+        break;
+      case ConstantKind::kJumpTable:  // returned above
         break;
       case ConstantKind::kObjectBoilerplate: {
         // Distinct property names (not array indices): they become a shape.
@@ -173,6 +177,9 @@ class FunctionVerifier {
             // Runtime functions read missing arguments as undefined, so the count is free.
             if (v >= static_cast<int32_t>(RuntimeFunction::kCount)) Fail(at, "unknown runtime function " + std::to_string(v));
             break;
+          case kIntrinsic:
+            if (v >= static_cast<int32_t>(Intrinsic::kCount)) Fail(at, "unknown intrinsic " + std::to_string(v));
+            break;
           case kJump:
             if (v == 0 || static_cast<uint32_t>(v) >= size - at) Fail(at, "jump target outside the function");
             break;
@@ -217,6 +224,7 @@ class FunctionVerifier {
         }
       }
     }
+    CheckJumpTables();
     uint32_t size = static_cast<uint32_t>(code_.size());
     for (size_t i = 0; i < info_->handlers.size(); ++i) {
       const HandlerEntry& h = info_->handlers[i];
@@ -227,6 +235,52 @@ class FunctionVerifier {
       if (h.handler >= size || !boundary_[h.handler]) Fail(h.start, which + "handler is not an instruction boundary");
       if (h.context_register < LowestRegister() || h.context_register >= static_cast<int32_t>(info_->register_count)) {
         Fail(h.start, which + "context register outside the frame");
+      }
+    }
+  }
+
+  // A switch's jump table: its first constant and entry count.
+  std::pair<uint32_t, uint32_t> JumpTableOf(uint32_t at) const {
+    const uint8_t* pc = code_.data() + at;
+    const BytecodeInfo& bi = GetBytecodeInfo(static_cast<Bytecode>(*pc));
+    int idx = 0;
+    while (bi.operands[idx] != kIdx) ++idx;
+    return {static_cast<uint32_t>(ReadOperand(pc, idx)), static_cast<uint32_t>(ReadOperand(pc, idx + 1))};
+  }
+
+  // Switch targets lie on instruction boundaries. A generator's resume
+  // points: one SwitchOnGeneratorState, first in the function, whose entry k
+  // is the instruction right after SuspendGenerator [k] (execution resumes
+  // there with the registers and context saved at that suspension).
+  void CheckJumpTables() {
+    int64_t generator_switch = -1;
+    for (uint32_t at : starts_) {
+      auto op = static_cast<Bytecode>(code_[at]);
+      if (!IsSwitch(op)) continue;
+      auto [first, count] = JumpTableOf(at);
+      if (count > info_->constants.size() || first > info_->constants.size() - count) {
+        Fail(at, "jump table outside the constant pool");
+      }
+      for (uint32_t i = 0; i < count; ++i) {
+        Value t = info_->constants[first + i];
+        if (!t.IsInt() || t.AsInt() < 0 || static_cast<uint32_t>(t.AsInt()) >= code_.size() ||
+            !boundary_[static_cast<uint32_t>(t.AsInt())]) {
+          Fail(at, "jump table entry " + std::to_string(i) + " is not an instruction boundary");
+        }
+      }
+      if (op == Bytecode::kSwitchOnGeneratorState) {
+        if (at != 0 || generator_switch >= 0) Fail(at, "SwitchOnGeneratorState not first in the function");
+        generator_switch = at;
+      }
+    }
+    for (uint32_t at : starts_) {
+      if (static_cast<Bytecode>(code_[at]) != Bytecode::kSuspendGenerator) continue;
+      if (generator_switch < 0) Fail(at, "SuspendGenerator in a function without SwitchOnGeneratorState");
+      auto [first, count] = JumpTableOf(0);
+      auto id = static_cast<uint32_t>(ReadOperand(code_.data() + at, 2));
+      uint32_t resume = at + GetBytecodeInfo(Bytecode::kSuspendGenerator).size;
+      if (id >= count || info_->constants[first + id] != Value::Int(static_cast<int32_t>(resume))) {
+        Fail(at, "suspend id " + std::to_string(id) + " does not resume after its SuspendGenerator");
       }
     }
   }
@@ -343,6 +397,10 @@ class FunctionVerifier {
         }
         break;
       }
+      case Bytecode::kResumeGenerator:
+        // Restores the registers saved by the SuspendGenerator whose state
+        // flows here: the saved contexts are those of that moment.
+        break;
       case Bytecode::kCreateMappedArguments:
         for (int32_t slot : info_->parameter_context_slots) {
           if (slot >= 0) CheckSlot(at, Walk(at, s.cur, 0), static_cast<uint32_t>(slot));
@@ -430,7 +488,13 @@ class FunctionVerifier {
       for (int i = 0; i < bi.operand_count; ++i) {
         if (bi.operands[i] == kJump || bi.operands[i] == kJumpBack) push(at, JumpTarget(at, pc, bi, i), out);
       }
-      if (!EndsBasicBlock(op)) push(at, at + bi.size, out);
+      if (op == Bytecode::kSwitchOnSmiNoFeedback) {
+        auto [first, count] = JumpTableOf(at);
+        for (uint32_t i = 0; i < count; ++i) push(at, static_cast<uint32_t>(info_->constants[first + i].AsInt()), out);
+      }
+      // A suspended generator resumes after its SuspendGenerator with the
+      // same context and registers (the SwitchOnGeneratorState edge).
+      if (!EndsBasicBlock(op) || op == Bytecode::kSuspendGenerator) push(at, at + bi.size, out);
     }
     // Function declarations of a DeclareGlobals array are made in the entry context.
     for (Value c : info_->constants) {

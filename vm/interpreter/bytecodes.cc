@@ -15,6 +15,7 @@ const char* OperandKindName(OperandKind k) {
     case kUImm: return "UImm";
     case kFlag: return "Flag";
     case kRuntime: return "Runtime";
+    case kIntrinsic: return "Intrinsic";
     case kJump: return "Jump";
     case kJumpBack: return "JumpBack";
   }
@@ -41,12 +42,32 @@ int RuntimeFunctionArgc(RuntimeFunction f) {
   return i < static_cast<size_t>(RuntimeFunction::kCount) ? kArgc[i] : 0;
 }
 
+const char* IntrinsicName(Intrinsic f) {
+  static const char* const kNames[] = {
+#define INTRINSIC(name, argc, doc) #name,
+#include "vm/interpreter/intrinsics.def"
+#undef INTRINSIC
+  };
+  auto i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(Intrinsic::kCount) ? kNames[i] : "?";
+}
+
+int IntrinsicArgc(Intrinsic f) {
+  static const int kArgc[] = {
+#define INTRINSIC(name, argc, doc) argc,
+#include "vm/interpreter/intrinsics.def"
+#undef INTRINSIC
+  };
+  auto i = static_cast<size_t>(f);
+  return i < static_cast<size_t>(Intrinsic::kCount) ? kArgc[i] : 0;
+}
+
 int32_t ReadOperand(const uint8_t* pc, int i) {
   const BytecodeInfo& info = GetBytecodeInfo(static_cast<Bytecode>(pc[0]));
   const uint8_t* p = pc + info.operand_offsets[i];
   switch (info.operands[i]) {
     case kReg: case kRegOut: case kRegList: return ReadI16(p);
-    case kSlot: case kRuntime: return ReadU16(p);
+    case kSlot: case kRuntime: case kIntrinsic: return ReadU16(p);
     case kFlag: return *p;
     case kImm: return ReadI32(p);
     default: return static_cast<int32_t>(ReadU32(p));

@@ -17,7 +17,7 @@ enum class Bytecode : uint8_t {
 constexpr int kBytecodeCount = static_cast<int>(Bytecode::kCount);
 
 enum class OperandKind : uint8_t {
-  kReg, kRegOut, kRegList, kIdx, kSlot, kImm, kUImm, kFlag, kRuntime, kJump, kJumpBack,
+  kReg, kRegOut, kRegList, kIdx, kSlot, kImm, kUImm, kFlag, kRuntime, kIntrinsic, kJump, kJumpBack,
 };
 enum class AccumulatorUse : uint8_t { kNone, kRead, kWrite, kReadWrite };
 
@@ -33,6 +33,7 @@ enum class ControlFlow : uint8_t {
   kJumpIf,  // jumps or falls through (JumpIf...)
   kReturn,  // leaves the function
   kThrow,   // throws, always
+  kSwitch,  // jumps to an entry of a jump table in the constant pool, or falls through
 };
 
 // The family a bytecode belongs to: its members do the same thing to
@@ -62,6 +63,7 @@ enum class ConstantKind : uint8_t {
   kScope,              // a ScopeInfo
   kArrayBoilerplate,   // an array of primitives, copied on write
   kObjectBoilerplate,  // an array of distinct property names (not array indices)
+  kJumpTable,          // the first of `count` consecutive integers: bytecode offsets
 };
 
 // One line's facts. Written in bytecodes.def as the constants below joined by
@@ -76,6 +78,7 @@ struct BytecodeFacts {
   uint8_t reads_after_last = 0;    // also reads the n registers after its last Reg operand
   bool writes_reg_operand = false; // writes its first operand, a Reg, too (in place)
   bool writes_context = false;     // writes <context>
+  bool writes_reg_list = false;    // writes the registers of its register list (ResumeGenerator)
 };
 
 namespace detail {
@@ -98,7 +101,8 @@ constexpr BytecodeFacts operator|(BytecodeFacts a, BytecodeFacts b) {
           OneOf(a.writes_after_out, b.writes_after_out, uint8_t{0}),
           OneOf(a.reads_after_last, b.reads_after_last, uint8_t{0}),
           OneOf(a.writes_reg_operand, b.writes_reg_operand, false),
-          OneOf(a.writes_context, b.writes_context, false)};
+          OneOf(a.writes_context, b.writes_context, false),
+          OneOf(a.writes_reg_list, b.writes_reg_list, false)};
 }
 
 // The vocabulary of the facts column.
@@ -107,6 +111,7 @@ inline constexpr BytecodeFacts kFlowJump{.flow = ControlFlow::kJump};
 inline constexpr BytecodeFacts kFlowJumpIf{.flow = ControlFlow::kJumpIf};
 inline constexpr BytecodeFacts kFlowReturn{.flow = ControlFlow::kReturn};
 inline constexpr BytecodeFacts kFlowThrow{.flow = ControlFlow::kThrow};
+inline constexpr BytecodeFacts kFlowSwitch{.flow = ControlFlow::kSwitch};
 inline constexpr BytecodeFacts kFamilyCall{.family = BytecodeFamily::kCall};
 inline constexpr BytecodeFacts kFamilyConstruct{.family = BytecodeFamily::kConstruct};
 inline constexpr BytecodeFacts kFamilyCallRuntime{.family = BytecodeFamily::kCallRuntime};
@@ -125,6 +130,8 @@ inline constexpr BytecodeFacts kConstFunction{.constant = ConstantKind::kFunctio
 inline constexpr BytecodeFacts kConstScope{.constant = ConstantKind::kScope};
 inline constexpr BytecodeFacts kConstArrayBoilerplate{.constant = ConstantKind::kArrayBoilerplate};
 inline constexpr BytecodeFacts kConstObjectBoilerplate{.constant = ConstantKind::kObjectBoilerplate};
+inline constexpr BytecodeFacts kConstJumpTable{.constant = ConstantKind::kJumpTable};
+inline constexpr BytecodeFacts kWritesRegList{.writes_reg_list = true};
 inline constexpr BytecodeFacts kSpreadsLast{.spreads_last = true};
 inline constexpr BytecodeFacts kWritesRegOperand{.writes_reg_operand = true};
 inline constexpr BytecodeFacts kWritesContext{.writes_context = true};
@@ -152,7 +159,7 @@ struct BytecodeInfo {
 constexpr int OperandSize(OperandKind k) {
   switch (k) {
     case OperandKind::kReg: case OperandKind::kRegOut: case OperandKind::kSlot:
-    case OperandKind::kRuntime:
+    case OperandKind::kRuntime: case OperandKind::kIntrinsic:
       return 2;
     case OperandKind::kFlag:
       return 1;
@@ -208,6 +215,8 @@ constexpr bool IsUnconditionalJump(Bytecode b) { return ControlFlowOf(b) == Cont
 // JumpIf...: jumps or falls through.
 constexpr bool IsConditionalJump(Bytecode b) { return ControlFlowOf(b) == ControlFlow::kJumpIf; }
 constexpr bool IsJump(Bytecode b) { return IsUnconditionalJump(b) || IsConditionalJump(b); }
+// Jumps through a jump table (SwitchOnSmiNoFeedback, SwitchOnGeneratorState) or falls through.
+constexpr bool IsSwitch(Bytecode b) { return ControlFlowOf(b) == ControlFlow::kSwitch; }
 constexpr bool Returns(Bytecode b) { return ControlFlowOf(b) == ControlFlow::kReturn; }
 constexpr bool UnconditionallyThrows(Bytecode b) { return ControlFlowOf(b) == ControlFlow::kThrow; }
 // Never falls through to the next instruction: the last of a basic block.
@@ -236,7 +245,8 @@ constexpr ConstantKind ConstantKindOf(Bytecode b, int i) {
 // Writes registers that no RegOut operand names (see RegistersWritten).
 constexpr bool WritesRegistersImplicitly(Bytecode b) {
   const BytecodeFacts& f = FactsOf(b);
-  return f.writes_register >= 0 || f.writes_after_out > 0 || f.writes_reg_operand || f.writes_context;
+  return f.writes_register >= 0 || f.writes_after_out > 0 || f.writes_reg_operand || f.writes_context ||
+         f.writes_reg_list;
 }
 // The register r0.. it writes implicitly, or -1 (Star0..Star15).
 constexpr int ImplicitRegisterWritten(Bytecode b) { return FactsOf(b).writes_register; }
@@ -261,7 +271,9 @@ constexpr bool FactsFitOperands(const BytecodeInfo& info) {
          (f.writes_after_out == 0 || HasOperand(info, OperandKind::kRegOut)) &&
          (f.reads_after_last == 0 || HasOperand(info, OperandKind::kReg)) &&
          (!f.writes_reg_operand || (info.operand_count > 0 && info.operands[0] == OperandKind::kReg)) &&
-         (!f.spreads_last || HasOperand(info, OperandKind::kRegList));
+         (!f.spreads_last || HasOperand(info, OperandKind::kRegList)) &&
+         (!f.writes_reg_list || HasOperand(info, OperandKind::kRegList)) &&
+         ((f.flow == ControlFlow::kSwitch) == (f.constant == ConstantKind::kJumpTable));
 }
 constexpr bool AllFactsFitOperands() {
   for (const BytecodeInfo& info : kBytecodeInfos) {
@@ -282,6 +294,17 @@ enum class RuntimeFunction : uint16_t {
 };
 const char* RuntimeFunctionName(RuntimeFunction f);
 int RuntimeFunctionArgc(RuntimeFunction f);
+
+// The intrinsics of InvokeIntrinsic (intrinsics.def): the steps of
+// generators and async functions that V8 inlines, printed [_Name].
+enum class Intrinsic : uint16_t {
+#define INTRINSIC(name, argc, doc) k##name,
+#include "vm/interpreter/intrinsics.def"
+#undef INTRINSIC
+  kCount
+};
+const char* IntrinsicName(Intrinsic f);  // without the leading underscore
+int IntrinsicArgc(Intrinsic f);
 
 // Register operands are int16 offsets from the frame's first local register.
 // The frame below r0 holds, downwards: <context>, <closure>, the parameters

@@ -1,4 +1,5 @@
 #include "vm/interpreter/interpreter-runtime.h"
+#include "vm/builtins/generator.h"
 
 #include <chrono>
 #include <cstdio>
@@ -591,6 +592,26 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       Rooted<Value> home(rt, arg(0)), receiver(rt, arg(1));
       PropertyKey key = KeyOf(rt, arg(2));
       return GetSuperProperty(rt, home, receiver, key);
+    }
+    case RuntimeFunction::kThrowThrowMethodMissing:
+      rt.ThrowTypeError("The iterator does not provide a 'throw' method");
+    case RuntimeFunction::kGetAsyncIterator: {
+      Rooted<Value> obj(rt, arg(0));
+      auto get_method = [&](Symbol* key) {
+        Value m = obj.get().IsNullish() ? Value::Undefined() : GetValueProperty(rt, obj, PropertyKey::Named(key));
+        return m.IsNull() ? Value::Undefined() : m;
+      };
+      Rooted<Value> method(rt, get_method(StateOf(rt).async_iterator));
+      if (method.get().IsUndefined()) {
+        Rooted<Value> sync(rt, get_method(rt.symbols().iterator));
+        if (sync.get().IsUndefined()) rt.ThrowTypeError(DescribeForError(rt, obj) + " is not async iterable");
+        Rooted<Value> it(rt, Call(rt, sync, obj, nullptr, 0));
+        if (!it.get().IsObject()) rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
+        return CreateAsyncFromSyncIterator(rt, it);
+      }
+      Value it = Call(rt, method, obj, nullptr, 0);
+      if (!it.IsObject()) rt.ThrowTypeError("Result of the Symbol.asyncIterator method is not an object");
+      return it;
     }
     case RuntimeFunction::kThrowUnsupportedSuperError:
       rt.ThrowReferenceError("Unsupported reference to 'super'");

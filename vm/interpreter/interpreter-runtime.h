@@ -32,6 +32,17 @@ Value ToPropertyKeyValue(Runtime& rt, Value v);
 // Calls (new_target empty) or constructs with the last list entry spread.
 Value CallWithSpreadSlow(Runtime& rt, Value callee, const Value* list, uint32_t count, Value new_target);
 Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* args, uint32_t argc);
+// InvokeIntrinsic (intrinsics.cc).
+Value CallIntrinsic(Runtime& rt, Frame& frame, Intrinsic id, Value* args, uint32_t argc);
+// The generator object in a Suspend/ResumeGenerator operand: one of the
+// running function's (a damaged bytecode file gets a TypeError).
+GeneratorObject* CheckedGenerator(Runtime& rt, Frame& frame, Value v);
+// SuspendGenerator: the parameters, registers [first, first + count) and
+// <context> into `gen`, which becomes suspended at `suspend_id`.
+void SaveGeneratorState(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count,
+                        uint32_t suspend_id, uint32_t bytecode_offset);
+// ResumeGenerator: the registers back; returns the resumption's input.
+Value RestoreGeneratorRegisters(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count);
 Value ArrayFromIterable(Runtime& rt, Value iterable);
 Value CreateArgumentsObject(Runtime& rt, Frame& frame, bool mapped);
 Value CreateRestParameter(Runtime& rt, Frame& frame);

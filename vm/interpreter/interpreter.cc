@@ -126,6 +126,23 @@ Value Interpreter::CallFunction(Function* fn, Value this_value, const Value* arg
   return Run();
 }
 
+Value Interpreter::ResumeGenerator(GeneratorObject* gen) {
+  rt_.CheckNativeStack();
+  Function* fn = gen->function();
+  uint32_t params = fn->info()->param_count;
+  if (gen->saved().size() < params || fn->info()->register_count == 0) {
+    rt_.ThrowTypeError("invalid bytecode: a generator resumed without its saved state");
+  }
+  // PushFrame copies from argv after its checks (which can allocate a RangeError).
+  std::vector<Value> args(gen->saved().begin(), gen->saved().begin() + params);
+  Frame* f = PushFrame(fn, gen->receiver(), args.data(), params, Value::Undefined());
+  f->fp[reg::kContext] = gen->context();
+  f->fp[0] = Value::FromCell(gen);
+  f->is_entry = true;
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnResume(*f, Value::FromCell(gen));
+  return Run();
+}
+
 Value Interpreter::RunScript(FunctionInfo* top) {
   Rooted<FunctionInfo*> rtop(rt_, top);
   Rooted<Context*> context(rt_, rt_.script_context());
@@ -1068,6 +1085,13 @@ Value Interpreter::Run() {
       DISPATCH();
     }
 
+    // InvokeIntrinsic [intrinsic] <list>: acc = intrinsic(list...)
+    CASE(InvokeIntrinsic) {
+      SYNC();
+      acc = CallIntrinsic(rt_, *frame, static_cast<Intrinsic>(ReadU16(pc + OFFSET(0))), &REG(1), LIST_COUNT(1));
+      NEXT();
+    }
+
     // CallRuntime [function] <list>: acc = runtime function(list...)
     CASE(CallRuntime) {
       SYNC();
@@ -1182,6 +1206,54 @@ Value Interpreter::Run() {
       SYNC();
       Value next;
       acc = GetIteratorAtSite(rt_, *frame, REG(0), &next);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ generators
+    // SwitchOnGeneratorState <r> [table] [count]: r holds the generator when resuming: jump to table[its suspend id]
+    CASE(SwitchOnGeneratorState) {
+      Value g = REG(0);
+      if (g.IsUndefined()) NEXT();  // the first entry
+      GeneratorObject* gen = g.IsCellOfKind(CellKind::kGenerator) ? static_cast<GeneratorObject*>(g.AsCell()) : nullptr;
+      if (JSVM_UNLIKELY(!gen || gen->function() != frame->function || gen->continuation() < 0 ||
+                        static_cast<uint32_t>(gen->continuation()) >= UIMM(2))) {
+        SYNC();
+        rt_.ThrowTypeError("invalid bytecode: SwitchOnGeneratorState without a suspended generator of this function");
+      }
+      Value target = constants[IDX(1) + static_cast<uint32_t>(gen->continuation())];
+      gen->set_continuation(GeneratorObject::kExecuting);
+      JUMP_TO(frame->info->bytecode.data() + target.AsInt());
+    }
+    // SuspendGenerator <r> <list> [id]: save a0.., the list and <context> in generator r; return acc
+    CASE(SuspendGenerator) {
+      SYNC();
+      GeneratorObject* gen = CheckedGenerator(rt_, *frame, REG(0));
+      SaveGeneratorState(rt_, *frame, gen, REG_INDEX(1), LIST_COUNT(1), UIMM(2),
+                         static_cast<uint32_t>(pc - frame->info->bytecode.data()));
+      if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnSuspend(*frame, Value::FromCell(gen), acc);
+      bool entry = frame->is_entry;
+      frames_.pop_back();
+      if (entry) return acc;
+      LOAD_FRAME();
+      // Back in the caller of the generator function (its first entry).
+      pc += kBytecodeInfos[*pc].size;
+      DISPATCH();
+    }
+    // ResumeGenerator <r> <list>: restore the list from generator r; acc = its input
+    CASE(ResumeGenerator) {
+      SYNC();
+      GeneratorObject* gen = CheckedGenerator(rt_, *frame, REG(0));
+      acc = RestoreGeneratorRegisters(rt_, *frame, gen, REG_INDEX(1), LIST_COUNT(1));
+      NEXT();
+    }
+    // SwitchOnSmiNoFeedback [table] [count] [base]: jump to table[acc - base] when in range
+    CASE(SwitchOnSmiNoFeedback) {
+      if (acc.IsInt()) {
+        int64_t i = static_cast<int64_t>(acc.AsInt()) - IMM(2);
+        if (i >= 0 && i < static_cast<int64_t>(UIMM(1))) {
+          JUMP_TO(frame->info->bytecode.data() + constants[IDX(0) + static_cast<uint32_t>(i)].AsInt());
+        }
+      }
       NEXT();
     }
 

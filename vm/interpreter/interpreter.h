@@ -10,6 +10,7 @@
 
 #include "vm/interpreter/bytecodes.h"
 #include "vm/objects/function.h"
+#include "vm/objects/generator.h"
 #include "vm/execution/runtime.h"
 #include "vm/objects/value.h"
 
@@ -44,6 +45,14 @@ class Interpreter {
   // Calls a closure with a receiver and arguments (Call() in operations.h
   // dispatches here for closures).
   Value CallFunction(Function* fn, Value this_value, const Value* argv, uint32_t argc, Value new_target);
+
+  // Resumes a suspended generator (any GeneratorKind) whose input and resume
+  // mode are set: pushes a frame for its function with its saved parameters,
+  // <context> and the object in r0 (where SwitchOnGeneratorState looks), and
+  // runs until the activation suspends again or returns. Returns what it
+  // gave back (SuspendGenerator's or Return's accumulator); afterwards the
+  // object is executing if the activation returned, suspended if it yielded.
+  Value ResumeGenerator(GeneratorObject* gen);
 
   // Runs a compiled script's top-level function. Its top-level
   // let/const/class go into a new script context that joins the script

@@ -20,6 +20,7 @@
 namespace jsvm {
 
 struct Frame;
+struct Job;
 
 class TraceHooks {
  public:
@@ -45,6 +46,16 @@ class TraceHooks {
   // a call, so that the dispatch loop keeps its shape: an observer sees it
   // coming in OnInstruction, from the instruction and its callee register.
   virtual void OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {}
+  // ---- generators and async functions (vm/objects/generator.h)
+  // `frame` (a generator, async function or async generator activation)
+  // suspends at a yield or await, handing `result` to its resumer, before
+  // the frame is popped; `generator` now holds its registers and context.
+  // By default an observer sees a return.
+  virtual void OnSuspend(const Frame& frame, Value /*generator*/, Value result) { OnReturn(frame, result); }
+  // `frame` was pushed to resume `generator` (its registers come back with
+  // the ResumeGenerator that follows). By default an observer sees a call
+  // from C++.
+  virtual void OnResume(const Frame& frame, Value /*generator*/) { OnCall(frame); }
   // `frame` catches `exception`: its handler runs next.
   virtual void OnCatch(const Frame& /*frame*/, Value /*exception*/) {}
   // `frame` is being left by an exception (before it is popped).
@@ -52,6 +63,23 @@ class TraceHooks {
   // The program wrote `text` to stdout (stream 1: console.log, print) or
   // stderr (stream 2: console.error).
   virtual void OnOutput(int /*stream*/, std::string_view /*text*/) {}
+
+  // ---- tasks and microtasks (vm/execution/job-queue.h, vm/host/event-loop.h)
+  // `job` joined the microtask queue (job.id numbers it; job.kind says who
+  // enqueued it). Made from the middle of an instruction (a then, an await).
+  virtual void OnJobEnqueued(const Job& /*job*/) {}
+  // The microtask `job` starts running (it has left the queue).
+  virtual void OnJobStart(const Job& /*job*/) {}
+  // The microtask `job` finished (also when it threw).
+  virtual void OnJobEnd(const Job& /*job*/) {}
+  // Timer `id` was armed to fire after `delay_ms` (every `delay_ms` when
+  // `repeat`; an immediate has delay -1).
+  virtual void OnTimerArmed(uint32_t /*id*/, double /*delay_ms*/, bool /*repeat*/) {}
+  // Timer `id`'s callback starts (a task); OnTimerDone when it returned or threw.
+  virtual void OnTimerFired(uint32_t /*id*/) {}
+  virtual void OnTimerDone(uint32_t /*id*/) {}
+  // Timer `id` was cleared before firing (clearTimeout, clearInterval).
+  virtual void OnTimerCleared(uint32_t /*id*/) {}
 };
 
 // The call bytecodes whose native calls end with OnNativeReturn (or an

@@ -180,6 +180,14 @@ enum class FunctionFlavor : uint8_t {
   kNormal, kArrow, kMethod, kGetter, kSetter, kClassConstructor, kDerivedConstructor, kTopLevel,
 };
 
+// Functions that suspend and resume: generators, async functions (and async
+// arrows and methods), async generators.
+enum class ResumableKind : uint8_t { kNone, kGenerator, kAsync, kAsyncGenerator };
+constexpr ResumableKind ResumableKindOf(bool generator, bool async) {
+  return generator ? (async ? ResumableKind::kAsyncGenerator : ResumableKind::kGenerator)
+                   : (async ? ResumableKind::kAsync : ResumableKind::kNone);
+}
+
 // The compiled form of a function literal (V8: SharedFunctionInfo + BytecodeArray).
 class FunctionInfo final : public Cell {
  public:
@@ -190,6 +198,7 @@ class FunctionInfo final : public Cell {
   String* debug_name = nullptr;   // inferred name for listings and stacks (may equal name)
   Script* script = nullptr;
   FunctionFlavor flavor = FunctionFlavor::kNormal;
+  ResumableKind resumable = ResumableKind::kNone;
   bool strict = false;
   bool is_expression = false;     // named function expression binds its own name
   bool has_simple_params = true;
@@ -219,7 +228,12 @@ class FunctionInfo final : public Cell {
   std::unique_ptr<PropertyIC[]> ics;
   void AllocateFeedback(Heap& heap);
 
+  bool is_generator() const {
+    return resumable == ResumableKind::kGenerator || resumable == ResumableKind::kAsyncGenerator;
+  }
+  bool is_async() const { return resumable == ResumableKind::kAsync || resumable == ResumableKind::kAsyncGenerator; }
   bool IsConstructor() const {
+    if (resumable != ResumableKind::kNone) return false;
     return flavor == FunctionFlavor::kNormal || flavor == FunctionFlavor::kClassConstructor ||
            flavor == FunctionFlavor::kDerivedConstructor;
   }

@@ -14,7 +14,8 @@ namespace {
 bool Cacheable(Runtime& rt, const Object* o, Cell* key) {
   switch (o->kind()) {
     case CellKind::kObject: case CellKind::kError: case CellKind::kArguments:
-    case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator:
+    case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator:
+    case CellKind::kPromise:
       break;
     case CellKind::kArray: case CellKind::kPrimitiveWrapper:
       if (key == rt.names().length) return false;  // exotic (arrays, string wrappers)

@@ -93,7 +93,13 @@ void MaterializeFunctionProperties(Runtime& rt, Object* obj) {
     DefineRaw(rt, fn, PropertyKey::Named(n.length), Value::Int(info->length), kAttrConfigurable);
     DefineRaw(rt, fn, PropertyKey::Named(n.name), Value::FromCell(info->name ? info->name : n.empty),
               kAttrConfigurable);
-    if (info->IsConstructor()) {
+    if (info->is_generator()) {
+      // A generator function's prototype is the [[Prototype]] of the
+      // generator objects it makes; it has no `constructor`.
+      const Intrinsics& in = rt.intrinsics();
+      Rooted<Object*> proto(rt, rt.NewObject(info->is_async() ? in.async_generator_prototype : in.generator_prototype));
+      DefineRaw(rt, fn, PropertyKey::Named(n.prototype), Value::FromCell(proto.get()), kAttrWritable);
+    } else if (info->IsConstructor()) {
       Rooted<Object*> proto(rt, rt.NewObject());
       DefineRaw(rt, proto, PropertyKey::Named(n.constructor), Value::FromCell(fn.get()), kAttrHidden);
       uint8_t attrs = info->IsClassConstructor() ? uint8_t{kAttrNone} : uint8_t{kAttrWritable};

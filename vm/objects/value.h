@@ -109,7 +109,7 @@ inline bool IsObjectKind(CellKind k) {
     case CellKind::kObject: case CellKind::kArray: case CellKind::kFunction:
     case CellKind::kNativeFunction: case CellKind::kBoundFunction: case CellKind::kArguments:
     case CellKind::kError: case CellKind::kPrimitiveWrapper: case CellKind::kMap:
-    case CellKind::kSet: case CellKind::kIterator:
+    case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator: case CellKind::kPromise:
       return true;
     default:
       return false;
