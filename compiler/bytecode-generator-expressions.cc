@@ -924,10 +924,23 @@ void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
   // Call the tag like any call, with the template object first.
   Register callee = builder_.NewRegister();
   Register receiver = builder_.NewRegister();
-  if (auto* m = t->tag->As<Member>()) {
-    VisitForAccumulator(m->object);
+  auto* member = t->tag->As<Member>();
+  auto* keyed = t->tag->As<Keyed>();
+  if ((member && member->object->Is<SuperExpression>()) || (keyed && keyed->object->Is<SuperExpression>())) {
+    // super.m`...`: called with this.
+    VisitThis(member ? member->object : keyed->object);
     builder_.StoreAccumulator(receiver);
-    builder_.GetNamedProperty(receiver, builder_.AddName(m->name), builder_.NewFeedbackSlot());
+    VisitForAccumulator(t->tag);
+  } else if (member) {
+    VisitForAccumulator(member->object);
+    builder_.StoreAccumulator(receiver);
+    builder_.GetNamedProperty(receiver, builder_.AddName(member->name), builder_.NewFeedbackSlot());
+  } else if (keyed) {
+    // o[k]`...`: called with o as this.
+    VisitForAccumulator(keyed->object);
+    builder_.StoreAccumulator(receiver);
+    VisitForAccumulator(keyed->key);
+    builder_.GetKeyedProperty(receiver, builder_.NewFeedbackSlot());
   } else {
     builder_.LdaUndefined();
     builder_.StoreAccumulator(receiver);
