@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Runs the ../shared test262 subset and holds jsvm to its known-failures list.
 
-  test262-check.py --jsvm BUILD/jsvm [--shared DIR] [--list FILE] [--update] [PATH_FILTER...]
+  test262-check.py --jsvm BUILD/jsvm [--shared DIR] [--list FILE] [--update] [--full] [--vm-args ARGS] [PATH_FILTER...]
+
+--full runs the runner's full mode (no subset, no scope rules) on the
+filters; --vm-args are added to `jsvm run` (e.g. `--unhandled-rejections=none`:
+test262's async tests reject promises on purpose, and its hosts ignore
+unhandled rejections).
 
 Fails (exit 1) when
   - a test fails that is not in the list (a regression), or
@@ -28,6 +33,8 @@ def main():
     ap.add_argument("--list", default=os.path.join(HERE, "test262-known-failures.txt"))
     ap.add_argument("--update", action="store_true")
     ap.add_argument("--jobs", default="2")
+    ap.add_argument("--full", action="store_true")
+    ap.add_argument("--vm-args", default="")
     ap.add_argument("filters", nargs="*")
     args = ap.parse_args()
     runner = os.path.join(args.shared, "test262", "run")
@@ -36,8 +43,9 @@ def main():
         return 77
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "results.json")
-        cmd = [sys.executable, runner, "--vm", os.path.abspath(args.jsvm) + " run", "--jobs", args.jobs,
-               "--json", out] + args.filters
+        vm = os.path.abspath(args.jsvm) + " run" + (" " + args.vm_args if args.vm_args else "")
+        cmd = [sys.executable, runner, "--vm", vm, "--jobs", args.jobs, "--json", out] + \
+            (["--full"] if args.full else []) + args.filters
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         table = [l for l in proc.stdout.splitlines() if not l.startswith("FAIL ")]
         print("\n".join(table[-60:]))
