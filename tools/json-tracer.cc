@@ -141,17 +141,6 @@ bool WritesAccumulator(Bytecode op) {
   return use == AccumulatorUse::kWrite || use == AccumulatorUse::kReadWrite;
 }
 
-// What a job will call: a reaction's handler (undefined: the value passes
-// through), the generator an await resumes, a thenable's then, a
-// queueMicrotask callback.
-Value JobHandler(const Job& job) {
-  if (job.kind == JobKind::kReaction || job.kind == JobKind::kAwait) {
-    if (job.reaction.native) return job.reaction.target ? Value::FromCell(job.reaction.target) : Value::Undefined();
-    return job.rejected ? job.reaction.on_rejected : job.reaction.on_fulfilled;
-  }
-  return job.handler;
-}
-
 const char* GeneratorKindText(GeneratorKind k) {
   switch (k) {
     case GeneratorKind::kGenerator: return "generator";

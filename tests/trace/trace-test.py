@@ -550,6 +550,7 @@ def check_chrome(data):
     slices = {}
     last_counter = None
     counters = 0
+    flows = {}  # (cat, name, id) -> {"s": event, "f": event}
     for n, e in enumerate(events):
         ph = e.get("ph")
         check(ph is not None and "name" in e, "chrome event %d: no ph or name" % n)
@@ -565,6 +566,11 @@ def check_chrome(data):
             check(last_counter is None or e["ts"] > last_counter, "chrome counter %d goes back in time" % n)
             last_counter = e["ts"]
             counters += 1
+        elif ph in ("s", "f"):
+            key = (e.get("cat"), e["name"], e.get("id"))
+            check(isinstance(e.get("id"), int), "chrome flow event %d: no id" % n)
+            check(ph not in flows.setdefault(key, {}), "chrome flow %s: two %s events" % (key, ph))
+            flows[key][ph] = e
         elif ph in ("B", "E"):
             raise Failure("chrome: unexpected B/E events")
     check(counters >= 2, "chrome: fewer than 2 heap counter samples")
@@ -580,6 +586,16 @@ def check_chrome(data):
                               (s[2], s[0], s[1], stack[-1][2], stack[-1][0], stack[-1][1], tid))
             stack.append(s)
         total += len(sl)
+    # Flow arrows: each end has its start, earlier, and both lie inside a
+    # slice of their track (Perfetto binds them to the enclosing slice).
+    for key, pair in flows.items():
+        for ph, e in pair.items():
+            check(any(a <= e["ts"] <= b for a, b, _ in slices.get(e["tid"], [])),
+                  "chrome flow %s: its %s event at %s is in no slice of track %s" % (key, ph, e["ts"], e["tid"]))
+        if "f" in pair:
+            check("s" in pair and pair["s"]["ts"] < pair["f"]["ts"], "chrome flow %s ends before it starts" % (key,))
+            check(pair["f"].get("bp") == "e", "chrome flow %s: its end does not bind to the enclosing slice" % (key,))
+    slices["flows"] = flows
     return slices
 
 
@@ -694,6 +710,23 @@ def main():
             check(len(inside) == 14, "%d fib slices inside map, expected 14" % len(inside))
             return "191 fib slices, callbacks nested in the native map slice"
         case("chrome: calls as nested slices", chrome_fib)
+
+        def chrome_loop():
+            loop = os.path.join(HERE, "..", "viewer", "event-loop.js")
+            _, data = run_trace(args.jsvm, loop, tmp, [], "chrome")
+            slices = check_chrome(data)
+            names = {(e.get("tid"), e["args"].get("name")) for e in data["traceEvents"] if e["name"] == "thread_name"}
+            check((3, "event loop: tasks (timers)") in names and (4, "microtasks") in names, "task tracks unnamed: %s" % names)
+            micro = [s[2] for s in sorted(slices.get(4, []))]
+            tasks = [s[2] for s in sorted(slices.get(3, []))]
+            check(micro == ["then: <anonymous>", "resume load after await", "then: <anonymous>"], "microtask slices %s" % micro)
+            check(tasks == ["setTimeout: <anonymous>", "setTimeout: <anonymous>"], "task slices %s" % tasks)
+            ends = [p for p in slices["flows"].values() if "f" in p]
+            check(len(ends) == 5 and all(p["f"]["tid"] in (3, 4) for p in ends), "%d flows end on the task tracks" % len(ends))
+            resumed = [s for s in slices[1] if s[2] == "load (resumed)"]
+            check(len(resumed) == 1, "no slice for load's resumption")
+            return "microtasks %s, tasks %s, 5 flow arrows from the queuing to the run" % (micro, tasks)
+        case("chrome: tasks and microtasks on their tracks, with flows", chrome_loop)
 
         def max_steps():
             proc, data = run_trace(args.jsvm, fib, tmp, ["--max-steps=40", "--keyframe-interval=10"])
