@@ -189,8 +189,10 @@ try {
   await page.keyboard.press('t');
   jobs = await items('job');
   const running = await page.locator('#frames [data-running]').allTextContents();
+  const runningNow = await items('running');
   check(/microtask #1 leaves the queue/.test(await status.textContent()) && jobs.length === 0 &&
-        running.length === 1 && running[0].includes('microtask #1: then callback'),
+        running.length === 1 && running[0].includes('microtask #1: then callback') &&
+        runningNow.length === 1 && runningNow[0].startsWith('\u25B6 microtask #1 then callback'),
         'pressing t moves microtask #1 from the queue to the stack: ' + running.join(' | '));
   let resumed = false;
   for (let i = 0; i < 10 && !resumed; i++) {

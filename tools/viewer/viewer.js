@@ -427,6 +427,15 @@ function drawLoop(state) {
     if (items.length === 0) list.append(h('li', { class: 'empty' }, empty));
     box.append(h('div', { class: 'loop-section', id: 'loop-' + cls }, h('h3', {}, title), list));
   };
+  if (state.running) {
+    const info = state.runningInfo;
+    const isJob = state.running.job !== undefined;
+    section('Running now (taken from its queue, on the stack)', 'running', [[
+      isJob ? '\u25B6 microtask #' + state.running.job + (info ? ' ' + jobText(state, info) : '')
+            : '\u25B6 timer #' + state.running.timer + (info ? ' ' + timerText(state, info) : ''),
+      info && info.site ? (isJob ? 'queued at ' : 'armed at ') + siteText(info.site) : '',
+      { class: 'loop-item running ' + (isJob ? 'job' : 'timer') }]], '');
+  }
   section('Microtask queue (runs first, oldest first)', 'job', state.jobs.map((j) =>
     ['#' + j.job + ' ' + jobText(state, j), j.site ? 'queued at ' + siteText(j.site) : '', { 'data-job': j.job, 'data-kind': j.kind }]),
     'empty');
