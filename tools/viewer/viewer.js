@@ -141,10 +141,12 @@ function jobText(state, job) {
 }
 
 // "setTimeout(ƒ tick #9, 100): due at 100 ms".
-function timerText(state, t) {
+// `fired`: the timer whose callback runs now (t.due is when it fired).
+function timerText(state, t, fired) {
   const call = { timeout: 'setTimeout', interval: 'setInterval', immediate: 'setImmediate' }[t.kind] || t.kind;
   const args = valueText(state, t.callback) + (t.delay !== null ? ', ' + t.delay : '');
-  const due = t.kind === 'immediate' ? 'runs after the timers of this turn' : (t.kind === 'interval' ? 'next due at ' : 'due at ') + t.due + ' ms';
+  const due = t.kind === 'immediate' ? (fired ? 'the check phase' : 'runs after the timers of this turn')
+    : fired ? 'fired at ' + t.due + ' ms' : (t.kind === 'interval' ? 'next due at ' : 'due at ') + t.due + ' ms';
   return call + '(' + args + ') · ' + due;
 }
 
@@ -374,7 +376,7 @@ function drawFrames(state, changedRegs) {
     const info = state.runningInfo;
     const isJob = state.running.job !== undefined;
     const what = isJob ? 'microtask #' + state.running.job + (info ? ': ' + jobText(state, info) : '')
-                       : 'task: timer #' + state.running.timer + (info ? ' \u00b7 ' + timerText(state, info) : '');
+                       : 'task: timer #' + state.running.timer + (info ? ' \u00b7 ' + timerText(state, info, true) : '');
     box.append(h('div', { class: 'frame task' + (isJob ? '' : ' timer'), 'data-running': isJob ? 'job' : 'timer' },
                  h('h3', {}, '\u25B6 ' + what), h('div', { class: 'empty' }, 'taken from its queue by the event loop; the frames above run it')));
   }
@@ -432,7 +434,7 @@ function drawLoop(state) {
     const isJob = state.running.job !== undefined;
     section('Running now (taken from its queue, on the stack)', 'running', [[
       isJob ? '\u25B6 microtask #' + state.running.job + (info ? ' ' + jobText(state, info) : '')
-            : '\u25B6 timer #' + state.running.timer + (info ? ' ' + timerText(state, info) : ''),
+            : '\u25B6 timer #' + state.running.timer + (info ? ' ' + timerText(state, info, true) : ''),
       info && info.site ? (isJob ? 'queued at ' : 'armed at ') + siteText(info.site) : '',
       { class: 'loop-item running ' + (isJob ? 'job' : 'timer') }]], '');
   }
