@@ -10,8 +10,13 @@ For each program:
      the values the replayed state holds, keyframes equal the replayed state (objects included: natives' writes are in the steps that make them),
      console.log arguments read from the replayed registers print what the
      program printed, and the "out" events equal the program's real stdout;
-  3. `jsvm trace --format=chrome` must parse, its slices must nest per track
-     and its counters must advance in time.
+     jobs start oldest first on an empty stack, timers fire at or after their
+     due time on a clock that never goes back, suspensions are followed by
+     their frame's return and resumptions resume a suspended generator, and
+     keyframes hold the replayed queues, timers and suspended functions;
+  3. `jsvm trace --format=chrome` must parse, its slices must nest per track,
+     its counters must advance in time and its flow arrows must start before
+     they end, inside slices of their tracks.
 Then --max-steps and --functions are checked for what they promise.
 
 Usage: trace-test.py --jsvm PATH [--shared DIR]   (exit 0 = all passed)
