@@ -7,6 +7,7 @@ const ROW_HEIGHT = 18;            // px, one row of the source and bytecode list
 const MAX_CONTEXTS = 14;          // context boxes drawn
 const MAX_HEAP_NODES = 60;        // nodes of the heap graph (nearest to the roots)
 const MAX_CHART_POINTS = 1500;    // points of the heap chart's polyline
+const MAX_LOOP_ITEMS = 40;        // entries of each event-loop list drawn
 
 // ---------------------------------------------------------------- the trace
 
@@ -423,10 +424,11 @@ function drawLoop(state) {
     (state.running ? '' : state.frames.length ? ' \u00b7 the stack is busy: queued work waits until it is empty' : ' \u00b7 the stack is empty')));
   const section = (title, cls, items, empty) => {
     const list = h('ul', { class: 'loop-list' });
-    for (const [text, where, extra] of items) {
+    for (const [text, where, extra] of items.slice(0, MAX_LOOP_ITEMS)) {
       list.append(h('li', Object.assign({ class: 'loop-item ' + cls }, extra || {}), h('span', { class: 'what' }, text), where ? h('span', { class: 'where' }, ' \u00b7 ' + where) : ''));
     }
     if (items.length === 0) list.append(h('li', { class: 'empty' }, empty));
+    if (items.length > MAX_LOOP_ITEMS) list.append(h('li', { class: 'empty' }, '\u2026 and ' + (items.length - MAX_LOOP_ITEMS) + ' more'));
     box.append(h('div', { class: 'loop-section', id: 'loop-' + cls }, h('h3', {}, title), list));
   };
   if (state.running) {
