@@ -172,6 +172,36 @@ Register BytecodeGenerator::ReceiverRegister() const {
   return Register(reg::Receiver(static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0))));
 }
 
+namespace {
+
+// Array destructuring in a generator: a return through a yield inside the
+// pattern closes the iterator unless it is done.
+class DestructuringCloseScope final : public ControlScope {
+ public:
+  DestructuringCloseScope(BytecodeGenerator* gen, Register iterator, Register done)
+      : ControlScope(gen), iterator_(iterator), done_(done) {}
+  bool Execute(Command command, const Node*) override {
+    if (command != Command::kReturn) return false;
+    BytecodeArrayBuilder& b = gen_->builder();
+    RegisterScope rs(b);
+    Register saved = b.NewRegister();
+    b.StoreAccumulator(saved);
+    Label closed;
+    b.Ldar(done_);
+    b.JumpIfTrue(closed);
+    b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
+    b.Bind(&closed);
+    b.Ldar(saved);
+    return false;
+  }
+
+ private:
+  Register iterator_;
+  Register done_;
+};
+
+}  // namespace
+
 // ---------------------------------------------------------------- dispatch
 
 void BytecodeGenerator::VisitForEffect(Expr* e) {
@@ -894,10 +924,23 @@ void BytecodeGenerator::VisitTaggedTemplate(TaggedTemplate* t) {
   // Call the tag like any call, with the template object first.
   Register callee = builder_.NewRegister();
   Register receiver = builder_.NewRegister();
-  if (auto* m = t->tag->As<Member>()) {
-    VisitForAccumulator(m->object);
+  auto* member = t->tag->As<Member>();
+  auto* keyed = t->tag->As<Keyed>();
+  if ((member && member->object->Is<SuperExpression>()) || (keyed && keyed->object->Is<SuperExpression>())) {
+    // super.m`...`: called with this.
+    VisitThis(member ? member->object : keyed->object);
     builder_.StoreAccumulator(receiver);
-    builder_.GetNamedProperty(receiver, builder_.AddName(m->name), builder_.NewFeedbackSlot());
+    VisitForAccumulator(t->tag);
+  } else if (member) {
+    VisitForAccumulator(member->object);
+    builder_.StoreAccumulator(receiver);
+    builder_.GetNamedProperty(receiver, builder_.AddName(member->name), builder_.NewFeedbackSlot());
+  } else if (keyed) {
+    // o[k]`...`: called with o as this.
+    VisitForAccumulator(keyed->object);
+    builder_.StoreAccumulator(receiver);
+    VisitForAccumulator(keyed->key);
+    builder_.GetKeyedProperty(receiver, builder_.NewFeedbackSlot());
   } else {
     builder_.LdaUndefined();
     builder_.StoreAccumulator(receiver);
@@ -1526,6 +1569,10 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   EmitGetIterator(value, iterator, next);
   builder_.LdaFalse();
   builder_.StoreAccumulator(done);
+  // In a generator a yield inside the pattern (`[x = yield]`) may be
+  // resumed with return(): the iterator is closed on the way out.
+  std::optional<DestructuringCloseScope> closer;
+  if (resumable()) closer.emplace(this, iterator, done);
   for (Pattern* e : ap->elements) {
     if (e && e->Is<RestElement>()) {
       Label skip, have;

@@ -205,7 +205,7 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
     builder_.Bind(&not_done);
   }
   // Not done: re-yield the inner result object as it is (an async
-  // generator yields its value).
+  // generator yields its value, without awaiting it).
   if (async) {
     RegisterScope args_scope(builder_);
     RegisterList args = builder_.NewRegisterList(2);
@@ -213,7 +213,7 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
     builder_.StoreAccumulator(args[1]);
     builder_.Mov(generator_object(), args[0]);
     builder_.SetExpressionPosition(y->pos.offset);
-    builder_.InvokeIntrinsic(Intrinsic::kAsyncGeneratorYieldWithAwait, args);
+    builder_.InvokeIntrinsic(Intrinsic::kAsyncGeneratorYield, args);
   } else {
     builder_.Ldar(result);
     builder_.SetExpressionPosition(y->pos.offset);
@@ -260,12 +260,22 @@ void BytecodeGenerator::GenerateResumableBody() {
   body();
   builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
   builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
-  // acc: the exception, which rejects the promise.
+  // acc: the exception, which rejects the promise. As in V8, the handler
+  // is a catch clause: its variable (`.catch`) lives in a catch context.
+  Register exception = builder_.NewRegister();
+  builder_.StoreAccumulator(exception);
+  ScopeInfo* catch_scope = rt_.heap().New<ScopeInfo>(ScopeType::kCatch);
+  catch_scope->AddSlot(rt_.Intern(u".catch"), VariableMode::kInternal);
+  builder_.CreateCatchContext(exception, builder_.AddConstant(Value::FromCell(catch_scope)));
+  Register outer_context = builder_.NewRegister();
+  builder_.PushContext(outer_context);
   RegisterList args = builder_.NewRegisterList(2);
+  builder_.LdaImmutableCurrentContextSlot(UImm(Context::kFirstSlot));
   builder_.StoreAccumulator(args[1]);
   builder_.Mov(generator_object(), args[0]);
   builder_.InvokeIntrinsic(generator ? Intrinsic::kAsyncGeneratorReject : Intrinsic::kAsyncFunctionReject, args);
   if (generator) {
+    builder_.PopContext(outer_context);
     builder_.InvokeIntrinsic(Intrinsic::kGeneratorClose, RegisterList(generator_object(), 1));
     builder_.LdaUndefined();
   }

@@ -869,6 +869,18 @@ bool Parser::ParseObjectMethodWithModifiers(Property* property, PropertyName* na
   return true;
 }
 
+void Parser::CheckEscapedModifier(const PropertyName& name) {
+  if (!name.has_escape || name.token_kind != TokenKind::kIdentifier || tok_.newline_before) return;
+  bool is_async = name.name == u"async";
+  if (!is_async && name.name != u"get" && name.name != u"set") return;
+  TokenKind k = tok_.kind;
+  if (k == TokenKind::kIdentifier || k == TokenKind::kEscapedKeyword || k == TokenKind::kString ||
+      k == TokenKind::kNumber || k == TokenKind::kLBracket || IsKeywordToken(k) ||
+      (is_async && k == TokenKind::kMul)) {
+    Fail(name.pos, "Keyword must not contain escaped characters");
+  }
+}
+
 bool Parser::KeyIs(const PropertyName& name, std::u16string_view text) {
   if (name.computed || name.token_kind == TokenKind::kNumber) return false;
   return name.name == text;
@@ -900,6 +912,7 @@ Expr* Parser::ParseObjectLiteral(CoverErrors* errors) {
       }
     } else {
       ParsePropertyName(&name);
+      CheckEscapedModifier(name);
     }
     bool accessor = (name.token_kind == TokenKind::kIdentifier && !name.has_escape &&
                      (name.name == u"get" || name.name == u"set")) &&

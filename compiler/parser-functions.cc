@@ -151,7 +151,11 @@ Expr* Parser::ParseFunctionExpression() {
   fn->is_async = is_async;
   fn->is_generator = Accept(TokenKind::kMul);
   // The name is bound inside: yield and await are what they are in the function.
-  if (tok_.kind != TokenKind::kLParen) fn->name = ParseBindingIdentifier(fn->is_generator, is_async);
+  if (tok_.kind != TokenKind::kLParen) {
+    size_t suspend_mark = suspends_.size();
+    fn->name = ParseBindingIdentifier(fn->is_generator, is_async);
+    suspends_.resize(suspend_mark);  // its own name is no `await` of the code around it
+  }
   return ParseFunctionRest(fn);
 }
 
@@ -264,8 +268,12 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
   member.pos = tok_.pos;
   SourcePos start = tok_.pos;
   auto is_modifier = [this]() {
-    // `static`, `get` and `set` are names when a method or field follows them.
-    TokenKind next = PeekKind();
+    // `static`, `get` and `set` are names when a method or field follows
+    // them; `get` or `set` and a line break before `*`: a field, then a
+    // generator method (accessors cannot be generators).
+    bool newline = false;
+    TokenKind next = PeekKind(&newline);
+    if (next == TokenKind::kMul && newline && !IsContextual(u"static")) return false;
     return next != TokenKind::kLParen && next != TokenKind::kAssign &&
            next != TokenKind::kSemicolon && next != TokenKind::kRBrace;
   };
@@ -292,6 +300,7 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
   }
   PropertyName name;
   ParsePropertyName(&name);
+  CheckEscapedModifier(name);
   member.key = name.key;
   member.computed = name.computed;
 

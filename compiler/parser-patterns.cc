@@ -29,6 +29,11 @@ void Parser::CheckYieldAwaitName(SourcePos pos, std::u16string_view name, bool y
   if (await_keyword && name == u"await") Fail(pos, "Unexpected reserved word");
 }
 
+bool Parser::IsYieldOrAwaitKeyword() const {
+  return (function_->is_generator && IsContextual(u"yield")) ||
+         (function_->is_async && IsContextual(u"await"));
+}
+
 Identifier* Parser::ParseBindingIdentifier() {
   return ParseBindingIdentifier(function_->is_generator, function_->is_async);
 }
@@ -40,6 +45,7 @@ Identifier* Parser::ParseBindingIdentifier(bool yield_keyword, bool await_keywor
   CheckBindingName(id);
   CheckYieldAwaitName(id->pos, id->name, yield_keyword, await_keyword);
   if (id->name == u"await") {
+    RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, id->pos);
     await_identifier_end_ = tok_.end;
     await_identifier_pos_ = tok_.pos;
   }
@@ -51,7 +57,7 @@ Pattern* Parser::ParseBindingTarget(bool nested) {
   DepthGuard guard(this);
   if (tok_.kind == TokenKind::kLBracket) return ParseArrayBindingPattern();
   if (tok_.kind == TokenKind::kLBrace) return ParseObjectBindingPattern();
-  if (nested && tok_.kind != TokenKind::kIdentifier) {
+  if (nested && (tok_.kind != TokenKind::kIdentifier || IsYieldOrAwaitKeyword())) {
     // V8 reads a pattern's element as an expression and then rejects it:
     // `let [1] = []` is an invalid target, not an unexpected number.
     SourcePos pos = tok_.pos;
@@ -109,6 +115,12 @@ Pattern* Parser::ParseObjectBindingPattern() {
           Fail(tok_.pos, "`...` must be followed by an identifier in declaration contexts");
         }
         FailUnexpected();
+      }
+      if (IsYieldOrAwaitKeyword()) {
+        // V8 reads it as an expression: yield is then no target, await wants an operand.
+        SourcePos pos = tok_.pos;
+        ParseAssignment(true);
+        Fail(pos, kInvalidDestructuringTarget);
       }
       pattern->rest = ParseBindingIdentifier();
       if (tok_.kind != TokenKind::kRBrace) Fail(rest_pos, kRestNotLast);

@@ -84,6 +84,7 @@ Stmt* Parser::ParseStatementListItem() {
         return decl;
       }
       if (AtAsyncFunction()) {
+        if (tok_.has_escape) Fail(tok_.pos, "Keyword must not contain escaped characters");
         return ParseFunctionDeclaration(scope_->kind != DeclScope::Kind::kFunction);
       }
       break;
@@ -315,7 +316,7 @@ Stmt* Parser::ParseFor() {
   SourcePos pos = tok_.pos;
   Next();
   bool is_await = false;
-  if (IsContextual(u"await")) {
+  if (tok_.kind == TokenKind::kIdentifier && tok_.value == u"await") {  // V8 allows escapes here
     if (!function_->is_async) Fail(tok_.pos, "Unexpected reserved word");
     is_await = true;
     Next();

@@ -218,7 +218,7 @@ void Parser::PeekTwoKinds(TokenKind* first, TokenKind* second) {
 }
 
 bool Parser::AtAsyncFunction() {
-  if (!IsContextual(u"async")) return false;
+  if (tok_.kind != TokenKind::kIdentifier || tok_.value != u"async") return false;
   bool newline = false;
   return PeekKind(&newline) == TokenKind::kFunction && !newline;
 }

@@ -182,7 +182,7 @@ class Parser {
   void PeekTwoKinds(TokenKind* first, TokenKind* second);
   // tok_ is the identifier `word`, written without escapes.
   bool IsContextual(std::u16string_view word) const;
-  // tok_ is `async` followed by `function` on the same line.
+  // tok_ is `async` (escaped or not) followed by `function` on the same line.
   bool AtAsyncFunction();
 
   // Never inlined: allocation code inlined into the recursive functions
@@ -291,6 +291,9 @@ class Parser {
   // An object literal's method after `*` or `async` (tok_), into `property`;
   // false (with `name` read) when the `async` is the property's name.
   bool ParseObjectMethodWithModifiers(Property* property, PropertyName* name);
+  // Fails when `name` is an escaped `async`, `get` or `set` used as a
+  // modifier (a property name follows it on its line; V8's message).
+  void CheckEscapedModifier(const PropertyName& name);
   // A non-computed identifier, keyword or string key spelling `text`.
   static bool KeyIs(const PropertyName& name, std::u16string_view text);
 
@@ -322,6 +325,8 @@ class Parser {
   // or (the second form: a function expression's own name) as given.
   Identifier* ParseBindingIdentifier();
   Identifier* ParseBindingIdentifier(bool yield_keyword, bool await_keyword);
+  // tok_ is `yield` in a generator or `await` in an async function (unescaped).
+  bool IsYieldOrAwaitKeyword() const;
   // Fails when `name` is `yield` where yield is a keyword, or `await` where
   // await is one (V8's messages for a binding or a reference).
   void CheckYieldAwaitName(SourcePos pos, std::u16string_view name, bool yield_keyword,

@@ -7,6 +7,8 @@
 //                          implement yet (with statements, class fields, ...),
 //                          or parses yield/await but cannot generate code for them
 //   known:ID               a listed disagreement (parser-known.json) with its reason
+//                          (optionally only when acorn, which follows the spec,
+//                          agrees with jsvm)
 //   unexplained            anything else: a parser bug to fix or to list
 // and a jsvm crash (a signal, an exit code other than 0 and 1, an internal
 // error or a timeout) is always a failure.
@@ -124,6 +126,24 @@ function FeaturesAt(src, offset, inTemplate = false) {
   return { features: inside.length ? inside : found.reverse() };
 }
 
+// acorn's verdict (ES2024, script): true when it parses SRC.
+function AcornAccepts(src) {
+  try {
+    acorn.parse(src, { ecmaVersion: 2024, sourceType: "script" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The bytecode generator's errors for what it cannot compile yet (the
+// program parsed): the message names the feature.
+const kCodegenGaps = [
+  [/^SyntaxError: unsupported expression (Yield|Await)$/, "yield/await code generation"],
+  [/^SyntaxError: 'with' statements are not supported$/, "with statements"],
+  [/^SyntaxError: class fields are not supported yet$/, "class fields"],
+];
+
 function Classify(src, jsvm, nodeError) {
   const direction = jsvm.error === null ? "jsvm accepts, node rejects" : "jsvm rejects, node accepts";
   for (const k of known) {
@@ -131,11 +151,12 @@ function Classify(src, jsvm, nodeError) {
     if (k.jsvm && !(jsvm.error && new RegExp(k.jsvm).test(jsvm.error))) continue;
     if (k.node && !(nodeError && new RegExp(k.node).test(nodeError))) continue;
     if (k.source && !new RegExp(k.source).test(src)) continue;
+    // "acorn": "accepts" / "rejects": acorn (the spec) sides with jsvm.
+    if (k.acorn && AcornAccepts(src) !== (k.acorn === "accepts")) continue;
     return { direction, cls: `known:${k.id}` };
   }
-  if (jsvm.error !== null && /^SyntaxError: unsupported expression (Yield|Await)$/.test(jsvm.error)) {
-    // Parsed: the bytecode generator has no code for it yet (issue 16).
-    return { direction, cls: "unimplemented:yield/await code generation" };
+  for (const [message, feature] of kCodegenGaps) {
+    if (jsvm.error !== null && message.test(jsvm.error)) return { direction, cls: `unimplemented:${feature}` };
   }
   if (jsvm.error !== null) {
     const offset = Offset(src, jsvm.line, jsvm.col);

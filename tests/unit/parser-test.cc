@@ -530,6 +530,9 @@ TEST(ParserTest, Generators) {
   EXPECT_EQ(Parse(u"class A { *m() {} static *[Symbol.iterator]() {} static *constructor() {} }"),
             "(decl (class A (method \"m\" (method* ())) (static method [(. Symbol iterator)] "
             "(method* ())) (static method \"constructor\" (method* ()))))");
+  EXPECT_EQ(Parse(u"class A { get\n*g() {} set\n*s() {} static\n*t() {} }"),
+            "(decl (class A (field \"get\") (method \"g\" (method* ())) (field \"set\") "
+            "(method \"s\" (method* ())) (static method \"t\" (method* ()))))");
   EXPECT_EQ(Parse(u"{ function* g() {} } if (x) { function* h() {} }"),
             "{ (decl (function* g ())) } (if x { (decl (function* h ())) })");
 }

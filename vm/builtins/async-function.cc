@@ -121,15 +121,16 @@ void AsyncGeneratorClosedReturnContinuation(Runtime& rt, Object* target, Value v
 void AwaitFor(Runtime& rt, GeneratorObject* g, Value value, PromiseContinuation continuation) {
   Rooted<GeneratorObject*> gen(rt, g);
   gen->set_awaiting(true);
-  PromiseObject* p;
+  Rooted<Value> operand(rt, value);
+  Rooted<PromiseObject*> p(rt, nullptr);
   try {
-    p = PromiseResolve(rt, value);
+    p = PromiseResolve(rt, operand);
   } catch (JsThrow&) {
     Rooted<Value> e(rt, rt.exception());
     continuation(rt, gen.get(), e, true);
     return;
   }
-  PerformPromiseThenNative(rt, p, continuation, gen.get());
+  PerformPromiseThenNative(rt, p.get(), continuation, gen.get());
 }
 
 void AsyncGeneratorResumeNext(Runtime& rt, GeneratorObject* g) {
@@ -204,9 +205,13 @@ Value AsyncFromSyncStep(Runtime& rt, CallArgs& args, const char* method) {
       static_cast<IteratorObject*>(self.AsCell())->source != IteratorSource::kAsyncFromSync) {
     rt.ThrowTypeError("not an async-from-sync iterator");
   }
-  Rooted<Value> sync(rt, static_cast<IteratorObject*>(self.AsCell())->target);
+  auto* wrapper_object = static_cast<IteratorObject*>(self.AsCell());
+  Rooted<Value> sync(rt, wrapper_object->target);
+  bool is_next = std::string_view(method) == "next";
+  Rooted<Value> next_method(rt, wrapper_object->next_method);
   try {
-    Rooted<Value> fn(rt, GetValueProperty(rt, sync, rt.KeyForUtf8(method)));
+    // `next` was read when the wrapper was made; return and throw are looked up each time.
+    Rooted<Value> fn(rt, is_next ? next_method.get() : GetValueProperty(rt, sync, rt.KeyForUtf8(method)));
     if (fn.get().IsNullish()) {
       if (std::string(method) == "return") {
         Rooted<Value> r(rt, Value::FromCell(CreateIterResultObject(rt, args[0], true)));
@@ -259,8 +264,8 @@ Value AsyncFunctionAwait(Runtime& rt, GeneratorObject* g, Value value) {
   Rooted<GeneratorObject*> gen(rt, g);
   // A throwing PromiseResolve (a promise whose `constructor` getter throws)
   // throws at the await.
-  PromiseObject* p = PromiseResolve(rt, value);
-  PerformPromiseThenNative(rt, p, AsyncFunctionAwaitContinuation, gen.get());
+  Rooted<PromiseObject*> p(rt, PromiseResolve(rt, value));
+  PerformPromiseThenNative(rt, p.get(), AsyncFunctionAwaitContinuation, gen.get());
   return gen->promise();
 }
 
@@ -300,8 +305,11 @@ Value AsyncGeneratorReject(Runtime& rt, GeneratorObject* gen, Value reason) {
 
 Value CreateAsyncFromSyncIterator(Runtime& rt, Value iterator) {
   Rooted<Value> it(rt, iterator);
-  return Value::FromCell(rt.heap().New<IteratorObject>(rt.intrinsics().async_from_sync_iterator_prototype,
-                                                       IteratorSource::kAsyncFromSync, it, IterationKind::kValues));
+  Rooted<Value> next(rt, GetValueProperty(rt, it, PropertyKey::Named(rt.names().next)));
+  auto* wrapper = rt.heap().New<IteratorObject>(rt.intrinsics().async_from_sync_iterator_prototype,
+                                                IteratorSource::kAsyncFromSync, it, IterationKind::kValues);
+  wrapper->next_method = next;
+  return Value::FromCell(wrapper);
 }
 
 void InstallAsyncFunctionBuiltins(Runtime& rt) {

@@ -65,6 +65,8 @@ Value CallIntrinsic(Runtime& rt, Frame& frame, Intrinsic id, Value* args, uint32
       return AsyncGeneratorAwait(rt, generator(0), arg(1));
     case Intrinsic::kAsyncGeneratorYieldWithAwait:
       return AsyncGeneratorYieldWithAwait(rt, generator(0), arg(1));
+    case Intrinsic::kAsyncGeneratorYield:
+      return AsyncGeneratorResolve(rt, generator(0), arg(1), false);
     case Intrinsic::kAsyncGeneratorResolve:
       return AsyncGeneratorResolve(rt, generator(0), arg(1), ToBoolean(arg(2)));
     case Intrinsic::kAsyncGeneratorReject:

@@ -115,8 +115,8 @@ class WeakCollectionObject final : public Object {
 enum class IterationKind : uint8_t { kKeys, kValues, kEntries };
 enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet, kAsyncFromSync };
 
-// %ArrayIterator%, %StringIterator%, %MapIterator% and %SetIterator%
-// instances (CellKind::kIterator). `target` becomes undefined when done.
+// %ArrayIterator%, %StringIterator%, %MapIterator%, %SetIterator% and
+// %AsyncFromSyncIteratorPrototype% instances (CellKind::kIterator). `target` becomes undefined when done.
 class IteratorObject final : public Object {
  public:
   IteratorObject(Object* proto, IteratorSource source, Value target, IterationKind kind)
@@ -125,10 +125,13 @@ class IteratorObject final : public Object {
   IterationKind kind;
   Value target;
   uint64_t index = 0;
+  // kAsyncFromSync: the sync iterator's `next`, read once when it was made.
+  Value next_method;
 
   void Trace(Visitor& v) const override {
     Object::Trace(v);
     TraceValue(v, target, EdgeType::kInternal, EdgeName::Str("iterated"));
+    TraceValue(v, next_method, EdgeType::kInternal, EdgeName::Str("next"));
   }
   std::string SnapshotName() const override { return "Iterator"; }
 };
