@@ -164,19 +164,30 @@ class ScriptWriter {
         auto* a = static_cast<Array*>(c);
         bool is_template = IsTemplateObject(a);
         w.U8(static_cast<uint8_t>(is_template ? ConstantTag::kTemplateObject : ConstantTag::kArray));
-        w.U32(static_cast<uint32_t>(a->dense().size()));
-        for (Value e : a->dense()) WriteElement(w, e);
+        w.U32(static_cast<uint32_t>(a->length()));
+        WriteElements(w, a);
         if (is_template) {
           OwnProperty raw;
           GetOwnProperty(rt_, a, PropertyKey::Named(rt_.names().raw), &raw);
           auto* r = static_cast<Array*>(raw.value.AsCell());
-          if (r->dense().size() != a->dense().size()) throw std::logic_error("bytecode file: bad template object");
-          for (Value e : r->dense()) WriteElement(w, e);
+          if (r->length() != a->length()) throw std::logic_error("bytecode file: bad template object");
+          WriteElements(w, r);
         }
         return;
       }
       default:
         throw std::logic_error(std::string("bytecode file: unsupported constant ") + CellKindName(c->kind()));
+    }
+  }
+
+  // The elements of an array constant, whatever its storage: a template
+  // object is frozen, and frozen arrays keep their elements with attributes,
+  // not in dense storage (writing only the dense part lost every template
+  // string: `tag\`a\`` saw undefined when run from a bytecode file).
+  void WriteElements(Writer& w, Array* a) {
+    for (uint32_t i = 0; i < a->length(); ++i) {
+      OwnProperty e;
+      WriteElement(w, GetOwnProperty(rt_, a, PropertyKey::Index(i), &e) ? e.value : Value::Hole());
     }
   }
 

@@ -116,20 +116,23 @@ void AsyncGeneratorClosedReturnContinuation(Runtime& rt, Object* target, Value v
   AsyncGeneratorResumeNext(rt, gen.get());
 }
 
-// Awaits `value` for `gen` with `continuation`; a PromiseResolve that throws
-// runs the continuation as a rejection right away.
-void AwaitFor(Runtime& rt, GeneratorObject* g, Value value, PromiseContinuation continuation) {
+// Awaits `value` for `gen` with `continuation`. A PromiseResolve that throws
+// (a promise whose `constructor` getter throws) throws at the await when the
+// body awaits (`in_body`); for the runtime's own awaits (a return request's
+// value) it runs the continuation as a rejection right away.
+void AwaitFor(Runtime& rt, GeneratorObject* g, Value value, PromiseContinuation continuation, bool in_body) {
   Rooted<GeneratorObject*> gen(rt, g);
-  gen->set_awaiting(true);
   Rooted<Value> operand(rt, value);
   Rooted<PromiseObject*> p(rt, nullptr);
   try {
     p = PromiseResolve(rt, operand);
   } catch (JsThrow&) {
+    if (in_body) throw;
     Rooted<Value> e(rt, rt.exception());
     continuation(rt, gen.get(), e, true);
     return;
   }
+  gen->set_awaiting(true);
   PerformPromiseThenNative(rt, p.get(), continuation, gen.get());
 }
 
@@ -145,7 +148,7 @@ void AsyncGeneratorResumeNext(Runtime& rt, GeneratorObject* g) {
     }
     if (gen->is_closed()) {
       if (req.mode == ResumeMode::kReturn) {
-        AwaitFor(rt, gen.get(), value, AsyncGeneratorClosedReturnContinuation);
+        AwaitFor(rt, gen.get(), value, AsyncGeneratorClosedReturnContinuation, false);
         return;
       }
       CompleteStep(rt, gen.get(), req.mode == ResumeMode::kThrow ? value.get() : Value::Undefined(),
@@ -154,7 +157,7 @@ void AsyncGeneratorResumeNext(Runtime& rt, GeneratorObject* g) {
     }
     if (req.mode == ResumeMode::kReturn) {
       // At a yield: the body sees return(v) once v settled.
-      AwaitFor(rt, gen.get(), value, AsyncGeneratorReturnContinuation);
+      AwaitFor(rt, gen.get(), value, AsyncGeneratorReturnContinuation, false);
       return;
     }
     ResumeAsyncGenerator(rt, gen.get(), req.mode, value);
@@ -284,12 +287,12 @@ Value AsyncFunctionReject(Runtime& rt, GeneratorObject* g, Value reason) {
 }
 
 Value AsyncGeneratorAwait(Runtime& rt, GeneratorObject* gen, Value value) {
-  AwaitFor(rt, gen, value, AsyncGeneratorAwaitContinuation);
+  AwaitFor(rt, gen, value, AsyncGeneratorAwaitContinuation, true);
   return Value::Undefined();
 }
 
 Value AsyncGeneratorYieldWithAwait(Runtime& rt, GeneratorObject* gen, Value value) {
-  AwaitFor(rt, gen, value, AsyncGeneratorYieldContinuation);
+  AwaitFor(rt, gen, value, AsyncGeneratorYieldContinuation, true);
   return Value::Undefined();
 }
 
