@@ -8,7 +8,9 @@
 // step) microseconds.
 #include "tools/chrome-trace.h"
 
+#include "vm/execution/job-queue.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/objects/generator.h"
 
 namespace jsvm {
 
@@ -16,6 +18,8 @@ namespace {
 
 constexpr int kInterpreterTid = 1;
 constexpr int kGcTid = 2;
+constexpr int kTaskTid = 3;       // timer callbacks (tasks of the event loop)
+constexpr int kMicrotaskTid = 4;  // jobs of the microtask queue
 constexpr uint64_t kCounterEverySteps = 10000;  // heap counter samples between collections
 constexpr double kTick = 0.001;                 // 1 ns in microseconds
 constexpr uint32_t kMaxTicksPerStep = 999;
@@ -93,8 +97,12 @@ void ChromeTracer::Begin(const FunctionInfo* /*top*/) {
   metadata(kInterpreterTid, "process_name", "jsvm " + options_.program, 0);
   metadata(kInterpreterTid, "thread_name", "interpreter", 0);
   metadata(kGcTid, "thread_name", "gc", 0);
+  metadata(kTaskTid, "thread_name", "event loop: tasks (timers)", 0);
+  metadata(kMicrotaskTid, "thread_name", "microtasks", 0);
   metadata(kInterpreterTid, "thread_sort_index", "", 0);
-  metadata(kGcTid, "thread_sort_index", "", 1);
+  metadata(kTaskTid, "thread_sort_index", "", 1);
+  metadata(kMicrotaskTid, "thread_sort_index", "", 2);
+  metadata(kGcTid, "thread_sort_index", "", 3);
   Counter(Now());
   next_counter_steps_ = kCounterEverySteps;
   Attach();
@@ -115,7 +123,7 @@ void ChromeTracer::OnInstruction(const Frame& frame, const uint8_t* pc, Value /*
   if (NativeCallAt(frame, pc, &callee, &construct)) {
     std::string name = TraceCalleeName(callee);
     if (construct) name = "new " + name;
-    open_.push_back(Slice{depth, true, recorded, Now(), rt_.interpreter().steps(), std::move(name), ""});
+    open_.push_back(Slice{depth, true, recorded, Now(), rt_.interpreter().steps(), std::move(name), "", ""});
   }
   if (!recorded) return;
   ++recorded_;
@@ -132,7 +140,7 @@ void ChromeTracer::OnCall(const Frame& callee) {
   bool recorded = filter_.Selects(callee.info);
   if (frame_recorded_.size() <= depth) frame_recorded_.resize(depth + 1);
   frame_recorded_[depth] = recorded;
-  Slice s{depth, false, recorded, Now(), rt_.interpreter().steps(), TraceFunctionName(callee.info), ""};
+  Slice s{depth, false, recorded, Now(), rt_.interpreter().steps(), TraceFunctionName(callee.info), "", ""};
   if (recorded && callee.info->script) {
     uint32_t line = 0, col = 0;
     callee.info->script->LineCol(callee.info->source_start, &line, &col);
@@ -150,6 +158,7 @@ void ChromeTracer::EndSlice(const char* why) {
   out_.Raw(",\"args\":{\"steps\":");
   out_.UInt(rt_.interpreter().steps() - s.start_steps);
   if (!s.source.empty()) out_.Field("source", s.source);
+  if (!s.suspended.empty()) out_.Field("suspended", s.suspended);
   if (why) out_.Field("ended", why);
   out_.Raw("}}");
 }
@@ -218,8 +227,151 @@ void ChromeTracer::OnCollectEnd(const CollectionRecord& r) {
   Counter(Now());
 }
 
+// ---------------------------------------------------------------- the event loop
+
+std::string ChromeTracer::CallableName(Value v) {
+  if (v.IsCellOfKind(CellKind::kFunction)) return TraceFunctionName(static_cast<Function*>(v.AsCell())->info());
+  if (v.IsCellOfKind(CellKind::kGenerator)) {
+    return TraceFunctionName(static_cast<GeneratorObject*>(v.AsCell())->function()->info());
+  }
+  return TraceCalleeName(v);
+}
+
+std::string ChromeTracer::SiteNow() const {
+  const Frame* frame = rt_.interpreter().current_frame();
+  if (!frame || !frame->pc || !frame->info || !frame->info->script) return "";
+  uint32_t src = 0, line = 0, col = 0;
+  if (!frame->info->SourceOffsetAt(static_cast<uint32_t>(frame->pc - frame->info->bytecode.data()), &src)) return "";
+  frame->info->script->LineCol(src, &line, &col);
+  return frame->info->script->file() + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
+uint64_t ChromeTracer::BeginFlow(const char* name) {
+  uint64_t id = next_flow_++;
+  // Bound to the innermost slice open now: a recorded call, else the task running.
+  bool in_call = rt_.interpreter().current_frame() && !open_.empty() && open_.back().recorded;
+  BeginEvent('s', in_call || task_.tid == 0 ? kInterpreterTid : task_.tid);
+  out_.Field("cat", "loop");
+  out_.Field("name", name);
+  out_.Field("id", id);
+  out_.Field("ts", Now());
+  out_.Raw("}");
+  return id;
+}
+
+void ChromeTracer::EndFlow(uint64_t id, const char* name, int tid) {
+  BeginEvent('f', tid);
+  out_.Field("cat", "loop");
+  out_.Field("name", name);
+  out_.Field("id", id);
+  out_.Field("bp", "e");
+  out_.Field("ts", Now());
+  out_.Raw("}");
+}
+
+void ChromeTracer::StartTask(int tid, uint64_t id, std::string name, std::string kind, std::string site) {
+  task_ = Task{tid, Now(), rt_.interpreter().steps(), id, std::move(name), std::move(kind), std::move(site)};
+}
+
+void ChromeTracer::EndTask(const char* why) {
+  if (task_.tid == 0) return;
+  bool job = task_.tid == kMicrotaskTid;
+  BeginSlice(task_.tid, job ? "microtask" : "task", task_.name, task_.start);
+  out_.Raw(",\"args\":{");
+  out_.Key(job ? "job" : "timer");
+  out_.UInt(task_.id);
+  out_.Field("kind", task_.kind);
+  out_.Field("steps", rt_.interpreter().steps() - task_.start_steps);
+  if (!task_.site.empty()) out_.Field(job ? "queuedAt" : "armedAt", task_.site);
+  if (why) out_.Field("ended", why);
+  out_.Raw("}}");
+  task_ = Task{};
+}
+
+void ChromeTracer::OnJobEnqueued(const Job& job) {
+  if (stopped_) return;
+  Value handler = JobHandler(job);
+  JobInfo info;
+  info.kind = JobKindName(job.kind);
+  switch (job.kind) {
+    case JobKind::kReaction:
+      info.name = handler.IsUndefined() ? "then (passes the value on)" : "then: " + CallableName(handler);
+      break;
+    case JobKind::kAwait: info.name = "resume " + CallableName(handler) + " after await"; break;
+    case JobKind::kThenable: info.name = "thenable: " + CallableName(handler); break;
+    default: info.name = "queueMicrotask: " + CallableName(handler); break;
+  }
+  info.site = SiteNow();
+  info.flow = BeginFlow("queued");
+  jobs_[job.id] = std::move(info);
+}
+
+void ChromeTracer::OnJobStart(const Job& job) {
+  if (stopped_) return;
+  auto it = jobs_.find(job.id);
+  if (it == jobs_.end()) {
+    StartTask(kMicrotaskTid, job.id, JobKindName(job.kind), JobKindName(job.kind), "");
+    return;
+  }
+  JobInfo info = std::move(it->second);
+  jobs_.erase(it);
+  StartTask(kMicrotaskTid, job.id, std::move(info.name), std::move(info.kind), std::move(info.site));
+  EndFlow(info.flow, "queued", kMicrotaskTid);
+}
+
+void ChromeTracer::OnJobEnd(const Job& /*job*/) {
+  if (!stopped_) EndTask(nullptr);
+}
+
+void ChromeTracer::OnTimerArmed(uint32_t id, double delay_ms, bool repeat, Value callback) {
+  if (stopped_) return;
+  TimerInfo t;
+  t.kind = delay_ms < 0 ? "immediate" : repeat ? "interval" : "timeout";
+  t.name = (delay_ms < 0 ? "setImmediate: " : repeat ? "setInterval: " : "setTimeout: ") + CallableName(callback);
+  t.site = SiteNow();
+  t.repeat = repeat;
+  t.flow = BeginFlow("armed");
+  timers_[id] = std::move(t);
+}
+
+void ChromeTracer::OnTimerFired(uint32_t id) {
+  if (stopped_) return;
+  auto it = timers_.find(id);
+  if (it == timers_.end()) return;
+  TimerInfo& t = it->second;
+  StartTask(kTaskTid, id, t.name, t.kind, t.site);
+  EndFlow(t.flow, "armed", kTaskTid);
+  // An interval's next run is caused by this one.
+  if (t.repeat) {
+    t.flow = BeginFlow("armed");
+  } else {
+    timers_.erase(it);
+  }
+}
+
+void ChromeTracer::OnTimerDone(uint32_t /*id*/) {
+  if (!stopped_) EndTask(nullptr);
+}
+
+void ChromeTracer::OnTimerCleared(uint32_t id) {
+  if (!stopped_) timers_.erase(id);
+}
+
+void ChromeTracer::OnSuspend(const Frame& frame, Value /*generator*/, Value result) {
+  if (stopped_) return;
+  if (!open_.empty() && !open_.back().native) open_.back().suspended = SiteNow();
+  OnReturn(frame, result);
+}
+
+void ChromeTracer::OnResume(const Frame& frame, Value /*generator*/) {
+  if (stopped_) return;
+  OnCall(frame);
+  open_.back().name += " (resumed)";
+}
+
 void ChromeTracer::Stop() {
   while (!open_.empty()) EndSlice("unfinished");
+  EndTask("unfinished");
   Counter(Now());
   stopped_ = true;
   truncated_ = true;
@@ -229,6 +381,7 @@ void ChromeTracer::Finish(const std::string& outcome, const std::string& message
   if (!stopped_) {
     // Frames left open by a --timeout or an out-of-memory exit.
     while (!open_.empty()) EndSlice("unfinished");
+    EndTask("unfinished");
     Counter(Now());
     stopped_ = true;
   }

@@ -23,13 +23,17 @@
 #include "vm/objects/object.h"
 #include "vm/execution/operations.h"
 #include "vm/debug/debug-scopes.h"
+#include "vm/execution/job-queue.h"
+#include "vm/objects/generator.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
 
 namespace {
 
-constexpr int kFormatVersion = 2;  // 2: natives' writes (state, length), Map/Set entries, long-string previews
+// 2: natives' writes (state, length), Map/Set entries, long-string previews;
+// 3: jobs, timers, suspensions and resumptions, the loop's state in keyframes.
+constexpr int kFormatVersion = 3;
 // A longer string is written as a preview of its first kStringPreview code
 // units and its length, so that a growing string does not make the trace grow
 // with the square of the steps.
@@ -136,6 +140,18 @@ bool WritesAccumulator(Bytecode op) {
   AccumulatorUse use = GetBytecodeInfo(op).acc;
   return use == AccumulatorUse::kWrite || use == AccumulatorUse::kReadWrite;
 }
+
+const char* GeneratorKindText(GeneratorKind k) {
+  switch (k) {
+    case GeneratorKind::kGenerator: return "generator";
+    case GeneratorKind::kAsyncFunction: return "async";
+    case GeneratorKind::kAsyncGenerator: return "async-generator";
+  }
+  return "generator";
+}
+
+// A time on the loop clock (ms), as JSON.
+std::string MsText(double ms) { return NumberToStdString(ms); }
 
 Context* ContextAtDepth(Value context, uint32_t depth) {
   if (!context.IsCell()) return nullptr;
@@ -1017,7 +1033,9 @@ void JsonTracer::WriteKeyframe(Value acc) {
     AppendContents(body, cells[i].second);
     body += ']';
   }
-  body += "],\"e\":[";
+  body += ']';
+  AppendLoopState(body);
+  body += ",\"e\":[";
   body += intros_;
   body += "]}}";
   intros_.clear();
@@ -1116,6 +1134,199 @@ void JsonTracer::OnOutput(int stream, std::string_view text) {
   if (!stopped_) Event("out", stream, text);
 }
 
+// ---------------------------------------------------------------- jobs, timers, generators
+
+void JsonTracer::AppendSite(std::string& out) {
+  out += ",\"site\":";
+  const Frame* frame = rt_.interpreter().current_frame();
+  if (!frame || !frame->pc || !frame->info) {
+    out += "null";
+    return;
+  }
+  auto offset = static_cast<uint32_t>(frame->pc - frame->info->bytecode.data());
+  uint32_t src = 0, line = 0, col = 0;
+  if (frame->info->script && frame->info->SourceOffsetAt(offset, &src)) frame->info->script->LineCol(src, &line, &col);
+  out += "{\"function\":";
+  AppendUInt(out, FunctionIndex(frame->info));
+  AppendFields(out, "offset", offset, "line", line, "column", col);
+  out += '}';
+}
+
+void JsonTracer::BeginTaskRecord() {
+  CompleteInstruction();
+  const std::vector<Frame>& frames = rt_.interpreter().frames();
+  if (pending_ != Pending::kNone) CloseRecord(frames.empty() ? last_result_ : frames.back().acc);
+  pending_ = Pending::kGap;
+  gap_steps_ = 0;
+  pending_n_ = rt_.interpreter().steps();
+}
+
+void JsonTracer::AppendLoopState(std::string& out) const {
+  out += ",\"jobs\":[";
+  for (size_t i = 0; i < queued_jobs_.size(); ++i) {
+    if (i) out += ',';
+    out += queued_jobs_[i].second;
+  }
+  out += "],\"timers\":[";
+  bool first = true;
+  for (const auto& [id, t] : timers_) {
+    if (!first) out += ',';
+    first = false;
+    out += t.json;
+    out.pop_back();  // the closing brace: "due" changes as an interval repeats
+    out += ",\"due\":";
+    out += t.due < 0 ? "null" : MsText(t.due);
+    out += '}';
+  }
+  out += "],\"suspended\":[";
+  first = true;
+  for (const auto& [id, json] : suspended_) {
+    if (!first) out += ',';
+    first = false;
+    out += json;
+  }
+  out += "],\"running\":";
+  out += running_;
+  out += ",\"now\":";
+  out += MsText(loop_now_);
+}
+
+void JsonTracer::OnJobEnqueued(const Job& job) {
+  if (stopped_) return;
+  std::string j = "{\"job\":";
+  AppendUInt(j, job.id);
+  AppendFields(j, "kind", JobKindName(job.kind), "handler", JobHandler(job));
+  AppendSite(j);
+  j += '}';
+  Event("jobEnqueue", Json{j});
+  queued_jobs_.emplace_back(job.id, std::move(j));
+}
+
+void JsonTracer::OnJobStart(const Job& job) {
+  if (stopped_) return;
+  BeginTaskRecord();
+  std::erase_if(queued_jobs_, [&](const auto& q) { return q.first == job.id; });
+  running_ = "{\"job\":" + std::to_string(job.id) + "}";
+  Event("jobStart", job.id);
+}
+
+void JsonTracer::OnJobEnd(const Job& job) {
+  if (stopped_) return;
+  running_ = "null";
+  Event("jobEnd", job.id);
+}
+
+void JsonTracer::OnTimerArmed(uint32_t id, double delay_ms, bool repeat, Value callback) {
+  if (stopped_) return;
+  TimerState t;
+  t.delay = delay_ms;
+  t.repeat = repeat;
+  t.due = delay_ms < 0 ? -1 : loop_now_ + delay_ms;
+  t.json = "{\"timer\":";
+  AppendUInt(t.json, id);
+  AppendFields(t.json, "kind", delay_ms < 0 ? "immediate" : repeat ? "interval" : "timeout", "delay",
+               Json{delay_ms < 0 ? "null" : MsText(delay_ms)}, "callback", callback);
+  AppendSite(t.json);
+  t.json += '}';
+  std::string event = t.json;
+  event.pop_back();
+  event += ",\"due\":";
+  event += t.due < 0 ? "null" : MsText(t.due);
+  event += '}';
+  Event("timerArm", Json{event});
+  timers_[id] = std::move(t);
+}
+
+void JsonTracer::OnTimerFired(uint32_t id) {
+  if (stopped_) return;
+  BeginTaskRecord();
+  auto it = timers_.find(id);
+  std::string next = "null";
+  if (it != timers_.end()) {
+    TimerState& t = it->second;
+    if (t.due > loop_now_) loop_now_ = t.due;
+    if (t.repeat) {
+      t.due = loop_now_ + t.delay;
+      next = MsText(t.due);
+    } else {
+      timers_.erase(it);
+    }
+  }
+  running_ = "{\"timer\":" + std::to_string(id) + "}";
+  std::string j = "{\"timer\":";
+  AppendUInt(j, id);
+  AppendFields(j, "now", Json{MsText(loop_now_)}, "next", Json{next});
+  j += '}';
+  Event("timerFire", Json{j});
+}
+
+void JsonTracer::OnTimerDone(uint32_t id) {
+  if (stopped_) return;
+  running_ = "null";
+  Event("timerDone", id);
+}
+
+void JsonTracer::OnTimerCleared(uint32_t id) {
+  if (stopped_) return;
+  timers_.erase(id);
+  Event("timerClear", id);
+}
+
+void JsonTracer::OnSuspend(const Frame& frame, Value generator, Value result) {
+  if (stopped_) return;
+  const FrameState& fs = frames_[DepthOf(frame)];
+  if (fs.recorded && generator.IsCellOfKind(CellKind::kGenerator)) {
+    auto* gen = static_cast<GeneratorObject*>(generator.AsCell());
+    std::string j = "{\"generator\":";
+    AppendValue(j, generator);
+    AppendFields(j, "kind", GeneratorKindText(gen->generator_kind()), "function", fs.function, "frame", fs.id,
+                 "context", gen->context(), "value", result);
+    AppendSite(j);
+    // What it keeps besides its context: its parameters and locals (r0...)
+    // that hold something.
+    j += ",\"regs\":{";
+    const std::vector<std::string>& names = functions_[fs.function].reg_names;
+    bool first = true;
+    for (size_t i = 1; i < fs.shadow.size(); ++i) {
+      if (fs.regs[i].IsUndefined() || names[i] == "<closure>" || names[i] == "<context>") continue;
+      if (!first) j += ',';
+      first = false;
+      AppendJsonString(j, names[i]);
+      j += ':';
+      AppendValue(j, fs.regs[i]);
+    }
+    j += "}}";
+    Event("suspend", Json{j});
+    uint32_t id = IdOf(gen);
+    suspended_[id] = std::move(j);
+    suspended_cells_[gen] = id;
+  }
+  OnReturn(frame, result);
+}
+
+void JsonTracer::OnResume(const Frame& frame, Value generator) {
+  if (stopped_) return;
+  OnCall(frame);
+  FrameState& fs = frames_[DepthOf(frame)];
+  // The call event lists <this>, the parameters, <closure> and <context>;
+  // the other registers start as undefined for a reader, so r0 (the
+  // generator) is reported with the step's registers.
+  size_t named = frame.info->param_count + 3;
+  for (size_t i = named; i < fs.shadow.size(); ++i) fs.shadow[i] = Value::Undefined();
+  if (!generator.IsCell()) return;
+  if (auto g = suspended_cells_.find(generator.AsCell()); g != suspended_cells_.end()) {
+    suspended_.erase(g->second);
+    suspended_cells_.erase(g);
+  }
+  if (fs.recorded) {
+    std::string j = "{\"generator\":";
+    AppendValue(j, generator);
+    AppendFields(j, "frame", fs.id);
+    j += '}';
+    Event("resume", Json{j});
+  }
+}
+
 // ---------------------------------------------------------------- heap
 
 void JsonTracer::OnAllocate(Cell* cell, size_t bytes) {
@@ -1169,6 +1380,10 @@ void JsonTracer::OnFree(Cell* cell) {
   if (!written_cells_.empty()) written_cells_.erase(cell);
   auto it = ids_.find(cell);
   if (it == ids_.end()) return;
+  if (auto g = suspended_cells_.find(cell); g != suspended_cells_.end()) {
+    suspended_.erase(g->second);
+    suspended_cells_.erase(g);
+  }
   if (!stopped_) freed_ids_.push_back(it->second.id);
   ids_.erase(it);
 }

@@ -15,6 +15,7 @@
 #include <concepts>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -49,6 +50,15 @@ class JsonTracer final : public Tracer, public WriteObserver {
   void OnCatch(const Frame& frame, Value exception) override;
   void OnUnwind(const Frame& frame) override;
   void OnOutput(int stream, std::string_view text) override;
+  void OnSuspend(const Frame& frame, Value generator, Value result) override;
+  void OnResume(const Frame& frame, Value generator) override;
+  void OnJobEnqueued(const Job& job) override;
+  void OnJobStart(const Job& job) override;
+  void OnJobEnd(const Job& job) override;
+  void OnTimerArmed(uint32_t id, double delay_ms, bool repeat, Value callback) override;
+  void OnTimerFired(uint32_t id) override;
+  void OnTimerDone(uint32_t id) override;
+  void OnTimerCleared(uint32_t id) override;
 
   // HeapObserver.
   void OnAllocate(Cell* cell, size_t bytes) override;
@@ -227,6 +237,15 @@ class JsonTracer final : public Tracer, public WriteObserver {
   // Closes natives called from frames at `depth` or deeper (an exception left them).
   void UnwindNatives(size_t depth);
   std::string OpenFrames() const;
+  // `,"site":{...}`: where the frame running now is (its function, the
+  // offset of its instruction, line and column), or `,"site":null`.
+  void AppendSite(std::string& out);
+  // Closes the record open now and opens a gap of no steps, in which a task
+  // or a microtask starts (its events come before its first bytecode).
+  void BeginTaskRecord();
+  // The event loop as the records left it, for keyframes: `,"jobs":[...],
+  // "timers":[...],"suspended":[...],"running":...`.
+  void AppendLoopState(std::string& out) const;
 
   bool in_header_ = false;
   bool stopped_ = false;
@@ -287,6 +306,21 @@ class JsonTracer final : public Tracer, public WriteObserver {
   uint64_t recorded_ = 0;
   uint64_t collections_ = 0;
   std::string open_frames_at_stop_;
+  // The event loop as the records describe it. Each entry is the JSON object
+  // of the event that introduced it (jobEnqueue, timerArm, suspend).
+  std::vector<std::pair<uint64_t, std::string>> queued_jobs_;  // by job id, oldest first
+  struct TimerState {
+    std::string json;   // its timerArm object without "due"
+    double delay = 0;
+    double due = -1;    // on the loop clock; -1 for an immediate
+    bool repeat = false;
+  };
+  std::map<uint32_t, TimerState> timers_;
+  std::map<uint32_t, std::string> suspended_;  // by the generator's id
+  std::unordered_map<const Cell*, uint32_t> suspended_cells_;
+  std::string running_ = "null";  // {"job":N} or {"timer":N} while one runs
+  double loop_now_ = 0;           // the loop clock (ms): the due time of the last timer fired
+
   // The collection in progress.
   std::vector<uint32_t> freed_ids_;
   std::string scratch_;

@@ -1,5 +1,6 @@
 #include "tools/trace-common.h"
 
+#include "vm/execution/job-queue.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/objects/string.h"
 
@@ -9,6 +10,14 @@ std::string TraceFunctionName(const FunctionInfo* info) {
   if (info->flavor == FunctionFlavor::kTopLevel) return "<script>";
   std::string name = info->debug_name ? info->debug_name->ToUtf8() : info->name ? info->name->ToUtf8() : "";
   return name.empty() ? "<anonymous>" : name;
+}
+
+Value JobHandler(const Job& job) {
+  if (job.kind == JobKind::kReaction || job.kind == JobKind::kAwait) {
+    if (job.reaction.native) return job.reaction.target ? Value::FromCell(job.reaction.target) : Value::Undefined();
+    return job.rejected ? job.reaction.on_rejected : job.reaction.on_fulfilled;
+  }
+  return job.handler;
 }
 
 std::string TraceCalleeName(Value callee) {

@@ -37,6 +37,11 @@ std::string TraceFunctionName(const FunctionInfo* info);
 // for a bound function, or "<not callable>".
 std::string TraceCalleeName(Value callee);
 
+// What a job will call: a reaction's handler (undefined: the value passes
+// through), the generator an await resumes, a thenable's then, a
+// queueMicrotask callback.
+Value JobHandler(const Job& job);
+
 // Whether the instruction at `pc`, about to run in `frame`, calls a native
 // (see CallsNativesWithHook): then its callee, and whether it is `new`.
 bool NativeCallAt(const Frame& frame, const uint8_t* pc, Value* callee, bool* construct);

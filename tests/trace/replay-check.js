@@ -55,6 +55,15 @@ function compare(s, kf, where) {
       }
     });
   }
+  // The event loop (format version 3).
+  if (kf.jobs) {
+    const loop = { jobs: s.jobs, timers: [...s.timers.keys()].sort((a, b) => a - b).map((id) => s.timers.get(id)),
+                   suspended: [...s.suspended.keys()].sort((a, b) => a - b).map((id) => s.suspended.get(id)),
+                   running: s.running, now: s.now };
+    for (const key of Object.keys(loop)) {
+      if (!same(loop[key], kf[key])) problem(`${where}: ${key} replayed as ${JSON.stringify(loop[key])}, keyframe ${JSON.stringify(kf[key])}`);
+    }
+  }
   const listed = new Set();
   for (const [id, contents] of kf.heap) {
     listed.add(id);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every heap write is in the step that made it, over the conformance corpus.
 
-For every program of the conformance corpus (all its directories), runs
+For every program of the conformance corpus (all its directories, and the
+generators and async programs of ../shared/modern/conformance), runs
 `jsvm trace` twice: as is, and with `--keyframe-interval 1` (a keyframe of the
 whole state before every step). replay-check.js then replays the first trace's
 deltas with the viewer's own model (tools/viewer/replay.js, the code the page
@@ -35,6 +36,19 @@ def programs(shared):
     found = []
     for dirpath, _, files in os.walk(corpus):
         found += [os.path.join(dirpath, f) for f in files if f.endswith(".js")]
+    # Generators and async functions (suspensions, jobs, the loop's state in
+    # keyframes), and this directory's event-loop programs. Programs whose
+    # timers race the real clock are left out: the slower trace with a
+    # keyframe at every step may run their callbacks in another order.
+    for d in ("generators", "async"):
+        folder = os.path.join(shared, "modern", "conformance", d)
+        if not os.path.isdir(folder):
+            continue
+        for f in os.listdir(folder):
+            path = os.path.join(folder, f)
+            if f.endswith(".js") and "setTimeout" not in open(path).read():
+                found.append(path)
+    found += [os.path.join(HERE, f) for f in ("event-loop.js", "generators.js")]
     return sorted(found)
 
 

@@ -10,8 +10,13 @@ For each program:
      the values the replayed state holds, keyframes equal the replayed state (objects included: natives' writes are in the steps that make them),
      console.log arguments read from the replayed registers print what the
      program printed, and the "out" events equal the program's real stdout;
-  3. `jsvm trace --format=chrome` must parse, its slices must nest per track
-     and its counters must advance in time.
+     jobs start oldest first on an empty stack, timers fire at or after their
+     due time on a clock that never goes back, suspensions are followed by
+     their frame's return and resumptions resume a suspended generator, and
+     keyframes hold the replayed queues, timers and suspended functions;
+  3. `jsvm trace --format=chrome` must parse, its slices must nest per track,
+     its counters must advance in time and its flow arrows must start before
+     they end, inside slices of their tracks.
 Then --max-steps and --functions are checked for what they promise.
 
 Usage: trace-test.py --jsvm PATH [--shared DIR]   (exit 0 = all passed)
@@ -81,7 +86,17 @@ class Replay:
         self.frames = []       # {"id", "function", "regs", "pushes", "natives"}
         self.acc = "undefined"
         self.output = ""
-        self.checks = {"loads": 0, "log-args": 0, "keyframes": 0, "closures": 0, "push/pop": 0}
+        self.checks = {"loads": 0, "log-args": 0, "keyframes": 0, "closures": 0, "push/pop": 0, "jobs": 0, "timers": 0,
+                       "suspensions": 0}
+        # The event loop: queued jobs (FIFO), armed timers, suspended generators by id, what runs, the clock.
+        self.jobs = []
+        self.timers = {}
+        self.suspended = {}
+        self.suspended_pushes = {}
+        self.running = None
+        self.now = 0
+        self.last_job = 0
+        self.expect_return = None
         self.seen_ids = set()
         self.at = "header"
         for f in self.functions:
@@ -144,9 +159,17 @@ class Replay:
                 self.fail("context chain shorter than depth %d" % depth)
         return self.cells[int(c[1:])]
 
+    def site(self, site):
+        if site is not None and site["function"] >= len(self.functions):
+            self.fail("site in unknown function %d" % site["function"])
+
     # -- events
     def event(self, e):
         tag = e[0]
+        if self.expect_return is not None and tag != "ref":
+            if tag != "return" or e[1] != self.expect_return:
+                self.fail("suspend of frame %d not followed by its return" % self.expect_return)
+            self.expect_return = None
         if tag == "ref":
             self.new_cell(e[1], e[2], builtin=True, label=e[3])
         elif tag == "function":
@@ -296,6 +319,80 @@ class Replay:
                 if i not in self.cells or not self.cells[i]["live"]:
                     self.fail("collection freed unknown or dead id %d" % i)
                 self.cells[i]["live"] = False
+                self.suspended.pop(i, None)
+        elif tag == "jobEnqueue":
+            j = e[1]
+            if j["job"] <= self.last_job:
+                self.fail("job %d enqueued after job %d" % (j["job"], self.last_job))
+            self.last_job = j["job"]
+            self.value(j["handler"])
+            self.site(j["site"])
+            self.jobs.append(j)
+        elif tag == "jobStart":
+            # Jobs run first in, first out, one at a time, on an empty stack.
+            if not self.jobs or self.jobs[0]["job"] != e[1]:
+                self.fail("job %d starts, but the oldest queued is %s" % (e[1], self.jobs[0]["job"] if self.jobs else None))
+            if self.running is not None or self.frames:
+                self.fail("job %d starts while %s runs or frames are open" % (e[1], self.running))
+            self.jobs.pop(0)
+            self.running = {"job": e[1]}
+            self.checks["jobs"] += 1
+        elif tag == "jobEnd":
+            if self.running != {"job": e[1]}:
+                self.fail("job %d ends, but %s runs" % (e[1], self.running))
+            self.running = None
+        elif tag == "timerArm":
+            t = e[1]
+            if t["timer"] in self.timers:
+                self.fail("timer %d armed twice" % t["timer"])
+            self.value(t["callback"])
+            self.site(t["site"])
+            if t["kind"] != "immediate" and t["due"] != self.now + t["delay"]:
+                self.fail("timer %d due at %s, armed at %s with delay %s" % (t["timer"], t["due"], self.now, t["delay"]))
+            self.timers[t["timer"]] = dict(t)
+        elif tag == "timerFire":
+            f = e[1]
+            t = self.timers.get(f["timer"])
+            if t is None:
+                self.fail("timer %d fires but is not armed" % f["timer"])
+            if self.running is not None or self.frames:
+                self.fail("timer %d fires while %s runs or frames are open" % (f["timer"], self.running))
+            if f["now"] < self.now or (t["due"] is not None and f["now"] < t["due"]):
+                self.fail("timer %d fires at %s: the clock was %s, it was due at %s" % (f["timer"], f["now"], self.now, t["due"]))
+            self.now = f["now"]
+            if t["kind"] == "interval":
+                t["due"] = f["next"]
+            else:
+                del self.timers[f["timer"]]
+            self.running = {"timer": f["timer"]}
+            self.checks["timers"] += 1
+        elif tag == "timerDone":
+            if self.running != {"timer": e[1]}:
+                self.fail("timer %d done, but %s runs" % (e[1], self.running))
+            self.running = None
+        elif tag == "timerClear":
+            if self.timers.pop(e[1], None) is None:
+                self.fail("timer %d cleared but not armed" % e[1])
+        elif tag == "suspend":
+            g = e[1]
+            frame = self.top()
+            if frame["id"] != g["frame"] or frame["function"] != g["function"]:
+                self.fail("suspend of frame %d, but frame %d is on top" % (g["frame"], frame["id"]))
+            for v in [g["generator"], g["context"], g["value"]] + list(g["regs"].values()):
+                self.value(v)
+            self.site(g["site"])
+            self.suspended[int(g["generator"][1:])] = g
+            # The contexts it pushed stay pushed: its resumption pops them.
+            self.suspended_pushes[int(g["generator"][1:])] = frame["pushes"]
+            self.expect_return = g["frame"]
+            self.checks["suspensions"] += 1
+        elif tag == "resume":
+            r = e[1]
+            if self.top()["id"] != r["frame"]:
+                self.fail("resume of frame %d, not the frame on top" % r["frame"])
+            if self.suspended.pop(int(r["generator"][1:]), None) is None:
+                self.fail("%s resumed but not suspended" % r["generator"])
+            self.top()["pushes"] = self.suspended_pushes.pop(int(r["generator"][1:]))
         else:
             self.fail("unknown event %s" % tag)
 
@@ -396,6 +493,11 @@ class Replay:
             for name, v in kf["regs"].items():
                 if rf["regs"].get(name) != v:
                     self.fail("keyframe: frame %d %s is %s, replayed %s" % (kf["frame"], name, v, rf["regs"].get(name)))
+        loop = {"jobs": self.jobs, "timers": [self.timers[i] for i in sorted(self.timers)],
+                "suspended": [self.suspended[i] for i in sorted(self.suspended)], "running": self.running, "now": self.now}
+        for key, replayed in loop.items():
+            if k[key] != replayed:
+                self.fail("keyframe %s %s, replayed %s" % (key, json.dumps(k[key])[:300], json.dumps(replayed)[:300]))
         live = sorted(i for i, c in self.cells.items() if c["live"] and not c.get("builtin"))
         listed = [h[0] for h in k["heap"]]
         if listed != live:
@@ -453,6 +555,7 @@ def check_chrome(data):
     slices = {}
     last_counter = None
     counters = 0
+    flows = {}  # (cat, name, id) -> {"s": event, "f": event}
     for n, e in enumerate(events):
         ph = e.get("ph")
         check(ph is not None and "name" in e, "chrome event %d: no ph or name" % n)
@@ -468,6 +571,11 @@ def check_chrome(data):
             check(last_counter is None or e["ts"] > last_counter, "chrome counter %d goes back in time" % n)
             last_counter = e["ts"]
             counters += 1
+        elif ph in ("s", "f"):
+            key = (e.get("cat"), e["name"], e.get("id"))
+            check(isinstance(e.get("id"), int), "chrome flow event %d: no id" % n)
+            check(ph not in flows.setdefault(key, {}), "chrome flow %s: two %s events" % (key, ph))
+            flows[key][ph] = e
         elif ph in ("B", "E"):
             raise Failure("chrome: unexpected B/E events")
     check(counters >= 2, "chrome: fewer than 2 heap counter samples")
@@ -483,6 +591,16 @@ def check_chrome(data):
                               (s[2], s[0], s[1], stack[-1][2], stack[-1][0], stack[-1][1], tid))
             stack.append(s)
         total += len(sl)
+    # Flow arrows: each end has its start, earlier, and both lie inside a
+    # slice of their track (Perfetto binds them to the enclosing slice).
+    for key, pair in flows.items():
+        for ph, e in pair.items():
+            check(any(a <= e["ts"] <= b for a, b, _ in slices.get(e["tid"], [])),
+                  "chrome flow %s: its %s event at %s is in no slice of track %s" % (key, ph, e["ts"], e["tid"]))
+        if "f" in pair:
+            check("s" in pair and pair["s"]["ts"] < pair["f"]["ts"], "chrome flow %s ends before it starts" % (key,))
+            check(pair["f"].get("bp") == "e", "chrome flow %s: its end does not bind to the enclosing slice" % (key,))
+    slices["flows"] = flows
     return slices
 
 
@@ -505,6 +623,8 @@ PROGRAMS = [
     ("classes.js", [], 0),
     ("gc-loop.js", ["--max-heap=1"], 3),
     ("replace-thing-strings.js", [], 0),
+    ("event-loop.js", [], 0),
+    ("generators.js", [], 0),
 ]
 
 
@@ -595,6 +715,23 @@ def main():
             check(len(inside) == 14, "%d fib slices inside map, expected 14" % len(inside))
             return "191 fib slices, callbacks nested in the native map slice"
         case("chrome: calls as nested slices", chrome_fib)
+
+        def chrome_loop():
+            loop = os.path.join(HERE, "..", "viewer", "event-loop.js")
+            _, data = run_trace(args.jsvm, loop, tmp, [], "chrome")
+            slices = check_chrome(data)
+            names = {(e.get("tid"), e["args"].get("name")) for e in data["traceEvents"] if e["name"] == "thread_name"}
+            check((3, "event loop: tasks (timers)") in names and (4, "microtasks") in names, "task tracks unnamed: %s" % names)
+            micro = [s[2] for s in sorted(slices.get(4, []))]
+            tasks = [s[2] for s in sorted(slices.get(3, []))]
+            check(micro == ["then: <anonymous>", "resume load after await", "then: <anonymous>"], "microtask slices %s" % micro)
+            check(tasks == ["setTimeout: <anonymous>", "setTimeout: <anonymous>"], "task slices %s" % tasks)
+            ends = [p for p in slices["flows"].values() if "f" in p]
+            check(len(ends) == 5 and all(p["f"]["tid"] in (3, 4) for p in ends), "%d flows end on the task tracks" % len(ends))
+            resumed = [s for s in slices[1] if s[2] == "load (resumed)"]
+            check(len(resumed) == 1, "no slice for load's resumption")
+            return "microtasks %s, tasks %s, 5 flow arrows from the queuing to the run" % (micro, tasks)
+        case("chrome: tasks and microtasks on their tracks, with flows", chrome_loop)
 
         def max_steps():
             proc, data = run_trace(args.jsvm, fib, tmp, ["--max-steps=40", "--keyframe-interval=10"])

@@ -18,6 +18,7 @@
 #include "tools/json-writer.h"
 #include "vm/interpreter/bytecodes.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/host/event-loop.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -106,6 +107,7 @@ Traced TraceJs(const std::string& source, TraceOptions options, RuntimeOptions r
     std::string outcome = "ok";
     try {
       rt.interpreter().RunScript(compiled.top);
+      RunEventLoop(rt);  // jobs and timers, as jsvm trace runs them
     } catch (JsThrow&) {
       outcome = "uncaught";
     }
@@ -259,6 +261,111 @@ TEST(JsonTracer, NativesWritesToOlderCellsAreEvents) {
   EXPECT_TRUE(has(on_array_prototype, "prop extra 4"));
   // Array.prototype's own 40-odd methods were not introduced by the write.
   EXPECT_LT(refs, 30);
+}
+
+// The events of the given tags, in order.
+std::vector<nlohmann::json> EventsTagged(const nlohmann::json& trace, std::set<std::string> tags) {
+  std::vector<nlohmann::json> out;
+  for (const auto& e : Events(trace)) {
+    if (tags.count(e[0].get<std::string>())) out.push_back(e);
+  }
+  return out;
+}
+
+TEST(JsonTracer, JobsAndTimersAreRecordedWithWhoQueuedThem) {
+  Traced t = TraceJs<JsonTracer>(
+      "setTimeout(function tick() { console.log('t'); }, 5);\n"
+      "Promise.resolve().then(function shown() { console.log('p'); });\n",
+      {});
+  EXPECT_EQ(t.out, "p\nt\n");
+  EXPECT_EQ(t.trace["version"], 3);
+  auto loop = EventsTagged(t.trace, {"jobEnqueue", "jobStart", "jobEnd", "timerArm", "timerFire", "timerDone"});
+  ASSERT_EQ(loop.size(), 6u);
+  EXPECT_EQ(loop[0][0], "timerArm");
+  EXPECT_EQ(loop[0][1]["kind"], "timeout");
+  EXPECT_EQ(loop[0][1]["delay"], 5);
+  EXPECT_EQ(loop[0][1]["due"], 5);
+  EXPECT_EQ(loop[0][1]["site"]["line"], 1);
+  EXPECT_EQ(loop[1][0], "jobEnqueue");
+  EXPECT_EQ(loop[1][1]["kind"], "reaction");
+  EXPECT_EQ(loop[1][1]["site"]["line"], 2);
+  EXPECT_EQ(loop[2], nlohmann::json::parse("[\"jobStart\",1]"));
+  EXPECT_EQ(loop[3], nlohmann::json::parse("[\"jobEnd\",1]"));
+  EXPECT_EQ(loop[4][0], "timerFire");
+  EXPECT_EQ(loop[4][1]["now"], 5);
+  EXPECT_EQ(loop[5], nlohmann::json::parse("[\"timerDone\",1]"));
+  // A task or microtask begins a record of its own: a gap of no steps.
+  int task_records = 0;
+  for (const auto& r : t.trace["records"]) {
+    if (!r.is_object() || !r.contains("gap") || !r.contains("e")) continue;
+    const auto& first = r["e"][0][0];
+    if (first == "jobStart" || first == "timerFire") {
+      EXPECT_EQ(r["gap"], 0);
+      ++task_records;
+    }
+  }
+  EXPECT_EQ(task_records, 2);
+}
+
+TEST(JsonTracer, GeneratorsSuspendAndResumeWhereTheyYield) {
+  Traced t = TraceJs<JsonTracer>(
+      "function* g() {\n"
+      "  let a = 1;\n"
+      "  yield a;\n"
+      "  yield a + 1;\n"
+      "}\n"
+      "const it = g();\n"
+      "console.log(it.next().value, it.next().value);\n",
+      {});
+  EXPECT_EQ(t.out, "1 2\n");
+  std::vector<nlohmann::json> events = Events(t.trace);
+  std::vector<int> lines;
+  int resumes = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    if (e[0] == "suspend") {
+      EXPECT_EQ(e[1]["kind"], "generator");
+      lines.push_back(e[1]["site"]["line"]);
+      // Old readers see a return: it follows at once.
+      ASSERT_LT(i + 1, events.size());
+      EXPECT_EQ(events[i + 1][0], "return");
+      EXPECT_EQ(events[i + 1][1], e[1]["frame"]);
+    }
+    if (e[0] == "resume") {
+      ++resumes;
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(events[i - 1][0], "call");
+      EXPECT_EQ(events[i - 1][1]["frame"], e[1]["frame"]);
+    }
+  }
+  // The initial suspension (at the function's start), then the two yields; two next() calls resume it.
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1], 3);
+  EXPECT_EQ(lines[2], 4);
+  EXPECT_EQ(resumes, 2);
+}
+
+TEST(ChromeTracer, MicrotasksAreSlicesWithAFlowFromWhereTheyWereQueued) {
+  Traced t = TraceJs<ChromeTracer>("queueMicrotask(function later() { console.log('m'); });\n", {});
+  EXPECT_EQ(t.out, "m\n");
+  double start = -1, end = -1, flow_start = -1, flow_end = -1;
+  for (const auto& e : t.trace["traceEvents"]) {
+    if (e["ph"] == "X" && e["tid"] == 4) {
+      EXPECT_EQ(e["name"], "queueMicrotask: later");
+      start = e["ts"];
+      end = start + e["dur"].get<double>();
+    }
+    if (e["ph"] == "s") flow_start = e["ts"];
+    if (e["ph"] == "f") {
+      flow_end = e["ts"];
+      EXPECT_EQ(e["tid"], 4);
+      EXPECT_EQ(e["bp"], "e");
+    }
+  }
+  ASSERT_GE(start, 0);
+  EXPECT_LT(flow_start, flow_end);
+  EXPECT_LE(start, flow_end);
+  EXPECT_LE(flow_end, end);
 }
 
 TEST(ChromeTracer, CallsAreSlicesAndCollectionsHaveTheirOwnTrack) {

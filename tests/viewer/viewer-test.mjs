@@ -164,6 +164,53 @@ try {
   check(frameTitles.length > 0 && frameTitles.every((t) => /^depth \d+ \u00b7 \S/.test(t)),
         'frames are labelled by depth and function: ' + frameTitles.join(' | '));
 
+  // 6. The event loop: setTimeout, Promise.then and await in one program.
+  // The queues at three steps (the script's end, the first microtask, the
+  // resumption after await), then the output in node's order.
+  const loopProgram = fileURLToPath(new URL('event-loop.js', import.meta.url));
+  await page.goto(viz(loopProgram, 'viewer-event-loop.html'));
+  const items = (section) => page.locator(`#loop-${section} .loop-item`).allTextContents();
+  let ended = false;
+  for (let i = 0; i < 60 && !ended; i++) {
+    await page.keyboard.press('r');
+    ended = /<script> returned/.test(await status.textContent());
+  }
+  check(ended, 'pressing r reaches the end of the script: ' + (await status.textContent()));
+  let jobs = await items('job'), timers = await items('timer'), suspended = await items('gen');
+  check(jobs.length === 1 && /^#1 then callback/.test(jobs[0]), 'at the script\'s end the microtask queue holds the then callback: ' + jobs.join(' | '));
+  check(timers.length === 2 && /^timer #1 setTimeout\(.*, 1\) · due at 1 ms/.test(timers[0]) && /^timer #2 setTimeout\(.*, 10\) · due at 10 ms/.test(timers[1]),
+        'and the timers, by due time: ' + timers.join(' | '));
+  check(suspended.length === 1 && /async function load, suspended at line 10/.test(suspended[0]) && /keeps context of load/.test(suspended[0]),
+        'and load suspended at its await, keeping its context: ' + suspended.join(' | '));
+  const genLabels = await page.locator('#contexts .arrow-label.gen').allTextContents();
+  check(genLabels.some((t) => t.startsWith('load keeps context of load')), 'the context chain links the suspended load to its context: ' + genLabels.join(' | '));
+  await page.screenshot({ path: path.join(outDir, 'viewer-event-loop.png'), fullPage: true });
+  console.log('screenshot: ' + path.join(outDir, 'viewer-event-loop.png'));
+  await page.keyboard.press('t');
+  jobs = await items('job');
+  const running = await page.locator('#frames [data-running]').allTextContents();
+  const runningNow = await items('running');
+  check(/microtask #1 leaves the queue/.test(await status.textContent()) && jobs.length === 0 &&
+        running.length === 1 && running[0].includes('microtask #1: then callback') &&
+        runningNow.length === 1 && runningNow[0].startsWith('\u25B6 microtask #1 then callback'),
+        'pressing t moves microtask #1 from the queue to the stack: ' + running.join(' | '));
+  let resumed = false;
+  for (let i = 0; i < 10 && !resumed; i++) {
+    await page.keyboard.press('t');
+    resumed = /resume load after await/.test(await status.textContent());
+  }
+  const frames = await page.locator('#frames .frame h3').allTextContents();
+  timers = await items('timer');
+  suspended = await items('gen');
+  check(resumed && frames.some((t) => /load \(resumed\)/.test(t)) && frames.some((t) => t.includes('resume load after await')) &&
+        timers.length === 0 && suspended.length === 0 && /loop clock: 10 ms/.test(await page.locator('#loop').textContent()),
+        'after both timers the await job resumes load on the stack: ' + frames.join(' | '));
+  await page.keyboard.press('End');
+  const nodeOutput = execFileSync(process.execPath, [loopProgram], { encoding: 'utf8' });
+  const shown = await page.locator('#output').textContent();
+  check(shown === nodeOutput && shown === 'a: start\nscript end\nthen 1\ntimeout 0\na: a data\ndone a\n',
+        'the output is in node\'s order: ' + JSON.stringify(shown));
+
   check(errors.length === 0, 'no console errors: ' + errors.join('; '));
   rmSync(dir, { recursive: true, force: true });
 } finally {

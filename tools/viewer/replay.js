@@ -31,9 +31,15 @@ function makeReplay(trace) {
     return typeof value === 'string' && value[0] === '@' ? Number(value.slice(1)) : null;
   }
 
-  // The machine after some records: cells by id, frames, accumulator, heap size.
+  // The machine after some records: cells by id, frames, accumulator, heap
+  // size, and the event loop (version 3): the microtask queue (jobs, oldest
+  // first), the armed timers by id (each with its due time), the suspended
+  // generators and async functions by the generator's id, the job or timer
+  // running now ({job: N} or {timer: N}, with its description in
+  // runningInfo) and the loop clock in ms.
   function emptyState() {
-    return { cells: new Map(), frames: [], acc: 'undefined', heap: trace.heapBytes, applied: 0 };
+    return { cells: new Map(), frames: [], acc: 'undefined', heap: trace.heapBytes, applied: 0,
+             jobs: [], timers: new Map(), suspended: new Map(), running: null, runningInfo: null, now: 0 };
   }
 
   function cloneState(s) {
@@ -46,7 +52,9 @@ function makeReplay(trace) {
       cells.set(id, copy);
     }
     const frames = s.frames.map((f) => Object.assign({}, f, { regs: Object.assign({}, f.regs) }));
-    return { cells, frames, acc: s.acc, heap: s.heap, applied: s.applied };
+    const timers = new Map([...s.timers].map(([id, t]) => [id, Object.assign({}, t)]));
+    return { cells, frames, acc: s.acc, heap: s.heap, applied: s.applied, jobs: s.jobs.slice(), timers,
+             suspended: new Map(s.suspended), running: s.running, runningInfo: s.runningInfo, now: s.now };
   }
 
   // A cell's contents as an "init", "state" or keyframe entry gives them (all of them).
@@ -108,7 +116,37 @@ function makeReplay(trace) {
         if (i >= 0) s.frames.splice(i);
         break;
       }
-      case 'gc': for (const id of ev[1].freedIds || []) cells.delete(id); break;
+      case 'gc':
+        for (const id of ev[1].freedIds || []) { cells.delete(id); s.suspended.delete(id); }
+        break;
+      case 'jobEnqueue': s.jobs.push(ev[1]); break;
+      case 'jobStart': {
+        const i = s.jobs.findIndex((j) => j.job === ev[1]);
+        s.runningInfo = i >= 0 ? s.jobs[i] : null;
+        if (i >= 0) s.jobs.splice(i, 1);
+        s.running = { job: ev[1] };
+        break;
+      }
+      case 'jobEnd': case 'timerDone': s.running = null; s.runningInfo = null; break;
+      case 'timerArm': s.timers.set(ev[1].timer, Object.assign({}, ev[1])); break;
+      case 'timerFire': {
+        const f = ev[1];
+        const t = s.timers.get(f.timer);
+        s.now = f.now;
+        s.running = { timer: f.timer };
+        s.runningInfo = t ? Object.assign({}, t) : null;
+        if (t && f.next !== null) t.due = f.next; else s.timers.delete(f.timer);
+        break;
+      }
+      case 'timerClear': s.timers.delete(ev[1]); break;
+      case 'suspend': s.suspended.set(refId(ev[1].generator), ev[1]); break;
+      case 'resume': {
+        const g = refId(ev[1].generator);
+        const top = s.frames[s.frames.length - 1];
+        if (top && top.frame === ev[1].frame) top.resumed = s.suspended.get(g) || true;
+        s.suspended.delete(g);
+        break;
+      }
       case 'script': scripts.set(ev[1].id, ev[1]); break;
       case 'scope': scopes.set(ev[1].id, ev[1]); break;
       case 'function': functions.set(ev[1].id, ev[1]); break;
@@ -126,6 +164,14 @@ function makeReplay(trace) {
       return { frame: f.frame, fn: f.function, closure: old.closure || f.regs['<closure>'], isNew: old.isNew, regs: Object.assign({}, f.regs) };
     });
     for (const [id, contents] of kf.heap) applyContents(s.cells.get(id), contents);
+    if (kf.jobs) {
+      s.jobs = kf.jobs.slice();
+      s.timers = new Map(kf.timers.map((t) => [t.timer, Object.assign({}, t)]));
+      s.suspended = new Map(kf.suspended.map((g) => [refId(g.generator), g]));
+      if (JSON.stringify(kf.running) !== JSON.stringify(s.running)) s.runningInfo = null;
+      s.running = kf.running;
+      s.now = kf.now;
+    }
   }
 
   // Applies one record (a keyframe too: it changes nothing the records said).

@@ -7,6 +7,7 @@ const ROW_HEIGHT = 18;            // px, one row of the source and bytecode list
 const MAX_CONTEXTS = 14;          // context boxes drawn
 const MAX_HEAP_NODES = 60;        // nodes of the heap graph (nearest to the roots)
 const MAX_CHART_POINTS = 1500;    // points of the heap chart's polyline
+const MAX_LOOP_ITEMS = 40;        // entries of each event-loop list drawn
 
 // ---------------------------------------------------------------- the trace
 
@@ -18,7 +19,7 @@ const { scripts, scopes, functions, records, recordDelta, recordStep, refId, emp
 
 // One pass over the records: checkpoints for seeking, the records where
 // calls, returns, closures and collections happen, output, heap sizes.
-const index = { global: null, frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [] };
+const index = { global: null, frameFn: new Map(), checkpoints: [], calls: [], returns: [], closures: [], gcs: [], outputs: [], heap: [], steps: [], tasks: [], genFn: new Map() };
 (function buildIndex() {
   // A checkpoint costs a copy of every cell; replaying from one costs the
   // records after it: space them so that both stay small.
@@ -44,6 +45,8 @@ const index = { global: null, frameFn: new Map(), checkpoints: [], calls: [], re
       else if (ev[0] === 'closure') index.closures.push(i);
       else if (ev[0] === 'gc') index.gcs.push(i);
       else if (ev[0] === 'out') index.outputs.push([i, ev[2]]);
+      else if (ev[0] === 'jobStart' || ev[0] === 'timerFire') index.tasks.push(i);
+      else if (ev[0] === 'suspend') index.genFn.set(refId(ev[1].generator), ev[1].function);
     }
     const before = s.heap;
     applyRecord(s, rec);
@@ -75,7 +78,7 @@ function stateAt(pos) {
 function scopeName(scope) {
   if (!scope) return 'context';
   switch (scope.type) {
-    case 'function': return 'context of ' + scope.function;
+    case 'function': return 'context of ' + (scope.function || '<anonymous>');
     case 'script': return 'script context';
     case 'block': return 'block context' + (scope.function ? ' in ' + scope.function : '');
     case 'catch': return 'catch context';
@@ -111,6 +114,46 @@ function valueText(state, v) {
     return long ? long[2].slice(0, -1) + '\u2026" (' + long[1] + ' characters)' : v;
   }
   return cellName(state.cells.get(id)) + ' #' + id;
+}
+
+// ---- the event loop in words
+
+// "line 12" for a site of the trace, or '' when none is known.
+function siteText(site) {
+  return site && site.line ? 'line ' + site.line : '';
+}
+
+const GENERATOR_KINDS = { generator: 'generator', async: 'async function', 'async-generator': 'async generator' };
+
+// What a queued job will do, for a learner: "then callback ƒ show #12".
+function jobText(state, job) {
+  const handler = job.handler;
+  switch (job.kind) {
+    case 'reaction':
+      return handler === 'undefined' ? 'then with no callback: passes the value on' : 'then callback ' + valueText(state, handler);
+    case 'await': {
+      const fn = index.genFn.get(refId(handler));
+      return 'resume ' + (fn !== undefined ? fnName(fn) : valueText(state, handler)) + ' after await';
+    }
+    case 'thenable': return "call a thenable's then " + valueText(state, handler);
+    case 'microtask': return 'queueMicrotask callback ' + valueText(state, handler);
+    default: return job.kind + ' ' + valueText(state, handler);
+  }
+}
+
+// "setTimeout(ƒ tick #9, 100): due at 100 ms".
+// `fired`: the timer whose callback runs now (t.due is when it fired).
+function timerText(state, t, fired) {
+  const call = { timeout: 'setTimeout', interval: 'setInterval', immediate: 'setImmediate' }[t.kind] || t.kind;
+  const args = valueText(state, t.callback) + (t.delay !== null ? ', ' + t.delay : '');
+  const due = t.kind === 'immediate' ? (fired ? 'the check phase' : 'runs after the timers of this turn')
+    : fired ? 'fired at ' + t.due + ' ms' : (t.kind === 'interval' ? 'next due at ' : 'due at ') + t.due + ' ms';
+  return call + '(' + args + ') · ' + due;
+}
+
+// "async function load, suspended at line 9".
+function suspensionText(g) {
+  return (GENERATOR_KINDS[g.kind] || g.kind) + ' ' + fnName(g.function) + ', suspended' + (g.site ? ' at ' + siteText(g.site) : '');
 }
 
 // A value as an element; closures open their [[Scopes]] when clicked.
@@ -254,9 +297,11 @@ function drawListings(rec) {
 function describeRecord(state, rec) {
   const d = recordDelta(rec) || {};
   const notes = [];
+  const suspended = new Set();  // frames that suspended in this record
   for (const ev of d.e || []) {
     if (ev[0] === 'call') notes.push('call ' + fnName(ev[1].function) + '()');
     else if (ev[0] === 'return') {
+      if (suspended.has(ev[1])) continue;  // said by the suspension
       const fn = index.frameFn.get(ev[1]);
       notes.push((fn !== undefined ? fnName(fn) : 'a frame') + ' returned ' + valueText(state, ev[2]));
     } else if (ev[0] === 'unwind') notes.push('an exception left a frame');
@@ -265,6 +310,19 @@ function describeRecord(state, rec) {
     else if (ev[0] === 'gc') notes.push('garbage collection: ' + kb(ev[1].before) + ' \u2192 ' + kb(ev[1].after) + ', freed ' + ev[1].freed + ' objects');
     else if (ev[0] === 'slot') notes.push(slotName(state, ev[1], ev[2]) + ' = ' + valueText(state, ev[3]));
     else if (ev[0] === 'native') notes.push('call built-in ' + ev[2]);
+    else if (ev[0] === 'jobEnqueue') notes.push('microtask #' + ev[1].job + ' queued: ' + jobText(state, ev[1]));
+    else if (ev[0] === 'jobStart') notes.push('microtask #' + ev[1] + ' leaves the queue and runs' + (state.runningInfo ? ': ' + jobText(state, state.runningInfo) : ''));
+    else if (ev[0] === 'jobEnd') notes.push('microtask #' + ev[1] + ' done');
+    else if (ev[0] === 'timerArm') notes.push('timer #' + ev[1].timer + ' armed: ' + timerText(state, ev[1]));
+    else if (ev[0] === 'timerFire') notes.push('timer #' + ev[1].timer + ' fires at ' + ev[1].now + ' ms: its callback runs');
+    else if (ev[0] === 'timerDone') notes.push('timer #' + ev[1] + ' callback done');
+    else if (ev[0] === 'timerClear') notes.push('timer #' + ev[1] + ' cleared');
+    else if (ev[0] === 'suspend') {
+      suspended.add(ev[1].frame);
+      notes.push(fnName(ev[1].function) + ' suspended' + (ev[1].site ? ' at ' + siteText(ev[1].site) : '') +
+                 ', keeping its context and registers, and hands ' + valueText(state, ev[1].value) + ' to its caller');
+    }
+    else if (ev[0] === 'resume') notes.push(fnName((state.frames[state.frames.length - 1] || {}).fn) + ' resumed');
   }
   const where = recordInstruction(rec);
   let head;
@@ -276,7 +334,8 @@ function describeRecord(state, rec) {
   } else if (!Array.isArray(rec) && rec.keyframe) {
     head = 'keyframe before step ' + rec.keyframe.n;
   } else {
-    head = rec.gap ? rec.gap + ' steps not recorded' : 'start: before the first bytecode';
+    const task = (d.e || []).some((ev) => ev[0] === 'jobStart' || ev[0] === 'timerFire');
+    head = rec.gap ? rec.gap + ' steps not recorded' : task ? 'event loop, after step ' + rec.n : 'start: before the first bytecode';
   }
   return head + (notes.length ? ' \u2014 ' + notes.join('; ') : '');
 }
@@ -311,7 +370,16 @@ function drawFrames(state, changedRegs) {
     }
     box.append(h('div', { class: 'frame' + (top ? ' top' : '') },
                  h('h3', { title: 'frame id ' + f.frame }, 'depth ' + i + ' \u00b7 ' + (fn ? fn.name : '?') + (f.isNew ? ' (new)' : '') +
-                   (top ? ' \u00b7 running' : ' \u00b7 waiting')), table));
+                   (f.resumed ? ' (resumed)' : '') + (top ? ' \u00b7 running' : ' \u00b7 waiting')), table));
+  }
+  // Under the frames: the task or microtask the event loop took from its queue.
+  if (state.running) {
+    const info = state.runningInfo;
+    const isJob = state.running.job !== undefined;
+    const what = isJob ? 'microtask #' + state.running.job + (info ? ': ' + jobText(state, info) : '')
+                       : 'task: timer #' + state.running.timer + (info ? ' \u00b7 ' + timerText(state, info, true) : '');
+    box.append(h('div', { class: 'frame task' + (isJob ? '' : ' timer'), 'data-running': isJob ? 'job' : 'timer' },
+                 h('h3', {}, '\u25B6 ' + what), h('div', { class: 'empty' }, 'taken from its queue by the event loop; the frames above run it')));
   }
 }
 
@@ -331,6 +399,13 @@ function reachable(state, limit) {
     for (const [name, v] of Object.entries(state.frames[i].regs)) visit(v, 'frame:' + state.frames[i].frame, name);
   }
   visit(state.acc, 'acc', 'accumulator');
+  // Suspended functions keep their context and registers; queued jobs and armed timers their callbacks.
+  for (const [gid, g] of state.suspended) {
+    visit(g.context, 'suspended:' + gid, 'context');
+    for (const [name, v] of Object.entries(g.regs || {})) visit(v, 'suspended:' + gid, name);
+  }
+  for (const job of state.jobs) visit(job.handler, 'job:' + job.job, 'handler');
+  for (const [, t] of state.timers) visit(t.callback, 'timer:' + t.timer, 'callback');
   if (index.global !== null) visit(index.global, 'global', 'globalThis');
   while (queue.length && order.length < limit) {
     const id = queue.shift();
@@ -338,6 +413,47 @@ function reachable(state, limit) {
     for (const [label, v] of cellEdges(state.cells.get(id))) visit(v, id, label);
   }
   return { order, via };
+}
+
+// The event loop: what runs now, the microtask queue, the timers by due
+// time, and the suspended generators and async functions.
+function drawLoop(state) {
+  const box = el('loop');
+  box.replaceChildren();
+  box.append(h('div', { class: 'loop-clock' }, 'loop clock: ' + state.now + ' ms' +
+    (state.running ? '' : state.frames.length ? ' \u00b7 the stack is busy: queued work waits until it is empty' : ' \u00b7 the stack is empty')));
+  const section = (title, cls, items, empty) => {
+    const list = h('ul', { class: 'loop-list' });
+    for (const [text, where, extra] of items.slice(0, MAX_LOOP_ITEMS)) {
+      list.append(h('li', Object.assign({ class: 'loop-item ' + cls }, extra || {}), h('span', { class: 'what' }, text), where ? h('span', { class: 'where' }, ' \u00b7 ' + where) : ''));
+    }
+    if (items.length === 0) list.append(h('li', { class: 'empty' }, empty));
+    if (items.length > MAX_LOOP_ITEMS) list.append(h('li', { class: 'empty' }, '\u2026 and ' + (items.length - MAX_LOOP_ITEMS) + ' more'));
+    box.append(h('div', { class: 'loop-section', id: 'loop-' + cls }, h('h3', {}, title), list));
+  };
+  if (state.running) {
+    const info = state.runningInfo;
+    const isJob = state.running.job !== undefined;
+    section('Running now (taken from its queue, on the stack)', 'running', [[
+      isJob ? '\u25B6 microtask #' + state.running.job + (info ? ' ' + jobText(state, info) : '')
+            : '\u25B6 timer #' + state.running.timer + (info ? ' ' + timerText(state, info, true) : ''),
+      info && info.site ? (isJob ? 'queued at ' : 'armed at ') + siteText(info.site) : '',
+      { class: 'loop-item running ' + (isJob ? 'job' : 'timer') }]], '');
+  }
+  section('Microtask queue (runs first, oldest first)', 'job', state.jobs.map((j) =>
+    ['#' + j.job + ' ' + jobText(state, j), j.site ? 'queued at ' + siteText(j.site) : '', { 'data-job': j.job, 'data-kind': j.kind }]),
+    'empty');
+  const timers = [...state.timers.values()].sort((a, b) => (a.due === null) - (b.due === null) || a.due - b.due || a.timer - b.timer);
+  section('Timers (tasks, by due time)', 'timer', timers.map((t) =>
+    ['timer #' + t.timer + ' ' + timerText(state, t), t.site ? 'armed at ' + siteText(t.site) : '', { 'data-timer': t.timer, 'data-due': t.due }]),
+    'none armed');
+  const suspended = [...state.suspended.entries()].sort((a, b) => a[0] - b[0]);
+  section('Suspended generators and async functions', 'gen', suspended.map(([gid, g]) => {
+    const ctx = refId(g.context);
+    const keeps = ctx !== null ? 'keeps ' + valueText(state, g.context) : 'no context';
+    const regs = Object.entries(g.regs || {}).filter(([, v]) => refId(v) !== gid).map(([n, v]) => n + ' = ' + valueText(state, v));
+    return ['\u2016 ' + suspensionText(g) + ' #' + gid, keeps + (regs.length ? ' \u00b7 registers ' + regs.join(', ') : ''), { 'data-generator': gid }];
+  }), 'none');
 }
 
 function drawContexts(state) {
@@ -376,7 +492,7 @@ function drawContexts(state) {
     y += hgt + 34;
   }
   const svg = s('svg', { width: CTX_X + CTX_W + 230, height: Math.max(y, closures.length * 60 + 20) });
-  svg.append(arrowMarker('arrow-clo', 'var(--clo)'), arrowMarker('arrow-ctx', 'var(--ctx-edge)'));
+  svg.append(arrowMarker('arrow-clo', 'var(--clo)'), arrowMarker('arrow-ctx', 'var(--ctx-edge)'), arrowMarker('arrow-gen', 'var(--gen-edge)'));
   for (const id of contexts) {
     const c = state.cells.get(id);
     const L = layout.get(id);
@@ -429,6 +545,23 @@ function drawContexts(state) {
     svg.append(s('path', { class: 'arrow-captures', d: `M${8 + CLO_W} ${by + 14} C ${CTX_X - 40} ${by + 14}, ${CTX_X - 40} ${ty}, ${CTX_X - 2} ${ty}`, 'marker-end': 'url(#arrow-clo)' }));
     svg.append(s('text', { class: 'arrow-label', x: 14, y: by + 42, 'data-fit': CTX_X - 24 }, fnName(cl.fn) + ' \u2192 ' + cellName(state.cells.get(cl.ctx))));
   }
+  // suspended generators and async functions, with the context each keeps
+  for (const [gid, g] of state.suspended) {
+    const cid = refId(g.context);
+    const L = layout.get(cid);
+    if (!L) continue;
+    const by = Math.max(cy, L.y);
+    cy = by + 56;
+    const gbox = s('g', { class: 'gen-box', 'data-generator': gid });
+    gbox.append(s('rect', { x: 8, y: by, width: CLO_W, height: 28, rx: 4 }));
+    gbox.append(s('text', { x: 16, y: by + 18, 'data-fit': CLO_W - 16 }, '\u2016 suspended ' + fnName(g.function) + ' #' + gid));
+    gbox.append(s('title', {}, suspensionText(g)));
+    svg.append(gbox);
+    const ty = L.y + TITLE_H / 2 + 6;
+    svg.append(s('path', { class: 'arrow-gen', d: `M${8 + CLO_W} ${by + 14} C ${CTX_X - 40} ${by + 14}, ${CTX_X - 40} ${ty}, ${CTX_X - 2} ${ty}`, 'marker-end': 'url(#arrow-gen)' }));
+    svg.append(s('text', { class: 'arrow-label gen', x: 14, y: by + 42, 'data-fit': CTX_X - 24 }, fnName(g.function) + ' keeps ' + cellName(state.cells.get(cid))));
+  }
+  if (cy > Number(svg.getAttribute('height'))) svg.setAttribute('height', cy);
   // frames using a context as their current one
   const frameTagCount = new Map();
   for (const [f, cid] of frameTags) {
@@ -445,6 +578,7 @@ function drawContexts(state) {
     h('span', {}, h('i', { style: 'background:var(--ctx);border-color:var(--ctx-edge)' }), 'context (its variables: slot name = value)'),
     h('span', {}, h('i', { style: 'background:var(--clo-bg);border-color:var(--clo)' }), 'closure \u2192 the context it captured'),
     h('span', {}, h('i', { style: 'border-style:dashed;border-color:var(--ctx-edge)' }), 'parent: the next outer context'),
+    h('span', {}, h('i', { style: 'background:var(--gen);border-color:var(--gen-edge)' }), 'suspended function \u2192 the context it keeps'),
     h('span', {}, h('i', { style: 'background:#ffe3e3;border-color:var(--hot)' }), 'a big array kept alive'));
   // In words: which reachable closure keeps which context, and so which variables, alive.
   const notes = h('ul', { class: 'explain' });
@@ -470,6 +604,14 @@ function drawContexts(state) {
     const entry = said.get(key);
     entry.list.push('#' + id);
     entry.ids.textContent = ' ' + entry.list.join(', ') + (entry.list.length > 1 ? ', each,' : '');
+  }
+  // A suspended function keeps its context until it resumes (or is collected).
+  for (const [gid, g] of state.suspended) {
+    const cid = refId(g.context);
+    if (!layout.has(cid)) continue;
+    notes.append(h('li', {}, h('b', {}, cellName(state.cells.get(cid))), ' #' + cid + ' is kept by the suspended ' +
+      (GENERATOR_KINDS[g.kind] || g.kind) + ' ' + fnName(g.function) + ' #' + gid + ': when it resumes' +
+      (g.site ? ' at ' + siteText(g.site) : '') + ', its variables are still there.'));
   }
   box.append(legend, svg);
   fitTexts(svg);
@@ -683,6 +825,7 @@ function render() {
   el('slider').value = pos;
   drawListings(rec);
   drawFrames(state, new Set(Object.keys(d.r || {})));
+  drawLoop(state);
   drawContexts(state);
   drawScopes(state);
   drawHeap(state);
@@ -723,6 +866,7 @@ const actions = {
   back: () => go(pos - 1), fwd: () => go(pos + 1),
   call: () => go(nextIn(index.calls)), ret: () => go(nextIn(index.returns)),
   closure: () => go(nextIn(index.closures)), gc: () => go(nextIn(index.gcs)),
+  task: () => go(nextIn(index.tasks)),
 };
 el('btn-start').addEventListener('click', actions.start);
 el('btn-end').addEventListener('click', actions.end);
@@ -732,6 +876,7 @@ el('btn-call').addEventListener('click', actions.call);
 el('btn-return').addEventListener('click', actions.ret);
 el('btn-closure').addEventListener('click', actions.closure);
 el('btn-gc').addEventListener('click', actions.gc);
+el('btn-task').addEventListener('click', actions.task);
 const help = el('help');
 el('btn-help').addEventListener('click', () => { help.hidden = false; });
 el('help-close').addEventListener('click', () => { help.hidden = true; });
@@ -752,6 +897,7 @@ document.addEventListener('keydown', (ev) => {
   else if (k === 'r') actions.ret();
   else if (k === 'c') actions.closure();
   else if (k === 'g') actions.gc();
+  else if (k === 't') actions.task();
   else if (k === '?') help.hidden = !help.hidden;
   else if (k === 'Escape') help.hidden = true;
   else handled = false;

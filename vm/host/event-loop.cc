@@ -108,7 +108,7 @@ uint32_t EventLoop::SetTimer(Value callback, std::vector<Value> args, double del
       },
       ms, repeat ? ms : 0);
   timers_.emplace(id, std::move(timer));
-  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnTimerArmed(id, delay_ms, repeat);
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnTimerArmed(id, delay_ms, repeat, callback);
   return id;
 }
 
@@ -120,7 +120,7 @@ uint32_t EventLoop::SetImmediate(Value callback, std::vector<Value> args) {
   timer->immediate = true;
   timers_.emplace(id, std::move(timer));
   impl_->immediates.push_back(id);
-  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnTimerArmed(id, -1, false);
+  if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnTimerArmed(id, -1, false, callback);
   return id;
 }
 

@@ -72,9 +72,10 @@ class TraceHooks {
   virtual void OnJobStart(const Job& /*job*/) {}
   // The microtask `job` finished (also when it threw).
   virtual void OnJobEnd(const Job& /*job*/) {}
-  // Timer `id` was armed to fire after `delay_ms` (every `delay_ms` when
-  // `repeat`; an immediate has delay -1).
-  virtual void OnTimerArmed(uint32_t /*id*/, double /*delay_ms*/, bool /*repeat*/) {}
+  // Timer `id` was armed to call `callback` after `delay_ms` (every
+  // `delay_ms` when `repeat`; an immediate has delay -1). Made from the
+  // native that armed it (setTimeout, ...), so the current frame is its caller.
+  virtual void OnTimerArmed(uint32_t /*id*/, double /*delay_ms*/, bool /*repeat*/, Value /*callback*/) {}
   // Timer `id`'s callback starts (a task); OnTimerDone when it returned or threw.
   virtual void OnTimerFired(uint32_t /*id*/) {}
   virtual void OnTimerDone(uint32_t /*id*/) {}
