@@ -137,7 +137,7 @@ std::string RootStep(const std::string& section, const std::string& edge) {
   if (section == "(Stack roots)") return "(a running function's frame)";
   if (section == "(Handle roots)") return "(a C++ handle)";
   if (section == "(Timers)") return edge.find("callback") != std::string::npos ? "a " + edge : "(a timer's " + edge + ")";
-  if (section == "(Microtask queue)") return "(a queued microtask's " + edge + ")";
+  if (section == "(Microtask queue)") return "a queued microtask";
   return section + " " + edge;
 }
 
@@ -452,6 +452,15 @@ const std::unordered_set<uint32_t>& NestedCode(const FunctionInfo* info, NestedM
 
 namespace {
 
+// Sorts `list` by retained size, largest first (ties in node order), and keeps the first `max`.
+void KeepLargest(const HeapGraph& g, std::vector<uint32_t>& list, size_t max) {
+  std::sort(list.begin(), list.end(), [&g](uint32_t a, uint32_t b) {
+    size_t ra = g.RetainedSize(a), rb = g.RetainedSize(b);
+    return ra != rb ? ra > rb : a < b;
+  });
+  if (list.size() > max) list.resize(max);
+}
+
 // What can resume a suspended function, in words, from what references its
 // generator object: the awaited promise's reaction, a queued job, or the
 // generator object itself (its next/return/throw).
@@ -479,12 +488,8 @@ void ExplainSuspended(const HeapGraph& g, const std::vector<bool>& root_held, co
     const Cell* c = nodes[n].cell;
     if (c && c->kind() == CellKind::kGenerator && static_cast<const GeneratorObject*>(c)->is_suspended()) gens.push_back(n);
   }
-  std::sort(gens.begin(), gens.end(), [&g](uint32_t a, uint32_t b) {
-    size_t ra = g.RetainedSize(a), rb = g.RetainedSize(b);
-    return ra != rb ? ra > rb : a < b;
-  });
   report.suspended_total = gens.size();
-  if (gens.size() > HeapReport::kMaxSuspended) gens.resize(HeapReport::kMaxSuspended);
+  KeepLargest(g, gens, HeapReport::kMaxSuspended);
   for (uint32_t n : gens) {
     auto* gen = static_cast<const GeneratorObject*>(nodes[n].cell);
     const FunctionInfo* info = gen->function()->info();
@@ -622,12 +627,8 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
 
   NestedMemo nested_memo;
   std::vector<bool> root_held = RootHeldNodes(g);
-  std::sort(context_nodes.begin(), context_nodes.end(), [&g](uint32_t a, uint32_t b) {
-    size_t ra = g.RetainedSize(a), rb = g.RetainedSize(b);
-    return ra != rb ? ra > rb : a < b;
-  });
   report.contexts_total = context_nodes.size();
-  if (context_nodes.size() > HeapReport::kMaxContexts) context_nodes.resize(HeapReport::kMaxContexts);
+  KeepLargest(g, context_nodes, HeapReport::kMaxContexts);
 
   for (uint32_t n : context_nodes) {
     auto* ctx = static_cast<const Context*>(nodes[n].cell);
