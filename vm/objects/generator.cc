@@ -26,6 +26,14 @@ void GeneratorObject::Trace(Visitor& v) const {
   }
 }
 
+uint32_t GeneratorObject::suspend_source_offset() const {
+  uint32_t source = 0;
+  if (suspend_bytecode_offset_ == UINT32_MAX || !function_->info()->SourceOffsetAt(suspend_bytecode_offset_, &source)) {
+    return 0;
+  }
+  return source;
+}
+
 std::string GeneratorObject::SnapshotName() const {
   // V8's constructor name: a generator (sync or async) is named after its
   // function, an anonymous one and every async function object "Generator".
