@@ -313,7 +313,31 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     builder_.PatchOperand32(0, 2, static_cast<uint32_t>(resume_points_.size()));
   }
   builder_.Finish(info);
+  if (resumable()) RecordSavedNames(info);
   return info;
+}
+
+void BytecodeGenerator::RecordSavedNames(FunctionInfo* info) {
+  // In the order of GeneratorObject::saved(): the parameters, then r0, r1, ...
+  uint32_t params = info->param_count;
+  std::vector<String*> names(params + info->register_count, nullptr);
+  std::vector<Scope*> work{scope_};
+  while (!work.empty()) {
+    Scope* s = work.back();
+    work.pop_back();
+    for (Variable* v : s->variables) {
+      if (v->index < 0 || v->name.empty() || v->name[0] == u'.') continue;  // .home_object and such are V8's hidden names
+      size_t at = names.size();
+      if (v->location == VarLocation::kParameter && static_cast<uint32_t>(v->index) < params) at = v->index;
+      if (v->location == VarLocation::kLocal) at = params + static_cast<size_t>(v->index);
+      if (at < names.size()) names[at] = rt_.Intern(v->name);
+    }
+    for (Scope* inner : s->inner) {
+      if (!inner->is_function_scope()) work.push_back(inner);  // inner functions have frames of their own
+    }
+  }
+  while (!names.empty() && !names.back()) names.pop_back();
+  info->saved_names.assign(names.begin(), names.end());
 }
 
 void BytecodeGenerator::EmitReturn() {

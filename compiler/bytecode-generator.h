@@ -64,6 +64,8 @@ class BytecodeGenerator {
   BytecodeArrayBuilder& builder() { return builder_; }
   ControlScope*& control_top() { return control_top_; }
   void EmitReturn();  // the function's own return (acc holds the value)
+  // Resumable functions: the names of what their generator object saves (FunctionInfo::saved_names).
+  void RecordSavedNames(FunctionInfo* info);
   // await acc; acc is the awaited value (or the rejection is thrown).
   void EmitAwait();
   std::vector<Scope*>& context_chain() { return context_chain_; }

@@ -122,6 +122,32 @@ std::string FormatLeakReportText(const HeapReport& r, const std::string& script)
   }
   out << "\n";
 
+  constexpr size_t kShownSuspended = 25;
+  out << "Suspended generators and async functions: " << Thousands(r.suspended_total) << "\n";
+  for (size_t i = 0; i < r.suspended.size() && i < kShownSuspended; ++i) {
+    const SuspendedReport& s = r.suspended[i];
+    out << "  " << s.kind << " " << s.function << ", suspended at " << (s.at == "await" ? "an await" : "a yield")
+        << (s.site.empty() ? "" : " (" + s.site + ")") << "\n";
+    out << "    retained size " << Bytes(s.retained_size) << ", self " << Bytes(s.self_size) << "\n";
+    if (!s.path.steps.empty()) out << "    reached by: " << ShortPath(s.path) << "\n";
+    out << "    " << s.resumed_by << "\n";
+    for (const SuspendedValue& v : s.values) {
+      out << "      " << (v.name.empty() ? std::string("(a temporary)") : v.name) << " = " << v.value;
+      if (v.in_context) out << " (in its context)";
+      if (v.dominated) {
+        out << "  retains " << Bytes(v.retained_size);
+      } else {
+        out << "  also held elsewhere (" << Bytes(v.retained_size) << " not exclusive to it)";
+      }
+      out << "\n";
+    }
+    out << "    " << s.explanation << "\n";
+  }
+  if (r.suspended_total > kShownSuspended) {
+    out << "  ... and " << (r.suspended_total - kShownSuspended) << " more (see --json)\n";
+  }
+  out << "\n";
+
   constexpr size_t kShownContexts = 25;
   out << "Live contexts of user code: " << Thousands(r.contexts_total) << "\n";
   for (size_t i = 0; i < r.contexts.size() && i < kShownContexts; ++i) {
@@ -137,7 +163,7 @@ std::string FormatLeakReportText(const HeapReport& r, const std::string& script)
     } else {
       for (const ContextHolder& h : c.holders) {
         out << "    held by: " << h.closure << (h.direct ? " (its own context" : " (an outer context of it")
-            << (h.site.empty() ? "" : "; closure made at " + h.site) << ")";
+            << (h.site.empty() ? "" : "; closure made at " + h.site) << (h.root.empty() ? "" : "; a " + h.root) << ")";
         if (!h.path.steps.empty()) out << ", reached by " << ShortPath(h.path);
         out << "\n";
       }
@@ -199,7 +225,8 @@ nlohmann::ordered_json LeakReportJson(const HeapReport& r, const std::string& sn
     json holders = json::array();
     for (const ContextHolder& h : c.holders) {
       holders.push_back({{"closure", h.closure}, {"site", h.site.empty() ? json(nullptr) : json(h.site)},
-                         {"direct", h.direct}, {"path", path_json(h.path)}});
+                         {"direct", h.direct}, {"root", h.root.empty() ? json(nullptr) : json(h.root)},
+                         {"path", path_json(h.path)}});
     }
     jc["holders"] = holders;
     jc["holder_count"] = c.holder_count;
@@ -217,6 +244,20 @@ nlohmann::ordered_json LeakReportJson(const HeapReport& r, const std::string& sn
   }
   j["contexts_total"] = r.contexts_total;
   j["contexts"] = contexts;
+  json suspended = json::array();
+  for (const SuspendedReport& s : r.suspended) {
+    json values = json::array();
+    for (const SuspendedValue& v : s.values) {
+      values.push_back({{"name", v.name.empty() ? json(nullptr) : json(v.name)}, {"in_context", v.in_context},
+                        {"value", v.value}, {"retained_size", v.retained_size}, {"dominated", v.dominated}});
+    }
+    suspended.push_back({{"id", s.node_id}, {"kind", s.kind}, {"function", s.function},
+                         {"site", s.site.empty() ? json(nullptr) : json(s.site)}, {"line", s.line}, {"at", s.at},
+                         {"self_size", s.self_size}, {"retained_size", s.retained_size}, {"values", values},
+                         {"path", path_json(s.path)}, {"resumed_by", s.resumed_by}, {"explanation", s.explanation}});
+  }
+  j["suspended_total"] = r.suspended_total;
+  j["suspended"] = suspended;
   json shapes = json::array();
   for (const CycleShape& s : r.cycles.shapes) {
     shapes.push_back({{"shape", s.shape}, {"objects_per_cycle", s.component_size}, {"count", s.count},

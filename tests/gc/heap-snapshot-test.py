@@ -11,9 +11,17 @@
       its capturer and its holder, does not flag used variables or contexts a
       running function uses, and reports the garbage cycles of
       seed_f_cycles.js as freed.
+  --suite suspended: suspended generators and async functions, timers and
+      the microtask queue: `jsvm leaks` names the suspended function, the
+      line it waits at and the variables it holds (a register local, a
+      context variable), says what resumes it and how a root reaches it
+      (through the awaited promise); a setInterval callback and a queued
+      microtask are named as the roots of what they capture; the snapshots
+      pass check-heapsnapshot --strict, name generator objects as V8 does and
+      show the retainer path of a saved local through the promise.
 
 Facts only, never absolute sizes. Needs ../shared (exit 77 when absent).
-Usage: heap-snapshot-test.py --jsvm PATH --shared DIR --suite snapshots|leaks
+Usage: heap-snapshot-test.py --jsvm PATH --shared DIR --suite snapshots|leaks|suspended
 """
 import argparse
 import json
@@ -355,11 +363,132 @@ def leaks_suite(c, jsvm, shared, tmp):
         c.check("kept cycle: a live cycle is not garbage", cyc["cycles"] == 0, json.dumps(cyc))
 
 
+# ---------------------------------------------------------------- suspended
+
+def line_of(path, text):
+    """The 1-based line of the first line of `path` that contains `text`."""
+    with open(path) as f:
+        for i, line in enumerate(f, 1):
+            if text in line:
+                return i
+    return 0
+
+
+def suspended_named(report, function):
+    for s in report.get("suspended", []):
+        if s["function"] == function:
+            return s
+    return None
+
+
+def value_named(suspended, name):
+    for v in suspended["values"]:
+        if v["name"] == name:
+            return v
+    return None
+
+
+def holder_root(report, context, closure):
+    ctx = context_named(report, context)
+    for h in (ctx or {}).get("holders", []):
+        if h["closure"] == closure:
+            return h.get("root")
+    return None
+
+
+def expect_retained(c, check_tool, snap, name, wanted, label):
+    """check-heapsnapshot --strict SNAP --expect-retained NAME prints a path with every `wanted` step."""
+    v = run([check_tool, "--strict", snap, "--expect-retained", name])
+    ok = v.returncode == 0 and "VALID" in v.stdout and all(w in v.stdout for w in wanted)
+    c.check(label, ok, v.stdout[-1500:] + v.stderr)
+
+
+def suspended_suite(c, jsvm, shared, tmp):
+    check_tool = os.path.join(shared, "tools", "check-heapsnapshot")
+
+    # An async function awaiting a promise that never settles.
+    prog = os.path.join(PROGRAMS, "suspended-async.js")
+    line = line_of(prog, "await never()")
+    p = run([jsvm, "leaks", prog])
+    c.check("async text: names the function, the line of its await and the local it holds",
+            p.returncode == 0 and ("the async function load is suspended at suspended-async.js:%d:" % line) in p.stdout
+            and "(an await) and holds cache (Array(200000))" in p.stdout
+            and "it resumes when the promise it awaits settles" in p.stdout, p.stdout + p.stderr)
+    c.check("async text: the path goes through the pending promise to load",
+            "pending (script) -> [0] -> Promise (pending) -> async function load (suspended at line %d)" % line
+            in p.stdout, p.stdout)
+    p, doc = leaks_json(jsvm, prog)
+    if c.check("async json: report", doc is not None, p.stderr):
+        s = suspended_named(report_for(doc["reports"], "exit"), "load")
+        cache = value_named(s, "cache") if s else None
+        c.check("async json: load, an async function at an await on its line; cache dominated, not in a context",
+                s is not None and s["kind"] == "async function" and s["at"] == "await" and s["line"] == line
+                and cache is not None and cache["value"] == "Array(200000)" and cache["dominated"]
+                and not cache["in_context"] and cache["retained_size"] >= 200000 * 8, json.dumps(s)[:1500])
+    snap = os.path.join(tmp, "async.heapsnapshot")
+    p = run([jsvm, "run", "--heap-snapshot=" + snap, prog])
+    if c.check("async snapshot: written", p.returncode == 0 and os.path.exists(snap), p.stderr):
+        expect_retained(c, check_tool, snap, "cache",
+                        ['-[internal "continuation"]-> Generator', '-[internal "cache"]-> Array'],
+                        "async snapshot: --strict; cache retained through the promise's reaction and the saved register")
+
+    # A generator suspended at a yield.
+    prog = os.path.join(PROGRAMS, "suspended-generator.js")
+    line = line_of(prog, "yield peek()")
+    p, doc = leaks_json(jsvm, prog)
+    if c.check("generator json: report", doc is not None, p.stderr):
+        r = report_for(doc["reports"], "exit")
+        s = suspended_named(r, "producer")
+        captured = value_named(s, "captured") if s else None
+        scratch = value_named(s, "scratch") if s else None
+        c.check("generator json: producer at a yield on its line; captured (its context) and scratch (a register)",
+                s is not None and s["kind"] == "generator" and s["at"] == "yield" and s["line"] == line
+                and captured is not None and captured["in_context"] and captured["value"] == "Array(100000)"
+                and scratch is not None and not scratch["in_context"] and scratch["dominated"]
+                and s["path"]["text"] == "gen (global)", json.dumps(s)[:1500])
+        ctx = context_named(r, "context of producer")
+        c.check("generator json: its context is not flagged, and says the suspended generator holds it",
+                ctx is not None and not any(v["leak"] for v in ctx["variables"])
+                and any("generator producer" in o for o in ctx["other_retainers"]), json.dumps(ctx)[:1500])
+    snap = os.path.join(tmp, "generator.heapsnapshot")
+    p = run([jsvm, "run", "--heap-snapshot=" + snap, prog])
+    if c.check("generator snapshot: written", p.returncode == 0 and os.path.exists(snap), p.stderr):
+        expect_retained(c, check_tool, snap, "captured",
+                        ['-[property "gen"]-> producer', '-[internal "context"]-> system / Context',
+                         '-[context "captured"]-> Array'],
+                        "generator snapshot: --strict; the generator object is named producer, captured via its context")
+        expect_retained(c, check_tool, snap, "scratch", ['-[internal "scratch"]-> Array'],
+                        "generator snapshot: a saved register's edge is named after its variable")
+
+    # A setInterval callback and a queued microtask.
+    prog = os.path.join(PROGRAMS, "timer-leak.js")
+    p = run([jsvm, "leaks", prog])
+    c.check("timers text: the setInterval callback is named as what keeps history",
+            p.returncode == 0 and "a setInterval callback -> poll -> context of startPolling -> history" in p.stdout
+            and "poll (a setInterval callback, armed until clearInterval), which holds the context, never uses history"
+            in p.stdout, p.stdout + p.stderr)
+    p, doc = leaks_json(jsvm, prog)
+    if c.check("timers json: report", doc is not None, p.stderr):
+        queued = report_for(doc["reports"], "queued")
+        polling = report_for(doc["reports"], "polling")
+        done = report_for(doc["reports"], "exit")
+        c.check("timers json: history flagged while the interval is armed, gone after clearInterval",
+                queued is not None and polling is not None and done is not None
+                and [l["variable"] for l in polling["leaks"]] == ["history"]
+                and holder_root(polling, "context of startPolling", "poll") == "setInterval callback"
+                and context_named(done, "context of startPolling") is None, json.dumps(polling)[:1500])
+        consume = context_named(queued, "context of schedule") if queued else None
+        c.check("timers json: a queued microtask holds consume and its scope until it runs",
+                consume is not None and holder_root(queued, "context of schedule", "consume") == "queued microtask"
+                and consume["path"]["steps"][0] == "a queued microtask"
+                and context_named(polling, "context of schedule") is None, json.dumps(consume)[:1500])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jsvm", required=True)
     ap.add_argument("--shared", required=True)
-    ap.add_argument("--suite", choices=["snapshots", "leaks"], required=True)
+    ap.add_argument("--suite", choices=["snapshots", "leaks", "suspended"], required=True)
     args = ap.parse_args()
     shared = os.path.abspath(args.shared)
     if not os.path.isdir(os.path.join(shared, "conformance", "seeds")) or \
@@ -371,8 +500,10 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         if args.suite == "snapshots":
             snapshot_suite(c, jsvm, shared, tmp)
-        else:
+        elif args.suite == "leaks":
             leaks_suite(c, jsvm, shared, tmp)
+        else:
+            suspended_suite(c, jsvm, shared, tmp)
     print("%d passed, %d failed" % (c.passed, c.failed))
     return 1 if c.failed else 0
 

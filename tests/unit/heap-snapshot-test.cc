@@ -337,5 +337,44 @@ TEST(LeakReportTest, UsedVariableIsNotFlagged) {
   EXPECT_EQ(leaks, 0u);
 }
 
+// A suspended generator: its saved parameters and registers are named after
+// their variables (a parameter, a block-scoped local), a destructured
+// parameter has no name, and a captured variable is found in its context.
+TEST(LeakReportTest, SuspendedGeneratorNamesWhatItHolds) {
+  HeapReport r = ExplainProgram(
+      "function* walk(opts, {skip}) {\n"
+      "  const seen = [];\n"
+      "  const peek = () => seen;\n"
+      "  { let inner = {deep: true};\n"
+      "    yield inner; }\n"
+      "}\n"
+      "globalThis.g = walk({verbose: true}, {skip: [1]});\n"
+      "g.next();\n");
+  ASSERT_EQ(r.suspended.size(), 1u);
+  const SuspendedReport& s = r.suspended[0];
+  EXPECT_EQ(s.kind, "generator");
+  EXPECT_EQ(s.function, "walk");
+  EXPECT_EQ(s.at, "yield");
+  EXPECT_EQ(s.line, 5u);
+  EXPECT_EQ(s.site, "leak.js:5:5");
+  EXPECT_EQ(s.path.Text(), "g (global)");
+  auto find = [&s](const std::string& name) -> const SuspendedValue* {
+    for (const SuspendedValue& v : s.values) {
+      if (v.name == name) return &v;
+    }
+    return nullptr;
+  };
+  ASSERT_NE(find("opts"), nullptr);
+  EXPECT_FALSE(find("opts")->in_context);
+  ASSERT_NE(find("inner"), nullptr);
+  EXPECT_FALSE(find("inner")->in_context);
+  ASSERT_NE(find("seen"), nullptr);
+  EXPECT_TRUE(find("seen")->in_context);
+  EXPECT_EQ(find("seen")->value, "Array(0)");
+  EXPECT_NE(find(""), nullptr);  // the destructured parameter's object: no name
+  EXPECT_NE(s.explanation.find("the generator walk is suspended at leak.js:5:5 (a yield)"), std::string::npos)
+      << s.explanation;
+}
+
 }  // namespace
 }  // namespace jsvm

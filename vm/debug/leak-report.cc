@@ -5,6 +5,8 @@
 
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/objects/generator.h"
+#include "vm/objects/promise.h"
 
 namespace jsvm {
 
@@ -103,6 +105,42 @@ std::string DescribeValue(Value v, const AllocationSites* sites) {
   return "?";
 }
 
+const char* GeneratorKindWord(GeneratorKind kind) {
+  switch (kind) {
+    case GeneratorKind::kGenerator: return "generator";
+    case GeneratorKind::kAsyncFunction: return "async function";
+    case GeneratorKind::kAsyncGenerator: return "async generator";
+  }
+  return "generator";
+}
+
+// Where a suspended generator or async function waits.
+SourceSite SuspensionSite(const GeneratorObject* gen) {
+  const FunctionInfo* info = gen->function()->info();
+  SourceSite site;
+  site.function = FunctionName(info);
+  if (info->script && gen->suspend_source_offset() != 0) {
+    site.file = Basename(info->script->file());
+    info->script->LineCol(gen->suspend_source_offset(), &site.line, &site.column);
+  }
+  return site;
+}
+
+// The fields of a generator object that are not its saved variables (V8's names).
+bool IsGeneratorField(const std::string& name) {
+  return name == "function" || name == "context" || name == "receiver" || name == "input_or_debug_pos" ||
+         name == "promise" || name == "queue" || name == "parameters_and_registers";
+}
+
+// A root section's edge as a path step: what, in the program, holds the target.
+std::string RootStep(const std::string& section, const std::string& edge) {
+  if (section == "(Stack roots)") return "(a running function's frame)";
+  if (section == "(Handle roots)") return "(a C++ handle)";
+  if (section == "(Timers)") return edge.find("callback") != std::string::npos ? "a " + edge : "(a timer's " + edge + ")";
+  if (section == "(Microtask queue)") return "a queued microtask";
+  return section + " " + edge;
+}
+
 // Nodes that a root section references directly (a script context, a
 // frame's registers): a path through one of them may start there.
 std::vector<bool> RootHeldNodes(const HeapGraph& g) {
@@ -144,13 +182,7 @@ RetainerPath SourcePath(const HeapGraph& g, const std::vector<bool>& root_held, 
     if (!from) {  // a root section
       const std::string& section = g.NameOf(e.from);
       if (IsScriptContext(to) || name == "native_context") continue;  // the next step names it
-      if (section == "(Stack roots)") {
-        p.steps.push_back("(a running function's frame)");
-      } else if (section == "(Handle roots)") {
-        p.steps.push_back("(a C++ handle)");
-      } else {
-        p.steps.push_back(section + " " + name);
-      }
+      p.steps.push_back(RootStep(section, name));
     } else if (e.from == global) {
       p.steps.push_back(e.type == EdgeType::kProperty ? name + " (global)" : "global." + name);
     } else if (from->kind() == CellKind::kNativeContext) {
@@ -166,6 +198,15 @@ RetainerPath SourcePath(const HeapGraph& g, const std::vector<bool>& root_held, 
           if ((name == "context" || name == "previous") && to) {
             p.steps.push_back(DescribeCell(to, sites));
             continue;
+          }
+          if (to && (to->kind() == CellKind::kPromise || to->kind() == CellKind::kGenerator)) {
+            // A promise's reaction (an await) or a resolving function's promise.
+            p.steps.push_back(DescribeCell(to, sites));
+            continue;
+          }
+          if (from->kind() == CellKind::kGenerator && !IsGeneratorField(name)) {
+            p.steps.push_back(name);  // a saved variable of a suspended function
+            break;
           }
           p.steps.push_back("(" + name + ")");
           break;
@@ -289,6 +330,26 @@ std::string DescribeCell(const Cell* cell, const AllocationSites* sites, bool de
       return ContextName(static_cast<const Context*>(cell), sites);
     case CellKind::kNativeContext:
       return "(global scope)";
+    case CellKind::kGenerator: {
+      auto* gen = static_cast<const GeneratorObject*>(cell);
+      std::string text = std::string(GeneratorKindWord(gen->generator_kind())) + " " +
+                         FunctionName(gen->function()->info());
+      if (!details) return text;
+      if (gen->is_suspended()) {
+        SourceSite site = SuspensionSite(gen);
+        return text + " (suspended" + (site.known() ? " at line " + std::to_string(site.line) : "") + ")";
+      }
+      return text + (gen->is_closed() ? " (finished)" : " (running)");
+    }
+    case CellKind::kPromise: {
+      if (!details) return "Promise";
+      switch (static_cast<const PromiseObject*>(cell)->state()) {
+        case PromiseState::kPending: return "Promise (pending)";
+        case PromiseState::kFulfilled: return "Promise (fulfilled)";
+        case PromiseState::kRejected: return "Promise (rejected)";
+      }
+      return "Promise";
+    }
     default:
       return cell->SnapshotName();
   }
@@ -389,6 +450,120 @@ const std::unordered_set<uint32_t>& NestedCode(const FunctionInfo* info, NestedM
 
 }  // namespace
 
+namespace {
+
+// Sorts `list` by retained size, largest first (ties in node order), and keeps the first `max`.
+void KeepLargest(const HeapGraph& g, std::vector<uint32_t>& list, size_t max) {
+  std::sort(list.begin(), list.end(), [&g](uint32_t a, uint32_t b) {
+    size_t ra = g.RetainedSize(a), rb = g.RetainedSize(b);
+    return ra != rb ? ra > rb : a < b;
+  });
+  if (list.size() > max) list.resize(max);
+}
+
+// What can resume a suspended function, in words, from what references its
+// generator object: the awaited promise's reaction, a queued job, or the
+// generator object itself (its next/return/throw).
+std::string ResumedBy(const HeapGraph& g, uint32_t node, const GeneratorObject* gen) {
+  bool by_promise = false, by_job = false;
+  for (const HeapGraph::Edge& e : g.edges()) {
+    if (e.to != node || e.type == EdgeType::kWeak) continue;
+    const Cell* from = g.nodes()[e.from].cell;
+    if (from && from->kind() == CellKind::kPromise && g.EdgeName(e) == "continuation") by_promise = true;
+    if (!from && g.NameOf(e.from) == "(Microtask queue)") by_job = true;
+  }
+  if (by_job) return "a queued microtask resumes it";
+  if (by_promise) return "it resumes when the promise it awaits settles";
+  if (gen->generator_kind() == GeneratorKind::kGenerator) return "it resumes when its generator object's next(), return() or throw() is called";
+  if (gen->generator_kind() == GeneratorKind::kAsyncGenerator) return "it resumes when its async generator's next(), return() or throw() is called";
+  return "nothing that can resume it is reachable";
+}
+
+// The suspended generators and async functions of the graph, with what they hold.
+void ExplainSuspended(const HeapGraph& g, const std::vector<bool>& root_held, const AllocationSites* sites,
+                      HeapReport& report) {
+  const auto& nodes = g.nodes();
+  std::vector<uint32_t> gens;
+  for (uint32_t n = 0; n < nodes.size(); ++n) {
+    const Cell* c = nodes[n].cell;
+    if (c && c->kind() == CellKind::kGenerator && static_cast<const GeneratorObject*>(c)->is_suspended()) gens.push_back(n);
+  }
+  report.suspended_total = gens.size();
+  KeepLargest(g, gens, HeapReport::kMaxSuspended);
+  for (uint32_t n : gens) {
+    auto* gen = static_cast<const GeneratorObject*>(nodes[n].cell);
+    const FunctionInfo* info = gen->function()->info();
+    SuspendedReport sr;
+    sr.node_id = nodes[n].id;
+    sr.kind = GeneratorKindWord(gen->generator_kind());
+    sr.function = FunctionName(info);
+    SourceSite site = SuspensionSite(gen);
+    sr.site = site.Text();
+    sr.line = site.line;
+    // An async generator's suspension is an await unless it stands at a yield.
+    sr.at = gen->generator_kind() == GeneratorKind::kGenerator ||
+                    (gen->generator_kind() == GeneratorKind::kAsyncGenerator && !gen->awaiting())
+                ? "yield"
+                : "await";
+    sr.self_size = nodes[n].self_size;
+    sr.retained_size = g.RetainedSize(n);
+    auto add = [&](const std::string& name, bool in_context, Value v, uint32_t owner) {
+      if (!v.IsCell() || v.AsCell() == gen) return;
+      SuspendedValue sv;
+      sv.name = name;
+      sv.in_context = in_context;
+      sv.value = DescribeValue(v, sites);
+      uint32_t vn = g.NodeOf(v.AsCell());
+      if (vn != HeapGraph::kNone) {
+        sv.retained_size = g.RetainedSize(vn);
+        sv.dominated = g.Dominator(vn) == n || g.Dominator(vn) == owner;
+      }
+      sr.values.push_back(std::move(sv));
+    };
+    // The saved parameters and registers (the activation's context is
+    // saved as one of them too: it is reported by its variables below).
+    const ExternalVector<Value>& saved = gen->saved();
+    for (size_t i = 0; i < saved.size(); ++i) {
+      if (saved[i].IsCellOfKind(CellKind::kContext)) continue;
+      String* name = i < info->saved_names.size() ? info->saved_names[i] : nullptr;
+      add(name ? name->ToUtf8() : "", false, saved[i], n);
+    }
+    // The contexts this activation made: from the current one out to the
+    // closure's own.
+    const Context* outer = gen->function()->context();
+    for (Value cv = gen->context(); cv.IsCellOfKind(CellKind::kContext);) {
+      auto* ctx = static_cast<const Context*>(cv.AsCell());
+      if (ctx == outer) break;
+      const ScopeInfo* si = ctx->scope_info();
+      uint32_t vars = si ? std::min(si->slot_count(), ctx->var_count()) : 0;
+      for (uint32_t i = 0; i < vars; ++i) {
+        add(si->name(i)->ToUtf8(), true, ctx->get(Context::kFirstSlot + i), g.NodeOf(ctx));
+      }
+      if (!ctx->previous()) break;
+      cv = Value::FromCell(const_cast<Context*>(ctx->previous()));
+    }
+    std::stable_sort(sr.values.begin(), sr.values.end(), [](const SuspendedValue& a, const SuspendedValue& b) {
+      return a.retained_size > b.retained_size;
+    });
+    sr.path = SourcePath(g, root_held, g.PathTo(n), sites);
+    sr.resumed_by = ResumedBy(g, n, gen);
+    std::string text = "the " + sr.kind + " " + sr.function + " is suspended" +
+                       (sr.site.empty() ? std::string() : " at " + sr.site) + " (" + (sr.at == "await" ? "an await" : "a yield") + ")";
+    std::vector<std::string> held;
+    for (const SuspendedValue& v : sr.values) {
+      if (held.size() == 3) break;
+      held.push_back((v.name.empty() ? std::string("a temporary") : v.name) + " (" + v.value + ")");
+    }
+    if (!held.empty()) text += " and holds " + JoinNames(held);
+    text += "; " + sr.resumed_by;
+    if (!sr.path.steps.empty()) text += ", and it is reached by " + sr.path.Text();
+    sr.explanation = text + ".";
+    report.suspended.push_back(std::move(sr));
+  }
+}
+
+}  // namespace
+
 HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
   HeapReport report;
   const auto& nodes = g.nodes();
@@ -419,8 +594,17 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
   // chain), and retainers that are neither closures nor inner contexts.
   std::unordered_set<const Context*> frame_held;
   std::unordered_map<const Context*, std::vector<std::string>> other;
+  // Cells the host's timers and the microtask queue hold directly.
+  std::unordered_map<const Cell*, std::string> host_held;
   for (const HeapGraph::Edge& e : g.edges()) {
     const Cell* to = nodes[e.to].cell;
+    if (to && !nodes[e.from].cell && e.type != EdgeType::kWeak) {
+      const std::string& section = g.NameOf(e.from);
+      if (section == "(Timers)" || section == "(Microtask queue)") {
+        std::string what = section == "(Timers)" ? g.EdgeName(e) : "queued microtask";
+        host_held.emplace(to, what);
+      }
+    }
     if (!to || to->kind() != CellKind::kContext || e.type == EdgeType::kWeak) continue;
     auto* ctx = static_cast<const Context*>(to);
     const Cell* from = nodes[e.from].cell;
@@ -434,17 +618,17 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
       continue;
     }
     if (from->kind() == CellKind::kFunction || from->kind() == CellKind::kContext) continue;
+    if (from->kind() == CellKind::kGenerator) {  // its context, or a context saved in a register
+      AddUnique(other[ctx], "the " + DescribeCell(from, sites));
+      continue;
+    }
     AddUnique(other[ctx], DescribeCell(from, sites) + " (" + g.EdgeName(e) + ")");
   }
 
   NestedMemo nested_memo;
   std::vector<bool> root_held = RootHeldNodes(g);
-  std::sort(context_nodes.begin(), context_nodes.end(), [&g](uint32_t a, uint32_t b) {
-    size_t ra = g.RetainedSize(a), rb = g.RetainedSize(b);
-    return ra != rb ? ra > rb : a < b;
-  });
   report.contexts_total = context_nodes.size();
-  if (context_nodes.size() > HeapReport::kMaxContexts) context_nodes.resize(HeapReport::kMaxContexts);
+  KeepLargest(g, context_nodes, HeapReport::kMaxContexts);
 
   for (uint32_t n : context_nodes) {
     auto* ctx = static_cast<const Context*>(nodes[n].cell);
@@ -468,6 +652,7 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
       SourceSite fs;
       if (sites && sites->Find(hs[i].fn, &fs)) h.site = fs.Text();
       h.direct = hs[i].direct;
+      if (auto it = host_held.find(hs[i].fn); it != host_held.end()) h.root = it->second;
       h.path = SourcePath(g, root_held, g.PathTo(g.NodeOf(hs[i].fn)), sites);
       cr.holders.push_back(std::move(h));
     }
@@ -506,7 +691,13 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
                  var.used_by.empty() && !hs.empty() && !cr.held_by_frame && cr.other_retainers.empty();
       if (var.leak) {
         std::vector<std::string> holder_names;
-        for (const Holder& h : hs) AddUnique(holder_names, ClosureName(h.fn, sites));
+        for (const Holder& h : hs) {
+          std::string name = ClosureName(h.fn, sites);
+          if (auto it = host_held.find(h.fn); it != host_held.end()) {
+            name += " (a " + it->second + (it->second == "setInterval callback" ? ", armed until clearInterval)" : ")");
+          }
+          AddUnique(holder_names, name);
+        }
         bool one_capturer = var.captured_by.size() == 1;
         bool one_holder = holder_names.size() == 1;
         var.explanation = var.name + " is kept alive only because " + JoinNames(var.captured_by) +
@@ -522,6 +713,7 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
     }
     report.contexts.push_back(std::move(cr));
   }
+  ExplainSuspended(g, root_held, sites, report);
   return report;
 }
 

@@ -13,8 +13,10 @@
 // - ExplainHeap: every live context of user code, its variables and
 //   retained sizes, the closures that hold it, who captured each variable,
 //   the "held only because a sibling closure captured it" pattern, and the
-//   shortest path from a root in source terms. docs/heap-snapshots.md shows
-//   the report and its JSON form.
+//   shortest path from a root in source terms; and every suspended
+//   generator or async function with where it waits, what it holds and
+//   what can resume it (a pending promise, a timer, the microtask queue).
+//   docs/heap-snapshots.md shows the report and its JSON form.
 #pragma once
 
 #include <cstdint>
@@ -128,6 +130,7 @@ struct ContextHolder {
   std::string closure;   // "fun2"
   std::string site;      // where the closure was made ("" when unknown)
   bool direct = false;   // the context is the closure's own (not an outer one)
+  std::string root;      // what roots the closure itself: "setInterval callback", "queued microtask", or ""
   RetainerPath path;     // how a root reaches the closure
 };
 
@@ -163,6 +166,33 @@ struct ContextReport {
   RetainerPath path;
 };
 
+// A value that a suspended function keeps: a saved parameter or register,
+// or a variable of a context its activation made.
+struct SuspendedValue {
+  std::string name;              // the variable; "" for a temporary (no name recorded)
+  bool in_context = false;       // a context variable (captured by an inner function)
+  std::string value;             // short description
+  size_t retained_size = 0;      // the value's retained size
+  bool dominated = false;        // only the suspended function keeps it
+};
+
+// A suspended generator, async function or async generator (a
+// GeneratorObject waiting at a yield or an await).
+struct SuspendedReport {
+  uint32_t node_id = 0;          // the generator object's node id
+  std::string kind;              // "generator", "async function", "async generator"
+  std::string function;          // "load"
+  std::string site;              // where it is suspended, "file:line:col" ("" when unknown)
+  uint32_t line = 0;             // of the suspension (0 when unknown)
+  std::string at;                // "await" or "yield"
+  size_t self_size = 0;
+  size_t retained_size = 0;
+  std::vector<SuspendedValue> values;  // heap values, largest retained size first
+  RetainerPath path;             // how a root reaches the generator object
+  std::string resumed_by;        // what can resume it, in words
+  std::string explanation;       // one sentence
+};
+
 // The report at one point of the run.
 struct HeapReport {
   std::string label;              // the __snapshot label, or "exit"
@@ -171,6 +201,9 @@ struct HeapReport {
   static constexpr size_t kMaxContexts = 200;
   std::vector<ContextReport> contexts;  // the kMaxContexts largest (retained size), largest first
   size_t contexts_total = 0;            // live contexts of user code
+  static constexpr size_t kMaxSuspended = 100;
+  std::vector<SuspendedReport> suspended;  // the kMaxSuspended largest (retained size), largest first
+  size_t suspended_total = 0;              // live suspended generators and async functions
   CycleSummary cycles;            // cycles freed so far (empty without a recorder)
   // The flagged variables: (index into contexts, index into its variables).
   std::vector<std::pair<size_t, size_t>> leaks;

@@ -157,7 +157,12 @@ void EventLoop::Refresh(uint32_t id) {
 
 void EventLoop::Trace(Visitor& v) const {
   for (const auto& [id, timer] : timers_) {
-    TraceValue(v, timer->callback, EdgeType::kInternal, EdgeName::Str("callback"));
+    // Named after the global that armed it: leak reports say which kind of
+    // timer keeps a callback (and what it captured) alive.
+    const char* name = timer->immediate ? "setImmediate callback"
+                       : timer->repeat  ? "setInterval callback"
+                                        : "setTimeout callback";
+    TraceValue(v, timer->callback, EdgeType::kInternal, EdgeName::Str(name));
     TraceValue(v, timer->object, EdgeType::kInternal, EdgeName::Str("timer"));
     for (Value arg : timer->args) TraceValue(v, arg, EdgeType::kInternal, EdgeName::Str("argument"));
   }

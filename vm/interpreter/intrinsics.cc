@@ -25,8 +25,7 @@ void SaveGeneratorState(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t
   for (uint32_t i = 0; i < count; ++i) saved[params + i] = frame.fp[first + static_cast<int32_t>(i)];
   gen->set_context(frame.fp[reg::kContext]);
   gen->set_continuation(static_cast<int32_t>(suspend_id));
-  uint32_t source = 0;
-  if (frame.info->SourceOffsetAt(bytecode_offset, &source)) gen->set_suspend_source_offset(source);
+  gen->set_suspend_bytecode_offset(bytecode_offset);
 }
 
 Value RestoreGeneratorRegisters(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count) {

@@ -73,6 +73,9 @@ void FunctionInfo::Trace(Visitor& v) const {
   for (size_t i = 0; i < constants.size(); ++i) {
     TraceValue(v, constants[i], EdgeType::kHidden, EdgeName::Index(static_cast<uint32_t>(i)));
   }
+  for (String* n : saved_names) {
+    if (n) v.Edge(n, EdgeType::kInternal, EdgeName::Str("saved_names"));
+  }
 }
 
 FunctionInfo::~FunctionInfo() {
@@ -88,7 +91,8 @@ void FunctionInfo::AllocateFeedback(Heap&) {
 size_t FunctionInfo::OwnedBytes() const {
   return sizeof(FunctionInfo) + bytecode.capacity() + constants.capacity() * sizeof(Value) +
          handlers.capacity() * sizeof(HandlerEntry) + positions.capacity() * sizeof(SourcePosition) +
-         parameter_context_slots.capacity() * sizeof(int32_t) + call_sites.OwnedBytes() +
+         parameter_context_slots.capacity() * sizeof(int32_t) + saved_names.capacity() * sizeof(String*) +
+         call_sites.OwnedBytes() +
          (ics ? feedback_slot_count * sizeof(PropertyIC) : 0);
 }
 

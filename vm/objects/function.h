@@ -223,6 +223,12 @@ class FunctionInfo final : public Cell {
   ScopeInfo* scope_info = nullptr;  // the function scope's, when it has a context
   // Context slot of each parameter (-1: in its register); mapped arguments alias these.
   ExternalVector<int32_t> parameter_context_slots;
+  // Generators and async functions: the variable name of each value their
+  // generator object saves (GeneratorObject::saved(): the parameters, then
+  // r0, r1, ...); nullptr for temporaries and for variables kept in a
+  // context. Debug views and leak reports name saved registers with it;
+  // empty for other functions and for code loaded from bytecode files.
+  ExternalVector<String*> saved_names;
   // The inline caches, one per feedback slot (inline-cache.h); made on the
   // first call. They hold no references, so the collector ignores them.
   std::unique_ptr<PropertyIC[]> ics;

@@ -78,9 +78,11 @@ class GeneratorObject final : public Object {
   bool draining() const { return draining_; }
   void set_draining(bool b) { draining_ = b; }
   // Where it is suspended, for debug views and leak reports: the source
-  // offset of the last suspension (0 when not known).
-  uint32_t suspend_source_offset() const { return suspend_source_offset_; }
-  void set_suspend_source_offset(uint32_t o) { suspend_source_offset_ = o; }
+  // offset of the last suspension (0 when not known). Looked up from the
+  // bytecode offset when asked, so a suspension costs no table search.
+  uint32_t suspend_source_offset() const;
+  // The bytecode offset of the SuspendGenerator it last stopped at.
+  void set_suspend_bytecode_offset(uint32_t o) { suspend_bytecode_offset_ = o; }
 
   void Trace(Visitor& v) const override;
   size_t OwnedBytes() const override {
@@ -98,7 +100,7 @@ class GeneratorObject final : public Object {
   ExternalVector<Value> saved_;
   ExternalVector<AsyncGeneratorRequest> queue_;
   int32_t continuation_ = kExecuting;
-  uint32_t suspend_source_offset_ = 0;
+  uint32_t suspend_bytecode_offset_ = UINT32_MAX;  // none yet
   ResumeMode resume_mode_ = ResumeMode::kNext;
   GeneratorKind kind_;
   bool awaiting_ = false;
