@@ -213,6 +213,9 @@ class ScriptWriter {
     w.U32(f->scope_info ? ScopeIndex(f->scope_info) + 1 : 0);
     w.U32(static_cast<uint32_t>(f->parameter_context_slots.size()));
     for (int32_t s : f->parameter_context_slots) w.I32(s);
+    // What a generator's saved values are called (leak reports, snapshots).
+    w.U32(static_cast<uint32_t>(f->saved_names.size()));
+    for (const String* n : f->saved_names) w.U32(OptionalString(n));
     w.U32(static_cast<uint32_t>(f->bytecode.size()));
     w.Raw(f->bytecode.data(), f->bytecode.size());
     w.U32(static_cast<uint32_t>(f->constants.size()));
@@ -440,6 +443,9 @@ class ScriptReader {
     if (top && f->scope_info && f->scope_info->type() != ScopeType::kScript) Malformed("top level with a non-script scope");
     uint32_t param_slots = in_.Count(4, "parameter slot");
     for (uint32_t i = 0; i < param_slots; ++i) f->parameter_context_slots.push_back(in_.I32());
+    uint32_t saved_names = in_.Count(4, "saved value name");
+    if (saved_names > 0 && f->resumable == ResumableKind::kNone) Malformed("saved value names for a function that is not a generator");
+    for (uint32_t i = 0; i < saved_names; ++i) f->saved_names.push_back(OptionalString());
     uint32_t code_size = in_.Count(1, "bytecode byte");
     const uint8_t* code = in_.Take(code_size);
     f->bytecode.assign(code, code + code_size);

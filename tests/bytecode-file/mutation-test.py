@@ -110,7 +110,8 @@ class Payload:
             self.skip(5)
         for _ in range(self.u32()):
             self.p += 4 + 4 + 1 + 1 + 2 + 2 + 6 * 4
-            self.skip(4)
+            self.skip(4)  # parameter context slots
+            self.skip(4)  # names of a generator's saved values
             n = self.u32()
             self.code_ranges.append((self.p, self.p + n))
             self.p += n

@@ -417,6 +417,12 @@ def suspended_suite(c, jsvm, shared, tmp):
     c.check("async text: the path goes through the pending promise to load",
             "pending (script) -> [0] -> Promise (pending) -> async function load (suspended at line %d)" % line
             in p.stdout, p.stdout)
+    # The same from a bytecode file (the names of saved values travel in it).
+    jsbc = os.path.join(tmp, "suspended-async.jsbc")
+    p = run([jsvm, "compile", prog, "-o", jsbc])
+    p = run([jsvm, "leaks", jsbc]) if p.returncode == 0 else p
+    c.check("async text from a bytecode file: the local it holds is named",
+            p.returncode == 0 and "(an await) and holds cache (Array(200000))" in p.stdout, p.stdout + p.stderr)
     p, doc = leaks_json(jsvm, prog)
     if c.check("async json: report", doc is not None, p.stderr):
         s = suspended_named(report_for(doc["reports"], "exit"), "load")
