@@ -155,16 +155,21 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
   // next(v) goes to the inner iterator's next.
   builder_.CallProperty1(next, iterator, received, builder_.NewFeedbackSlot());
   builder_.Jump(got_result);
+  // Calls the inner iterator's `method` with the value received, if it has
+  // one; else binds `no_method` for the caller's alternative.
+  auto call_method = [&](const char16_t* method, Label* no_method) {
+    builder_.GetNamedProperty(iterator, builder_.AddName(method), builder_.NewFeedbackSlot());
+    builder_.JumpIfUndefinedOrNull(*no_method);
+    builder_.StoreAccumulator(result);
+    builder_.CallProperty1(result, iterator, received, builder_.NewFeedbackSlot());
+    builder_.Jump(got_result);
+    builder_.Bind(no_method);
+  };
   // return(v): the inner iterator's return, or return v if it has none.
   builder_.Bind(&call_return);
   {
     Label no_method;
-    builder_.GetNamedProperty(iterator, builder_.AddName(u"return"), builder_.NewFeedbackSlot());
-    builder_.JumpIfUndefinedOrNull(no_method);
-    builder_.StoreAccumulator(result);
-    builder_.CallProperty1(result, iterator, received, builder_.NewFeedbackSlot());
-    builder_.Jump(got_result);
-    builder_.Bind(&no_method);
+    call_method(u"return", &no_method);
     builder_.Ldar(received);
     ExecuteControlCommand(ControlScope::Command::kReturn);
   }
@@ -172,12 +177,7 @@ void BytecodeGenerator::VisitYieldStar(Yield* y) {
   builder_.Bind(&call_throw);
   {
     Label no_method;
-    builder_.GetNamedProperty(iterator, builder_.AddName(u"throw"), builder_.NewFeedbackSlot());
-    builder_.JumpIfUndefinedOrNull(no_method);
-    builder_.StoreAccumulator(result);
-    builder_.CallProperty1(result, iterator, received, builder_.NewFeedbackSlot());
-    builder_.Jump(got_result);
-    builder_.Bind(&no_method);
+    call_method(u"throw", &no_method);
     builder_.CallRuntime(RuntimeFunction::kIteratorClose, {iterator, 1});
     builder_.CallRuntime(RuntimeFunction::kThrowThrowMethodMissing, RegisterList());
   }

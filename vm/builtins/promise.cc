@@ -519,25 +519,35 @@ PromiseObject* PromiseResolve(Runtime& rt, Value v) {
   return AsPromise(PromiseResolveWith(rt, Value::FromCell(rt.intrinsics().promise_constructor), v));
 }
 
-void PerformPromiseThen(Runtime& rt, PromiseObject* p, Value on_fulfilled, Value on_rejected,
-                        const PromiseCapability& capability) {
-  PromiseReaction r;
-  r.capability = capability;
-  r.on_fulfilled = IsCallable(on_fulfilled) ? on_fulfilled : Value::Undefined();
-  r.on_rejected = IsCallable(on_rejected) ? on_rejected : Value::Undefined();
+namespace {
+
+// PerformPromiseThen's common steps: a pending promise keeps the reaction; a
+// settled one queues its job (of `kind`) now. The promise is handled after.
+void AddReaction(Runtime& rt, PromiseObject* p, const PromiseReaction& r, JobKind kind) {
   if (p->state() == PromiseState::kPending) {
     p->AddReaction(r);
   } else {
     bool rejected = p->state() == PromiseState::kRejected;
     if (rejected && !p->is_handled()) rt.job_queue().NoteHandlerAdded(p);
     Job job;
-    job.kind = JobKind::kReaction;
+    job.kind = kind;
     job.rejected = rejected;
     job.reaction = r;
     job.argument = p->result();
     EnqueueMicrotask(rt, std::move(job));
   }
   p->set_handled();
+}
+
+}  // namespace
+
+void PerformPromiseThen(Runtime& rt, PromiseObject* p, Value on_fulfilled, Value on_rejected,
+                        const PromiseCapability& capability) {
+  PromiseReaction r;
+  r.capability = capability;
+  r.on_fulfilled = IsCallable(on_fulfilled) ? on_fulfilled : Value::Undefined();
+  r.on_rejected = IsCallable(on_rejected) ? on_rejected : Value::Undefined();
+  AddReaction(rt, p, r, JobKind::kReaction);
 }
 
 void PerformPromiseThen(Runtime& rt, PromiseObject* p, Value on_fulfilled, Value on_rejected,
@@ -551,19 +561,7 @@ void PerformPromiseThenNative(Runtime& rt, PromiseObject* p, PromiseContinuation
   PromiseReaction r;
   r.native = fn;
   r.target = target;
-  if (p->state() == PromiseState::kPending) {
-    p->AddReaction(r);
-  } else {
-    bool rejected = p->state() == PromiseState::kRejected;
-    if (rejected && !p->is_handled()) rt.job_queue().NoteHandlerAdded(p);
-    Job job;
-    job.kind = JobKind::kAwait;
-    job.rejected = rejected;
-    job.reaction = r;
-    job.argument = p->result();
-    EnqueueMicrotask(rt, std::move(job));
-  }
-  p->set_handled();
+  AddReaction(rt, p, r, JobKind::kAwait);
 }
 
 void RunJob(Runtime& rt, Job& job) {

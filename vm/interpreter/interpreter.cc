@@ -259,6 +259,18 @@ Value Interpreter::Run() {
     constants = frame->info->constants.data();     \
   } while (0)
 
+// Pops the frame, handing acc to its caller: out of Run for an entry frame,
+// else on after the caller's call instruction (Return, SuspendGenerator).
+#define LEAVE_FRAME()                         \
+  do {                                        \
+    bool entry = frame->is_entry;             \
+    frames_.pop_back();                       \
+    if (entry) return acc;                    \
+    LOAD_FRAME();                             \
+    pc += kBytecodeInfos[*pc].size;           \
+    DISPATCH();                               \
+  } while (0)
+
 #define OFFSET(i) (kBytecodeInfos[static_cast<int>(kOp)].operand_offsets[i])
 #define REG_INDEX(i) ReadI16(pc + OFFSET(i))
 #define REG(i) fp[REG_INDEX(i)]
@@ -873,13 +885,7 @@ Value Interpreter::Run() {
         }
         if (!acc.IsObject()) acc = self;
       }
-      bool entry = frame->is_entry;
-      frames_.pop_back();
-      if (entry) return acc;
-      LOAD_FRAME();
-      // Resume after the call instruction.
-      pc += kBytecodeInfos[*pc].size;
-      DISPATCH();
+      LEAVE_FRAME();
     }
     // Throw: throw acc
     CASE(Throw) {
@@ -1231,13 +1237,7 @@ Value Interpreter::Run() {
       SaveGeneratorState(rt_, *frame, gen, REG_INDEX(1), LIST_COUNT(1), UIMM(2),
                          static_cast<uint32_t>(pc - frame->info->bytecode.data()));
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnSuspend(*frame, Value::FromCell(gen), acc);
-      bool entry = frame->is_entry;
-      frames_.pop_back();
-      if (entry) return acc;
-      LOAD_FRAME();
-      // Back in the caller of the generator function (its first entry).
-      pc += kBytecodeInfos[*pc].size;
-      DISPATCH();
+      LEAVE_FRAME();
     }
     // ResumeGenerator <r> <list>: restore the list from generator r; acc = its input
     CASE(ResumeGenerator) {
@@ -1285,6 +1285,7 @@ Value Interpreter::Run() {
   }
 #undef SYNC
 #undef LOAD_FRAME
+#undef LEAVE_FRAME
 #undef OFFSET
 #undef REG_INDEX
 #undef REG
