@@ -106,7 +106,7 @@ uint32_t EventLoop::SetTimer(Value callback, std::vector<Value> args, double del
         auto* th = reinterpret_cast<TimerHandle*>(h);
         th->due->push_back(th->id);
       },
-      ms, repeat ? ms : 0);
+      ms, 0);  // an interval is armed again after each run (RunTimer), as node does
   timers_.emplace(id, std::move(timer));
   if (TraceHooks* hooks = rt_.trace_hooks()) hooks->OnTimerArmed(id, delay_ms, repeat, callback);
   return id;
@@ -152,7 +152,7 @@ void EventLoop::Refresh(uint32_t id) {
   if (it == timers_.end() || !it->second->handle) return;
   uint64_t ms = static_cast<uint64_t>(std::ceil(it->second->delay_ms));
   uv_timer_t* handle = it->second->handle;
-  uv_timer_start(handle, handle->timer_cb, ms, it->second->repeat ? ms : 0);
+  uv_timer_start(handle, handle->timer_cb, ms, 0);
 }
 
 void EventLoop::Trace(Visitor& v) const {
@@ -181,9 +181,20 @@ void EventLoop::RunTimer(uint32_t id) {
     CloseTimerHandle(t.handle);
     timers_.erase(it);
   }
+  bool repeat = t.repeat;
   TraceHooks* hooks = rt_.trace_hooks();
   if (hooks) hooks->OnTimerFired(id);
   Call(rt_, call[0], call[1], call.data() + 2, static_cast<uint32_t>(call.size() - 2));
+  if (repeat) {
+    // node arms an interval again once its callback returned (unless it
+    // cleared itself): a timer the callback armed with the same delay runs
+    // before the interval's next run.
+    auto again = timers_.find(id);
+    if (again != timers_.end() && again->second->handle) {
+      uv_timer_t* handle = again->second->handle;
+      uv_timer_start(handle, handle->timer_cb, static_cast<uint64_t>(std::ceil(again->second->delay_ms)), 0);
+    }
+  }
   if (TraceHooks* h = rt_.trace_hooks()) h->OnTimerDone(id);
   DrainMicrotasksAndCheck(rt_);
 }
