@@ -133,9 +133,9 @@ Value Interpreter::ResumeGenerator(GeneratorObject* gen) {
   if (gen->saved().size() < params || fn->info()->register_count == 0) {
     rt_.ThrowTypeError("invalid bytecode: a generator resumed without its saved state");
   }
-  // PushFrame copies from argv after its checks (which can allocate a RangeError).
-  std::vector<Value> args(gen->saved().begin(), gen->saved().begin() + params);
-  Frame* f = PushFrame(fn, gen->receiver(), args.data(), params, Value::Undefined());
+  // The saved parameters are the arguments: PushFrame copies them onto the
+  // stack (nothing it does resizes `saved`, and the collector moves nothing).
+  Frame* f = PushFrame(fn, gen->receiver(), gen->saved().data(), params, Value::Undefined());
   f->fp[reg::kContext] = gen->context();
   f->fp[0] = Value::FromCell(gen);
   f->is_entry = true;
