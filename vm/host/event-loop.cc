@@ -176,12 +176,12 @@ void EventLoop::RunTimer(uint32_t id) {
   call.push_back(t.callback);
   call.push_back(t.object);
   for (Value a : t.args) call.push_back(a);
-  if (!t.repeat) {
+  bool repeat = t.repeat;  // `t` is gone after the erase below
+  if (!repeat) {
     // A timeout fires once: it is no longer armed while its callback runs.
     CloseTimerHandle(t.handle);
     timers_.erase(it);
   }
-  bool repeat = t.repeat;
   TraceHooks* hooks = rt_.trace_hooks();
   if (hooks) hooks->OnTimerFired(id);
   Call(rt_, call[0], call[1], call.data() + 2, static_cast<uint32_t>(call.size() - 2));
