@@ -97,7 +97,7 @@ void BytecodeGenerator::VisitYield(Yield* y) {
   }
   {
     RegisterScope rs(builder_);
-    RegisterList args = builder_.NewRegisterList(fn_->is_async ? 2 : 2);
+    RegisterList args = builder_.NewRegisterList(2);
     if (y->arg) VisitForAccumulator(y->arg);
     else builder_.LdaUndefined();
     builder_.SetExpressionPosition(y->pos.offset);

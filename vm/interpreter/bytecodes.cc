@@ -22,14 +22,21 @@ const char* OperandKindName(OperandKind k) {
   return "?";
 }
 
+namespace {
+// Entry i of a table generated from a .def list, or `fallback` past its end.
+template <typename T, size_t N>
+T TableEntry(const T (&table)[N], size_t i, T fallback) {
+  return i < N ? table[i] : fallback;
+}
+}  // namespace
+
 const char* RuntimeFunctionName(RuntimeFunction f) {
   static const char* const kNames[] = {
 #define RUNTIME_FUNCTION(name, argc, doc) #name,
 #include "vm/interpreter/runtime-functions.def"
 #undef RUNTIME_FUNCTION
   };
-  auto i = static_cast<size_t>(f);
-  return i < static_cast<size_t>(RuntimeFunction::kCount) ? kNames[i] : "?";
+  return TableEntry(kNames, static_cast<size_t>(f), "?");
 }
 
 int RuntimeFunctionArgc(RuntimeFunction f) {
@@ -38,8 +45,7 @@ int RuntimeFunctionArgc(RuntimeFunction f) {
 #include "vm/interpreter/runtime-functions.def"
 #undef RUNTIME_FUNCTION
   };
-  auto i = static_cast<size_t>(f);
-  return i < static_cast<size_t>(RuntimeFunction::kCount) ? kArgc[i] : 0;
+  return TableEntry(kArgc, static_cast<size_t>(f), 0);
 }
 
 const char* IntrinsicName(Intrinsic f) {
@@ -48,8 +54,7 @@ const char* IntrinsicName(Intrinsic f) {
 #include "vm/interpreter/intrinsics.def"
 #undef INTRINSIC
   };
-  auto i = static_cast<size_t>(f);
-  return i < static_cast<size_t>(Intrinsic::kCount) ? kNames[i] : "?";
+  return TableEntry(kNames, static_cast<size_t>(f), "?");
 }
 
 int IntrinsicArgc(Intrinsic f) {
@@ -58,8 +63,7 @@ int IntrinsicArgc(Intrinsic f) {
 #include "vm/interpreter/intrinsics.def"
 #undef INTRINSIC
   };
-  auto i = static_cast<size_t>(f);
-  return i < static_cast<size_t>(Intrinsic::kCount) ? kArgc[i] : 0;
+  return TableEntry(kArgc, static_cast<size_t>(f), 0);
 }
 
 int32_t ReadOperand(const uint8_t* pc, int i) {

@@ -39,7 +39,7 @@ Value CallIntrinsic(Runtime& rt, Frame& frame, Intrinsic id, Value* args, uint32
 GeneratorObject* CheckedGenerator(Runtime& rt, Frame& frame, Value v);
 // SuspendGenerator: the parameters, registers [first, first + count) and
 // <context> into `gen`, which becomes suspended at `suspend_id`.
-void SaveGeneratorState(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count,
+void SaveGeneratorState(Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count,
                         uint32_t suspend_id, uint32_t bytecode_offset);
 // ResumeGenerator: the registers back; returns the resumption's input.
 Value RestoreGeneratorRegisters(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count);

@@ -1234,7 +1234,7 @@ Value Interpreter::Run() {
     CASE(SuspendGenerator) {
       SYNC();
       GeneratorObject* gen = CheckedGenerator(rt_, *frame, REG(0));
-      SaveGeneratorState(rt_, *frame, gen, REG_INDEX(1), LIST_COUNT(1), UIMM(2),
+      SaveGeneratorState(*frame, gen, REG_INDEX(1), LIST_COUNT(1), UIMM(2),
                          static_cast<uint32_t>(pc - frame->info->bytecode.data()));
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnSuspend(*frame, Value::FromCell(gen), acc);
       LEAVE_FRAME();

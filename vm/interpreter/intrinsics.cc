@@ -15,9 +15,8 @@ GeneratorObject* CheckedGenerator(Runtime& rt, Frame& frame, Value v) {
   return static_cast<GeneratorObject*>(v.AsCell());
 }
 
-void SaveGeneratorState(Runtime& rt, Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count,
+void SaveGeneratorState(Frame& frame, GeneratorObject* gen, int32_t first, uint32_t count,
                         uint32_t suspend_id, uint32_t bytecode_offset) {
-  (void)rt;
   uint32_t params = frame.info->param_count;
   ExternalVector<Value>& saved = gen->saved();
   saved.resize(params + count);
