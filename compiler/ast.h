@@ -175,6 +175,7 @@ struct FunctionLiteral : Node {
   uint32_t source_end = 0;       // for Function.prototype.toString
   SourcePos end_pos;             // position of the closing brace (implicit return)
   uint32_t function_id = 0;      // unique per program, in source order (0 = top level)
+  bool calls_eval = false;       // its own code calls `eval(...)`: a possible direct eval
 
   // Filled by scope analysis.
   Scope* scope = nullptr;        // the function's parameter/var scope
@@ -373,7 +374,12 @@ struct Switch : Node {
 
 struct Labeled : Node { JSVM_NODE(Labeled) std::u16string label; Stmt* body = nullptr; };
 struct Debugger : Node { JSVM_NODE(Debugger) };
-struct With : Node { JSVM_NODE(With) Expr* object = nullptr; Stmt* body = nullptr; };
+struct With : Node {
+  JSVM_NODE(With)
+  Expr* object = nullptr;
+  Stmt* body = nullptr;
+  Scope* scope = nullptr;  // the with scope (filled by scope analysis)
+};
 
 struct Program : Node {
   JSVM_NODE(Program)

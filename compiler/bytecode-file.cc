@@ -123,6 +123,7 @@ class ScriptWriter {
     scope_index_.emplace(si, index);
     scope_order_.push_back(si);
     scopes_.U8(static_cast<uint8_t>(si->type()));
+    scopes_.U8(si->has_extension() ? 1 : 0);
     scopes_.U32(OptionalString(si->function_name()));
     scopes_.U32(si->slot_count());
     for (uint32_t i = 0; i < si->slot_count(); ++i) {
@@ -352,6 +353,9 @@ class ScriptReader {
     auto type = Enum(ScopeType::kEval, "scope type");
     ScopeInfo* si = rt_.heap().New<ScopeInfo>(type);
     rt_.AddPermanentRoot(Value::FromCell(si));
+    uint8_t flags = in_.U8();
+    if (flags > 1) Malformed("unknown scope flags");
+    si->set_has_extension(flags == 1);
     si->set_function_name(OptionalString());
     uint32_t slots = in_.Count(5, "scope slot");
     for (uint32_t i = 0; i < slots; ++i) {

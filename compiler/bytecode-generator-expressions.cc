@@ -5,6 +5,7 @@
 
 #include "compiler/bytecode-generator.h"
 #include "compiler/call-printer.h"
+#include "vm/builtins/builtins.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 
@@ -444,12 +445,83 @@ void BytecodeGenerator::LoadVariable(Variable* var, const std::u16string& name, 
     case VarLocation::kUnallocated:
       builder_.LdaUndefined();
       return;
+    case VarLocation::kLookup:
+      if (inside_typeof) builder_.LdaLookupSlotInsideTypeof(builder_.AddName(name));
+      else builder_.LdaLookupSlot(builder_.AddName(name));
+      return;
   }
   if (check) builder_.ThrowReferenceErrorIfHole(builder_.AddName(name));
 }
 
+const DynamicRef* BytecodeGenerator::DynamicRefOf(const Identifier* id) const {
+  if (tree_.dynamic_refs.empty()) return nullptr;
+  auto it = tree_.dynamic_refs.find(id);
+  return it == tree_.dynamic_refs.end() ? nullptr : &it->second;
+}
+
+void BytecodeGenerator::EmitDynamicLoad(Identifier* id, const DynamicRef& ref, bool inside_typeof) {
+  ConstantIndex name = builder_.AddName(id->name);
+  switch (ref.mode) {
+    case LookupMode::kDynamic:
+      if (inside_typeof) builder_.LdaLookupSlotInsideTypeof(name);
+      else builder_.LdaLookupSlot(name);
+      return;
+    case LookupMode::kDynamicLocal: {
+      UImm slot(static_cast<uint32_t>(id->var->index));
+      UImm depth(ContextDepth(id->var->scope));
+      if (inside_typeof) builder_.LdaLookupContextSlotInsideTypeof(name, slot, depth);
+      else builder_.LdaLookupContextSlot(name, slot, depth);
+      return;
+    }
+    case LookupMode::kDynamicGlobal: {
+      // Every context out to the outermost one that may hold eval-declared vars.
+      UImm depth(ContextDepth(ref.outermost_extensible) + 1);
+      if (inside_typeof) builder_.LdaLookupGlobalSlotInsideTypeof(name, builder_.NewFeedbackSlot(), depth);
+      else builder_.LdaLookupGlobalSlot(name, builder_.NewFeedbackSlot(), depth);
+      return;
+    }
+  }
+}
+
+void BytecodeGenerator::EmitLookupStore(const std::u16string& name) {
+  builder_.StaLookupSlot(builder_.AddName(name), Flag(fn_->strict ? 1 : 0));
+}
+
+void BytecodeGenerator::EmitLookupCallee(Identifier* id, RegisterList pair) {
+  RegisterScope rs(builder_);
+  Register n = builder_.NewRegister();
+  builder_.LdaConstant(builder_.AddName(id->name));
+  builder_.StoreAccumulator(n);
+  builder_.CallRuntimeForPair(RuntimeFunction::kLoadLookupSlotForCall, {n, 1}, pair[0]);
+}
+
+void BytecodeGenerator::EmitResolvePossiblyDirectEval(struct Call* c, Register callee, Register first_arg) {
+  // V8's operands: the callee, the source, the calling closure, the
+  // language mode, the function's and the call's positions.
+  RegisterScope rs(builder_);
+  RegisterList args = builder_.NewRegisterList(6);
+  int mode = (fn_->strict ? kEvalStrict : 0) | (tree_.parameter_evals.count(c) ? kEvalInParameters : 0);
+  if (mode) builder_.LoadNumber(mode);
+  else builder_.LdaZero();
+  builder_.StoreAccumulator(args[3]);
+  builder_.LoadNumber(static_cast<double>(fn_->source_start));
+  builder_.StoreAccumulator(args[4]);
+  builder_.LoadNumber(static_cast<double>(c->pos.offset));
+  builder_.StoreAccumulator(args[5]);
+  builder_.Mov(callee, args[0]);
+  builder_.Mov(first_arg, args[1]);
+  builder_.Mov(Register::Closure(), args[2]);
+  builder_.SetExpressionPosition(c->pos.offset);
+  builder_.CallRuntime(RuntimeFunction::kResolvePossiblyDirectEval, args);
+  builder_.StoreAccumulator(callee);
+}
+
 void BytecodeGenerator::VisitIdentifier(Identifier* id, bool inside_typeof) {
   builder_.SetExpressionPosition(id->pos.offset);
+  if (const DynamicRef* ref = DynamicRefOf(id)) {
+    EmitDynamicLoad(id, *ref, inside_typeof);
+    return;
+  }
   if (id->var && id->var->kind == VarKind::kThis) {
     LoadThisVariable(id->var, NeedsHoleCheck(id));
     return;
@@ -514,6 +586,9 @@ void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name,
     case VarLocation::kReceiver:
       builder_.StoreAccumulator(ReceiverRegister());
       return;
+    case VarLocation::kLookup:
+      EmitLookupStore(name);
+      return;
     case VarLocation::kClosure:
     case VarLocation::kUnallocated:
       return;
@@ -521,6 +596,10 @@ void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name,
 }
 
 void BytecodeGenerator::StoreToIdentifier(Identifier* id, bool init) {
+  if (DynamicRefOf(id)) {
+    EmitLookupStore(id->name);
+    return;
+  }
   StoreVariable(id->var, id->name, init, !init && NeedsHoleCheck(id));
 }
 
@@ -531,8 +610,9 @@ void BytecodeGenerator::LoadThisVariable(Variable* var, bool check) {
   }
   if (var->location == VarLocation::kLocal) builder_.Ldar(Register(var->index));
   else EmitContextSlotLoad(var, true);
-  bool derived = var->scope->kind == ScopeKind::kFunction &&
-                 var->scope->function->fn_kind == FunctionKind::kDerivedConstructor;
+  // Eval code cannot tell whether its caller is a derived constructor: it checks.
+  bool derived = var->scope->deserialized || (var->scope->kind == ScopeKind::kFunction &&
+                                              var->scope->function->fn_kind == FunctionKind::kDerivedConstructor);
   if (derived && (check || true)) builder_.ThrowSuperNotCalledIfHole();
 }
 
@@ -1038,7 +1118,12 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
         VisitForAccumulator(k->key);
         (builder_.*op)(obj);
       } else if (auto* id = target->As<Identifier>()) {
-        if (!id->var || id->var->location == VarLocation::kGlobal) {
+        if (DynamicRefOf(id) || (id->var && id->var->location == VarLocation::kLookup)) {
+          Register n = builder_.NewRegister();
+          builder_.LdaConstant(builder_.AddName(id->name));
+          builder_.StoreAccumulator(n);
+          builder_.CallRuntime(RuntimeFunction::kDeleteLookupSlot, {n, 1});
+        } else if (!id->var || id->var->location == VarLocation::kGlobal) {
           Register n = builder_.NewRegister();
           builder_.LdaConstant(builder_.AddName(id->name));
           builder_.StoreAccumulator(n);
@@ -1369,6 +1454,16 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
       builder_.SetExpressionPosition(k->pos.offset);
       builder_.GetKeyedProperty(receiver, builder_.NewFeedbackSlot());
     }
+  } else if (auto* id = c->callee->As<Identifier>();
+             id && DynamicRefOf(id) && DynamicRefOf(id)->mode == LookupMode::kDynamic) {
+    // Through `with`: the callee's this is the with object that has it.
+    has_receiver = true;
+    RegisterList pair = builder_.NewRegisterList(2);
+    builder_.SetExpressionPosition(id->pos.offset);
+    EmitLookupCallee(id, pair);
+    callee = pair[0];
+    receiver = pair[1];
+    builder_.Ldar(callee);
   } else {
     VisitForAccumulator(c->callee);
   }
@@ -1379,19 +1474,8 @@ void BytecodeGenerator::VisitCall(struct Call* c) {
   RegisterList list;
   bool plain = VisitArguments(c->args, has_receiver ? &receiver : nullptr, &list);
   builder_.SetExpressionPosition(c->pos.offset);
-  if (!c->args.empty() && tree_.local_direct_evals.count(c)) {
-    // A direct eval that could see local bindings: not supported yet, an
-    // error rather than an indirect eval's wrong answer (with a spread, the
-    // argument is not known: any call of the global eval throws).
-    RegisterList check = builder_.NewRegisterList(2);
-    builder_.Mov(callee, check[0]);
-    if (plain) {
-      builder_.Mov(list[0], check[1]);
-    } else {
-      builder_.LdaConstant(builder_.AddName(u"eval"));
-      builder_.StoreAccumulator(check[1]);
-    }
-    builder_.CallRuntime(RuntimeFunction::kThrowIfDirectEval, check);
+  if (plain && !c->args.empty() && tree_.possible_direct_evals.count(c)) {
+    EmitResolvePossiblyDirectEval(c, callee, list[has_receiver ? 1 : 0]);
   }
   FeedbackSlot slot = builder_.NewFeedbackSlot();
   if (!plain) {

@@ -208,8 +208,15 @@ ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
     case ScopeKind::kBlock: type = ScopeType::kBlock; break;
     case ScopeKind::kCatch: type = ScopeType::kCatch; break;
     case ScopeKind::kClass: type = ScopeType::kClass; break;
+    case ScopeKind::kWith: type = ScopeType::kWith; break;
   }
   ScopeInfo* si = rt_.heap().New<ScopeInfo>(type);
+  if (scope->kind == ScopeKind::kWith) {
+    // Its one slot: the object.
+    si->set_has_extension(true);
+    si->AddSlot(rt_.Intern(u".extension"), VariableMode::kInternal);
+  }
+  if (scope->calls_sloppy_eval) si->set_has_extension(true);
   for (Variable* v : scope->ContextVariables()) si->AddSlot(rt_.Intern(v->name), v->Mode());
   AddCapturers(rt_, tree_, scope, si);
   scope->scope_info = si;
@@ -280,9 +287,10 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     // allocated once the suspensions are known).
     if (resumable()) builder_.SwitchOnGeneratorState(generator_object(), ConstantIndex(0), UImm(0));
     // The function context (the script context is made by the runtime).
-    ContextScope context(this, top ? nullptr : scope_, /*is_function_context=*/true);
+    // (Direct eval code makes its own eval context.)
+    ContextScope context(this, top && !scope_->direct_eval ? nullptr : scope_, /*is_function_context=*/true);
     context.Detach();
-    if (top && scope_->needs_context) context_chain_.push_back(scope_);
+    if (top && !scope_->direct_eval && scope_->needs_context) context_chain_.push_back(scope_);
     EmitPrologue();
     if (resumable()) {
       GenerateResumableBody();
@@ -374,8 +382,32 @@ void BytecodeGenerator::EmitReturn() {
   builder_.Return();
 }
 
+void BytecodeGenerator::EmitEvalDeclarations() {
+  for (Variable* v : scope_->variables) {
+    if (v->location != VarLocation::kLookup) continue;
+    RegisterScope rs(builder_);
+    RegisterList args = builder_.NewRegisterList(tree_.eval_in_parameters ? 2 : 1);
+    builder_.LdaConstant(builder_.AddName(v->name));
+    builder_.StoreAccumulator(args[0]);
+    if (tree_.eval_in_parameters) {
+      builder_.LdaTrue();
+      builder_.StoreAccumulator(args[1]);
+    }
+    builder_.CallRuntime(RuntimeFunction::kDeclareEvalVar, args);
+  }
+  if (Variable* t = scope_->this_var; t && t->location == VarLocation::kContext) {
+    builder_.Ldar(Register(reg::Receiver(0)));
+    EmitContextSlotStore(t);
+  }
+  EmitScopeEntry(scope_, &fn_->body);
+}
+
 void BytecodeGenerator::EmitPrologue() {
   bool top = scope_->kind == ScopeKind::kScript;
+  if (top && scope_->direct_eval) {
+    EmitEvalDeclarations();
+    return;
+  }
   if (top) {
     // Top-level var and function declarations become global properties.
     RootedVector keep(rt_);
@@ -412,7 +444,16 @@ void BytecodeGenerator::EmitPrologue() {
     }
     return;
   }
-  // Captured parameters move into the context.
+  // `this`, then captured parameters move into the context (V8's order).
+  if (Variable* t = scope_->this_var) {
+    if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
+      builder_.LdaTheHole();
+      StoreVariable(t, u"this", true, false);
+    } else if (t->location == VarLocation::kContext) {
+      builder_.Ldar(ReceiverRegister());
+      EmitContextSlotStore(t);
+    }
+  }
   for (size_t i = 0; fn_->simple_params() && i < fn_->params.size(); ++i) {
     Pattern* p = fn_->params[i];
     if (auto* as = p->As<AssignPattern>()) p = as->target;
@@ -423,20 +464,16 @@ void BytecodeGenerator::EmitPrologue() {
       EmitContextSlotStore(id->var);
     }
   }
-  if (Variable* t = scope_->this_var) {
-    if (fn_->fn_kind == FunctionKind::kDerivedConstructor) {
-      builder_.LdaTheHole();
-      StoreVariable(t, u"this", true, false);
-    } else if (t->location == VarLocation::kContext) {
-      builder_.Ldar(ReceiverRegister());
-      EmitContextSlotStore(t);
-    }
-  }
   if (Variable* a = scope_->arguments_var; a && a->location != VarLocation::kUnallocated) {
     bool mapped = !fn_->strict && fn_->simple_params();
     if (mapped) builder_.CreateMappedArguments();
     else builder_.CreateUnmappedArguments();
     StoreVariable(a, u"arguments", true, false);
+  }
+  if (Variable* nt = scope_->Lookup(u".new.target"); nt && nt->location == VarLocation::kContext) {
+    // A function that calls eval keeps new.target where eval code finds it.
+    builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
+    EmitContextSlotStore(nt);
   }
   if (Variable* f = scope_->function_name_var; f && f->location == VarLocation::kContext) {
     builder_.Ldar(Register::Closure());
@@ -555,6 +592,20 @@ void BytecodeGenerator::VisitStatements(const std::vector<Stmt*>& body) {
 
 void BytecodeGenerator::VisitStatement(Stmt* s) {
   if (!s) return;
+  if (repl_) {
+    // These statements complete with undefined when their body leaves no
+    // value (UpdateEmpty(C, undefined)): `1; if (false) {}` is undefined.
+    switch (s->kind) {
+      case NodeKind::kIf: case NodeKind::kFor: case NodeKind::kForIn: case NodeKind::kForOf:
+      case NodeKind::kWhile: case NodeKind::kDoWhile: case NodeKind::kSwitch: case NodeKind::kTry:
+      case NodeKind::kWith:
+        builder_.LdaUndefined();
+        builder_.StoreAccumulator(completion_);
+        break;
+      default:
+        break;
+    }
+  }
   switch (s->kind) {
     case NodeKind::kVarDecl:
       VisitVarDecl(static_cast<VarDecl*>(s));
@@ -639,7 +690,8 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
       VisitLabeled(static_cast<Labeled*>(s));
       return;
     case NodeKind::kWith:
-      throw CompileError{"'with' statements are not supported", s->pos};
+      VisitWith(static_cast<With*>(s));
+      return;
     default:
       throw CompileError{std::string("unsupported statement ") + NodeKindName(s->kind), s->pos};
   }
@@ -1037,6 +1089,17 @@ void BytecodeGenerator::VisitReturn(Return* s) {
   ExecuteCommand(control_top_, ControlScope::Command::kReturn, nullptr);
 }
 
+void BytecodeGenerator::VisitWith(With* s) {
+  // V8: the object (ToObject'd: null and undefined throw), then a with
+  // context holding it for the body; names inside resolve through it.
+  builder_.SetStatementPosition(s->pos.offset);
+  VisitForAccumulator(s->object);
+  Register object = builder_.NewRegister();
+  builder_.ToObject(object);
+  ContextScope context(this, s->scope, ContextScope::WithObject{object});
+  VisitStatement(s->body);
+}
+
 void BytecodeGenerator::VisitLabeled(Labeled* s) {
   // Labels attach to the loop (or statement) they name.
   Node* body = s->body;
@@ -1167,7 +1230,16 @@ void BytecodeGenerator::VisitTry(Try* s) {
     builder_.Bind(&finally_scope.finally_label);
     commands = finally_scope.commands_;
   }
-  VisitBlock(s->finalizer);
+  if (repl_) {
+    // A finally block's own completion value is dropped when it completes normally.
+    RegisterScope rs(builder_);
+    Register saved = builder_.NewRegister();
+    builder_.Mov(completion_, saved);
+    VisitBlock(s->finalizer);
+    builder_.Mov(saved, completion_);
+  } else {
+    VisitBlock(s->finalizer);
+  }
   // Resume whatever left the try block.
   Label rethrow_skip;
   builder_.LoadNumber(kThrow);
@@ -1188,6 +1260,14 @@ void BytecodeGenerator::VisitTry(Try* s) {
 }
 
 // ---------------------------------------------------------------- entry
+
+FunctionInfo* GenerateEval(Runtime& rt, ScopeTree& tree, Script* script, Program* program) {
+  BytecodeGenerator gen(rt, tree, script, program->top, tree.outer_contexts);
+  gen.set_repl(true);
+  FunctionInfo* info = gen.Generate(u"");
+  info->direct_eval = true;
+  return info;
+}
 
 FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program, bool repl) {
   BytecodeGenerator gen(rt, tree, script, program->top, {});

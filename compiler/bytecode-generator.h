@@ -104,6 +104,10 @@ class BytecodeGenerator {
   void VisitWhile(While* s);
   void VisitDoWhile(DoWhile* s);
   void VisitReturn(Return* s);
+  void VisitWith(With* s);
+  // Direct eval code: its var and function declarations go to its caller's
+  // var scope (DeclareEvalVar), before the scope's own declarations.
+  void EmitEvalDeclarations();
 
   // ---- generators and async functions (bytecode-generator-generators.cc)
   bool resumable() const { return fn_->is_generator || fn_->is_async; }
@@ -150,6 +154,16 @@ class BytecodeGenerator {
   // Jumps to if_false when e is falsy; falls through otherwise.
   void VisitForTest(Expr* e, Label* if_false);
   void VisitIdentifier(Identifier* id, bool inside_typeof = false);
+  // A reference resolved at run time (tree_.dynamic_refs): load, store, delete.
+  const DynamicRef* DynamicRefOf(const Identifier* id) const;
+  void EmitDynamicLoad(Identifier* id, const DynamicRef& ref, bool inside_typeof);
+  void EmitLookupStore(const std::u16string& name);
+  // A callee resolved at run time through `with`: callee and its receiver
+  // (the with object, else undefined) into pair[0] and pair[1].
+  void EmitLookupCallee(Identifier* id, RegisterList pair);
+  // The direct eval check of a possible direct eval call: callee becomes
+  // the eval code's closure when it is the global eval given a string.
+  void EmitResolvePossiblyDirectEval(struct Call* c, Register callee, Register first_arg);
   void VisitThis(Node* node);
   // Loads the home object a super.x / super[x] resolved to (scope analysis).
   void LoadHomeObject(Node* super_node);
@@ -247,11 +261,25 @@ class ContextScope final : public ControlScope {
     saved_ = b.NewRegister();
     ScopeInfo* si = gen->GetScopeInfo(scope);
     ConstantIndex idx = b.AddConstant(Value::FromCell(si));
-    if (is_function_context) {
+    if (is_function_context && scope->direct_eval) {
+      b.CreateEvalContext(idx, UImm(scope->context_slots));
+    } else if (is_function_context) {
       b.CreateFunctionContext(idx, UImm(scope->context_slots));
     } else {
       b.CreateBlockContext(idx);
     }
+    b.PushContext(saved_);
+    gen->context_chain().push_back(scope);
+  }
+  // With contexts hold the statement's object (in register `object`).
+  struct WithObject {
+    Register object;
+  };
+  ContextScope(BytecodeGenerator* gen, Scope* scope, WithObject with) : ControlScope(gen), active_(true) {
+    BytecodeArrayBuilder& b = gen->builder();
+    saved_ = b.NewRegister();
+    ScopeInfo* si = gen->GetScopeInfo(scope);
+    b.CreateWithContext(with.object, b.AddConstant(Value::FromCell(si)));
     b.PushContext(saved_);
     gen->context_chain().push_back(scope);
   }
@@ -290,6 +318,10 @@ class ContextScope final : public ControlScope {
 // Compiles a parsed, analysed program: the FunctionInfo of its top level.
 // With `repl`, the top level returns its completion value.
 FunctionInfo* GenerateProgram(Runtime& rt, ScopeTree& tree, Script* script, Program* program, bool repl = false);
+// Compiles analysed direct eval code (tree.direct_eval): a top-level
+// function returning its completion value, which starts in the context
+// chain of tree.outer_contexts.
+FunctionInfo* GenerateEval(Runtime& rt, ScopeTree& tree, Script* script, Program* program);
 
 // A tagged template's template object: a frozen array of the cooked strings
 // (undefined where invalid) whose frozen .raw holds the raw strings; rooted

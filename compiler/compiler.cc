@@ -67,6 +67,17 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
   return result;
 }
 
+namespace {
+
+// A compile error of code made at run time, thrown as the JavaScript error
+// it is: just the message, as V8 gives it.
+[[noreturn]] void ThrowCompileError(Runtime& rt, const std::string& kind, const std::string& message) {
+  if (kind == "RangeError") rt.ThrowRangeError(message);
+  rt.ThrowSyntaxError(message);
+}
+
+}  // namespace
+
 Value EvaluateScript(Runtime& rt, const std::u16string& source) {
   CompileOptions options;
   options.repl = true;
@@ -77,14 +88,59 @@ Value EvaluateScript(Runtime& rt, const std::u16string& source) {
     std::string message = r.error;
     size_t at = message.find(r.error_kind + ": ");
     if (at != std::string::npos) message = message.substr(at + r.error_kind.size() + 2);
-    message = message.substr(0, message.find('\n'));
-    if (r.error_kind == "RangeError") rt.ThrowRangeError(message);
-    rt.ThrowSyntaxError(message);
+    ThrowCompileError(rt, r.error_kind, message.substr(0, message.find('\n')));
   }
   Rooted<FunctionInfo*> top(rt, r.top);
   return rt.interpreter().RunScript(top);
 }
 
-void InstallScriptEvaluator(Runtime& rt) { SetScriptEvaluatorHook(rt, EvaluateScript); }
+FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Context* context, int mode,
+                                const FunctionInfo* caller) {
+  ParseOptions options;
+  options.strict = (mode & kEvalStrict) != 0;
+  // new.target is allowed in eval code inside a function (V8 also allows
+  // super.x inside methods; jsvm's eval code does not see home objects).
+  options.allow_new_target = caller && caller->flavor != FunctionFlavor::kTopLevel;
+  ParseResult parsed = ParseProgram(source, options);
+  if (parsed.error) {
+    ThrowCompileError(rt, parsed.error->kind == ParseErrorKind::kRangeError ? "RangeError" : "SyntaxError",
+                      parsed.error->message);
+  }
+  ScopeTree tree;
+  tree.eval_code = true;
+  tree.direct_eval = true;
+  tree.eval_in_parameters = (mode & kEvalInParameters) != 0;
+  DeserializeScopeChain(&tree, context, parsed.program->top);
+  ScopeError scope_error;
+  if (!AnalyzeScopes(parsed.program, &tree, &scope_error)) ThrowCompileError(rt, "SyntaxError", scope_error.message);
+  FunctionInfo* top = nullptr;
+  {
+    NoGcScope no_gc(rt.heap());
+    Script* script = rt.heap().New<Script>("<eval>", source);
+    try {
+      top = GenerateEval(rt, tree, script, parsed.program);
+    } catch (const CompileError& e) {
+      ThrowCompileError(rt, "SyntaxError", e.message);
+    } catch (const std::length_error& e) {
+      ThrowCompileError(rt, "RangeError", e.what());
+    }
+  }
+#if !defined(NDEBUG) || defined(JSVM_SANITIZE)
+  ContextChain entry;
+  for (const Context* c = context; c; c = c->previous()) entry.push_back(c->var_count());
+  VerifyError error;
+  if (!VerifyScript(top, entry, &error)) {
+    std::fprintf(stderr, "jsvm: internal error: the compiler emitted bytecode the verifier rejects\n  <eval>: %s\n",
+                 FormatVerifyError(error).c_str());
+    std::abort();
+  }
+#endif
+  return top;
+}
+
+void InstallScriptEvaluator(Runtime& rt) {
+  SetScriptEvaluatorHook(rt, EvaluateScript);
+  SetDirectEvalHook(rt, CompileDirectEval);
+}
 
 }  // namespace jsvm

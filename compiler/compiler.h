@@ -40,7 +40,13 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
 // This is indirect eval and the Function constructor's engine.
 Value EvaluateScript(Runtime& rt, const std::u16string& source);
 
-// Lets the built-ins (eval, Function) reach the compiler.
+// Compiles the source of a direct eval made in `context` (the caller's
+// current context; `mode`: kEvalStrict, kEvalInParameters) to its top-level
+// function. Compile errors are thrown as JavaScript SyntaxErrors.
+FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Context* context, int mode,
+                                const FunctionInfo* caller);
+
+// Lets the built-ins (eval, Function, direct eval) reach the compiler.
 void InstallScriptEvaluator(Runtime& rt);
 
 }  // namespace jsvm

@@ -385,6 +385,7 @@ Expr* Parser::ParseCallTail(Expr* expr, SourcePos start, bool allow_calls) {
         Call* node = New<Call>(start);
         node->callee = expr;
         ParseArguments(&node->args);
+        NoteEvalCall(node);
         expr = node;
         break;
       }
@@ -470,6 +471,11 @@ Expr* Parser::ParseNew() {
   node->callee = callee;
   if (tok_.kind == TokenKind::kLParen) ParseArguments(&node->args);
   return node;
+}
+
+void Parser::NoteEvalCall(const Call* call) {
+  auto* id = call->callee->As<Identifier>();
+  if (id && id->name == u"eval" && function_) function_->calls_eval = true;
 }
 
 Expr* Parser::ParseSuper(bool allow_call) {
@@ -769,6 +775,7 @@ Expr* Parser::ParseAsyncCallOrArrowHead(Expr* callee, SourcePos start) {
   Call* node = New<Call>(start);
   node->callee = callee;
   node->args = std::move(args);
+  NoteEvalCall(node);
   return node;
 }
 

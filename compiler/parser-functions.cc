@@ -101,6 +101,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
   Next();  // }
   fn->source_end = prev_end_;
 
+  fn->calls_eval = state.calls_eval;
   suspends_.resize(suspend_mark);
   PopScope(scope);
   function_ = state.outer;
@@ -223,6 +224,7 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
   }
   fn->strict = strict_;
   fn->source_end = prev_end_;
+  fn->calls_eval = state.calls_eval;
   suspends_.resize(suspend_mark);
   PopScope(scope);
   function_ = state.outer;

@@ -9,13 +9,13 @@
 
 namespace jsvm {
 
-ParseResult ParseProgram(std::u16string_view source) {
-  Parser parser(source);
+ParseResult ParseProgram(std::u16string_view source, const ParseOptions& options) {
+  Parser parser(source, options);
   return parser.Parse();
 }
 
-Parser::Parser(std::u16string_view source)
-    : source_(source), lexer_(source), zone_(std::make_unique<AstZone>()) {}
+Parser::Parser(std::u16string_view source, const ParseOptions& options)
+    : source_(source), lexer_(source), zone_(std::make_unique<AstZone>()), options_(options) {}
 
 void Parser::ComputeStackLimit() {
   // Leave part of the stack unused: enough for the deepest single frame, for
@@ -37,9 +37,15 @@ ParseResult Parser::Parse() {
     program->top = top;
 
     FunctionState state;
+    state.allow_new_target = options_.allow_new_target;
+    state.allow_super_property = options_.allow_super_property;
+    state.allow_super_call = options_.allow_super_call;
+    state.arguments_banned = options_.arguments_banned;
+    strict_ = options_.strict;
     function_ = &state;
     DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
     ParseBody(&top->body, TokenKind::kEos, top, nullptr, true);
+    top->calls_eval = state.calls_eval;
     PopScope(scope);
     function_ = nullptr;
 

@@ -48,8 +48,18 @@ struct ParseResult {
   std::optional<ParseError> error;
 };
 
+// What the code around a piece of source lets it do: direct eval code
+// inherits its caller's strictness and the caller function's permissions.
+struct ParseOptions {
+  bool strict = false;                // the code starts in strict mode
+  bool allow_new_target = false;      // inside a (non-arrow) function
+  bool allow_super_property = false;  // inside a method
+  bool allow_super_call = false;      // inside a derived constructor
+  bool arguments_banned = false;      // inside a class field initializer
+};
+
 // Parses a classic script (not a module). `source` is UTF-16.
-ParseResult ParseProgram(std::u16string_view source);
+ParseResult ParseProgram(std::u16string_view source, const ParseOptions& options = {});
 
 // The recursive-descent parser behind ParseProgram; use ParseProgram instead.
 class Parser {
@@ -61,7 +71,7 @@ class Parser {
   static constexpr int kMaxDepth = 1500;
 
   // A parser for `source`, which must outlive the parser and its AST.
-  explicit Parser(std::u16string_view source);
+  explicit Parser(std::u16string_view source, const ParseOptions& options = {});
   // Parses the whole source; call once.
   ParseResult Parse();
 
@@ -126,6 +136,7 @@ class Parser {
     bool allow_super_property = false;
     bool allow_super_call = false;
     bool arguments_banned = false;  // inside a class field initializer
+    bool calls_eval = false;        // a call `eval(...)` in this function's own code (a possible direct eval)
     std::vector<Label> labels;
     int breakable_depth = 0;  // enclosing loops and switches
     int loop_depth = 0;
@@ -264,6 +275,8 @@ class Parser {
   Expr* ParseCallTail(Expr* expr, SourcePos start, bool allow_calls);
   Expr* ParseNew();
   Expr* ParseSuper(bool allow_call);
+  // Records on the current function that `call` may be a direct eval.
+  void NoteEvalCall(const struct Call* call);
   Expr* ParsePrimary(CoverErrors* errors);
   Expr* ParseParenthesized();
   Expr* ParseParenthesizedList(SourcePos start, Expr* first, CoverErrors* inner);
@@ -364,6 +377,7 @@ class Parser {
   int depth_ = 0;
   uintptr_t stack_limit_ = 0;  // DepthGuard fails below this stack address
   bool strict_ = false;
+  ParseOptions options_;
   FunctionState* function_ = nullptr;
   DeclScope* scope_ = nullptr;
   std::vector<std::unique_ptr<DeclScope>> scope_pool_;

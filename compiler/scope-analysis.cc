@@ -21,6 +21,7 @@ VariableMode Variable::Mode() const {
     case VarKind::kArguments: return VariableMode::kArguments;
     case VarKind::kNewTarget: return VariableMode::kInternal;
     case VarKind::kHomeObject: return VariableMode::kInternal;
+    case VarKind::kExtension: return VariableMode::kInternal;
     default: return VariableMode::kVar;
   }
 }
@@ -34,7 +35,7 @@ bool Scope::strict() const { return function->strict; }
 
 Scope* Scope::ClosureScope() {
   Scope* s = this;
-  while (!s->is_function_scope()) s = s->outer;
+  while (!s->is_function_scope() && s->outer) s = s->outer;
   return s;
 }
 
@@ -64,13 +65,22 @@ namespace {
 //    or called (seed 1's fun1 forces `arr` into fun's context);
 //  - in a sloppy function with simple parameters that uses `arguments`, the
 //    parameters live in the context, so the mapped arguments object can alias
-//    them.
+//    them;
+//  - a scope that contains a call of eval, or encloses one, keeps all its
+//    variables in its context (eval code may name any of them), and a
+//    variable referenced from inside `with` is found by name, so it lives
+//    in a context too.
 // Everything else stays in a register (or the parameter area).
 bool MustAllocateInContext(const Variable* var) {
   const Scope* scope = var->scope;
-  if (scope->kind == ScopeKind::kScript) return var->IsLexical() || var->captured;
+  if (var->forced_context || var->kind == VarKind::kExtension) return true;
+  if (scope->kind == ScopeKind::kScript) {
+    return var->IsLexical() || var->captured || (scope->direct_eval && scope->inner_calls_eval);
+  }
   if (var->kind == VarKind::kCatch) return true;
   if (var->captured) return true;
+  // Eval code may name any variable of the scopes around it.
+  if (scope->inner_calls_eval) return true;
   if (var->kind == VarKind::kParameter && scope->kind == ScopeKind::kFunction && scope->uses_arguments &&
       !scope->function->strict && scope->function->simple_params()) {
     return true;
@@ -82,7 +92,8 @@ bool MustAllocateInContext(const Variable* var) {
 // variables unallocated (an unreferenced function declaration gets no
 // CreateClosure), but parameters always have their frame slot.
 bool MustAllocate(const Variable* var) {
-  return var->is_used || var->kind == VarKind::kParameter || var->kind == VarKind::kCatch;
+  return var->is_used || var->kind == VarKind::kParameter || var->kind == VarKind::kCatch ||
+         var->scope->inner_calls_eval;
 }
 
 // ---------------------------------------------------------------- analyzer
@@ -97,6 +108,8 @@ class Analyzer {
     Scope* script = NewScope(ScopeKind::kScript, nullptr, top);
     tree_->script = script;
     script->is_eval = tree_->eval_code;
+    script->direct_eval = tree_->direct_eval;
+    script->outer = tree_->outer_scope;  // direct eval code: its caller's scopes
     top->scope = script;
     tree_->function_scopes[top->function_id] = script;
     // Top-level var and function declarations are global-object properties.
@@ -349,41 +362,41 @@ class Analyzer {
     return nullptr;
   }
 
-  // Whether code evaluated in scope `s` (a direct eval) could see anything
-  // that global code cannot: a binding of a function, block, catch or class
-  // scope, a function's own `this` and `arguments`, or the bindings an
-  // indirect eval's code keeps to itself.
-  static bool LocalBindingsVisible(const Scope* s) {
-    for (; s; s = s->outer) {
-      if (s->kind == ScopeKind::kScript) {
-        // An indirect eval's var and function declarations are globals; its
-        // let, const and class stay in its own scope.
-        return s->is_eval && std::any_of(s->variables.begin(), s->variables.end(),
-                                         [](const Variable* v) { return v->IsLexical(); });
-      }
-      if (!s->variables.empty()) return true;
-      if (s->kind == ScopeKind::kFunction && (!s->is_arrow() || s->function_name_var)) return true;
-    }
-    return false;
-  }
-
+  // Resolves a reference. Inside `with`, or past a function whose sloppy
+  // direct eval may declare the name, the reference is also recorded as
+  // dynamic (tree_->dynamic_refs): resolved by name at run time.
   void Resolve(Identifier* id, bool is_assignment, bool is_initialization = false) {
     bool crossed = false;
+    bool through_with = false;
+    Scope* extensible = nullptr;  // the outermost scope passed whose eval may declare the name
     for (Scope* s = current_; s; s = s->outer) {
       Variable* v = s->Lookup(id->name);
-      if (!v && s->kind == ScopeKind::kFunction && s->function_name_var && s->function_name_var->name == id->name) {
-        v = s->function_name_var;
-      }
-      if (!v && id->name == u"arguments" && s->kind == ScopeKind::kFunction && !s->is_arrow()) {
-        v = ArgumentsVar(s);
+      if (!s->deserialized) {
+        if (!v && s->kind == ScopeKind::kFunction && s->function_name_var && s->function_name_var->name == id->name) {
+          v = s->function_name_var;
+        }
+        if (!v && id->name == u"arguments" && s->kind == ScopeKind::kFunction && !s->is_arrow()) {
+          v = ArgumentsVar(s);
+        }
       }
       if (v) {
+        bool global = s->kind == ScopeKind::kScript && !s->direct_eval && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction);
+        if (through_with) {
+          tree_->dynamic_refs[id] = {LookupMode::kDynamic};
+          if (!s->deserialized && !global) v->forced_context = true;
+        } else if (extensible) {
+          tree_->dynamic_refs[id] = {global ? LookupMode::kDynamicGlobal : LookupMode::kDynamicLocal, extensible};
+        }
         Use(id, v, crossed, is_assignment, is_initialization);
         return;
       }
+      if (s->kind == ScopeKind::kWith) through_with = true;
+      if (s->calls_sloppy_eval) extensible = s;
       if (s->kind == ScopeKind::kFunction) crossed = true;
     }
     id->var = nullptr;  // a global reference
+    if (through_with) tree_->dynamic_refs[id] = {LookupMode::kDynamic};
+    else if (extensible) tree_->dynamic_refs[id] = {LookupMode::kDynamicGlobal, extensible};
   }
 
   Variable* ArgumentsVar(Scope* fn_scope) {
@@ -449,6 +462,19 @@ class Analyzer {
   void ResolveThis(Node* node) {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
+    if (fn->direct_eval) {
+      // Eval code sees its caller's `this`, which a direct eval forces into
+      // the caller function's context; at the top level its own receiver
+      // is the global object.
+      for (Scope* s = fn->outer; s; s = s->outer) {
+        if (Variable* v = s->Lookup(u"this")) {
+          v->is_used = true;
+          Capture(v);
+          tree_->this_refs[node] = v;
+          return;
+        }
+      }
+    }
     Variable* v = ThisVar(fn);
     v->is_used = true;
     if (crossed) Capture(v);
@@ -712,10 +738,16 @@ class Analyzer {
       case NodeKind::kLabeled:
         VisitStatement(static_cast<Labeled*>(s)->body);
         return;
-      case NodeKind::kWith:
-        VisitExpression(static_cast<With*>(s)->object);
-        VisitStatement(static_cast<With*>(s)->body);
+      case NodeKind::kWith: {
+        auto* w = static_cast<With*>(s);
+        VisitExpression(w->object);
+        Scope* saved = current_;
+        w->scope = NewScope(ScopeKind::kWith, current_, current_->function);
+        current_ = w->scope;
+        VisitStatement(w->body);
+        current_ = saved;
         return;
+      }
       default:
         return;
     }
@@ -724,6 +756,11 @@ class Analyzer {
   void VisitFunction(FunctionLiteral* fn) {
     Scope* scope = NewScope(ScopeKind::kFunction, current_, fn);
     fn->scope = scope;
+    if (fn->calls_eval && !fn->strict) {
+      // A sloppy direct eval may declare vars here: the context's extension slot holds them.
+      scope->calls_sloppy_eval = true;
+      Declare(scope, u".extension", VarKind::kExtension, 0)->is_used = true;
+    }
     if (fn->function_id < tree_->function_scopes.size()) tree_->function_scopes[fn->function_id] = scope;
     Scope* saved = current_;
     current_ = scope;
@@ -930,9 +967,7 @@ class Analyzer {
         VisitExpression(c->callee);
         for (Expr* a : c->args) VisitExpression(a);
         auto* callee = c->callee->As<Identifier>();
-        if (callee && callee->name == u"eval" && !callee->var && LocalBindingsVisible(current_)) {
-          tree_->local_direct_evals.insert(c);
-        }
+        if (callee && callee->name == u"eval" && !c->optional) NotePossibleDirectEval(c);
         return;
       }
       case NodeKind::kNew:
@@ -971,10 +1006,33 @@ class Analyzer {
     }
   }
 
+  // A call `eval(...)`: every scope around it keeps all its variables in its
+  // context, and every function around it has its `this` and `arguments`
+  // (V8 declares them for every non-arrow function; the eval makes them
+  // all context variables).
+  void NotePossibleDirectEval(Call* c) {
+    tree_->possible_direct_evals.insert(c);
+    if (param_tdz_scope_ && current_ == param_tdz_scope_) tree_->parameter_evals.insert(c);
+    for (Scope* s = current_; s && !s->deserialized; s = s->outer) {
+      s->inner_calls_eval = true;
+      if (s->kind != ScopeKind::kFunction || s->is_arrow()) continue;
+      ThisVar(s)->is_used = true;
+      if (!s->Lookup(u".new.target")) Declare(s, u".new.target", VarKind::kNewTarget, 0)->is_used = true;
+      if (!s->Lookup(u"arguments") && !s->arguments_var) {
+        Variable* a = ArgumentsVar(s);
+        a->is_used = true;
+        a->declaration_pos = UINT32_MAX;  // V8 puts it after the declared variables
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- allocation
 
   void Allocate(Scope* scope) {
     Scope* closure = scope->ClosureScope();
+    if (scope->inner_calls_eval) {
+      for (Variable* v : scope->variables) v->maybe_assigned = true;  // eval code may assign any of them
+    }
     uint32_t slot = Context::kFirstSlot;
     auto to_context = [&](Variable* v) {
       v->location = VarLocation::kContext;
@@ -992,6 +1050,8 @@ class Analyzer {
     // V8's order: the receiver, then the parameters from the last to the
     // first, then the other variables in source order.
     if (scope->kind == ScopeKind::kFunction) {
+      // A sloppy eval caller's extension slot comes first (slot 2, as in V8).
+      if (Variable* e = scope->Lookup(u".extension")) to_context(e);
       if (Variable* t = scope->this_var) {
         if (MustAllocateInContext(t)) {
           to_context(t);
@@ -1019,14 +1079,24 @@ class Analyzer {
     }
     std::vector<Variable*> locals;
     for (Variable* v : scope->variables) {
-      if (v->kind != VarKind::kParameter && v->kind != VarKind::kThis) locals.push_back(v);
+      if (v->kind != VarKind::kParameter && v->kind != VarKind::kThis && v->kind != VarKind::kExtension) {
+        locals.push_back(v);
+      }
     }
     std::stable_sort(locals.begin(), locals.end(),
                      [](Variable* a, Variable* b) { return a->declaration_pos < b->declaration_pos; });
     for (Variable* v : locals) {
       if (scope->kind == ScopeKind::kScript && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction)) {
-        v->location = VarLocation::kGlobal;
-        continue;
+        // Sloppy direct eval code declares them in its caller's var scope;
+        // strict eval code keeps them (they are its locals).
+        if (!scope->direct_eval) {
+          v->location = VarLocation::kGlobal;
+          continue;
+        }
+        if (!scope->strict()) {
+          v->location = VarLocation::kLookup;
+          continue;
+        }
       }
       if (!MustAllocate(v)) continue;
       if (MustAllocateInContext(v)) to_context(v);
@@ -1038,12 +1108,12 @@ class Analyzer {
       else t->location = VarLocation::kReceiver;
     }
     if (Variable* f = scope->function_name_var) {
-      if (f->captured) to_context(f);
+      if (f->captured || scope->inner_calls_eval) to_context(f);
       else f->location = VarLocation::kClosure;
     }
     scope->context_slots = slot - Context::kFirstSlot;
     // V8 gives every class body a block context, even an empty one.
-    scope->needs_context = scope->context_slots > 0 || scope->kind == ScopeKind::kClass;
+    scope->needs_context = scope->context_slots > 0 || scope->kind == ScopeKind::kClass || scope->kind == ScopeKind::kWith;
     for (Scope* inner : scope->inner) Allocate(inner);
   }
 
@@ -1079,6 +1149,56 @@ bool AnalyzeScopes(Program* program, ScopeTree* tree, ScopeError* error) {
   return ok;
 }
 
+void DeserializeScopeChain(ScopeTree* tree, const Context* context, FunctionLiteral* owner) {
+  std::vector<Scope*> chain;  // innermost first
+  for (const Context* c = context; c; c = c->previous()) {
+    ScopeInfo* si = c->scope_info();
+    ScopeKind kind = ScopeKind::kBlock;  // block, script and eval contexts: plain name-to-slot maps
+    switch (si->type()) {
+      case ScopeType::kFunction: kind = ScopeKind::kFunction; break;
+      case ScopeType::kCatch: kind = ScopeKind::kCatch; break;
+      case ScopeType::kClass: kind = ScopeKind::kClass; break;
+      case ScopeType::kWith: kind = ScopeKind::kWith; break;
+      default: break;
+    }
+    tree->scopes.push_back(std::make_unique<Scope>(kind, nullptr, owner));
+    Scope* scope = tree->scopes.back().get();
+    scope->deserialized = true;
+    scope->needs_context = true;
+    scope->scope_info = si;
+    scope->context_slots = si->slot_count();
+    scope->calls_sloppy_eval = kind == ScopeKind::kFunction && si->has_extension();
+    for (uint32_t i = 0; i < si->slot_count(); ++i) {
+      if (si->has_extension() && i == 0) continue;  // .extension
+      tree->variables.push_back(std::make_unique<Variable>());
+      Variable* v = tree->variables.back().get();
+      v->name = std::u16string(si->name(i)->view());
+      switch (si->mode(i)) {
+        case VariableMode::kVar: v->kind = VarKind::kVar; break;
+        case VariableMode::kLet: v->kind = VarKind::kLet; break;
+        case VariableMode::kConst: v->kind = VarKind::kConst; break;
+        case VariableMode::kParam: v->kind = VarKind::kParameter; break;
+        case VariableMode::kThis: v->kind = VarKind::kThis; break;
+        case VariableMode::kFunctionName: v->kind = VarKind::kFunctionName; break;
+        case VariableMode::kClassName: v->kind = VarKind::kClassName; break;
+        case VariableMode::kArguments: v->kind = VarKind::kArguments; break;
+        case VariableMode::kInternal: v->kind = VarKind::kHomeObject; break;
+      }
+      v->scope = scope;
+      v->location = VarLocation::kContext;
+      v->index = static_cast<int>(Context::kFirstSlot + i);
+      v->is_used = true;
+      v->initializer_end = 0xFFFFFFFFu;  // lexicals are checked for the hole
+      scope->variables.push_back(v);
+      scope->by_name[v->name] = v;
+    }
+    if (!chain.empty()) chain.back()->outer = scope;
+    chain.push_back(scope);
+  }
+  tree->outer_scope = chain.empty() ? nullptr : chain.front();
+  tree->outer_contexts.assign(chain.rbegin(), chain.rend());
+}
+
 namespace {
 const char* LocationName(VarLocation l) {
   switch (l) {
@@ -1089,6 +1209,7 @@ const char* LocationName(VarLocation l) {
     case VarLocation::kGlobal: return "global";
     case VarLocation::kClosure: return "closure";
     case VarLocation::kReceiver: return "receiver";
+    case VarLocation::kLookup: return "lookup";
   }
   return "?";
 }
@@ -1099,6 +1220,7 @@ const char* ScopeKindName(ScopeKind k) {
     case ScopeKind::kBlock: return "block";
     case ScopeKind::kCatch: return "catch";
     case ScopeKind::kClass: return "class";
+    case ScopeKind::kWith: return "with";
   }
   return "?";
 }

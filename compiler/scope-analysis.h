@@ -24,6 +24,7 @@ enum class ScopeKind : uint8_t {
   kBlock,     // block, loop head, loop body, switch, function body with non-simple parameters
   kCatch,     // the catch parameter
   kClass,     // a class body: its own name and its home objects (V8 always gives it a context)
+  kWith,      // the body of a with statement: declares nothing, always has a context (the object)
 };
 
 enum class VarKind : uint8_t {
@@ -40,6 +41,7 @@ enum class VarKind : uint8_t {
   kArguments,
   kNewTarget,
   kHomeObject,    // .home_object / .static_home_object: what super.x looks up (class or literal scope)
+  kExtension,     // .extension: a sloppy eval caller's context slot for eval-declared variables
 };
 
 enum class VarLocation : uint8_t {
@@ -50,6 +52,21 @@ enum class VarLocation : uint8_t {
   kGlobal,       // a property of the global object (top-level var/function)
   kClosure,      // a named function expression's own name read from <closure>
   kReceiver,     // `this` in its frame's <this> register
+  kLookup,       // found by name at run time: a sloppy direct eval's var and function
+                 // declarations, which live in its caller's var scope
+};
+
+// How a reference that static scoping cannot place is resolved (V8's
+// DYNAMIC, DYNAMIC_LOCAL and DYNAMIC_GLOBAL): by name through the context
+// chain (inside `with`), or through a context slot or the global object
+// unless a sloppy direct eval on the way declared the name
+// (LdaLookupContextSlot, LdaLookupGlobalSlot).
+enum class LookupMode : uint8_t { kDynamic, kDynamicLocal, kDynamicGlobal };
+struct DynamicRef {
+  LookupMode mode;
+  // kDynamicGlobal: the outermost scope crossed whose context may hold
+  // eval-declared variables (the lookup checks every context up to it).
+  Scope* outermost_extensible = nullptr;
 };
 
 class Scope;
@@ -75,6 +92,7 @@ class Variable {
   bool maybe_assigned = false;     // assigned after its initialisation
   bool needs_hole_init = false;    // some reference needs a TDZ hole check
   bool sloppy_block_function = false;  // Annex B: also copied to a function-level var
+  bool forced_context = false;     // referenced through a with scope: found by name, so in a context
 
   bool IsLexical() const {
     return kind == VarKind::kLet || kind == VarKind::kConst || kind == VarKind::kClass ||
@@ -99,7 +117,17 @@ class Scope {
   bool is_arrow() const;
   bool strict() const;
   bool nonlinear = false;    // switch scopes: positions do not prove initialisation
-  bool is_eval = false;      // script scopes only: the code of an indirect eval (an eval scope)
+  bool is_eval = false;      // script scopes only: the code of an eval (an eval scope)
+  bool direct_eval = false;  // script scopes only: the code of a direct eval, inside `outer`'s scopes
+  // Rebuilt from a run-time context's scope info (the callers of a direct
+  // eval): its variables are context slots already; nothing is allocated.
+  bool deserialized = false;
+  // Function scopes whose own code calls eval in sloppy mode: a direct eval
+  // may add variables, kept in the context's extension slot.
+  bool calls_sloppy_eval = false;
+  // This scope or one inside it calls eval: the eval code may name any of
+  // its variables, so all of them live in the context (V8's rule).
+  bool inner_calls_eval = false;
   bool needs_context = false;
   uint32_t context_slots = 0;  // variables in the context
   ScopeInfo* scope_info = nullptr;  // made by the generator for context scopes
@@ -115,7 +143,8 @@ class Scope {
     auto it = by_name.find(name);
     return it == by_name.end() ? nullptr : it->second;
   }
-  // The nearest function (or script) scope, this one included.
+  // The nearest function (or script) scope, this one included (the
+  // outermost one of a deserialized chain that has none).
   Scope* ClosureScope();
   // Context variables in slot order (slot = Context::kFirstSlot + i).
   std::vector<Variable*> ContextVariables() const;
@@ -128,6 +157,10 @@ class ScopeTree {
   // let/const/class are local to the eval (V8's eval scope), not script
   // lexicals shared with later scripts.
   bool eval_code = false;
+  // Set before AnalyzeScopes (with eval_code): the program is direct eval
+  // code, whose scope continues outer_scope's chain.
+  bool direct_eval = false;
+  bool eval_in_parameters = false;  // direct eval code called in a parameter list's expressions
   Scope* script = nullptr;
   std::vector<std::unique_ptr<Scope>> scopes;
   std::vector<std::unique_ptr<Variable>> variables;
@@ -164,12 +197,18 @@ class ScopeTree {
   std::unordered_map<const Variable*, std::vector<const FunctionLiteral*>> capturers;
   // Registers taken by local variables, per function scope (temporaries go above).
   std::unordered_map<const Scope*, uint32_t> local_register_count;
-  // Calls `eval(...)` (the callee a plain identifier with no local binding)
-  // where a local binding, `this` or `arguments` would be visible to a direct
-  // eval. Direct eval is not implemented: such a call throws when its callee
-  // is the global eval and its argument a string (not supported yet), where
-  // running it as an indirect eval would give a wrong answer.
-  std::unordered_set<const Node*> local_direct_evals;
+  // Calls `eval(...)` that may be direct evals (the callee the identifier
+  // eval, not an optional call): resolved at run time.
+  std::unordered_set<const Node*> possible_direct_evals;
+  // Those among them in a parameter list's expressions.
+  std::unordered_set<const Node*> parameter_evals;
+  // References resolved at run time (keyed by Identifier).
+  std::unordered_map<const Node*, DynamicRef> dynamic_refs;
+  // Direct eval code: the innermost scope of its caller, rebuilt from the
+  // run-time context chain (DeserializeScopeChain), and all of those scopes
+  // outermost first (the context chain the code starts in).
+  Scope* outer_scope = nullptr;
+  std::vector<Scope*> outer_contexts;
 };
 
 struct ScopeError {
@@ -181,6 +220,11 @@ struct ScopeError {
 // AST and Identifier::var. Returns false and sets *error on an early error
 // that needs scope information.
 bool AnalyzeScopes(Program* program, ScopeTree* tree, ScopeError* error);
+
+// Rebuilds the scopes of a run-time context chain (innermost `context`) for
+// the code of a direct eval made in it, setting tree->outer_scope and
+// tree->outer_contexts. Call before AnalyzeScopes, with tree->eval_code set.
+void DeserializeScopeChain(ScopeTree* tree, const Context* context, FunctionLiteral* owner);
 
 // Text dump of the scope tree with every variable's location, for tests and
 // `jsvm scopes --static`.

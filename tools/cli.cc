@@ -234,12 +234,14 @@ std::string FactsText(const BytecodeFacts& f) {
                                         "context load",
                                         "context store",
                                         "context create",
-                                        "context switch"};
+                                        "context switch",
+                                        "lookup load",
+                                        "lookup store"};
   static const char* const kConstant[] = {"",           "Idx: name",        "Idx: value",
                                           "Idx: function", "Idx: scope info", "Idx: array boilerplate",
                                           "Idx: object boilerplate", "Idx: jump table"};
   static_assert(std::size(kFlow) == static_cast<size_t>(ControlFlow::kSwitch) + 1);
-  static_assert(std::size(kFamily) == static_cast<size_t>(BytecodeFamily::kContextSwitch) + 1);
+  static_assert(std::size(kFamily) == static_cast<size_t>(BytecodeFamily::kLookupStore) + 1);
   static_assert(std::size(kConstant) == static_cast<size_t>(ConstantKind::kJumpTable) + 1);
   std::vector<std::string> parts{kFlow[static_cast<int>(f.flow)], kFamily[static_cast<int>(f.family)],
                                  kConstant[static_cast<int>(f.constant)]};

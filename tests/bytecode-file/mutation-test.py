@@ -106,7 +106,7 @@ class Payload:
         if self.u8():
             self.u32()
         for _ in range(self.u32()):
-            self.p += 5
+            self.p += 6  # scope info: type, flags, function name
             self.skip(5)
         for _ in range(self.u32()):
             self.p += 4 + 4 + 1 + 1 + 2 + 2 + 6 * 4

@@ -71,7 +71,7 @@ TEST(BytecodeFacts, ImplicitRegisters) {
   EXPECT_EQ(RegistersWrittenAfterOut(Bytecode::kForInPrepare), 2);
   EXPECT_EQ(RegistersReadAfterLast(Bytecode::kForInNext), 1);
   Names implicit = Where(WritesRegistersImplicitly);
-  Names expected{"ForInPrepare", "ForInStep", "PushContext", "PopContext", "ResumeGenerator"};
+  Names expected{"ForInPrepare", "ForInStep", "PushContext", "PopContext", "ResumeGenerator", "CallRuntimeForPair"};
   for (int n = 0; n < 16; ++n) expected.insert("Star" + std::to_string(n));
   EXPECT_EQ(implicit, expected);
 }
@@ -103,7 +103,9 @@ TEST(BytecodeFacts, ConstantKinds) {
   });
   EXPECT_EQ(named, (Names{"LdaGlobal", "LdaGlobalInsideTypeof", "StaGlobal", "GetNamedProperty",
                           "GetNamedPropertyFromSuper", "SetNamedProperty", "DefineNamedOwnProperty",
-                          "ThrowReferenceErrorIfHole", "CreateRegExpLiteral"}));
+                          "ThrowReferenceErrorIfHole", "CreateRegExpLiteral", "LdaLookupSlot",
+                          "LdaLookupSlotInsideTypeof", "LdaLookupContextSlot", "LdaLookupContextSlotInsideTypeof",
+                          "LdaLookupGlobalSlot", "LdaLookupGlobalSlotInsideTypeof", "StaLookupSlot"}));
 }
 
 }  // namespace

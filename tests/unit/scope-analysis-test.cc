@@ -31,6 +31,7 @@ std::string Loc(const Variable* v) {
     case VarLocation::kGlobal: return "global";
     case VarLocation::kClosure: return "closure";
     case VarLocation::kReceiver: return "receiver";
+    case VarLocation::kLookup: return "lookup";
   }
   return "?";
 }

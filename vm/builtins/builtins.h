@@ -81,6 +81,20 @@ bool IsGlobalEval(Value v);
 using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 
+// Hook that compiles the source of a direct eval as code running in
+// `context` (its caller's current context, whose scope infos name the
+// bindings it can see) and returns its top-level function, throwing
+// SyntaxError for a compile error. Installed by the layer above, like the
+// script evaluator; without it a direct eval throws TypeError. `mode` is
+// ResolvePossiblyDirectEval's language mode operand (kEvalStrict,
+// kEvalInParameters).
+inline constexpr int kEvalStrict = 1;        // the caller is strict code
+inline constexpr int kEvalInParameters = 2;  // the call is in a parameter list's expressions
+using DirectEvalHook = FunctionInfo* (*)(Runtime& rt, const std::u16string& source, Context* context, int mode,
+                                         const FunctionInfo* caller);
+void SetDirectEvalHook(Runtime& rt, DirectEvalHook hook);
+DirectEvalHook GetDirectEvalHook(Runtime& rt);
+
 // CreateDynamicFunction: what `new Function(params..., body)` and its
 // generator/async kin do: compiles `(<keyword> anonymous(params) { body })`
 // ("function", "function*", "async function", "async function*") with the
@@ -163,6 +177,7 @@ struct BuiltinsState {
   // Collection iterators that may be mid-iteration (weak; see collections.h).
   std::vector<Cell*> live_iterators;
   ScriptEvaluatorHook script_evaluator = nullptr;
+  DirectEvalHook direct_eval = nullptr;
   SnapshotHook snapshot_hook;
   // Date.prototype (not an intrinsic of the runtime).
   Value date_prototype;

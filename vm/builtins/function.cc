@@ -177,6 +177,8 @@ Value FunctionHasInstance(Runtime& rt, CallArgs& args) {
 }  // namespace
 
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook) { StateOf(rt).script_evaluator = hook; }
+void SetDirectEvalHook(Runtime& rt, DirectEvalHook hook) { StateOf(rt).direct_eval = hook; }
+DirectEvalHook GetDirectEvalHook(Runtime& rt) { return StateOf(rt).direct_eval; }
 
 String* FunctionToString(Runtime& rt, Object* fn) {
   if (fn->kind() == CellKind::kFunction) {

@@ -79,6 +79,20 @@ class VariableSet {
       if (!IsHiddenSlot(si, i)) Add(si->name(i), c->get(Context::kFirstSlot + i));
     }
   }
+  // The own string-keyed properties of a context's extension object: a with
+  // scope's object, or the variables a sloppy direct eval declared (V8 lists
+  // both as the scope's variables; accessors are not called).
+  void AddExtension(Runtime& rt, const Context* c) {
+    if (!c->scope_info()->has_extension() || c->var_count() == 0) return;
+    Value ext = c->get(Context::kFirstSlot);
+    if (!ext.IsObject()) return;
+    Rooted<Object*> obj(rt, ext.AsObject());
+    for (PropertyKey key : OwnPropertyKeys(rt, obj, kKeysStrings)) {
+      OwnProperty p;
+      if (key.IsIndex() || !GetOwnProperty(rt, obj, key, &p)) continue;  // indices are no variable names
+      Add(static_cast<String*>(key.cell()), (p.attrs & kAttrAccessor) ? Value::Undefined() : p.value);
+    }
+  }
   bool empty() const { return vars_.empty(); }
   std::vector<ScopeVariable> Take() const {
     std::vector<ScopeVariable> out;
@@ -140,6 +154,7 @@ std::vector<ScopeEntry> CollectScopes(Runtime& rt, Object* callable) {
     }
     VariableSet vars;
     vars.AddVisibleSlots(c);
+    vars.AddExtension(rt, c);
     // V8 drops scopes without visible variables (with scopes excepted).
     if (vars.empty() && si->type() != ScopeType::kWith) continue;
     scopes.push_back({EntryType(si->type()), DebugNameOf(c), vars.Take()});

@@ -351,6 +351,14 @@ class FunctionVerifier {
       if (FamilyOf(op) == BytecodeFamily::kContextLoad) s.acc = kUnknown;
       return s;
     }
+    if (FamilyOf(op) == BytecodeFamily::kLookupLoad && bi.operand_count == 3) {
+      // LdaLookupContextSlot [name] [slot] [depth] reads that slot; LdaLookupGlobalSlot
+      // [name] [feedback] [depth] checks the depth innermost contexts (all of them at most).
+      if (bi.operands[1] == OperandKind::kUImm) CheckSlot(at, Walk(at, s.cur, uimm(2)), uimm(1));
+      else if (uimm(2) > 0) Walk(at, s.cur, uimm(2) - 1);
+      s.acc = kUnknown;
+      return s;
+    }
     switch (op) {
       case Bytecode::kLdar: acc_out = Lookup(s, ReadOperand(pc, 0)); break;
       case Bytecode::kStar:
@@ -382,6 +390,14 @@ class FunctionVerifier {
       case Bytecode::kCreateCatchContext:
         if (scope(1)->slot_count() < 1) Fail(at, "catch context without a slot for the exception");
         acc_out = NewContextShape(at, scope(1)->slot_count(), s.cur);
+        break;
+      case Bytecode::kCreateWithContext:
+        if (!scope(1)->has_extension() || scope(1)->slot_count() != 1) Fail(at, "with context whose scope info has no object slot");
+        acc_out = NewContextShape(at, 1, s.cur);
+        break;
+      case Bytecode::kCreateEvalContext:
+        if (uimm(1) != scope(0)->slot_count()) Fail(at, "context size differs from its scope info");
+        acc_out = NewContextShape(at, uimm(1), s.cur);
         break;
       case Bytecode::kCreateClosure: {
         auto* f = static_cast<const FunctionInfo*>(info_->constants[uimm(0)].AsCell());
@@ -526,6 +542,10 @@ bool VerifyScript(const FunctionInfo* top, VerifyError* error) {
   if (top->scope_info && (top->scope_info->type() == ScopeType::kScript || top->scope_info->type() == ScopeType::kEval)) {
     entry.push_back(top->scope_info->slot_count());
   }
+  return VerifyScript(top, entry, error);
+}
+
+bool VerifyScript(const FunctionInfo* top, const ContextChain& entry, VerifyError* error) {
   std::vector<CreatedFunction> work{{top, entry}};
   std::map<const FunctionInfo*, ContextChain> done;
   while (!work.empty()) {

@@ -39,6 +39,9 @@ bool VerifyFunction(const FunctionInfo* info, const ContextChain& entry, std::ve
 // Verifies a script's top-level function and every function it can create,
 // each in the context nesting it is created in.
 bool VerifyScript(const FunctionInfo* top, VerifyError* error);
+// As VerifyScript, for code that starts in the given context chain (direct
+// eval code: its caller's contexts, innermost first).
+bool VerifyScript(const FunctionInfo* top, const ContextChain& entry, VerifyError* error);
 
 // "function NAME: offset N: reason".
 std::string FormatVerifyError(const VerifyError& error);

@@ -52,6 +52,8 @@ enum class BytecodeFamily : uint8_t {
   kContextStore,    // a context slot = acc (same two forms)
   kContextCreate,   // acc = a new context for a scope info
   kContextSwitch,   // changes <context> (PushContext, PopContext)
+  kLookupLoad,      // acc = a binding found by name at run time (with, sloppy eval)
+  kLookupStore,     // a binding found by name at run time = acc
 };
 
 // What an Idx operand names in the constant pool.
@@ -124,6 +126,8 @@ inline constexpr BytecodeFacts kFamilyContextLoad{.family = BytecodeFamily::kCon
 inline constexpr BytecodeFacts kFamilyContextStore{.family = BytecodeFamily::kContextStore};
 inline constexpr BytecodeFacts kFamilyContextCreate{.family = BytecodeFamily::kContextCreate};
 inline constexpr BytecodeFacts kFamilyContextSwitch{.family = BytecodeFamily::kContextSwitch};
+inline constexpr BytecodeFacts kFamilyLookupLoad{.family = BytecodeFamily::kLookupLoad};
+inline constexpr BytecodeFacts kFamilyLookupStore{.family = BytecodeFamily::kLookupStore};
 inline constexpr BytecodeFacts kConstName{.constant = ConstantKind::kName};
 inline constexpr BytecodeFacts kConstValue{.constant = ConstantKind::kValue};
 inline constexpr BytecodeFacts kConstFunction{.constant = ConstantKind::kFunction};

@@ -8,6 +8,7 @@
 
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/error-sites.h"
+#include "vm/interpreter/lookup-slots.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 
@@ -379,11 +380,17 @@ static bool RuntimeArgumentShapeOk(RuntimeFunction id, Value first) {
       return first.IsCellOfKind(CellKind::kArray);
     case RuntimeFunction::kDefineClass: case RuntimeFunction::kSetFieldsInitializer:
       return first.IsCellOfKind(CellKind::kFunction);
-    case RuntimeFunction::kDeleteGlobal:
+    case RuntimeFunction::kDeleteGlobal: case RuntimeFunction::kDeclareEvalVar:
+    case RuntimeFunction::kDeleteLookupSlot: case RuntimeFunction::kLoadLookupSlotForCall:
       return first.IsString();
     default:
       return true;
   }
+}
+
+Context* CurrentContextOf(const Frame& frame) {
+  Value c = frame.fp[reg::kContext];
+  return c.IsCell() ? static_cast<Context*>(c.AsCell()) : nullptr;
 }
 
 Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* args, uint32_t argc) {
@@ -427,13 +434,22 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       }
       return Value::Undefined();
     }
-    case RuntimeFunction::kThrowIfDirectEval:
-      if (IsGlobalEval(arg(0)) && arg(1).IsString()) {
-        rt.ThrowError(rt.intrinsics().error_prototype,
-                      "direct eval with access to local bindings is not supported yet (an indirect eval, "
-                      "(0, eval)(code), runs code in the global scope)");
-      }
+    case RuntimeFunction::kResolvePossiblyDirectEval: {
+      if (!IsGlobalEval(arg(0)) || !arg(1).IsString()) return arg(0);
+      DirectEvalHook hook = GetDirectEvalHook(rt);
+      if (!hook) rt.ThrowTypeError("eval is not supported");
+      std::u16string source(arg(1).AsString()->view());
+      Rooted<Context*> context(rt, CurrentContextOf(frame));
+      Rooted<FunctionInfo*> code(rt, hook(rt, source, context, arg(3).IsInt() ? arg(3).AsInt() : 0, frame.info));
+      return Value::FromCell(rt.NewClosure(code, context));
+    }
+    case RuntimeFunction::kDeclareEvalVar:
+      DeclareEvalVar(rt, CurrentContextOf(frame), arg(0).AsString(), ToBoolean(arg(1)));
       return Value::Undefined();
+    case RuntimeFunction::kDeleteLookupSlot:
+      return Value::Boolean(DeleteLookupSlot(rt, CurrentContextOf(frame), arg(0).AsString()));
+    case RuntimeFunction::kLoadLookupSlotForCall:
+      rt.ThrowTypeError("invalid bytecode: LoadLookupSlotForCall outside CallRuntimeForPair");
     case RuntimeFunction::kThrowConstAssignError:
       rt.ThrowTypeError("Assignment to constant variable.");
     case RuntimeFunction::kThrowNotCallable:

@@ -32,6 +32,8 @@ Value ToPropertyKeyValue(Runtime& rt, Value v);
 // Calls (new_target empty) or constructs with the last list entry spread.
 Value CallWithSpreadSlow(Runtime& rt, Value callee, const Value* list, uint32_t count, Value new_target);
 Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* args, uint32_t argc);
+// The frame's current context (nullptr when it has none).
+Context* CurrentContextOf(const Frame& frame);
 // InvokeIntrinsic (intrinsics.cc).
 Value CallIntrinsic(Runtime& rt, Frame& frame, Intrinsic id, Value* args, uint32_t argc);
 // The generator object in a Suspend/ResumeGenerator operand: one of the

@@ -17,6 +17,7 @@
 
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter-runtime.h"
+#include "vm/interpreter/lookup-slots.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/interpreter/trace-hooks.h"
@@ -104,6 +105,13 @@ Frame* Interpreter::PushFrame(Function* fn, Value this_value, const Value* argv,
   f.argc = argc;
   f.extra_count = extra;
   f.new_target = new_target;
+  if (JSVM_UNLIKELY(info->direct_eval)) {
+    // Direct eval code runs with its caller's new.target; its own `this`
+    // (used where no context holds the caller's) is the global object.
+    if (frames_.size() > 1) f.new_target = frames_[frames_.size() - 2].new_target;
+    Value& self = fp[reg::Receiver(params)];
+    if (self.IsNullish()) self = Value::FromCell(rt_.global());
+  }
   // Sloppy functions see undefined/null `this` as the global object and
   // primitives boxed.
   if (!info->strict && info->flavor != FunctionFlavor::kArrow) {
@@ -206,6 +214,14 @@ const HandlerEntry* FindHandler(const FunctionInfo* info, uint32_t offset) {
 inline Context* CurrentContext(Value* fp) {
   Value c = fp[reg::kContext];
   return c.IsCell() ? static_cast<Context*>(c.AsCell()) : nullptr;
+}
+
+// A catch or with context: its first slot holds the exception or the object.
+Context* NewContextHolding(Runtime& rt, Value scope_info, Context* previous, Value first) {
+  auto* si = static_cast<ScopeInfo*>(scope_info.AsCell());
+  Context* c = rt.NewContext(si, previous, si->slot_count());
+  c->set(Context::kFirstSlot, first);
+  return c;
 }
 
 inline Context* WalkContext(Value ctx, uint32_t depth) {
@@ -478,10 +494,7 @@ Value Interpreter::Run() {
     // CreateCatchContext <r> [idx]: acc = new catch context holding exception r
     CASE(CreateCatchContext) {
       SYNC();
-      auto* si = static_cast<ScopeInfo*>(constants[IDX(1)].AsCell());
-      Context* c = rt_.NewContext(si, CurrentContext(fp), si->slot_count());
-      c->set(Context::kFirstSlot, REG(0));
-      acc = Value::FromCell(c);
+      acc = Value::FromCell(NewContextHolding(rt_, constants[IDX(1)], CurrentContext(fp), REG(0)));
       NEXT();
     }
     // CreateClosure [idx] [slot] #flags: acc = new closure of function info idx in the current context
@@ -491,6 +504,80 @@ Value Interpreter::Run() {
       Function* closure = rt_.NewClosure(info, CurrentContext(fp));
       acc = Value::FromCell(closure);
       if (JSVM_UNLIKELY(hooks != nullptr)) hooks->OnCreateClosure(*frame, acc);
+      NEXT();
+    }
+
+    // ------------------------------------------------------------ names resolved at run time
+// The lookup loads: LdaLookupSlot and its fast forms, which read a context
+// slot or the global object while no context on the way has an extension.
+#define LDA_LOOKUP(inside_typeof)                                                                 \
+    {                                                                                              \
+      SYNC();                                                                                      \
+      acc = LoadLookupSlot(rt_, CurrentContext(fp), constants[IDX(0)].AsString(), inside_typeof);  \
+      NEXT();                                                                                      \
+    }
+    // LdaLookupSlot [name]: acc = the binding name, looked up through the context chain; ReferenceError when absent
+    CASE(LdaLookupSlot) LDA_LOOKUP(false)
+    // LdaLookupSlotInsideTypeof [name]: as LdaLookupSlot, undefined when absent
+    CASE(LdaLookupSlotInsideTypeof) LDA_LOOKUP(true)
+#define LDA_LOOKUP_CONTEXT(inside_typeof)                                                         \
+    {                                                                                              \
+      if (JSVM_LIKELY(!HasContextExtension(CurrentContext(fp), UIMM(2)))) {                        \
+        acc = WalkContext(fp[reg::kContext], UIMM(2))->get(UIMM(1));                               \
+        if (JSVM_LIKELY(!acc.IsHole())) NEXT();                                                    \
+      }                                                                                            \
+      LDA_LOOKUP(inside_typeof)                                                                    \
+    }
+    // LdaLookupContextSlot [name] [slot] [depth]: acc = (current context walked depth times)[slot], unless a context on the way has eval-declared vars
+    CASE(LdaLookupContextSlot) LDA_LOOKUP_CONTEXT(false)
+    // LdaLookupContextSlotInsideTypeof [name] [slot] [depth]: as LdaLookupContextSlot, undefined when absent
+    CASE(LdaLookupContextSlotInsideTypeof) LDA_LOOKUP_CONTEXT(true)
+#undef LDA_LOOKUP_CONTEXT
+#define LDA_LOOKUP_GLOBAL(inside_typeof)                                                          \
+    {                                                                                              \
+      if (JSVM_LIKELY(!HasContextExtension(CurrentContext(fp), UIMM(2)))) {                        \
+        SYNC();                                                                                    \
+        acc = LoadGlobalIC(rt_, IC_TO_FILL(1), constants[IDX(0)].AsString(), inside_typeof);       \
+        NEXT();                                                                                    \
+      }                                                                                            \
+      LDA_LOOKUP(inside_typeof)                                                                    \
+    }
+    // LdaLookupGlobalSlot [name] [slot] [depth]: acc = global[name], unless one of the depth innermost contexts has eval-declared vars
+    CASE(LdaLookupGlobalSlot) LDA_LOOKUP_GLOBAL(false)
+    // LdaLookupGlobalSlotInsideTypeof [name] [slot] [depth]: as LdaLookupGlobalSlot, undefined when absent
+    CASE(LdaLookupGlobalSlotInsideTypeof) LDA_LOOKUP_GLOBAL(true)
+#undef LDA_LOOKUP_GLOBAL
+#undef LDA_LOOKUP
+    // StaLookupSlot [name] #flags: the binding name, looked up through the context chain, = acc (flags: 1 strict)
+    CASE(StaLookupSlot) {
+      SYNC();
+      StoreLookupSlot(rt_, CurrentContext(fp), constants[IDX(0)].AsString(), acc, (FLAG(1) & 1) != 0);
+      NEXT();
+    }
+    // CreateWithContext <r> [idx]: acc = new with context for object r (scope info idx)
+    CASE(CreateWithContext) {
+      SYNC();
+      if (!REG(0).IsObject()) rt_.ThrowTypeError("invalid bytecode: CreateWithContext of a value that is not an object");
+      acc = Value::FromCell(NewContextHolding(rt_, constants[IDX(1)], CurrentContext(fp), REG(0)));
+      NEXT();
+    }
+    // CreateEvalContext [idx] [slots]: acc = new eval context (scope info idx, n slots) whose previous is the current one
+    CASE(CreateEvalContext) {
+      SYNC();
+      auto* si = static_cast<ScopeInfo*>(constants[IDX(0)].AsCell());
+      acc = Value::FromCell(rt_.NewContext(si, CurrentContext(fp), UIMM(1)));
+      NEXT();
+    }
+    // CallRuntimeForPair [function] <list> <out>: out, out+1 = runtime function(list...)
+    CASE(CallRuntimeForPair) {
+      SYNC();
+      if (RUNTIME_ID(0) != RuntimeFunction::kLoadLookupSlotForCall || LIST_COUNT(1) != 1 || !REG(1).IsString()) {
+        rt_.ThrowTypeError("invalid bytecode: CallRuntimeForPair of a function that does not return a pair");
+      }
+      Value receiver;
+      Value value = LoadLookupSlot(rt_, CurrentContext(fp), REG(1).AsString(), false, &receiver);
+      fp[REG_INDEX(2)] = value;
+      fp[REG_INDEX(2) + 1] = receiver;
       NEXT();
     }
 

@@ -75,6 +75,12 @@ class ScopeInfo final : public Cell {
   String* name(uint32_t i) const { return names_[i]; }
   VariableMode mode(uint32_t i) const { return modes_[i]; }
   void AddSlot(String* name, VariableMode mode) { names_.push_back(name); modes_.push_back(mode); }
+  // Whether slot Context::kFirstSlot is the context's extension: a with
+  // scope's object, or (function scopes of sloppy code that calls eval) the
+  // object holding the variables a direct eval declares, undefined until the
+  // first one. The slot is named ".extension".
+  bool has_extension() const { return has_extension_; }
+  void set_has_extension(bool b) { has_extension_ = b; }
   // For function scopes: the function's name, as [[Scopes]] shows it.
   String* function_name() const { return function_name_; }
   void set_function_name(String* s) { function_name_ = s; }
@@ -109,6 +115,7 @@ class ScopeInfo final : public Cell {
 
  private:
   ScopeType type_;
+  bool has_extension_ = false;
   ExternalVector<String*> names_;
   ExternalVector<VariableMode> modes_;
   String* function_name_ = nullptr;
@@ -211,6 +218,10 @@ class FunctionInfo final : public Cell {
   // inline slots (a simple form of V8's in-object slack tracking).
   uint16_t instance_properties = 0;
   uint32_t function_id = 0;
+  // The code of a direct eval (a top-level function made at run time in its
+  // caller's context): it runs with its caller's new.target, and `this` where
+  // no context holds one is the global object.
+  bool direct_eval = false;
   uint32_t source_start = 0;
   uint32_t source_end = 0;
   // Everything a function owns is external memory (gc/external-memory.h):
