@@ -85,14 +85,14 @@ Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 template <bool kShared>
 Value BufferByteLength(Runtime& rt, CallArgs& args) {
   ArrayBufferObject* b = ThisBuffer(rt, args.this_value, kShared,
-                                    kShared ? "SharedArrayBuffer.prototype.byteLength" : "ArrayBuffer.prototype.byteLength");
+                                    kShared ? "get SharedArrayBuffer.prototype.byteLength" : "get ArrayBuffer.prototype.byteLength");
   return Value::Number(static_cast<double>(b->byte_length()));
 }
 
 template <bool kShared>
 Value BufferMaxByteLength(Runtime& rt, CallArgs& args) {
   ArrayBufferObject* b = ThisBuffer(rt, args.this_value, kShared,
-                                    kShared ? "SharedArrayBuffer.prototype.maxByteLength" : "ArrayBuffer.prototype.maxByteLength");
+                                    kShared ? "get SharedArrayBuffer.prototype.maxByteLength" : "get ArrayBuffer.prototype.maxByteLength");
   if (b->detached()) return Value::Int(0);
   return Value::Number(static_cast<double>(b->resizable() ? b->max_byte_length() : b->byte_length()));
 }
@@ -100,7 +100,7 @@ Value BufferMaxByteLength(Runtime& rt, CallArgs& args) {
 template <bool kShared>
 Value BufferResizable(Runtime& rt, CallArgs& args) {
   ArrayBufferObject* b = ThisBuffer(rt, args.this_value, kShared,
-                                    kShared ? "SharedArrayBuffer.prototype.growable" : "ArrayBuffer.prototype.resizable");
+                                    kShared ? "get SharedArrayBuffer.prototype.growable" : "get ArrayBuffer.prototype.resizable");
   return Value::Boolean(b->resizable());
 }
 
@@ -191,7 +191,8 @@ Value DataViewConstructor(Runtime& rt, CallArgs& args) {
 }
 
 DataViewObject* ThisDataView(Runtime& rt, Value v, const char* method) {
-  if (!v.IsCellOfKind(CellKind::kDataView)) ThrowIncompatibleReceiver(rt, method, v);
+  // V8 names no receiver in these messages ("... incompatible receiver undefined").
+  if (!v.IsCellOfKind(CellKind::kDataView)) ThrowIncompatibleReceiver(rt, method, Value::Undefined());
   return static_cast<DataViewObject*>(v.AsObject());
 }
 
@@ -200,13 +201,13 @@ Value DataViewBuffer(Runtime& rt, CallArgs& args) {
 }
 
 Value DataViewByteLength(Runtime& rt, CallArgs& args) {
-  DataViewObject* view = ThisDataView(rt, args.this_value, "get DataView.prototype.byteLength");
+  DataViewObject* view = ThisDataView(rt, args.this_value, "get DataView.prototype.byte_length");
   if (view->IsOutOfBounds()) ThrowDetached(rt, "DataView.prototype.byteLength");
   return Value::Number(static_cast<double>(view->byte_length()));
 }
 
 Value DataViewByteOffset(Runtime& rt, CallArgs& args) {
-  DataViewObject* view = ThisDataView(rt, args.this_value, "get DataView.prototype.byteOffset");
+  DataViewObject* view = ThisDataView(rt, args.this_value, "get DataView.prototype.byte_offset");
   if (view->IsOutOfBounds()) ThrowDetached(rt, "DataView.prototype.byteOffset");
   return Value::Number(static_cast<double>(view->byte_offset()));
 }

@@ -37,8 +37,9 @@ struct ThisTypedArray {
   size_t len;
 };
 
-// Get(O, k) for a typed array (undefined past its current length).
-Value ElementAt(TypedArrayObject* ta, double k) { return TypedArrayGetElement(ta, k); }
+// Get(O, k) for a typed array (undefined past its current length); k is a
+// mathematical index, so -0 is 0.
+Value ElementAt(TypedArrayObject* ta, double k) { return TypedArrayGetElement(ta, k + 0.0); }
 
 // A new typed array object of `kind` over `buffer`.
 TypedArrayObject* NewTypedArray(Runtime& rt, Object* proto, ElementKind kind, ArrayBufferObject* buffer,
@@ -275,7 +276,11 @@ Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 // ---- accessors
 
 TypedArrayObject* RequireTypedArray(Runtime& rt, Value v, const char* getter) {
-  if (!IsTypedArray(v)) ThrowIncompatibleReceiver(rt, std::string("get TypedArray.prototype.") + getter, v);
+  if (!IsTypedArray(v)) {
+    // V8 names the buffer getter %TypedArray%'s and the others TypedArray's.
+    std::string holder = std::string(getter) == "buffer" ? "%TypedArray%" : "TypedArray";
+    ThrowIncompatibleReceiver(rt, "get " + holder + ".prototype." + getter, v);
+  }
   return AsTypedArray(v);
 }
 
@@ -400,7 +405,7 @@ Value Includes(Runtime& rt, CallArgs& args) {
   double n = ToIntegerOrInfinity(rt, args[1]);
   double len = static_cast<double>(t.len);
   if (n >= len) return Value::False();
-  double k = n >= 0 ? n : std::max(len + n, 0.0);
+  double k = (n >= 0 ? n : std::max(len + n, 0.0)) + 0.0;  // -0 is 0
   for (; k < len; ++k) {
     if (SameValueZero(ElementAt(t.ta, k), args[0])) return Value::True();
   }
@@ -413,7 +418,7 @@ Value IndexOf(Runtime& rt, CallArgs& args) {
   double n = ToIntegerOrInfinity(rt, args[1]);
   double len = static_cast<double>(t.len);
   if (n >= len) return Value::Int(-1);
-  double k = n >= 0 ? n : std::max(len + n, 0.0);
+  double k = (n >= 0 ? n : std::max(len + n, 0.0)) + 0.0;  // -0 is 0
   if (!args[0].IsNumber()) return Value::Int(-1);
   for (; k < len; ++k) {
     if (!t.ta->IsValidIndex(k)) break;
@@ -428,7 +433,7 @@ Value LastIndexOf(Runtime& rt, CallArgs& args) {
   double len = static_cast<double>(t.len);
   double n = args.argc > 1 ? ToIntegerOrInfinity(rt, args[1]) : len - 1;
   if (n == -INFINITY) return Value::Int(-1);
-  double k = n >= 0 ? std::min(n, len - 1) : len + n;
+  double k = (n >= 0 ? std::min(n, len - 1) : len + n) + 0.0;  // -0 is 0
   if (!args[0].IsNumber()) return Value::Int(-1);
   for (; k >= 0; --k) {
     if (!t.ta->IsValidIndex(k)) continue;
@@ -541,8 +546,12 @@ Value Slice(Runtime& rt, CallArgs& args) {
     end = std::min<uint64_t>(end, t.ta->length());
     count = end > start ? static_cast<size_t>(end - start) : 0;
     if (a->element_kind() == t.ta->element_kind()) {
+      // Byte by byte, forwards, as the spec copies (the species may return
+      // a view of the same buffer).
       size_t bytes = std::min(count * t.ta->element_size(), a->byte_length());
-      std::memmove(a->element_address(0), t.ta->element_address(static_cast<size_t>(start)), bytes);
+      const uint8_t* from = t.ta->element_address(static_cast<size_t>(start));
+      uint8_t* to = a->element_address(0);
+      for (size_t i = 0; i < bytes; ++i) to[i] = from[i];
     } else {
       for (size_t n = 0; n < count; ++n) {
         Value v = ElementAt(t.ta, static_cast<double>(start + n));
@@ -636,7 +645,7 @@ Value ToReversed(Runtime& rt, CallArgs& args) {
 Value With(Runtime& rt, CallArgs& args) {
   ThisTypedArray t(rt, args.this_value, "with");
   double rel = ToIntegerOrInfinity(rt, args[0]);
-  double actual = rel >= 0 ? rel : static_cast<double>(t.len) + rel;
+  double actual = (rel >= 0 ? rel : static_cast<double>(t.len) + rel) + 0.0;  // -0 is 0
   Rooted<Value> numeric(rt, ToElementValue(rt, t.ta->element_kind(), args[1]));
   if (!t.ta->IsValidIndex(actual)) rt.ThrowRangeError("Invalid typed array index");
   Rooted<TypedArrayObject*> a(rt, CreateSameType(rt, t.ta, t.len));

@@ -151,7 +151,10 @@ class TypedArrayObject final : public ArrayBufferView {
     return index >= 0 && index < static_cast<double>(length()) && !(index == 0 && std::signbit(index));
   }
   Value Get(size_t index) const { return LoadElement(element_kind_, element_address(index)); }
-  void Set(size_t index, Value numeric) { StoreElement(element_kind_, element_address(index), numeric); }
+  void Set(size_t index, Value numeric) {
+    NoteCellWrite(this);
+    StoreElement(element_kind_, element_address(index), numeric);
+  }
 
   size_t OwnedBytes() const override {
     return Object::OwnedBytes() + (sizeof(TypedArrayObject) - sizeof(Object));
