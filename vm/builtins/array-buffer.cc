@@ -129,9 +129,7 @@ Value BufferSlice(Runtime& rt, CallArgs& args) {
   uint64_t final_ = RelativeIndex(rt, args[1], len, len);
   uint64_t new_len = final_ > first ? final_ - first : 0;
   BinaryIntrinsics& bi = BinaryIntrinsicsOf(rt);
-  Value fallback = kShared ? GetProperty(rt, bi.shared_array_buffer_prototype.AsObject(),
-                                         PropertyKey::Named(rt.names().constructor))
-                           : bi.array_buffer_constructor;
+  Value fallback = kShared ? bi.shared_array_buffer_constructor : bi.array_buffer_constructor;
   Rooted<Value> ctor(rt, SpeciesConstructor(rt, o, fallback));
   Value arg = Value::Number(static_cast<double>(new_len));
   Value made = Construct(rt, ctor, &arg, 1, ctor);
@@ -285,7 +283,8 @@ NativeFunction* InstallBuffer(Runtime& rt, Object* prototype) {
 }  // namespace
 
 void TraceBinaryIntrinsics(const BinaryIntrinsics& b, Visitor& v) {
-  for (Value val : {b.array_buffer_constructor, b.array_buffer_prototype, b.shared_array_buffer_prototype,
+  for (Value val : {b.array_buffer_constructor, b.array_buffer_prototype, b.shared_array_buffer_constructor,
+                    b.shared_array_buffer_prototype,
                     b.data_view_prototype, b.typed_array_constructor, b.typed_array_prototype}) {
     TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("binary data"));
   }
@@ -305,7 +304,7 @@ void InstallArrayBufferBuiltins(Runtime& rt) {
   Rooted<NativeFunction*> ab(rt, InstallBuffer<false>(rt, b.array_buffer_prototype.AsObject()));
   b.array_buffer_constructor = Value::FromCell(ab.get());
   DefineMethod(rt, ab, "isView", ArrayBufferIsView, 1);
-  InstallBuffer<true>(rt, b.shared_array_buffer_prototype.AsObject());
+  b.shared_array_buffer_constructor = Value::FromCell(InstallBuffer<true>(rt, b.shared_array_buffer_prototype.AsObject()));
 
   Rooted<Object*> dv(rt, b.data_view_prototype.AsObject());
   MakeConstructor(rt, "DataView", DataViewConstructor, 1, dv);

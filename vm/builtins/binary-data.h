@@ -16,6 +16,7 @@ namespace jsvm {
 struct BinaryIntrinsics {
   Value array_buffer_constructor;
   Value array_buffer_prototype;
+  Value shared_array_buffer_constructor;
   Value shared_array_buffer_prototype;
   Value data_view_prototype;
   Value typed_array_constructor;  // %TypedArray%

@@ -141,25 +141,6 @@ void ArrayBufferObject::Detach() {
   detached_ = true;
 }
 
-bool ArrayBufferObject::TakeBytes(ArrayBufferObject* other, size_t new_length, std::optional<size_t> max) {
-  size_t keep = std::min(other->byte_length_, new_length);
-  size_t room = std::max(new_length, other->capacity_);
-  void* q = std::realloc(other->data_, room ? room : 1);
-  if (!q) return false;
-  // The bytes change owner: the old owner's charge moves with them.
-  external_memory::Adjust(static_cast<std::ptrdiff_t>(room) - static_cast<std::ptrdiff_t>(other->capacity_));
-  data_ = static_cast<uint8_t*>(q);
-  capacity_ = room;
-  if (new_length > keep) std::memset(data_ + keep, 0, new_length - keep);
-  byte_length_ = new_length;
-  resizable_ = max.has_value();
-  max_byte_length_ = max.value_or(new_length);
-  other->data_ = nullptr;
-  other->byte_length_ = other->capacity_ = 0;
-  other->detached_ = true;
-  return true;
-}
-
 // ---- views
 
 bool TypedArrayObject::IsOutOfBounds() const {

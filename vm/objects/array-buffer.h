@@ -75,12 +75,9 @@ class ArrayBufferObject final : public Object {
   // Changes the length of a resizable buffer (new bytes are zero); false
   // when the memory cannot be had.
   bool Resize(size_t new_length);
-  // Frees the bytes and marks the buffer detached.
+  // Frees the bytes and marks the buffer detached (DetachArrayBuffer: what
+  // the host's $262.detachArrayBuffer will call).
   void Detach();
-  // Takes `other`'s bytes (ArrayBuffer.prototype.transfer), which is left
-  // detached; this buffer must be fresh. Its length becomes new_length
-  // (truncated or zero-extended) and it is resizable when `max` is set.
-  bool TakeBytes(ArrayBufferObject* other, size_t new_length, std::optional<size_t> max);
 
   size_t OwnedBytes() const override {
     return Object::OwnedBytes() + (sizeof(ArrayBufferObject) - sizeof(Object)) + capacity_;
