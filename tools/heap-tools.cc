@@ -87,7 +87,12 @@ std::string FormatLeakReportText(const HeapReport& r, const std::string& script)
   out << "== jsvm leaks: " << script << ", " << (r.label == "exit" ? std::string("at exit") : "at __snapshot(\"" + r.label + "\")")
       << " ==\n";
   out << "Live heap: " << Plural(r.live_objects, "object", "objects") << ", " << Bytes(r.live_bytes)
-      << " (after a full collection).\n\n";
+      << " (after a full collection).\n";
+  if (r.array_buffers > 0) {
+    out << "Array buffers: " << Thousands(r.array_buffers) << " holding " << Bytes(r.array_buffer_bytes)
+        << " of backing stores (external memory).\n";
+  }
+  out << "\n";
 
   // Leaks of the same variable in contexts of the same function, captured
   // and held by the same functions, are one finding: shown once, counted.
@@ -200,6 +205,8 @@ nlohmann::ordered_json LeakReportJson(const HeapReport& r, const std::string& sn
   j["snapshot_file"] = snapshot_file.empty() ? json(nullptr) : json(snapshot_file);
   j["live_objects"] = r.live_objects;
   j["live_bytes"] = r.live_bytes;
+  j["array_buffers"] = r.array_buffers;
+  j["array_buffer_bytes"] = r.array_buffer_bytes;
   json leaks = json::array();
   for (auto [ci, vi] : r.leaks) {
     const ContextReport& c = r.contexts[ci];

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Memory a cell owns outside the heap (flattened ropes, elements, tables,
-out-of-line slots, code made at run time) counts toward collections and the
+out-of-line slots, code made at run time, ArrayBuffer backing stores) counts toward collections and the
 --max-heap limit (gc/external-memory.h; docs/gc.md). Usage:
 external-memory-test.py --jsvm PATH
 
@@ -34,6 +34,10 @@ FUNCTIONS = ('var n=0; for(var i=0;i<3000;i++){ var f=new Function("a","return a
 # Garbage elements, tables and strings: the live heap stays small.
 GARBAGE = ('var s=0; for(var i=0;i<400;i++){ var a=new Array(20000).fill(i); var m=new Map();'
            'for(var j=0;j<2000;j++) m.set(j,a); s+=a.length+m.size } console.log(s)')
+
+# ArrayBuffer backing stores (1 MB each), dropped at once or kept.
+BUFFERS = 'var s=0; for(var i=0;i<400;i++){ var b=new Uint8Array(1<<20); b[i]=1; s+=b.length } console.log(s)'
+BUFFERS_KEPT = 'console.log("start"); var keep=[]; for(;;) keep.push(new ArrayBuffer(1<<20));'
 
 LIMIT_MESSAGE = "FatalError: JavaScript heap out of memory (limit {} MB)"
 
@@ -77,7 +81,8 @@ def main():
     for name, source, expected in [("ropes read in a loop", ROPES, "30890\n"),
                                    ("functions made and dropped", FUNCTIONS,
                                     str(sum(len(str(1 + i)) + 2000 for i in range(3000))) + "\n"),
-                                   ("garbage elements and tables", GARBAGE, str(400 * 22000) + "\n")]:
+                                   ("garbage elements and tables", GARBAGE, str(400 * 22000) + "\n"),
+                                   ("array buffers dropped", BUFFERS, str(400 << 20) + "\n")]:
         r = run(args.jsvm, ["--heap-stats"], source, budget)
         check(name + ": runs within the address-space budget", r.returncode == 0 and r.stdout == expected,
               f"exit {r.returncode}, stdout {r.stdout!r}, stderr {r.stderr[-400:]!r}")
@@ -94,7 +99,8 @@ def main():
 
     for name, source, mb in [("kept ropes", ROPES_KEPT, 16), ("kept ropes", ROPES_KEPT, 64),
                              ("array push", PUSH_KEPT, 64), ("Map.set", MAP_KEPT, 64),
-                             ("named properties", SLOTS_KEPT, 32), ("sparse elements", SPARSE_KEPT, 16)]:
+                             ("named properties", SLOTS_KEPT, 32), ("sparse elements", SPARSE_KEPT, 16),
+                             ("array buffers", BUFFERS_KEPT, 64)]:
         r = run(args.jsvm, [f"--max-heap={mb}"], source, None if base is None else base + ((mb + 400) << 20))
         check(f"{name} under --max-heap {mb}: exit 134 with the message",
               r.returncode == 134 and r.stdout == "start\n" and LIMIT_MESSAGE.format(mb) in r.stderr,

@@ -71,7 +71,7 @@ def load_snapshot(path):
             edges.append((t, name, raw_edges[k + 2] // nf))
         e += count * ef
         nodes.append({"type": ntypes[raw_nodes[i]], "name": strings[raw_nodes[i + 1]], "id": raw_nodes[i + 2],
-                      "edges": edges})
+                      "size": raw_nodes[i + 3], "edges": edges})
     return nodes
 
 
@@ -232,6 +232,12 @@ obj2.a = obj1;
 """
 
 
+ARRAY_BUFFERS = """globalThis.keep = [new ArrayBuffer(100000), new Int32Array(5000)];
+let dropped = new ArrayBuffer(1 << 20);
+dropped = null;
+"""
+
+
 def report_for(reports, label):
     for r in reports:
         if r["label"] == label:
@@ -340,6 +346,26 @@ def leaks_suite(c, jsvm, shared, tmp):
     p = run([jsvm, "run", "--explain-retained", seed_d])
     c.check("run --explain-retained: stdout is the program's, the report on stderr",
             p.returncode == 0 and p.stdout == seed_d_expected and "arr in context of fun" in p.stderr, p.stderr)
+
+    # ArrayBuffer backing stores: in the buffer's self size, and in the report.
+    p, doc = leaks_json_of(jsvm, tmp, "array-buffers", ARRAY_BUFFERS)
+    if c.check("array buffers json: report", doc is not None, p.stderr):
+        r = report_for(doc["reports"], "exit")
+        c.check("array buffers json: the two kept buffers and their bytes (the dropped one is gone)",
+                r["array_buffers"] == 2 and r["array_buffer_bytes"] == 100000 + 5000 * 4, json.dumps(r)[:500])
+    path = os.path.join(tmp, "array-buffers.js")
+    p = run([jsvm, "leaks", path])
+    c.check("array buffers text: a line for the backing stores",
+            p.returncode == 0 and "Array buffers: 2 holding 117.2 KB of backing stores" in p.stdout, p.stdout)
+    snap = os.path.join(tmp, "array-buffers.heapsnapshot")
+    p = run([jsvm, "run", "--heap-snapshot=" + snap, path])
+    if c.check("array buffers snapshot: written", p.returncode == 0, p.stderr):
+        nodes = load_snapshot(snap)
+        views = [n for n in nodes if n["name"] == "Int32Array" and n["type"] == "object" and edge(nodes, nodes.index(n), "internal", "buffer") is not None]
+        sizes = sorted(n["size"] for n in nodes if n["name"] == "ArrayBuffer" and n["type"] == "object")
+        c.check("array buffers snapshot: a view's buffer edge; each buffer's self size holds its bytes",
+                len(views) == 1 and nodes[edge(nodes, nodes.index(views[0]), "internal", "buffer")]["size"] > 20000
+                and sizes[-1] > 100000, str(sizes[-5:]))
 
     # Garbage cycles.
     cycles_seed = os.path.join(seeds, "seed_f_cycles.js")

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <memory>
 
+#include "vm/builtins/binary-data.h"
 #include "vm/builtins/promise.h"
 #include "vm/host/event-loop.h"
 #include "vm/interpreter/interpreter-runtime.h"
@@ -49,9 +50,26 @@ void TraceState(BuiltinsState& s, Visitor& v) {
   TraceValue(v, s.stack_getter, EdgeType::kInternal, EdgeName::Str("stack getter"));
   TraceValue(v, s.stack_setter, EdgeType::kInternal, EdgeName::Str("stack setter"));
   for (Value val : s.roots) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("builtin"));
+  if (s.binary) TraceBinaryIntrinsics(*s.binary, v);
 }
 
 }  // namespace
+
+BuiltinsState::BuiltinsState() : binary(std::make_unique<BinaryIntrinsics>()) {}
+BuiltinsState::~BuiltinsState() = default;
+
+BinaryIntrinsics& BinaryIntrinsicsOf(Runtime& rt) { return *StateOf(rt).binary; }
+
+Value SpeciesConstructor(Runtime& rt, Object* o, Value fallback) {
+  Rooted<Value> f(rt, fallback);
+  Value c = GetProperty(rt, o, PropertyKey::Named(rt.names().constructor));
+  if (c.IsUndefined()) return f;
+  if (!c.IsObject()) rt.ThrowTypeError("The .constructor property is not an object");
+  Value s = GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.symbols().species));
+  if (s.IsNullish()) return f;
+  if (IsConstructor(s)) return s;
+  rt.ThrowTypeError("object.constructor[Symbol.species] is not a constructor");
+}
 
 BuiltinsState& StateOf(Runtime& rt) {
   auto& table = StateTable();
@@ -365,6 +383,8 @@ void InstallBuiltins(Runtime& rt) {
   InstallJsonBuiltins(rt);
   InstallCollectionBuiltins(rt);
   InstallDateBuiltins(rt);
+  InstallArrayBufferBuiltins(rt);
+  InstallTypedArrayBuiltins(rt);
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);
   InstallTimerBuiltins(rt);

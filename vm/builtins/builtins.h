@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -153,8 +154,12 @@ Object* MakeError(Runtime& rt, Object* proto, Value message, Value options = Val
 
 // ---- collections (collections.cc)
 
+struct BinaryIntrinsics;
+
 // Per-runtime state of the built-ins.
 struct BuiltinsState {
+  BuiltinsState();
+  ~BuiltinsState();
   uint64_t random_state[2] = {0x9E3779B97F4A7C15ull, 0xBF58476D1CE4E5B9ull};
   // Symbol.for registry (strong).
   std::unordered_map<std::u16string, Symbol*> symbol_registry;
@@ -192,6 +197,8 @@ struct BuiltinsState {
   std::vector<Cell*> weak_collections;
   // Values kept alive for the runtime's lifetime (created during install).
   std::vector<Value> roots;
+  // ArrayBuffer, DataView and the typed arrays (binary-data.h).
+  std::unique_ptr<BinaryIntrinsics> binary;
 };
 
 // The built-ins' state of `rt` (created by InstallBuiltins).
@@ -213,8 +220,18 @@ void InstallJsonBuiltins(Runtime& rt);
 void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
+void InstallArrayBufferBuiltins(Runtime& rt);
+void InstallTypedArrayBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
+
+// SpeciesConstructor(o, fallback): o.constructor[@@species], or `fallback`
+// when either is undefined (or the species null).
+Value SpeciesConstructor(Runtime& rt, Object* o, Value fallback);
+// The binary-data intrinsics of `rt` (binary-data.h).
+BinaryIntrinsics& BinaryIntrinsicsOf(Runtime& rt);
+// Traces them (a part of the built-ins' root section).
+void TraceBinaryIntrinsics(const BinaryIntrinsics& b, Visitor& v);
 
 // Removes the entries of a WeakMap/WeakSet whose keys are not marked.
 void SweepWeakCollection(Runtime& rt, Cell* collection);

@@ -1,6 +1,7 @@
 // %IteratorPrototype%, %ArrayIteratorPrototype% and %StringIteratorPrototype%
 // (the Map and Set iterators are in collections.cc).
 #include "vm/builtins/builtins.h"
+#include "vm/objects/array-buffer.h"
 #include "vm/objects/collections.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
@@ -25,8 +26,16 @@ Value ArrayIteratorNext(Runtime& rt, CallArgs& args) {
   if (!it->target.IsObject()) return Value::FromCell(CreateIterResultObject(rt, Value::Undefined(), true));
   Rooted<Object*> target(rt, it->target.AsObject());
   uint64_t index = it->index;
-  uint64_t len = target->kind() == CellKind::kArray ? static_cast<Array*>(target.get())->length()
-                                                    : LengthOf(rt, target);
+  uint64_t len;
+  if (target->kind() == CellKind::kArray) {
+    len = static_cast<Array*>(target.get())->length();
+  } else if (target->kind() == CellKind::kTypedArray) {
+    auto* ta = static_cast<TypedArrayObject*>(target.get());
+    if (ta->IsOutOfBounds()) rt.ThrowTypeError("Cannot perform %ArrayIteratorPrototype%.next on a detached ArrayBuffer");
+    len = ta->length();
+  } else {
+    len = LengthOf(rt, target);
+  }
   if (index >= len) {
     it->target = Value::Undefined();
     return Value::FromCell(CreateIterResultObject(rt, Value::Undefined(), true));

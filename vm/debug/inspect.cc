@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "vm/builtins/builtins.h"
+#include "vm/objects/array-buffer.h"
 #include "vm/objects/collections.h"
 #include "vm/objects/promise.h"
 #include "vm/execution/operations.h"
@@ -356,9 +357,31 @@ class Inspector {
     ExtrasType extras = ExtrasType::kObject;
     std::vector<PropertyKey> keys;
     bool weak_collection = false;
-    enum class Kind { kObject, kArray, kSet, kMap, kMapIter, kSetIter, kArguments, kPromise } kind = Kind::kObject;
+    enum class Kind { kObject, kArray, kSet, kMap, kMapIter, kSetIter, kArguments, kPromise, kTypedArray, kArrayBuffer };
+    Kind kind = Kind::kObject;
     CellKind ck = obj->kind();
-    if (ck == CellKind::kArray) {
+    if (ck == CellKind::kTypedArray) {
+      // node: Uint8Array(3) [ 1, 2, 3 ]
+      auto* ta = static_cast<TypedArrayObject*>(obj.get());
+      U16 name = Ascii(ElementKindConstructorName(ta->element_kind()));
+      brace_open = Prefix(ctor, tag, name, u"(" + Ascii(std::to_string(ta->length())) + u")") + u"[";
+      brace_close = u"]";
+      keys = Keys(obj, true);
+      if (ta->length() == 0 && keys.empty()) return brace_open + u"]";
+      extras = ExtrasType::kArray;
+      kind = Kind::kTypedArray;
+    } else if (ck == CellKind::kArrayBuffer || ck == CellKind::kDataView) {
+      // node: ArrayBuffer { [Uint8Contents]: <00 01>, byteLength: 2 }, DataView { byteLength, byteOffset, buffer }
+      keys = Keys(obj, false);
+      bool view = ck == CellKind::kDataView;
+      bool shared = !view && static_cast<ArrayBufferObject*>(obj.get())->shared();
+      brace_open = Prefix(ctor, tag, view ? u"DataView" : shared ? u"SharedArrayBuffer" : u"ArrayBuffer") + u"{";
+      static const char* const kViewKeys[] = {"byteLength", "byteOffset", "buffer"};
+      std::vector<PropertyKey> hidden;
+      for (size_t i = 0; i < (view ? 3u : 1u); ++i) hidden.push_back(rt_.KeyForUtf8(kViewKeys[i]));
+      keys.insert(keys.begin(), hidden.begin(), hidden.end());
+      if (!view) kind = Kind::kArrayBuffer;
+    } else if (ck == CellKind::kArray) {
       auto* arr = static_cast<Array*>(obj.get());
       U16 prefix = (!ctor || *ctor != u"Array" || !tag.empty())
                        ? Prefix(ctor, tag, u"Array", u"(" + Ascii(std::to_string(arr->length())) + u")")
@@ -462,6 +485,8 @@ class Inspector {
       case Kind::kObject:
         if (weak_collection) output.push_back(u"<items unknown>");
         break;
+      case Kind::kTypedArray: FormatTypedArray(static_cast<TypedArrayObject*>(obj.get()), output); break;
+      case Kind::kArrayBuffer: output.push_back(ArrayBufferContents(static_cast<ArrayBufferObject*>(obj.get()))); break;
     }
     RootedKeys rooted_keys(rt_, keys);
     for (const PropertyKey& k : rooted_keys) output.push_back(FormatProperty(obj, k, recurse_times, extras));
@@ -483,7 +508,10 @@ class Inspector {
     U16 str;
     bool enumerable = true;
     if (!GetOwnProperty(rt_, obj, key, &p)) {
-      p.value = Value::Undefined();
+      // Not own (DataView's byteLength ...): the value through the chain, as
+      // node's formatProperty reads value[key].
+      Rooted<Object*> holder(rt_, obj);
+      p.value = GetProperty(rt_, holder, key);
       p.attrs = kAttrDefault;
     }
     enumerable = p.attrs & kAttrEnumerable;
@@ -563,6 +591,30 @@ class Inspector {
                          u">");
       }
     }
+  }
+
+  // The elements of a typed array, as numbers (at most max_array_length).
+  void FormatTypedArray(TypedArrayObject* ta, std::vector<U16>& output) {
+    size_t len = ta->length();
+    size_t max = std::min<size_t>(static_cast<size_t>(std::max(0, opts_.max_array_length)), len);
+    for (size_t i = 0; i < max; ++i) output.push_back(FormatNumber(ta->Get(i).AsNumber()));
+    if (len > max) output.push_back(u"... " + Ascii(std::to_string(len - max)) + u" more item" + (len - max > 1 ? u"s" : u""));
+  }
+
+  // "[Uint8Contents]: <00 01 ...>" (or "(detached)").
+  U16 ArrayBufferContents(ArrayBufferObject* buffer) {
+    if (buffer->detached()) return u"(detached)";
+    static const char kHex[] = "0123456789abcdef";
+    size_t len = buffer->byte_length();
+    size_t max = std::min<size_t>(static_cast<size_t>(std::max(0, opts_.max_array_length)), len);
+    U16 out = u"[Uint8Contents]: <";
+    for (size_t i = 0; i < max; ++i) {
+      if (i) out += u' ';
+      out += static_cast<char16_t>(kHex[buffer->data()[i] >> 4]);
+      out += static_cast<char16_t>(kHex[buffer->data()[i] & 15]);
+    }
+    if (len > max) out += u" ... " + Ascii(std::to_string(len - max)) + u" more byte" + (len - max > 1 ? u"s" : u"");
+    return out + u">";
   }
 
   void FormatCollection(Object* obj, int recurse_times, std::vector<U16>& output) {

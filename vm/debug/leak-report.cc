@@ -5,6 +5,7 @@
 
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/objects/array-buffer.h"
 #include "vm/objects/generator.h"
 #include "vm/objects/promise.h"
 
@@ -585,6 +586,10 @@ HeapReport ExplainHeap(const HeapGraph& g, const AllocationSites* sites) {
       }
       case CellKind::kContext:
         context_nodes.push_back(n);
+        break;
+      case CellKind::kArrayBuffer:
+        report.array_buffers++;
+        report.array_buffer_bytes += static_cast<const ArrayBufferObject*>(c)->byte_length();
         break;
       default:
         break;

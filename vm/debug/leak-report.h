@@ -198,6 +198,10 @@ struct HeapReport {
   std::string label;              // the __snapshot label, or "exit"
   size_t live_objects = 0;        // cells in the graph
   size_t live_bytes = 0;
+  // Live ArrayBuffers and SharedArrayBuffers, and the bytes of their backing
+  // stores (external memory, part of live_bytes; V8's JSArrayBufferData).
+  size_t array_buffers = 0;
+  size_t array_buffer_bytes = 0;
   static constexpr size_t kMaxContexts = 200;
   std::vector<ContextReport> contexts;  // the kMaxContexts largest (retained size), largest first
   size_t contexts_total = 0;            // live contexts of user code

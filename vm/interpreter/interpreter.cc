@@ -18,6 +18,7 @@
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/interpreter/lookup-slots.h"
+#include "vm/objects/array-buffer.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/interpreter/trace-hooks.h"
@@ -608,6 +609,12 @@ Value Interpreter::Run() {
           acc = elements[i];
           NEXT();
         }
+      } else if (acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kTypedArray)) {
+        // An integer-indexed exotic object: no string key, no prototype walk.
+        auto* ta = static_cast<TypedArrayObject*>(obj.AsObject());
+        auto i = static_cast<size_t>(acc.AsInt());
+        acc = i < ta->length() ? ta->Get(i) : Value::Undefined();
+        NEXT();
       }
       SYNC();
       acc = GetKeyed(rt_, obj, acc);
@@ -632,6 +639,14 @@ Value Interpreter::Run() {
           a->dense()[i] = acc;  // unshares copy-on-write elements
           NEXT();
         }
+      } else if (key.IsInt() && key.AsInt() >= 0 && acc.IsNumber() && obj.IsCellOfKind(CellKind::kTypedArray) &&
+                 !IsBigIntKind(static_cast<TypedArrayObject*>(obj.AsObject())->element_kind())) {
+        // A number into a typed array: converted in place; an index past
+        // the end is ignored.
+        auto* ta = static_cast<TypedArrayObject*>(obj.AsObject());
+        auto i = static_cast<size_t>(key.AsInt());
+        if (i < ta->length()) ta->Set(i, acc);
+        NEXT();
       }
       SYNC();
       SetKeyed(rt_, obj, key, acc, frame->info->strict);

@@ -1,5 +1,6 @@
 #include "vm/objects/inline-cache.h"
 
+#include "vm/objects/array-buffer.h"
 #include "vm/objects/function.h"
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/objects/object-ops.h"
@@ -15,7 +16,10 @@ bool Cacheable(Runtime& rt, const Object* o, Cell* key) {
   switch (o->kind()) {
     case CellKind::kObject: case CellKind::kError: case CellKind::kArguments:
     case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator:
-    case CellKind::kPromise:
+    case CellKind::kPromise: case CellKind::kArrayBuffer: case CellKind::kDataView:
+      break;
+    case CellKind::kTypedArray:
+      if (TypedArrayNumericKey(PropertyKey::Named(key)).numeric) return false;  // integer-indexed exotic
       break;
     case CellKind::kArray: case CellKind::kPrimitiveWrapper:
       if (key == rt.names().length) return false;  // exotic (arrays, string wrappers)

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "vm/execution/operations.h"
+#include "vm/objects/array-buffer.h"
 
 namespace jsvm {
 
@@ -70,6 +71,16 @@ void WriteOwnData(Runtime& rt, Object* obj, PropertyKey key, Value value) {
   if (i >= 0) obj->set_named_value(i, value);
 }
 
+// A typed array and the canonical numeric key it is addressed with (the
+// integer-indexed exotic object's keys, array-buffer.h), or null.
+TypedArrayObject* NumericKeyOf(Object* obj, PropertyKey key, double* index) {
+  if (obj->kind() != CellKind::kTypedArray) return nullptr;
+  NumericKey nk = TypedArrayNumericKey(key);
+  if (!nk.numeric) return nullptr;
+  *index = nk.index;
+  return static_cast<TypedArrayObject*>(obj);
+}
+
 }  // namespace
 
 PropertyDescriptor PropertyDescriptor::Data(Value v, uint8_t attrs) {
@@ -115,6 +126,11 @@ void MaterializeFunctionProperties(Runtime& rt, Object* obj) {
 
 bool GetOwnProperty(Runtime& rt, Object* obj, PropertyKey key, OwnProperty* out) {
   EnsureMaterialized(rt, obj);
+  double ta_index;
+  if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
+    out->attrs = kAttrDefault;
+    return TypedArrayGetOwn(ta, ta_index, &out->value);
+  }
   if (key.IsIndex()) {
     if (IsStringWrapper(obj)) {
       String* s = WrappedString(obj);
@@ -205,6 +221,11 @@ bool SetArrayLength(Runtime& rt, Array* array, double new_length, bool throw_on_
 bool DefineOwnProperty(Runtime& rt, Object* obj, PropertyKey key, const PropertyDescriptor& desc,
                        bool throw_on_failure) {
   EnsureMaterialized(rt, obj);
+  double ta_index;
+  if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
+    if (TypedArrayDefineOwn(rt, ta, ta_index, desc)) return true;
+    return Reject(rt, throw_on_failure, "Cannot redefine property: " + KeyText(rt, key));
+  }
   Rooted<Object*> robj(rt, obj);
   // Array exotic: "length" and indices past the end.
   if (obj->kind() == CellKind::kArray) {
@@ -346,6 +367,11 @@ bool CreateDataProperty(Runtime& rt, Object* obj, PropertyKey key, Value value) 
 }
 
 bool DeleteProperty(Runtime& rt, Object* obj, PropertyKey key) {
+  double ta_index;
+  if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
+    Value ignored;
+    return !TypedArrayGetOwn(ta, ta_index, &ignored);
+  }
   OwnProperty p;
   if (!GetOwnProperty(rt, obj, key, &p)) return true;
   if (!(p.attrs & kAttrConfigurable)) return false;
@@ -367,6 +393,10 @@ std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filte
     if (IsStringWrapper(obj)) {
       uint32_t n = WrappedString(obj)->length();
       for (uint32_t i = 0; i < n; ++i) keys.push_back(PropertyKey::Index(i));
+    }
+    if (obj->kind() == CellKind::kTypedArray) {
+      size_t n = TypedArrayOwnIndexCount(static_cast<TypedArrayObject*>(obj));
+      for (size_t i = 0; i < n; ++i) keys.push_back(PropertyKey::Index(static_cast<uint32_t>(i)));
     }
     std::vector<uint32_t> indices;
     obj->CollectIndices(&indices);
@@ -397,6 +427,11 @@ std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filte
 
 bool HasProperty(Runtime& rt, Object* obj, PropertyKey key) {
   for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
+    double ta_index;
+    if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) {
+      Value ignored;
+      return TypedArrayGetOwn(ta, ta_index, &ignored);
+    }
     if (HasOwnProperty(rt, o, key)) return true;
   }
   return false;
@@ -416,6 +451,8 @@ Value GetProperty(Runtime& rt, Object* obj, PropertyKey key, Value receiver) {
       }
       continue;
     }
+    double ta_index;
+    if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) return TypedArrayGetElement(ta, ta_index);
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) {
       if (!(p.attrs & kAttrAccessor)) return p.value;
@@ -455,6 +492,13 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
       return true;
     }
   }
+  // A typed array's [[Set]] for a numeric key: its own element, or nothing
+  // when the index is not valid (the chain above it is not consulted).
+  double ta_index;
+  if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index); ta && receiver_is_obj) {
+    TypedArraySetElement(rt, ta, ta_index, value);
+    return true;
+  }
   Rooted<Object*> robj(rt, obj);
   Rooted<Value> rvalue(rt, value);
   Rooted<Value> rreceiver(rt, receiver);
@@ -462,6 +506,9 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
   OwnProperty p;
   bool found = false;
   for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
+    if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) {
+      if (!TypedArrayGetOwn(ta, ta_index, &p.value)) return true;
+    }
     if (GetOwnProperty(rt, o, key, &p)) {
       found = true;
       break;
@@ -486,6 +533,12 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
                   DescribeWithType(rt, rreceiver));
   }
   Object* target = rreceiver.get().AsObject();
+  if (NumericKeyOf(target, key, &ta_index)) {
+    // Receiver.[[DefineOwnProperty]]: writes the element, or fails.
+    PropertyDescriptor d = PropertyDescriptor::Data(rvalue, kAttrDefault);
+    if (GetOwnProperty(rt, target, key, &p)) d.has_writable = d.has_enumerable = d.has_configurable = false;
+    return DefineOwnProperty(rt, target, key, d, strict);
+  }
   OwnProperty existing;
   if (GetOwnProperty(rt, target, key, &existing)) {
     if (existing.attrs & kAttrAccessor) return Reject(rt, strict, "Cannot redefine property: " + KeyText(rt, key));
@@ -549,6 +602,9 @@ uint64_t LengthOf(Runtime& rt, Object* obj) {
 }
 
 bool SetIntegrityLevel(Runtime& rt, Object* obj, bool frozen) {
+  if (frozen && obj->kind() == CellKind::kTypedArray && static_cast<TypedArrayObject*>(obj)->length() > 0) {
+    rt.ThrowTypeError("Cannot freeze array buffer views with elements");
+  }
   Rooted<Object*> robj(rt, obj);
   obj->set_extensible(false);
   std::vector<PropertyKey> keys = OwnPropertyKeys(rt, obj);
