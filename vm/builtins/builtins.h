@@ -65,10 +65,6 @@ class RootedKeys {
   RootedVector roots_;
 };
 
-// OrdinarySetPrototypeOf (with Object.prototype's immutable prototype);
-// false when not allowed (not extensible, or a cycle).
-bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto);
-
 // Whether `v` is a realm's global eval function (%eval%).
 bool IsGlobalEval(Value v);
 
@@ -118,6 +114,8 @@ void SetLength(Runtime& rt, Object* obj, double n);
 uint64_t RelativeIndex(Runtime& rt, Value arg, uint64_t len, uint64_t default_value);
 // True when obj is a plain Array with dense storage only (fast paths).
 bool IsDenseArray(Object* obj);
+// CreateListFromArrayLike(v) into `out` (TypeError when v is not an object).
+void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out);
 // The callable argument or a TypeError "<desc> is not a function".
 Value RequireCallable(Runtime& rt, Value fn);
 // SpeciesConstructor-free ArraySpeciesCreate: a new Array of `length`
@@ -198,6 +196,8 @@ void InstallJsonBuiltins(Runtime& rt);
 void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
+void InstallReflectBuiltins(Runtime& rt);
+void InstallProxyBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
 

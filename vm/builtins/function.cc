@@ -115,6 +115,8 @@ bool DenseListFromArrayLike(Runtime& rt, Object* obj, RootedVector& out) {
   return true;
 }
 
+}  // namespace
+
 void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out) {
   if (!v.IsObject()) rt.ThrowTypeError("CreateListFromArrayLike called on non-object");
   if (DenseListFromArrayLike(rt, v.AsObject(), out)) return;
@@ -124,6 +126,8 @@ void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out) {
   out.values().reserve(len);
   for (uint64_t i = 0; i < len; ++i) out.push_back(GetIndex(rt, obj, i));
 }
+
+namespace {
 
 Value FunctionApply(Runtime& rt, CallArgs& args) {
   if (!IsCallable(args.this_value)) ThrowCalledNonCallable(rt, args.this_value);

@@ -292,16 +292,20 @@ Value ForInEnumerate(Runtime& rt, Value object) {
   auto identity = [](PropertyKey k) {
     return k.IsIndex() ? static_cast<uint64_t>(k.index()) | (1ull << 63) : reinterpret_cast<uint64_t>(k.cell());
   };
-  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
-    Rooted<Object*> ro(rt, o);
-    std::vector<PropertyKey> own = OwnPropertyKeys(rt, o, kKeysStrings);
+  RootedVector key_roots(rt);  // a proxy's keys live in no shape; `seen` holds their addresses
+  for (Rooted<Object*> ro(rt, obj.get()); ro.get(); ro = GetPrototypeOf(rt, ro), rt.PollNativeTimeout()) {
+    std::vector<PropertyKey> own = OwnPropertyKeys(rt, ro, kKeysStrings);
+    for (PropertyKey k : own) {
+      if (k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+    }
     for (PropertyKey k : own) {
       if (!seen.insert(identity(k)).second) continue;
+      // A proxy's keys are filtered by ForInNext (V8 asks its
+      // getOwnPropertyDescriptor trap there, once per key visited).
       OwnProperty p;
-      if (!GetOwnProperty(rt, ro, k, &p) || !(p.attrs & kAttrEnumerable)) continue;
+      if (ro->kind() != CellKind::kProxy && (!GetOwnProperty(rt, ro, k, &p) || !(p.attrs & kAttrEnumerable))) continue;
       ArrayPush(rt, keys, KeyToValue(rt, k));
     }
-    o = ro.get();
   }
   return Value::FromCell(keys.get());
 }
@@ -318,7 +322,14 @@ Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index_value) {
   Rooted<Value> rkey(rt, key);
   Object* obj = receiver.IsObject() ? receiver.AsObject() : nullptr;
   if (!obj) return key;  // primitives' keys cannot be deleted
-  if (HasProperty(rt, obj, rt.KeyFor(rkey.get().AsString()))) return rkey;
+  // V8's HasEnumerableProperty: the first own property found up the chain
+  // decides.
+  PropertyKey k = rt.KeyFor(rkey.get().AsString());
+  Rooted<Value> key_root(rt, k.cell() ? Value::FromCell(k.cell()) : Value::Undefined());
+  for (Rooted<Object*> o(rt, obj); o.get(); o = GetPrototypeOf(rt, o), rt.PollNativeTimeout()) {
+    OwnProperty p;
+    if (GetOwnProperty(rt, o, k, &p)) return (p.attrs & kAttrEnumerable) ? rkey.get() : Value::Undefined();
+  }
   return Value::Undefined();
 }
 
@@ -475,6 +486,10 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       RootedVector excluded(rt);
       for (uint32_t i = 2; i < argc; ++i) excluded.push_back(args[i]);
       std::vector<PropertyKey> keys = OwnPropertyKeys(rt, from);
+      RootedVector key_roots(rt);  // a proxy's keys live in no shape
+      for (PropertyKey k : keys) {
+        if (k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+      }
       for (PropertyKey k : keys) {
         bool skip = false;
         for (Value e : excluded.values()) {
