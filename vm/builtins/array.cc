@@ -132,7 +132,12 @@ Value ArrayFrom(Runtime& rt, CallArgs& args) {
       a = ArrayCreate(rt, 0);
     }
     uint64_t k = 0;
-    IterateValues(rt, items, [&](Value next) {
+    // GetIteratorFromMethod: @@iterator is read once (a proxy's get trap sees one read).
+    Rooted<Value> next_method(rt, Value::Undefined());
+    Value next_fn;
+    Rooted<Value> iterator(rt, GetIteratorFromMethod(rt, items, using_iterator, &next_fn));
+    next_method = next_fn;
+    IterateIterator(rt, iterator, next_method, [&](Value next) {
       Rooted<Value> v(rt, next);
       if (mapping) v = Call(rt, mapfn, this_arg, {v.get(), Num(k)});
       CreateIndex(rt, a, k, v);

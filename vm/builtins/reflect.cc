@@ -21,8 +21,10 @@ struct RootedKey {
 
 Value ReflectApply(Runtime& rt, CallArgs& args) {
   if (!IsCallable(args[0])) {
-    rt.ThrowTypeError("Function.prototype.apply was called on " + DescribeForError(rt, args[0]) +
-                      ", which is " + TypeOf(rt, args[0]).AsString()->ToUtf8() + " and not a function");
+    std::string type = TypeOf(rt, args[0]).AsString()->ToUtf8();
+    type = args[0].IsNull() ? "null" : args[0].IsObject() ? "an object" : "a " + type;
+    rt.ThrowTypeError("Function.prototype.apply was called on " + DescribeForError(rt, args[0]) + ", which is " +
+                      type + " and not a function");
   }
   RootedVector list(rt);
   ListFromArrayLike(rt, args[2], list);

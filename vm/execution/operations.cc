@@ -429,7 +429,11 @@ bool InstanceOf(Runtime& rt, Value v, Value target) {
   Value handler = GetProperty(rt, target.AsObject(), PropertyKey::Named(rt.symbols().has_instance));
   if (!handler.IsNullish()) {
     if (!IsCallable(handler)) {
-      rt.ThrowTypeError(DescribeForError(rt, handler) + " is not a function");
+      // V8's wording: the type, then a number's value or a string's quoted text.
+      std::string text = TypeOf(rt, handler).AsString()->ToUtf8();
+      if (handler.IsNumber()) text += " " + NumberToStdString(handler.AsNumber());
+      if (handler.IsString()) text += " \"" + handler.AsString()->ToUtf8() + "\"";
+      rt.ThrowTypeError(text + " is not a function");
     }
     Value arg = rv;
     return ToBoolean(Call(rt, handler, rtarget, &arg, 1));
