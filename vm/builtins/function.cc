@@ -142,7 +142,8 @@ Value FunctionBind(Runtime& rt, CallArgs& args) {
   Rooted<Object*> target(rt, args.this_value.AsObject());
   std::vector<Value> bound;
   for (uint32_t i = 1; i < args.argc; ++i) bound.push_back(args.argv[i]);
-  Rooted<Object*> fn(rt, rt.heap().New<BoundFunction>(target->proto(), target.get(), args[0], bound));
+  Rooted<Object*> proto(rt, GetPrototypeOf(rt, target));  // a proxy's trap may run
+  Rooted<Object*> fn(rt, rt.heap().New<BoundFunction>(proto, target.get(), args[0], bound));
   static_cast<BoundFunction*>(fn.get())->set_lazy_properties(false);
   double length = 0;
   PropertyKey length_key = PropertyKey::Named(rt.names().length);
