@@ -216,6 +216,8 @@ String* ObjectToStringTag(Runtime& rt, Value v);
 Object* NewArrayIterator(Runtime& rt, Value obj, int kind);
 // Array.prototype.join's core with separator `sep` (cycle-safe for toString).
 String* ArrayJoin(Runtime& rt, Object* obj, String* sep);
+// Whether fn is the built-in Function.prototype[@@hasInstance] (instanceof's fast path).
+bool IsDefaultHasInstance(Value fn);
 // The function's source text, or "function name() { [native code] }".
 String* FunctionToString(Runtime& rt, Object* fn);
 // JSON.stringify(value, replacer, space); undefined when not serialisable.

@@ -183,6 +183,10 @@ Value FunctionHasInstance(Runtime& rt, CallArgs& args) {
 
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook) { StateOf(rt).script_evaluator = hook; }
 
+bool IsDefaultHasInstance(Value fn) {
+  return fn.IsCellOfKind(CellKind::kNativeFunction) && static_cast<NativeFunction*>(fn.AsObject())->fn() == FunctionHasInstance;
+}
+
 String* FunctionToString(Runtime& rt, Object* fn) {
   if (fn->kind() == CellKind::kFunction) {
     FunctionInfo* info = static_cast<Function*>(fn)->info();

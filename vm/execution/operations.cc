@@ -404,6 +404,23 @@ int LessThan(Runtime& rt, Value a, Value b, bool left_first) {
   return x < y;
 }
 
+namespace {
+
+// The rest of OrdinaryHasInstance's walk from a proxy `o` on: its
+// [[GetPrototypeOf]] trap may run JavaScript, so everything is rooted.
+bool ProtoChainContainsFromProxy(Runtime& rt, Object* o, Object* proto) {
+  Rooted<Object*> target(rt, proto);
+  Rooted<Object*> cur(rt, o);
+  while (cur.get()) {
+    cur = GetPrototypeOf(rt, cur);
+    if (cur.get() == target.get()) return true;
+    rt.PollNativeTimeout();
+  }
+  return false;
+}
+
+}  // namespace
+
 bool OrdinaryHasInstance(Runtime& rt, Value c, Value v) {
   if (!IsCallable(c)) return false;
   if (c.AsCell()->kind() == CellKind::kBoundFunction) {
@@ -411,14 +428,13 @@ bool OrdinaryHasInstance(Runtime& rt, Value c, Value v) {
   }
   if (!v.IsObject()) return false;
   Rooted<Value> rv(rt, v);
-  Rooted<Value> proto(rt, GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.names().prototype)));
-  if (!proto.get().IsObject()) {
-    rt.ThrowTypeError("Function has non-object prototype '" + DescribeForError(rt, proto) + "' in instanceof check");
-  }
-  // O.[[GetPrototypeOf]]() up the chain (a proxy's trap may run JavaScript).
-  Rooted<Object*> o(rt, GetPrototypeOf(rt, rv.get().AsObject()));
-  for (; o.get(); o = GetPrototypeOf(rt, o), rt.PollNativeTimeout()) {
-    if (o.get() == proto.get().AsObject()) return true;
+  Value proto = GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.names().prototype));
+  if (!proto.IsObject()) rt.ThrowTypeError("Function has non-object prototype '" + DescribeForError(rt, proto) + "' in instanceof check");
+  // O.[[GetPrototypeOf]]() up the chain: proto() until a proxy.
+  for (Object* o = rv.get().AsObject(); o; rt.PollNativeTimeout()) {
+    if (o->kind() == CellKind::kProxy) return ProtoChainContainsFromProxy(rt, o, proto.AsObject());
+    o = o->proto();
+    if (o == proto.AsObject()) return true;
   }
   return false;
 }
@@ -428,6 +444,9 @@ bool InstanceOf(Runtime& rt, Value v, Value target) {
   Rooted<Value> rv(rt, v), rtarget(rt, target);
   Value handler = GetProperty(rt, target.AsObject(), PropertyKey::Named(rt.symbols().has_instance));
   if (!handler.IsNullish()) {
+    // The built-in Function.prototype[@@hasInstance]: OrdinaryHasInstance
+    // without the call.
+    if (IsDefaultHasInstance(handler)) return OrdinaryHasInstance(rt, rtarget, rv);
     if (!IsCallable(handler)) {
       // V8's wording: the type, then a number's value or a string's quoted text.
       std::string text = TypeOf(rt, handler).AsString()->ToUtf8();

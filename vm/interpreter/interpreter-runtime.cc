@@ -292,11 +292,16 @@ Value ForInEnumerate(Runtime& rt, Value object) {
   auto identity = [](PropertyKey k) {
     return k.IsIndex() ? static_cast<uint64_t>(k.index()) | (1ull << 63) : reinterpret_cast<uint64_t>(k.cell());
   };
-  RootedVector key_roots(rt);  // a proxy's keys live in no shape; `seen` holds their addresses
+  // A proxy's keys live in no shape, and its traps may delete keys of the
+  // objects before it: with a proxy on the chain every key is rooted, as
+  // `seen` holds their addresses.
+  bool proxy_on_chain = false;
+  for (Object* o = obj; o && !proxy_on_chain; o = o->proto()) proxy_on_chain = o->kind() == CellKind::kProxy;
+  RootedVector key_roots(rt);
   for (Rooted<Object*> ro(rt, obj.get()); ro.get(); ro = GetPrototypeOf(rt, ro), rt.PollNativeTimeout()) {
     std::vector<PropertyKey> own = OwnPropertyKeys(rt, ro, kKeysStrings);
     for (PropertyKey k : own) {
-      if (k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+      if (proxy_on_chain && k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
     }
     for (PropertyKey k : own) {
       if (!seen.insert(identity(k)).second) continue;
@@ -326,8 +331,11 @@ Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index_value) {
   // decides.
   PropertyKey k = rt.KeyFor(rkey.get().AsString());
   Rooted<Value> key_root(rt, k.cell() ? Value::FromCell(k.cell()) : Value::Undefined());
+  OwnProperty p;
+  if (obj->kind() != CellKind::kProxy && GetOwnProperty(rt, obj, k, &p)) {  // the usual case
+    return (p.attrs & kAttrEnumerable) ? rkey.get() : Value::Undefined();
+  }
   for (Rooted<Object*> o(rt, obj); o.get(); o = GetPrototypeOf(rt, o), rt.PollNativeTimeout()) {
-    OwnProperty p;
     if (GetOwnProperty(rt, o, k, &p)) return (p.attrs & kAttrEnumerable) ? rkey.get() : Value::Undefined();
   }
   return Value::Undefined();
