@@ -162,7 +162,8 @@ void SetPrototypeOrThrow(Runtime& rt, Object* obj, Value proto, Value what) {
   if (robj.get() == rt.intrinsics().object_prototype) {
     rt.ThrowTypeError("Immutable prototype object 'Object.prototype' cannot have their prototype set");
   }
-  if (robj->kind() == CellKind::kProxy) rt.ThrowTypeError("'setPrototypeOf' on proxy: trap returned falsish");
+  // V8 names a property that is not there.
+  if (robj->kind() == CellKind::kProxy) rt.ThrowTypeError("'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'");
   if (!robj->extensible()) rt.ThrowTypeError(DescribeForError(rt, rwhat) + " is not extensible");
   rt.ThrowTypeError("Cyclic __proto__ value");
 }

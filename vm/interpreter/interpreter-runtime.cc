@@ -153,6 +153,10 @@ bool DeletePropertyOf(Runtime& rt, Value object, Value key, bool strict) {
   PropertyKey k = ToPropertyKey(rt, rkey);
   bool ok = DeleteProperty(rt, obj, k);
   if (!ok && strict) {
+    if (obj->kind() == CellKind::kProxy) {
+      rt.ThrowTypeError("'deleteProperty' on proxy: trap returned falsish for property '" +
+                        ToString(rt, KeyToValue(rt, k))->ToUtf8() + "'");
+    }
     rt.ThrowTypeError("Cannot delete property '" + ToString(rt, KeyToValue(rt, k))->ToUtf8() + "' of " +
                       DescribeForError(rt, Value::FromCell(obj.get())));
   }

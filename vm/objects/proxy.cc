@@ -23,7 +23,7 @@ Value GetTrap(Runtime& rt, Object* handler, const char* trap) {
   Value method = GetProperty(rt, handler, key);
   if (method.IsNullish()) return Value::Undefined();
   if (!IsCallable(method)) {
-    rt.ThrowTypeError(DescribeForError(rt, method) + " returned for property '" + trap + "' of object '" +
+    rt.ThrowTypeError("'" + DescribeForError(rt, method) + "' returned for property '" + trap + "' of object '" +
                       DescribeForError(rt, Value::FromCell(rhandler.get())) + "' is not a function");
   }
   return method;
