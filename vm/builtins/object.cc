@@ -186,12 +186,12 @@ Value ObjectSetPrototypeOf(Runtime& rt, CallArgs& args) {
 
 Value ObjectFreeze(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return args[0];
-  if (!SetIntegrityLevel(rt, args[0].AsObject(), true)) rt.ThrowTypeError("Cannot freeze");
+  if (!SetIntegrityLevel(rt, args[0].AsObject(), true)) rt.ThrowTypeError("'preventExtensions' on proxy: trap returned falsish");
   return args[0];
 }
 Value ObjectSeal(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return args[0];
-  if (!SetIntegrityLevel(rt, args[0].AsObject(), false)) rt.ThrowTypeError("Cannot seal");
+  if (!SetIntegrityLevel(rt, args[0].AsObject(), false)) rt.ThrowTypeError("'preventExtensions' on proxy: trap returned falsish");
   return args[0];
 }
 Value ObjectPreventExtensions(Runtime& rt, CallArgs& args) {
