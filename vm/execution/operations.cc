@@ -705,6 +705,7 @@ std::string DescribeForError(Runtime& rt, Value v) {
       std::string m = message.IsString() ? message.AsString()->ToUtf8() : "";
       return n.empty() ? m : m.empty() ? n : n + ": " + m;
     }
+    if (o->kind() == CellKind::kProxy) return "#<Object>";  // no trap runs for a message
     // An object that inherits Object.prototype.toString prints as its
     // constructor's name, "#<Map>"; others as their tag, "[object Array]".
     PropertyKey to_string = PropertyKey::Named(rt.names().toString);

@@ -474,7 +474,8 @@ bool SetOnProxyReceiver(Runtime& rt, Object* receiver, PropertyKey key, Value va
   if (GetOwnProperty(rt, receiver, key, &existing)) {
     if (existing.attrs & kAttrAccessor) return Reject(rt, strict, "Cannot redefine property: " + KeyText(rt, key));
     if (!(existing.attrs & kAttrWritable)) {
-      return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of object");
+      return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of " +
+                                    DescribeWithType(rt, Value::FromCell(rreceiver.get())));
     }
     PropertyDescriptor d;
     d.value = rvalue;
