@@ -156,6 +156,21 @@ def snapshot_suite(c, jsvm, shared, tmp):
     c.check("mixed-heap: context edges are named after variables (count is a Smi: no edge; big, i)",
             {"big", "points", "byName"} <= ctx_edges and "count" not in ctx_edges, str(sorted(ctx_edges)))
 
+    # Proxies: object nodes (callable ones too: V8 makes closures of functions
+    # only) named Proxy, holding their target and handler by internal edges.
+    proxies = os.path.join(tmp, "proxies.heapsnapshot")
+    p = run([jsvm, "run", "--heap-snapshot=" + proxies, os.path.join(PROGRAMS, "proxies.js")])
+    if c.check("proxies: jsvm runs", p.returncode == 0 and os.path.exists(proxies), p.stderr):
+        v = run([check_tool, "--strict", proxies])
+        c.check("proxies: check-heapsnapshot --strict", v.returncode == 0 and "VALID" in v.stdout, v.stdout + v.stderr)
+        pn = load_snapshot(proxies)
+        found = [n for n in pn if n["name"] == "Proxy" and n["type"] == "object"]
+        targets = {pn[to]["name"] for n in found for t, nm, to in n["edges"] if t == "internal" and nm == "target"}
+        handlers = [to for n in found for t, nm, to in n["edges"] if t == "internal" and nm == "handler"]
+        c.check("proxies: two object nodes Proxy -internal target-> Store / guarded, -internal handler-> ...",
+                len(found) == 2 and targets == {"Store", "guarded"} and len(handlers) == 2,
+                str([(n["type"], n["edges"]) for n in found]))
+
     # Deterministic: the same program gives the same bytes.
     again = os.path.join(tmp, "mixed-heap-again.heapsnapshot")
     run([jsvm, "run", "--heap-snapshot=" + again, os.path.join(PROGRAMS, "mixed-heap.js")])

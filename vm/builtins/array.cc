@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "vm/builtins/builtins.h"
+#include "vm/objects/proxy.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/execution/operations.h"
 
@@ -39,7 +40,7 @@ Array* ArrayCreate(Runtime& rt, uint64_t len, Object* proto = nullptr) {
 
 // ArraySpeciesCreate(original, length).
 Object* ArraySpeciesCreate(Runtime& rt, Object* original, uint64_t length) {
-  if (!original->IsArray()) return ArrayCreate(rt, length);
+  if (!IsArrayThroughProxies(rt, Value::FromCell(original))) return ArrayCreate(rt, length);
   Rooted<Object*> orig(rt, original);
   Rooted<Value> c(rt, GetProperty(rt, orig, PropertyKey::Named(rt.names().constructor)));
   if (c.get().IsObject()) {
@@ -87,8 +88,8 @@ Value ArrayConstructor(Runtime& rt, CallArgs& args) {
   return Value::FromCell(a.get());
 }
 
-Value ArrayIsArray(Runtime&, CallArgs& args) {
-  return Value::Boolean(args[0].IsObject() && args[0].AsObject()->IsArray());
+Value ArrayIsArray(Runtime& rt, CallArgs& args) {
+  return Value::Boolean(IsArrayThroughProxies(rt, args[0]));
 }
 
 Value ArrayOf(Runtime& rt, CallArgs& args) {
@@ -131,7 +132,12 @@ Value ArrayFrom(Runtime& rt, CallArgs& args) {
       a = ArrayCreate(rt, 0);
     }
     uint64_t k = 0;
-    IterateValues(rt, items, [&](Value next) {
+    // GetIteratorFromMethod: @@iterator is read once (a proxy's get trap sees one read).
+    Rooted<Value> next_method(rt, Value::Undefined());
+    Value next_fn;
+    Rooted<Value> iterator(rt, GetIteratorFromMethod(rt, items, using_iterator, &next_fn));
+    next_method = next_fn;
+    IterateIterator(rt, iterator, next_method, [&](Value next) {
       Rooted<Value> v(rt, next);
       if (mapping) v = Call(rt, mapfn, this_arg, {v.get(), Num(k)});
       CreateIndex(rt, a, k, v);
@@ -516,7 +522,7 @@ bool IsConcatSpreadable(Runtime& rt, Value v) {
   if (!v.IsObject()) return false;
   Value s = GetProperty(rt, v.AsObject(), PropertyKey::Named(StateOf(rt).is_concat_spreadable));
   if (!s.IsUndefined()) return ToBoolean(s);
-  return v.AsObject()->IsArray();
+  return IsArrayThroughProxies(rt, v);
 }
 
 Value ArrayConcat(Runtime& rt, CallArgs& args) {
@@ -748,7 +754,7 @@ uint64_t Flatten(Runtime& rt, Object* target, Object* source, uint64_t source_le
     if (!HasIndex(rt, src, k)) continue;
     Rooted<Value> e(rt, GetIndex(rt, src, k));
     if (!mapper.IsUndefined()) e = Call(rt, mapper, this_arg, {e.get(), Num(k), Value::FromCell(src.get())});
-    if (depth > 0 && e.get().IsObject() && e.get().AsObject()->IsArray()) {
+    if (depth > 0 && IsArrayThroughProxies(rt, e)) {
       uint64_t len = LengthOf(rt, e.get().AsObject());
       target_index = Flatten(rt, tgt, e.get().AsObject(), len, target_index, depth - 1, Value::Undefined(),
                              Value::Undefined());

@@ -389,6 +389,8 @@ void InstallBuiltins(Runtime& rt) {
   InstallAsyncFunctionBuiltins(rt);
   InstallTimerBuiltins(rt);
   InstallGlobalBuiltins(rt);
+  InstallReflectBuiltins(rt);
+  InstallProxyBuiltins(rt);
 }
 
 }  // namespace jsvm

@@ -66,10 +66,6 @@ class RootedKeys {
   RootedVector roots_;
 };
 
-// OrdinarySetPrototypeOf (with Object.prototype's immutable prototype);
-// false when not allowed (not extensible, or a cycle).
-bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto);
-
 // Whether `v` is a realm's global eval function (%eval%).
 bool IsGlobalEval(Value v);
 
@@ -133,6 +129,8 @@ void SetLength(Runtime& rt, Object* obj, double n);
 uint64_t RelativeIndex(Runtime& rt, Value arg, uint64_t len, uint64_t default_value);
 // True when obj is a plain Array with dense storage only (fast paths).
 bool IsDenseArray(Object* obj);
+// CreateListFromArrayLike(v) into `out` (TypeError when v is not an object).
+void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out);
 // The callable argument or a TypeError "<desc> is not a function".
 Value RequireCallable(Runtime& rt, Value fn);
 // SpeciesConstructor-free ArraySpeciesCreate: a new Array of `length`
@@ -222,6 +220,8 @@ void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
 void InstallArrayBufferBuiltins(Runtime& rt);
 void InstallTypedArrayBuiltins(Runtime& rt);
+void InstallReflectBuiltins(Runtime& rt);
+void InstallProxyBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
 
@@ -248,6 +248,8 @@ String* ObjectToStringTag(Runtime& rt, Value v);
 Object* NewArrayIterator(Runtime& rt, Value obj, int kind);
 // Array.prototype.join's core with separator `sep` (cycle-safe for toString).
 String* ArrayJoin(Runtime& rt, Object* obj, String* sep);
+// Whether fn is the built-in Function.prototype[@@hasInstance] (instanceof's fast path).
+bool IsDefaultHasInstance(Value fn);
 // The function's source text, or "function name() { [native code] }".
 String* FunctionToString(Runtime& rt, Object* fn);
 // JSON.stringify(value, replacer, space); undefined when not serialisable.

@@ -115,6 +115,8 @@ bool DenseListFromArrayLike(Runtime& rt, Object* obj, RootedVector& out) {
   return true;
 }
 
+}  // namespace
+
 void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out) {
   if (!v.IsObject()) rt.ThrowTypeError("CreateListFromArrayLike called on non-object");
   if (DenseListFromArrayLike(rt, v.AsObject(), out)) return;
@@ -124,6 +126,8 @@ void ListFromArrayLike(Runtime& rt, Value v, RootedVector& out) {
   out.values().reserve(len);
   for (uint64_t i = 0; i < len; ++i) out.push_back(GetIndex(rt, obj, i));
 }
+
+namespace {
 
 Value FunctionApply(Runtime& rt, CallArgs& args) {
   if (!IsCallable(args.this_value)) ThrowCalledNonCallable(rt, args.this_value);
@@ -138,7 +142,8 @@ Value FunctionBind(Runtime& rt, CallArgs& args) {
   Rooted<Object*> target(rt, args.this_value.AsObject());
   std::vector<Value> bound;
   for (uint32_t i = 1; i < args.argc; ++i) bound.push_back(args.argv[i]);
-  Rooted<Object*> fn(rt, rt.heap().New<BoundFunction>(target->proto(), target.get(), args[0], bound));
+  Rooted<Object*> proto(rt, GetPrototypeOf(rt, target));  // a proxy's trap may run
+  Rooted<Object*> fn(rt, rt.heap().New<BoundFunction>(proto, target.get(), args[0], bound));
   static_cast<BoundFunction*>(fn.get())->set_lazy_properties(false);
   double length = 0;
   PropertyKey length_key = PropertyKey::Named(rt.names().length);
@@ -179,6 +184,10 @@ Value FunctionHasInstance(Runtime& rt, CallArgs& args) {
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook) { StateOf(rt).script_evaluator = hook; }
 void SetDirectEvalHook(Runtime& rt, DirectEvalHook hook) { StateOf(rt).direct_eval = hook; }
 DirectEvalHook GetDirectEvalHook(Runtime& rt) { return StateOf(rt).direct_eval; }
+
+bool IsDefaultHasInstance(Value fn) {
+  return fn.IsCellOfKind(CellKind::kNativeFunction) && static_cast<NativeFunction*>(fn.AsObject())->fn() == FunctionHasInstance;
+}
 
 String* FunctionToString(Runtime& rt, Object* fn) {
   if (fn->kind() == CellKind::kFunction) {

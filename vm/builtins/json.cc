@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "vm/builtins/builtins.h"
+#include "vm/objects/proxy.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
 
@@ -340,7 +341,7 @@ Value Internalize(Runtime& rt, Object* holder_obj, PropertyKey name, Value reviv
   };
   if (val.get().IsObject()) {
     Rooted<Object*> obj(rt, val.get().AsObject());
-    if (obj->IsArray()) {
+    if (IsArrayThroughProxies(rt, Value::FromCell(obj.get()))) {
       uint64_t len = LengthOf(rt, obj);
       for (uint64_t i = 0; i < len; ++i) {
         PropertyKey k = IndexKey(rt, i);
@@ -409,7 +410,7 @@ class JsonSerializer {
     if (replacer.IsObject()) {
       if (IsCallable(replacer)) {
         replacer_fn_ = replacer;
-      } else if (replacer.AsObject()->IsArray()) {
+      } else if (IsArrayThroughProxies(rt_, replacer)) {
         has_list_ = true;
         Rooted<Object*> list(rt_, replacer.AsObject());
         uint64_t len = LengthOf(rt_, list);
@@ -503,7 +504,7 @@ class JsonSerializer {
       return true;
     }
     if (v.IsObject() && !IsCallable(v)) {
-      if (v.AsObject()->IsArray()) SerializeArray(v.AsObject(), kv);
+      if (IsArrayThroughProxies(rt_, v)) SerializeArray(v.AsObject(), kv);
       else SerializeObject(v.AsObject(), kv);
       return true;
     }
@@ -530,7 +531,7 @@ class JsonSerializer {
 
   std::string ConstructorName(Object* obj) {
     PropertyKey ctor = PropertyKey::Named(rt_.names().constructor);
-    for (Object* o = obj; o; o = o->proto()) {
+    for (Object* o = obj; o && o->kind() != CellKind::kProxy; o = o->proto()) {
       OwnProperty p;
       if (GetOwnProperty(rt_, o, ctor, &p)) {
         if (!(p.attrs & kAttrAccessor) && p.value.IsObject() && IsCallable(p.value)) {

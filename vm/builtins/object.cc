@@ -1,5 +1,6 @@
 // Object and Object.prototype.
 #include "vm/builtins/builtins.h"
+#include "vm/objects/proxy.h"
 #include "vm/execution/operations.h"
 
 namespace jsvm {
@@ -153,8 +154,22 @@ Value ObjectGetOwnPropertyDescriptors(Runtime& rt, CallArgs& args) {
   return Value::FromCell(result.get());
 }
 
+// [[SetPrototypeOf]] or a TypeError saying why it was refused.
+void SetPrototypeOrThrow(Runtime& rt, Object* obj, Value proto, Value what) {
+  Rooted<Object*> robj(rt, obj);
+  Rooted<Value> rwhat(rt, what);
+  if (SetPrototypeOf(rt, obj, proto.IsNull() ? nullptr : proto.AsObject())) return;
+  if (robj.get() == rt.intrinsics().object_prototype) {
+    rt.ThrowTypeError("Immutable prototype object 'Object.prototype' cannot have their prototype set");
+  }
+  // V8 names a property that is not there.
+  if (robj->kind() == CellKind::kProxy) rt.ThrowTypeError("'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'");
+  if (!robj->extensible()) rt.ThrowTypeError(DescribeForError(rt, rwhat) + " is not extensible");
+  rt.ThrowTypeError("Cyclic __proto__ value");
+}
+
 Value ObjectGetPrototypeOf(Runtime& rt, CallArgs& args) {
-  return ObjectValue(ToObject(rt, args[0])->proto());
+  return ObjectValue(GetPrototypeOf(rt, ToObject(rt, args[0])));
 }
 
 Value ObjectSetPrototypeOf(Runtime& rt, CallArgs& args) {
@@ -165,28 +180,24 @@ Value ObjectSetPrototypeOf(Runtime& rt, CallArgs& args) {
   }
   if (!args[0].IsObject()) return args[0];
   Object* obj = args[0].AsObject();
-  if (!SetPrototypeOfObject(rt, obj, proto.IsNull() ? nullptr : proto.AsObject())) {
-    if (obj == rt.intrinsics().object_prototype) {
-      rt.ThrowTypeError("Immutable prototype object 'Object.prototype' cannot have their prototype set");
-    }
-    if (!obj->extensible()) rt.ThrowTypeError(DescribeForError(rt, args[0]) + " is not extensible");
-    rt.ThrowTypeError("Cyclic __proto__ value");
-  }
+  SetPrototypeOrThrow(rt, obj, proto, args[0]);
   return args[0];
 }
 
 Value ObjectFreeze(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return args[0];
-  if (!SetIntegrityLevel(rt, args[0].AsObject(), true)) rt.ThrowTypeError("Cannot freeze");
+  if (!SetIntegrityLevel(rt, args[0].AsObject(), true)) rt.ThrowTypeError("'preventExtensions' on proxy: trap returned falsish");
   return args[0];
 }
 Value ObjectSeal(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return args[0];
-  if (!SetIntegrityLevel(rt, args[0].AsObject(), false)) rt.ThrowTypeError("Cannot seal");
+  if (!SetIntegrityLevel(rt, args[0].AsObject(), false)) rt.ThrowTypeError("'preventExtensions' on proxy: trap returned falsish");
   return args[0];
 }
-Value ObjectPreventExtensions(Runtime&, CallArgs& args) {
-  if (args[0].IsObject()) args[0].AsObject()->set_extensible(false);
+Value ObjectPreventExtensions(Runtime& rt, CallArgs& args) {
+  if (args[0].IsObject() && !PreventExtensions(rt, args[0].AsObject())) {
+    rt.ThrowTypeError("'preventExtensions' on proxy: trap returned falsish");
+  }
   return args[0];
 }
 Value ObjectIsFrozen(Runtime& rt, CallArgs& args) {
@@ -197,9 +208,9 @@ Value ObjectIsSealed(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return Value::True();
   return Value::Boolean(TestIntegrityLevel(rt, args[0].AsObject(), false));
 }
-Value ObjectIsExtensible(Runtime&, CallArgs& args) {
+Value ObjectIsExtensible(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return Value::False();
-  return Value::Boolean(args[0].AsObject()->extensible());
+  return Value::Boolean(IsExtensible(rt, args[0].AsObject()));
 }
 Value ObjectIs(Runtime&, CallArgs& args) { return Value::Boolean(SameValue(args[0], args[1])); }
 
@@ -261,9 +272,11 @@ Value ProtoHasOwnProperty(Runtime& rt, CallArgs& args) {
 
 Value ProtoIsPrototypeOf(Runtime& rt, CallArgs& args) {
   if (!args[0].IsObject()) return Value::False();
-  Object* o = ToObject(rt, args.this_value);
-  for (Object* p = args[0].AsObject()->proto(); p; p = p->proto(), rt.PollNativeTimeout()) {
-    if (p == o) return Value::True();
+  Rooted<Value> v(rt, args[0]);
+  Rooted<Object*> o(rt, ToObject(rt, args.this_value));
+  Rooted<Object*> p(rt, GetPrototypeOf(rt, v.get().AsObject()));
+  for (; p.get(); p = GetPrototypeOf(rt, p), rt.PollNativeTimeout()) {
+    if (p.get() == o.get()) return Value::True();
   }
   return Value::False();
 }
@@ -288,7 +301,7 @@ Value ProtoToLocaleString(Runtime& rt, CallArgs& args) {
 Value ProtoValueOf(Runtime& rt, CallArgs& args) { return Value::FromCell(ToObject(rt, args.this_value)); }
 
 Value ProtoGetProto(Runtime& rt, CallArgs& args) {
-  return ObjectValue(ToObject(rt, args.this_value)->proto());
+  return ObjectValue(GetPrototypeOf(rt, ToObject(rt, args.this_value)));
 }
 
 Value ProtoSetProto(Runtime& rt, CallArgs& args) {
@@ -297,13 +310,7 @@ Value ProtoSetProto(Runtime& rt, CallArgs& args) {
   if (!proto.IsObject() && !proto.IsNull()) return Value::Undefined();
   if (!args.this_value.IsObject()) return Value::Undefined();
   Object* obj = args.this_value.AsObject();
-  if (!SetPrototypeOfObject(rt, obj, proto.IsNull() ? nullptr : proto.AsObject())) {
-    if (obj == rt.intrinsics().object_prototype) {
-      rt.ThrowTypeError("Immutable prototype object 'Object.prototype' cannot have their prototype set");
-    }
-    if (!obj->extensible()) rt.ThrowTypeError(DescribeForError(rt, args.this_value) + " is not extensible");
-    rt.ThrowTypeError("Cyclic __proto__ value");
-  }
+  SetPrototypeOrThrow(rt, obj, proto, args.this_value);
   return Value::Undefined();
 }
 
@@ -335,7 +342,7 @@ Value LookupAccessorLegacy(Runtime& rt, CallArgs& args, bool getter) {
   Rooted<Object*> obj(rt, ToObject(rt, args.this_value));
   PropertyKey key = ToPropertyKey(rt, args[0]);
   Rooted<Value> key_root(rt, key.cell() ? Value::FromCell(key.cell()) : Value::Undefined());
-  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
+  for (Rooted<Object*> o(rt, obj.get()); o.get(); o = GetPrototypeOf(rt, o), rt.PollNativeTimeout()) {
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) {
       if (!(p.attrs & kAttrAccessor)) return Value::Undefined();
@@ -350,17 +357,6 @@ Value ProtoLookupSetter(Runtime& rt, CallArgs& args) { return LookupAccessorLega
 
 }  // namespace
 
-bool SetPrototypeOfObject(Runtime& rt, Object* obj, Object* proto) {
-  if (obj->proto() == proto) return true;
-  if (obj == rt.intrinsics().object_prototype) return false;  // immutable prototype exotic
-  if (!obj->extensible()) return false;
-  for (Object* p = proto; p; p = p->proto(), rt.PollNativeTimeout()) {
-    if (p == obj) return false;
-  }
-  obj->set_proto(proto);
-  return true;
-}
-
 String* ObjectToStringTag(Runtime& rt, Value v) {
   if (v.IsUndefined()) return rt.InternUtf8("[object Undefined]");
   if (v.IsNull()) return rt.InternUtf8("[object Null]");
@@ -373,6 +369,10 @@ String* ObjectToStringTag(Runtime& rt, Value v) {
       builtin = "Function";
       break;
     case CellKind::kError: builtin = "Error"; break;
+    case CellKind::kProxy:
+      if (IsArrayThroughProxies(rt, Value::FromCell(obj.get()))) builtin = "Array";
+      else if (obj->IsCallable()) builtin = "Function";
+      break;
     case CellKind::kPrimitiveWrapper: {
       Value p = static_cast<PrimitiveWrapper*>(obj.get())->primitive();
       if (p.IsBoolean()) builtin = "Boolean";

@@ -97,6 +97,13 @@ void InstallSymbolBuiltins(Runtime& rt) {
       {"toPrimitive", wk.to_primitive}, {"toStringTag", wk.to_string_tag},
       {"unscopables", st.unscopables}};
   for (const auto& [name, sym] : wells) DefineValue(rt, c, name, Value::FromCell(sym), kAttrNone);
+  // node 20 has the explicit resource management symbols (without `using`),
+  // described as its own.
+  for (const auto& [name, desc] : {std::pair{"dispose", "nodejs.dispose"}, std::pair{"asyncDispose", "nodejs.asyncDispose"}}) {
+    Symbol* sym = make(desc);
+    st.roots.push_back(Value::FromCell(sym));
+    DefineValue(rt, c, name, Value::FromCell(sym), kAttrNone);
+  }
 
   DefineMethod(rt, proto, "toString", SymbolToString, 0);
   DefineMethod(rt, proto, "valueOf", SymbolValueOf, 0);

@@ -13,6 +13,7 @@
 #include "vm/objects/array-buffer.h"
 #include "vm/objects/collections.h"
 #include "vm/objects/promise.h"
+#include "vm/objects/proxy.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
 
@@ -123,6 +124,12 @@ class Inspector {
 
   U16 FormatValue(Value v, int recurse_times) {
     if (!v.IsObject()) return FormatPrimitive(v);
+    // node shows a proxy as its target, without running a trap.
+    while (v.IsCellOfKind(CellKind::kProxy)) {
+      auto* proxy = static_cast<Proxy*>(v.AsObject());
+      if (proxy->revoked()) return u"<Revoked Proxy>";
+      v = Value::FromCell(proxy->target());
+    }
     Rooted<Value> root(rt_, v);
     Object* obj = v.AsObject();
     for (Value s : seen_.values()) {

@@ -9,6 +9,7 @@
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/objects/object-ops.h"
+#include "vm/objects/proxy.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -403,6 +404,23 @@ int LessThan(Runtime& rt, Value a, Value b, bool left_first) {
   return x < y;
 }
 
+namespace {
+
+// The rest of OrdinaryHasInstance's walk from a proxy `o` on: its
+// [[GetPrototypeOf]] trap may run JavaScript, so everything is rooted.
+bool ProtoChainContainsFromProxy(Runtime& rt, Object* o, Object* proto) {
+  Rooted<Object*> target(rt, proto);
+  Rooted<Object*> cur(rt, o);
+  while (cur.get()) {
+    cur = GetPrototypeOf(rt, cur);
+    if (cur.get() == target.get()) return true;
+    rt.PollNativeTimeout();
+  }
+  return false;
+}
+
+}  // namespace
+
 bool OrdinaryHasInstance(Runtime& rt, Value c, Value v) {
   if (!IsCallable(c)) return false;
   if (c.AsCell()->kind() == CellKind::kBoundFunction) {
@@ -412,7 +430,10 @@ bool OrdinaryHasInstance(Runtime& rt, Value c, Value v) {
   Rooted<Value> rv(rt, v);
   Value proto = GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.names().prototype));
   if (!proto.IsObject()) rt.ThrowTypeError("Function has non-object prototype '" + DescribeForError(rt, proto) + "' in instanceof check");
-  for (Object* o = rv.get().AsObject()->proto(); o; o = o->proto(), rt.PollNativeTimeout()) {
+  // O.[[GetPrototypeOf]]() up the chain: proto() until a proxy.
+  for (Object* o = rv.get().AsObject(); o; rt.PollNativeTimeout()) {
+    if (o->kind() == CellKind::kProxy) return ProtoChainContainsFromProxy(rt, o, proto.AsObject());
+    o = o->proto();
     if (o == proto.AsObject()) return true;
   }
   return false;
@@ -423,9 +444,15 @@ bool InstanceOf(Runtime& rt, Value v, Value target) {
   Rooted<Value> rv(rt, v), rtarget(rt, target);
   Value handler = GetProperty(rt, target.AsObject(), PropertyKey::Named(rt.symbols().has_instance));
   if (!handler.IsNullish()) {
-    // Natives are the built-in Function.prototype[@@hasInstance]: OrdinaryHasInstance.
-    if (handler.IsObject() && handler.AsObject()->kind() == CellKind::kNativeFunction) {
-      return OrdinaryHasInstance(rt, rtarget, rv);
+    // The built-in Function.prototype[@@hasInstance]: OrdinaryHasInstance
+    // without the call.
+    if (IsDefaultHasInstance(handler)) return OrdinaryHasInstance(rt, rtarget, rv);
+    if (!IsCallable(handler)) {
+      // V8's wording: the type, then a number's value or a string's quoted text.
+      std::string text = TypeOf(rt, handler).AsString()->ToUtf8();
+      if (handler.IsNumber()) text += " " + NumberToStdString(handler.AsNumber());
+      if (handler.IsString()) text += " \"" + handler.AsString()->ToUtf8() + "\"";
+      rt.ThrowTypeError(text + " is not a function");
     }
     Value arg = rv;
     return ToBoolean(Call(rt, handler, rtarget, &arg, 1));
@@ -459,6 +486,7 @@ bool IsConstructor(Value v) {
     case CellKind::kFunction: return static_cast<Function*>(o)->info()->IsConstructor();
     case CellKind::kNativeFunction: return static_cast<NativeFunction*>(o)->is_constructor();
     case CellKind::kBoundFunction: return IsConstructor(Value::FromCell(static_cast<BoundFunction*>(o)->target()));
+    case CellKind::kProxy: return static_cast<Proxy*>(o)->constructor();
     default: return false;
   }
 }
@@ -497,6 +525,10 @@ Value Call(Runtime& rt, Value callee, Value this_value, const Value* argv, uint3
       all.values().insert(all.values().end(), argv, argv + argc);
       return Call(rt, Value::FromCell(b->target()), b->bound_this(), all.data(), static_cast<uint32_t>(all.size()));
     }
+    case CellKind::kProxy:
+      if (!fn->IsCallable()) rt.ThrowTypeError(DescribeForError(rt, callee) + " is not a function");
+      rt.CheckNativeStack();
+      return ProxyCall(rt, static_cast<Proxy*>(fn), this_value, argv, argc);
     default:
       rt.ThrowTypeError(DescribeForError(rt, callee) + " is not a function");
   }
@@ -551,6 +583,9 @@ Value Construct(Runtime& rt, Value callee, const Value* argv, uint32_t argc, Val
       if (new_target == callee) new_target = target;
       return Construct(rt, target, all.data(), static_cast<uint32_t>(all.size()), new_target);
     }
+    case CellKind::kProxy:
+      rt.CheckNativeStack();
+      return ProxyConstruct(rt, static_cast<Proxy*>(fn), argv, argc, new_target);
     default:
       rt.ThrowTypeError(DescribeForError(rt, callee) + " is not a constructor");
   }
@@ -639,6 +674,7 @@ namespace {
 // A data property of `obj` or its prototypes, read without running a getter.
 Value DataPropertyNoSideEffects(Runtime& rt, Object* obj, PropertyKey key) {
   for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
+    if (o->kind() == CellKind::kProxy) return Value::Undefined();  // its traps are side effects
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) return (p.attrs & kAttrAccessor) ? Value::Undefined() : p.value;
   }
@@ -669,6 +705,7 @@ std::string DescribeForError(Runtime& rt, Value v) {
       std::string m = message.IsString() ? message.AsString()->ToUtf8() : "";
       return n.empty() ? m : m.empty() ? n : n + ": " + m;
     }
+    if (o->kind() == CellKind::kProxy) return "#<Object>";  // no trap runs for a message
     // An object that inherits Object.prototype.toString prints as its
     // constructor's name, "#<Map>"; others as their tag, "[object Array]".
     PropertyKey to_string = PropertyKey::Named(rt.names().toString);

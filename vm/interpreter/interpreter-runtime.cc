@@ -154,6 +154,10 @@ bool DeletePropertyOf(Runtime& rt, Value object, Value key, bool strict) {
   PropertyKey k = ToPropertyKey(rt, rkey);
   bool ok = DeleteProperty(rt, obj, k);
   if (!ok && strict) {
+    if (obj->kind() == CellKind::kProxy) {
+      rt.ThrowTypeError("'deleteProperty' on proxy: trap returned falsish for property '" +
+                        ToString(rt, KeyToValue(rt, k))->ToUtf8() + "'");
+    }
     rt.ThrowTypeError("Cannot delete property '" + ToString(rt, KeyToValue(rt, k))->ToUtf8() + "' of " +
                       DescribeForError(rt, Value::FromCell(obj.get())));
   }
@@ -293,16 +297,25 @@ Value ForInEnumerate(Runtime& rt, Value object) {
   auto identity = [](PropertyKey k) {
     return k.IsIndex() ? static_cast<uint64_t>(k.index()) | (1ull << 63) : reinterpret_cast<uint64_t>(k.cell());
   };
-  for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
-    Rooted<Object*> ro(rt, o);
-    std::vector<PropertyKey> own = OwnPropertyKeys(rt, o, kKeysStrings);
+  // A proxy's keys live in no shape, and its traps may delete keys of the
+  // objects before it: with a proxy on the chain every key is rooted, as
+  // `seen` holds their addresses.
+  bool proxy_on_chain = false;
+  for (Object* o = obj; o && !proxy_on_chain; o = o->proto()) proxy_on_chain = o->kind() == CellKind::kProxy;
+  RootedVector key_roots(rt);
+  for (Rooted<Object*> ro(rt, obj.get()); ro.get(); ro = GetPrototypeOf(rt, ro), rt.PollNativeTimeout()) {
+    std::vector<PropertyKey> own = OwnPropertyKeys(rt, ro, kKeysStrings);
+    for (PropertyKey k : own) {
+      if (proxy_on_chain && k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+    }
     for (PropertyKey k : own) {
       if (!seen.insert(identity(k)).second) continue;
+      // A proxy's keys are filtered by ForInNext (V8 asks its
+      // getOwnPropertyDescriptor trap there, once per key visited).
       OwnProperty p;
-      if (!GetOwnProperty(rt, ro, k, &p) || !(p.attrs & kAttrEnumerable)) continue;
+      if (ro->kind() != CellKind::kProxy && (!GetOwnProperty(rt, ro, k, &p) || !(p.attrs & kAttrEnumerable))) continue;
       ArrayPush(rt, keys, KeyToValue(rt, k));
     }
-    o = ro.get();
   }
   return Value::FromCell(keys.get());
 }
@@ -319,7 +332,17 @@ Value ForInNext(Runtime& rt, Value receiver, Value cache, Value index_value) {
   Rooted<Value> rkey(rt, key);
   Object* obj = receiver.IsObject() ? receiver.AsObject() : nullptr;
   if (!obj) return key;  // primitives' keys cannot be deleted
-  if (HasProperty(rt, obj, rt.KeyFor(rkey.get().AsString()))) return rkey;
+  // V8's HasEnumerableProperty: the first own property found up the chain
+  // decides.
+  PropertyKey k = rt.KeyFor(rkey.get().AsString());
+  Rooted<Value> key_root(rt, k.cell() ? Value::FromCell(k.cell()) : Value::Undefined());
+  OwnProperty p;
+  if (obj->kind() != CellKind::kProxy && GetOwnProperty(rt, obj, k, &p)) {  // the usual case
+    return (p.attrs & kAttrEnumerable) ? rkey.get() : Value::Undefined();
+  }
+  for (Rooted<Object*> o(rt, obj); o.get(); o = GetPrototypeOf(rt, o), rt.PollNativeTimeout()) {
+    if (GetOwnProperty(rt, o, k, &p)) return (p.attrs & kAttrEnumerable) ? rkey.get() : Value::Undefined();
+  }
   return Value::Undefined();
 }
 
@@ -491,6 +514,10 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       RootedVector excluded(rt);
       for (uint32_t i = 2; i < argc; ++i) excluded.push_back(args[i]);
       std::vector<PropertyKey> keys = OwnPropertyKeys(rt, from);
+      RootedVector key_roots(rt);  // a proxy's keys live in no shape
+      for (PropertyKey k : keys) {
+        if (k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+      }
       for (PropertyKey k : keys) {
         bool skip = false;
         for (Value e : excluded.values()) {

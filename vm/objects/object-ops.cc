@@ -5,6 +5,7 @@
 
 #include "vm/execution/operations.h"
 #include "vm/objects/array-buffer.h"
+#include "vm/objects/proxy.h"
 
 namespace jsvm {
 
@@ -12,6 +13,10 @@ namespace {
 
 inline bool IsFunctionKind(CellKind k) {
   return k == CellKind::kFunction || k == CellKind::kNativeFunction || k == CellKind::kBoundFunction;
+}
+
+inline Proxy* AsProxy(Object* obj) {
+  return obj->kind() == CellKind::kProxy ? static_cast<Proxy*>(obj) : nullptr;
 }
 
 inline void EnsureMaterialized(Runtime& rt, Object* obj) {
@@ -125,6 +130,7 @@ void MaterializeFunctionProperties(Runtime& rt, Object* obj) {
 }
 
 bool GetOwnProperty(Runtime& rt, Object* obj, PropertyKey key, OwnProperty* out) {
+  if (Proxy* proxy = AsProxy(obj)) return ProxyGetOwnProperty(rt, proxy, key, out);
   EnsureMaterialized(rt, obj);
   double ta_index;
   if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
@@ -220,6 +226,11 @@ bool SetArrayLength(Runtime& rt, Array* array, double new_length, bool throw_on_
 
 bool DefineOwnProperty(Runtime& rt, Object* obj, PropertyKey key, const PropertyDescriptor& desc,
                        bool throw_on_failure) {
+  if (Proxy* proxy = AsProxy(obj)) {
+    if (ProxyDefineOwnProperty(rt, proxy, key, desc)) return true;
+    return Reject(rt, throw_on_failure, "'defineProperty' on proxy: trap returned falsish for property '" +
+                                            KeyText(rt, key) + "'");
+  }
   EnsureMaterialized(rt, obj);
   double ta_index;
   if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
@@ -290,22 +301,8 @@ bool DefineOwnProperty(Runtime& rt, Object* obj, PropertyKey key, const Property
   }
 
   // ValidateAndApplyPropertyDescriptor.
-  bool configurable = current.attrs & kAttrConfigurable;
   bool is_accessor = current.attrs & kAttrAccessor;
-  if (!configurable) {
-    if (desc.has_configurable && desc.configurable) goto reject;
-    if (desc.has_enumerable && desc.enumerable != bool(current.attrs & kAttrEnumerable)) goto reject;
-    if (!desc.IsAccessor() && !desc.IsData()) { /* generic: ok */ }
-    else if (desc.IsAccessor() != is_accessor) goto reject;
-    else if (is_accessor) {
-      auto* acc = static_cast<Accessor*>(current.value.AsCell());
-      if (desc.has_get && !SameValue(desc.get, acc->getter)) goto reject;
-      if (desc.has_set && !SameValue(desc.set, acc->setter)) goto reject;
-    } else if (!(current.attrs & kAttrWritable)) {
-      if (desc.has_writable && desc.writable) goto reject;
-      if (desc.has_value && !SameValue(desc.value, current.value)) goto reject;
-    }
-  }
+  if (!IsCompatiblePropertyDescriptor(obj->extensible(), desc, &current)) goto reject;
   {
     uint8_t attrs = current.attrs;
     if (desc.has_enumerable) attrs = desc.enumerable ? (attrs | kAttrEnumerable) : (attrs & ~kAttrEnumerable);
@@ -372,6 +369,7 @@ bool DeleteProperty(Runtime& rt, Object* obj, PropertyKey key) {
     Value ignored;
     return !TypedArrayGetOwn(ta, ta_index, &ignored);
   }
+  if (Proxy* proxy = AsProxy(obj)) return ProxyDelete(rt, proxy, key);
   OwnProperty p;
   if (!GetOwnProperty(rt, obj, key, &p)) return true;
   if (!(p.attrs & kAttrConfigurable)) return false;
@@ -386,6 +384,24 @@ bool DeleteProperty(Runtime& rt, Object* obj, PropertyKey key) {
 }
 
 std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filter) {
+  if (Proxy* proxy = AsProxy(obj)) {
+    Rooted<Object*> robj(rt, obj);
+    std::vector<PropertyKey> all = ProxyOwnKeys(rt, proxy);
+    RootedVector roots(rt);
+    for (const PropertyKey& k : all) {
+      if (k.cell()) roots.push_back(Value::FromCell(k.cell()));
+    }
+    std::vector<PropertyKey> keys;
+    for (const PropertyKey& k : all) {
+      if (!(filter & (k.IsSymbol() ? kKeysSymbols : kKeysStrings))) continue;
+      if (filter & kKeysEnumerableOnly) {
+        OwnProperty p;
+        if (!GetOwnProperty(rt, robj, k, &p) || !(p.attrs & kAttrEnumerable)) continue;
+      }
+      keys.push_back(k);
+    }
+    return keys;
+  }
   EnsureMaterialized(rt, obj);
   std::vector<PropertyKey> keys;
   bool enumerable_only = filter & kKeysEnumerableOnly;
@@ -432,6 +448,7 @@ bool HasProperty(Runtime& rt, Object* obj, PropertyKey key) {
       Value ignored;
       return TypedArrayGetOwn(ta, ta_index, &ignored);
     }
+    if (Proxy* proxy = AsProxy(o)) return ProxyHas(rt, proxy, key);
     if (HasOwnProperty(rt, o, key)) return true;
   }
   return false;
@@ -453,6 +470,7 @@ Value GetProperty(Runtime& rt, Object* obj, PropertyKey key, Value receiver) {
     }
     double ta_index;
     if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) return TypedArrayGetElement(ta, ta_index);
+    if (Proxy* proxy = AsProxy(o)) return ProxyGet(rt, proxy, key, receiver);
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) {
       if (!(p.attrs & kAttrAccessor)) return p.value;
@@ -482,6 +500,30 @@ Value GetValueProperty(Runtime& rt, Value base, PropertyKey key) {
                     " (reading '" + KeyText(rt, key) + "')");
 }
 
+namespace {
+
+// The end of OrdinarySetWithOwnDescriptor when the receiver is a proxy: its
+// [[GetOwnProperty]] and [[DefineOwnProperty]] (traps) decide.
+bool SetOnProxyReceiver(Runtime& rt, Object* receiver, PropertyKey key, Value value, bool strict) {
+  Rooted<Object*> rreceiver(rt, receiver);
+  Rooted<Value> rvalue(rt, value);
+  OwnProperty existing;
+  if (GetOwnProperty(rt, receiver, key, &existing)) {
+    if (existing.attrs & kAttrAccessor) return Reject(rt, strict, "Cannot redefine property: " + KeyText(rt, key));
+    if (!(existing.attrs & kAttrWritable)) {
+      return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of " +
+                                    DescribeWithType(rt, Value::FromCell(rreceiver.get())));
+    }
+    PropertyDescriptor d;
+    d.value = rvalue;
+    d.has_value = true;
+    return DefineOwnProperty(rt, rreceiver, key, d, strict);
+  }
+  return DefineOwnProperty(rt, rreceiver, key, PropertyDescriptor::Data(rvalue, kAttrDefault), strict);
+}
+
+}  // namespace
+
 bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value receiver, bool strict) {
   bool receiver_is_obj = receiver.IsCell() && receiver.AsCell() == obj;
   // Fast path: existing writable own data property of an ordinary object.
@@ -508,6 +550,10 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
   for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) {
       if (!TypedArrayGetOwn(ta, ta_index, &p.value)) return true;
+    }
+    if (Proxy* proxy = AsProxy(o)) {
+      if (ProxySet(rt, proxy, key, rvalue, rreceiver)) return true;
+      return Reject(rt, strict, "'set' on proxy: trap returned falsish for property '" + KeyText(rt, key) + "'");
     }
     if (GetOwnProperty(rt, o, key, &p)) {
       found = true;
@@ -539,6 +585,7 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
     if (GetOwnProperty(rt, target, key, &p)) d.has_writable = d.has_enumerable = d.has_configurable = false;
     return DefineOwnProperty(rt, target, key, d, strict);
   }
+  if (target->kind() == CellKind::kProxy) return SetOnProxyReceiver(rt, target, key, rvalue, strict);
   OwnProperty existing;
   if (GetOwnProperty(rt, target, key, &existing)) {
     if (existing.attrs & kAttrAccessor) return Reject(rt, strict, "Cannot redefine property: " + KeyText(rt, key));
@@ -601,13 +648,66 @@ uint64_t LengthOf(Runtime& rt, Object* obj) {
   return ToLength(rt, GetProperty(rt, obj, PropertyKey::Named(rt.names().length)));
 }
 
+Object* GetPrototypeOf(Runtime& rt, Object* obj) {
+  if (Proxy* proxy = AsProxy(obj)) return ProxyGetPrototypeOf(rt, proxy);
+  return obj->proto();
+}
+
+bool SetPrototypeOf(Runtime& rt, Object* obj, Object* proto) {
+  if (Proxy* proxy = AsProxy(obj)) return ProxySetPrototypeOf(rt, proxy, proto);
+  if (obj->proto() == proto) return true;
+  if (obj == rt.intrinsics().object_prototype) return false;  // immutable prototype exotic
+  if (!obj->extensible()) return false;
+  // A proxy ends the cycle check (its [[GetPrototypeOf]] is not ordinary):
+  // its proto() is null.
+  for (Object* p = proto; p; p = p->proto(), rt.PollNativeTimeout()) {
+    if (p == obj) return false;
+  }
+  obj->set_proto(proto);
+  return true;
+}
+
+bool IsExtensible(Runtime& rt, Object* obj) {
+  if (Proxy* proxy = AsProxy(obj)) return ProxyIsExtensible(rt, proxy);
+  return obj->extensible();
+}
+
+bool PreventExtensions(Runtime& rt, Object* obj) {
+  if (Proxy* proxy = AsProxy(obj)) return ProxyPreventExtensions(rt, proxy);
+  obj->set_extensible(false);
+  return true;
+}
+
+bool IsCompatiblePropertyDescriptor(bool extensible, const PropertyDescriptor& desc, const OwnProperty* current) {
+  if (!current) return extensible;
+  if (current->attrs & kAttrConfigurable) return true;
+  bool is_accessor = current->attrs & kAttrAccessor;
+  if (desc.has_configurable && desc.configurable) return false;
+  if (desc.has_enumerable && desc.enumerable != bool(current->attrs & kAttrEnumerable)) return false;
+  if (!desc.IsAccessor() && !desc.IsData()) return true;  // generic
+  if (desc.IsAccessor() != is_accessor) return false;
+  if (is_accessor) {
+    auto* acc = static_cast<Accessor*>(current->value.AsCell());
+    if (desc.has_get && !SameValue(desc.get, acc->getter)) return false;
+    if (desc.has_set && !SameValue(desc.set, acc->setter)) return false;
+  } else if (!(current->attrs & kAttrWritable)) {
+    if (desc.has_writable && desc.writable) return false;
+    if (desc.has_value && !SameValue(desc.value, current->value)) return false;
+  }
+  return true;
+}
+
 bool SetIntegrityLevel(Runtime& rt, Object* obj, bool frozen) {
   if (frozen && obj->kind() == CellKind::kTypedArray && static_cast<TypedArrayObject*>(obj)->length() > 0) {
     rt.ThrowTypeError("Cannot freeze array buffer views with elements");
   }
   Rooted<Object*> robj(rt, obj);
-  obj->set_extensible(false);
-  std::vector<PropertyKey> keys = OwnPropertyKeys(rt, obj);
+  if (!PreventExtensions(rt, obj)) return false;
+  RootedVector key_roots(rt);
+  std::vector<PropertyKey> keys = OwnPropertyKeys(rt, robj);
+  for (const PropertyKey& k : keys) {
+    if (k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+  }
   for (PropertyKey key : keys) {
     PropertyDescriptor d;
     d.has_configurable = true;
@@ -625,10 +725,16 @@ bool SetIntegrityLevel(Runtime& rt, Object* obj, bool frozen) {
 }
 
 bool TestIntegrityLevel(Runtime& rt, Object* obj, bool frozen) {
-  if (obj->extensible()) return false;
-  for (PropertyKey key : OwnPropertyKeys(rt, obj)) {
+  Rooted<Object*> robj(rt, obj);
+  if (IsExtensible(rt, obj)) return false;
+  RootedVector key_roots(rt);
+  std::vector<PropertyKey> keys = OwnPropertyKeys(rt, robj);
+  for (const PropertyKey& k : keys) {
+    if (k.cell()) key_roots.push_back(Value::FromCell(k.cell()));
+  }
+  for (PropertyKey key : keys) {
     OwnProperty p;
-    if (!GetOwnProperty(rt, obj, key, &p)) continue;
+    if (!GetOwnProperty(rt, robj, key, &p)) continue;
     if (p.attrs & kAttrConfigurable) return false;
     if (frozen && !(p.attrs & kAttrAccessor) && (p.attrs & kAttrWritable)) return false;
   }

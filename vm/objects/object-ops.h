@@ -77,6 +77,17 @@ void ArrayPush(Runtime& rt, Array* array, Value v);
 // LengthOfArrayLike(obj).
 uint64_t LengthOf(Runtime& rt, Object* obj);
 
+// ---- prototype and extensibility ([[GetPrototypeOf]], [[SetPrototypeOf]],
+// [[IsExtensible]], [[PreventExtensions]]; proxies run their traps)
+Object* GetPrototypeOf(Runtime& rt, Object* obj);
+// False when not allowed (not extensible, a cycle, Object.prototype's immutable prototype).
+bool SetPrototypeOf(Runtime& rt, Object* obj, Object* proto);
+bool IsExtensible(Runtime& rt, Object* obj);
+bool PreventExtensions(Runtime& rt, Object* obj);
+// IsCompatiblePropertyDescriptor: whether `desc` may be applied over `current`
+// (nullptr: absent) on an object that is `extensible`.
+bool IsCompatiblePropertyDescriptor(bool extensible, const PropertyDescriptor& desc, const OwnProperty* current);
+
 // ---- integrity
 bool SetIntegrityLevel(Runtime& rt, Object* obj, bool frozen);
 bool TestIntegrityLevel(Runtime& rt, Object* obj, bool frozen);

@@ -6,6 +6,7 @@
 #include <new>
 
 #include "vm/objects/function.h"
+#include "vm/objects/proxy.h"
 #include "vm/execution/runtime.h"
 
 namespace jsvm {
@@ -22,6 +23,8 @@ bool Object::IsCallable() const {
   switch (kind()) {
     case CellKind::kFunction: case CellKind::kNativeFunction: case CellKind::kBoundFunction:
       return true;
+    case CellKind::kProxy:
+      return static_cast<const Proxy*>(this)->callable();
     default:
       return false;
   }

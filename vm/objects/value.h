@@ -111,6 +111,7 @@ inline bool IsObjectKind(CellKind k) {
     case CellKind::kError: case CellKind::kPrimitiveWrapper: case CellKind::kMap:
     case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator: case CellKind::kPromise:
     case CellKind::kArrayBuffer: case CellKind::kTypedArray: case CellKind::kDataView:
+    case CellKind::kProxy:
       return true;
     default:
       return false;

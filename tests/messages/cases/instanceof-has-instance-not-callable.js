@@ -1,0 +1,1 @@
+try { ({}) instanceof { [Symbol.hasInstance]: "s" }; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Proxy({}, {}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Object.defineProperty(new Proxy({}, { defineProperty: () => false }), "z", {}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

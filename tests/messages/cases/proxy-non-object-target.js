@@ -1,0 +1,1 @@
+try { new Proxy(1, {}); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { new Proxy({}, { get: 1 }).x; } catch (e) { console.log(e.constructor.name + ": " + e.message); }

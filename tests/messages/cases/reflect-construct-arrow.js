@@ -1,0 +1,1 @@
+try { Reflect.construct(() => {}, []); } catch (e) { console.log(e.constructor.name + ": " + e.message); }

@@ -1,0 +1,1 @@
+try { Reflect.get(1, "x"); } catch (e) { console.log(e.constructor.name + ": " + e.message); }
