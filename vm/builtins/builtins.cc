@@ -292,6 +292,16 @@ Object* MakeError(Runtime& rt, Object* proto, Value message, Value options) {
   return e;
 }
 
+Value SpeciesConstructorOf(Runtime& rt, Object* o, Value fallback) {
+  Value c = GetProperty(rt, o, PropertyKey::Named(rt.names().constructor));
+  if (c.IsUndefined()) return fallback;
+  if (!c.IsObject()) rt.ThrowTypeError("The .constructor property is not an object");
+  Value s = GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.symbols().species));
+  if (s.IsNullish()) return fallback;
+  if (IsConstructor(s)) return s;
+  rt.ThrowTypeError("object.constructor[Symbol.species] is not a constructor");
+}
+
 // ---- InstallBuiltins
 
 void InstallBuiltins(Runtime& rt) {
@@ -335,7 +345,6 @@ void InstallBuiltins(Runtime& rt) {
   in.string_iterator_prototype = heap.New<Object>(CellKind::kObject, in.iterator_prototype);
   in.map_iterator_prototype = heap.New<Object>(CellKind::kObject, in.iterator_prototype);
   in.set_iterator_prototype = heap.New<Object>(CellKind::kObject, in.iterator_prototype);
-  // There is no RegExp; the prototype exists so that code using it finds an object.
   in.regexp_prototype = heap.New<Object>(CellKind::kObject, op);
   in.global_object = heap.New<Object>(CellKind::kObject, op);
   {
@@ -365,6 +374,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallJsonBuiltins(rt);
   InstallCollectionBuiltins(rt);
   InstallDateBuiltins(rt);
+  InstallRegExpBuiltins(rt);
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);
   InstallTimerBuiltins(rt);

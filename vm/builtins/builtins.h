@@ -120,6 +120,9 @@ uint64_t RelativeIndex(Runtime& rt, Value arg, uint64_t len, uint64_t default_va
 bool IsDenseArray(Object* obj);
 // The callable argument or a TypeError "<desc> is not a function".
 Value RequireCallable(Runtime& rt, Value fn);
+// SpeciesConstructor(o, fallback): o.constructor[Symbol.species], or fallback
+// when either is undefined (the fallback is a constructor that stays alive).
+Value SpeciesConstructorOf(Runtime& rt, Object* o, Value fallback);
 // SpeciesConstructor-free ArraySpeciesCreate: a new Array of `length`
 // (RangeError for lengths above 2^32 - 1).
 Array* NewArrayOfLength(Runtime& rt, uint64_t length);
@@ -177,6 +180,8 @@ struct BuiltinsState {
   std::vector<Cell*> weak_collections;
   // Values kept alive for the runtime's lifetime (created during install).
   std::vector<Value> roots;
+  // The RegExp built-ins' state (regexp.cc).
+  std::shared_ptr<struct RegExpState> regexp_state;
 };
 
 // The built-ins' state of `rt` (created by InstallBuiltins).
@@ -198,6 +203,7 @@ void InstallJsonBuiltins(Runtime& rt);
 void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
+void InstallRegExpBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
 
@@ -230,5 +236,23 @@ double ParseFloatCore(std::u16string_view s);
 // Well-formed substring helpers for the string built-ins.
 std::u16string ToUpperCaseCore(std::u16string_view s);
 std::u16string ToLowerCaseCore(std::u16string_view s);
+
+// ---- regular expressions (regexp.cc)
+
+struct RegExpProgram;
+// IsRegExp(v): an object whose Symbol.match is truthy, or a RegExp without one.
+bool IsRegExpValue(Runtime& rt, Value v);
+// RegExpCreate(pattern, flags) with %RegExp.prototype%.
+Value RegExpCreateValue(Runtime& rt, Value pattern, Value flags);
+// GetSubstitution: `replacement` with $$, $&, $`, $', $n and $<name> expanded
+// (captures: undefined or strings; named_captures: undefined or an object).
+String* GetSubstitution(Runtime& rt, String* matched, String* str, size_t position,
+                        const std::vector<Value>& captures, Value named_captures, String* replacement);
+// A RegExp object for a literal (CreateRegExpLiteral): `*site` is the
+// literal site's compiled program, filled on first use and kept for the
+// runtime's lifetime.
+Value NewRegExpFromLiteral(Runtime& rt, String* pattern, const RegExpProgram** site, uint32_t flags);
+// "/source/flags" of a RegExp object, as console.log shows it.
+std::u16string RegExpDisplayText(Object* regexp);
 
 }  // namespace jsvm

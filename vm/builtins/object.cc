@@ -373,6 +373,7 @@ String* ObjectToStringTag(Runtime& rt, Value v) {
       builtin = "Function";
       break;
     case CellKind::kError: builtin = "Error"; break;
+    case CellKind::kRegExp: builtin = "RegExp"; break;
     case CellKind::kPrimitiveWrapper: {
       Value p = static_cast<PrimitiveWrapper*>(obj.get())->primitive();
       if (p.IsBoolean()) builtin = "Boolean";

@@ -162,14 +162,7 @@ PromiseCapability NewPromiseCapability(Runtime& rt, Value c, bool functions, Roo
 
 // SpeciesConstructor(o, %Promise%).
 Value SpeciesConstructor(Runtime& rt, Object* o) {
-  Value fallback = Value::FromCell(rt.intrinsics().promise_constructor);
-  Value c = GetProperty(rt, o, PropertyKey::Named(rt.names().constructor));
-  if (c.IsUndefined()) return fallback;
-  if (!c.IsObject()) rt.ThrowTypeError("The .constructor property is not an object");
-  Value s = GetProperty(rt, c.AsObject(), PropertyKey::Named(rt.symbols().species));
-  if (s.IsNullish()) return fallback;
-  if (IsConstructor(s)) return s;
-  rt.ThrowTypeError("object.constructor[Symbol.species] is not a constructor");
+  return SpeciesConstructorOf(rt, o, Value::FromCell(rt.intrinsics().promise_constructor));
 }
 
 // PromiseResolve(C, x).

@@ -15,7 +15,7 @@ bool Cacheable(Runtime& rt, const Object* o, Cell* key) {
   switch (o->kind()) {
     case CellKind::kObject: case CellKind::kError: case CellKind::kArguments:
     case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator:
-    case CellKind::kPromise:
+    case CellKind::kPromise: case CellKind::kRegExp:
       break;
     case CellKind::kArray: case CellKind::kPrimitiveWrapper:
       if (key == rt.names().length) return false;  // exotic (arrays, string wrappers)

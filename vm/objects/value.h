@@ -110,6 +110,7 @@ inline bool IsObjectKind(CellKind k) {
     case CellKind::kNativeFunction: case CellKind::kBoundFunction: case CellKind::kArguments:
     case CellKind::kError: case CellKind::kPrimitiveWrapper: case CellKind::kMap:
     case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator: case CellKind::kPromise:
+    case CellKind::kRegExp:
       return true;
     default:
       return false;
