@@ -211,6 +211,17 @@ class Compiler {
       }
       return;
     }
+    // A greedy run of one code unit with nothing to reset: one instruction
+    // that takes as many as match and gives them back one by one.
+    bool single = body->kind == NodeKind::kDot || (body->kind == NodeKind::kSet && body->set.strings.empty()) ||
+                  (body->kind == NodeKind::kChar && body->value < 0x10000);
+    if (n->greedy && !back && !unicode_ && single && !has_captures) {
+      int32_t len_at = EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0}, 2);
+      int32_t atom = Here();
+      Emit(body, false);
+      code()[static_cast<size_t>(len_at)] = Here() - atom;
+      return;
+    }
     int32_t count_reg = -1;
     if (!(n->min == 0 && n->max == -1)) {
       count_reg = NewReg();

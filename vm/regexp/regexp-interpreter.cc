@@ -21,13 +21,14 @@ using regexp::Op;
 // kStackOverflow (a RangeError, as V8's "Maximum call stack size exceeded").
 constexpr size_t kMaxChoices = 8u << 20;
 
-enum ChoiceKind : int32_t { kChoice, kLookMarker, kNegativeLookMarker };
+enum ChoiceKind : int32_t { kChoice, kLookMarker, kNegativeLookMarker, kGiveBack };
 
 struct Choice {
   int32_t pc;
   int32_t pos;
   uint32_t undo;
   int32_t kind;
+  int32_t floor;  // kGiveBack: the fewest units the run may keep (its start + min)
 };
 
 struct Undo {
@@ -92,6 +93,17 @@ class Matcher {
       }
     }
     return found != ((flags & regexp::kSetNegated) != 0);
+  }
+
+  // Whether one forward Char, CharI, Dot or Set instruction matches code unit c (not u/v).
+  bool MatchesUnit(const int32_t* ins, char16_t c) const {
+    switch (static_cast<Op>(ins[0])) {
+      case Op::kChar: return c == static_cast<char32_t>(ins[1]);
+      case Op::kCharI: return Canon(c) == static_cast<char32_t>(ins[1]);
+      case Op::kDot: return ins[1] || !IsLineTerminator(c);
+      case Op::kSet: return InSet(ins[1], ins[2], c);
+      default: return false;
+    }
   }
 
   bool IsWordAt(int32_t i) const {
@@ -235,7 +247,7 @@ class Matcher {
         }
         case Op::kPush:
           if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
-          choices_.push_back({ins[1], pos, static_cast<uint32_t>(undo_.size()), kChoice});
+          choices_.push_back({ins[1], pos, static_cast<uint32_t>(undo_.size()), kChoice, 0});
           pc += 2;
           break;
         case Op::kGoto:
@@ -276,10 +288,10 @@ class Matcher {
           }
           if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
           if (ins[5]) {
-            choices_.push_back({ins[4], pos, static_cast<uint32_t>(undo_.size()), kChoice});
+            choices_.push_back({ins[4], pos, static_cast<uint32_t>(undo_.size()), kChoice, 0});
             pc += 6;
           } else {
-            choices_.push_back({pc + 6, pos, static_cast<uint32_t>(undo_.size()), kChoice});
+            choices_.push_back({pc + 6, pos, static_cast<uint32_t>(undo_.size()), kChoice, 0});
             pc = ins[4];
           }
           break;
@@ -292,7 +304,7 @@ class Matcher {
           if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
           SetReg(ins[1], static_cast<int32_t>(choices_.size()));
           choices_.push_back({ins[3], pos, static_cast<uint32_t>(undo_.size()),
-                              ins[2] ? kNegativeLookMarker : kLookMarker});
+                              ins[2] ? kNegativeLookMarker : kLookMarker, 0});
           pc += 4;
           break;
         case Op::kLookEnd: {
@@ -302,6 +314,21 @@ class Matcher {
           if (ins[2]) goto fail;  // the negative lookaround's body matched
           pos = m.pos;
           pc += 3;
+          break;
+        }
+        case Op::kRepeatGreedy: {
+          const int32_t* atom = ins + 4;
+          int32_t limit = ins[2] < 0 ? len_ : std::min<int64_t>(len_, int64_t{pos} + ins[2]);
+          int32_t end = pos;
+          while (end < limit && MatchesUnit(atom, s_[end])) ++end;
+          if (end - pos < ins[1]) goto fail;
+          int32_t cont = pc + 4 + ins[3];
+          if (end - pos > ins[1]) {
+            if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
+            choices_.push_back({cont, end, static_cast<uint32_t>(undo_.size()), kGiveBack, pos + ins[1]});
+          }
+          pos = end;
+          pc = cont;
           break;
         }
         case Op::kMatch:
@@ -317,6 +344,11 @@ class Matcher {
         if (--poll_countdown_ == 0) Poll();
         if (c.kind == kLookMarker) continue;  // the positive lookaround's body failed
         UnwindTo(c.undo);
+        if (c.kind == kGiveBack) {
+          // A greedy run gives back one unit; it stays a choice while it can give more.
+          c.pos -= 1;
+          if (c.pos > c.floor) choices_.push_back(c);
+        }
         pos = c.pos;
         pc = c.pc;
         break;
@@ -354,6 +386,12 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
   }
   bool sticky = (program.flags & kRegExpSticky) != 0;
   bool unicode = (program.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  // With u/v the subject is code points: a start inside a surrogate pair
+  // starts at the pair, as V8 does.
+  if (unicode && start > 0 && start < subject.size() && subject[start - 1] >= 0xD800 && subject[start - 1] <= 0xDBFF &&
+      subject[start] >= 0xDC00 && subject[start] <= 0xDFFF) {
+    --start;
+  }
   Matcher m(program, subject, limits);
   auto len = static_cast<uint32_t>(subject.size());
   RegExpResult r = RegExpResult::kNoMatch;
