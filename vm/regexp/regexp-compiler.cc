@@ -25,6 +25,13 @@ class Compiler {
     EmitOp(Op::kSave, {1});
     EmitOp(Op::kMatch, {});
     p_->required_unit = RequiredUnit(root);
+    CharSet first;
+    bool any = false;
+    if (!FirstUnits(root, &first, &any) && !any) {
+      first.Normalize();
+      p_->first_known = true;
+      p_->first_units = first.ranges;
+    }
   }
 
  private:
@@ -233,6 +240,56 @@ class Compiler {
     if (count_reg >= 0) EmitOp(Op::kIncReg, {count_reg});
     EmitOp(Op::kGoto, {loop});
     Patch(exit);
+  }
+
+  // Adds to *set the code units a match of n can start with; returns whether
+  // n can match empty. *any: the first unit cannot be known.
+  bool FirstUnits(const Node* n, CharSet* set, bool* any) const {
+    if (*any) return true;
+    switch (n->kind) {
+      case NodeKind::kChar: {
+        auto c = static_cast<char32_t>(n->value);
+        if (c > 0xFFFF || (ignore_case_ && CaseSensitive(c)) || (unicode_ && c >= 0xD800 && c <= 0xDFFF)) {
+          *any = true;
+        } else {
+          set->Add(c, c);
+        }
+        return false;
+      }
+      case NodeKind::kSet: {
+        if (n->negated || !n->set.strings.empty() || ignore_case_ || unicode_) {
+          *any = true;
+          return false;
+        }
+        for (size_t i = 0; i + 1 < n->set.ranges.size(); i += 2) {
+          if (n->set.ranges[i] <= 0xFFFF) set->Add(n->set.ranges[i], std::min<char32_t>(n->set.ranges[i + 1], 0xFFFF));
+        }
+        return false;
+      }
+      case NodeKind::kDot:
+        *any = true;
+        return false;
+      case NodeKind::kBackref:
+        *any = true;
+        return true;
+      case NodeKind::kGroup:
+        return FirstUnits(n->kids[0], set, any);
+      case NodeKind::kQuant:
+        if (n->max == 0) return true;
+        return FirstUnits(n->kids[0], set, any) || n->min == 0;
+      case NodeKind::kAlt: {
+        bool empty = false;
+        for (const Node* k : n->kids) empty |= FirstUnits(k, set, any);
+        return empty;
+      }
+      case NodeKind::kSeq:
+        for (const Node* k : n->kids) {
+          if (!FirstUnits(k, set, any)) return false;
+        }
+        return true;
+      default:  // assertions and lookarounds consume nothing
+        return true;
+    }
   }
 
   // A code unit that every match contains, from the mandatory part of the

@@ -114,7 +114,8 @@ class Matcher {
   }
 
   void Write(int32_t slot, int32_t value) {
-    undo_.push_back({slot, slots_[static_cast<size_t>(slot)]});
+    // Only a choice point can unwind a write: without one there is nothing to log.
+    if (!choices_.empty()) undo_.push_back({slot, slots_[static_cast<size_t>(slot)]});
     slots_[static_cast<size_t>(slot)] = value;
   }
   void UnwindTo(uint32_t size) {
@@ -395,7 +396,22 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
   Matcher m(program, subject, limits);
   auto len = static_cast<uint32_t>(subject.size());
   RegExpResult r = RegExpResult::kNoMatch;
+  auto can_start = [&program, &subject, len](uint32_t at) {
+    if (!program.first_known) return true;
+    if (at >= len) return false;
+    char32_t c = subject[at];
+    const std::vector<char32_t>& r = program.first_units;
+    for (size_t i = 0; i < r.size(); i += 2) {
+      if (c < r[i]) return false;
+      if (c <= r[i + 1]) return true;
+    }
+    return false;
+  };
   for (uint32_t at = start; at <= len;) {
+    if (!sticky && !can_start(at)) {
+      ++at;  // no match starts here (nor inside a surrogate pair: first units are never surrogates)
+      continue;
+    }
     r = m.Run(static_cast<int32_t>(at), captures);
     if (r != RegExpResult::kNoMatch || sticky) break;
     // AdvanceStringIndex: past a whole surrogate pair with u/v.

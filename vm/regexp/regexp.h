@@ -50,6 +50,10 @@ struct RegExpProgram : std::enable_shared_from_this<RegExpProgram> {
   // A code unit every match contains (0xFFFFFFFF: none known): a subject
   // without it cannot match, which is checked before any backtracking.
   uint32_t required_unit = 0xFFFFFFFFu;
+  // The code units a match can start with, as lo, hi ranges, when known
+  // (first_known): other start positions are skipped without running.
+  bool first_known = false;
+  std::vector<char32_t> first_units;
 };
 
 // Compiles pattern + flags. On a syntax error returns null and sets *error to
