@@ -8,6 +8,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
+#include "vm/regexp/regexp.h"
 
 namespace jsvm {
 
@@ -311,7 +312,9 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kRegExpLiteral: {
       auto* r = static_cast<RegExpLiteral*>(e);
       ConstantIndex pattern = builder_.AddName(r->pattern);
-      builder_.CreateRegExpLiteral(pattern, builder_.AddName(r->flags));
+      uint16_t flags = 0;
+      ParseRegExpFlags(r->flags, &flags);  // valid: the parser checked them
+      builder_.CreateRegExpLiteral(pattern, builder_.NewFeedbackSlot(), UImm(flags));
       return;
     }
     case NodeKind::kIdentifier:

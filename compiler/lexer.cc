@@ -830,7 +830,7 @@ void Lexer::RescanRegExp(Token* token) {
       uint32_t length;
       if (!IsUnicodeIdPart(CodePointAt(offset_, &length))) break;
     }
-    bool known = c == 'd' || c == 'g' || c == 'i' || c == 'm' || c == 's' || c == 'u' || c == 'y';
+    bool known = c == 'd' || c == 'g' || c == 'i' || c == 'm' || c == 's' || c == 'u' || c == 'v' || c == 'y';
     if (!known || flags.find(static_cast<char16_t>(c)) != std::u16string::npos) {
       ++offset_;
       Illegal(token, "Invalid regular expression flags", start);

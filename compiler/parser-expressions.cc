@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "compiler/parser.h"
+#include "vm/regexp/regexp.h"
 
 namespace jsvm {
 
@@ -607,6 +608,9 @@ Expr* Parser::ParsePrimary(CoverErrors* errors) {
     case TokenKind::kAssignDiv: {
       lexer_.RescanRegExp(&tok_);
       if (tok_.kind == TokenKind::kIllegal) FailUnexpected();
+      // An invalid pattern is an early error (the regexp parser's message).
+      std::string regexp_error = ValidateRegExpLiteral(tok_.value, tok_.raw);
+      if (!regexp_error.empty()) Fail(pos, regexp_error);
       RegExpLiteral* node = New<RegExpLiteral>(pos);
       node->pattern = tok_.value;
       node->flags = tok_.raw;

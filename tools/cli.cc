@@ -25,6 +25,7 @@
 #include "compiler/bytecode-file.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "vm/regexp/regexp.h"
 #include "tools/dispatch-stats.h"
 #include "tools/heap-tools.h"
 #include "tools/chrome-trace.h"
@@ -85,6 +86,7 @@ struct Options {
   std::string file;
   bool strip = false;  // compile --strip
   bool print_bytecode = false;
+  bool regexp = false;  // disasm --regexp
   bool heap_stats = false;
   bool dispatch_stats = false;      // --dispatch-stats: table to stderr
   std::string dispatch_stats_file;  // --dispatch-stats-file: V8's dispatch counters JSON
@@ -96,6 +98,30 @@ struct Options {
   TraceOptions trace;
 };
 
+// `jsvm disasm --regexp`: each CreateRegExpLiteral site of every function,
+// with the regexp bytecode its pattern compiles to (vm/regexp/).
+std::string DisassembleRegExpLiterals(const FunctionInfo* top) {
+  std::string out;
+  ForEachFunction(top, [&](const FunctionInfo* f) {
+    for (uint32_t offset = 0; offset < f->bytecode.size();) {
+      const uint8_t* pc = f->bytecode.data() + offset;
+      auto op = static_cast<Bytecode>(*pc);
+      if (op == Bytecode::kCreateRegExpLiteral) {
+        String* pattern = f->constants[static_cast<uint32_t>(ReadOperand(pc, 0))].AsString();
+        auto flags = static_cast<uint16_t>(ReadOperand(pc, 2));
+        std::string name = f->name ? f->name->ToUtf8() : "";
+        out += "/" + pattern->ToUtf8() + "/" + RegExpFlagsText(flags) + " in " +
+               (name.empty() ? std::string("(anonymous)") : name) + " @ " + std::to_string(offset) + "\n";
+        std::string error;
+        auto program = CompileRegExp(pattern->view(), flags, &error);
+        out += program ? DisassembleRegExp(*program) : "  SyntaxError: " + error + "\n";
+      }
+      offset += static_cast<uint32_t>(BytecodeSize(op));
+    }
+  });
+  return out;
+}
+
 const char* kUsage =
     "Usage: jsvm [COMMAND] [OPTIONS] FILE.js\n"
     "\n"
@@ -103,7 +129,8 @@ const char* kUsage =
     "  run FILE.js        compile and run a script (the default); FILE.jsbc runs a bytecode file\n"
     "  compile FILE.js -o FILE.jsbc [--strip]\n"
     "                     write a bytecode file (docs/bytecode-file.md)\n"
-    "  disasm FILE.js     print the bytecode of every function, V8's listing layout (also FILE.jsbc)\n"
+    "  disasm FILE.js     print the bytecode of every function, V8's listing layout (also FILE.jsbc);\n"
+    "                     with --regexp, the regexp bytecode of every regular-expression literal\n"
     "  scopes FILE.js     run a script and print, as JSON, the [[Scopes]] of every\n"
     "                     function it passes to __inspect(fn, \"label\") (the program's\n"
     "                     own output goes to stderr; docs/scopes.md)\n"
@@ -438,6 +465,10 @@ int RunCommand(const Options& opts) {
     }
     return kExitOk;
   }
+  if (opts.command == "disasm" && opts.regexp) {
+    std::fputs(DisassembleRegExpLiterals(compiled.top).c_str(), stdout);
+    return kExitOk;
+  }
   if (opts.command == "disasm") {
     std::fputs(DisassembleAll(compiled.top).c_str(), stdout);
     return kExitOk;
@@ -574,6 +605,8 @@ int Main(int argc, char** argv) {
        "compile: the bytecode file to write; trace: the trace (default stdout); viz: the page")
       ("strip", po::bool_switch(&opts.strip), "compile: leave out the source text and source positions")
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
+      ("regexp", po::bool_switch(&opts.regexp),
+       "disasm: print the regexp bytecode of every regular-expression literal instead (V8's --print-regexp-bytecode)")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
       ("dispatch-stats", po::bool_switch(&opts.dispatch_stats),
        "count executed bytecodes and bytecode pairs; print the most frequent to stderr")

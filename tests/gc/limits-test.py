@@ -67,6 +67,25 @@ CASES = [
      'console.log("start"); const o = Array(1e6).fill(undefined).reduce(Object.create, {});'
      ' Array(1e5).fill(o).every(Object.prototype.isPrototypeOf, Object.prototype); console.log("done");',
      6, "start\n", "--timeout"),
+    # Catastrophic backtracking runs no bytecode: the regexp interpreter counts
+    # its backtracks as steps and checks the clock (issue 17).
+    ("timeout in a regexp", ["--timeout=2"], 'console.log("start"); console.log(/(a+)+b/.test("a".repeat(40)));',
+     6, "start\n", "--timeout"),
+    ("max-steps in a regexp", ["--max-steps=100000"],
+     'console.log("start"); console.log(/(a+)+b/.test("a".repeat(40)));', 5, "start\n", "--max-steps"),
+    # A long subject: no C++ recursion per character, and the engine knows
+    # that a match needs a "c" before it backtracks over 2,000,000 units.
+    ("regexp on a long subject", [],
+     'console.log(/(?:a|b)*c/.exec("ab".repeat(1e6))); console.log(/(?:a|b)*$/.exec("ab".repeat(1e6))[0].length);'
+     ' console.log(/^(?:(a)|b)+$/.exec("ab".repeat(2e5))[1]);',
+     0, "null\n2000000\nundefined\n", ""),
+    # A pattern nested 100,000 deep is a SyntaxError (also as a literal: an early error).
+    ("regexp nested 100,000 deep", [],
+     'try { new RegExp("(".repeat(1e5) + ")".repeat(1e5)); } catch (e) { console.log(e.name); }'
+     ' try { new RegExp("(?:a".repeat(1e5) + ")*".repeat(1e5)); } catch (e) { console.log(e.name); }'
+     ' try { new RegExp("[".repeat(1e5) + "]".repeat(1e5), "v"); } catch (e) { console.log(e.name); }'
+     ' try { eval("/" + "(?=".repeat(1e5) + ")".repeat(1e5) + "/"); } catch (e) { console.log(e.name); }',
+     0, "SyntaxError\nSyntaxError\nSyntaxError\nSyntaxError\n", ""),
     ("deep JS recursion", ["--stack-size=1000"], DEEP_JS, 1,
      "start\ncaught true Maximum call stack size exceeded\ndepth within --stack-size\n",
      "Uncaught RangeError: Maximum call stack size exceeded"),

@@ -32,6 +32,15 @@ case "$suite" in
   modern-bytecode-file)
     exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 \
       "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$@" ;;
+  regexp)
+    exec python3 "$shared/conformance/run" --vm "$jsvm run" -j 2 "$shared/modern/conformance/regexp" \
+      "$shared/modern/conformance/errors/syn_regex_invalid.js" "$shared/modern/conformance/errors/err_regexp_constructor.js" "$@" ;;
+  regexp-gc-stress)
+    exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 900 "$shared/modern/conformance/regexp" \
+      "$shared/modern/conformance/errors/syn_regex_invalid.js" "$shared/modern/conformance/errors/err_regexp_constructor.js" "$@" ;;
+  regexp-bytecode-file)
+    exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 "$shared/modern/conformance/regexp" \
+      "$shared/modern/conformance/errors/syn_regex_invalid.js" "$shared/modern/conformance/errors/err_regexp_constructor.js" "$@" ;;
   modern-scopes)
     exec python3 "$here/scopes-check.py" --jsvm "$jsvm" --shared "$shared" --corpus modern/scopes \
       --list "$here/modern-scopes-known-differences.txt" "$@" ;;

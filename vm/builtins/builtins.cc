@@ -353,7 +353,6 @@ void InstallBuiltins(Runtime& rt) {
   in.string_iterator_prototype = heap.New<Object>(CellKind::kObject, in.iterator_prototype);
   in.map_iterator_prototype = heap.New<Object>(CellKind::kObject, in.iterator_prototype);
   in.set_iterator_prototype = heap.New<Object>(CellKind::kObject, in.iterator_prototype);
-  // There is no RegExp; the prototype exists so that code using it finds an object.
   in.regexp_prototype = heap.New<Object>(CellKind::kObject, op);
   in.global_object = heap.New<Object>(CellKind::kObject, op);
   {
@@ -385,6 +384,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallDateBuiltins(rt);
   InstallArrayBufferBuiltins(rt);
   InstallTypedArrayBuiltins(rt);
+  InstallRegExpBuiltins(rt);
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);
   InstallTimerBuiltins(rt);

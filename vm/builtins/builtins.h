@@ -197,6 +197,8 @@ struct BuiltinsState {
   std::vector<Value> roots;
   // ArrayBuffer, DataView and the typed arrays (binary-data.h).
   std::unique_ptr<BinaryIntrinsics> binary;
+  // The RegExp built-ins' state (regexp.cc).
+  std::shared_ptr<struct RegExpState> regexp_state;
 };
 
 // The built-ins' state of `rt` (created by InstallBuiltins).
@@ -222,6 +224,7 @@ void InstallArrayBufferBuiltins(Runtime& rt);
 void InstallTypedArrayBuiltins(Runtime& rt);
 void InstallReflectBuiltins(Runtime& rt);
 void InstallProxyBuiltins(Runtime& rt);
+void InstallRegExpBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
 
@@ -264,5 +267,23 @@ double ParseFloatCore(std::u16string_view s);
 // Well-formed substring helpers for the string built-ins.
 std::u16string ToUpperCaseCore(std::u16string_view s);
 std::u16string ToLowerCaseCore(std::u16string_view s);
+
+// ---- regular expressions (regexp.cc)
+
+struct RegExpProgram;
+// IsRegExp(v): an object whose Symbol.match is truthy, or a RegExp without one.
+bool IsRegExpValue(Runtime& rt, Value v);
+// RegExpCreate(pattern, flags) with %RegExp.prototype%.
+Value RegExpCreateValue(Runtime& rt, Value pattern, Value flags);
+// GetSubstitution: `replacement` with $$, $&, $`, $', $n and $<name> expanded
+// (captures: undefined or strings; named_captures: undefined or an object).
+String* GetSubstitution(Runtime& rt, String* matched, String* str, size_t position,
+                        const std::vector<Value>& captures, Value named_captures, String* replacement);
+// A RegExp object for a literal (CreateRegExpLiteral): `*site` is the
+// literal site's compiled program, filled on first use and kept for the
+// runtime's lifetime.
+Value NewRegExpFromLiteral(Runtime& rt, String* pattern, const RegExpProgram** site, uint32_t flags);
+// "/source/flags" of a RegExp object, as console.log shows it.
+std::u16string RegExpDisplayText(Object* regexp);
 
 }  // namespace jsvm

@@ -373,6 +373,7 @@ String* ObjectToStringTag(Runtime& rt, Value v) {
       if (IsArrayThroughProxies(rt, Value::FromCell(obj.get()))) builtin = "Array";
       else if (obj->IsCallable()) builtin = "Function";
       break;
+    case CellKind::kRegExp: builtin = "RegExp"; break;
     case CellKind::kPrimitiveWrapper: {
       Value p = static_cast<PrimitiveWrapper*>(obj.get())->primitive();
       if (p.IsBoolean()) builtin = "Boolean";

@@ -1,8 +1,9 @@
 // String and String.prototype. Strings are sequences of UTF-16 code units.
 //
-// Limits (documented): there is no RegExp, so split/replace/replaceAll take
-// string patterns (or objects with Symbol.split/Symbol.replace methods);
-// normalize() validates its form and returns the string unchanged;
+// match, matchAll, replace, replaceAll, search and split go through the
+// argument's Symbol.match/matchAll/replace/search/split method (RegExp's are
+// in regexp.cc) and handle string patterns here.
+// Limits (documented): normalize() validates its form and returns the string unchanged;
 // localeCompare compares code units; case mapping is full Unicode (tables
 // generated from node's data, with SpecialCasing and Final_Sigma).
 #include <algorithm>
@@ -47,12 +48,9 @@ Value ThisStringValue(Runtime& rt, Value v, const char* method) {
   rt.ThrowTypeError(std::string("String.prototype.") + method + " requires that 'this' be a String");
 }
 
-// IsRegExp for an argument that must not be one: only objects with a truthy
-// Symbol.match count (there are no RegExp objects).
+// Throws when an argument that must not be a regular expression is one (IsRegExp).
 void RejectRegExp(Runtime& rt, Value v, const char* method) {
-  if (!v.IsObject()) return;
-  Value m = GetProperty(rt, v.AsObject(), PropertyKey::Named(StateOf(rt).match));
-  if (ToBoolean(m)) {
+  if (IsRegExpValue(rt, v)) {
     rt.ThrowTypeError(std::string("First argument to String.prototype.") + method +
                       " must not be a regular expression");
   }
@@ -374,41 +372,19 @@ Value StringSplit(Runtime& rt, CallArgs& args) {
   return Value::FromCell(a.get());
 }
 
-// GetSubstitution without captures: $$, $&, $`, $'.
-void AppendSubstitution(std::u16string& out, std::u16string_view matched, std::u16string_view str,
-                        size_t position, std::u16string_view replacement) {
-  for (size_t i = 0; i < replacement.size(); ++i) {
-    char16_t c = replacement[i];
-    if (c != '$' || i + 1 >= replacement.size()) {
-      out += c;
-      continue;
-    }
-    char16_t n = replacement[i + 1];
-    if (n == '$') {
-      out += u'$';
-      ++i;
-    } else if (n == '&') {
-      out += matched;
-      ++i;
-    } else if (n == '`') {
-      out += str.substr(0, position);
-      ++i;
-    } else if (n == '\'') {
-      size_t tail = std::min(position + matched.size(), str.size());
-      out += str.substr(tail);
-      ++i;
-    } else {
-      out += c;
-    }
-  }
-}
-
 Value ReplaceImpl(Runtime& rt, CallArgs& args, bool all) {
   const char* method = all ? "replaceAll" : "replace";
   if (args.this_value.IsNullish()) {
     rt.ThrowTypeError(std::string("String.prototype.") + method + " called on null or undefined");
   }
   if (!args[0].IsNullish()) {
+    if (all && IsRegExpValue(rt, args[0])) {
+      Value flags = GetProperty(rt, args[0].AsObject(), rt.KeyForUtf8("flags"));
+      if (flags.IsNullish()) rt.ThrowTypeError("String.prototype.replaceAll called with a non-global RegExp argument");
+      if (ToString(rt, flags)->view().find(u'g') == std::u16string_view::npos) {
+        rt.ThrowTypeError("String.prototype.replaceAll called with a non-global RegExp argument");
+      }
+    }
     Rooted<Value> replacer(rt, GetMethodOf(rt, args[0], StateOf(rt).replace));
     if (!replacer.get().IsUndefined()) return Call(rt, replacer, args[0], {args.this_value, args[1]});
   }
@@ -437,7 +413,7 @@ Value ReplaceImpl(Runtime& rt, CallArgs& args, bool all) {
                       Value::FromCell(s.s.get())});
       out += ToString(rt, r)->view();
     } else {
-      AppendSubstitution(out, search->view(), s.view(), p, replace_value.get().AsString()->view());
+      out += GetSubstitution(rt, search, s.s, p, {}, Value::Undefined(), replace_value.get().AsString())->view();
     }
     end_of_last = p + search_len;
     if (out.size() > kMaxStringLength) rt.ThrowRangeError("Invalid string length");
@@ -447,6 +423,41 @@ Value ReplaceImpl(Runtime& rt, CallArgs& args, bool all) {
 }
 
 Value StringReplace(Runtime& rt, CallArgs& args) { return ReplaceImpl(rt, args, false); }
+
+// match and search: the argument's Symbol.match/search method, else a new RegExp's.
+Value MatchOrSearch(Runtime& rt, CallArgs& args, Symbol* symbol, const char* method) {
+  if (args.this_value.IsNullish()) {
+    rt.ThrowTypeError(std::string("String.prototype.") + method + " called on null or undefined");
+  }
+  if (!args[0].IsNullish()) {
+    Rooted<Value> m(rt, GetMethodOf(rt, args[0], symbol));
+    if (!m.get().IsUndefined()) return Call(rt, m, args[0], {args.this_value});
+  }
+  ThisStr s(rt, args.this_value, method);
+  Rooted<Value> rx(rt, RegExpCreateValue(rt, args[0], Value::Undefined()));
+  return Invoke(rt, rx, PropertyKey::Named(symbol), {Value::FromCell(s.s.get())});
+}
+
+Value StringMatch(Runtime& rt, CallArgs& args) { return MatchOrSearch(rt, args, StateOf(rt).match, "match"); }
+Value StringSearch(Runtime& rt, CallArgs& args) { return MatchOrSearch(rt, args, StateOf(rt).search, "search"); }
+
+Value StringMatchAll(Runtime& rt, CallArgs& args) {
+  if (args.this_value.IsNullish()) rt.ThrowTypeError("String.prototype.matchAll called on null or undefined");
+  if (!args[0].IsNullish()) {
+    if (IsRegExpValue(rt, args[0])) {
+      Value flags = GetProperty(rt, args[0].AsObject(), rt.KeyForUtf8("flags"));
+      if (flags.IsNullish()) rt.ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument");
+      if (ToString(rt, flags)->view().find(u'g') == std::u16string_view::npos) {
+        rt.ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument");
+      }
+    }
+    Rooted<Value> m(rt, GetMethodOf(rt, args[0], StateOf(rt).match_all));
+    if (!m.get().IsUndefined()) return Call(rt, m, args[0], {args.this_value});
+  }
+  ThisStr s(rt, args.this_value, "matchAll");
+  Rooted<Value> rx(rt, RegExpCreateValue(rt, args[0], Value::FromCell(rt.CharString(u'g'))));
+  return Invoke(rt, rx, PropertyKey::Named(StateOf(rt).match_all), {Value::FromCell(s.s.get())});
+}
 Value StringReplaceAll(Runtime& rt, CallArgs& args) { return ReplaceImpl(rt, args, true); }
 
 // ---- misc
@@ -645,12 +656,15 @@ void InstallStringBuiltins(Runtime& rt) {
   DefineMethod(rt, proto, "isWellFormed", StringIsWellFormed, 0);
   DefineMethod(rt, proto, "lastIndexOf", StringLastIndexOf, 1);
   DefineMethod(rt, proto, "localeCompare", StringLocaleCompare, 1);
+  DefineMethod(rt, proto, "match", StringMatch, 1);
+  DefineMethod(rt, proto, "matchAll", StringMatchAll, 1);
   DefineMethod(rt, proto, "normalize", StringNormalize, 0);
   DefineMethod(rt, proto, "padEnd", StringPadEnd, 1);
   DefineMethod(rt, proto, "padStart", StringPadStart, 1);
   DefineMethod(rt, proto, "repeat", StringRepeat, 1);
   DefineMethod(rt, proto, "replace", StringReplace, 2);
   DefineMethod(rt, proto, "replaceAll", StringReplaceAll, 2);
+  DefineMethod(rt, proto, "search", StringSearch, 1);
   DefineMethod(rt, proto, "slice", StringSlice, 2);
   DefineMethod(rt, proto, "split", StringSplit, 2);
   DefineMethod(rt, proto, "substr", StringSubstr, 2);

@@ -440,6 +440,10 @@ class Inspector {
       } else if (auto* weak = dynamic_cast<WeakCollectionObject*>(obj.get())) {
         brace_open = Prefix(ctor, tag, weak->is_map() ? u"WeakMap" : u"WeakSet") + u"{";
         weak_collection = true;
+      } else if (ck == CellKind::kRegExp) {
+        base = RegExpDisplayText(obj);
+        if (ctor && *ctor != u"RegExp") base = *ctor + u" " + base;
+        if (keys.empty()) return base;
       } else if (IsDateObject(obj)) {
         base = Ascii(DateToIsoOrInvalid(DateObjectValue(obj)));
         if (ctor && *ctor != u"Date") base = *ctor + u" " + base;

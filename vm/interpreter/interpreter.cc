@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "vm/builtins/builtins.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/interpreter/lookup-slots.h"
@@ -167,6 +168,13 @@ Value Interpreter::RunScript(FunctionInfo* top) {
   }
   Function* fn = rt_.NewClosure(rtop, context);
   return CallFunction(fn, Value::FromCell(rt_.global()), nullptr, 0, Value::Undefined());
+}
+
+void Interpreter::CountNativeSteps(uint64_t n) {
+  steps_ += n;
+  CheckLimits(rt_, steps_);  // --max-steps
+  // Callers batch thousands of steps, so the clock is read at every call.
+  if (rt_.options().timeout_seconds > 0) rt_.CheckTimeout();
 }
 
 std::string Interpreter::StackTrace(size_t max_frames) const {
@@ -1238,11 +1246,16 @@ Value Interpreter::Run() {
       acc = ArrayFromIterable(rt_, acc);
       NEXT();
     }
-    // CreateRegExpLiteral [pattern] [flags]: acc = new RegExp(pattern idx, flags idx)
+    // CreateRegExpLiteral [pattern] [slot] #flags: acc = a new RegExp from the site's compiled pattern
     CASE(CreateRegExpLiteral) {
       SYNC();
-      rt_.ThrowSyntaxError("Regular expressions are not supported: /" +
-                           constants[IDX(0)].AsString()->ToUtf8() + "/");
+      PropertyIC& site = IC(1);
+      if (site.kind != ICKind::kRegExpLiteral) {
+        site.kind = ICKind::kRegExpLiteral;
+        site.regexp_program = nullptr;
+      }
+      acc = NewRegExpFromLiteral(rt_, constants[IDX(0)].AsString(), &site.regexp_program, UIMM(2));
+      NEXT();
     }
     // CreateMappedArguments: acc = sloppy arguments object aliasing the parameters
     CASE(CreateMappedArguments) {

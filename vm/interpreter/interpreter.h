@@ -72,6 +72,9 @@ class Interpreter {
 
   const std::vector<Frame>& frames() const { return frames_; }
   uint64_t steps() const { return steps_; }
+  // Counts n steps that native code took (regexp backtracking) and enforces
+  // --max-steps and --timeout as the dispatch loop does.
+  void CountNativeSteps(uint64_t n);
 
   // Dispatch statistics (--dispatch-stats): counts[bytecode] and pairs[prev][next].
   void EnableDispatchStats(bool on);

@@ -113,10 +113,11 @@ class WeakCollectionObject final : public Object {
 };
 
 enum class IterationKind : uint8_t { kKeys, kValues, kEntries };
-enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet, kAsyncFromSync };
+enum class IteratorSource : uint8_t { kArray, kString, kMap, kSet, kAsyncFromSync, kRegExpString };
 
 // %ArrayIterator%, %StringIterator%, %MapIterator%, %SetIterator% and
-// %AsyncFromSyncIteratorPrototype% instances (CellKind::kIterator). `target` becomes undefined when done.
+// %AsyncFromSyncIteratorPrototype% and %RegExpStringIteratorPrototype% instances
+// (CellKind::kIterator). `target` becomes undefined when done.
 class IteratorObject final : public Object {
  public:
   IteratorObject(Object* proto, IteratorSource source, Value target, IterationKind kind)

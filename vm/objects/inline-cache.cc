@@ -16,7 +16,7 @@ bool Cacheable(Runtime& rt, const Object* o, Cell* key) {
   switch (o->kind()) {
     case CellKind::kObject: case CellKind::kError: case CellKind::kArguments:
     case CellKind::kMap: case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator:
-    case CellKind::kPromise: case CellKind::kArrayBuffer: case CellKind::kDataView:
+    case CellKind::kPromise: case CellKind::kArrayBuffer: case CellKind::kDataView: case CellKind::kRegExp:
       break;
     case CellKind::kTypedArray:
       if (TypedArrayNumericKey(PropertyKey::Named(key)).numeric) return false;  // integer-indexed exotic

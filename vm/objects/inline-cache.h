@@ -23,6 +23,7 @@
 namespace jsvm {
 
 class Array;
+struct RegExpProgram;
 class Runtime;
 
 // The slot every site past the 65535th of a function shares (16-bit slot
@@ -36,9 +37,12 @@ constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
 // (V8's AllocationSite, in small): `slot` is the length its arrays reached,
 // so the next one is allocated with room for that many elements; its
 // `epoch` counts collections, not shape epochs (NewArrayLiteral).
+// kRegExpLiteral: the slot of CreateRegExpLiteral: `regexp_program` is the
+// literal's compiled pattern (owned by the runtime), shared by every RegExp
+// object the site makes.
 // kObjectLiteral: the slot of CreateObjectLiteral: shapes[0] is the shape its
 // property names (the array `last_literal`) make, valid in `epoch`.
-enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral, kObjectLiteral };
+enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral, kObjectLiteral, kRegExpLiteral };
 
 struct PropertyIC {
   static constexpr uint32_t kMaxLevels = 4;  // the receiver and up to 3 prototypes
@@ -57,6 +61,7 @@ struct PropertyIC {
     Shape* next_shape = nullptr;  // store: the transition to take (nullptr: the property exists)
     Array* last_literal;          // kArrayLiteral: the array made last, alive while no collection ran;
                                   // kObjectLiteral: the names the shape was made from
+    const RegExpProgram* regexp_program;     // kRegExpLiteral: the site's compiled pattern
   };
 };
 

@@ -112,6 +112,7 @@ inline bool IsObjectKind(CellKind k) {
     case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator: case CellKind::kPromise:
     case CellKind::kArrayBuffer: case CellKind::kTypedArray: case CellKind::kDataView:
     case CellKind::kProxy:
+    case CellKind::kRegExp:
       return true;
     default:
       return false;

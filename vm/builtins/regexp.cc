@@ -1,0 +1,794 @@
+// RegExp, RegExp.prototype (exec, test, toString, compile, the flag getters,
+// Symbol.match/matchAll/replace/search/split), %RegExpStringIteratorPrototype%,
+// GetSubstitution for String.prototype.replace, the legacy static properties
+// (RegExp.$1, lastMatch, ...) and RegExp objects made from literals. The
+// engine itself is vm/regexp/.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "vm/builtins/builtins.h"
+#include "vm/execution/operations.h"
+#include "vm/interpreter/error-sites.h"
+#include "vm/interpreter/interpreter.h"
+#include "vm/objects/collections.h"
+#include "vm/objects/unicode.h"
+#include "vm/regexp/regexp-object.h"
+
+namespace jsvm {
+
+// What the RegExp built-ins keep per runtime.
+struct RegExpState {
+  // Programs of literal sites, alive as long as the runtime (sites point at them).
+  std::vector<std::shared_ptr<const RegExpProgram>> literal_programs;
+  // Recently compiled (flags, source) pairs, so `new RegExp(s)` in a loop compiles once.
+  std::unordered_map<std::u16string, std::shared_ptr<const RegExpProgram>> cache;
+  // Indices into BuiltinsState::roots: %RegExp%, %RegExpStringIteratorPrototype%,
+  // and the legacy statics' last input.
+  size_t constructor_root = 0, iterator_proto_root = 0, last_input_root = 0;
+  // The legacy statics: the last successful built-in match's captures.
+  std::vector<int32_t> last_captures;
+};
+
+namespace {
+
+RegExpState& RegExpStateOf(Runtime& rt) { return *StateOf(rt).regexp_state; }
+
+Value Str(Runtime& rt, std::u16string_view s) { return StringValue(rt, s); }
+
+PropertyKey Key(Runtime& rt, const char* name) { return rt.KeyForUtf8(name); }
+
+RegExpObject* AsRegExp(Value v) {
+  return v.IsCellOfKind(CellKind::kRegExp) ? static_cast<RegExpObject*>(v.AsObject()) : nullptr;
+}
+
+// Compiles (source, flags), from the cache when it was compiled lately; a
+// SyntaxError when invalid.
+std::shared_ptr<const RegExpProgram> Compile(Runtime& rt, std::u16string_view source, uint16_t flags) {
+  RegExpState& st = RegExpStateOf(rt);
+  std::u16string key(1, static_cast<char16_t>(flags));
+  key += source;
+  auto it = st.cache.find(key);
+  if (it != st.cache.end()) return it->second;
+  std::string error;
+  auto program = CompileRegExp(source, flags, &error);
+  if (!program) {
+    std::u16string text = u"Invalid regular expression: /";
+    text += source;
+    text += u"/";
+    std::string f = RegExpFlagsText(flags);
+    text.append(f.begin(), f.end());
+    rt.ThrowSyntaxError(Utf16ToUtf8(text) + ": " + error);
+  }
+  if (st.cache.size() >= 512) st.cache.clear();
+  st.cache.emplace(std::move(key), program);
+  return program;
+}
+
+void SetLastIndex(Runtime& rt, Object* r, Value v) {
+  SetProperty(rt, r, PropertyKey::Named(rt.names().lastIndex), v, true);
+}
+
+// RegExpInitialize(obj, pattern, flags).
+Value Initialize(Runtime& rt, RegExpObject* obj, Value pattern, Value flags) {
+  Rooted<RegExpObject*> r(rt, obj);
+  Rooted<Value> f(rt, flags);
+  Rooted<String*> p(rt, pattern.IsUndefined() ? rt.names().empty : ToString(rt, pattern));
+  Rooted<String*> ftext(rt, f.get().IsUndefined() ? rt.names().empty : ToString(rt, f));
+  uint16_t bits;
+  if (!ParseRegExpFlags(ftext->view(), &bits)) {
+    rt.ThrowSyntaxError("Invalid flags supplied to RegExp constructor '" + ftext->ToUtf8() + "'");
+  }
+  r->Initialize(Value::FromCell(p.get()), Compile(rt, p->view(), bits));
+  SetLastIndex(rt, r, Value::Int(0));
+  return Value::FromCell(r.get());
+}
+
+// RegExpAlloc: a RegExp object with its lastIndex property, not initialised.
+RegExpObject* Alloc(Runtime& rt, Object* proto) {
+  Rooted<RegExpObject*> r(rt, rt.heap().New<RegExpObject>(proto));
+  DefineRaw(rt, r, PropertyKey::Named(rt.names().lastIndex), Value::Int(0), kAttrWritable);
+  return r;
+}
+
+// IsRegExp(v).
+bool IsRegExp(Runtime& rt, Value v) {
+  if (!v.IsObject()) return false;
+  Value m = GetProperty(rt, v.AsObject(), PropertyKey::Named(StateOf(rt).match));
+  if (!m.IsUndefined()) return ToBoolean(m);
+  return AsRegExp(v) != nullptr;
+}
+
+Value RegExpConstructorValue(Runtime& rt) { return StateOf(rt).roots[RegExpStateOf(rt).constructor_root]; }
+
+// ---- the constructor
+
+Value RegExpConstructor(Runtime& rt, CallArgs& args) {
+  Rooted<Value> pattern(rt, args[0]);
+  Rooted<Value> flags(rt, args[1]);
+  bool pattern_is_regexp = IsRegExp(rt, pattern);
+  Rooted<Value> new_target(rt, args.new_target);
+  if (!args.is_construct()) {
+    new_target = Value::FromCell(args.callee);
+    if (pattern_is_regexp && flags.get().IsUndefined()) {
+      Value ctor = GetProperty(rt, pattern.get().AsObject(), PropertyKey::Named(rt.names().constructor));
+      if (SameValue(ctor, new_target)) return pattern;
+    }
+  }
+  Rooted<Value> p(rt, Value::Undefined()), f(rt, Value::Undefined());
+  if (RegExpObject* r = AsRegExp(pattern)) {
+    p = r->source();
+    std::string text = RegExpFlagsText(r->flags());
+    f = flags.get().IsUndefined() ? Str(rt, std::u16string(text.begin(), text.end())) : flags.get();
+  } else if (pattern_is_regexp) {
+    p = GetProperty(rt, pattern.get().AsObject(), rt.KeyForUtf8("source"));
+    f = flags.get().IsUndefined() ? GetProperty(rt, pattern.get().AsObject(), rt.KeyForUtf8("flags")) : flags.get();
+  } else {
+    p = pattern.get();
+    f = flags.get();
+  }
+  Object* proto = GetPrototypeFromConstructor(rt, new_target, rt.intrinsics().regexp_prototype);
+  return Initialize(rt, Alloc(rt, proto), p, f);
+}
+
+Value RegExpSpecies(Runtime&, CallArgs& args) { return args.this_value; }
+
+// ---- exec
+
+void PollSteps(void* context, uint64_t steps) {
+  static_cast<Runtime*>(context)->interpreter().CountNativeSteps(steps);
+}
+
+// Runs the program of r on s from last_index; false when it does not match.
+bool RunProgram(Runtime& rt, const RegExpProgram& program, std::u16string_view s, uint32_t last_index,
+                std::vector<int32_t>* captures) {
+  RegExpLimits limits;
+  limits.poll = PollSteps;
+  limits.context = &rt;
+  uint64_t backtracks = 0;
+  RegExpResult result = ExecRegExp(program, s, last_index, captures, limits, &backtracks);
+  if (backtracks % limits.poll_interval) rt.interpreter().CountNativeSteps(backtracks % limits.poll_interval);
+  if (result == RegExpResult::kStackOverflow) rt.ThrowRangeError("Maximum call stack size exceeded");
+  return result == RegExpResult::kMatch;
+}
+
+// RegExpBuiltinExec(R, S): the match array or null.
+Value BuiltinExec(Runtime& rt, RegExpObject* regexp, String* string) {
+  Rooted<RegExpObject*> r(rt, regexp);
+  Rooted<String*> s(rt, string);
+  double last_index = static_cast<double>(ToLength(rt, GetProperty(rt, r, PropertyKey::Named(rt.names().lastIndex))));
+  // The program after lastIndex's conversion, which may have run compile().
+  std::shared_ptr<const RegExpProgram> keep;
+  const RegExpProgram* program = r->program();
+  uint16_t flags = program->flags;
+  bool global_or_sticky = (flags & (kRegExpGlobal | kRegExpSticky)) != 0;
+  if (!global_or_sticky) last_index = 0;
+  std::vector<int32_t> caps;
+  if (last_index > s->length() || !RunProgram(rt, *program, s->view(), static_cast<uint32_t>(last_index), &caps)) {
+    if (global_or_sticky) SetLastIndex(rt, r, Value::Int(0));
+    return Value::Null();
+  }
+  if (global_or_sticky) SetLastIndex(rt, r, Value::Int(caps[1]));
+  RegExpState& st = RegExpStateOf(rt);
+  st.last_captures = caps;
+  StateOf(rt).roots[st.last_input_root] = Value::FromCell(s.get());
+
+  uint32_t n = program->capture_count;
+  Rooted<Array*> a(rt, rt.NewArray(0));
+  for (uint32_t i = 0; i <= n; ++i) {
+    int32_t b = caps[2 * i], e = caps[2 * i + 1];
+    Value v = b < 0 ? Value::Undefined() : Str(rt, s->view().substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+    ArrayPush(rt, a, v);
+  }
+  CreateDataProperty(rt, a, PropertyKey::Named(rt.names().index), Value::Int(caps[0]));
+  CreateDataProperty(rt, a, PropertyKey::Named(rt.names().input), Value::FromCell(s.get()));
+  // `groups`: a null-prototype object of the named elements of `from`, or undefined.
+  auto add_groups = [&rt, program, n](Object* to, Object* from) {
+    Rooted<Object*> target(rt, to), source(rt, from);
+    Rooted<Value> groups(rt, Value::Undefined());
+    if (program->has_named_groups) {
+      groups = Value::FromCell(rt.NewObject(nullptr));
+      for (uint32_t i = 1; i <= n; ++i) {
+        const std::u16string& name = program->group_names[i];
+        if (!name.empty()) CreateDataProperty(rt, groups.get().AsObject(), rt.KeyFor(name), GetIndex(rt, source, i));
+      }
+    }
+    CreateDataProperty(rt, target, Key(rt, "groups"), groups);
+  };
+  add_groups(a, a);
+  if (flags & kRegExpHasIndices) {
+    Rooted<Array*> indices(rt, rt.NewArray(0));
+    for (uint32_t i = 0; i <= n; ++i) {
+      int32_t b = caps[2 * i], e = caps[2 * i + 1];
+      if (b < 0) {
+        ArrayPush(rt, indices, Value::Undefined());
+        continue;
+      }
+      Array* pair = rt.NewArray(0);
+      Rooted<Array*> rp(rt, pair);
+      ArrayPush(rt, rp, Value::Int(b));
+      ArrayPush(rt, rp, Value::Int(e));
+      ArrayPush(rt, indices, Value::FromCell(rp.get()));
+    }
+    add_groups(indices, indices);
+    CreateDataProperty(rt, a, Key(rt, "indices"), Value::FromCell(indices.get()));
+  }
+  return Value::FromCell(a.get());
+}
+
+// RegExpExec(R, S): a user `exec` when there is one.
+Value Exec(Runtime& rt, Object* regexp, String* string) {
+  Rooted<Object*> r(rt, regexp);
+  Rooted<String*> s(rt, string);
+  Rooted<Value> exec(rt, GetProperty(rt, r, rt.KeyForUtf8("exec")));
+  if (IsCallable(exec)) {
+    Value result = Call(rt, exec, Value::FromCell(r.get()), {Value::FromCell(s.get())});
+    if (!result.IsObject() && !result.IsNull()) {
+      rt.ThrowTypeError("RegExp exec method returned something other than an Object or null");
+    }
+    return result;
+  }
+  RegExpObject* re = AsRegExp(Value::FromCell(r.get()));
+  if (!re) {
+    rt.ThrowTypeError("Method RegExp.prototype.exec called on incompatible receiver " +
+                      DescribeForError(rt, Value::FromCell(r.get())));
+  }
+  return BuiltinExec(rt, re, s);
+}
+
+RegExpObject* ThisRegExp(Runtime& rt, Value v, const char* method) {
+  RegExpObject* r = AsRegExp(v);
+  if (!r) rt.ThrowTypeError(std::string("Method RegExp.prototype.") + method + " called on incompatible receiver " +
+                            DescribeForError(rt, v));
+  return r;
+}
+
+Object* ThisObject(Runtime& rt, Value v, const char* method) {
+  if (!v.IsObject()) {
+    rt.ThrowTypeError(std::string("Method RegExp.prototype.") + method + " called on incompatible receiver " +
+                      DescribeForError(rt, v));
+  }
+  return v.AsObject();
+}
+
+Value RegExpProtoExec(Runtime& rt, CallArgs& args) {
+  Rooted<RegExpObject*> r(rt, ThisRegExp(rt, args.this_value, "exec"));
+  String* s = ToString(rt, args[0]);
+  return BuiltinExec(rt, r, s);
+}
+
+Value RegExpProtoTest(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> r(rt, ThisObject(rt, args.this_value, "test"));
+  String* s = ToString(rt, args[0]);
+  return Value::Boolean(!Exec(rt, r, s).IsNull());
+}
+
+// The source as a literal's body: "/" and line terminators escaped, "(?:)" for empty.
+std::u16string EscapeSource(std::u16string_view src) {
+  if (src.empty()) return u"(?:)";
+  std::u16string out;
+  bool in_class = false;
+  for (size_t i = 0; i < src.size(); ++i) {
+    char16_t c = src[i];
+    if (c == '\\' && i + 1 < src.size()) {
+      char16_t n = src[i + 1];
+      if (n == '\n' || n == '\r' || n == 0x2028 || n == 0x2029) {
+        out += u'\\';
+        ++i;
+        c = n;
+      } else {
+        out += c;
+        out += n;
+        ++i;
+        continue;
+      }
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == ']') {
+      in_class = false;
+    } else if (c == '/' && !in_class) {
+      out += u"\\/";
+      continue;
+    }
+    switch (c) {
+      case '\n': out += u"\\n"; break;
+      case '\r': out += u"\\r"; break;
+      case 0x2028: out += u"\\u2028"; break;
+      case 0x2029: out += u"\\u2029"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Value RegExpSourceGetter(Runtime& rt, CallArgs& args) {
+  RegExpObject* r = AsRegExp(args.this_value);
+  if (!r) {
+    if (args.this_value == Value::FromCell(rt.intrinsics().regexp_prototype)) return Str(rt, u"(?:)");
+    if (!args.this_value.IsObject()) {
+      rt.ThrowTypeError("RegExp.prototype.source getter called on non-object " + DescribeForError(rt, args.this_value));
+    }
+    rt.ThrowTypeError("RegExp.prototype.source getter called on non-RegExp object");
+  }
+  return Str(rt, EscapeSource(r->source().AsString()->view()));
+}
+
+template <uint16_t kFlag>
+Value FlagGetter(Runtime& rt, CallArgs& args) {
+  RegExpObject* r = AsRegExp(args.this_value);
+  if (r) return Value::Boolean((r->flags() & kFlag) != 0);
+  static const char* const kNames[] = {"global",  "ignoreCase", "multiline", "sticky",     "unicode",
+                                       "dotAll",  "linear",     "hasIndices", "unicodeSets"};
+  const char* name = kNames[__builtin_ctz(kFlag)];
+  if (args.this_value == Value::FromCell(rt.intrinsics().regexp_prototype)) return Value::Undefined();
+  if (!args.this_value.IsObject()) {
+    rt.ThrowTypeError(std::string("RegExp.prototype.") + name + " getter called on non-object " +
+                      DescribeForError(rt, args.this_value));
+  }
+  rt.ThrowTypeError(std::string("RegExp.prototype.") + name + " getter called on non-RegExp object");
+}
+
+Value RegExpFlagsGetter(Runtime& rt, CallArgs& args) {
+  if (!args.this_value.IsObject()) {
+    rt.ThrowTypeError("RegExp.prototype.flags getter called on non-object " + DescribeForError(rt, args.this_value));
+  }
+  Rooted<Object*> r(rt, args.this_value.AsObject());
+  static const std::pair<const char*, char> kFlags[] = {{"hasIndices", 'd'}, {"global", 'g'}, {"ignoreCase", 'i'},
+                                                        {"multiline", 'm'},  {"dotAll", 's'}, {"unicode", 'u'},
+                                                        {"unicodeSets", 'v'}, {"sticky", 'y'}};
+  std::u16string out;
+  for (const auto& [name, c] : kFlags) {
+    if (ToBoolean(GetProperty(rt, r, rt.KeyForUtf8(name)))) out += static_cast<char16_t>(c);
+  }
+  return Str(rt, out);
+}
+
+Value RegExpProtoToString(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> r(rt, ThisObject(rt, args.this_value, "toString"));
+  Rooted<String*> source(rt, ToString(rt, GetProperty(rt, r, rt.KeyForUtf8("source"))));
+  String* flags = ToString(rt, GetProperty(rt, r, rt.KeyForUtf8("flags")));
+  std::u16string out = u"/";
+  out += source->view();
+  out += u"/";
+  out += flags->view();
+  return Str(rt, out);
+}
+
+Value RegExpProtoCompile(Runtime& rt, CallArgs& args) {
+  Rooted<RegExpObject*> r(rt, ThisRegExp(rt, args.this_value, "compile"));
+  Rooted<Value> pattern(rt, args[0]);
+  Rooted<Value> flags(rt, args[1]);
+  if (RegExpObject* other = AsRegExp(pattern)) {
+    if (!flags.get().IsUndefined()) rt.ThrowTypeError("Cannot supply flags when constructing one RegExp from another");
+    std::string f = RegExpFlagsText(other->flags());
+    flags = Str(rt, std::u16string(f.begin(), f.end()));
+    pattern = other->source();
+  }
+  return Initialize(rt, r, pattern, flags);
+}
+
+// AdvanceStringIndex(S, index, unicode).
+uint64_t AdvanceIndex(String* s, uint64_t index, bool unicode) {
+  if (!unicode || index + 1 >= s->length()) return index + 1;
+  char16_t c = s->at(static_cast<uint32_t>(index));
+  char16_t d = s->at(static_cast<uint32_t>(index + 1));
+  return (c >= 0xD800 && c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF) ? index + 2 : index + 1;
+}
+
+// After an empty match: lastIndex = AdvanceStringIndex(S, ToLength(lastIndex)).
+void AdvanceAfterEmpty(Runtime& rt, Object* rx, String* s, bool unicode) {
+  Rooted<Object*> r(rt, rx);
+  Rooted<String*> str(rt, s);
+  uint64_t this_index = ToLength(rt, GetProperty(rt, r, PropertyKey::Named(rt.names().lastIndex)));
+  SetLastIndex(rt, r, Value::Number(static_cast<double>(AdvanceIndex(str, this_index, unicode))));
+}
+
+String* FlagsOf(Runtime& rt, Object* rx) { return ToString(rt, GetProperty(rt, rx, rt.KeyForUtf8("flags"))); }
+bool HasFlag(String* flags, char16_t c) { return flags->view().find(c) != std::u16string_view::npos; }
+
+Value RegExpProtoMatch(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@match"));
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  Rooted<String*> flags(rt, FlagsOf(rt, rx));
+  if (!HasFlag(flags, 'g')) return Exec(rt, rx, s);
+  bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
+  SetLastIndex(rt, rx, Value::Int(0));
+  Rooted<Array*> a(rt, rt.NewArray(0));
+  for (;;) {
+    Rooted<Value> result(rt, Exec(rt, rx, s));
+    if (result.get().IsNull()) return a->length() == 0 ? Value::Null() : Value::FromCell(a.get());
+    Rooted<String*> matched(rt, ToString(rt, GetIndex(rt, result.get().AsObject(), 0)));
+    ArrayPush(rt, a, Value::FromCell(matched.get()));
+    if (matched->length() == 0) AdvanceAfterEmpty(rt, rx, s, unicode);
+  }
+}
+
+// SpeciesConstructor(o, %RegExp%).
+Value RegExpSpeciesConstructor(Runtime& rt, Object* o) { return SpeciesConstructor(rt, o, RegExpConstructorValue(rt)); }
+
+Value RegExpProtoMatchAll(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@matchAll"));
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  Rooted<Value> ctor(rt, RegExpSpeciesConstructor(rt, rx));
+  Rooted<String*> flags(rt, FlagsOf(rt, rx));
+  Rooted<Value> matcher(rt, Construct(rt, ctor, {Value::FromCell(rx.get()), Value::FromCell(flags.get())}));
+  uint64_t last_index = ToLength(rt, GetProperty(rt, rx, PropertyKey::Named(rt.names().lastIndex)));
+  SetLastIndex(rt, matcher.get().AsObject(), Value::Number(static_cast<double>(last_index)));
+  bool global = HasFlag(flags, 'g');
+  bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
+  Object* proto = StateOf(rt).roots[RegExpStateOf(rt).iterator_proto_root].AsObject();
+  auto* it = rt.heap().New<IteratorObject>(proto, IteratorSource::kRegExpString, matcher.get(), IterationKind::kValues);
+  it->next_method = Value::FromCell(s.get());
+  it->index = (global ? 1 : 0) | (unicode ? 2 : 0);
+  return Value::FromCell(it);
+}
+
+Value RegExpStringIteratorNext(Runtime& rt, CallArgs& args) {
+  Value self = args.this_value;
+  if (!self.IsCellOfKind(CellKind::kIterator) ||
+      static_cast<IteratorObject*>(self.AsObject())->source != IteratorSource::kRegExpString) {
+    rt.ThrowTypeError("Method %RegExpStringIterator%.prototype.next called on incompatible receiver " +
+                      DescribeForError(rt, self));
+  }
+  Rooted<IteratorObject*> it(rt, static_cast<IteratorObject*>(self.AsObject()));
+  if (!it->target.IsObject()) return Value::FromCell(CreateIterResultObject(rt, Value::Undefined(), true));
+  Rooted<Object*> rx(rt, it->target.AsObject());
+  Rooted<String*> s(rt, it->next_method.AsString());
+  Rooted<Value> match(rt, Exec(rt, rx, s));
+  if (match.get().IsNull()) {
+    it->target = Value::Undefined();
+    return Value::FromCell(CreateIterResultObject(rt, Value::Undefined(), true));
+  }
+  if (it->index & 1) {
+    String* matched = ToString(rt, GetIndex(rt, match.get().AsObject(), 0));
+    if (matched->length() == 0) AdvanceAfterEmpty(rt, rx, s, (it->index & 2) != 0);
+  } else {
+    it->target = Value::Undefined();
+  }
+  return Value::FromCell(CreateIterResultObject(rt, match, false));
+}
+
+Value RegExpProtoReplace(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@replace"));
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  Rooted<Value> replace_value(rt, args[1]);
+  bool functional = IsCallable(replace_value);
+  if (!functional) replace_value = Value::FromCell(ToString(rt, replace_value));
+  Rooted<String*> flags(rt, FlagsOf(rt, rx));
+  bool global = HasFlag(flags, 'g');
+  bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
+  if (global) SetLastIndex(rt, rx, Value::Int(0));
+  RootedVector results(rt);
+  for (;;) {
+    Rooted<Value> result(rt, Exec(rt, rx, s));
+    if (result.get().IsNull()) break;
+    results.push_back(result);
+    if (!global) break;
+    String* matched = ToString(rt, GetIndex(rt, result.get().AsObject(), 0));
+    if (matched->length() == 0) AdvanceAfterEmpty(rt, rx, s, unicode);
+  }
+  std::u16string out;
+  size_t next_source = 0;
+  size_t length = s->length();
+  for (size_t k = 0; k < results.size(); ++k) {
+    Rooted<Object*> result(rt, results[k].AsObject());
+    uint64_t n_captures = LengthOf(rt, result);
+    n_captures = n_captures > 0 ? n_captures - 1 : 0;
+    Rooted<String*> matched(rt, ToString(rt, GetIndex(rt, result, 0)));
+    double position = ToIntegerOrInfinity(rt, GetProperty(rt, result, PropertyKey::Named(rt.names().index)));
+    position = std::max(0.0, std::min(position, static_cast<double>(length)));
+    RootedVector captures(rt);
+    for (uint64_t i = 1; i <= n_captures; ++i) {
+      Value cap = GetIndex(rt, result, i);
+      if (!cap.IsUndefined()) cap = Value::FromCell(ToString(rt, cap));
+      captures.push_back(cap);
+    }
+    Rooted<Value> named(rt, GetProperty(rt, result, rt.KeyForUtf8("groups")));
+    Rooted<String*> replacement(rt, rt.names().empty);
+    if (functional) {
+      RootedVector call_args(rt);
+      call_args.push_back(Value::FromCell(matched.get()));
+      for (Value c : captures.values()) call_args.push_back(c);
+      call_args.push_back(Value::Number(position));
+      call_args.push_back(Value::FromCell(s.get()));
+      if (!named.get().IsUndefined()) call_args.push_back(named);
+      Value r = Call(rt, replace_value, Value::Undefined(), call_args.data(), static_cast<uint32_t>(call_args.size()));
+      replacement = ToString(rt, r);
+    } else {
+      if (!named.get().IsUndefined()) named = Value::FromCell(ToObject(rt, named));
+      replacement = GetSubstitution(rt, matched, s, static_cast<size_t>(position), captures.values(), named,
+                                    replace_value.get().AsString());
+    }
+    auto pos = static_cast<size_t>(position);
+    if (pos >= next_source) {
+      out += s->view().substr(next_source, pos - next_source);
+      out += replacement->view();
+      next_source = pos + matched->length();
+    }
+    if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
+  }
+  if (next_source < length) out += s->view().substr(next_source);
+  return Str(rt, out);
+}
+
+Value RegExpProtoSearch(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@search"));
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  PropertyKey li = PropertyKey::Named(rt.names().lastIndex);
+  Rooted<Value> previous(rt, GetProperty(rt, rx, li));
+  if (!SameValue(previous, Value::Int(0))) SetLastIndex(rt, rx, Value::Int(0));
+  Rooted<Value> result(rt, Exec(rt, rx, s));
+  Value current = GetProperty(rt, rx, li);
+  if (!SameValue(current, previous)) SetLastIndex(rt, rx, previous);
+  if (result.get().IsNull()) return Value::Int(-1);
+  return GetProperty(rt, result.get().AsObject(), PropertyKey::Named(rt.names().index));
+}
+
+Value RegExpProtoSplit(Runtime& rt, CallArgs& args) {
+  Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@split"));
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  Rooted<Value> ctor(rt, RegExpSpeciesConstructor(rt, rx));
+  Rooted<String*> flags(rt, FlagsOf(rt, rx));
+  bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
+  std::u16string new_flags(flags->view());
+  if (!HasFlag(flags, 'y')) new_flags += u'y';
+  Rooted<Value> nf(rt, Str(rt, new_flags));
+  Rooted<Value> splitter_value(rt, Construct(rt, ctor, {Value::FromCell(rx.get()), nf}));
+  if (!splitter_value.get().IsObject()) rt.ThrowTypeError("RegExp species constructor returned a non-object");
+  Rooted<Object*> splitter(rt, splitter_value.get().AsObject());
+  Rooted<Array*> a(rt, rt.NewArray(0));
+  uint32_t lim = args[1].IsUndefined() ? 0xFFFFFFFFu : ToUint32(rt, args[1]);
+  if (lim == 0) return Value::FromCell(a.get());
+  uint32_t size = s->length();
+  if (size == 0) {
+    if (!Exec(rt, splitter, s).IsNull()) return Value::FromCell(a.get());
+    ArrayPush(rt, a, Value::FromCell(s.get()));
+    return Value::FromCell(a.get());
+  }
+  uint64_t p = 0, q = 0;
+  PropertyKey li = PropertyKey::Named(rt.names().lastIndex);
+  while (q < size) {
+    SetLastIndex(rt, splitter, Value::Number(static_cast<double>(q)));
+    Rooted<Value> z(rt, Exec(rt, splitter, s));
+    if (z.get().IsNull()) {
+      q = AdvanceIndex(s, q, unicode);
+      continue;
+    }
+    uint64_t e = std::min<uint64_t>(ToLength(rt, GetProperty(rt, splitter, li)), size);
+    if (e == p) {
+      q = AdvanceIndex(s, q, unicode);
+      continue;
+    }
+    ArrayPush(rt, a, Str(rt, s->view().substr(p, q - p)));
+    if (a->length() == lim) return Value::FromCell(a.get());
+    p = e;
+    uint64_t n = LengthOf(rt, z.get().AsObject());
+    n = n > 0 ? n - 1 : 0;
+    for (uint64_t i = 1; i <= n; ++i) {
+      Value cap = GetIndex(rt, z.get().AsObject(), i);
+      ArrayPush(rt, a, cap);
+      if (a->length() == lim) return Value::FromCell(a.get());
+    }
+    q = p;
+  }
+  ArrayPush(rt, a, Str(rt, s->view().substr(p)));
+  return Value::FromCell(a.get());
+}
+
+// ---- legacy static properties (RegExp.$1, lastMatch, ...)
+
+Value LegacyCapture(Runtime& rt, size_t group) {
+  RegExpState& st = RegExpStateOf(rt);
+  Value input = StateOf(rt).roots[st.last_input_root];
+  if (!input.IsString() || 2 * group + 1 >= st.last_captures.size()) return Value::FromCell(rt.names().empty);
+  int32_t b = st.last_captures[2 * group], e = st.last_captures[2 * group + 1];
+  if (b < 0) return Value::FromCell(rt.names().empty);
+  return Str(rt, input.AsString()->view().substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+}
+
+template <int kGroup>
+Value LegacyGroupGetter(Runtime& rt, CallArgs&) {
+  return LegacyCapture(rt, kGroup);
+}
+
+Value LegacyInputGetter(Runtime& rt, CallArgs&) {
+  Value input = StateOf(rt).roots[RegExpStateOf(rt).last_input_root];
+  return input.IsString() ? input : Value::FromCell(rt.names().empty);
+}
+Value LegacyInputSetter(Runtime& rt, CallArgs& args) {
+  String* s = ToString(rt, args[0]);
+  StateOf(rt).roots[RegExpStateOf(rt).last_input_root] = Value::FromCell(s);
+  return Value::Undefined();
+}
+Value LegacyLastParen(Runtime& rt, CallArgs&) {
+  size_t groups = RegExpStateOf(rt).last_captures.size() / 2;
+  return groups > 1 ? LegacyCapture(rt, groups - 1) : Value::FromCell(rt.names().empty);
+}
+Value LegacyLeftContext(Runtime& rt, CallArgs&) {
+  RegExpState& st = RegExpStateOf(rt);
+  Value input = StateOf(rt).roots[st.last_input_root];
+  if (!input.IsString() || st.last_captures.empty()) return Value::FromCell(rt.names().empty);
+  return Str(rt, input.AsString()->view().substr(0, static_cast<size_t>(st.last_captures[0])));
+}
+Value LegacyRightContext(Runtime& rt, CallArgs&) {
+  RegExpState& st = RegExpStateOf(rt);
+  Value input = StateOf(rt).roots[st.last_input_root];
+  if (!input.IsString() || st.last_captures.empty()) return Value::FromCell(rt.names().empty);
+  std::u16string_view v = input.AsString()->view();
+  return Str(rt, v.substr(std::min(v.size(), static_cast<size_t>(st.last_captures[1]))));
+}
+Value LegacyNoopSetter(Runtime&, CallArgs&) { return Value::Undefined(); }
+
+void DefineLegacy(Runtime& rt, Object* ctor, std::string_view name, NativeFn getter, NativeFn setter) {
+  Rooted<Object*> c(rt, ctor);
+  Rooted<Value> g(rt, Value::FromCell(NewBuiltinFunction(rt, "get " + std::string(name), getter, 0)));
+  Rooted<Value> s(rt, Value::FromCell(NewBuiltinFunction(rt, "set " + std::string(name), setter, 1)));
+  DefineAccessorRaw(rt, c, rt.KeyForUtf8(name), g, s, kAttrConfigurable);
+}
+
+}  // namespace
+
+// GetSubstitution(matched, str, position, captures, namedCaptures, replacement).
+String* GetSubstitution(Runtime& rt, String* matched_string, String* str_string, size_t position,
+                        const std::vector<Value>& captures, Value named_captures, String* replacement_string) {
+  Rooted<String*> matched_root(rt, matched_string);
+  Rooted<String*> str_root(rt, str_string);
+  Rooted<String*> replacement_root(rt, replacement_string);
+  Rooted<Value> named(rt, named_captures);
+  RootedVector caps(rt);
+  for (Value c : captures) caps.push_back(c);
+  std::u16string out;
+  size_t m = captures.size();
+  std::u16string_view replacement = replacement_root->view();
+  for (size_t i = 0; i < replacement.size(); ++i) {
+    char16_t c = replacement[i];
+    if (c != '$' || i + 1 >= replacement.size()) {
+      out += c;
+      continue;
+    }
+    char16_t n = replacement[i + 1];
+    std::u16string_view str = str_root->view();
+    std::u16string_view matched = matched_root->view();
+    if (n == '$') {
+      out += u'$';
+      ++i;
+    } else if (n == '&') {
+      out += matched;
+      ++i;
+    } else if (n == '`') {
+      out += str.substr(0, std::min(position, str.size()));
+      ++i;
+    } else if (n == '\'') {
+      size_t tail = std::min(position + matched.size(), str.size());
+      out += str.substr(tail);
+      ++i;
+    } else if (n >= '0' && n <= '9') {
+      size_t index = n - '0';
+      size_t digits = 1;
+      if (i + 2 < replacement.size() && replacement[i + 2] >= '0' && replacement[i + 2] <= '9') {
+        size_t two = index * 10 + (replacement[i + 2] - '0');
+        if (two >= 1 && two <= m) {
+          index = two;
+          digits = 2;
+        }
+      }
+      if (index >= 1 && index <= m) {
+        Value cap = caps[index - 1];
+        if (!cap.IsUndefined()) out += cap.AsString()->view();
+        i += digits;
+      } else {
+        out += c;
+      }
+    } else if (n == '<') {
+      size_t close = replacement.find(u'>', i + 2);
+      if (named.get().IsUndefined() || close == std::u16string_view::npos) {
+        out += c;
+        continue;
+      }
+      std::u16string name(replacement.substr(i + 2, close - i - 2));
+      Value cap = GetProperty(rt, named.get().AsObject(), rt.KeyFor(name));
+      if (!cap.IsUndefined()) out += ToString(rt, cap)->view();
+      i = close;
+      replacement = replacement_root->view();
+    } else {
+      out += c;
+    }
+  }
+  return rt.NewString(out);
+}
+
+bool IsRegExpValue(Runtime& rt, Value v) { return IsRegExp(rt, v); }
+
+Value RegExpCreateValue(Runtime& rt, Value pattern, Value flags) {
+  Rooted<Value> p(rt, pattern);
+  Rooted<Value> f(rt, flags);
+  return Initialize(rt, Alloc(rt, rt.intrinsics().regexp_prototype), p, f);
+}
+
+Value NewRegExpFromLiteral(Runtime& rt, String* pattern, const RegExpProgram** site, uint32_t flags) {
+  const RegExpProgram* program = *site;
+  if (!program || program->source != pattern->view() || program->flags != flags) {
+    Rooted<String*> p(rt, pattern);
+    auto compiled = Compile(rt, p->view(), static_cast<uint16_t>(flags));
+    RegExpStateOf(rt).literal_programs.push_back(compiled);
+    program = compiled.get();
+    *site = program;
+    pattern = p;
+  }
+  Rooted<String*> source(rt, pattern);
+  RegExpObject* r = Alloc(rt, rt.intrinsics().regexp_prototype);
+  r->Initialize(Value::FromCell(source.get()), program->shared_from_this());
+  return Value::FromCell(r);
+}
+
+std::u16string RegExpDisplayText(Object* regexp) {
+  auto* r = static_cast<RegExpObject*>(regexp);
+  std::u16string out = u"/";
+  out += EscapeSource(r->source().IsString() ? r->source().AsString()->view() : std::u16string_view());
+  out += u"/";
+  std::string f = RegExpFlagsText(r->flags());
+  out.append(f.begin(), f.end());
+  return out;
+}
+
+void InstallRegExpBuiltins(Runtime& rt) {
+  BuiltinsState& bs = StateOf(rt);
+  bs.regexp_state = std::make_shared<RegExpState>();
+  RegExpState& st = *bs.regexp_state;
+  Rooted<Object*> proto(rt, rt.intrinsics().regexp_prototype);
+  Rooted<NativeFunction*> ctor(rt, MakeConstructor(rt, "RegExp", RegExpConstructor, 2, proto));
+  st.constructor_root = bs.roots.size();
+  bs.roots.push_back(Value::FromCell(ctor.get()));
+  st.last_input_root = bs.roots.size();
+  bs.roots.push_back(Value::Undefined());
+  DefineGetter(rt, ctor, rt.symbols().species, "Symbol.species", RegExpSpecies);
+
+  DefineMethod(rt, proto, "exec", RegExpProtoExec, 1);
+  DefineGetter(rt, proto, "dotAll", FlagGetter<kRegExpDotAll>);
+  DefineGetter(rt, proto, "flags", RegExpFlagsGetter);
+  DefineGetter(rt, proto, "global", FlagGetter<kRegExpGlobal>);
+  DefineGetter(rt, proto, "hasIndices", FlagGetter<kRegExpHasIndices>);
+  DefineGetter(rt, proto, "ignoreCase", FlagGetter<kRegExpIgnoreCase>);
+  DefineGetter(rt, proto, "multiline", FlagGetter<kRegExpMultiline>);
+  DefineGetter(rt, proto, "source", RegExpSourceGetter);
+  DefineGetter(rt, proto, "sticky", FlagGetter<kRegExpSticky>);
+  DefineGetter(rt, proto, "unicode", FlagGetter<kRegExpUnicode>);
+  DefineMethod(rt, proto, "compile", RegExpProtoCompile, 2);
+  DefineMethod(rt, proto, "toString", RegExpProtoToString, 0);
+  DefineMethod(rt, proto, "test", RegExpProtoTest, 1);
+  DefineGetter(rt, proto, "unicodeSets", FlagGetter<kRegExpUnicodeSets>);
+  DefineMethod(rt, proto, bs.match, "[Symbol.match]", RegExpProtoMatch, 1);
+  DefineMethod(rt, proto, bs.match_all, "[Symbol.matchAll]", RegExpProtoMatchAll, 1);
+  DefineMethod(rt, proto, bs.replace, "[Symbol.replace]", RegExpProtoReplace, 2);
+  DefineMethod(rt, proto, bs.search, "[Symbol.search]", RegExpProtoSearch, 1);
+  DefineMethod(rt, proto, bs.split, "[Symbol.split]", RegExpProtoSplit, 2);
+
+  Rooted<Object*> iter_proto(rt, rt.NewObject(rt.intrinsics().iterator_prototype));
+  st.iterator_proto_root = bs.roots.size();
+  bs.roots.push_back(Value::FromCell(iter_proto.get()));
+  DefineMethod(rt, iter_proto, "next", RegExpStringIteratorNext, 0);
+  DefineRaw(rt, iter_proto, PropertyKey::Named(rt.symbols().to_string_tag),
+            Str(rt, u"RegExp String Iterator"), kAttrConfigurable);
+
+  DefineLegacy(rt, ctor, "input", LegacyInputGetter, LegacyInputSetter);
+  DefineLegacy(rt, ctor, "$_", LegacyInputGetter, LegacyInputSetter);
+  DefineLegacy(rt, ctor, "lastMatch", LegacyGroupGetter<0>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$&", LegacyGroupGetter<0>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "lastParen", LegacyLastParen, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$+", LegacyLastParen, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "leftContext", LegacyLeftContext, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$`", LegacyLeftContext, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "rightContext", LegacyRightContext, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$'", LegacyRightContext, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$1", LegacyGroupGetter<1>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$2", LegacyGroupGetter<2>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$3", LegacyGroupGetter<3>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$4", LegacyGroupGetter<4>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$5", LegacyGroupGetter<5>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$6", LegacyGroupGetter<6>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$7", LegacyGroupGetter<7>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$8", LegacyGroupGetter<8>, LegacyNoopSetter);
+  DefineLegacy(rt, ctor, "$9", LegacyGroupGetter<9>, LegacyNoopSetter);
+}
+
+}  // namespace jsvm

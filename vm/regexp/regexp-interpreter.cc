@@ -1,0 +1,429 @@
+// The regexp interpreter: runs a RegExpProgram over UTF-16 code units with
+// an explicit backtrack stack. A choice point records where to resume (pc,
+// pos) and how long the undo log was; every write to a capture or register
+// logs the old value, so backtracking pops the choice and unwinds the log to
+// its length. Lookarounds push a marker choice: the body's success discards
+// the choices above it (lookarounds are atomic), its failure pops down to it.
+// No C++ recursion happens per character, per iteration or per nesting level.
+#include <algorithm>
+
+#include "vm/regexp/regexp-ast.h"
+#include "vm/regexp/regexp-bytecodes.h"
+#include "vm/regexp/regexp.h"
+
+namespace jsvm {
+
+namespace {
+
+using regexp::Op;
+
+// The backtrack stack's limit (choice points); past it the match ends with
+// kStackOverflow (a RangeError, as V8's "Maximum call stack size exceeded").
+constexpr size_t kMaxChoices = 8u << 20;
+
+enum ChoiceKind : int32_t { kChoice, kLookMarker, kNegativeLookMarker, kGiveBack };
+
+struct Choice {
+  int32_t pc;
+  int32_t pos;
+  uint32_t undo;
+  int32_t kind;
+  int32_t floor;  // kGiveBack: the fewest units the run may keep (its start + min)
+};
+
+struct Undo {
+  int32_t slot;
+  int32_t old;
+};
+
+bool IsLineTerminator(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
+bool IsBasicWordChar(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+class Matcher {
+ public:
+  Matcher(const RegExpProgram& p, std::u16string_view s, const RegExpLimits& limits)
+      : p_(p), s_(s.data()), len_(static_cast<int32_t>(s.size())), limits_(limits),
+        unicode_((p.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0),
+        ignore_case_((p.flags & kRegExpIgnoreCase) != 0), capture_slots_(2 * (p.capture_count + 1)),
+        slots_(capture_slots_ + p.register_count, -1), poll_countdown_(limits.poll_interval) {}
+
+  RegExpResult Run(int32_t start, std::vector<int32_t>* captures) {
+    RegExpResult r = Attempt(start);
+    if (r == RegExpResult::kMatch) captures->assign(slots_.begin(), slots_.begin() + capture_slots_);
+    return r;
+  }
+  uint64_t backtracks() const { return backtracks_; }
+
+ private:
+  // Reads the character at pos forwards (a code point with u/v); *next is the position after it.
+  char32_t ReadForward(int32_t pos, int32_t* next) const {
+    char32_t c = s_[pos];
+    if (unicode_ && c >= 0xD800 && c <= 0xDBFF && pos + 1 < len_ && s_[pos + 1] >= 0xDC00 && s_[pos + 1] <= 0xDFFF) {
+      *next = pos + 2;
+      return 0x10000 + ((c - 0xD800) << 10) + (s_[pos + 1] - 0xDC00);
+    }
+    *next = pos + 1;
+    return c;
+  }
+  char32_t ReadBackward(int32_t pos, int32_t* prev) const {
+    char32_t c = s_[pos - 1];
+    if (unicode_ && c >= 0xDC00 && c <= 0xDFFF && pos - 2 >= 0 && s_[pos - 2] >= 0xD800 && s_[pos - 2] <= 0xDBFF) {
+      *prev = pos - 2;
+      return 0x10000 + ((s_[pos - 2] - 0xD800) << 10) + (c - 0xDC00);
+    }
+    *prev = pos - 1;
+    return c;
+  }
+  char32_t Canon(char32_t c) const { return regexp::Canonicalize(c, unicode_); }
+
+  bool InSet(int32_t idx, int32_t flags, char32_t c) const {
+    if (flags & regexp::kSetIgnoreCase) c = Canon(c);
+    const std::vector<char32_t>& r = p_.sets[static_cast<size_t>(idx)];
+    size_t lo = 0, hi = r.size() / 2;
+    bool found = false;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (c < r[2 * mid]) hi = mid;
+      else if (c > r[2 * mid + 1]) lo = mid + 1;
+      else {
+        found = true;
+        break;
+      }
+    }
+    return found != ((flags & regexp::kSetNegated) != 0);
+  }
+
+  // Whether one forward Char, CharI, Dot or Set instruction matches code unit c (not u/v).
+  bool MatchesUnit(const int32_t* ins, char16_t c) const {
+    switch (static_cast<Op>(ins[0])) {
+      case Op::kChar: return c == static_cast<char32_t>(ins[1]);
+      case Op::kCharI: return Canon(c) == static_cast<char32_t>(ins[1]);
+      case Op::kDot: return ins[1] || !IsLineTerminator(c);
+      case Op::kSet: return InSet(ins[1], ins[2], c);
+      default: return false;
+    }
+  }
+
+  bool IsWordAt(int32_t i) const {
+    if (i < 0 || i >= len_) return false;
+    char32_t c = s_[i];
+    if (IsBasicWordChar(c)) return true;
+    return unicode_ && ignore_case_ && (c == 0x017F || c == 0x212A);
+  }
+
+  void Write(int32_t slot, int32_t value) {
+    // Only a choice point can unwind a write: without one there is nothing to log.
+    if (!choices_.empty()) undo_.push_back({slot, slots_[static_cast<size_t>(slot)]});
+    slots_[static_cast<size_t>(slot)] = value;
+  }
+  void UnwindTo(uint32_t size) {
+    while (undo_.size() > size) {
+      slots_[static_cast<size_t>(undo_.back().slot)] = undo_.back().old;
+      undo_.pop_back();
+    }
+  }
+  int32_t Reg(int32_t r) const { return slots_[capture_slots_ + static_cast<size_t>(r)]; }
+  void SetReg(int32_t r, int32_t v) { Write(static_cast<int32_t>(capture_slots_) + r, v); }
+
+  bool BackrefMatches(int32_t n, bool icase, bool back, int32_t* pos) const {
+    int32_t start = slots_[2 * static_cast<size_t>(n)], end = slots_[2 * static_cast<size_t>(n) + 1];
+    if (start < 0 || end < 0) return true;  // an unmatched group matches empty
+    int32_t len = end - start;
+    int32_t at = back ? *pos - len : *pos;
+    if (at < 0 || at + len > len_) return false;
+    if (!icase) {
+      for (int32_t i = 0; i < len; ++i) {
+        if (s_[start + i] != s_[at + i]) return false;
+      }
+    } else {
+      int32_t i = 0;
+      while (i < len) {
+        int32_t ni, nj;
+        char32_t a = ReadForward(start + i, &ni);
+        char32_t b = ReadForward(at + i, &nj);
+        if (ni - start != nj - at || Canon(a) != Canon(b)) return false;
+        i = ni - start;
+      }
+    }
+    *pos = back ? at : at + len;
+    return true;
+  }
+
+  RegExpResult Attempt(int32_t start) {
+    std::fill(slots_.begin(), slots_.end(), -1);
+    choices_.clear();
+    undo_.clear();
+    const int32_t* code = p_.code.data();
+    int32_t pc = 0;
+    int32_t pos = start;
+    for (;;) {
+      const int32_t* ins = code + pc;
+      switch (static_cast<Op>(ins[0])) {
+        case Op::kChar: {
+          if (pos >= len_) goto fail;
+          int32_t next;
+          if (ReadForward(pos, &next) != static_cast<char32_t>(ins[1])) goto fail;
+          pos = next;
+          pc += 2;
+          break;
+        }
+        case Op::kCharBack: {
+          if (pos <= 0) goto fail;
+          int32_t prev;
+          if (ReadBackward(pos, &prev) != static_cast<char32_t>(ins[1])) goto fail;
+          pos = prev;
+          pc += 2;
+          break;
+        }
+        case Op::kCharI: {
+          if (pos >= len_) goto fail;
+          int32_t next;
+          if (Canon(ReadForward(pos, &next)) != static_cast<char32_t>(ins[1])) goto fail;
+          pos = next;
+          pc += 2;
+          break;
+        }
+        case Op::kCharIBack: {
+          if (pos <= 0) goto fail;
+          int32_t prev;
+          if (Canon(ReadBackward(pos, &prev)) != static_cast<char32_t>(ins[1])) goto fail;
+          pos = prev;
+          pc += 2;
+          break;
+        }
+        case Op::kDot: {
+          if (pos >= len_) goto fail;
+          int32_t next;
+          char32_t c = ReadForward(pos, &next);
+          if (!ins[1] && IsLineTerminator(c)) goto fail;
+          pos = next;
+          pc += 2;
+          break;
+        }
+        case Op::kDotBack: {
+          if (pos <= 0) goto fail;
+          int32_t prev;
+          char32_t c = ReadBackward(pos, &prev);
+          if (!ins[1] && IsLineTerminator(c)) goto fail;
+          pos = prev;
+          pc += 2;
+          break;
+        }
+        case Op::kSet: {
+          if (pos >= len_) goto fail;
+          int32_t next;
+          if (!InSet(ins[1], ins[2], ReadForward(pos, &next))) goto fail;
+          pos = next;
+          pc += 3;
+          break;
+        }
+        case Op::kSetBack: {
+          if (pos <= 0) goto fail;
+          int32_t prev;
+          if (!InSet(ins[1], ins[2], ReadBackward(pos, &prev))) goto fail;
+          pos = prev;
+          pc += 3;
+          break;
+        }
+        case Op::kBackref:
+        case Op::kBackrefBack:
+          if (!BackrefMatches(ins[1], ins[2] != 0, static_cast<Op>(ins[0]) == Op::kBackrefBack, &pos)) goto fail;
+          pc += 3;
+          break;
+        case Op::kAssertStart:
+          if (pos != 0 && !(ins[1] && IsLineTerminator(s_[pos - 1]))) goto fail;
+          pc += 2;
+          break;
+        case Op::kAssertEnd:
+          if (pos != len_ && !(ins[1] && IsLineTerminator(s_[pos]))) goto fail;
+          pc += 2;
+          break;
+        case Op::kWordBoundary: {
+          bool boundary = IsWordAt(pos - 1) != IsWordAt(pos);
+          if (boundary == (ins[1] != 0)) goto fail;
+          pc += 2;
+          break;
+        }
+        case Op::kPush:
+          if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
+          choices_.push_back({ins[1], pos, static_cast<uint32_t>(undo_.size()), kChoice, 0});
+          pc += 2;
+          break;
+        case Op::kGoto:
+          pc = ins[1];
+          break;
+        case Op::kSave:
+          Write(ins[1], pos);
+          pc += 2;
+          break;
+        case Op::kClearCaptures:
+          for (int32_t g = ins[1]; g <= ins[2]; ++g) {
+            if (slots_[2 * static_cast<size_t>(g)] != -1) Write(2 * g, -1);
+            if (slots_[2 * static_cast<size_t>(g) + 1] != -1) Write(2 * g + 1, -1);
+          }
+          pc += 3;
+          break;
+        case Op::kSetReg:
+          SetReg(ins[1], ins[2]);
+          pc += 3;
+          break;
+        case Op::kSetRegPos:
+          SetReg(ins[1], pos);
+          pc += 2;
+          break;
+        case Op::kIncReg:
+          SetReg(ins[1], Reg(ins[1]) + 1);
+          pc += 2;
+          break;
+        case Op::kLoop: {
+          int32_t count = ins[1] >= 0 ? Reg(ins[1]) : 0;
+          if (count < ins[2]) {
+            pc += 6;
+            break;
+          }
+          if (ins[3] >= 0 && count >= ins[3]) {
+            pc = ins[4];
+            break;
+          }
+          if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
+          if (ins[5]) {
+            choices_.push_back({ins[4], pos, static_cast<uint32_t>(undo_.size()), kChoice, 0});
+            pc += 6;
+          } else {
+            choices_.push_back({pc + 6, pos, static_cast<uint32_t>(undo_.size()), kChoice, 0});
+            pc = ins[4];
+          }
+          break;
+        }
+        case Op::kEmptyCheck:
+          if (pos == Reg(ins[1]) && (ins[2] < 0 || Reg(ins[2]) >= ins[3])) goto fail;
+          pc += 4;
+          break;
+        case Op::kLookStart:
+          if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
+          SetReg(ins[1], static_cast<int32_t>(choices_.size()));
+          choices_.push_back({ins[3], pos, static_cast<uint32_t>(undo_.size()),
+                              ins[2] ? kNegativeLookMarker : kLookMarker, 0});
+          pc += 4;
+          break;
+        case Op::kLookEnd: {
+          auto marker = static_cast<size_t>(Reg(ins[1]));
+          Choice m = choices_[marker];
+          choices_.resize(marker);
+          if (ins[2]) goto fail;  // the negative lookaround's body matched
+          pos = m.pos;
+          pc += 3;
+          break;
+        }
+        case Op::kRepeatGreedy: {
+          const int32_t* atom = ins + 4;
+          int32_t limit = ins[2] < 0 ? len_ : std::min<int64_t>(len_, int64_t{pos} + ins[2]);
+          int32_t end = pos;
+          while (end < limit && MatchesUnit(atom, s_[end])) ++end;
+          if (end - pos < ins[1]) goto fail;
+          int32_t cont = pc + 4 + ins[3];
+          if (end - pos > ins[1]) {
+            if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
+            choices_.push_back({cont, end, static_cast<uint32_t>(undo_.size()), kGiveBack, pos + ins[1]});
+          }
+          pos = end;
+          pc = cont;
+          break;
+        }
+        case Op::kMatch:
+          return RegExpResult::kMatch;
+      }
+      continue;
+    fail:
+      for (;;) {
+        if (choices_.empty()) return RegExpResult::kNoMatch;
+        Choice c = choices_.back();
+        choices_.pop_back();
+        ++backtracks_;
+        if (--poll_countdown_ == 0) Poll();
+        if (c.kind == kLookMarker) continue;  // the positive lookaround's body failed
+        UnwindTo(c.undo);
+        if (c.kind == kGiveBack) {
+          // A greedy run gives back one unit; it stays a choice while it can give more.
+          c.pos -= 1;
+          if (c.pos > c.floor) choices_.push_back(c);
+        }
+        pos = c.pos;
+        pc = c.pc;
+        break;
+      }
+    }
+  }
+
+  void Poll() {
+    poll_countdown_ = limits_.poll_interval;
+    if (limits_.poll) limits_.poll(limits_.context, limits_.poll_interval);
+  }
+
+  const RegExpProgram& p_;
+  const char16_t* s_;
+  int32_t len_;
+  const RegExpLimits& limits_;
+  bool unicode_, ignore_case_;
+  size_t capture_slots_;
+  std::vector<int32_t> slots_;
+  std::vector<Choice> choices_;
+  std::vector<Undo> undo_;
+  uint64_t backtracks_ = 0;
+  uint32_t poll_countdown_;
+};
+
+}  // namespace
+
+RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subject, uint32_t start,
+                        std::vector<int32_t>* captures, const RegExpLimits& limits, uint64_t* backtracks) {
+  if (backtracks) *backtracks = 0;
+  if (start > subject.size()) return RegExpResult::kNoMatch;
+  if (program.required_unit != 0xFFFFFFFFu &&
+      subject.find(static_cast<char16_t>(program.required_unit), start) == std::u16string_view::npos) {
+    return RegExpResult::kNoMatch;
+  }
+  bool sticky = (program.flags & kRegExpSticky) != 0;
+  bool unicode = (program.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  // With u/v the subject is code points: a start inside a surrogate pair
+  // starts at the pair, as V8 does.
+  if (unicode && start > 0 && start < subject.size() && subject[start - 1] >= 0xD800 && subject[start - 1] <= 0xDBFF &&
+      subject[start] >= 0xDC00 && subject[start] <= 0xDFFF) {
+    --start;
+  }
+  Matcher m(program, subject, limits);
+  auto len = static_cast<uint32_t>(subject.size());
+  RegExpResult r = RegExpResult::kNoMatch;
+  auto can_start = [&program, &subject, len](uint32_t at) {
+    if (!program.first_known) return true;
+    if (at >= len) return false;
+    char32_t c = subject[at];
+    const std::vector<char32_t>& r = program.first_units;
+    for (size_t i = 0; i < r.size(); i += 2) {
+      if (c < r[i]) return false;
+      if (c <= r[i + 1]) return true;
+    }
+    return false;
+  };
+  for (uint32_t at = start; at <= len;) {
+    if (!sticky && !can_start(at)) {
+      ++at;  // no match starts here (nor inside a surrogate pair: first units are never surrogates)
+      continue;
+    }
+    r = m.Run(static_cast<int32_t>(at), captures);
+    if (r != RegExpResult::kNoMatch || sticky) break;
+    // AdvanceStringIndex: past a whole surrogate pair with u/v.
+    if (unicode && at + 1 < len && subject[at] >= 0xD800 && subject[at] <= 0xDBFF && subject[at + 1] >= 0xDC00 &&
+        subject[at + 1] <= 0xDFFF) {
+      at += 2;
+    } else {
+      ++at;
+    }
+  }
+  if (backtracks) *backtracks = m.backtracks();
+  return r;
+}
+
+}  // namespace jsvm
