@@ -368,6 +368,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);
   InstallTimerBuiltins(rt);
+  InstallBigIntBuiltins(rt);
   InstallGlobalBuiltins(rt);
 }
 

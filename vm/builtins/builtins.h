@@ -198,6 +198,7 @@ void InstallJsonBuiltins(Runtime& rt);
 void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
+void InstallBigIntBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
 

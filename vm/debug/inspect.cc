@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "vm/builtins/builtins.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/collections.h"
 #include "vm/objects/promise.h"
 #include "vm/execution/operations.h"
@@ -168,6 +169,7 @@ class Inspector {
     if (v.IsUndefined()) return u"undefined";
     if (v.IsNull()) return u"null";
     if (v.IsSymbol()) return SymbolText(v.AsSymbol());
+    if (v.IsBigInt()) return Utf8ToUtf16(BigIntToString(v.AsBigInt()) + "n");
     return u"undefined";
   }
 
@@ -319,7 +321,7 @@ class Inspector {
 
   U16 BoxedBase(PrimitiveWrapper* w, const std::optional<U16>& ctor, const U16& tag) {
     Value p = w->primitive();
-    U16 type = p.IsNumber() ? u"Number" : p.IsString() ? u"String" : p.IsBoolean() ? u"Boolean" : u"Symbol";
+    U16 type = p.IsNumber() ? u"Number" : p.IsString() ? u"String" : p.IsBoolean() ? u"Boolean" : p.IsBigInt() ? u"BigInt" : u"Symbol";
     U16 base = u"[" + type;
     if (!ctor) {
       base += u" (null prototype)";
@@ -773,6 +775,10 @@ std::string FormatLogArguments(Runtime& rt, const Value* argv, uint32_t argc) {
           else piece = Utf8ToUtf16(Inspect(rt, a));
           break;
         case 'd': case 'i': case 'f': {
+          if (a.IsBigInt() && c != 'f') {
+            piece = Utf8ToUtf16(BigIntToString(a.AsBigInt()) + "n");
+            break;
+          }
           if (a.IsObject() && c != 'f') {
             piece = u"NaN";
             break;
