@@ -30,7 +30,7 @@ struct SourcePos {
   V(ObjectLiteral) V(FunctionLiteral) V(ClassLiteral) V(Unary) V(Update)     \
   V(Binary) V(Logical) V(Assignment) V(Conditional) V(Call) V(New)           \
   V(Member) V(Keyed) V(OptionalChain) V(Sequence) V(Spread) V(Yield)         \
-  V(Await)                                                                   \
+  V(Await) V(BigIntLiteral)                                                  \
   /* binding / assignment patterns */                                        \
   V(ArrayPattern) V(ObjectPattern) V(AssignPattern) V(RestElement)           \
   /* statements */                                                           \
@@ -76,6 +76,9 @@ using Pattern = Node;  // Identifier, Member, Keyed, ArrayPattern, ObjectPattern
 struct NumberLiteral : Node { JSVM_NODE(NumberLiteral) double value = 0; };
 
 struct StringLiteral : Node { JSVM_NODE(StringLiteral) std::u16string value; };
+
+// 12n, 0x1fn: `digits` are the value's decimal digits.
+struct BigIntLiteral : Node { JSVM_NODE(BigIntLiteral) std::u16string digits; };
 
 // `a${x}b${y}c`: quasis.size() == exprs.size() + 1.
 struct TemplateLiteral : Node {

@@ -7,6 +7,7 @@
 
 #include "compiler/bytecode-generator.h"
 #include "vm/interpreter/bytecode-verifier.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 #include "vm/objects/object.h"
 #include "vm/objects/string.h"
@@ -18,7 +19,7 @@ namespace {
 // Tags of constant-pool entries (docs/bytecode-file.md).
 enum class ConstantTag : uint8_t {
   kSmi = 0, kDouble = 1, kString = 2, kFunction = 3, kScopeInfo = 4, kArray = 5, kTemplateObject = 6,
-  kUndefined = 7, kNull = 8, kTrue = 9, kFalse = 10, kHole = 11,
+  kUndefined = 7, kNull = 8, kTrue = 9, kFalse = 10, kHole = 11, kBigInt = 12,
 };
 
 // Function header flags.
@@ -161,6 +162,14 @@ class ScriptWriter {
         w.U8(static_cast<uint8_t>(ConstantTag::kScopeInfo));
         w.U32(ScopeIndex(static_cast<ScopeInfo*>(c)));
         return;
+      case CellKind::kBigInt: {
+        auto* b = static_cast<BigInt*>(c);
+        w.U8(static_cast<uint8_t>(ConstantTag::kBigInt));
+        w.U8(b->negative() ? 1 : 0);
+        w.U32(b->length());
+        for (uint32_t i = 0; i < b->length(); ++i) w.U64(b->digits()[i]);
+        return;
+      }
       case CellKind::kArray: {
         auto* a = static_cast<Array*>(c);
         bool is_template = IsTemplateObject(a);
@@ -367,7 +376,7 @@ class ScriptReader {
   }
 
   Value ReadValue(bool in_array) {
-    auto tag = Enum(ConstantTag::kHole, "constant tag");
+    auto tag = Enum(ConstantTag::kBigInt, "constant tag");
     switch (tag) {
       case ConstantTag::kSmi: return Value::Int(in_.I32());
       case ConstantTag::kDouble: {
@@ -407,6 +416,15 @@ class ScriptReader {
       case ConstantTag::kTrue: return Value::True();
       case ConstantTag::kFalse: return Value::False();
       case ConstantTag::kHole: return Value::Hole();
+      case ConstantTag::kBigInt: {
+        uint8_t negative = in_.U8();
+        uint32_t n = in_.Count(8, "bigint digit");
+        if (negative > 1 || (negative && n == 0)) Malformed("bad bigint sign");
+        BigInt* b = rt_.heap().NewWithExtra<BigInt>(n * sizeof(BigInt::Digit), negative == 1, n);
+        for (uint32_t i = 0; i < n; ++i) b->mutable_digits()[i] = in_.U64();
+        if (n > 0 && b->digits()[n - 1] == 0) Malformed("bigint with a leading zero digit");
+        return Value::FromCell(b);
+      }
     }
     Malformed("bad constant tag");
   }

@@ -15,8 +15,9 @@ namespace jsvm {
 inline constexpr char kBytecodeFileMagic[8] = {'\x7f', 'J', 'S', 'V', 'M', 'B', 'C', '\n'};
 // Bumped whenever the layout of the payload or the instruction set changes
 // (2: CreateObjectLiteral and CreateArrayLiteral, so the opcodes moved;
-// 4: scope flags, the lookup-slot bytecodes, a runtime function removed).
-inline constexpr uint32_t kBytecodeFileFormatVersion = 4;
+// 4: BigInt constants; 5: scope flags, the lookup-slot bytecodes, a runtime
+// function removed).
+inline constexpr uint32_t kBytecodeFileFormatVersion = 5;
 // The jsvm version written into (and required of) every file.
 inline constexpr const char* kBytecodeFileJsvmVersion = "jsvm 0.1.0";
 

@@ -6,6 +6,7 @@
 #include "compiler/bytecode-generator.h"
 #include "compiler/call-printer.h"
 #include "vm/builtins/builtins.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/regexp/regexp.h"
@@ -48,6 +49,7 @@ bool HasAssignment(const Node* n) {
     }
     case NodeKind::kIdentifier: case NodeKind::kNumberLiteral: case NodeKind::kStringLiteral:
     case NodeKind::kNullLiteral: case NodeKind::kBooleanLiteral: case NodeKind::kThisExpression:
+    case NodeKind::kBigIntLiteral:
       return false;
     default:
       return true;  // conservatively
@@ -162,6 +164,7 @@ bool BytecodeGenerator::ContainsClosure(const Node* n) {
   switch (n->kind) {
     case NodeKind::kIdentifier: case NodeKind::kNumberLiteral: case NodeKind::kStringLiteral:
     case NodeKind::kNullLiteral: case NodeKind::kBooleanLiteral: case NodeKind::kThisExpression:
+    case NodeKind::kBigIntLiteral:
       return false;
     case NodeKind::kBinary: return ContainsClosure(static_cast<const Binary*>(n)->left) || ContainsClosure(static_cast<const Binary*>(n)->right);
     case NodeKind::kUnary: return ContainsClosure(static_cast<const Unary*>(n)->operand);
@@ -296,6 +299,13 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kStringLiteral:
       builder_.LdaConstant(builder_.AddName(static_cast<StringLiteral*>(e)->value));
       return;
+    case NodeKind::kBigIntLiteral: {
+      // A cell of its own per literal, as V8's constant pool has.
+      std::u16string_view digits = static_cast<BigIntLiteral*>(e)->digits;
+      BigInt* value = BigIntFromDigits(rt_, std::string(digits.begin(), digits.end()), 10);
+      builder_.LdaConstant(builder_.AddConstant(Value::FromCell(value)));
+      return;
+    }
     case NodeKind::kNullLiteral:
       builder_.LdaNull();
       return;

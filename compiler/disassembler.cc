@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "vm/interpreter/bytecodes.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/string.h"
 
 namespace jsvm {
@@ -37,6 +38,8 @@ std::string ConstantText(Value v) {
       return std::string("<ScopeInfo ") + ScopeTypeName(static_cast<ScopeInfo*>(c)->type()) + ">";
     case CellKind::kArray:
       return "<FixedArray[" + std::to_string(static_cast<Array*>(c)->length()) + "]>";
+    case CellKind::kBigInt:
+      return "<BigInt " + BigIntToString(static_cast<BigInt*>(c)) + ">";
     default:
       return std::string("<") + CellKindName(c->kind()) + ">";
   }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "vm/objects/bigint.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -413,6 +414,7 @@ void Lexer::ScanNumber(Token* token) {
   token->kind = TokenKind::kNumber;
   std::string& buffer = number_buffer_;
   buffer.clear();
+  std::string radix_digits;  // the digits of a 0x/0o/0b literal, for a BigInt
 
   // Reads digits of `radix` with numeric separators, appending decimal digits
   // to `buffer` and accumulating binary radices into (mantissa, exponent,
@@ -446,7 +448,10 @@ void Lexer::ScanNumber(Token* token) {
       ++offset_;
       if (radix == 10) {
         buffer.push_back(static_cast<char>(c));
-      } else if ((mantissa >> (64 - bits)) == 0) {
+        continue;
+      }
+      radix_digits.push_back(static_cast<char>(c));
+      if ((mantissa >> (64 - bits)) == 0) {
         mantissa = (mantissa << bits) | static_cast<uint64_t>(d);
       } else {
         exponent += bits;
@@ -455,12 +460,16 @@ void Lexer::ScanNumber(Token* token) {
     }
   };
 
-  auto finish = [&]() -> bool {
+  // `radix` > 0: the literal is an integer of that radix, which an `n` makes a BigInt.
+  auto finish = [&](int radix) -> bool {
     // A number may not be directly followed by an identifier or digit.
     int32_t c = Cur();
-    if (c == 'n') {
-      Illegal(token, "BigInt literals are not supported", start);
-      return false;
+    if (c == 'n' && radix > 0) {
+      ++offset_;
+      token->kind = TokenKind::kBigInt;
+      std::string decimal = BigIntDigitsToDecimal(radix == 10 ? buffer : radix_digits, radix);
+      token->value.assign(decimal.begin(), decimal.end());
+      c = Cur();
     }
     bool bad = IsAsciiIdPart(c) || c == '\\';
     if (!bad && c >= 0x80) {
@@ -487,7 +496,7 @@ void Lexer::ScanNumber(Token* token) {
         return;
       }
       token->number = BinaryToDouble(mantissa, exponent, sticky);
-      finish();
+      finish(radix);
       return;
     }
     if (n == '_') {
@@ -513,7 +522,7 @@ void Lexer::ScanNumber(Token* token) {
         ++offset_;
         digits(8, false);
         token->number = BinaryToDouble(mantissa, exponent, sticky);
-        finish();
+        finish(0);
         return;
       }
       token->octal = OctalKind::kLeadingZero;
@@ -530,8 +539,10 @@ void Lexer::ScanNumber(Token* token) {
     ++offset_;
     if (digits(10, true) < 0) return;
   }
+  bool integer = buffer.find('.') == std::string::npos && token->octal == OctalKind::kNone;
   int32_t c = Cur();
   if (c == 'e' || c == 'E') {
+    integer = false;
     buffer.push_back('e');
     ++offset_;
     c = Cur();
@@ -546,7 +557,8 @@ void Lexer::ScanNumber(Token* token) {
       return;
     }
   }
-  if (!finish()) return;
+  if (!finish(integer ? 10 : 0)) return;
+  if (token->kind == TokenKind::kBigInt) return;
   double value = 0;
   auto result = std::from_chars(buffer.data(), buffer.data() + buffer.size(), value);
   if (result.ec == std::errc::result_out_of_range) {

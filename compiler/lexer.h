@@ -53,7 +53,7 @@ struct Token {
   bool newline_before = false;  // a line terminator between this and the previous token
   bool has_escape = false;   // identifier/keyword spelled with \u escapes; string with any escape
 
-  // kIdentifier / kEscapedKeyword: the name (escapes decoded).
+  // kIdentifier / kEscapedKeyword: the name (escapes decoded). kBigInt: the decimal digits.
   // kString: the string value. kTemplate*: the cooked value. kRegExp: the body.
   std::u16string value;
   // kTemplate*: the raw text (CR and CRLF normalized to LF). kRegExp: the flags.

@@ -591,6 +591,12 @@ Expr* Parser::ParsePrimary(CoverErrors* errors) {
       Next();
       return node;
     }
+    case TokenKind::kBigInt: {
+      BigIntLiteral* node = New<BigIntLiteral>(pos);
+      node->digits = tok_.value;
+      Next();
+      return node;
+    }
     case TokenKind::kTemplateSpan:
     case TokenKind::kTemplateTail:
       return ParseTemplateLiteral(false);
@@ -842,6 +848,9 @@ void Parser::ParsePropertyName(PropertyName* name) {
       name->key = key;
       break;
     }
+    case TokenKind::kBigInt:  // the key is the value's decimal digits
+      name->key = NewString(tok_.pos, tok_.value);
+      break;
     case TokenKind::kLBracket:
       Next();
       name->computed = true;
@@ -886,14 +895,14 @@ void Parser::CheckEscapedModifier(const PropertyName& name) {
   if (!is_async && name.name != u"get" && name.name != u"set") return;
   TokenKind k = tok_.kind;
   if (k == TokenKind::kIdentifier || k == TokenKind::kEscapedKeyword || k == TokenKind::kString ||
-      k == TokenKind::kNumber || k == TokenKind::kLBracket || IsKeywordToken(k) ||
+      k == TokenKind::kNumber || k == TokenKind::kBigInt || k == TokenKind::kLBracket || IsKeywordToken(k) ||
       (is_async && k == TokenKind::kMul)) {
     Fail(name.pos, "Keyword must not contain escaped characters");
   }
 }
 
 bool Parser::KeyIs(const PropertyName& name, std::u16string_view text) {
-  if (name.computed || name.token_kind == TokenKind::kNumber) return false;
+  if (name.computed || name.token_kind == TokenKind::kNumber || name.token_kind == TokenKind::kBigInt) return false;
   return name.name == text;
 }
 
@@ -964,7 +973,8 @@ Expr* Parser::ParseObjectLiteral(CoverErrors* errors) {
         if (name.token_kind == TokenKind::kEscapedKeyword) {
           Fail(name.pos, "Keyword must not contain escaped characters");
         }
-        if (name.token_kind == TokenKind::kString || name.token_kind == TokenKind::kNumber) {
+        if (name.token_kind == TokenKind::kString || name.token_kind == TokenKind::kNumber ||
+            name.token_kind == TokenKind::kBigInt) {
           FailUnexpected();
         }
         FailWithName(name.pos, "Unexpected token ", name.name, "");

@@ -133,6 +133,7 @@ void Parser::FailUnexpected(const Token& token) {
     case TokenKind::kEos:
       Fail(token.pos, "Unexpected end of input");
     case TokenKind::kNumber:
+    case TokenKind::kBigInt:
       Fail(token.pos, "Unexpected number");
     case TokenKind::kString:
       Fail(token.pos, "Unexpected string");

@@ -22,7 +22,7 @@
 //    Await at the unary level, only inside a generator / an async function
 //    (elsewhere they are identifiers; `await x` at the top level of a script
 //    is V8's "await is only valid in async functions ..." SyntaxError).
-//  - Not supported (SyntaxError): modules and import(), BigInt literals,
+//  - Not supported (SyntaxError): modules and import(),
 //    private names (#x), static blocks.
 #pragma once
 

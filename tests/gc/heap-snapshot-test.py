@@ -170,6 +170,22 @@ def snapshot_suite(c, jsvm, shared, tmp):
         c.check("proxies: two object nodes Proxy -internal target-> Store / guarded, -internal handler-> ...",
                 len(found) == 2 and targets == {"Store", "guarded"} and len(handlers) == 2,
                 str([(n["type"], n["edges"]) for n in found]))
+    # BigInts are nodes of type bigint named "bigint", as V8 writes them.
+    big_js = os.path.join(tmp, "bigint-heap.js")
+    with open(big_js, "w") as f:
+        f.write("globalThis.keep = [2n ** 100n, -7n];\n")
+    big_out = os.path.join(tmp, "bigint-heap.heapsnapshot")
+    p = run([jsvm, "run", "--heap-snapshot=" + big_out, big_js])
+    if c.check("bigint-heap: jsvm runs", p.returncode == 0 and os.path.exists(big_out), p.stderr):
+        v = run([check_tool, "--strict", big_out])
+        c.check("bigint-heap: check-heapsnapshot --strict", v.returncode == 0 and "VALID" in v.stdout,
+                v.stdout + v.stderr)
+        big = load_snapshot(big_out)
+        keep = edge(big, edge(big, 0, "shortcut", "global"), "property", "keep")
+        elements = [edge(big, keep, "element", i) for i in (0, 1)] if keep is not None else []
+        c.check("bigint-heap: the array's elements are bigint nodes named bigint",
+                len(elements) == 2 and all(e is not None and big[e]["type"] == "bigint" and big[e]["name"] == "bigint"
+                                           for e in elements), str([big[e] for e in elements if e is not None]))
 
     # Deterministic: the same program gives the same bytes.
     again = os.path.join(tmp, "mixed-heap-again.heapsnapshot")

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Runs the ../shared test262 subset and holds jsvm to its known-failures list.
 
-  test262-check.py --jsvm BUILD/jsvm [--shared DIR] [--list FILE] [--update] [--full] [--vm-args ARGS] [PATH_FILTER...]
+  test262-check.py --jsvm BUILD/jsvm [--shared DIR] [--list FILE] [--update] [--full] [--vm-args ARGS]
+                   [--paths-file FILE] [PATH_FILTER...]
 
 --full runs the runner's full mode (no subset, no scope rules) on the
-filters; --vm-args are added to `jsvm run` (e.g. `--unhandled-rejections=none`:
+filters (and the PATH_FILTERs of --paths-file, one a line, # comments); --vm-args are added to `jsvm run` (e.g. `--unhandled-rejections=none`:
 test262's async tests reject promises on purpose, and its hosts ignore
 unhandled rejections).
 
@@ -35,6 +36,7 @@ def main():
     ap.add_argument("--jobs", default="2")
     ap.add_argument("--full", action="store_true")
     ap.add_argument("--vm-args", default="")
+    ap.add_argument("--paths-file")
     ap.add_argument("filters", nargs="*")
     args = ap.parse_args()
     runner = os.path.join(args.shared, "test262", "run")
@@ -45,7 +47,8 @@ def main():
         out = os.path.join(tmp, "results.json")
         vm = os.path.abspath(args.jsvm) + " run" + (" " + args.vm_args if args.vm_args else "")
         cmd = [sys.executable, runner, "--vm", vm, "--jobs", args.jobs, "--json", out] + \
-            (["--full"] if args.full else []) + args.filters
+            (["--full"] if args.full else []) + \
+            (["--paths-file", os.path.abspath(args.paths_file)] if args.paths_file else []) + args.filters
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         table = [l for l in proc.stdout.splitlines() if not l.startswith("FAIL ")]
         print("\n".join(table[-60:]))

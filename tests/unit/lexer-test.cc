@@ -56,6 +56,13 @@ std::u16string StringValue(std::u16string_view source) {
   return token.value;
 }
 
+// The decimal digits of the one BigInt literal in `source`.
+std::string BigIntDigits(std::u16string_view source) {
+  Token token = One(source);
+  EXPECT_EQ(token.kind, TokenKind::kBigInt) << Utf16ToUtf8(source);
+  return Utf16ToUtf8(token.value);
+}
+
 // The error message of the first illegal token in `source` ("" if none).
 std::string LexError(std::u16string_view source) {
   for (const Token& token : Lex(source)) {
@@ -193,9 +200,23 @@ TEST(LexerTest, MalformedNumbers) {
   EXPECT_EQ(LexError(u"1e+"), "Invalid or unexpected token");
   EXPECT_EQ(LexError(u"3in x"), "Invalid or unexpected token");
   EXPECT_EQ(LexError(u"1.toString()"), "Invalid or unexpected token");
-  EXPECT_EQ(LexError(u"1n"), "BigInt literals are not supported");
   EXPECT_EQ(Kinds(u"1..toString"), (std::vector<K>{K::kNumber, K::kPeriod, K::kIdentifier,
                                                    K::kEos}));
+}
+
+TEST(LexerTest, BigIntLiterals) {
+  EXPECT_EQ(BigIntDigits(u"0n"), "0");
+  EXPECT_EQ(BigIntDigits(u"12345678901234567890123n"), "12345678901234567890123");
+  EXPECT_EQ(BigIntDigits(u"1_000n"), "1000");
+  EXPECT_EQ(BigIntDigits(u"0xFF_ffn"), "65535");
+  EXPECT_EQ(BigIntDigits(u"0o17n"), "15");
+  EXPECT_EQ(BigIntDigits(u"0B1_01n"), "5");
+  EXPECT_EQ(BigIntDigits(u"0xffffffffffffffffffffn"), "1208925819614629174706175");
+  // Only integers without a legacy leading zero take the suffix.
+  for (const char16_t* bad : {u"1.5n", u"1e3n", u"01n", u"08n", u".5n", u"1nn", u"1n2", u"0xfnx"}) {
+    EXPECT_EQ(LexError(bad), "Invalid or unexpected token") << Utf16ToUtf8(bad);
+  }
+  EXPECT_EQ(LexError(u"1_n"), "Numeric separators are not allowed at the end of numeric literals");
 }
 
 TEST(LexerTest, StringEscapes) {

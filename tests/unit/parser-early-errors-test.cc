@@ -319,7 +319,8 @@ const EarlyErrorCase kCases[] = {
     // outside the supported language
     {u"import x from \"y\";", "Unexpected token 'import'", 1, 1},
     {u"export default 1;", "Unexpected token 'export'", 1, 1},
-    {u"x = 1n;", "BigInt literals are not supported", 1, 5},
+    {u"x = 1.5n;", "Invalid or unexpected token", 1, 5},
+    {u"1n 2n;", "Unexpected number", 1, 4},
     {u"class A { #x; }", "Invalid or unexpected token", 1, 11},
     {u"try {}", "Missing catch or finally after try", 1, 7},  // node says so at the end too
     {u"switch (x) { default: default: }", "More than one default clause in switch statement", 1, 23},

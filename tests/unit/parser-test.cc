@@ -86,6 +86,8 @@ std::string Dump(const Node* node) {
       return DumpNumber(node->As<NumberLiteral>()->value);
     case NodeKind::kStringLiteral:
       return "\"" + U8(node->As<StringLiteral>()->value) + "\"";
+    case NodeKind::kBigIntLiteral:
+      return U8(node->As<BigIntLiteral>()->digits) + "n";
     case NodeKind::kTemplateLiteral: {
       const TemplateLiteral* t = node->As<TemplateLiteral>();
       std::string out = "(template";

@@ -388,6 +388,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);
   InstallTimerBuiltins(rt);
+  InstallBigIntBuiltins(rt);
   InstallGlobalBuiltins(rt);
   InstallReflectBuiltins(rt);
   InstallProxyBuiltins(rt);

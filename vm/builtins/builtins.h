@@ -225,6 +225,7 @@ void InstallTypedArrayBuiltins(Runtime& rt);
 void InstallReflectBuiltins(Runtime& rt);
 void InstallProxyBuiltins(Runtime& rt);
 void InstallRegExpBuiltins(Runtime& rt);
+void InstallBigIntBuiltins(Runtime& rt);
 
 // ---- shared between built-in files
 

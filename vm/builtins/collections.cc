@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "vm/builtins/builtins.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/collections.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/execution/operations.h"
@@ -21,7 +22,7 @@ Value OrderedTable::Normalize(Value key) {
 
 size_t OrderedTable::KeyHash::operator()(Value v) const {
   if (v.IsString()) return v.AsString()->Hash();
-  uint64_t b = v.bits();
+  uint64_t b = v.IsBigInt() ? BigIntHash(v.AsBigInt()) : v.bits();
   b ^= b >> 33;
   b *= 0xff51afd7ed558ccdull;
   b ^= b >> 33;
@@ -30,6 +31,7 @@ size_t OrderedTable::KeyHash::operator()(Value v) const {
 
 bool OrderedTable::KeyEq::operator()(Value a, Value b) const {
   if (a == b) return true;
+  if (a.IsBigInt() && b.IsBigInt()) return BigIntEquals(a.AsBigInt(), b.AsBigInt());
   return a.IsString() && b.IsString() && a.AsString()->view() == b.AsString()->view();
 }
 

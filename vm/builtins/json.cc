@@ -460,8 +460,8 @@ class JsonSerializer {
     Rooted<Value> h(rt_, holder);
     Rooted<Value> kv(rt_, key_value);
     Rooted<Value> value(rt_, initial);
-    if (value.get().IsObject()) {
-      Value to_json = GetProperty(rt_, value.get().AsObject(), PropertyKey::Named(rt_.names().toJSON));
+    if (value.get().IsObject() || value.get().IsBigInt()) {
+      Value to_json = GetValueProperty(rt_, value, PropertyKey::Named(rt_.names().toJSON));
       if (IsCallable(to_json)) {
         Rooted<Value> f(rt_, to_json);
         value = Call(rt_, f, value, {kv.get()});
@@ -479,7 +479,7 @@ class JsonSerializer {
       Value p = static_cast<PrimitiveWrapper*>(value.get().AsObject())->primitive();
       if (p.IsNumber()) value = Value::Number(ToNumber(rt_, value));
       else if (p.IsString()) value = Value::FromCell(ToString(rt_, value));
-      else if (p.IsBoolean()) value = p;
+      else if (p.IsBoolean() || p.IsBigInt()) value = p;
     }
     Value v = value;
     if (v.IsNull()) {
@@ -503,6 +503,7 @@ class JsonSerializer {
       }
       return true;
     }
+    if (v.IsBigInt()) rt_.ThrowTypeError("Do not know how to serialize a BigInt");
     if (v.IsObject() && !IsCallable(v)) {
       if (IsArrayThroughProxies(rt_, v)) SerializeArray(v.AsObject(), kv);
       else SerializeObject(v.AsObject(), kv);

@@ -10,6 +10,7 @@
 
 #include "vm/builtins/builtins.h"
 #include "vm/execution/operations.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -26,7 +27,9 @@ double ThisNumberValue(Runtime& rt, Value v, const char* method) {
 }
 
 Value NumberConstructor(Runtime& rt, CallArgs& args) {
-  Value n = args.argc == 0 ? Value::Int(0) : Value::Number(ToNumber(rt, args[0]));
+  // ToNumeric, then a BigInt becomes the nearest Number.
+  Value n = args.argc == 0 ? Value::Int(0) : ToNumeric(rt, args[0]);
+  if (n.IsBigInt()) n = Value::Number(BigIntToDouble(n.AsBigInt()));
   if (!args.is_construct()) return n;
   Object* proto = GetPrototypeFromConstructor(rt, args.new_target, rt.intrinsics().number_prototype);
   return Value::FromCell(rt.heap().New<PrimitiveWrapper>(proto, n));

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "vm/builtins/builtins.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/function.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
@@ -135,6 +136,13 @@ std::string RenderScopeValue(Value v) {
     return Utf16ToUtf8(quoted);
   }
   if (v.IsSymbol()) return "<symbol>";
+  if (v.IsBigInt()) {
+    // As node prints it (123n); a long one as its digit count and first digits.
+    std::string digits = BigIntToString(v.AsBigInt());
+    size_t count = digits.size() - (digits[0] == '-' ? 1 : 0);
+    if (count <= kBigIntDigitsShown) return digits + "n";
+    return "<bigint " + std::to_string(count) + " digits " + digits.substr(0, kBigIntDigitsShown / 2) + "...n>";
+  }
   if (v.IsObject()) return RenderObject(v.AsObject());
   return "<object>";
 }

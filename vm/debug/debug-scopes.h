@@ -43,8 +43,11 @@ struct ScopeInspection {
 // undefined as JSON text (NaN, Infinity, -0 as written), strings as JSON
 // strings, the TDZ hole as undefined, and everything else as a tag:
 // <function>, <array>, <arguments>, <error>, <map>, <set>, <symbol>, <object>.
+// A BigInt is its digits and `n` (123n), or past kBigIntDigitsShown digits
+// `<bigint COUNT digits FIRST...n>` with the first half of that many digits.
 // Never allocates on the heap.
 std::string RenderScopeValue(Value v);
+inline constexpr size_t kBigIntDigitsShown = 40;
 
 // The [[Scopes]] of `callable`, with the values its contexts hold now.
 // Functions compiled by jsvm get their context chain (closure, block, catch

@@ -11,6 +11,7 @@
 
 #include "vm/builtins/builtins.h"
 #include "vm/objects/array-buffer.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/collections.h"
 #include "vm/objects/promise.h"
 #include "vm/objects/proxy.h"
@@ -176,6 +177,7 @@ class Inspector {
     if (v.IsUndefined()) return u"undefined";
     if (v.IsNull()) return u"null";
     if (v.IsSymbol()) return SymbolText(v.AsSymbol());
+    if (v.IsBigInt()) return Utf8ToUtf16(BigIntToString(v.AsBigInt()) + "n");
     return u"undefined";
   }
 
@@ -327,7 +329,7 @@ class Inspector {
 
   U16 BoxedBase(PrimitiveWrapper* w, const std::optional<U16>& ctor, const U16& tag) {
     Value p = w->primitive();
-    U16 type = p.IsNumber() ? u"Number" : p.IsString() ? u"String" : p.IsBoolean() ? u"Boolean" : u"Symbol";
+    U16 type = p.IsNumber() ? u"Number" : p.IsString() ? u"String" : p.IsBoolean() ? u"Boolean" : p.IsBigInt() ? u"BigInt" : u"Symbol";
     U16 base = u"[" + type;
     if (!ctor) {
       base += u" (null prototype)";
@@ -836,6 +838,10 @@ std::string FormatLogArguments(Runtime& rt, const Value* argv, uint32_t argc) {
           else piece = Utf8ToUtf16(Inspect(rt, a));
           break;
         case 'd': case 'i': case 'f': {
+          if (a.IsBigInt() && c != 'f') {
+            piece = Utf8ToUtf16(BigIntToString(a.AsBigInt()) + "n");
+            break;
+          }
           if (a.IsObject() && c != 'f') {
             piece = u"NaN";
             break;

@@ -8,6 +8,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 #include "vm/objects/proxy.h"
 #include "vm/objects/unicode.h"
@@ -29,6 +30,7 @@ bool ToBoolean(Value v) {
   if (v.IsBoolean()) return v.IsTrue();
   if (v.IsNullish() || v.IsHole()) return false;
   if (v.IsString()) return v.AsString()->length() != 0;
+  if (v.IsBigInt()) return !v.AsBigInt()->IsZero();
   return true;
 }
 
@@ -39,13 +41,35 @@ double ToNumber(Runtime& rt, Value v) {
   if (v.IsBoolean()) return v.IsTrue() ? 1 : 0;
   if (v.IsString()) return StringToNumber(v.AsString()->view());
   if (v.IsSymbol()) rt.ThrowTypeError("Cannot convert a Symbol value to a number");
+  if (v.IsBigInt()) rt.ThrowTypeError("Cannot convert a BigInt value to a number");
   if (v.IsObject()) return ToNumber(rt, ToPrimitive(rt, v, ToPrimitiveHint::kNumber));
   return NAN;
 }
 
 Value ToNumeric(Runtime& rt, Value v) {
-  if (v.IsNumber()) return v;
+  if (v.IsNumber() || v.IsBigInt()) return v;
+  if (v.IsObject()) {
+    v = ToPrimitive(rt, v, ToPrimitiveHint::kNumber);
+    if (v.IsBigInt()) return v;
+  }
   return Value::Number(ToNumber(rt, v));
+}
+
+BigInt* ToBigInt(Runtime& rt, Value v) {
+  Rooted<Value> prim(rt, ToPrimitive(rt, v, ToPrimitiveHint::kNumber));
+  Value p = prim;
+  if (p.IsBigInt()) return p.AsBigInt();
+  if (p.IsBoolean()) return BigIntFromUint64(rt, p.IsTrue() ? 1 : 0);
+  if (p.IsString()) {
+    BigInt* b = StringToBigInt(rt, p.AsString()->view());
+    if (!b) rt.ThrowSyntaxError("Cannot convert " + prim.get().AsString()->ToUtf8() + " to a BigInt");
+    return b;
+  }
+  rt.ThrowTypeError("Cannot convert " + DescribeForError(rt, p) + " to a BigInt");
+}
+
+void ThrowBigIntMix(Runtime& rt) {
+  rt.ThrowTypeError("Cannot mix BigInt and other types, use explicit conversions");
 }
 
 String* ToString(Runtime& rt, Value v) {
@@ -62,6 +86,7 @@ String* ToString(Runtime& rt, Value v) {
   if (v.IsTrue()) return n.true_;
   if (v.IsFalse()) return n.false_;
   if (v.IsSymbol()) rt.ThrowTypeError("Cannot convert a Symbol value to a string");
+  if (v.IsBigInt()) return rt.NewStringFromAscii(BigIntToString(v.AsBigInt()));
   if (v.IsObject()) return ToString(rt, ToPrimitive(rt, v, ToPrimitiveHint::kString));
   return n.empty;
 }
@@ -101,6 +126,7 @@ Object* ToObject(Runtime& rt, Value v) {
   else if (v.IsNumber()) proto = in.number_prototype;
   else if (v.IsBoolean()) proto = in.boolean_prototype;
   else if (v.IsSymbol()) proto = in.symbol_prototype;
+  else if (v.IsBigInt()) proto = in.bigint_prototype;
   else rt.ThrowTypeError("Cannot convert undefined or null to object");
   Rooted<Value> rv(rt, v);
   return rt.heap().New<PrimitiveWrapper>(proto, rv.get());
@@ -323,6 +349,7 @@ Value TypeOf(Runtime& rt, Value v) {
   if (v.IsBoolean()) return Value::FromCell(n.boolean);
   if (v.IsString()) return Value::FromCell(n.string);
   if (v.IsSymbol()) return Value::FromCell(n.symbol);
+  if (v.IsBigInt()) return Value::FromCell(n.bigint);
   if (v.IsObject() && v.AsObject()->IsCallable()) return Value::FromCell(n.function);
   return Value::FromCell(n.object);
 }
@@ -331,8 +358,26 @@ bool StrictEquals(Value a, Value b) {
   if (a.IsNumber() && b.IsNumber()) return a.AsNumber() == b.AsNumber();
   if (a == b) return true;
   if (a.IsString() && b.IsString()) return a.AsString()->view() == b.AsString()->view();
+  if (a.IsBigInt() && b.IsBigInt()) return BigIntEquals(a.AsBigInt(), b.AsBigInt());
   return false;
 }
+
+namespace {
+
+// BigInt == Number (IsLooselyEqual's step for a BigInt and a Number).
+bool BigIntEqualsNumber(const BigInt* a, double d) {
+  if (d != d || std::isinf(d)) return false;
+  return BigIntCompareToDouble(a, d) == 0;
+}
+
+// BigInt == String: the string as StringToBigInt (false when it is not one).
+bool BigIntEqualsString(Runtime& rt, Value bigint, String* s) {
+  Rooted<Value> rb(rt, bigint);
+  BigInt* other = StringToBigInt(rt, s->view());
+  return other && BigIntEquals(rb.get().AsBigInt(), other);
+}
+
+}  // namespace
 
 bool LooseEquals(Runtime& rt, Value a, Value b) {
   while (true) {
@@ -345,6 +390,11 @@ bool LooseEquals(Runtime& rt, Value a, Value b) {
     if (b.IsBoolean()) { b = Value::Int(b.IsTrue()); continue; }
     if (a.IsNumber() && b.IsString()) return a.AsNumber() == StringToNumber(b.AsString()->view());
     if (a.IsString() && b.IsNumber()) return StringToNumber(a.AsString()->view()) == b.AsNumber();
+    if (a.IsBigInt() && b.IsBigInt()) return BigIntEquals(a.AsBigInt(), b.AsBigInt());
+    if (a.IsBigInt() && b.IsNumber()) return BigIntEqualsNumber(a.AsBigInt(), b.AsNumber());
+    if (a.IsNumber() && b.IsBigInt()) return BigIntEqualsNumber(b.AsBigInt(), a.AsNumber());
+    if (a.IsBigInt() && b.IsString()) return BigIntEqualsString(rt, a, b.AsString());
+    if (a.IsString() && b.IsBigInt()) return BigIntEqualsString(rt, b, a.AsString());
     if (a.IsObject() && b.IsObject()) return false;
     if (a.IsObject()) { Rooted<Value> rb(rt, b); a = ToPrimitive(rt, a); b = rb; continue; }
     if (b.IsObject()) { Rooted<Value> ra(rt, a); b = ToPrimitive(rt, b); a = ra; continue; }
@@ -382,8 +432,13 @@ Value Add(Runtime& rt, Value a, Value b) {
     String* sb = ToString(rt, pb);
     return Value::FromCell(rt.Concat(sa, sb));
   }
-  double x = ToNumber(rt, pa);
-  return Value::Number(x + ToNumber(rt, pb));
+  Rooted<Value> x(rt, ToNumeric(rt, pa));
+  Value y = ToNumeric(rt, pb);
+  if (x.get().IsBigInt() || y.IsBigInt()) {
+    if (!x.get().IsBigInt() || !y.IsBigInt()) ThrowBigIntMix(rt);
+    return Value::FromCell(BigIntBinary(rt, BigIntOp::kAdd, x.get().AsBigInt(), y.AsBigInt()));
+  }
+  return Value::Number(x.get().AsNumber() + y.AsNumber());
 }
 
 int LessThan(Runtime& rt, Value a, Value b, bool left_first) {
@@ -399,9 +454,23 @@ int LessThan(Runtime& rt, Value a, Value b, bool left_first) {
   if (pa.get().IsString() && pb.get().IsString()) {
     return pa.get().AsString()->view() < pb.get().AsString()->view();
   }
-  double x = ToNumber(rt, pa), y = ToNumber(rt, pb);
-  if (x != x || y != y) return -1;
-  return x < y;
+  // A BigInt and a string: the string as StringToBigInt (undefined when it is not one).
+  if (pa.get().IsBigInt() && pb.get().IsString()) {
+    BigInt* y = StringToBigInt(rt, pb.get().AsString()->view());
+    return y ? BigIntCompare(pa.get().AsBigInt(), y) < 0 : -1;
+  }
+  if (pa.get().IsString() && pb.get().IsBigInt()) {
+    BigInt* x = StringToBigInt(rt, pa.get().AsString()->view());
+    return x ? BigIntCompare(x, pb.get().AsBigInt()) < 0 : -1;
+  }
+  pa = ToNumeric(rt, pa);
+  pb = ToNumeric(rt, pb);
+  Value x = pa, y = pb;
+  if (x.IsBigInt() && y.IsBigInt()) return BigIntCompare(x.AsBigInt(), y.AsBigInt()) < 0;
+  if (x.IsBigInt()) return y.AsNumber() != y.AsNumber() ? -1 : BigIntCompareToDouble(x.AsBigInt(), y.AsNumber()) < 0;
+  if (y.IsBigInt()) return x.AsNumber() != x.AsNumber() ? -1 : BigIntCompareToDouble(y.AsBigInt(), x.AsNumber()) > 0;
+  if (x.AsNumber() != x.AsNumber() || y.AsNumber() != y.AsNumber()) return -1;
+  return x.AsNumber() < y.AsNumber();
 }
 
 namespace {
@@ -726,6 +795,7 @@ std::string DescribeForError(Runtime& rt, Value v) {
   if (v.IsUndefined()) return "undefined";
   if (v.IsNull()) return "null";
   if (v.IsBoolean()) return v.IsTrue() ? "true" : "false";
+  if (v.IsBigInt()) return BigIntToString(v.AsBigInt());
   return "?";
 }
 

@@ -14,7 +14,13 @@ namespace jsvm {
 // ---- type conversion
 bool ToBoolean(Value v);
 double ToNumber(Runtime& rt, Value v);
-Value ToNumeric(Runtime& rt, Value v);  // a Number value (no BigInt)
+// A Number or a BigInt.
+Value ToNumeric(Runtime& rt, Value v);
+// ToBigInt: booleans, BigInts and strings (StringToBigInt, else a
+// SyntaxError) convert; Numbers, undefined, null and symbols are a TypeError.
+BigInt* ToBigInt(Runtime& rt, Value v);
+// The TypeError of an operator given a BigInt and another type.
+[[noreturn]] void ThrowBigIntMix(Runtime& rt);
 String* ToString(Runtime& rt, Value v);
 enum class ToPrimitiveHint { kDefault, kNumber, kString };
 Value ToPrimitive(Runtime& rt, Value v, ToPrimitiveHint hint = ToPrimitiveHint::kDefault);

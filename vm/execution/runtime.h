@@ -92,7 +92,8 @@ struct Names {
   V(generator_function_prototype) V(generator_prototype)                       \
   V(async_function_prototype) V(async_generator_function_prototype)            \
   V(async_generator_prototype) V(async_iterator_prototype)                     \
-  V(async_from_sync_iterator_prototype) V(promise_prototype) V(promise_constructor)
+  V(async_from_sync_iterator_prototype) V(promise_prototype) V(promise_constructor) \
+  V(bigint_prototype)
 
 struct Intrinsics {
 #define JSVM_DECLARE_INTRINSIC(field) Object* field = nullptr;

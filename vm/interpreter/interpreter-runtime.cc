@@ -9,6 +9,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/lookup-slots.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 
@@ -175,10 +176,40 @@ Value GetSuperProperty(Runtime& rt, Value home_object, Value receiver, PropertyK
 
 // ---------------------------------------------------------------- operators
 
+namespace {
+
+// The BigInt form of a binary operator: both operands BigInts.
+Value BigIntArithmetic(Runtime& rt, Bytecode op, BigInt* a, BigInt* b) {
+  BigIntOp bop;
+  switch (op) {
+    case Bytecode::kAdd: bop = BigIntOp::kAdd; break;
+    case Bytecode::kSub: bop = BigIntOp::kSub; break;
+    case Bytecode::kMul: bop = BigIntOp::kMul; break;
+    case Bytecode::kDiv: bop = BigIntOp::kDiv; break;
+    case Bytecode::kMod: bop = BigIntOp::kMod; break;
+    case Bytecode::kExp: bop = BigIntOp::kExp; break;
+    case Bytecode::kBitwiseOr: bop = BigIntOp::kOr; break;
+    case Bytecode::kBitwiseXor: bop = BigIntOp::kXor; break;
+    case Bytecode::kBitwiseAnd: bop = BigIntOp::kAnd; break;
+    case Bytecode::kShiftLeft: bop = BigIntOp::kShiftLeft; break;
+    case Bytecode::kShiftRight: bop = BigIntOp::kShiftRight; break;
+    default: rt.ThrowTypeError("BigInts have no unsigned right shift, use >> instead");
+  }
+  return Value::FromCell(BigIntBinary(rt, bop, a, b));
+}
+
+}  // namespace
+
 Value Arithmetic(Runtime& rt, Bytecode op, Value lhs, Value rhs) {
   Rooted<Value> rrhs(rt, rhs);
-  double a = ToNumber(rt, lhs);
-  double b = ToNumber(rt, rrhs);
+  Rooted<Value> lnum(rt, ToNumeric(rt, lhs));
+  Value rnum = ToNumeric(rt, rrhs);
+  if (lnum.get().IsBigInt() || rnum.IsBigInt()) {
+    if (!lnum.get().IsBigInt() || !rnum.IsBigInt()) ThrowBigIntMix(rt);
+    return BigIntArithmetic(rt, op, lnum.get().AsBigInt(), rnum.AsBigInt());
+  }
+  double a = lnum.get().AsNumber();
+  double b = rnum.AsNumber();
   switch (op) {
     case Bytecode::kAdd: return Value::Number(a + b);
     case Bytecode::kSub: return Value::Number(a - b);
@@ -217,11 +248,31 @@ bool TypeOfIs(Value v, uint8_t flag) {
     case 1: return v.IsString();
     case 2: return v.IsSymbol();
     case 3: return v.IsBoolean();
-    case 4: return false;  // bigint
+    case 4: return v.IsBigInt();
     case 5: return v.IsUndefined();
     case 6: return v.IsObject() && v.AsObject()->IsCallable();
     case 7: return v.IsNull() || (v.IsObject() && !v.AsObject()->IsCallable());
     default: return false;
+  }
+}
+
+Value UnaryNumeric(Runtime& rt, Bytecode op, Value v) {
+  Value n = ToNumeric(rt, v);
+  if (n.IsBigInt()) {
+    BigInt* b = n.AsBigInt();
+    switch (op) {
+      case Bytecode::kInc: return Value::FromCell(BigIntAddSmall(rt, b, 1));
+      case Bytecode::kDec: return Value::FromCell(BigIntAddSmall(rt, b, -1));
+      case Bytecode::kNegate: return Value::FromCell(BigIntNegate(rt, b));
+      default: return Value::FromCell(BigIntBitwiseNot(rt, b));
+    }
+  }
+  double d = n.AsNumber();
+  switch (op) {
+    case Bytecode::kInc: return Value::Number(d + 1);
+    case Bytecode::kDec: return Value::Number(d - 1);
+    case Bytecode::kNegate: return Value::Double(-d);
+    default: return Value::Int(~DoubleToInt32(d));
   }
 }
 

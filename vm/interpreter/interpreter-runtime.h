@@ -26,6 +26,9 @@ bool DeletePropertyOf(Runtime& rt, Value object, Value key, bool strict);
 Value GetSuperProperty(Runtime& rt, Value home_object, Value receiver, PropertyKey key);
 // The binary operators other than + on any values (op is the register form, e.g. kSub).
 Value Arithmetic(Runtime& rt, Bytecode op, Value lhs, Value rhs);
+// The slow path of Inc, Dec, Negate and BitwiseNot (`op`): ToNumeric, then
+// the Number or BigInt operation.
+Value UnaryNumeric(Runtime& rt, Bytecode op, Value v);
 bool HasPropertyOperator(Runtime& rt, Value key, Value object);
 bool TypeOfIs(Value v, uint8_t literal_flag);
 Value ToPropertyKeyValue(Runtime& rt, Value v);

@@ -817,7 +817,7 @@ Value Interpreter::Run() {
         NEXT();
       }
       SYNC();
-      acc = Value::Number(ToNumber(rt_, acc) + 1);
+      acc = UnaryNumeric(rt_, Bytecode::kInc, acc);
       NEXT();
     }
     // Dec [slot]: acc = acc - 1 (acc is numeric)
@@ -827,7 +827,7 @@ Value Interpreter::Run() {
         NEXT();
       }
       SYNC();
-      acc = Value::Number(ToNumber(rt_, acc) - 1);
+      acc = UnaryNumeric(rt_, Bytecode::kDec, acc);
       NEXT();
     }
     // Negate [slot]: acc = -acc
@@ -837,13 +837,17 @@ Value Interpreter::Run() {
         NEXT();
       }
       SYNC();
-      acc = Value::Double(-ToNumber(rt_, acc));
+      acc = UnaryNumeric(rt_, Bytecode::kNegate, acc);
       NEXT();
     }
     // BitwiseNot [slot]: acc = ~acc
     CASE(BitwiseNot) {
+      if (acc.IsInt()) {
+        acc = Value::Int(~acc.AsInt());
+        NEXT();
+      }
       SYNC();
-      acc = Value::Int(~ToInt32(rt_, acc));
+      acc = UnaryNumeric(rt_, Bytecode::kBitwiseNot, acc);
       NEXT();
     }
     // ToBooleanLogicalNot: acc = !ToBoolean(acc)

@@ -496,6 +496,7 @@ Value GetValueProperty(Runtime& rt, Value base, PropertyKey key) {
   if (base.IsNumber()) return GetProperty(rt, rt.intrinsics().number_prototype, key, base);
   if (base.IsBoolean()) return GetProperty(rt, rt.intrinsics().boolean_prototype, key, base);
   if (base.IsSymbol()) return GetProperty(rt, rt.intrinsics().symbol_prototype, key, base);
+  if (base.IsBigInt()) return GetProperty(rt, rt.intrinsics().bigint_prototype, key, base);
   rt.ThrowTypeError("Cannot read properties of " + std::string(base.IsNull() ? "null" : "undefined") +
                     " (reading '" + KeyText(rt, key) + "')");
 }

@@ -22,6 +22,7 @@ namespace jsvm {
 class String;
 class Symbol;
 class Object;
+class BigInt;
 
 class Value {
  public:
@@ -88,11 +89,13 @@ class Value {
   bool IsCellOfKind(CellKind k) const { return IsCell() && AsCell()->kind() == k; }
   bool IsString() const { return IsCellOfKind(CellKind::kString); }
   bool IsSymbol() const { return IsCellOfKind(CellKind::kSymbol); }
+  bool IsBigInt() const { return IsCellOfKind(CellKind::kBigInt); }
   // Objects are every cell kind that JavaScript sees as an object.
   bool IsObject() const;
   String* AsString() const { return reinterpret_cast<String*>(AsCell()); }
   Symbol* AsSymbol() const { return reinterpret_cast<Symbol*>(AsCell()); }
   Object* AsObject() const { return reinterpret_cast<Object*>(AsCell()); }
+  BigInt* AsBigInt() const { return reinterpret_cast<BigInt*>(AsCell()); }
 
   // Bit identity (same double bits, same cell, same special).
   bool operator==(const Value& o) const { return bits_ == o.bits_; }
