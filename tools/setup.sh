@@ -6,7 +6,7 @@ set -euo pipefail
 
 JSVM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JSVM_PACKAGES=(g++ cmake ninja-build python3 libboost-program-options-dev nlohmann-json3-dev
-               libdouble-conversion-dev libuv1-dev libgmp-dev libgtest-dev libbenchmark-dev
+               libdouble-conversion-dev libuv1-dev libgmp-dev libicu-dev pkg-config libgtest-dev libbenchmark-dev
                help2man         # the man page (cmake --install)
                chromium         # the viewer's browser test
                clang libclang-rt-14-dev)  # the libFuzzer targets (tests/fuzz, build-fuzz)
