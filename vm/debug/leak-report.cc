@@ -20,6 +20,7 @@ std::string Basename(const std::string& path) {
 
 // The name a learner knows a function by.
 std::string FunctionName(const FunctionInfo* info) {
+  if (info->direct_eval) return "(eval code)";
   if (info->flavor == FunctionFlavor::kTopLevel) return "(top level)";
   std::string name = info->SnapshotName();
   return name.empty() ? "(anonymous)" : name;

@@ -184,7 +184,7 @@ std::string Interpreter::StackTrace(size_t max_frames) const {
     const Frame& f = *it;
     const FunctionInfo* info = f.info;
     std::string name = info->debug_name ? info->debug_name->ToUtf8() : "";
-    if (info->flavor == FunctionFlavor::kTopLevel) name.clear();
+    if (info->flavor == FunctionFlavor::kTopLevel) name = info->direct_eval ? "eval" : "";
     std::string where = info->script ? info->script->file() : "<unknown>";
     uint32_t src;
     if (info->script && info->SourceOffsetAt(static_cast<uint32_t>(f.pc - info->bytecode.data()), &src)) {
