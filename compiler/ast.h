@@ -30,7 +30,7 @@ struct SourcePos {
   V(ObjectLiteral) V(FunctionLiteral) V(ClassLiteral) V(Unary) V(Update)     \
   V(Binary) V(Logical) V(Assignment) V(Conditional) V(Call) V(New)           \
   V(Member) V(Keyed) V(OptionalChain) V(Sequence) V(Spread) V(Yield)         \
-  V(Await) V(BigIntLiteral)                                                  \
+  V(Await) V(BigIntLiteral) V(PrivateName)                                   \
   /* binding / assignment patterns */                                        \
   V(ArrayPattern) V(ObjectPattern) V(AssignPattern) V(RestElement)           \
   /* statements */                                                           \
@@ -112,6 +112,15 @@ struct Identifier : Node {
   Variable* var = nullptr;
 };
 
+// A private name `#x`: a class member's key, the key of `obj.#x` (a Keyed
+// access) or the left side of `#x in obj`. It evaluates to the private
+// symbol the class scope's context holds for it.
+struct PrivateName : Node {
+  JSVM_NODE(PrivateName)
+  std::u16string name;  // with the '#'
+  Variable* var = nullptr;  // the class scope's variable (scope analysis)
+};
+
 struct ThisExpression : Node { JSVM_NODE(ThisExpression) };
 // `super` as in super(...) (inside Call) or super.x / super[x] (inside Member/Keyed).
 struct SuperExpression : Node { JSVM_NODE(SuperExpression) };
@@ -139,6 +148,9 @@ struct Property {
   bool method = false;       // m() {} form (value is a FunctionLiteral)
   bool is_static = false;    // classes only
   bool is_field = false;     // classes only: `x = 1;` / `static y;` (value may be nullptr)
+  bool is_private = false;   // classes only: the key is a PrivateName
+  Variable* key_var = nullptr;  // classes only: a computed field key's class-scope variable (scope analysis)
+  struct Block* static_block = nullptr;  // classes only: `static { ... }` (no key, no value)
   Expr* value = nullptr;
   SourcePos pos;
 };
@@ -179,6 +191,13 @@ struct FunctionLiteral : Node {
   SourcePos end_pos;             // position of the closing brace (implicit return)
   uint32_t function_id = 0;      // unique per program, in source order (0 = top level)
   bool calls_eval = false;       // its own code calls `eval(...)`: a possible direct eval
+  // A class's synthetic initializer (V8's <instance_members_initializer> or
+  // <static_initializer>): its body is the class's instance (or static)
+  // fields, private methods' brand and static blocks, in order; `this` is the
+  // new instance (or the class).
+  struct ClassLiteral* initializer_of = nullptr;
+  bool static_initializer = false;
+  bool initializes_instance = false;  // a base class constructor whose class has an instance initializer
 
   // Filled by scope analysis.
   Scope* scope = nullptr;        // the function's parameter/var scope
@@ -195,6 +214,11 @@ struct ClassLiteral : Node {
   uint32_t source_start = 0;
   uint32_t source_end = 0;
   Scope* scope = nullptr;  // class scope (binds the inner name); filled by scope analysis
+  // The synthetic initializer functions (nullptr when nothing needs them):
+  // instance fields and private methods, static fields and static blocks.
+  FunctionLiteral* instance_init = nullptr;
+  FunctionLiteral* static_init = nullptr;
+  bool has_private_methods = false;  // non-static private methods or accessors: a brand
 };
 
 // Unary operators. kDelete's operand may be any expression.

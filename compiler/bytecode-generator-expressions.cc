@@ -333,12 +333,9 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kThisExpression:
       VisitThis(e);
       return;
-    case NodeKind::kNewTarget: {
-      bool crossed = false;
-      (void)crossed;
-      builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
+    case NodeKind::kNewTarget:
+      LoadNewTarget(e);
       return;
-    }
     case NodeKind::kArrayLiteral:
       VisitArrayLiteral(static_cast<ArrayLiteral*>(e)->elements);
       return;
@@ -353,6 +350,13 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kClassLiteral: {
       auto* c = static_cast<ClassLiteral*>(e);
       VisitClassLiteral(c, c->name ? c->name->name : name_hint);
+      return;
+    }
+    case NodeKind::kPrivateName: {
+      // The private symbol, from the class scope's context.
+      Variable* var = static_cast<PrivateName*>(e)->var;
+      if (!var) throw CompileError{"private name outside its class", e->pos};
+      EmitContextSlotLoad(var, true);
       return;
     }
     case NodeKind::kUnary:
@@ -713,15 +717,31 @@ FunctionInfo* BytecodeGenerator::MakeDefaultConstructor(ClassLiteral* cls, const
 
 void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16string& name) {
   builder_.SetExpressionPosition(cls->pos.offset);
-  for (auto& m : cls->members) {
-    if (m.is_field) throw CompileError{"class fields are not supported yet", m.pos};
-  }
   RegisterScope rs(builder_);
   Register ctor = builder_.NewRegister();
   Register proto = builder_.NewRegister();
   {
     ContextScope class_context(this, cls->scope);
     EmitScopeEntry(cls->scope);
+    // The private names of this evaluation of the class: a brand (when it
+    // has instance private methods) and one private symbol per #name.
+    auto create_symbol = [&](RuntimeFunction fn, const std::u16string& text, Variable* var) {
+      RegisterScope symbol_scope(builder_);
+      Register arg = builder_.NewRegister();
+      builder_.LdaConstant(builder_.AddName(text));
+      builder_.StoreAccumulator(arg);
+      builder_.CallRuntime(fn, RegisterList(arg, 1));
+      StoreVariable(var, var->name, true, false);
+    };
+    if (cls->has_private_methods) {
+      create_symbol(RuntimeFunction::kCreatePrivateBrandSymbol, cls->name ? cls->name->name : u"anonymous",
+                    cls->scope->Lookup(kBrandVarName));
+    }
+    for (Variable* v : cls->scope->variables) {
+      if (v->kind == VarKind::kPrivateName && !v->name.empty() && v->name[0] == u'#') {
+        create_symbol(RuntimeFunction::kCreatePrivateNameSymbol, v->name, v);
+      }
+    }
     RegisterList define = builder_.NewRegisterList(2);
     if (cls->extends) {
       VisitForAccumulator(cls->extends);
@@ -742,8 +762,42 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
       builder_.Ldar(v->name == kHomeObjectVarName ? proto : ctor);
       StoreVariable(v, v->name, true, false);
     }
+    // The elements in order: methods and accessors are defined, computed
+    // field keys evaluated; fields and static blocks run later, in the
+    // initializers.
     for (auto& m : cls->members) {
+      if (m.static_block) continue;
       RegisterScope member_scope(builder_);
+      if (m.is_field) {
+        if (m.computed) {
+          VisitForAccumulator(m.key);
+          builder_.ToName(builder_.NewRegister());
+          StoreVariable(m.key_var, m.key_var->name, true, false);
+        }
+        continue;
+      }
+      auto* f = m.value->As<FunctionLiteral>();
+      int kind = m.kind == PropertyKind::kGetter ? 1 : m.kind == PropertyKind::kSetter ? 2 : 0;
+      if (m.is_private) {
+        // DefinePrivateMethod(#name, brand or the class, function, kind)
+        auto* key = static_cast<PrivateName*>(m.key);
+        RegisterList args = builder_.NewRegisterList(4);
+        LoadVariable(key->var, key->var->name, false, false);
+        builder_.StoreAccumulator(args[0]);
+        if (m.is_static) {
+          builder_.Mov(ctor, args[1]);
+        } else {
+          Variable* brand = cls->scope->Lookup(kBrandVarName);
+          LoadVariable(brand, brand->name, false, false);
+          builder_.StoreAccumulator(args[1]);
+        }
+        VisitFunctionLiteral(f, (kind == 1 ? u"get " : kind == 2 ? u"set " : u"") + key->name);
+        builder_.StoreAccumulator(args[2]);
+        builder_.LoadNumber(kind);
+        builder_.StoreAccumulator(args[3]);
+        builder_.CallRuntime(RuntimeFunction::kDefinePrivateMethod, args);
+        continue;
+      }
       RegisterList args = builder_.NewRegisterList(5);
       builder_.Mov(m.is_static ? ctor : proto, args[0]);
       std::u16string key_name;
@@ -755,17 +809,25 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
         builder_.LdaConstant(builder_.AddName(key_name));
         builder_.StoreAccumulator(args[1]);
       }
-      auto* f = m.value->As<FunctionLiteral>();
       std::u16string fname = key_name;
       if (m.kind == PropertyKind::kGetter) fname = u"get " + key_name;
       if (m.kind == PropertyKind::kSetter) fname = u"set " + key_name;
       VisitFunctionLiteral(f, m.computed ? u"" : fname);
       builder_.StoreAccumulator(args[2]);
-      builder_.LoadNumber(m.kind == PropertyKind::kGetter ? 1 : m.kind == PropertyKind::kSetter ? 2 : 0);
+      builder_.LoadNumber(kind);
       builder_.StoreAccumulator(args[3]);
       builder_.LdaFalse();
       builder_.StoreAccumulator(args[4]);
       builder_.CallRuntime(RuntimeFunction::kDefineClassMember, args);
+    }
+    if (cls->instance_init) {
+      // The constructor runs it on each new instance (V8's
+      // <instance_members_initializer>).
+      RegisterList args = builder_.NewRegisterList(2);
+      builder_.Mov(ctor, args[0]);
+      VisitFunctionLiteral(cls->instance_init, u"<instance_members_initializer>");
+      builder_.StoreAccumulator(args[1]);
+      builder_.CallRuntime(RuntimeFunction::kSetFieldsInitializer, args);
     }
     if (cls->name) {
       Variable* inner = cls->scope->Lookup(cls->name->name);
@@ -774,8 +836,78 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
         StoreVariable(inner, inner->name, true, false);
       }
     }
+    if (cls->static_init) {
+      // Static fields and blocks, in order, with the class as `this`.
+      Register callee = builder_.NewRegister();
+      VisitFunctionLiteral(cls->static_init, u"<static_initializer>");
+      builder_.StoreAccumulator(callee);
+      builder_.CallProperty(callee, RegisterList(ctor, 1), builder_.NewFeedbackSlot());
+    }
   }
   builder_.Ldar(ctor);
+}
+
+void BytecodeGenerator::EmitClassInitializerBody() {
+  ClassLiteral* cls = fn_->initializer_of;
+  Register self = builder_.NewRegister();
+  LoadThisVariable(scope_->this_var, false);
+  builder_.StoreAccumulator(self);
+  if (!fn_->static_initializer && cls->has_private_methods) {
+    // Instances carry the class's brand before any field exists.
+    RegisterScope rs(builder_);
+    Variable* brand = cls->scope->Lookup(kBrandVarName);
+    Register key = builder_.NewRegister();
+    LoadVariable(brand, brand->name, false, false);
+    builder_.StoreAccumulator(key);
+    builder_.DefineKeyedOwnProperty(self, key, Flag(0), builder_.NewFeedbackSlot());
+  }
+  for (auto& m : cls->members) {
+    if (m.is_static != fn_->static_initializer) continue;
+    if (m.static_block) {
+      VisitBlock(m.static_block);
+      continue;
+    }
+    if (!m.is_field) continue;
+    RegisterScope rs(builder_);
+    builder_.SetStatementPosition(m.pos.offset);
+    if (m.is_private || m.computed) {
+      Variable* key_var = m.is_private ? static_cast<PrivateName*>(m.key)->var : m.key_var;
+      Register key = builder_.NewRegister();
+      LoadVariable(key_var, key_var->name, false, false);
+      builder_.StoreAccumulator(key);
+      if (!m.value) {
+        builder_.LdaUndefined();
+      } else if (m.is_private) {
+        VisitForAccumulator(m.value, static_cast<PrivateName*>(m.key)->name);
+      } else {
+        VisitForAccumulator(m.value);
+        if (IsAnonymousFunctionDefinition(m.value)) {
+          RegisterList args = builder_.NewRegisterList(2);
+          builder_.StoreAccumulator(args[0]);
+          builder_.Mov(key, args[1]);
+          builder_.CallRuntime(RuntimeFunction::kSetFunctionName, args);
+        }
+      }
+      builder_.DefineKeyedOwnProperty(self, key, Flag(0), builder_.NewFeedbackSlot());
+    } else {
+      std::u16string key_name = StaticKey(rt_, m.key);
+      if (m.value) VisitForAccumulator(m.value, key_name);
+      else builder_.LdaUndefined();
+      String* key = rt_.Intern(key_name);
+      uint32_t index;
+      if (key->AsArrayIndex(&index)) {
+        Register k = builder_.NewRegister();
+        Register value = builder_.NewRegister();
+        builder_.StoreAccumulator(value);
+        builder_.LoadNumber(index);
+        builder_.StoreAccumulator(k);
+        builder_.Ldar(value);
+        builder_.DefineKeyedOwnProperty(self, k, Flag(0), builder_.NewFeedbackSlot());
+      } else {
+        builder_.DefineNamedOwnProperty(self, builder_.AddConstant(Value::FromCell(key)), builder_.NewFeedbackSlot());
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------- literals
@@ -1397,14 +1529,28 @@ bool BytecodeGenerator::VisitArguments(const std::vector<Expr*>& args, Register*
   return false;
 }
 
+void BytecodeGenerator::LoadNewTarget(const Node* node) {
+  auto it = tree_.new_target_refs.find(node);
+  if (it != tree_.new_target_refs.end()) EmitContextSlotLoad(it->second, true);
+  else builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
+}
+
+void BytecodeGenerator::LoadActiveFunction(const Node* node) {
+  auto it = tree_.this_function_refs.find(node);
+  if (it != tree_.this_function_refs.end()) EmitContextSlotLoad(it->second, true);
+  else builder_.Ldar(Register::Closure());
+}
+
 void BytecodeGenerator::VisitSuperCall(struct Call* c) {
   Register ctor = builder_.NewRegister();
-  builder_.Ldar(Register::Closure());
+  Register active = builder_.NewRegister();
+  LoadActiveFunction(c->callee);
+  builder_.StoreAccumulator(active);
   builder_.GetSuperConstructor(ctor);
   builder_.ThrowIfNotSuperConstructor(ctor);
   RegisterList list;
   bool plain = VisitArguments(c->args, nullptr, &list);
-  builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
+  LoadNewTarget(c->callee);
   builder_.SetExpressionPosition(c->pos.offset);
   if (plain) builder_.Construct(ctor, list, builder_.NewFeedbackSlot());
   else builder_.ConstructWithSpread(ctor, list, builder_.NewFeedbackSlot());
@@ -1423,7 +1569,7 @@ void BytecodeGenerator::VisitSuperCall(struct Call* c) {
   }
   RegisterList init = builder_.NewRegisterList(2);
   builder_.Mov(self, init[0]);
-  builder_.Mov(Register::Closure(), init[1]);
+  builder_.Mov(active, init[1]);
   builder_.CallRuntime(RuntimeFunction::kInitializeInstanceFields, init);
   builder_.Ldar(self);
 }

@@ -292,6 +292,14 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
     context.Detach();
     if (top && !scope_->direct_eval && scope_->needs_context) context_chain_.push_back(scope_);
     EmitPrologue();
+    if (fn_->initializes_instance) {
+      // A base class constructor: the fields exist before the parameters are bound.
+      RegisterScope rs(builder_);
+      RegisterList init = builder_.NewRegisterList(2);
+      builder_.Mov(ReceiverRegister(), init[0]);
+      builder_.Mov(Register::Closure(), init[1]);
+      builder_.CallRuntime(RuntimeFunction::kInitializeInstanceFields, init);
+    }
     if (resumable()) {
       GenerateResumableBody();
     } else {
@@ -304,7 +312,8 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
       ContextScope body_context(this, fn_->body_scope);
       body_context.Detach();
       EmitBodyScopeEntry();
-      VisitStatements(fn_->body);
+      if (fn_->initializer_of) EmitClassInitializerBody();
+      else VisitStatements(fn_->body);
       // Falling off the end returns undefined (or `this` in a derived constructor).
       builder_.SetStatementPosition(fn_->end_pos.offset);
       if (repl_) builder_.Ldar(completion_);
@@ -474,6 +483,11 @@ void BytecodeGenerator::EmitPrologue() {
     // A function that calls eval keeps new.target where eval code finds it.
     builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
     EmitContextSlotStore(nt);
+  }
+  if (Variable* tf = scope_->Lookup(u".this_function"); tf && tf->location == VarLocation::kContext) {
+    // super(...) inside an arrow function finds the constructor here.
+    builder_.Ldar(Register::Closure());
+    EmitContextSlotStore(tf);
   }
   if (Variable* f = scope_->function_name_var; f && f->location == VarLocation::kContext) {
     builder_.Ldar(Register::Closure());

@@ -173,6 +173,13 @@ class BytecodeGenerator {
   RegisterList PrepareSuperReference(Expr* target);
   void VisitFunctionLiteral(FunctionLiteral* fn, const std::u16string& name);
   void VisitClassLiteral(ClassLiteral* cls, const std::u16string& name);
+  // The body of a class's instance or static initializer function: its
+  // brand, fields and static blocks, in order.
+  void EmitClassInitializerBody();
+  // new.target, and the active function (what super(...) constructs from),
+  // also from inside an arrow function.
+  void LoadNewTarget(const Node* node);
+  void LoadActiveFunction(const Node* node);
   void VisitObjectLiteral(ObjectLiteral* obj);
   // `spread_arguments`: the elements are a call's arguments (a spread's
   // error then reads as V8's spread-call messages).

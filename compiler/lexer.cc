@@ -266,6 +266,23 @@ void Lexer::Next(Token* token) {
     ScanIdentifierOrKeyword(token);
     return;
   }
+  if (c == '#') {
+    // A private name: `#` and an IdentifierName (reserved words included).
+    int32_t next = At(offset_ + 1);
+    uint32_t length = 0;
+    if (IsAsciiIdStart(next) || next == '\\' || (next >= 0x80 && IsUnicodeIdStart(CodePointAt(offset_ + 1, &length)))) {
+      ++offset_;
+      uint32_t name_start = offset_;
+      ScanIdentifierOrKeyword(token);
+      if (token->kind == TokenKind::kIllegal) return;
+      if (token->kind != TokenKind::kIdentifier && token->kind != TokenKind::kEscapedKeyword) {
+        token->value.assign(src_.data() + name_start, offset_ - name_start);
+      }
+      token->value.insert(token->value.begin(), u'#');
+      token->kind = TokenKind::kPrivateName;
+      return;
+    }
+  }
   if (IsDecimalDigit(c) || (c == '.' && IsDecimalDigit(At(offset_ + 1)))) {
     ScanNumber(token);
     return;

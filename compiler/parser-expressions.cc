@@ -230,7 +230,13 @@ Expr* Parser::ParseConditional(bool accept_in, CoverErrors* errors) {
 Expr* Parser::ParseBinary(int min_precedence, bool accept_in, CoverErrors* errors) {
   SourcePos start = tok_.pos;
   int saved_depth = depth_;
-  Expr* left = ParseUnary(errors);
+  Expr* left;
+  if (tok_.kind == TokenKind::kPrivateName && accept_in && min_precedence <= TokenPrecedence(TokenKind::kIn) &&
+      PeekKind() == TokenKind::kIn) {
+    left = ParsePrivateNameReference();  // #x in obj
+  } else {
+    left = ParseUnary(errors);
+  }
   for (;;) {
     TokenKind op = tok_.kind;
     int precedence = TokenPrecedence(op);
@@ -324,6 +330,10 @@ Expr* Parser::ParseUnary(CoverErrors* errors) {
   if (op == UnaryOp::kDelete && strict_ && operand->Is<Identifier>()) {
     Fail(operand->pos, "Delete of an unqualified identifier in strict mode.");
   }
+  if (op == UnaryOp::kDelete && !IsParenthesized(operand)) {
+    Expr* target = operand->Is<OptionalChain>() ? operand->As<OptionalChain>()->expr : operand;
+    if (auto* k = target->As<Keyed>(); k && k->key->Is<PrivateName>()) Fail(k->key->pos, "Private fields can not be deleted");
+  }
   Unary* node = New<Unary>(pos);
   node->op = op;
   node->operand = operand;
@@ -366,6 +376,13 @@ Expr* Parser::ParseCallTail(Expr* expr, SourcePos start, bool allow_calls) {
     switch (tok_.kind) {
       case TokenKind::kPeriod: {
         Next();
+        if (tok_.kind == TokenKind::kPrivateName) {
+          Keyed* node = New<Keyed>(start);
+          node->object = expr;
+          node->key = ParsePrivateNameReference();
+          expr = node;
+          break;
+        }
         Member* node = New<Member>(start);
         node->object = expr;
         node->name = ParseIdentifierName();
@@ -420,6 +437,12 @@ Expr* Parser::ParseCallTail(Expr* expr, SourcePos start, bool allow_calls) {
         } else if (tok_.kind == TokenKind::kTemplateSpan ||
                    tok_.kind == TokenKind::kTemplateTail) {
           Fail(tok_.pos, "Invalid tagged template on optional chain");
+        } else if (tok_.kind == TokenKind::kPrivateName) {
+          Keyed* node = New<Keyed>(start);
+          node->object = expr;
+          node->optional = true;
+          node->key = ParsePrivateNameReference();
+          expr = node;
         } else {
           Member* node = New<Member>(start);
           node->object = expr;
@@ -543,6 +566,7 @@ Identifier* Parser::ParseIdentifierReference() {
       Fail(tok_.pos, "Keyword must not contain escaped characters");
     }
     CheckYieldAwaitName(tok_.pos, tok_.value, function_->is_generator, function_->is_async);
+    if (tok_.value == u"await" && EnclosingNonArrow()->await_reserved) Fail(tok_.pos, "Unexpected reserved word");
     if (tok_.value == u"await") {
       RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, tok_.pos);
       await_identifier_end_ = tok_.end;

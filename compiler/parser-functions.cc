@@ -253,15 +253,66 @@ ClassLiteral* Parser::ParseClass(bool is_declaration) {
     cls->extends = ParseLeftHandSide(nullptr);
   }
   Expect(TokenKind::kLBrace);
+  private_scopes_.emplace_back();
   bool has_constructor = false;
   while (tok_.kind != TokenKind::kRBrace) {
     if (Accept(TokenKind::kSemicolon)) continue;
     ParseClassMember(cls, &has_constructor);
   }
   cls->source_end = tok_.end;
+  for (FunctionLiteral* init : {cls->instance_init, cls->static_init}) {
+    if (init) init->source_end = cls->source_end;
+  }
+  if (cls->instance_init && cls->constructor && !cls->extends) cls->constructor->initializes_instance = true;
+  // Private names the body uses but this class does not declare must be
+  // declared by an enclosing class.
+  PrivateScope scope = std::move(private_scopes_.back());
+  private_scopes_.pop_back();
+  for (auto& [name, pos] : scope.unresolved) {
+    if (scope.declared.count(name)) continue;
+    if (private_scopes_.empty()) FailWithName(pos, "Private field ", name, " must be declared in an enclosing class");
+    private_scopes_.back().unresolved.emplace_back(name, pos);
+  }
   Next();  // }
   strict_ = saved_strict;
   return cls;
+}
+
+FunctionLiteral* Parser::ClassInitializer(ClassLiteral* cls, bool is_static) {
+  FunctionLiteral*& init = is_static ? cls->static_init : cls->instance_init;
+  if (!init) {
+    init = NewFunction(FunctionKind::kMethod, cls->pos);
+    init->source_start = cls->source_start;
+    init->strict = true;
+    init->initializer_of = cls;
+    init->static_initializer = is_static;
+    init->end_pos = cls->pos;
+  }
+  return init;
+}
+
+void Parser::DeclarePrivateName(const std::u16string& name, SourcePos pos, PropertyKind kind, bool is_static) {
+  if (name == u"#constructor") Fail(pos, "Classes may not have a private field named '#constructor'");
+  uint8_t bits = kind == PropertyKind::kGetter ? 2 : kind == PropertyKind::kSetter ? 4 : 1;
+  if (is_static) bits |= 8;
+  auto [it, inserted] = private_scopes_.back().declared.emplace(name, bits);
+  if (inserted) return;
+  uint8_t old = it->second;
+  // A getter and a setter of the same staticness make one accessor.
+  bool pair = (old & 8) == (bits & 8) && ((old & 7) | (bits & 7)) == 6 && (old & 7) != (bits & 7);
+  if (!pair) FailWithName(pos, "Identifier ", name, " has already been declared");
+  it->second = static_cast<uint8_t>(old | bits);
+}
+
+PrivateName* Parser::ParsePrivateNameReference() {
+  PrivateName* name = New<PrivateName>(tok_.pos);
+  name->name = tok_.value;
+  if (private_scopes_.empty()) {
+    FailWithName(tok_.pos, "Private field ", name->name, " must be declared in an enclosing class");
+  }
+  private_scopes_.back().unresolved.emplace_back(name->name, tok_.pos);
+  Next();
+  return name;
 }
 
 void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
@@ -279,6 +330,14 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
     return next != TokenKind::kLParen && next != TokenKind::kAssign &&
            next != TokenKind::kSemicolon && next != TokenKind::kRBrace;
   };
+  if (IsContextual(u"static") && !tok_.has_escape && PeekKind() == TokenKind::kLBrace) {
+    // static { ... }
+    Next();
+    member.is_static = true;
+    member.static_block = ParseStaticBlock(ClassInitializer(cls, true));
+    cls->members.push_back(member);
+    return;
+  }
   if (IsContextual(u"static") && is_modifier()) {
     member.is_static = true;
     Next();
@@ -301,13 +360,24 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
     Next();
   }
   PropertyName name;
-  ParsePropertyName(&name);
-  CheckEscapedModifier(name);
+  if (tok_.kind == TokenKind::kPrivateName) {
+    PrivateName* key = New<PrivateName>(tok_.pos);
+    key->name = tok_.value;
+    name.pos = tok_.pos;
+    name.token_kind = tok_.kind;
+    name.name = tok_.value;
+    name.key = key;
+    member.is_private = true;
+    Next();
+  } else {
+    ParsePropertyName(&name);
+    CheckEscapedModifier(name);
+  }
   member.key = name.key;
   member.computed = name.computed;
 
   if (tok_.kind == TokenKind::kLParen) {
-    if (!member.is_static && KeyIs(name, u"constructor")) {
+    if (!member.is_static && !member.is_private && KeyIs(name, u"constructor")) {
       if (kind != FunctionKind::kMethod) Fail(name.pos, "Class constructor may not be an accessor");
       if (is_generator) Fail(name.pos, "Class constructor may not be a generator");
       if (is_async) Fail(name.pos, "Class constructor may not be an async method");
@@ -318,13 +388,20 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
       cls->constructor = ParseMethod(ctor_kind, start);
       return;
     }
-    if (member.is_static && KeyIs(name, u"prototype")) {
+    if (member.is_static && !member.is_private && KeyIs(name, u"prototype")) {
       Fail(name.pos, "Classes may not have a static property named 'prototype'");
     }
     member.kind = kind == FunctionKind::kGetter   ? PropertyKind::kGetter
                   : kind == FunctionKind::kSetter ? PropertyKind::kSetter
                                                   : PropertyKind::kInit;
     member.method = kind == FunctionKind::kMethod;
+    if (member.is_private) {
+      DeclarePrivateName(name.name, name.pos, member.kind, member.is_static);
+      if (!member.is_static) {
+        cls->has_private_methods = true;
+        ClassInitializer(cls, false);  // adds the brand to each instance
+      }
+    }
     member.value = ParseMethod(kind, start, is_generator, is_async);
     cls->members.push_back(member);
     return;
@@ -333,19 +410,21 @@ void Parser::ParseClassMember(ClassLiteral* cls, bool* has_constructor) {
   if (kind != FunctionKind::kMethod || is_async || is_generator) FailUnexpected();
 
   // A field: `x;`, `x = value;`, `static y = value;`.
-  if (KeyIs(name, u"constructor")) Fail(name.pos, "Classes may not have a field named 'constructor'");
-  if (member.is_static && KeyIs(name, u"prototype")) {
+  if (!member.is_private && KeyIs(name, u"constructor")) Fail(name.pos, "Classes may not have a field named 'constructor'");
+  if (member.is_static && !member.is_private && (KeyIs(name, u"prototype") || KeyIs(name, u"constructor"))) {
     Fail(name.pos, "Classes may not have a static property named 'prototype'");
   }
+  if (member.is_private) DeclarePrivateName(name.name, name.pos, PropertyKind::kInit, member.is_static);
   member.is_field = true;
-  if (Accept(TokenKind::kAssign)) member.value = ParseFieldInitializer();
+  FunctionLiteral* init = ClassInitializer(cls, member.is_static);
+  if (Accept(TokenKind::kAssign)) member.value = ParseFieldInitializer(init);
   if (!Accept(TokenKind::kSemicolon) && tok_.kind != TokenKind::kRBrace && !tok_.newline_before) {
     FailUnexpected();
   }
   cls->members.push_back(member);
 }
 
-Expr* Parser::ParseFieldInitializer() {
+Expr* Parser::ParseFieldInitializer(FunctionLiteral* init) {
   // Evaluated like a method body: `this`, super.x and new.target are allowed;
   // `arguments` is not.
   FunctionState state;
@@ -356,7 +435,29 @@ Expr* Parser::ParseFieldInitializer() {
   function_ = &state;
   Expr* value = ParseAssignment(true);
   function_ = state.outer;
+  if (state.calls_eval) init->calls_eval = true;
   return value;
+}
+
+Block* Parser::ParseStaticBlock(FunctionLiteral* init) {
+  // A var scope of its own, with the rules of a method body (no `arguments`,
+  // `await` reserved, no return).
+  Block* block = New<Block>(tok_.pos);
+  FunctionState state;
+  state.outer = function_;
+  state.allow_new_target = true;
+  state.allow_super_property = true;
+  state.arguments_banned = true;
+  state.await_reserved = true;
+  function_ = &state;
+  DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
+  Expect(TokenKind::kLBrace);
+  while (tok_.kind != TokenKind::kRBrace) block->body.push_back(ParseStatementListItem());
+  Next();  // }
+  PopScope(scope);
+  function_ = state.outer;
+  if (state.calls_eval) init->calls_eval = true;
+  return block;
 }
 
 }  // namespace jsvm

@@ -136,6 +136,7 @@ class Parser {
     bool allow_super_property = false;
     bool allow_super_call = false;
     bool arguments_banned = false;  // inside a class field initializer
+    bool await_reserved = false;    // a class static block: `await` is no identifier
     bool calls_eval = false;        // a call `eval(...)` in this function's own code (a possible direct eval)
     std::vector<Label> labels;
     int breakable_depth = 0;  // enclosing loops and switches
@@ -327,7 +328,19 @@ class Parser {
   std::vector<Pattern*> ArrowParamsFromHead(ArrowHead* head);
   ClassLiteral* ParseClass(bool is_declaration);
   void ParseClassMember(ClassLiteral* cls, bool* has_constructor);
-  Expr* ParseFieldInitializer();
+  // A field's initializer, parsed as code of the class's instance or static
+  // initializer function `init`.
+  Expr* ParseFieldInitializer(FunctionLiteral* init);
+  // `static { ... }` (tok_ at `{`), as code of the static initializer `init`.
+  Block* ParseStaticBlock(FunctionLiteral* init);
+  // The class's instance or static initializer function, made on first use.
+  FunctionLiteral* ClassInitializer(ClassLiteral* cls, bool is_static);
+  // Declares private name `name` (a getter and a setter of the same
+  // staticness may share one); fails on any other duplicate.
+  void DeclarePrivateName(const std::u16string& name, SourcePos pos, PropertyKind kind, bool is_static);
+  // A reference to `#x` (tok_): checked against the enclosing classes'
+  // private names when the outermost class ends.
+  PrivateName* ParsePrivateNameReference();
   // Checks parameter names once the function's strictness is known.
   void ValidateParams(const std::vector<Identifier*>& names, bool unique_required);
 
@@ -379,6 +392,14 @@ class Parser {
   bool strict_ = false;
   ParseOptions options_;
   FunctionState* function_ = nullptr;
+  // The private names of the classes being parsed, innermost last: what
+  // each declares (bits: 1 field or method, 2 getter, 4 setter, 8 static)
+  // and the references its body made that it does not declare yet.
+  struct PrivateScope {
+    std::unordered_map<std::u16string, uint8_t> declared;
+    std::vector<std::pair<std::u16string, SourcePos>> unresolved;
+  };
+  std::vector<PrivateScope> private_scopes_;
   DeclScope* scope_ = nullptr;
   std::vector<std::unique_ptr<DeclScope>> scope_pool_;
   std::vector<DeclScope*> free_scopes_;

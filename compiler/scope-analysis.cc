@@ -22,6 +22,7 @@ VariableMode Variable::Mode() const {
     case VarKind::kNewTarget: return VariableMode::kInternal;
     case VarKind::kHomeObject: return VariableMode::kInternal;
     case VarKind::kExtension: return VariableMode::kInternal;
+    case VarKind::kPrivateName: return VariableMode::kInternal;
     default: return VariableMode::kVar;
   }
 }
@@ -73,7 +74,8 @@ namespace {
 // Everything else stays in a register (or the parameter area).
 bool MustAllocateInContext(const Variable* var) {
   const Scope* scope = var->scope;
-  if (var->forced_context || var->kind == VarKind::kExtension) return true;
+  // Private names live in the class scope's context (V8 forces them there).
+  if (var->forced_context || var->kind == VarKind::kExtension || var->kind == VarKind::kPrivateName) return true;
   if (scope->kind == ScopeKind::kScript) {
     return var->IsLexical() || var->captured || (scope->direct_eval && scope->inner_calls_eval);
   }
@@ -459,6 +461,19 @@ class Analyzer {
     return fn_scope->this_var;
   }
 
+  // new.target or the active function read from inside an arrow function:
+  // a variable of the enclosing non-arrow function, kept in its context.
+  void ResolveFunctionVar(Node* node, const char16_t* name, std::unordered_map<const Node*, Variable*>* refs) {
+    bool crossed;
+    Scope* fn = NearestNonArrowFunction(current_, &crossed);
+    if (!crossed || !fn || fn->kind != ScopeKind::kFunction || fn->deserialized) return;
+    Variable* v = fn->Lookup(name);
+    if (!v) v = Declare(fn, name, VarKind::kNewTarget, 0);
+    v->is_used = true;
+    Capture(v);
+    (*refs)[node] = v;
+  }
+
   void ResolveThis(Node* node) {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
@@ -833,26 +848,91 @@ class Analyzer {
   }
 
   // A class body always has its own scope, and V8 always gives it a block
-  // context. It declares the home objects first (slots in that order when a
+  // context. Its slots follow V8's declaration order: the private names (a
+  // getter and setter share one), the brand, the home objects (slots when a
   // method uses super.x), then the class's own name.
   void VisitClass(ClassLiteral* cls) {
     Scope* saved = current_;
     Scope* cs = NewScope(ScopeKind::kClass, current_, current_->function);
     cls->scope = cs;
+    for (auto& m : cls->members) {
+      if (!m.is_private) continue;
+      auto* name = static_cast<PrivateName*>(m.key);
+      name->var = Declare(cs, name->name, VarKind::kPrivateName, 0);
+      name->var->is_used = true;
+    }
+    if (cls->has_private_methods) Declare(cs, kBrandVarName, VarKind::kPrivateName, 0)->is_used = true;
     Declare(cs, kHomeObjectVarName, VarKind::kHomeObject, 0);
     Declare(cs, kStaticHomeObjectVarName, VarKind::kHomeObject, 0);
     if (cls->name) Declare(cs, cls->name->name, VarKind::kClassName, cls->source_end);
+    // A computed field key is evaluated with the class definition and kept
+    // for the initializer that defines the field.
+    int computed_fields = 0;
+    for (auto& m : cls->members) {
+      if (!m.is_field || !m.computed) continue;
+      m.key_var = Declare(cs, u".field_key" + Utf8ToUtf16(std::to_string(computed_fields++)), VarKind::kPrivateName, 0);
+      m.key_var->is_used = true;
+    }
     current_ = cs;
     VisitExpression(cls->extends);
     if (cls->constructor) VisitMethod(cls->constructor, kHomeObjectVarName);
     for (auto& m : cls->members) {
       if (m.computed) VisitExpression(m.key);
-      if (m.value) {
-        if (auto* f = m.value->As<FunctionLiteral>()) VisitMethod(f, m.is_static ? kStaticHomeObjectVarName : kHomeObjectVarName);
-        else VisitExpression(m.value);
+      if (m.is_field || m.static_block) continue;  // code of an initializer function
+      if (auto* f = m.value ? m.value->As<FunctionLiteral>() : nullptr) {
+        VisitMethod(f, m.is_static ? kStaticHomeObjectVarName : kHomeObjectVarName);
       }
     }
+    // Field initializers and static blocks are the code of the class's
+    // initializer functions, whose `this` is the instance (or the class).
+    for (FunctionLiteral* init : {cls->instance_init, cls->static_init}) {
+      if (!init) continue;
+      home_names_[init] = init->static_initializer ? kStaticHomeObjectVarName : kHomeObjectVarName;
+      Scope* fs = NewScope(ScopeKind::kFunction, cs, init);
+      init->scope = fs;
+      if (init->function_id < tree_->function_scopes.size()) tree_->function_scopes[init->function_id] = fs;
+      current_ = fs;
+      ThisVar(fs)->is_used = true;
+      if (!init->static_initializer && cls->has_private_methods) Capture(cs->Lookup(kBrandVarName));
+      for (auto& m : cls->members) {
+        if (m.is_static != init->static_initializer) continue;
+        if (m.is_private && m.is_field) Capture(static_cast<PrivateName*>(m.key)->var);
+        if (m.key_var) Capture(m.key_var);
+        if (m.is_field) {
+          VisitExpression(m.value);
+        } else if (m.static_block) {
+          VisitStaticBlock(m.static_block);
+        }
+      }
+      current_ = cs;
+    }
     current_ = saved;
+  }
+
+  // `static { ... }`: a block that is also a var scope.
+  void VisitStaticBlock(Block* b) {
+    Scope* saved = current_;
+    Scope* scope = NewScope(ScopeKind::kBlock, current_, current_->function);
+    b->scope = scope;
+    HoistVars(b->body, scope);
+    DeclareLexical(b->body, scope);
+    current_ = scope;
+    VisitStatements(b->body);
+    current_ = saved;
+  }
+
+  // #x: the private name of the nearest class declaring it (the parser
+  // checked that one does).
+  void ResolvePrivateName(PrivateName* name) {
+    for (Scope* s = current_; s; s = s->outer) {
+      if (s->kind != ScopeKind::kClass) continue;
+      Variable* v = s->Lookup(name->name);
+      if (v && v->kind == VarKind::kPrivateName) {
+        name->var = v;
+        if (current_->function != v->scope->function) Capture(v);
+        return;
+      }
+    }
   }
 
   // An object literal gets a block scope holding .home_object; it has a
@@ -910,9 +990,15 @@ class Analyzer {
       case NodeKind::kThisExpression:
         ResolveThis(e);
         return;
+      case NodeKind::kPrivateName:
+        ResolvePrivateName(static_cast<PrivateName*>(e));
+        return;
       case NodeKind::kSuperExpression:
         // super() and super.x use `this`.
         ResolveThis(e);
+        return;
+      case NodeKind::kNewTarget:
+        ResolveFunctionVar(e, u".new.target", &tree_->new_target_refs);
         return;
       case NodeKind::kTemplateLiteral:
         for (Expr* x : static_cast<TemplateLiteral*>(e)->exprs) VisitExpression(x);
@@ -964,6 +1050,11 @@ class Analyzer {
         return;
       case NodeKind::kCall: {
         auto* c = static_cast<Call*>(e);
+        if (c->callee->Is<SuperExpression>()) {
+          // super(...) in an arrow: the constructor's closure and new.target.
+          ResolveFunctionVar(c->callee, u".new.target", &tree_->new_target_refs);
+          ResolveFunctionVar(c->callee, u".this_function", &tree_->this_function_refs);
+        }
         VisitExpression(c->callee);
         for (Expr* a : c->args) VisitExpression(a);
         auto* callee = c->callee->As<Identifier>();

@@ -42,6 +42,7 @@ enum class VarKind : uint8_t {
   kNewTarget,
   kHomeObject,    // .home_object / .static_home_object: what super.x looks up (class or literal scope)
   kExtension,     // .extension: a sloppy eval caller's context slot for eval-declared variables
+  kPrivateName,   // #x of a class, and .brand: the private symbols of one class evaluation (class scope)
 };
 
 enum class VarLocation : uint8_t {
@@ -75,6 +76,8 @@ class Scope;
 // out of [[Scopes]]).
 inline constexpr const char16_t* kHomeObjectVarName = u".home_object";
 inline constexpr const char16_t* kStaticHomeObjectVarName = u".static_home_object";
+// The class scope's private brand (classes with instance private methods).
+inline constexpr const char16_t* kBrandVarName = u".brand";
 
 class Variable {
  public:
@@ -170,6 +173,11 @@ class ScopeTree {
   std::unordered_set<const Node*> hole_checks;
   // The `this` variable each ThisExpression / SuperExpression resolved to.
   std::unordered_map<const Node*, Variable*> this_refs;
+  // new.target and super(...) inside arrow functions: the enclosing
+  // function's `.new.target` and `.this_function` variables (keyed by the
+  // NewTarget node, and by the super call's SuperExpression: both).
+  std::unordered_map<const Node*, Variable*> new_target_refs;
+  std::unordered_map<const Node*, Variable*> this_function_refs;
   // The home-object variable each `super.x` / `super[x]` resolved to (keyed
   // by its SuperExpression).
   std::unordered_map<const Node*, Variable*> super_refs;

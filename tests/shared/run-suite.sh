@@ -3,7 +3,7 @@
 # Usage: run-suite.sh SUITE JSVM [extra runner args...]
 #   SUITE: conformance | conformance-gc-stress | conformance-bytecode-file | test262 | scopes | scopes-gc-stress
 #          | modern | modern-gc-stress | modern-bytecode-file | modern-scopes (../shared/modern: the
-#          generators and async tiers, issue 16's; the other tiers come with issues 17 and 18)
+#          generators, async, classes, eval-with and errors tiers; regexp has its own suites)
 # The shared material lives beside the repository (../shared). Where it is
 # absent (a user's clone), the test says so and is skipped (exit 77).
 set -u
@@ -25,13 +25,16 @@ case "$suite" in
     exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 "$@" ;;
   modern)
     exec python3 "$shared/conformance/run" --vm "$jsvm run" -j 2 "$shared/modern/conformance/generators" \
-      "$shared/modern/conformance/async" "$@" ;;
+      "$shared/modern/conformance/async" "$shared/modern/conformance/classes" "$shared/modern/conformance/eval-with" \
+      "$shared/modern/conformance/errors" "$@" ;;
   modern-gc-stress)
     exec python3 "$shared/conformance/run" --vm "$jsvm run --gc-stress" -j 2 --timeout 900 \
-      "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$@" ;;
+      "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$shared/modern/conformance/classes" \
+      "$shared/modern/conformance/eval-with" "$shared/modern/conformance/errors" "$@" ;;
   modern-bytecode-file)
     exec python3 "$shared/conformance/run" --vm "$here/compile-then-run.sh $jsvm" -j 2 \
-      "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$@" ;;
+      "$shared/modern/conformance/generators" "$shared/modern/conformance/async" "$shared/modern/conformance/classes" \
+      "$shared/modern/conformance/eval-with" "$shared/modern/conformance/errors" "$@" ;;
   regexp)
     exec python3 "$shared/conformance/run" --vm "$jsvm run" -j 2 "$shared/modern/conformance/regexp" \
       "$shared/modern/conformance/errors/syn_regex_invalid.js" "$shared/modern/conformance/errors/err_regexp_constructor.js" "$@" ;;

@@ -9,6 +9,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/lookup-slots.h"
+#include "vm/interpreter/private-names.h"
 #include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
@@ -115,6 +116,7 @@ Value GetNamed(Runtime& rt, Value object, String* name) {
 }
 
 Value GetKeyed(Runtime& rt, Value object, Value key) {
+  if (IsPrivateName(key)) return PrivateGet(rt, object, key.AsSymbol());
   if (object.IsNullish()) {
     Rooted<Value> robj(rt, object);
     std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
@@ -131,6 +133,7 @@ void SetNamed(Runtime& rt, Value object, String* name, Value value, bool strict)
 }
 
 void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
+  if (IsPrivateName(key)) return PrivateSet(rt, object, key.AsSymbol(), value);
   Rooted<Value> robj(rt, object), rvalue(rt, value);
   if (object.IsNullish()) {
     std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
@@ -142,11 +145,12 @@ void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
 }
 
 void DefineKeyedOwn(Runtime& rt, Value object, Value key, Value value) {
+  if (IsPrivateName(key)) return PrivateDefine(rt, object, key.AsSymbol(), value);
   // The compiler only defines on literals it made; bytecode files are untrusted.
   if (!object.IsObject()) rt.ThrowTypeError("invalid bytecode: defining a property on a non-object");
   Rooted<Value> robj(rt, object), rvalue(rt, value);
   PropertyKey k = ToPropertyKey(rt, key);
-  CreateDataProperty(rt, robj.get().AsObject(), k, rvalue);
+  if (!CreateDataProperty(rt, robj.get().AsObject(), k, rvalue)) ThrowCannotRedefine(rt, k);
 }
 
 bool DeletePropertyOf(Runtime& rt, Value object, Value key, bool strict) {
@@ -231,6 +235,7 @@ Value Arithmetic(Runtime& rt, Bytecode op, Value lhs, Value rhs) {
 }
 
 bool HasPropertyOperator(Runtime& rt, Value key, Value object) {
+  if (IsPrivateName(key)) return PrivateIn(rt, object, key.AsSymbol());
   if (!object.IsObject()) {
     Rooted<Value> robj(rt, object);
     std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
@@ -454,6 +459,10 @@ static bool RuntimeArgumentShapeOk(RuntimeFunction id, Value first) {
       return first.IsCellOfKind(CellKind::kArray);
     case RuntimeFunction::kDefineClass: case RuntimeFunction::kSetFieldsInitializer:
       return first.IsCellOfKind(CellKind::kFunction);
+    case RuntimeFunction::kDefinePrivateMethod:
+      return IsPrivateName(first) && (first.AsSymbol()->private_kind() == PrivateKind::kField ||
+                                      first.AsSymbol()->private_kind() == PrivateKind::kAccessor);
+    case RuntimeFunction::kCreatePrivateNameSymbol: case RuntimeFunction::kCreatePrivateBrandSymbol:
     case RuntimeFunction::kDeleteGlobal: case RuntimeFunction::kDeclareEvalVar:
     case RuntimeFunction::kDeleteLookupSlot: case RuntimeFunction::kLoadLookupSlotForCall:
       return first.IsString();
@@ -652,6 +661,32 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
         }
         DefineOwnProperty(rt, target, key, d, true);
       }
+      return Value::Undefined();
+    }
+    case RuntimeFunction::kCreatePrivateNameSymbol:
+    case RuntimeFunction::kCreatePrivateBrandSymbol: {
+      Symbol* symbol = rt.NewSymbol(arg(0));
+      symbol->set_private_kind(id == RuntimeFunction::kCreatePrivateBrandSymbol ? PrivateKind::kBrand
+                                                                                 : PrivateKind::kField);
+      return Value::FromCell(symbol);
+    }
+    case RuntimeFunction::kDefinePrivateMethod: {
+      Symbol* name = arg(0).AsSymbol();
+      int kind = arg(3).IsInt() ? arg(3).AsInt() : -1;
+      if (kind < 0 || kind > 2 || !arg(2).IsCellOfKind(CellKind::kFunction) ||
+          !(IsPrivateName(arg(1)) || arg(1).IsCellOfKind(CellKind::kFunction))) {
+        rt.ThrowTypeError("invalid bytecode: DefinePrivateMethod arguments");
+      }
+      name->set_brand(arg(1));
+      if (kind == 0) {
+        name->set_private_kind(PrivateKind::kMethod);
+        name->set_getter(arg(2));
+      } else {
+        name->set_private_kind(PrivateKind::kAccessor);
+        if (kind == 1) name->set_getter(arg(2));
+        else name->set_setter(arg(2));
+      }
+      NoteCellWrite(name);
       return Value::Undefined();
     }
     case RuntimeFunction::kSetFieldsInitializer:

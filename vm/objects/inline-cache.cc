@@ -257,7 +257,7 @@ void DefineNamedOwnIC(Runtime& rt, PropertyIC& ic, Object* receiver, String* nam
   }
   PropertyIC plan = key.IsIndex() ? PropertyIC{} : PlanStore(rt, receiver, key.cell(), /*define=*/true);
   Rooted<Object*> robj(rt, receiver);
-  CreateDataProperty(rt, receiver, key, value);
+  if (!CreateDataProperty(rt, receiver, key, value)) ThrowCannotRedefine(rt, key);  // a class field on a locked object
   if (!key.IsIndex()) Commit(rt, ic, plan, robj, key.cell());
 }
 

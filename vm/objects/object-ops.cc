@@ -338,6 +338,10 @@ reject:
   return Reject(rt, throw_on_failure, "Cannot redefine property: " + KeyText(rt, key));
 }
 
+void ThrowCannotRedefine(Runtime& rt, PropertyKey key) {
+  rt.ThrowTypeError("Cannot redefine property: " + ToString(rt, KeyToValue(rt, key))->ToUtf8());
+}
+
 bool CreateDataProperty(Runtime& rt, Object* obj, PropertyKey key, Value value) {
   // Fast path: a fresh key on an ordinary extensible object.
   if (obj->kind() == CellKind::kObject && obj->extensible()) {
@@ -435,7 +439,9 @@ std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filte
   if (filter & kKeysSymbols) {
     for (uint32_t i = 0; i < obj->named_count(); ++i) {
       PropertyKey k = obj->named_key(i);
-      if (k.IsSymbol() && (!enumerable_only || (obj->named_attrs(i) & kAttrEnumerable))) keys.push_back(k);
+      // Private names (class fields and brands) are never keys.
+      if (!k.IsSymbol() || static_cast<Symbol*>(k.cell())->is_private()) continue;
+      if (!enumerable_only || (obj->named_attrs(i) & kAttrEnumerable)) keys.push_back(k);
     }
   }
   return keys;

@@ -40,6 +40,8 @@ bool DefineOwnProperty(Runtime& rt, Object* obj, PropertyKey key, const Property
                        bool throw_on_failure);
 // CreateDataProperty: define key as a writable, enumerable, configurable data property.
 bool CreateDataProperty(Runtime& rt, Object* obj, PropertyKey key, Value value);
+// TypeError "Cannot redefine property: key" (a failed CreateDataPropertyOrThrow).
+[[noreturn]] void ThrowCannotRedefine(Runtime& rt, PropertyKey key);
 // Defines (or overwrites) an own data property with attrs, bypassing checks;
 // for built-in setup and literals on fresh objects.
 void DefineRaw(Runtime& rt, Object* obj, PropertyKey key, Value value, uint8_t attrs);

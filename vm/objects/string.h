@@ -81,6 +81,18 @@ class String final : public Cell {
 
 static_assert(sizeof(String) == 24, "a string's header is the cell header and 8 more bytes");
 
+// What a private symbol stands for. Private symbols are the run-time values
+// of a class's private names (`#x`, one per evaluation of the class, kept in
+// the class scope's context): never seen by JavaScript, never in a key list,
+// never forwarded to a proxy's traps.
+enum class PrivateKind : uint8_t {
+  kNone,      // an ordinary symbol
+  kField,     // #x of a private field: an own property of each instance
+  kBrand,     // a class's private brand: an own property of its instances
+  kMethod,    // #m(): the method, reached after a brand check
+  kAccessor,  // get #a / set #a: the accessor functions, after a brand check
+};
+
 // A unique symbol with an optional description.
 class Symbol final : public Cell {
  public:
@@ -88,7 +100,23 @@ class Symbol final : public Cell {
   Value description() const { return description_; }
   void Trace(Visitor& v) const override {
     TraceValue(v, description_, EdgeType::kInternal, EdgeName::Str("description"));
+    TraceValue(v, brand_, EdgeType::kInternal, EdgeName::Str("brand"));
+    TraceValue(v, getter_, EdgeType::kInternal, EdgeName::Str(private_kind_ == PrivateKind::kMethod ? "method" : "getter"));
+    TraceValue(v, setter_, EdgeType::kInternal, EdgeName::Str("setter"));
   }
+
+  PrivateKind private_kind() const { return private_kind_; }
+  bool is_private() const { return private_kind_ != PrivateKind::kNone; }
+  void set_private_kind(PrivateKind kind) { private_kind_ = kind; }
+  // kMethod / kAccessor: what a brand check looks for: the class's brand
+  // symbol (instance members) or the class constructor itself (static ones).
+  Value brand() const { return brand_; }
+  void set_brand(Value brand) { brand_ = brand; }
+  // kMethod: the method; kAccessor: the getter and the setter (undefined when absent).
+  Value getter() const { return getter_; }
+  Value setter() const { return setter_; }
+  void set_getter(Value v) { getter_ = v; }
+  void set_setter(Value v) { setter_ = v; }
   size_t OwnedBytes() const override { return sizeof(Symbol); }
   uint8_t SnapshotType() const override { return 12; /* symbol */ }
   // The description (`Symbol.iterator`), or "symbol" as V8 names symbols without one.
@@ -98,6 +126,10 @@ class Symbol final : public Cell {
 
  private:
   Value description_;
+  Value brand_;
+  Value getter_;
+  Value setter_;
+  PrivateKind private_kind_ = PrivateKind::kNone;
 };
 
 // A property key: an array index, or an interned string, or a symbol.
