@@ -820,6 +820,13 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
       builder_.StoreAccumulator(args[4]);
       builder_.CallRuntime(RuntimeFunction::kDefineClassMember, args);
     }
+    if (cls->name) {
+      Variable* inner = cls->scope->Lookup(cls->name->name);
+      if (inner && inner->location != VarLocation::kUnallocated) {
+        builder_.Ldar(ctor);
+        StoreVariable(inner, inner->name, true, false);
+      }
+    }
     if (cls->instance_init) {
       // The constructor runs it on each new instance (V8's
       // <instance_members_initializer>).
@@ -828,13 +835,6 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
       VisitFunctionLiteral(cls->instance_init, u"<instance_members_initializer>");
       builder_.StoreAccumulator(args[1]);
       builder_.CallRuntime(RuntimeFunction::kSetFieldsInitializer, args);
-    }
-    if (cls->name) {
-      Variable* inner = cls->scope->Lookup(cls->name->name);
-      if (inner && inner->location != VarLocation::kUnallocated) {
-        builder_.Ldar(ctor);
-        StoreVariable(inner, inner->name, true, false);
-      }
     }
     if (cls->static_init) {
       // Static fields and blocks, in order, with the class as `this`.
@@ -1535,17 +1535,21 @@ void BytecodeGenerator::LoadNewTarget(const Node* node) {
   else builder_.CallRuntime(RuntimeFunction::kNewTarget, RegisterList());
 }
 
-void BytecodeGenerator::LoadActiveFunction(const Node* node) {
+Register BytecodeGenerator::LoadActiveFunction(const Node* node) {
   auto it = tree_.this_function_refs.find(node);
-  if (it != tree_.this_function_refs.end()) EmitContextSlotLoad(it->second, true);
-  else builder_.Ldar(Register::Closure());
+  if (it == tree_.this_function_refs.end()) {
+    builder_.Ldar(Register::Closure());
+    return Register::Closure();
+  }
+  EmitContextSlotLoad(it->second, true);
+  Register active = builder_.NewRegister();
+  builder_.StoreAccumulator(active);
+  return active;
 }
 
 void BytecodeGenerator::VisitSuperCall(struct Call* c) {
   Register ctor = builder_.NewRegister();
-  Register active = builder_.NewRegister();
-  LoadActiveFunction(c->callee);
-  builder_.StoreAccumulator(active);
+  Register active = LoadActiveFunction(c->callee);
   builder_.GetSuperConstructor(ctor);
   builder_.ThrowIfNotSuperConstructor(ctor);
   RegisterList list;

@@ -177,9 +177,10 @@ class BytecodeGenerator {
   // brand, fields and static blocks, in order.
   void EmitClassInitializerBody();
   // new.target, and the active function (what super(...) constructs from),
-  // also from inside an arrow function.
+  // also from inside an arrow function; the active function is also left in
+  // the register returned.
   void LoadNewTarget(const Node* node);
-  void LoadActiveFunction(const Node* node);
+  Register LoadActiveFunction(const Node* node);
   void VisitObjectLiteral(ObjectLiteral* obj);
   // `spread_arguments`: the elements are a call's arguments (a spread's
   // error then reads as V8's spread-call messages).

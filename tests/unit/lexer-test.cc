@@ -479,7 +479,8 @@ TEST(LexerTest, HashbangAndTrivia) {
   EXPECT_EQ(Kinds(u"\ufeff\u3000\u2003x"), (std::vector<K>{K::kIdentifier, K::kEos}));
   EXPECT_EQ(LexError(u"/* unterminated"), "Invalid or unexpected token");
   EXPECT_EQ(LexError(u"@"), "Invalid or unexpected token");
-  EXPECT_EQ(LexError(u"#x"), "Invalid or unexpected token");
+  EXPECT_EQ(LexError(u"# x"), "Invalid or unexpected token");
+  EXPECT_EQ(Kinds(u"#x #if #\\u0061"), (std::vector<K>{K::kPrivateName, K::kPrivateName, K::kPrivateName, K::kEos}));
   EXPECT_EQ(LexError(u"\xd800"), "Invalid or unexpected token");
   EXPECT_EQ(LexError(std::u16string(u"a\0b", 3)), "Invalid or unexpected token");
 }
