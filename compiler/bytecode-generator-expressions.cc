@@ -518,6 +518,13 @@ void BytecodeGenerator::EmitResolvePossiblyDirectEval(struct Call* c, Register c
   RegisterScope rs(builder_);
   RegisterList args = builder_.NewRegisterList(6);
   int mode = (fn_->strict ? kEvalStrict : 0) | (tree_.parameter_evals.count(c) ? kEvalInParameters : 0);
+  // What the nearest non-arrow function allows the eval code.
+  const Scope* s = scope_;
+  while (s->is_arrow() && s->outer) s = s->outer->ClosureScope();
+  if (s->function->initializer_of) mode |= kEvalInFieldInitializer;
+  if (auto home = tree_.home_objects.find(s->function); home != tree_.home_objects.end()) {
+    mode |= kEvalInMethod | (home->second == kStaticHomeObjectVarName ? kEvalInStaticMethod : 0);
+  }
   if (mode) builder_.LoadNumber(mode);
   else builder_.LdaZero();
   builder_.StoreAccumulator(args[3]);

@@ -101,6 +101,16 @@ FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Conte
   // new.target is allowed in eval code inside a function (V8 also allows
   // super.x inside methods; jsvm's eval code does not see home objects).
   options.allow_new_target = caller && caller->flavor != FunctionFlavor::kTopLevel;
+  options.arguments_banned = (mode & kEvalInFieldInitializer) != 0;
+  options.allow_super_property = (mode & kEvalInMethod) != 0;
+  // The private names of the class bodies around the call.
+  for (const Context* c = context; c; c = c->previous()) {
+    const ScopeInfo* si = c->scope_info();
+    if (si->type() != ScopeType::kClass) continue;
+    for (uint32_t i = 0; i < si->slot_count(); ++i) {
+      if (si->name(i)->view().substr(0, 1) == u"#") options.private_names.emplace_back(si->name(i)->view());
+    }
+  }
   ParseResult parsed = ParseProgram(source, options);
   if (parsed.error) {
     ThrowCompileError(rt, parsed.error->kind == ParseErrorKind::kRangeError ? "RangeError" : "SyntaxError",
@@ -110,6 +120,7 @@ FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Conte
   tree.eval_code = true;
   tree.direct_eval = true;
   tree.eval_in_parameters = (mode & kEvalInParameters) != 0;
+  if (mode & kEvalInMethod) tree.eval_home_object = (mode & kEvalInStaticMethod) ? kStaticHomeObjectVarName : kHomeObjectVarName;
   DeserializeScopeChain(&tree, context, parsed.program->top);
   ScopeError scope_error;
   if (!AnalyzeScopes(parsed.program, &tree, &scope_error)) ThrowCompileError(rt, "SyntaxError", scope_error.message);

@@ -330,7 +330,7 @@ Expr* Parser::ParseUnary(CoverErrors* errors) {
   if (op == UnaryOp::kDelete && strict_ && operand->Is<Identifier>()) {
     Fail(operand->pos, "Delete of an unqualified identifier in strict mode.");
   }
-  if (op == UnaryOp::kDelete && !IsParenthesized(operand)) {
+  if (op == UnaryOp::kDelete) {  // `delete (this.#x)` too
     Expr* target = operand->Is<OptionalChain>() ? operand->As<OptionalChain>()->expr : operand;
     if (auto* k = target->As<Keyed>(); k && k->key->Is<PrivateName>()) Fail(k->key->pos, "Private fields can not be deleted");
   }
@@ -377,6 +377,7 @@ Expr* Parser::ParseCallTail(Expr* expr, SourcePos start, bool allow_calls) {
       case TokenKind::kPeriod: {
         Next();
         if (tok_.kind == TokenKind::kPrivateName) {
+          if (expr->Is<SuperExpression>()) Fail(tok_.pos, "Unexpected private field");
           Keyed* node = New<Keyed>(start);
           node->object = expr;
           node->key = ParsePrivateNameReference();
@@ -566,7 +567,7 @@ Identifier* Parser::ParseIdentifierReference() {
       Fail(tok_.pos, "Keyword must not contain escaped characters");
     }
     CheckYieldAwaitName(tok_.pos, tok_.value, function_->is_generator, function_->is_async);
-    if (tok_.value == u"await" && EnclosingNonArrow()->await_reserved) Fail(tok_.pos, "Unexpected reserved word");
+    if (tok_.value == u"await" && function_->await_reserved) Fail(tok_.pos, "Unexpected reserved word");
     if (tok_.value == u"await") {
       RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, tok_.pos);
       await_identifier_end_ = tok_.end;

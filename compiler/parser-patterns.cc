@@ -44,7 +44,7 @@ Identifier* Parser::ParseBindingIdentifier(bool yield_keyword, bool await_keywor
   id->name = tok_.value;
   CheckBindingName(id);
   CheckYieldAwaitName(id->pos, id->name, yield_keyword, await_keyword);
-  if (id->name == u"await" && EnclosingNonArrow()->await_reserved) Fail(id->pos, "Unexpected reserved word");
+  if (id->name == u"await" && function_->await_reserved) Fail(id->pos, "Unexpected reserved word");
   if (id->name == u"await") {
     RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, id->pos);
     await_identifier_end_ = tok_.end;

@@ -43,9 +43,21 @@ ParseResult Parser::Parse() {
     state.arguments_banned = options_.arguments_banned;
     strict_ = options_.strict;
     function_ = &state;
+    if (!options_.private_names.empty()) {
+      private_scopes_.emplace_back();
+      for (const std::u16string& name : options_.private_names) private_scopes_.back().declared.emplace(name, 1);
+    }
     DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
     ParseBody(&top->body, TokenKind::kEos, top, nullptr, true);
     top->calls_eval = state.calls_eval;
+    if (!private_scopes_.empty()) {
+      // Eval code in a class body: its private names are the class's.
+      for (auto& [name, pos] : private_scopes_.back().unresolved) {
+        if (!private_scopes_.back().declared.count(name)) {
+          FailWithName(pos, "Private field ", name, " must be declared in an enclosing class");
+        }
+      }
+    }
     PopScope(scope);
     function_ = nullptr;
 

@@ -56,6 +56,8 @@ struct ParseOptions {
   bool allow_super_property = false;  // inside a method
   bool allow_super_call = false;      // inside a derived constructor
   bool arguments_banned = false;      // inside a class field initializer
+  // Direct eval code inside a class body: the private names it may use.
+  std::vector<std::u16string> private_names;
 };
 
 // Parses a classic script (not a module). `source` is UTF-16.

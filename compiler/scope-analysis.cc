@@ -887,7 +887,7 @@ class Analyzer {
     // initializer functions, whose `this` is the instance (or the class).
     for (FunctionLiteral* init : {cls->instance_init, cls->static_init}) {
       if (!init) continue;
-      home_names_[init] = init->static_initializer ? kStaticHomeObjectVarName : kHomeObjectVarName;
+      tree_->home_objects[init] = init->static_initializer ? kStaticHomeObjectVarName : kHomeObjectVarName;
       Scope* fs = NewScope(ScopeKind::kFunction, cs, init);
       init->scope = fs;
       if (init->function_id < tree_->function_scopes.size()) tree_->function_scopes[init->function_id] = fs;
@@ -956,7 +956,7 @@ class Analyzer {
   }
 
   void VisitMethod(FunctionLiteral* f, const char16_t* home) {
-    home_names_[f] = home;
+    tree_->home_objects[f] = home;
     VisitFunction(f);
   }
 
@@ -966,10 +966,15 @@ class Analyzer {
   void ResolveHomeObject(Node* super_node) {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
-    auto it = fn ? home_names_.find(fn->function) : home_names_.end();
-    if (it == home_names_.end()) return;  // the parser reports super outside methods
+    const char16_t* name = nullptr;
+    if (auto it = fn ? tree_->home_objects.find(fn->function) : tree_->home_objects.end(); it != tree_->home_objects.end()) {
+      name = it->second;
+    } else if (fn && fn->direct_eval) {
+      name = tree_->eval_home_object;  // eval code in a method
+    }
+    if (!name) return;  // the parser reports super outside methods
     for (Scope* s = current_; s; s = s->outer) {
-      Variable* v = s->Lookup(it->second);
+      Variable* v = s->Lookup(name);
       if (!v || v->kind != VarKind::kHomeObject) continue;
       for (Variable* home : s->variables) {
         if (home->kind != VarKind::kHomeObject) continue;
@@ -1218,7 +1223,6 @@ class Analyzer {
   std::unordered_map<Scope*, uint32_t> next_register_;
   // The home-object variable name of each method (class members and
   // object-literal methods and accessors).
-  std::unordered_map<const FunctionLiteral*, const char16_t*> home_names_;
 
   std::unordered_map<Variable*, int> param_index_;
   // Annex B: sloppy block functions and the function-level var each feeds.
@@ -1273,7 +1277,9 @@ void DeserializeScopeChain(ScopeTree* tree, const Context* context, FunctionLite
         case VariableMode::kFunctionName: v->kind = VarKind::kFunctionName; break;
         case VariableMode::kClassName: v->kind = VarKind::kClassName; break;
         case VariableMode::kArguments: v->kind = VarKind::kArguments; break;
-        case VariableMode::kInternal: v->kind = VarKind::kHomeObject; break;
+        case VariableMode::kInternal:
+          v->kind = v->name[0] == u'#' || v->name == kBrandVarName ? VarKind::kPrivateName : VarKind::kHomeObject;
+          break;
       }
       v->scope = scope;
       v->location = VarLocation::kContext;

@@ -217,6 +217,11 @@ class ScopeTree {
   // outermost first (the context chain the code starts in).
   Scope* outer_scope = nullptr;
   std::vector<Scope*> outer_contexts;
+  // Direct eval code in a method: the home-object variable super.x reads
+  // (kHomeObjectVarName or kStaticHomeObjectVarName), found in outer_scope's chain.
+  const char16_t* eval_home_object = nullptr;
+  // The home object of each method (and class initializer), by name.
+  std::unordered_map<const FunctionLiteral*, const char16_t*> home_objects;
 };
 
 struct ScopeError {

@@ -84,9 +84,15 @@ void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 // SyntaxError for a compile error. Installed by the layer above, like the
 // script evaluator; without it a direct eval throws TypeError. `mode` is
 // ResolvePossiblyDirectEval's language mode operand (kEvalStrict,
-// kEvalInParameters).
+// kEvalInParameters, kEvalInFieldInitializer, kEvalInMethod, kEvalInStaticMethod).
 inline constexpr int kEvalStrict = 1;        // the caller is strict code
 inline constexpr int kEvalInParameters = 2;  // the call is in a parameter list's expressions
+// The nearest non-arrow function around the call is a class field
+// initializer (`arguments` is a SyntaxError in the eval code), a method
+// (super.x reads its home object), a static one (the class is its home object).
+inline constexpr int kEvalInFieldInitializer = 4;
+inline constexpr int kEvalInMethod = 8;
+inline constexpr int kEvalInStaticMethod = 16;
 using DirectEvalHook = FunctionInfo* (*)(Runtime& rt, const std::u16string& source, Context* context, int mode,
                                          const FunctionInfo* caller);
 void SetDirectEvalHook(Runtime& rt, DirectEvalHook hook);
