@@ -76,13 +76,11 @@ namespace {
   rt.ThrowSyntaxError(message);
 }
 
-}  // namespace
-
-Value EvaluateScript(Runtime& rt, const std::u16string& source) {
+Value CompileAndRun(Runtime& rt, const std::u16string& source, bool eval_code) {
   CompileOptions options;
-  options.repl = true;
-  options.eval = true;
-  CompileResult r = CompileScript(rt, "<eval>", source, options);
+  options.repl = true;  // the completion value
+  options.eval = eval_code;
+  CompileResult r = CompileScript(rt, eval_code ? "<eval>" : "<script>", source, options);
   if (!r.ok()) {
     // "FILE:LINE:COL: Kind: message\n..." -> "message"
     std::string message = r.error;
@@ -94,12 +92,18 @@ Value EvaluateScript(Runtime& rt, const std::u16string& source) {
   return rt.interpreter().RunScript(top);
 }
 
+}  // namespace
+
+Value EvaluateScript(Runtime& rt, const std::u16string& source) { return CompileAndRun(rt, source, true); }
+
+Value EvaluateNewScript(Runtime& rt, const std::u16string& source) { return CompileAndRun(rt, source, false); }
+
 FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Context* context, int mode,
                                 const FunctionInfo* caller) {
   ParseOptions options;
   options.strict = (mode & kEvalStrict) != 0;
-  // new.target is allowed in eval code inside a function (V8 also allows
-  // super.x inside methods; jsvm's eval code does not see home objects).
+  // new.target is allowed in eval code inside a function, super.x inside
+  // methods (the mode bits say which).
   options.allow_new_target = caller && caller->flavor != FunctionFlavor::kTopLevel;
   options.arguments_banned = (mode & kEvalInFieldInitializer) != 0;
   options.allow_super_property = (mode & kEvalInMethod) != 0;

@@ -40,6 +40,12 @@ CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16
 // This is indirect eval and the Function constructor's engine.
 Value EvaluateScript(Runtime& rt, const std::u16string& source);
 
+// Compiles and runs `source` as a new classic Script, as a host runs one
+// more <script> (test262's $262.evalScript): its top-level let/const/class
+// join the script scope every script shares, and a clash with an existing
+// binding is a SyntaxError. Returns the completion value.
+Value EvaluateNewScript(Runtime& rt, const std::u16string& source);
+
 // Compiles the source of a direct eval made in `context` (the caller's
 // current context; `mode`: kEvalStrict, kEvalInParameters) to its top-level
 // function. Compile errors are thrown as JavaScript SyntaxErrors.

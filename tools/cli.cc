@@ -25,6 +25,7 @@
 #include "compiler/bytecode-file.h"
 #include "compiler/compiler.h"
 #include "compiler/disassembler.h"
+#include "vm/builtins/builtins.h"
 #include "vm/regexp/regexp.h"
 #include "tools/dispatch-stats.h"
 #include "tools/heap-tools.h"
@@ -89,6 +90,7 @@ struct Options {
   bool regexp = false;  // disasm --regexp
   bool heap_stats = false;
   bool dispatch_stats = false;      // --dispatch-stats: table to stderr
+  bool test262_host = false;        // --test262-host: define $262
   std::string dispatch_stats_file;  // --dispatch-stats-file: V8's dispatch counters JSON
   HeapToolOptions heap_tools;
   RuntimeOptions runtime;
@@ -422,6 +424,7 @@ int RunCommand(const Options& opts) {
   Runtime& rt = *runtime;
   if (opts.dispatch_stats || !opts.dispatch_stats_file.empty()) rt.interpreter().EnableDispatchStats(true);
   InstallScriptEvaluator(rt);
+  if (opts.test262_host) InstallTest262Host(rt, EvaluateNewScript);
   bool scopes = opts.command == "scopes";
   bool viz = opts.command == "viz";
   bool trace = opts.command == "trace" || viz;
@@ -607,6 +610,8 @@ int Main(int argc, char** argv) {
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
       ("regexp", po::bool_switch(&opts.regexp),
        "disasm: print the regexp bytecode of every regular-expression literal instead (V8's --print-regexp-bytecode)")
+      ("test262-host", po::bool_switch(&opts.test262_host),
+       "define test262's host object $262 (global, gc, detachArrayBuffer, evalScript; createRealm throws)")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")
       ("dispatch-stats", po::bool_switch(&opts.dispatch_stats),
        "count executed bytecodes and bytecode pairs; print the most frequent to stderr")

@@ -78,6 +78,10 @@ bool IsGlobalEval(Value v);
 using ScriptEvaluatorHook = Value (*)(Runtime& rt, const std::u16string& source);
 void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 
+// Defines the global `$262` for test262 (vm/builtins/test262-host.cc);
+// `new_script` runs a source text as a new classic script ($262.evalScript).
+void InstallTest262Host(Runtime& rt, ScriptEvaluatorHook new_script);
+
 // Hook that compiles the source of a direct eval as code running in
 // `context` (its caller's current context, whose scope infos name the
 // bindings it can see) and returns its top-level function, throwing
@@ -186,6 +190,7 @@ struct BuiltinsState {
   // Collection iterators that may be mid-iteration (weak; see collections.h).
   std::vector<Cell*> live_iterators;
   ScriptEvaluatorHook script_evaluator = nullptr;
+  ScriptEvaluatorHook new_script_evaluator = nullptr;  // $262.evalScript (--test262-host)
   DirectEvalHook direct_eval = nullptr;
   SnapshotHook snapshot_hook;
   // Date.prototype (not an intrinsic of the runtime).

@@ -158,6 +158,19 @@ Value Interpreter::RunScript(FunctionInfo* top) {
   Rooted<Context*> context(rt_, rt_.script_context());
   if (ScopeInfo* si = top->scope_info) {
     ScopeType type = si->type();
+    if (type == ScopeType::kScript) {
+      // GlobalDeclarationInstantiation: a top-level let/const/class may not
+      // redeclare an earlier script's, nor a non-configurable global property.
+      for (uint32_t i = 0; i < si->slot_count(); ++i) {
+        if (si->mode(i) == VariableMode::kThis) continue;
+        String* name = si->name(i);
+        OwnProperty existing;
+        if (rt_.FindScriptBinding(name) ||
+            (GetOwnProperty(rt_, rt_.global(), rt_.KeyFor(name), &existing) && !(existing.attrs & kAttrConfigurable))) {
+          rt_.ThrowSyntaxError("Identifier '" + name->ToUtf8() + "' has already been declared");
+        }
+      }
+    }
     // An eval context sits on the script context its code can see.
     context = rt_.NewContext(si, type == ScopeType::kEval ? context.get() : nullptr, si->slot_count());
     for (uint32_t i = 0; i < si->slot_count(); ++i) context->set(Context::kFirstSlot + i, Value::Hole());
