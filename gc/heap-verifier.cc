@@ -22,6 +22,10 @@ class VerifyingVisitor final : public Visitor {
       Fail("a cell with an invalid kind", target);
     }
   }
+  // A dead key's value may be dead too: its entry goes with the weak callbacks.
+  void Ephemeron(Cell* key, Cell* value, EdgeName name) override {
+    if (heap_.IsMarked(key)) Edge(value, EdgeType::kHidden, name);
+  }
   const Cell* from = nullptr;
 
  private:

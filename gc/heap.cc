@@ -97,10 +97,21 @@ class MarkingVisitor final : public Visitor {
     if (type == EdgeType::kWeak || heap_.IsMarked(target)) return;
     stack_.push_back(target);
   }
+  void Ephemeron(Cell* key, Cell* value, EdgeName name) override {
+    if (heap_.IsMarked(value)) return;
+    if (heap_.IsMarked(key)) {
+      Edge(value, EdgeType::kHidden, name);
+    } else {
+      pending_.emplace_back(key, value);
+    }
+  }
+  // The ephemerons whose keys were not marked when they were seen.
+  std::vector<std::pair<Cell*, Cell*>>& pending() { return pending_; }
 
  private:
   const Heap& heap_;
   std::vector<Cell*>& stack_;
+  std::vector<std::pair<Cell*, Cell*>> pending_;
 };
 
 }  // namespace
@@ -108,14 +119,37 @@ class MarkingVisitor final : public Visitor {
 void Heap::Mark() {
   std::vector<Cell*> stack;
   MarkingVisitor visitor(*this, stack);
+  auto drain = [&] {
+    while (!stack.empty()) {
+      Cell* c = stack.back();
+      stack.pop_back();
+      if (c->marked_) continue;
+      c->marked_ = true;
+      c->Trace(visitor);
+    }
+  };
   for (const RootSection& section : roots_) section.fn(visitor);
-  while (!stack.empty()) {
-    Cell* c = stack.back();
-    stack.pop_back();
-    if (c->marked_) continue;
-    c->marked_ = true;
-    c->Trace(visitor);
+  drain();
+  // Ephemerons to a fixpoint: a value whose key got marked is marked (and
+  // what it reaches, which may mark more keys); the rest stay unmarked.
+  std::vector<std::pair<Cell*, Cell*>> waiting;
+  for (;;) {
+    waiting.clear();
+    waiting.swap(visitor.pending());
+    bool progress = false;
+    for (auto [key, value] : waiting) {
+      if (value->marked_) continue;
+      if (key->marked_) {
+        stack.push_back(value);
+        progress = true;
+      } else {
+        visitor.pending().emplace_back(key, value);
+      }
+    }
+    if (!progress) break;
+    drain();
   }
+  visitor.pending().clear();
 }
 
 void Heap::Sweep(size_t* freed_objects, size_t* freed_bytes_out) {
@@ -166,6 +200,7 @@ void Heap::Collect(const char* reason) {
   size_t before = heap_bytes_;
   size_t committed_before = threshold_;
   for (HeapObserver* o : observers_) o->OnCollectStart(reason, before);
+  weak_cleared_ = finalizers_queued_ = 0;
   Mark();
   if (options_.verify) Verify();
   for (auto& cb : weak_callbacks_) {
@@ -191,9 +226,14 @@ void Heap::Collect(const char* reason) {
   if (options_.trace) {
     double since = std::chrono::duration<double, std::milli>(t1 - start_).count();
     constexpr double kMB = 1024.0 * 1024.0;
-    std::fprintf(stderr, "[%d:%p] %8.0f ms: Mark-Sweep %.1f (%.1f) -> %.1f (%.1f) MB, %.2f / 0.00 ms  %s;\n",
+    std::string weak;
+    if (weak_cleared_ || finalizers_queued_) {
+      weak = " weak refs cleared: " + std::to_string(weak_cleared_) +
+             ", finalizers queued: " + std::to_string(finalizers_queued_) + ";";
+    }
+    std::fprintf(stderr, "[%d:%p] %8.0f ms: Mark-Sweep %.1f (%.1f) -> %.1f (%.1f) MB, %.2f / 0.00 ms  %s;%s\n",
                  static_cast<int>(getpid()), static_cast<const void*>(this), since, before / kMB,
-                 committed_before / kMB, live / kMB, threshold_ / kMB, pause, reason);
+                 committed_before / kMB, live / kMB, threshold_ / kMB, pause, reason, weak.c_str());
   }
   if (!observers_.empty()) {
     CollectionRecord record;
@@ -204,6 +244,8 @@ void Heap::Collect(const char* reason) {
     record.freed_objects = freed_objects;
     record.freed_bytes = freed_bytes;
     record.pause_ms = pause;
+    record.weak_cleared = weak_cleared_;
+    record.finalizers_queued = finalizers_queued_;
     for (HeapObserver* o : observers_) o->OnCollectEnd(record);
   }
   collecting_ = false;

@@ -64,6 +64,8 @@ struct CollectionRecord {
   size_t freed_objects = 0;
   size_t freed_bytes = 0;
   double pause_ms = 0;
+  size_t weak_cleared = 0;       // weak references cleared (WeakMap/WeakSet entries, WeakRefs)
+  size_t finalizers_queued = 0;  // FinalizationRegistry cleanups queued as host tasks
 };
 
 // Watches allocation and collection (the execution tracer, the leak report's
@@ -143,6 +145,12 @@ class Heap {
   void RemoveWeakCallback(size_t handle) { weak_callbacks_[handle] = nullptr; }
 
   bool IsMarked(const Cell* c) const { return c->marked_; }
+
+  // Told by a weak callback how many weak references it cleared and how
+  // many finalizers it queued in this collection (--trace-gc and the
+  // collection record report them).
+  void NoteWeakCleared(size_t n) { weak_cleared_ += n; }
+  void NoteFinalizersQueued(size_t n) { finalizers_queued_ += n; }
 
   // Memory a cell owns outside the heap grew or shrank by `bytes`
   // (gc/external-memory.h reports every such buffer here). It counts toward
@@ -237,6 +245,8 @@ class Heap {
   int no_gc_depth_ = 0;
   bool collecting_ = false;
   bool collection_requested_ = false;
+  size_t weak_cleared_ = 0;       // in the collection under way
+  size_t finalizers_queued_ = 0;
   HeapStats stats_;
   std::chrono::steady_clock::time_point start_;
 };

@@ -36,6 +36,14 @@ class Visitor {
   virtual ~Visitor() = default;
   // One outgoing reference to `target` (never null).
   virtual void Edge(Cell* target, EdgeType type, EdgeName name) = 0;
+  // An ephemeron's value (a WeakMap entry): `value` is reachable through
+  // this cell only while `key` is reachable otherwise. The key is reported
+  // on its own, as a weak edge. Marking keeps the value alive only once the
+  // key is marked; every other visitor sees an ordinary hidden edge.
+  virtual void Ephemeron(Cell* key, Cell* value, EdgeName name) {
+    (void)key;
+    Edge(value, EdgeType::kHidden, name);
+  }
   // True when the visitor uses edge names (snapshots); marking does not, so
   // Trace may skip computing expensive names when this is false.
   virtual bool WantsNames() const { return false; }

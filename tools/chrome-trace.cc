@@ -223,6 +223,8 @@ void ChromeTracer::OnCollectEnd(const CollectionRecord& r) {
   out_.Field("freed", static_cast<uint64_t>(r.freed_objects));
   out_.Field("freedBytes", static_cast<uint64_t>(r.freed_bytes));
   out_.Field("pauseMs", r.pause_ms);
+  out_.Field("weakCleared", static_cast<uint64_t>(r.weak_cleared));
+  out_.Field("finalizersQueued", static_cast<uint64_t>(r.finalizers_queued));
   out_.Raw("}}");
   Counter(Now());
 }

@@ -627,6 +627,7 @@ int Main(int argc, char** argv) {
       ("json", po::bool_switch(&opts.heap_tools.json), "leak reports as one JSON document (leaks, --explain-retained)")
       ("gc-stress", "collect garbage at every allocation")
       ("trace-gc", "print one line per collection to stderr")
+      ("expose-gc", "define gc(), which collects garbage at once (as node --expose-gc)")
       ("max-steps", po::value<int64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
       ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0), also while waiting for a timer")
@@ -693,6 +694,7 @@ int Main(int argc, char** argv) {
   opts.runtime.heap.max_heap_bytes = static_cast<size_t>(max_heap_mb * 1024 * 1024);
   opts.runtime.heap.stress = vm.count("gc-stress") > 0;
   opts.runtime.heap.trace = vm.count("trace-gc") > 0;
+  opts.runtime.expose_gc = vm.count("expose-gc") > 0;
   opts.runtime.max_steps = static_cast<uint64_t>(max_steps);
   opts.runtime.timeout_seconds = timeout;
   if (stack_kb < kMinStackSizeKb || stack_kb > kMaxStackSizeKb) {

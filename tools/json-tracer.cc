@@ -1400,8 +1400,8 @@ void JsonTracer::OnCollectEnd(const CollectionRecord& r) {
   std::string fields = "{\"reason\":";
   AppendJsonString(fields, r.reason);
   AppendFields(fields, "before", r.before_bytes, "after", r.after_bytes, "live", r.live_objects, "freed",
-               r.freed_objects, "freedBytes", r.freed_bytes, "pauseMs", Json{std::to_string(r.pause_ms)}, "freedIds",
-               Json{"[" + ids + "]"});
+               r.freed_objects, "freedBytes", r.freed_bytes, "pauseMs", Json{std::to_string(r.pause_ms)}, "weakCleared",
+               r.weak_cleared, "finalizersQueued", r.finalizers_queued, "freedIds", Json{"[" + ids + "]"});
   fields += '}';
   Event("gc", Json{fields});
   freed_ids_.clear();

@@ -114,6 +114,22 @@ def main():
             p = run([jsvm, "run", opt, ok_js])
             check("accepts %s" % opt, p.returncode == 0 and p.stdout == b"ran\n", "exit %d %r" % (p.returncode, p.stderr))
 
+        # --expose-gc defines gc(); --trace-gc says what the collection cleared
+        # and queued (a WeakMap entry, a WeakRef, a FinalizationRegistry cell).
+        weak_js = os.path.join(tmp, "weak.js")
+        with open(weak_js, "w") as f:
+            f.write('const m = new WeakMap(), r = new FinalizationRegistry((h) => console.log("finalized", h));\n'
+                    'let ref;\n(function () { const k = {}; m.set(k, { k }); ref = new WeakRef(k); r.register(k, 7); })();\n'
+                    'setTimeout(() => { gc(); console.log(typeof gc, ref.deref()); }, 0);\n')
+        p = run([jsvm, "run", "--expose-gc", "--trace-gc", weak_js])
+        err = text(p.stderr)
+        check("--expose-gc and --trace-gc: weak refs and finalizers",
+              p.returncode == 0 and text(p.stdout) == "function undefined\nfinalized 7\n" and
+              "gc(); weak refs cleared: 3, finalizers queued: 1;" in err, "exit %d %r %r" % (p.returncode, p.stdout, err))
+        p = run([jsvm, "run", ok_js.replace("ok.js", "weak.js")])
+        check("without --expose-gc there is no gc()", p.returncode == 1 and b"gc is not defined" in p.stderr,
+              "exit %d %r" % (p.returncode, p.stderr))
+
         # Commands.
         p = run([jsvm, "help"])
         check("jsvm help prints the help", p.returncode == 0 and b"Exit codes:" in p.stdout and b"--max-steps" in p.stdout,

@@ -11,7 +11,8 @@ A program passes when jsvm exits with status 0 and its stdout equals the
 (jsvm compile) and runs the bytecode file. --update-expected rewrites the .expected files
 from node: the program is run with vm.runInThisContext, so that top-level var
 and function declarations are global properties as in jsvm (node runs a file
-given on the command line as a CommonJS module instead).
+given on the command line as a CommonJS module instead). Both run with
+--expose-gc, so a program may call gc() to collect at a known point.
 """
 import argparse
 import concurrent.futures
@@ -48,7 +49,7 @@ def update_expected(args):
 
 def write_expected(args, wrapper):
     for js in programs(args):
-        out = subprocess.run([args.node, wrapper, js], capture_output=True, timeout=60)
+        out = subprocess.run([args.node, "--expose-gc", wrapper, js], capture_output=True, timeout=60)
         if out.returncode != 0:
             print(f"node failed on {js}:\n{out.stderr.decode(errors='replace')}")
             return 1
@@ -72,7 +73,7 @@ def run_one(args, js):
             comp = subprocess.run([args.jsvm, "compile", js, "-o", program], capture_output=True, timeout=args.timeout)
             if comp.returncode != 0:
                 return name, False, "compile failed: " + comp.stderr.decode(errors="replace")
-        cmd = [args.jsvm, "run"] + (["--gc-stress"] if args.gc_stress else []) + [program]
+        cmd = [args.jsvm, "run", "--expose-gc"] + (["--gc-stress"] if args.gc_stress else []) + [program]
         try:
             out = subprocess.run(cmd, capture_output=True, timeout=args.timeout, cwd=HERE)
         except subprocess.TimeoutExpired:

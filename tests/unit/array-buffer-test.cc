@@ -8,6 +8,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/array-buffer.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 
 namespace jsvm {
@@ -79,10 +80,11 @@ TEST(ArrayBuffer, DetachFreesTheBytesAndPutsViewsOutOfBounds) {
 }
 
 TEST(ArrayBuffer, ElementConversions) {
+  Runtime rt;
   uint8_t b[8];
   auto round_trip = [&](ElementKind kind, double d) {
     StoreElement(kind, b, Value::Number(d));
-    return LoadElement(kind, b).AsNumber();
+    return LoadElement(rt, kind, b).AsNumber();
   };
   EXPECT_EQ(round_trip(ElementKind::kInt8, 200), -56);
   EXPECT_EQ(round_trip(ElementKind::kUint8, -1), 255);
@@ -98,6 +100,27 @@ TEST(ArrayBuffer, ElementConversions) {
   EXPECT_TRUE(std::signbit(round_trip(ElementKind::kFloat64, -0.0)));
   EXPECT_EQ(ElementSize(ElementKind::kFloat64), 8u);
   EXPECT_STREQ(ElementKindConstructorName(ElementKind::kUint8Clamped), "Uint8ClampedArray");
+}
+
+TEST(ArrayBuffer, BigIntElementsKeepTheValueModulo2To64) {
+  Runtime rt;
+  uint8_t b[8];
+  // 2^64 + 5 into a BigInt64 element, read back through both BigInt kinds.
+  Rooted<Value> big(rt, Value::FromCell(BigIntFromDigits(rt, "18446744073709551621", 10)));
+  StoreElement(ElementKind::kBigInt64, b, big);
+  EXPECT_EQ(BigIntToInt64(LoadElement(rt, ElementKind::kBigInt64, b).AsBigInt()), 5);
+  Rooted<Value> minus_one(rt, Value::FromCell(BigIntFromInt64(rt, -1)));
+  StoreElement(ElementKind::kBigInt64, b, minus_one);
+  Value u = LoadElement(rt, ElementKind::kBigUint64, b);
+  ASSERT_TRUE(u.IsBigInt());
+  EXPECT_EQ(BigIntToString(u.AsBigInt()), "18446744073709551615");
+  EXPECT_EQ(BigIntToString(LoadElement(rt, ElementKind::kBigInt64, b).AsBigInt()), "-1");
+  EXPECT_TRUE(IsBigIntKind(ElementKind::kBigUint64));
+  EXPECT_FALSE(IsBigIntKind(ElementKind::kFloat64));
+  EXPECT_EQ(ElementSize(ElementKind::kBigInt64), 8u);
+  // A Number is a TypeError for a BigInt kind, a BigInt for a Number kind.
+  EXPECT_THROW(ToElementValue(rt, ElementKind::kBigInt64, Value::Int(1)), JsThrow);
+  EXPECT_THROW(ToElementValue(rt, ElementKind::kInt32, minus_one), JsThrow);
 }
 
 TEST(ArrayBuffer, CanonicalNumericKeys) {

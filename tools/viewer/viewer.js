@@ -307,7 +307,7 @@ function describeRecord(state, rec) {
     } else if (ev[0] === 'unwind') notes.push('an exception left a frame');
     else if (ev[0] === 'closure') notes.push('closure ' + fnName(ev[3]) + ' created' + (ev[4] ? ', capturing ' + valueText(state, ev[4]) : ''));
     else if (ev[0] === 'context') notes.push('new ' + scopeName(scopes.get(ev[3])));
-    else if (ev[0] === 'gc') notes.push('garbage collection: ' + kb(ev[1].before) + ' \u2192 ' + kb(ev[1].after) + ', freed ' + ev[1].freed + ' objects');
+    else if (ev[0] === 'gc') notes.push('garbage collection: ' + kb(ev[1].before) + ' \u2192 ' + kb(ev[1].after) + ', freed ' + ev[1].freed + ' objects' + weakText(ev[1]));
     else if (ev[0] === 'slot') notes.push(slotName(state, ev[1], ev[2]) + ' = ' + valueText(state, ev[3]));
     else if (ev[0] === 'native') notes.push('call built-in ' + ev[2]);
     else if (ev[0] === 'jobEnqueue') notes.push('microtask #' + ev[1].job + ' queued: ' + jobText(state, ev[1]));
@@ -345,6 +345,15 @@ function slotName(state, ctxRef, slot) {
   const scope = c && scopes.get(c.scope);
   const name = scope && scope.slots[slot - 2] ? scope.slots[slot - 2][0] : 'slot ' + slot;
   return name + ' (in ' + (c ? cellName(c) : 'context') + ')';
+}
+
+// What a collection did to weak references: ', 3 weak references cleared,
+// 1 finalizer queued' (nothing when it touched none).
+function weakText(gc) {
+  const parts = [];
+  if (gc.weakCleared) parts.push(gc.weakCleared + ' weak reference' + (gc.weakCleared > 1 ? 's' : '') + ' cleared');
+  if (gc.finalizersQueued) parts.push(gc.finalizersQueued + ' finalizer' + (gc.finalizersQueued > 1 ? 's' : '') + ' queued');
+  return parts.length ? ', ' + parts.join(', ') : '';
 }
 
 function kb(bytes) {

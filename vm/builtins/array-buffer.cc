@@ -240,7 +240,7 @@ Value DataViewGet(Runtime& rt, CallArgs& args) {
   uint8_t bytes[8];
   std::memcpy(bytes, p, ElementSize(kKind));
   if (!little) Swap(bytes, ElementSize(kKind));
-  return LoadElement(kKind, bytes);
+  return LoadElement(rt, kKind, bytes);
 }
 
 template <ElementKind kKind>
@@ -249,7 +249,7 @@ Value DataViewSet(Runtime& rt, CallArgs& args) {
   Rooted<Value> value(rt, args[1]);
   bool little = ToBoolean(args[2]);
   uint64_t index = ToIndex(rt, args[0], "Offset is outside the bounds of the DataView");
-  Value numeric = ToElementValue(rt, kKind, value);
+  Value numeric = ToElementValue(rt, kKind, value);  // nothing allocates after it
   uint8_t* p = ViewAddress(rt, view, index, kKind, false);
   uint8_t bytes[8];
   StoreElement(kKind, bytes, numeric);
@@ -322,6 +322,8 @@ void InstallArrayBufferBuiltins(Runtime& rt) {
   JSVM_DATA_VIEW_METHODS(Uint32)
   JSVM_DATA_VIEW_METHODS(Float32)
   JSVM_DATA_VIEW_METHODS(Float64)
+  JSVM_DATA_VIEW_METHODS(BigInt64)
+  JSVM_DATA_VIEW_METHODS(BigUint64)
 #undef JSVM_DATA_VIEW_METHODS
   DefineTag(rt, dv, "DataView");
 }

@@ -50,6 +50,8 @@ void TraceState(BuiltinsState& s, Visitor& v) {
   TraceValue(v, s.stack_getter, EdgeType::kInternal, EdgeName::Str("stack getter"));
   TraceValue(v, s.stack_setter, EdgeType::kInternal, EdgeName::Str("stack setter"));
   for (Value val : s.roots) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("builtin"));
+  for (Value val : s.kept_objects) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("kept alive (WeakRef)"));
+  for (Cell* c : s.cleanup_queue) v.Edge(c, EdgeType::kInternal, EdgeName::Str("finalization cleanup task"));
   if (s.binary) TraceBinaryIntrinsics(*s.binary, v);
 }
 
@@ -324,7 +326,10 @@ void InstallBuiltins(Runtime& rt) {
     }
     std::erase_if(s.live_iterators, [&rt](Cell* c) { return !rt.heap().IsMarked(c); });
     std::erase_if(s.weak_collections, [&rt](Cell* c) { return !rt.heap().IsMarked(c); });
-    for (Cell* c : s.weak_collections) SweepWeakCollection(rt, c);
+    size_t cleared = 0;
+    for (Cell* c : s.weak_collections) cleared += SweepWeakCollection(rt, c);
+    rt.heap().NoteWeakCleared(cleared);
+    SweepWeakRefs(rt);
   });
 
   Intrinsics& in = rt.mutable_intrinsics();
@@ -392,6 +397,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallGlobalBuiltins(rt);
   InstallReflectBuiltins(rt);
   InstallProxyBuiltins(rt);
+  InstallWeakRefBuiltins(rt);
 }
 
 }  // namespace jsvm

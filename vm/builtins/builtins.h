@@ -204,6 +204,15 @@ struct BuiltinsState {
   Value timer_id_symbol;
   // Live WeakMap/WeakSet objects (weak list), swept of dead keys after marking.
   std::vector<Cell*> weak_collections;
+  // Live WeakRefs and FinalizationRegistries (weak lists, weak-refs.cc).
+  std::vector<Cell*> weak_refs;
+  std::vector<Cell*> finalization_registries;
+  // Registries with held values waiting for their cleanup callback (strong:
+  // the host task that runs it holds them).
+  std::vector<Cell*> cleanup_queue;
+  // The [[KeptAlive]] list: WeakRef targets made or dereferenced in the
+  // current job, kept alive until ClearKeptObjects (strong).
+  std::vector<Value> kept_objects;
   // Values kept alive for the runtime's lifetime (created during install).
   std::vector<Value> roots;
   // ArrayBuffer, DataView and the typed arrays (binary-data.h).
@@ -248,8 +257,28 @@ BinaryIntrinsics& BinaryIntrinsicsOf(Runtime& rt);
 // Traces them (a part of the built-ins' root section).
 void TraceBinaryIntrinsics(const BinaryIntrinsics& b, Visitor& v);
 
-// Removes the entries of a WeakMap/WeakSet whose keys are not marked.
-void SweepWeakCollection(Runtime& rt, Cell* collection);
+// Removes the entries of a WeakMap/WeakSet whose keys are not marked;
+// returns how many.
+size_t SweepWeakCollection(Runtime& rt, Cell* collection);
+// CanBeHeldWeakly: objects and symbols not in the Symbol.for registry.
+bool CanBeHeldWeakly(Runtime& rt, Value v);
+
+// ---- WeakRef and FinalizationRegistry (weak-refs.cc)
+// Installs WeakRef, FinalizationRegistry and, with --expose-gc, gc().
+void InstallWeakRefBuiltins(Runtime& rt);
+// After marking: clears dead WeakRef targets, moves the held values of dead
+// registered targets to their registries' pending lists and queues those
+// registries for cleanup. Allocates nothing on the heap.
+void SweepWeakRefs(Runtime& rt);
+// ClearKeptObjects: empties the [[KeptAlive]] list (the host calls it once
+// the microtask queue is drained).
+void ClearKeptObjects(Runtime& rt);
+// Whether a FinalizationRegistry waits for its cleanup callback.
+bool HasFinalizationCleanups(Runtime& rt);
+// Runs the cleanup callback of every queued registry once per pending held
+// value (the host task of HostEnqueueFinalizationRegistryCleanupJob).
+// Throws JsThrow when a callback throws.
+void RunFinalizationCleanups(Runtime& rt);
 
 // Date objects (date.cc): ordinary objects with [[DateValue]].
 bool IsDateObject(Object* obj);

@@ -101,18 +101,23 @@ void WeakCollectionObject::Trace(Visitor& v) const {
   const auto& entries = table_.entries();
   for (uint32_t i = 0; i < entries.size(); ++i) {
     TraceValue(v, entries[i].key, EdgeType::kWeak, EdgeName::Index(2 * i));
-    if (is_map_) TraceValue(v, entries[i].value, EdgeType::kHidden, EdgeName::Index(2 * i + 1));
+    if (is_map_ && entries[i].key.IsCell() && entries[i].value.IsCell()) {
+      v.Ephemeron(entries[i].key.AsCell(), entries[i].value.AsCell(), EdgeName::Index(2 * i + 1));
+    }
   }
 }
 
-void SweepWeakCollection(Runtime& rt, Cell* collection) {
+size_t SweepWeakCollection(Runtime& rt, Cell* collection) {
   auto* w = static_cast<WeakCollectionObject*>(collection);
   std::vector<Value> dead;
   for (const auto& e : w->table().entries()) {
     if (e.key.IsCell() && !rt.heap().IsMarked(e.key.AsCell())) dead.push_back(e.key);
   }
+  if (dead.empty()) return 0;
+  NoteCellWrite(w);
   for (Value k : dead) w->table().Remove(k);
   if (w->table().NeedsCompaction()) w->table().Compact();
+  return dead.size();
 }
 
 namespace {
@@ -574,7 +579,8 @@ WeakCollectionObject* ThisWeak(Runtime& rt, Value v, bool is_map, const char* me
                     DescribeForError(rt, v));
 }
 
-// CanBeHeldWeakly: objects and symbols not in the Symbol.for registry.
+}  // namespace
+
 bool CanBeHeldWeakly(Runtime& rt, Value v) {
   if (v.IsObject()) return true;
   if (!v.IsSymbol()) return false;
@@ -584,6 +590,8 @@ bool CanBeHeldWeakly(Runtime& rt, Value v) {
   auto it = reg.find(std::u16string(sym->description().AsString()->view()));
   return it == reg.end() || it->second != sym;
 }
+
+namespace {
 
 void WeakPut(Runtime&, WeakCollectionObject* w, Value key, Value value) {
   w->table().Put(key, value);

@@ -66,8 +66,6 @@ Value ReflectGetOwnPropertyDescriptor(Runtime& rt, CallArgs& args) {
   RootedKey key(rt, args[1]);
   OwnProperty p;
   if (!GetOwnProperty(rt, target, key.key, &p)) return Value::Undefined();
-  Rooted<Value> value(rt, p.value);
-  p.value = value;
   return FromPropertyDescriptor(rt, p);
 }
 

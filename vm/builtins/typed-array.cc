@@ -8,6 +8,7 @@
 
 #include "vm/builtins/binary-data.h"
 #include "vm/execution/operations.h"
+#include "vm/objects/bigint.h"
 
 namespace jsvm {
 
@@ -39,7 +40,13 @@ struct ThisTypedArray {
 
 // Get(O, k) for a typed array (undefined past its current length); k is a
 // mathematical index, so -0 is 0.
-Value ElementAt(TypedArrayObject* ta, double k) { return TypedArrayGetElement(ta, k + 0.0); }
+// A BigInt kind's element is a new BigInt: root it across allocation.
+Value ElementAt(Runtime& rt, TypedArrayObject* ta, double k) { return TypedArrayGetElement(rt, ta, k + 0.0); }
+
+// Whether v could equal an element of ta (a Number, or a BigInt for the BigInt kinds).
+bool SameContentType(TypedArrayObject* ta, Value v) {
+  return IsBigIntKind(ta->element_kind()) ? v.IsBigInt() : v.IsNumber();
+}
 
 // A new typed array object of `kind` over `buffer`.
 TypedArrayObject* NewTypedArray(Runtime& rt, Object* proto, ElementKind kind, ArrayBufferObject* buffer,
@@ -87,7 +94,7 @@ TypedArrayObject* SpeciesCreate(Runtime& rt, TypedArrayObject* exemplar, const V
   Rooted<Value> ctor(rt, SpeciesConstructor(rt, ex, fallback));
   TypedArrayObject* result = CreateFromConstructor(rt, ctor, args.values().data(), argc, ProtoMethod(method).c_str());
   if (IsBigIntKind(result->element_kind()) != IsBigIntKind(ex->element_kind())) {
-    rt.ThrowTypeError("Content type of the species constructor's typed array differs");
+    ThrowBigIntMix(rt);  // V8's message for a content type that differs
   }
   return result;
 }
@@ -105,17 +112,19 @@ TypedArrayObject* CreateSameType(Runtime& rt, TypedArrayObject* exemplar, size_t
 }
 
 // Copies count elements of src from `from` into dst from `to`, converting
-// between kinds through their numeric values (buffers may be the same).
-void CopyElements(TypedArrayObject* dst, size_t to, TypedArrayObject* src, size_t from, size_t count) {
+// between kinds through their numeric values (buffers may be the same; the
+// content types are the same).
+void CopyElements(Runtime& rt, TypedArrayObject* dst, size_t to, TypedArrayObject* src, size_t from, size_t count) {
   if (count == 0) return;
-  if (dst->element_kind() == src->element_kind()) {
+  // BigInt64 and BigUint64 hold the value modulo 2^64 alike: the same bytes.
+  if (dst->element_kind() == src->element_kind() || IsBigIntKind(dst->element_kind())) {
     std::memmove(dst->element_address(to), src->element_address(from), count * src->element_size());
     return;
   }
   // Different kinds may overlap in one buffer: read everything first.
   std::vector<uint8_t> bytes(src->element_address(from), src->element_address(from) + count * src->element_size());
   for (size_t i = 0; i < count; ++i) {
-    dst->Set(to + i, LoadElement(src->element_kind(), bytes.data() + i * src->element_size()));
+    dst->Set(to + i, LoadElement(rt, src->element_kind(), bytes.data() + i * src->element_size()));
   }
 }
 
@@ -207,10 +216,10 @@ Value TypedArrayConstructor(Runtime& rt, CallArgs& args) {
     if (src->IsOutOfBounds()) ThrowDetached(rt, "Construct");
     size_t len = src->length();
     if (IsBigIntKind(src->element_kind()) != IsBigIntKind(kKind)) {
-      rt.ThrowTypeError("Content type of the source typed array differs from " + name);
+      ThrowBigIntMix(rt);
     }
     Rooted<TypedArrayObject*> ta(rt, AllocateWithLength(rt, proto, kKind, len));
-    CopyElements(ta, 0, src, 0, len);
+    CopyElements(rt, ta, 0, src, 0, len);
     return Value::FromCell(ta.get());
   }
   if (arg0.get().IsCellOfKind(CellKind::kArrayBuffer)) {
@@ -309,7 +318,7 @@ Value At(Runtime& rt, CallArgs& args) {
   double rel = ToIntegerOrInfinity(rt, args[0]);
   double k = rel >= 0 ? rel : static_cast<double>(t.len) + rel;
   if (k < 0 || k >= static_cast<double>(t.len)) return Value::Undefined();
-  return ElementAt(t.ta, k);
+  return ElementAt(rt, t.ta, k);
 }
 
 Value CopyWithin(Runtime& rt, CallArgs& args) {
@@ -354,7 +363,7 @@ Value IterateCallback(Runtime& rt, CallArgs& args) {
   bool backwards = kOp == Op::kFindLast || kOp == Op::kFindLastIndex;
   for (size_t i = 0; i < t.len; ++i) {
     double k = static_cast<double>(backwards ? t.len - 1 - i : i);
-    Rooted<Value> v(rt, ElementAt(t.ta, k));
+    Rooted<Value> v(rt, ElementAt(rt, t.ta, k));
     bool result = ToBoolean(Call(rt, fn, this_arg, {v, Num(k), Value::FromCell(t.ta.get())}));
     switch (kOp) {
       case Op::kEvery: if (!result) return Value::False(); break;
@@ -374,7 +383,7 @@ Value IterateCallback(Runtime& rt, CallArgs& args) {
 
 Value Fill(Runtime& rt, CallArgs& args) {
   ThisTypedArray t(rt, args.this_value, "fill");
-  Value numeric = ToElementValue(rt, t.ta->element_kind(), args[0]);
+  Rooted<Value> numeric(rt, ToElementValue(rt, t.ta->element_kind(), args[0]));
   uint64_t k = RelativeIndex(rt, args[1], t.len, 0);
   uint64_t final_ = RelativeIndex(rt, args[2], t.len, t.len);
   if (t.ta->IsOutOfBounds()) ThrowDetached(rt, ProtoMethod("fill"));
@@ -389,7 +398,7 @@ Value Filter(Runtime& rt, CallArgs& args) {
   Rooted<Value> this_arg(rt, args[1]);
   RootedVector kept(rt);
   for (size_t k = 0; k < t.len; ++k) {
-    Rooted<Value> v(rt, ElementAt(t.ta, static_cast<double>(k)));
+    Rooted<Value> v(rt, ElementAt(rt, t.ta, static_cast<double>(k)));
     if (ToBoolean(Call(rt, fn, this_arg, {v, Num(static_cast<double>(k)), Value::FromCell(t.ta.get())}))) {
       kept.push_back(v);
     }
@@ -407,7 +416,7 @@ Value Includes(Runtime& rt, CallArgs& args) {
   if (n >= len) return Value::False();
   double k = (n >= 0 ? n : std::max(len + n, 0.0)) + 0.0;  // -0 is 0
   for (; k < len; ++k) {
-    if (SameValueZero(ElementAt(t.ta, k), args[0])) return Value::True();
+    if (SameValueZero(ElementAt(rt, t.ta, k), args[0])) return Value::True();
   }
   return Value::False();
 }
@@ -419,10 +428,10 @@ Value IndexOf(Runtime& rt, CallArgs& args) {
   double len = static_cast<double>(t.len);
   if (n >= len) return Value::Int(-1);
   double k = (n >= 0 ? n : std::max(len + n, 0.0)) + 0.0;  // -0 is 0
-  if (!args[0].IsNumber()) return Value::Int(-1);
+  if (!SameContentType(t.ta, args[0])) return Value::Int(-1);
   for (; k < len; ++k) {
     if (!t.ta->IsValidIndex(k)) break;
-    if (StrictEquals(t.ta->Get(static_cast<size_t>(k)), args[0])) return Num(k);
+    if (StrictEquals(t.ta->Get(rt, static_cast<size_t>(k)), args[0])) return Num(k);
   }
   return Value::Int(-1);
 }
@@ -434,10 +443,10 @@ Value LastIndexOf(Runtime& rt, CallArgs& args) {
   double n = args.argc > 1 ? ToIntegerOrInfinity(rt, args[1]) : len - 1;
   if (n == -INFINITY) return Value::Int(-1);
   double k = (n >= 0 ? std::min(n, len - 1) : len + n) + 0.0;  // -0 is 0
-  if (!args[0].IsNumber()) return Value::Int(-1);
+  if (!SameContentType(t.ta, args[0])) return Value::Int(-1);
   for (; k >= 0; --k) {
     if (!t.ta->IsValidIndex(k)) continue;
-    if (StrictEquals(t.ta->Get(static_cast<size_t>(k)), args[0])) return Num(k);
+    if (StrictEquals(t.ta->Get(rt, static_cast<size_t>(k)), args[0])) return Num(k);
   }
   return Value::Int(-1);
 }
@@ -448,9 +457,10 @@ Value Join(Runtime& rt, CallArgs& args) {
   std::u16string out;
   for (size_t k = 0; k < t.len; ++k) {
     if (k) out += sep->view();
-    Value e = ElementAt(t.ta, static_cast<double>(k));
+    Value e = ElementAt(rt, t.ta, static_cast<double>(k));
     if (e.IsUndefined()) continue;
-    for (char c : NumberToStdString(e.AsNumber())) out += static_cast<char16_t>(c);
+    std::string text = e.IsBigInt() ? BigIntToString(e.AsBigInt()) : NumberToStdString(e.AsNumber());
+    for (char c : text) out += static_cast<char16_t>(c);
     if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
   }
   return StringValue(rt, out);
@@ -462,7 +472,7 @@ Value Map(Runtime& rt, CallArgs& args) {
   Rooted<Value> this_arg(rt, args[1]);
   Rooted<TypedArrayObject*> a(rt, SpeciesCreateWithLength(rt, t.ta, t.len, "map"));
   for (size_t k = 0; k < t.len; ++k) {
-    Value v = ElementAt(t.ta, static_cast<double>(k));
+    Rooted<Value> v(rt, ElementAt(rt, t.ta, static_cast<double>(k)));
     Rooted<Value> mapped(rt, Call(rt, fn, this_arg, {v, Num(static_cast<double>(k)), Value::FromCell(t.ta.get())}));
     SetIndex(rt, a, k, mapped);
   }
@@ -480,11 +490,11 @@ Value Reduce(Runtime& rt, CallArgs& args) {
     acc = args[1];
   } else {
     if (t.len == 0) rt.ThrowTypeError("Reduce of empty array with no initial value");
-    acc = ElementAt(t.ta, index(0));
+    acc = ElementAt(rt, t.ta, index(0));
     i = 1;
   }
   for (; i < t.len; ++i) {
-    Value v = ElementAt(t.ta, index(i));
+    Rooted<Value> v(rt, ElementAt(rt, t.ta, index(i)));
     acc = Call(rt, fn, Value::Undefined(), {acc, v, Num(index(i)), Value::FromCell(t.ta.get())});
   }
   return acc;
@@ -516,11 +526,11 @@ Value SetMethod(Runtime& rt, CallArgs& args) {
     TypedArrayObject* src = AsTypedArray(source);
     if (src->IsOutOfBounds()) ThrowDetached(rt, ProtoMethod("set"));
     if (IsBigIntKind(src->element_kind()) != IsBigIntKind(target->element_kind())) {
-      rt.ThrowTypeError("Content type of the source typed array differs");
+      ThrowBigIntMix(rt);
     }
     double src_length = static_cast<double>(src->length());
     if (offset == INFINITY || src_length + offset > target_length) rt.ThrowRangeError("offset is out of bounds");
-    CopyElements(target, static_cast<size_t>(offset), src, 0, static_cast<size_t>(src_length));
+    CopyElements(rt, target, static_cast<size_t>(offset), src, 0, static_cast<size_t>(src_length));
     return Value::Undefined();
   }
   Rooted<Object*> src(rt, ToObject(rt, source));
@@ -554,7 +564,7 @@ Value Slice(Runtime& rt, CallArgs& args) {
       for (size_t i = 0; i < bytes; ++i) to[i] = from[i];
     } else {
       for (size_t n = 0; n < count; ++n) {
-        Value v = ElementAt(t.ta, static_cast<double>(start + n));
+        Rooted<Value> v(rt, ElementAt(rt, t.ta, static_cast<double>(start + n)));
         SetIndex(rt, a, n, v);
       }
     }
@@ -571,15 +581,18 @@ bool NumericLess(double x, double y) {
   return std::signbit(x) && !std::signbit(y);
 }
 
-// Sorts the values stably with the comparator `fn` (or numerically).
+// Sorts the values (all Numbers or all BigInts, rooted by the caller)
+// stably with the comparator `fn` (or numerically).
 void SortValues(Runtime& rt, std::vector<Value>& values, Value fn) {
   if (fn.IsUndefined()) {
-    std::stable_sort(values.begin(), values.end(),
-                     [](Value a, Value b) { return NumericLess(a.AsNumber(), b.AsNumber()); });
+    std::stable_sort(values.begin(), values.end(), [](Value a, Value b) {
+      if (a.IsBigInt()) return BigIntCompare(a.AsBigInt(), b.AsBigInt()) < 0;
+      return NumericLess(a.AsNumber(), b.AsNumber());
+    });
     return;
   }
   // A merge sort that tolerates inconsistent comparators (std::stable_sort
-  // may not). Elements are numbers, so nothing needs rooting.
+  // may not). Every value stays in `values` or in tmp until the swap.
   Rooted<Value> comparator(rt, fn);
   std::vector<Value> tmp(values.size());
   auto less = [&](Value a, Value b) {
@@ -604,10 +617,10 @@ void CheckComparator(Runtime& rt, Value fn) {
   }
 }
 
-std::vector<Value> ElementsOf(TypedArrayObject* ta, size_t len) {
-  std::vector<Value> values(len);
-  for (size_t k = 0; k < len; ++k) values[k] = ta->Get(k);
-  return values;
+// The first len elements of ta, rooted in `values`.
+void ElementsOf(Runtime& rt, TypedArrayObject* ta, size_t len, RootedVector& values) {
+  Rooted<TypedArrayObject*> holder(rt, ta);
+  for (size_t k = 0; k < len; ++k) values.push_back(holder->Get(rt, k));
 }
 
 // Writes values into ta from index 0 (those past its current length are dropped).
@@ -619,9 +632,10 @@ void WriteBack(TypedArrayObject* ta, const std::vector<Value>& values) {
 Value Sort(Runtime& rt, CallArgs& args) {
   CheckComparator(rt, args[0]);
   ThisTypedArray t(rt, args.this_value, "sort");
-  std::vector<Value> values = ElementsOf(t.ta, t.len);
-  SortValues(rt, values, args[0]);
-  WriteBack(t.ta, values);
+  RootedVector values(rt);
+  ElementsOf(rt, t.ta, t.len, values);
+  SortValues(rt, values.values(), args[0]);
+  WriteBack(t.ta, values.values());
   return Value::FromCell(t.ta.get());
 }
 
@@ -629,16 +643,19 @@ Value ToSorted(Runtime& rt, CallArgs& args) {
   CheckComparator(rt, args[0]);
   ThisTypedArray t(rt, args.this_value, "toSorted");
   Rooted<TypedArrayObject*> a(rt, CreateSameType(rt, t.ta, t.len));
-  std::vector<Value> values = ElementsOf(t.ta, t.len);
-  SortValues(rt, values, args[0]);
-  WriteBack(a, values);
+  RootedVector values(rt);
+  ElementsOf(rt, t.ta, t.len, values);
+  SortValues(rt, values.values(), args[0]);
+  WriteBack(a, values.values());
   return Value::FromCell(a.get());
 }
 
 Value ToReversed(Runtime& rt, CallArgs& args) {
   ThisTypedArray t(rt, args.this_value, "toReversed");
   Rooted<TypedArrayObject*> a(rt, CreateSameType(rt, t.ta, t.len));
-  for (size_t k = 0; k < t.len; ++k) a->Set(k, t.ta->Get(t.len - 1 - k));
+  size_t size = t.ta->element_size();
+  NoteCellWrite(a.get());
+  for (size_t k = 0; k < t.len; ++k) std::memcpy(a->element_address(k), t.ta->element_address(t.len - 1 - k), size);
   return Value::FromCell(a.get());
 }
 
@@ -650,7 +667,7 @@ Value With(Runtime& rt, CallArgs& args) {
   if (!t.ta->IsValidIndex(actual)) rt.ThrowRangeError("Invalid typed array index");
   Rooted<TypedArrayObject*> a(rt, CreateSameType(rt, t.ta, t.len));
   for (size_t k = 0; k < t.len; ++k) {
-    Value v = static_cast<double>(k) == actual ? numeric.get() : ElementAt(t.ta, static_cast<double>(k));
+    Value v = static_cast<double>(k) == actual ? numeric.get() : ElementAt(rt, t.ta, static_cast<double>(k));
     a->Set(k, v.IsUndefined() ? Value::Double(NAN) : v);
   }
   return Value::FromCell(a.get());
@@ -679,7 +696,7 @@ Value ToLocaleString(Runtime& rt, CallArgs& args) {
   std::u16string out;
   for (size_t k = 0; k < t.len; ++k) {
     if (k) out += u",";
-    Rooted<Value> e(rt, ElementAt(t.ta, static_cast<double>(k)));
+    Rooted<Value> e(rt, ElementAt(rt, t.ta, static_cast<double>(k)));
     if (e.get().IsNullish()) continue;
     Value s = Invoke(rt, e, rt.KeyForUtf8("toLocaleString"), {});
     out += ToString(rt, s)->view();

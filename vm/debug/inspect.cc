@@ -606,11 +606,15 @@ class Inspector {
     }
   }
 
-  // The elements of a typed array, as numbers (at most max_array_length).
+  // The elements of a typed array, as numbers or BigInts (at most max_array_length).
   void FormatTypedArray(TypedArrayObject* ta, std::vector<U16>& output) {
+    Rooted<TypedArrayObject*> holder(rt_, ta);
     size_t len = ta->length();
     size_t max = std::min<size_t>(static_cast<size_t>(std::max(0, opts_.max_array_length)), len);
-    for (size_t i = 0; i < max; ++i) output.push_back(FormatNumber(ta->Get(i).AsNumber()));
+    for (size_t i = 0; i < max; ++i) {
+      Value v = holder->Get(rt_, i);
+      output.push_back(v.IsBigInt() ? Utf8ToUtf16(BigIntToString(v.AsBigInt()) + "n") : FormatNumber(v.AsNumber()));
+    }
     if (len > max) output.push_back(u"... " + Ascii(std::to_string(len - max)) + u" more item" + (len - max > 1 ? u"s" : u""));
   }
 

@@ -131,6 +131,7 @@ struct RuntimeOptions {
   uint64_t max_steps = 0;              // 0: unlimited
   double timeout_seconds = 0;          // 0: unlimited
   UnhandledRejections unhandled_rejections = UnhandledRejections::kThrow;
+  bool expose_gc = false;              // --expose-gc: a global gc() that collects now
 };
 
 // --stack-size=KB: native recursion may use KB kilobytes of C++ stack; the

@@ -249,6 +249,13 @@ void EventLoop::Run() {
     } else {
       uv_idle_stop(&im.idle);
     }
+    // FinalizationRegistry cleanups queued by a collection: a task of their
+    // own (HostEnqueueFinalizationRegistryCleanupJob), which keeps the loop alive.
+    if (HasFinalizationCleanups(rt_)) {
+      RunFinalizationCleanups(rt_);
+      DrainMicrotasksAndCheck(rt_);
+      continue;
+    }
     if (!uv_loop_alive(&im.loop)) break;
     im.due.clear();
     uv_run(&im.loop, UV_RUN_ONCE);
@@ -274,6 +281,8 @@ EventLoop& EventLoopOf(Runtime& rt) {
 
 void DrainMicrotasksAndCheck(Runtime& rt) {
   RunMicrotasks(rt);
+  // The job is over: WeakRef targets it made or dereferenced may go.
+  ClearKeptObjects(rt);
   while (PromiseObject* p = rt.job_queue().TakeUnhandledRejection()) {
     switch (rt.options().unhandled_rejections) {
       case UnhandledRejections::kThrow:

@@ -630,11 +630,13 @@ Value Interpreter::Run() {
           acc = elements[i];
           NEXT();
         }
-      } else if (acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kTypedArray)) {
+      } else if (acc.IsInt() && acc.AsInt() >= 0 && obj.IsCellOfKind(CellKind::kTypedArray) &&
+                 !IsBigIntKind(static_cast<TypedArrayObject*>(obj.AsObject())->element_kind())) {
         // An integer-indexed exotic object: no string key, no prototype walk.
+        // (A BigInt element allocates: that takes the synced path below.)
         auto* ta = static_cast<TypedArrayObject*>(obj.AsObject());
         auto i = static_cast<size_t>(acc.AsInt());
-        acc = i < ta->length() ? ta->Get(i) : Value::Undefined();
+        acc = i < ta->length() ? ta->Get(rt_, i) : Value::Undefined();
         NEXT();
       }
       SYNC();

@@ -8,19 +8,15 @@
 #include <string>
 
 #include "vm/execution/operations.h"
+#include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
 
 namespace jsvm {
 
 namespace {
 
-struct KindInfo {
-  const char* name;
-  uint32_t size;
-};
-
-constexpr KindInfo kKindInfo[] = {
-#define JSVM_KIND_INFO(name, type) {#name "Array", sizeof(type)},
+constexpr const char* kConstructorNames[] = {
+#define JSVM_KIND_INFO(name, type) #name "Array",
     JSVM_TYPED_ARRAY_KINDS(JSVM_KIND_INFO)
 #undef JSVM_KIND_INFO
 };
@@ -46,11 +42,9 @@ uint8_t ClampToUint8(double d) {
 
 }  // namespace
 
-uint32_t ElementSize(ElementKind kind) { return kKindInfo[static_cast<int>(kind)].size; }
+const char* ElementKindConstructorName(ElementKind kind) { return kConstructorNames[static_cast<int>(kind)]; }
 
-const char* ElementKindConstructorName(ElementKind kind) { return kKindInfo[static_cast<int>(kind)].name; }
-
-Value LoadElement(ElementKind kind, const uint8_t* p) {
+Value LoadElement(Runtime& rt, ElementKind kind, const uint8_t* p) {
   switch (kind) {
     case ElementKind::kInt8: return Value::Int(Read<int8_t>(p));
     case ElementKind::kUint8:
@@ -61,13 +55,16 @@ Value LoadElement(ElementKind kind, const uint8_t* p) {
     case ElementKind::kUint32: return Value::Number(Read<uint32_t>(p));
     case ElementKind::kFloat32: return Value::Number(Read<float>(p));
     case ElementKind::kFloat64: return Value::Number(Read<double>(p));
+    case ElementKind::kBigInt64: return Value::FromCell(BigIntFromInt64(rt, Read<int64_t>(p)));
+    case ElementKind::kBigUint64: return Value::FromCell(BigIntFromUint64(rt, Read<uint64_t>(p)));
     case ElementKind::kCount: break;
   }
   return Value::Undefined();
 }
 
 void StoreElement(ElementKind kind, uint8_t* p, Value numeric) {
-  if (numeric.IsInt() && kind != ElementKind::kFloat32 && kind != ElementKind::kFloat64) {
+  static_assert(ElementKind::kUint32 < ElementKind::kFloat32 && ElementKind::kFloat64 < ElementKind::kBigInt64);
+  if (numeric.IsInt() && kind < ElementKind::kFloat32) {
     // Small integers need no modular reduction beyond truncation.
     int32_t i = numeric.AsInt();
     switch (kind) {
@@ -78,6 +75,11 @@ void StoreElement(ElementKind kind, uint8_t* p, Value numeric) {
       case ElementKind::kUint16: Write<uint16_t>(p, static_cast<uint16_t>(i)); return;
       default: Write<uint32_t>(p, static_cast<uint32_t>(i)); return;
     }
+  }
+  if (IsBigIntKind(kind)) {
+    // Both kinds keep the value modulo 2^64: the same bits.
+    Write<uint64_t>(p, numeric.IsBigInt() ? BigIntToUint64(numeric.AsBigInt()) : 0);
+    return;
   }
   double d = numeric.AsNumber();
   switch (kind) {
@@ -90,12 +92,14 @@ void StoreElement(ElementKind kind, uint8_t* p, Value numeric) {
     case ElementKind::kUint32: Write<uint32_t>(p, static_cast<uint32_t>(DoubleToInt32(d))); return;
     case ElementKind::kFloat32: Write<float>(p, static_cast<float>(d)); return;
     case ElementKind::kFloat64: Write<double>(p, d); return;
+    case ElementKind::kBigInt64:
+    case ElementKind::kBigUint64:
     case ElementKind::kCount: return;
   }
 }
 
 Value ToElementValue(Runtime& rt, ElementKind kind, Value value) {
-  (void)kind;  // the BigInt kinds will take ToBigInt here
+  if (IsBigIntKind(kind)) return value.IsBigInt() ? value : Value::FromCell(ToBigInt(rt, value));
   if (value.IsNumber()) return value;
   return Value::Double(ToNumber(rt, value));
 }
@@ -151,9 +155,8 @@ bool TypedArrayObject::IsOutOfBounds() const {
   return byte_offset_ + fixed_length_ * element_size() > buffer_length;
 }
 
-size_t TypedArrayObject::length() const {
+size_t TypedArrayObject::TrackedLength() const {
   if (IsOutOfBounds()) return 0;
-  if (!length_tracking_) return fixed_length_;
   return (buffer_->byte_length() - byte_offset_) / element_size();
 }
 
@@ -194,9 +197,9 @@ bool ValidIndex(const TypedArrayObject* ta, double index) {
 
 }  // namespace
 
-Value TypedArrayGetElement(TypedArrayObject* ta, double index) {
+Value TypedArrayGetElement(Runtime& rt, TypedArrayObject* ta, double index) {
   if (!ValidIndex(ta, index)) return Value::Undefined();
-  return ta->Get(static_cast<size_t>(index));
+  return ta->Get(rt, static_cast<size_t>(index));
 }
 
 void TypedArraySetElement(Runtime& rt, TypedArrayObject* ta, double index, Value value) {
@@ -206,9 +209,11 @@ void TypedArraySetElement(Runtime& rt, TypedArrayObject* ta, double index, Value
   if (ValidIndex(t, index)) t->Set(static_cast<size_t>(index), numeric);
 }
 
-bool TypedArrayGetOwn(TypedArrayObject* ta, double index, Value* value) {
+bool TypedArrayHasElement(const TypedArrayObject* ta, double index) { return ValidIndex(ta, index); }
+
+bool TypedArrayGetOwn(Runtime& rt, TypedArrayObject* ta, double index, Value* value) {
   if (!ValidIndex(ta, index)) return false;
-  *value = ta->Get(static_cast<size_t>(index));
+  *value = ta->Get(rt, static_cast<size_t>(index));
   return true;
 }
 

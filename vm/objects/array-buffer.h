@@ -4,9 +4,9 @@
 //
 // The element kinds are listed once, in JSVM_TYPED_ARRAY_KINDS; the enum, the
 // constructors' names and sizes and the element conversions come from it.
-// BigInt64Array and BigUint64Array are two more lines there plus their
-// conversions (ToBigInt64 / a BigInt value on load) in array-buffer.cc, where
-// IsBigIntKind says which content type a kind has.
+// The two BigInt kinds come last (IsBigIntKind): loading one of their
+// elements makes a BigInt, so element loads take the Runtime whose heap it
+// goes on; the Number kinds never allocate there.
 //
 // The exotic behaviour of typed arrays ([[GetOwnProperty]], [[Get]], [[Set]],
 // [[DefineOwnProperty]], [[HasProperty]], [[Delete]], [[OwnPropertyKeys]] for
@@ -24,11 +24,11 @@
 namespace jsvm {
 
 // V(Name, C type): every typed array element kind, in the order of the spec's
-// Table 71 (BigInt kinds to be added after Float64).
+// Table 71, the BigInt kinds last.
 #define JSVM_TYPED_ARRAY_KINDS(V)                                          \
   V(Int8, int8_t) V(Uint8, uint8_t) V(Uint8Clamped, uint8_t)               \
   V(Int16, int16_t) V(Uint16, uint16_t) V(Int32, int32_t) V(Uint32, uint32_t) \
-  V(Float32, float) V(Float64, double)
+  V(Float32, float) V(Float64, double) V(BigInt64, int64_t) V(BigUint64, uint64_t)
 
 enum class ElementKind : uint8_t {
 #define JSVM_ELEMENT_KIND_ENUM(name, type) k##name,
@@ -39,16 +39,26 @@ enum class ElementKind : uint8_t {
 constexpr int kElementKindCount = static_cast<int>(ElementKind::kCount);
 
 // Bytes per element of `kind`.
-uint32_t ElementSize(ElementKind kind);
+inline uint32_t ElementSize(ElementKind kind) {
+  static constexpr uint8_t kSizes[] = {
+#define JSVM_ELEMENT_KIND_SIZE(name, type) sizeof(type),
+      JSVM_TYPED_ARRAY_KINDS(JSVM_ELEMENT_KIND_SIZE)
+#undef JSVM_ELEMENT_KIND_SIZE
+  };
+  return kSizes[static_cast<int>(kind)];
+}
 // "Uint8Array", "Float64Array", ...
 const char* ElementKindConstructorName(ElementKind kind);
-// Whether the kind's content type is BigInt (none yet).
-inline bool IsBigIntKind(ElementKind) { return false; }
+// Whether the kind's content type is BigInt (BigInt64Array, BigUint64Array).
+inline bool IsBigIntKind(ElementKind kind) { return kind >= ElementKind::kBigInt64; }
 
-// Reads one element of `kind` at p (any alignment), in the machine's byte order.
-Value LoadElement(ElementKind kind, const uint8_t* p);
-// Writes `numeric` (already converted by ToElementValue) as an element of
-// `kind` at p.
+class Runtime;
+// Reads one element of `kind` at p (any alignment), in the machine's byte
+// order. An element of a BigInt kind is a new BigInt on rt's heap (so the
+// read may collect); the Number kinds never allocate.
+Value LoadElement(Runtime& rt, ElementKind kind, const uint8_t* p);
+// Writes `numeric` (already converted by ToElementValue: a Number, or a
+// BigInt for the BigInt kinds) as an element of `kind` at p.
 void StoreElement(ElementKind kind, uint8_t* p, Value numeric);
 
 // An ArrayBuffer or a SharedArrayBuffer (CellKind::kArrayBuffer). Its bytes
@@ -136,8 +146,14 @@ class TypedArrayObject final : public ArrayBufferView {
   uint32_t element_size() const { return ElementSize(element_kind_); }
   // IsTypedArrayOutOfBounds: detached, or the view no longer fits the buffer.
   bool IsOutOfBounds() const;
-  // TypedArrayLength (0 when out of bounds).
-  size_t length() const;
+  // TypedArrayLength (0 when out of bounds). Inline for a fixed length (a
+  // detached buffer has no bytes, so the one bounds test covers it).
+  size_t length() const {
+    if (!length_tracking_) [[likely]] {
+      return byte_offset_ + fixed_length_ * element_size() <= buffer_->byte_length() ? fixed_length_ : 0;
+    }
+    return TrackedLength();
+  }
   size_t byte_length() const { return length() * element_size(); }
   // The element at `index` (< length()).
   uint8_t* element_address(size_t index) const {
@@ -147,7 +163,8 @@ class TypedArrayObject final : public ArrayBufferView {
   bool IsValidIndex(double index) const {
     return index >= 0 && index < static_cast<double>(length()) && !(index == 0 && std::signbit(index));
   }
-  Value Get(size_t index) const { return LoadElement(element_kind_, element_address(index)); }
+  // The element at `index` (< length()); may allocate (a BigInt kind's element).
+  Value Get(Runtime& rt, size_t index) const { return LoadElement(rt, element_kind_, element_address(index)); }
   void Set(size_t index, Value numeric) {
     NoteCellWrite(this);
     StoreElement(element_kind_, element_address(index), numeric);
@@ -159,6 +176,9 @@ class TypedArrayObject final : public ArrayBufferView {
   std::string SnapshotName() const override { return ElementKindConstructorName(element_kind_); }
 
  private:
+  // length() of a length-tracking view.
+  size_t TrackedLength() const;
+
   ElementKind element_kind_;
 };
 
@@ -186,20 +206,22 @@ struct NumericKey {
 // CanonicalNumericIndexString for a key (index keys are numeric).
 NumericKey TypedArrayNumericKey(PropertyKey key);
 
-class Runtime;
 // TypedArrayGetElement: undefined when the index is not valid.
-Value TypedArrayGetElement(TypedArrayObject* ta, double index);
+Value TypedArrayGetElement(Runtime& rt, TypedArrayObject* ta, double index);
 // TypedArraySetElement: converts `value` (may run JavaScript), then writes
 // it when the index is still valid.
 void TypedArraySetElement(Runtime& rt, TypedArrayObject* ta, double index, Value value);
+// IsValidIntegerIndex for any numeric key (never allocates).
+bool TypedArrayHasElement(const TypedArrayObject* ta, double index);
 // The exotic methods for a numeric key; each returns the spec's answer.
-bool TypedArrayGetOwn(TypedArrayObject* ta, double index, Value* value);
+bool TypedArrayGetOwn(Runtime& rt, TypedArrayObject* ta, double index, Value* value);
 bool TypedArrayDefineOwn(Runtime& rt, TypedArrayObject* ta, double index, const struct PropertyDescriptor& desc);
 // The indices 0..length-1 (the own integer keys).
 size_t TypedArrayOwnIndexCount(TypedArrayObject* ta);
 
-// Converts a value for storing into an element of `kind` (ToNumber; ToBigInt
-// for the BigInt kinds when they come). May run JavaScript.
+// Converts a value for storing into an element of `kind` (ToNumber, or
+// ToBigInt for the BigInt kinds: a TypeError for a Number). May run
+// JavaScript.
 Value ToElementValue(Runtime& rt, ElementKind kind, Value value);
 
 }  // namespace jsvm

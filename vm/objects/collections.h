@@ -94,10 +94,12 @@ class SetObject final : public CollectionObject {
   std::string SnapshotName() const override { return "Set"; }
 };
 
-// WeakMap and WeakSet (CellKind::kObject with a table). Keys are weak
-// edges; values are traced strongly (so a value that refers back to its key
-// keeps the entry alive: a leak, never a dangling reference). Entries whose
-// key died are removed by the built-ins' weak callback after marking.
+// WeakMap and WeakSet (CellKind::kObject with a table). Entries are
+// ephemerons: the key is a weak edge, and a WeakMap's value is marked only
+// once its key is marked by something else (Visitor::Ephemeron; the
+// collector iterates to a fixpoint), so a key kept alive only by its own
+// value is collected. Entries whose key died are removed by the built-ins'
+// weak callback after marking.
 class WeakCollectionObject final : public Object {
  public:
   WeakCollectionObject(Object* proto, bool is_map) : Object(CellKind::kObject, proto), is_map_(is_map) {}
@@ -110,6 +112,75 @@ class WeakCollectionObject final : public Object {
  private:
   bool is_map_;
   OrderedTable table_;
+};
+
+// A WeakRef (CellKind::kObject): its target is a weak edge, cleared (to
+// undefined) by the built-ins' weak callback when the target dies.
+class WeakRefObject final : public Object {
+ public:
+  WeakRefObject(Object* proto, Value target) : Object(CellKind::kObject, proto), target_(target) {}
+  Value target() const { return target_; }
+  void Clear() {
+    NoteCellWrite(this);
+    target_ = Value::Undefined();
+  }
+  void Trace(Visitor& v) const override {
+    Object::Trace(v);
+    TraceValue(v, target_, EdgeType::kWeak, EdgeName::Str("target"));
+  }
+  size_t OwnedBytes() const override { return Object::OwnedBytes() + sizeof(Value); }
+  std::string SnapshotName() const override { return "WeakRef"; }
+
+ private:
+  Value target_;
+};
+
+// A FinalizationRegistry (CellKind::kObject). Each registered cell holds its
+// target and unregister token weakly and its held value strongly. When a
+// target dies the weak callback moves the held value to `pending` and the
+// host runs the cleanup callback with it later, as a task of its own.
+class FinalizationRegistryObject final : public Object {
+ public:
+  struct Record {
+    Value target;  // weak
+    Value held;    // strong
+    Value token;   // weak; Empty when there is none (or it died)
+  };
+  FinalizationRegistryObject(Object* proto, Value cleanup)
+      : Object(CellKind::kObject, proto), cleanup_(cleanup) {}
+  Value cleanup() const { return cleanup_; }
+  std::vector<Record>& records() {
+    NoteCellWrite(this);
+    return records_;
+  }
+  const std::vector<Record>& records() const { return records_; }
+  // Held values whose targets died, waiting for the cleanup callback.
+  std::vector<Value>& pending() {
+    NoteCellWrite(this);
+    return pending_;
+  }
+  // Whether the registry waits in the host's cleanup queue.
+  bool queued = false;
+
+  void Trace(Visitor& v) const override {
+    Object::Trace(v);
+    TraceValue(v, cleanup_, EdgeType::kInternal, EdgeName::Str("cleanup"));
+    for (uint32_t i = 0; i < records_.size(); ++i) {
+      TraceValue(v, records_[i].target, EdgeType::kWeak, EdgeName::Str("target"));
+      TraceValue(v, records_[i].held, EdgeType::kInternal, EdgeName::Str("held value"));
+      TraceValue(v, records_[i].token, EdgeType::kWeak, EdgeName::Str("unregister token"));
+    }
+    for (Value held : pending_) TraceValue(v, held, EdgeType::kInternal, EdgeName::Str("pending held value"));
+  }
+  size_t OwnedBytes() const override {
+    return Object::OwnedBytes() + records_.capacity() * sizeof(Record) + pending_.capacity() * sizeof(Value);
+  }
+  std::string SnapshotName() const override { return "FinalizationRegistry"; }
+
+ private:
+  Value cleanup_;
+  std::vector<Record> records_;
+  std::vector<Value> pending_;
 };
 
 enum class IterationKind : uint8_t { kKeys, kValues, kEntries };

@@ -135,7 +135,7 @@ bool GetOwnProperty(Runtime& rt, Object* obj, PropertyKey key, OwnProperty* out)
   double ta_index;
   if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
     out->attrs = kAttrDefault;
-    return TypedArrayGetOwn(ta, ta_index, &out->value);
+    return TypedArrayGetOwn(rt, ta, ta_index, &out->value);
   }
   if (key.IsIndex()) {
     if (IsStringWrapper(obj)) {
@@ -370,8 +370,7 @@ bool CreateDataProperty(Runtime& rt, Object* obj, PropertyKey key, Value value) 
 bool DeleteProperty(Runtime& rt, Object* obj, PropertyKey key) {
   double ta_index;
   if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
-    Value ignored;
-    return !TypedArrayGetOwn(ta, ta_index, &ignored);
+    return !TypedArrayHasElement(ta, ta_index);
   }
   if (Proxy* proxy = AsProxy(obj)) return ProxyDelete(rt, proxy, key);
   OwnProperty p;
@@ -451,8 +450,7 @@ bool HasProperty(Runtime& rt, Object* obj, PropertyKey key) {
   for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     double ta_index;
     if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) {
-      Value ignored;
-      return TypedArrayGetOwn(ta, ta_index, &ignored);
+      return TypedArrayHasElement(ta, ta_index);
     }
     if (Proxy* proxy = AsProxy(o)) return ProxyHas(rt, proxy, key);
     if (HasOwnProperty(rt, o, key)) return true;
@@ -475,7 +473,7 @@ Value GetProperty(Runtime& rt, Object* obj, PropertyKey key, Value receiver) {
       continue;
     }
     double ta_index;
-    if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) return TypedArrayGetElement(ta, ta_index);
+    if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) return TypedArrayGetElement(rt, ta, ta_index);
     if (Proxy* proxy = AsProxy(o)) return ProxyGet(rt, proxy, key, receiver);
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) {
@@ -556,7 +554,7 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
   bool found = false;
   for (Object* o = obj; o; o = o->proto(), rt.PollNativeTimeout()) {
     if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) {
-      if (!TypedArrayGetOwn(ta, ta_index, &p.value)) return true;
+      if (!TypedArrayHasElement(ta, ta_index)) return true;
     }
     if (Proxy* proxy = AsProxy(o)) {
       if (ProxySet(rt, proxy, key, rvalue, rreceiver)) return true;
@@ -791,15 +789,17 @@ PropertyDescriptor ToPropertyDescriptor(Runtime& rt, Value v) {
 }
 
 Value FromPropertyDescriptor(Runtime& rt, const OwnProperty& p) {
+  // The value may be fresh (a BigInt typed array element): root it.
+  Rooted<Value> value(rt, p.value);
   Rooted<Object*> obj(rt, rt.NewObject());
   const Names& n = rt.names();
   if (p.attrs & kAttrAccessor) {
-    auto* acc = static_cast<Accessor*>(p.value.AsCell());
+    auto* acc = static_cast<Accessor*>(value.get().AsCell());
     Rooted<Value> setter(rt, acc->setter);
     CreateDataProperty(rt, obj, PropertyKey::Named(n.get), acc->getter);
     CreateDataProperty(rt, obj, PropertyKey::Named(n.set), setter);
   } else {
-    CreateDataProperty(rt, obj, PropertyKey::Named(n.value), p.value);
+    CreateDataProperty(rt, obj, PropertyKey::Named(n.value), value);
     CreateDataProperty(rt, obj, PropertyKey::Named(n.writable), Value::Boolean(p.attrs & kAttrWritable));
   }
   CreateDataProperty(rt, obj, PropertyKey::Named(n.enumerable), Value::Boolean(p.attrs & kAttrEnumerable));
