@@ -130,6 +130,23 @@ def main():
         check("without --expose-gc there is no gc()", p.returncode == 1 and b"gc is not defined" in p.stderr,
               "exit %d %r" % (p.returncode, p.stderr))
 
+        # --test262-host defines $262: a detached buffer, a new script whose
+        # lexical clashes with an earlier one, gc(), and createRealm refused.
+        host_js = os.path.join(tmp, "host.js")
+        with open(host_js, "w") as f:
+            f.write('const ab = new ArrayBuffer(4), u = new Uint8Array(ab);\n'
+                    '$262.detachArrayBuffer(ab);\n'
+                    'print(ab.byteLength, u.length, $262.global === globalThis, $262.evalScript("let n = 2; n * 21"));\n'
+                    'try { $262.evalScript("var n;"); } catch (e) { print(e.name); }\n'
+                    'try { $262.createRealm(); } catch (e) { print(e.name); }\n'
+                    '$262.gc();\n')
+        p = run([jsvm, "run", "--test262-host", host_js])
+        check("--test262-host defines $262", p.returncode == 0 and
+              text(p.stdout) == "0 0 true 42\nSyntaxError\nTypeError\n", "exit %d %r %r" % (p.returncode, p.stdout, p.stderr))
+        p = run([jsvm, "run", host_js])
+        check("without --test262-host there is no $262", p.returncode == 1 and b"$262 is not defined" in p.stderr,
+              "exit %d %r" % (p.returncode, p.stderr))
+
         # Commands.
         p = run([jsvm, "help"])
         check("jsvm help prints the help", p.returncode == 0 and b"Exit codes:" in p.stdout and b"--max-steps" in p.stdout,

@@ -5,7 +5,7 @@
                    [--paths-file FILE] [PATH_FILTER...]
 
 --full runs the runner's full mode (no subset, no scope rules) on the
-filters (and the PATH_FILTERs of --paths-file, one a line, # comments); --vm-args are added to `jsvm run` (e.g. `--unhandled-rejections=none`:
+filters (and the PATH_FILTERs of --paths-file, one a line, # comments); --vm-args are added to `jsvm run` (--full adds --test262-host) (e.g. `--unhandled-rejections=none`:
 test262's async tests reject promises on purpose, and its hosts ignore
 unhandled rejections).
 
@@ -45,7 +45,9 @@ def main():
         return 77
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "results.json")
-        vm = os.path.abspath(args.jsvm) + " run" + (" " + args.vm_args if args.vm_args else "")
+        # Full mode runs the $262 tests too: jsvm defines $262 with --test262-host.
+        vm = os.path.abspath(args.jsvm) + " run" + (" --test262-host" if args.full else "") + \
+            (" " + args.vm_args if args.vm_args else "")
         cmd = [sys.executable, runner, "--vm", vm, "--jobs", args.jobs, "--json", out] + \
             (["--full"] if args.full else []) + \
             (["--paths-file", os.path.abspath(args.paths_file)] if args.paths_file else []) + args.filters

@@ -111,6 +111,8 @@ std::string Dump(const Node* node) {
       return node->As<BooleanLiteral>()->value ? "true" : "false";
     case NodeKind::kIdentifier:
       return U8(node->As<Identifier>()->name);
+    case NodeKind::kPrivateName:
+      return U8(node->As<PrivateName>()->name);
     case NodeKind::kThisExpression:
       return "this";
     case NodeKind::kSuperExpression:

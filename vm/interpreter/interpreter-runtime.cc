@@ -499,10 +499,13 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       Rooted<Object*> global(rt, rt.global());
       Value ctx = frame.fp[reg::kContext];
       Rooted<Context*> context(rt, ctx.IsCell() ? static_cast<Context*>(ctx.AsCell()) : nullptr);
-      // A var or function may not redeclare an earlier script's let/const/class.
+      // A var or function may not redeclare an earlier script's let/const/class
+      // (a script without lexicals runs in the previous script's context).
+      const ScopeInfo* own_si = frame.info->scope_info;
+      const Context* own = own_si && own_si->type() == ScopeType::kScript ? context.get() : nullptr;
       for (uint32_t i = 0; i + 1 < decls->dense().size(); i += 2) {
         String* name = decls->dense()[i].AsString();
-        if (const Runtime::ScriptBinding* b = rt.FindScriptBinding(name); b && b->context != context.get()) {
+        if (const Runtime::ScriptBinding* b = rt.FindScriptBinding(name); b && b->context != own) {
           rt.ThrowSyntaxError("Identifier '" + name->ToUtf8() + "' has already been declared");
         }
       }
