@@ -854,6 +854,22 @@ void BytecodeGenerator::VisitClassLiteral(ClassLiteral* cls, const std::u16strin
   builder_.Ldar(ctor);
 }
 
+void BytecodeGenerator::DefineOwnStaticKey(Register object, String* key) {
+  uint32_t index;
+  if (key->AsArrayIndex(&index)) {
+    RegisterScope rs(builder_);
+    Register value = builder_.NewRegister();
+    Register k = builder_.NewRegister();
+    builder_.StoreAccumulator(value);
+    builder_.LoadNumber(index);
+    builder_.StoreAccumulator(k);
+    builder_.Ldar(value);
+    builder_.DefineKeyedOwnProperty(object, k, Flag(0), builder_.NewFeedbackSlot());
+  } else {
+    builder_.DefineNamedOwnProperty(object, builder_.AddConstant(Value::FromCell(key)), builder_.NewFeedbackSlot());
+  }
+}
+
 void BytecodeGenerator::EmitClassInitializerBody() {
   ClassLiteral* cls = fn_->initializer_of;
   Register self = builder_.NewRegister();
@@ -900,19 +916,7 @@ void BytecodeGenerator::EmitClassInitializerBody() {
       std::u16string key_name = StaticKey(rt_, m.key);
       if (m.value) VisitForAccumulator(m.value, key_name);
       else builder_.LdaUndefined();
-      String* key = rt_.Intern(key_name);
-      uint32_t index;
-      if (key->AsArrayIndex(&index)) {
-        Register k = builder_.NewRegister();
-        Register value = builder_.NewRegister();
-        builder_.StoreAccumulator(value);
-        builder_.LoadNumber(index);
-        builder_.StoreAccumulator(k);
-        builder_.Ldar(value);
-        builder_.DefineKeyedOwnProperty(self, k, Flag(0), builder_.NewFeedbackSlot());
-      } else {
-        builder_.DefineNamedOwnProperty(self, builder_.AddConstant(Value::FromCell(key)), builder_.NewFeedbackSlot());
-      }
+      DefineOwnStaticKey(self, rt_.Intern(key_name));
     }
   }
 }
@@ -951,20 +955,7 @@ void BytecodeGenerator::VisitObjectLiteral(ObjectLiteral* obj) {
         if (!p.computed) {
           std::u16string key = StaticKey(rt_, p.key);
           VisitForAccumulator(p.value, key);
-          uint32_t index;
-          String* key_str = rt_.Intern(key);
-          if (key_str->AsArrayIndex(&index)) {
-            Register value = builder_.NewRegister();
-            Register k = builder_.NewRegister();
-            builder_.StoreAccumulator(value);
-            builder_.LoadNumber(index);
-            builder_.StoreAccumulator(k);
-            builder_.Ldar(value);
-            builder_.DefineKeyedOwnProperty(object, k, Flag(0), builder_.NewFeedbackSlot());
-          } else {
-            builder_.DefineNamedOwnProperty(object, builder_.AddConstant(Value::FromCell(key_str)),
-                                            builder_.NewFeedbackSlot());
-          }
+          DefineOwnStaticKey(object, rt_.Intern(key));
         } else {
           Register key = builder_.NewRegister();
           VisitForAccumulator(p.key);

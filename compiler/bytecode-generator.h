@@ -176,6 +176,9 @@ class BytecodeGenerator {
   // The body of a class's instance or static initializer function: its
   // brand, fields and static blocks, in order.
   void EmitClassInitializerBody();
+  // object.key = acc as an own data property ([[Define]]): DefineNamedOwnProperty,
+  // or DefineKeyedOwnProperty for an array-index key.
+  void DefineOwnStaticKey(Register object, String* key);
   // new.target, and the active function (what super(...) constructs from),
   // also from inside an arrow function; the active function is also left in
   // the register returned.
