@@ -84,6 +84,10 @@ void AppendUInt(std::string& out, uint64_t v) { out += std::to_string(v); }
 
 std::string SymbolText(const Symbol* s) {
   Value d = s->description();
+  // A private name keys an object's private field as `#x` (DevTools' way).
+  if (s->is_private() && d.IsString()) {
+    return s->private_kind() == PrivateKind::kBrand ? "<brand of " + d.AsString()->ToUtf8() + ">" : d.AsString()->ToUtf8();
+  }
   return d.IsString() ? "Symbol(" + d.AsString()->ToUtf8() + ")" : "Symbol()";
 }
 

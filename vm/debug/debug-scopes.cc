@@ -135,7 +135,14 @@ std::string RenderScopeValue(Value v) {
     JsonQuote(v.AsString()->view(), quoted);
     return Utf16ToUtf8(quoted);
   }
-  if (v.IsSymbol()) return "<symbol>";
+  if (v.IsSymbol()) {
+    // Private names never appear in [[Scopes]]; traces show what they are.
+    const Symbol* s = v.AsSymbol();
+    std::string d = s->description().IsString() ? s->description().AsString()->ToUtf8() : "";
+    if (s->private_kind() == PrivateKind::kBrand) return "<private brand of class " + d + ">";
+    if (s->is_private()) return "<private name " + d + ">";
+    return "<symbol>";
+  }
   if (v.IsBigInt()) {
     // As node prints it (123n); a long one as its digit count and first digits.
     std::string digits = BigIntToString(v.AsBigInt());
