@@ -40,7 +40,7 @@ class FunctionControlScope final : public ControlScope {
   using ControlScope::ControlScope;
   bool Execute(Command command, const Node*) override {
     if (command == Command::kReturn) {
-      gen_->EmitReturn();
+      gen_->EmitReturnStatementExit();
       return true;
     }
     return false;
@@ -319,6 +319,10 @@ FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
       if (repl_) builder_.Ldar(completion_);
       else builder_.LdaUndefined();
       EmitReturn();
+      if (derived_return_used_) {
+        builder_.Bind(&derived_return_);
+        EmitReturn();
+      }
     }
   }
   if (resumable()) {
@@ -355,6 +359,15 @@ void BytecodeGenerator::RecordSavedNames(FunctionInfo* info) {
   }
   while (!names.empty() && !names.back()) names.pop_back();
   info->saved_names.assign(names.begin(), names.end());
+}
+
+void BytecodeGenerator::EmitReturnStatementExit() {
+  if (fn_->fn_kind != FunctionKind::kDerivedConstructor || resumable()) {
+    EmitReturn();
+    return;
+  }
+  derived_return_used_ = true;
+  builder_.Jump(derived_return_);
 }
 
 void BytecodeGenerator::EmitReturn() {

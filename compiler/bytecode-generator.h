@@ -64,6 +64,11 @@ class BytecodeGenerator {
   BytecodeArrayBuilder& builder() { return builder_; }
   ControlScope*& control_top() { return control_top_; }
   void EmitReturn();  // the function's own return (acc holds the value)
+  // A `return` statement's exit: EmitReturn, except in a derived
+  // constructor, whose returns meet at one EmitReturn after the body, outside
+  // every try (the check of the returned value is [[Construct]]'s, which no
+  // catch of the constructor sees).
+  void EmitReturnStatementExit();
   // Resumable functions: the names of what their generator object saves (FunctionInfo::saved_names).
   void RecordSavedNames(FunctionInfo* info);
   // await acc; acc is the awaited value (or the rejection is thrown).
@@ -252,6 +257,8 @@ class BytecodeGenerator {
   ControlScope* control_top_ = nullptr;
   uint32_t loop_depth_ = 0;
   Label* optional_chain_end_ = nullptr;
+  Label derived_return_;               // EmitReturnStatementExit's meeting point
+  bool derived_return_used_ = false;
   std::optional<PatternSource> pattern_source_;  // see SetPatternSource
   bool repl_ = false;                 // top level of a REPL input
   Register completion_{0};            // its completion value
