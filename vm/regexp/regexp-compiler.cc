@@ -31,7 +31,16 @@ class Compiler {
       first.Normalize();
       p_->first_known = true;
       p_->first_units = first.ranges;
+      for (size_t i = 0; i < first.ranges.size(); i += 2) {
+        for (char32_t c = first.ranges[i]; c <= first.ranges[i + 1] && c < 256; ++c) {
+          p_->first_latin1[c >> 6] |= uint64_t{1} << (c & 63);
+        }
+        if (first.ranges[i + 1] >= 256) p_->first_above_latin1 = true;
+      }
     }
+    p_->anchored = Anchored(root);
+    LiteralPrefix(root, &p_->prefix);
+    if (p_->prefix.empty() && !unicode_) LiteralInfix(root);  // u/v: candidates could fall inside a pair
   }
 
  private:
@@ -249,7 +258,14 @@ class Compiler {
     switch (n->kind) {
       case NodeKind::kChar: {
         auto c = static_cast<char32_t>(n->value);
-        if (c > 0xFFFF || (ignore_case_ && CaseSensitive(c)) || (unicode_ && c >= 0xD800 && c <= 0xDFFF)) {
+        if (ignore_case_ && c < 128 && CaseSensitive(c)) {
+          // The ASCII letters' case pair, and with u/v the two non-ASCII
+          // characters that fold to ASCII (U+017F to s, U+212A to k).
+          set->Add(c | 0x20, c | 0x20);
+          set->Add(c & ~0x20u, c & ~0x20u);
+          if (unicode_ && (c | 0x20) == 's') set->Add(0x017F, 0x017F);
+          if (unicode_ && (c | 0x20) == 'k') set->Add(0x212A, 0x212A);
+        } else if (c > 0xFFFF || (ignore_case_ && CaseSensitive(c)) || (unicode_ && c >= 0xD800 && c <= 0xDFFF)) {
           *any = true;
         } else {
           set->Add(c, c);
@@ -290,6 +306,132 @@ class Compiler {
       default:  // assertions and lookarounds consume nothing
         return true;
     }
+  }
+
+  // Whether every match of n starts with ^ (not multiline): only index 0 can match.
+  bool Anchored(const Node* n) const {
+    switch (n->kind) {
+      case NodeKind::kAssert:
+        return n->value == kAssertStart && !multiline_;
+      case NodeKind::kGroup:
+        return Anchored(n->kids[0]);
+      case NodeKind::kSeq:
+        return !n->kids.empty() && Anchored(n->kids[0]);
+      case NodeKind::kAlt:
+        for (const Node* k : n->kids) {
+          if (!Anchored(k)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Appends to *prefix the literal code units n begins with; returns whether
+  // all of n was such literals (or consumed nothing), so that what follows
+  // may extend the prefix.
+  bool LiteralPrefix(const Node* n, std::u16string* prefix) const {
+    switch (n->kind) {
+      case NodeKind::kChar: {
+        auto c = static_cast<char32_t>(n->value);
+        if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF) || (ignore_case_ && CaseSensitive(c))) return false;
+        *prefix += static_cast<char16_t>(c);
+        return true;
+      }
+      case NodeKind::kEmpty:
+      case NodeKind::kAssert:
+      case NodeKind::kLook:  // zero-width: the literals after it still start the match
+        return true;
+      case NodeKind::kGroup:
+        return LiteralPrefix(n->kids[0], prefix);
+      case NodeKind::kSeq:
+        for (const Node* k : n->kids) {
+          if (!LiteralPrefix(k, prefix)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // The most code units n can match (-1: unbounded or unknown).
+  static int64_t MaxLength(const Node* n) {
+    switch (n->kind) {
+      case NodeKind::kChar:
+        return n->value > 0xFFFF ? 2 : 1;
+      case NodeKind::kDot:
+      case NodeKind::kSet:
+        return n->set.strings.empty() ? 2 : -1;
+      case NodeKind::kEmpty:
+      case NodeKind::kAssert:
+      case NodeKind::kLook:
+        return 0;
+      case NodeKind::kGroup:
+        return MaxLength(n->kids[0]);
+      case NodeKind::kQuant: {
+        int64_t k = MaxLength(n->kids[0]);
+        if (k < 0 || n->max < 0) return k == 0 ? 0 : -1;
+        return std::min<int64_t>(k * n->max, 1 << 30);
+      }
+      case NodeKind::kAlt: {
+        int64_t m = 0;
+        for (const Node* k : n->kids) {
+          int64_t x = MaxLength(k);
+          if (x < 0) return -1;
+          m = std::max(m, x);
+        }
+        return m;
+      }
+      case NodeKind::kSeq: {
+        int64_t m = 0;
+        for (const Node* k : n->kids) {
+          int64_t x = MaxLength(k);
+          if (x < 0) return -1;
+          m = std::min<int64_t>(m + x, 1 << 30);
+        }
+        return m;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  // The longest run of case-sensitive literal code units in the top-level
+  // sequence whose offset from the match's start is bounded (program infix).
+  void LiteralInfix(const Node* root) {
+    if (root->kind != NodeKind::kSeq) return;
+    int64_t min_off = 0, max_off = 0;
+    std::u16string run;
+    int64_t run_min = 0, run_max = 0;
+    auto keep = [&]() {
+      if (run.size() > p_->infix.size() && run.size() >= 2) {
+        p_->infix = run;
+        p_->infix_min = static_cast<uint32_t>(run_min);
+        p_->infix_max = static_cast<uint32_t>(run_max);
+      }
+      run.clear();
+    };
+    for (const Node* k : root->kids) {
+      auto c = static_cast<char32_t>(k->value);
+      if (k->kind == NodeKind::kChar && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF) &&
+          !(ignore_case_ && CaseSensitive(c))) {
+        if (run.empty()) {
+          run_min = min_off;
+          run_max = max_off;
+        }
+        run += static_cast<char16_t>(c);
+        ++min_off;
+        ++max_off;
+        continue;
+      }
+      keep();
+      int64_t lo = MinLength(k), hi = MaxLength(k);
+      if (hi < 0) return;  // later offsets are unbounded
+      min_off += lo;
+      max_off += hi;
+      if (max_off > (1 << 20)) return;
+    }
+    keep();
   }
 
   // A code unit that every match contains, from the mandatory part of the

@@ -6,6 +6,10 @@
 // the choices above it (lookarounds are atomic), its failure pops down to it.
 // No C++ recursion happens per character, per iteration or per nesting level.
 #include <algorithm>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "vm/regexp/regexp-ast.h"
 #include "vm/regexp/regexp-bytecodes.h"
@@ -36,6 +40,25 @@ struct Undo {
   int32_t old;
 };
 
+}  // namespace
+
+struct RegExpScratch::Buffers {
+  std::vector<int32_t> slots;
+  std::vector<Choice> choices;
+  std::vector<Undo> undo;
+};
+
+RegExpScratch::RegExpScratch() : buffers_(std::make_unique<Buffers>()) {}
+RegExpScratch::~RegExpScratch() = default;
+
+RegExpScratch::Buffers* RegExpScratch::Acquire() {
+  if (in_use_) return nullptr;
+  in_use_ = true;
+  return buffers_.get();
+}
+
+namespace {
+
 bool IsLineTerminator(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 bool IsBasicWordChar(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -43,11 +66,13 @@ bool IsBasicWordChar(char32_t c) {
 
 class Matcher {
  public:
-  Matcher(const RegExpProgram& p, std::u16string_view s, const RegExpLimits& limits)
+  Matcher(const RegExpProgram& p, std::u16string_view s, const RegExpLimits& limits, RegExpScratch::Buffers* b)
       : p_(p), s_(s.data()), len_(static_cast<int32_t>(s.size())), limits_(limits),
         unicode_((p.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0),
         ignore_case_((p.flags & kRegExpIgnoreCase) != 0), capture_slots_(2 * (p.capture_count + 1)),
-        slots_(capture_slots_ + p.register_count, -1), poll_countdown_(limits.poll_interval) {}
+        slots_(b->slots), choices_(b->choices), undo_(b->undo), poll_countdown_(limits.poll_interval) {
+    slots_.resize(capture_slots_ + p.register_count);
+  }
 
   RegExpResult Run(int32_t start, std::vector<int32_t>* captures) {
     RegExpResult r = Attempt(start);
@@ -113,7 +138,7 @@ class Matcher {
     return unicode_ && ignore_case_ && (c == 0x017F || c == 0x212A);
   }
 
-  void Write(int32_t slot, int32_t value) {
+  inline __attribute__((always_inline)) void Write(int32_t slot, int32_t value) {
     // Only a choice point can unwind a write: without one there is nothing to log.
     if (!choices_.empty()) undo_.push_back({slot, slots_[static_cast<size_t>(slot)]});
     slots_[static_cast<size_t>(slot)] = value;
@@ -368,12 +393,54 @@ class Matcher {
   const RegExpLimits& limits_;
   bool unicode_, ignore_case_;
   size_t capture_slots_;
-  std::vector<int32_t> slots_;
-  std::vector<Choice> choices_;
-  std::vector<Undo> undo_;
+  std::vector<int32_t>& slots_;
+  std::vector<Choice>& choices_;
+  std::vector<Undo>& undo_;
   uint64_t backtracks_ = 0;
   uint32_t poll_countdown_;
 };
+
+
+// The first index >= from where unit c occurs, or len.
+uint32_t FindUnit(const char16_t* s, uint32_t from, uint32_t len, char16_t c) {
+  uint32_t i = from;
+#if defined(__SSE2__)
+  __m128i needle = _mm_set1_epi16(static_cast<short>(c));
+  for (; i + 8 <= len; i += 8) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi16(chunk, needle)));
+    if (mask) return i + static_cast<uint32_t>(__builtin_ctz(mask)) / 2;
+  }
+#endif
+  for (; i < len; ++i) {
+    if (s[i] == c) return i;
+  }
+  return len;
+}
+
+// The first index >= from (and <= len - lit.size()) where lit occurs, or len.
+uint32_t FindLiteral(const char16_t* s, uint32_t from, uint32_t len, const std::u16string& lit) {
+  auto n = static_cast<uint32_t>(lit.size());
+  for (;;) {
+    if (from > len || len - from < n) return len;
+    from = FindUnit(s, from, len - n + 1, lit[0]);
+    if (from > len - n) return len;
+    if (std::memcmp(s + from + 1, lit.data() + 1, (n - 1) * sizeof(char16_t)) == 0) return from;
+    ++from;
+  }
+}
+
+// Whether a match can start with code unit c (first_known programs).
+bool CanStartWith(const RegExpProgram& p, char16_t c) {
+  if (c < 256) return (p.first_latin1[c >> 6] >> (c & 63)) & 1;
+  if (!p.first_above_latin1) return false;
+  const std::vector<char32_t>& r = p.first_units;
+  for (size_t i = 0; i < r.size(); i += 2) {
+    if (c < r[i]) return false;
+    if (c <= r[i + 1]) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -381,42 +448,55 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
                         std::vector<int32_t>* captures, const RegExpLimits& limits, uint64_t* backtracks) {
   if (backtracks) *backtracks = 0;
   if (start > subject.size()) return RegExpResult::kNoMatch;
-  if (program.required_unit != 0xFFFFFFFFu &&
-      subject.find(static_cast<char16_t>(program.required_unit), start) == std::u16string_view::npos) {
+  auto len = static_cast<uint32_t>(subject.size());
+  const char16_t* s = subject.data();
+  if (program.required_unit != 0xFFFFFFFFu && FindUnit(s, start, len, static_cast<char16_t>(program.required_unit)) == len) {
     return RegExpResult::kNoMatch;
   }
   bool sticky = (program.flags & kRegExpSticky) != 0;
   bool unicode = (program.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
   // With u/v the subject is code points: a start inside a surrogate pair
   // starts at the pair, as V8 does.
-  if (unicode && start > 0 && start < subject.size() && subject[start - 1] >= 0xD800 && subject[start - 1] <= 0xDBFF &&
-      subject[start] >= 0xDC00 && subject[start] <= 0xDFFF) {
+  if (unicode && start > 0 && start < len && s[start - 1] >= 0xD800 && s[start - 1] <= 0xDBFF && s[start] >= 0xDC00 &&
+      s[start] <= 0xDFFF) {
     --start;
   }
-  Matcher m(program, subject, limits);
-  auto len = static_cast<uint32_t>(subject.size());
-  RegExpResult r = RegExpResult::kNoMatch;
-  auto can_start = [&program, &subject, len](uint32_t at) {
-    if (!program.first_known) return true;
-    if (at >= len) return false;
-    char32_t c = subject[at];
-    const std::vector<char32_t>& r = program.first_units;
-    for (size_t i = 0; i < r.size(); i += 2) {
-      if (c < r[i]) return false;
-      if (c <= r[i + 1]) return true;
+  if (program.anchored && start > 0) return RegExpResult::kNoMatch;
+  RegExpScratch::Buffers* buffers = limits.scratch ? limits.scratch->Acquire() : nullptr;
+  RegExpScratch::Buffers own;
+  Matcher m(program, subject, limits, buffers ? buffers : &own);
+  struct ReleaseOnExit {
+    RegExpScratch* scratch;
+    ~ReleaseOnExit() {
+      if (scratch) scratch->Release();
     }
-    return false;
-  };
+  } release{buffers ? limits.scratch : nullptr};
+  RegExpResult r = RegExpResult::kNoMatch;
+  const std::u16string& prefix = program.prefix;
+  auto prefix_len = static_cast<uint32_t>(prefix.size());
+  // With an infix: the last start position the occurrence found last allows.
+  int64_t window_end = -1;
   for (uint32_t at = start; at <= len;) {
-    if (!sticky && !can_start(at)) {
-      ++at;  // no match starts here (nor inside a surrogate pair: first units are never surrogates)
-      continue;
+    if (!sticky) {
+      if (prefix_len > 0) {
+        at = FindLiteral(s, at, len, prefix);  // prefixes hold no surrogates
+        if (at == len) break;
+      } else if (!program.infix.empty()) {
+        if (int64_t{at} > window_end) {
+          uint32_t found = FindLiteral(s, at + program.infix_min, len, program.infix);
+          if (found == len) break;
+          at = std::max<uint32_t>(at, found >= program.infix_max ? found - program.infix_max : 0);
+          window_end = int64_t{found} - program.infix_min;
+        }
+      } else if (program.first_known) {
+        while (at < len && !CanStartWith(program, s[at])) ++at;  // first units are never surrogates
+        if (at >= len) break;
+      }
     }
     r = m.Run(static_cast<int32_t>(at), captures);
-    if (r != RegExpResult::kNoMatch || sticky) break;
+    if (r != RegExpResult::kNoMatch || sticky || program.anchored) break;
     // AdvanceStringIndex: past a whole surrogate pair with u/v.
-    if (unicode && at + 1 < len && subject[at] >= 0xD800 && subject[at] <= 0xDBFF && subject[at + 1] >= 0xDC00 &&
-        subject[at + 1] <= 0xDFFF) {
+    if (unicode && at + 1 < len && s[at] >= 0xD800 && s[at] <= 0xDBFF && s[at + 1] >= 0xDC00 && s[at + 1] <= 0xDFFF) {
       at += 2;
     } else {
       ++at;
