@@ -2,7 +2,7 @@
 // lastIndex, on the unmodified RegExp.prototype) against the spec's general
 // steps: every case here either stays on the fast path and must give the
 // spec's answer, or modifies something so that the general path must run.
-function show(label, v) { console.log(label, JSON.stringify(v)); }
+function show(label, ...values) { console.log(label, JSON.stringify(values)); }
 
 // Start-position search: literal prefixes, infixes, first units, anchors.
 show("prefix", "xxabcxabcd".replace(/abcd?/g, "[$&]"));
@@ -81,11 +81,11 @@ RegExp.prototype.exec = function (s) { calls.push("proto exec " + this.source); 
 show("proto-exec", "ab".replace(/b/, "c"), /a/.test("a"), "ab".split(/b/), "ab".match(/a/g), calls.splice(0));
 RegExp.prototype.exec = savedExec;
 show("proto-exec-restored", "ab".replace(/b/, "c"), calls.splice(0));
-const flagsDesc = Object.getOwnPropertyDescriptor(RegExp.prototype, "flags");
-Object.defineProperty(RegExp.prototype, "flags", { get() { calls.push("flags"); return flagsDesc.get.call(this); }, configurable: true });
-show("proto-flags", "aa".replace(/a/g, "b"), calls.splice(0));
-Object.defineProperty(RegExp.prototype, "flags", flagsDesc);
-show("proto-flags-restored", "aa".replace(/a/g, "b"), calls.splice(0));
+const globalDesc = Object.getOwnPropertyDescriptor(RegExp.prototype, "global");
+Object.defineProperty(RegExp.prototype, "global", { get() { calls.push("global"); return globalDesc.get.call(this); }, configurable: true });
+show("proto-flag-getter", "aa".replace(/a/g, "b"), calls.splice(0));
+Object.defineProperty(RegExp.prototype, "global", globalDesc);
+show("proto-flag-getter-restored", "aa".replace(/a/g, "b"), calls.splice(0));
 const speciesDesc = Object.getOwnPropertyDescriptor(RegExp, Symbol.species);
 Object.defineProperty(RegExp, Symbol.species, { get() { calls.push("species"); return RegExp; }, configurable: true });
 show("species", "a,b".split(/,/), "a".replace(/a/, "b"), calls.splice(0));

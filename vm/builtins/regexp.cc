@@ -36,6 +36,9 @@ struct RegExpState {
   // index, input, groups), valid in the shape epoch they were made in.
   Shape* match_shapes[3] = {nullptr, nullptr, nullptr};
   uint32_t match_shapes_epoch = 0;
+  // The shape of a new RegExp object (its lastIndex), likewise.
+  Shape* instance_shape = nullptr;
+  uint32_t instance_shape_epoch = 0;
   // RegExp.prototype and %RegExp% as installed: their shapes and property
   // values (kept alive in BuiltinsState::roots, so that no other cell can
   // take an address seen here). While both still match, every property the
@@ -107,9 +110,17 @@ Value Initialize(Runtime& rt, RegExpObject* obj, Value pattern, Value flags) {
 }
 
 // RegExpAlloc: a RegExp object with its lastIndex property, not initialised.
+// Its lastIndex sits in an inline slot; the shape is made once per shape epoch.
 RegExpObject* Alloc(Runtime& rt, Object* proto) {
-  Rooted<RegExpObject*> r(rt, rt.heap().New<RegExpObject>(proto));
-  DefineRaw(rt, r, PropertyKey::Named(rt.names().lastIndex), Value::Int(0), kAttrWritable);
+  auto* r = rt.heap().NewWithExtra<RegExpObject>(sizeof(Value), proto);
+  r->InitInlineSlots(1, sizeof(RegExpObject));
+  // After the allocation, which may collect (and free an unused shape); Transition never collects.
+  RegExpState& st = RegExpStateOf(rt);
+  if (!st.instance_shape || st.instance_shape_epoch != rt.shapes().epoch()) {
+    st.instance_shape = rt.shapes().Transition(nullptr, rt.names().lastIndex, kAttrWritable);
+    st.instance_shape_epoch = rt.shapes().epoch();
+  }
+  r->InitNamed(st.instance_shape, {Value::Int(0)});
   return r;
 }
 
@@ -237,7 +248,7 @@ Shape* const* MatchShapes(Runtime& rt) {
 }
 
 // A capture of s as a string, or undefined when unmatched.
-Value CaptureValue(Runtime& rt, String* s, const std::vector<int32_t>& caps, uint32_t i) {
+Value CaptureValue(Runtime& rt, String* s, const int32_t* caps, uint32_t i) {
   int32_t b = caps[2 * i], e = caps[2 * i + 1];
   if (b < 0) return Value::Undefined();
   if (b == e) return Value::FromCell(rt.names().empty);
@@ -266,12 +277,13 @@ Array* NewMatchArray(Runtime& rt, const RegExpProgram& program, String* string, 
   a->InitInlineSlots(3, sizeof(Array));
   a->ReserveDense(rt, n + 1);
   for (uint32_t i = 0; i <= n; ++i) {
-    Value v = CaptureValue(rt, s, caps, i);
+    Value v = CaptureValue(rt, s, caps.data(), i);
     a->dense().push_back(v);
   }
   a->set_length_raw(n + 1);
   int32_t index = caps[0];
   Value groups = GroupsObject(rt, program, a);
+  // MatchShapes after the last allocation (Transition never collects, an allocation may free shapes).
   a->InitNamed(MatchShapes(rt)[2], {Value::Int(index), Value::FromCell(s.get()), groups});
   if (program.flags & kRegExpHasIndices) {
     Rooted<Array*> indices(rt, rt.NewArray(0));
@@ -517,7 +529,7 @@ Value FastMatch(Runtime& rt, RegExpObject* regexp, String* string) {
   uint32_t at = 0;
   while (at <= s->length() && RunProgram(rt, *program, s->view(), at, &caps)) {
     NoteLastMatch(rt, s, caps);
-    ArrayPush(rt, a, CaptureValue(rt, s, caps, 0));
+    ArrayPush(rt, a, CaptureValue(rt, s, caps.data(), 0));
     at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
                             : static_cast<uint32_t>(caps[1]);
   }
@@ -541,9 +553,8 @@ size_t CaptureReference(std::u16string_view replacement, size_t i, size_t m, siz
 }
 
 // GetSubstitution for a match given as capture indices into s.
-void AppendSubstitution(Runtime& rt, const RegExpProgram& program, std::u16string_view str,
-                        const std::vector<int32_t>& caps, std::u16string_view replacement, std::u16string* out) {
-  (void)rt;
+void AppendSubstitution(const RegExpProgram& program, std::u16string_view str, const int32_t* caps,
+                        std::u16string_view replacement, std::u16string* out) {
   size_t m = program.capture_count;
   auto capture = [&str, &caps](size_t i) {
     int32_t b = caps[2 * i], e = caps[2 * i + 1];
@@ -631,8 +642,7 @@ Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value repla
   std::u16string out;
   size_t next_source = 0;
   for (size_t k = 0; k < all.size(); k += slots) {
-    std::vector<int32_t> match(all.begin() + static_cast<std::ptrdiff_t>(k),
-                               all.begin() + static_cast<std::ptrdiff_t>(k + slots));
+    const int32_t* match = all.data() + k;  // `all` does not change while replacing
     auto position = static_cast<size_t>(match[0]);
     if (functional) {
       RootedVector call_args(rt);
@@ -652,7 +662,7 @@ Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value repla
       }
     } else if (position >= next_source) {
       out.append(s->view().substr(next_source, position - next_source));
-      AppendSubstitution(rt, *program, s->view(), match, replacer.get().AsString()->view(), &out);
+      AppendSubstitution(*program, s->view(), match, replacer.get().AsString()->view(), &out);
     }
     if (position >= next_source) next_source = static_cast<size_t>(match[1]);
     if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
@@ -702,7 +712,7 @@ Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) 
     if (a->length() == lim) return Value::FromCell(a.get());
     p = e;
     for (uint32_t i = 1; i <= program->capture_count; ++i) {
-      ArrayPush(rt, a, CaptureValue(rt, s, caps, i));
+      ArrayPush(rt, a, CaptureValue(rt, s, caps.data(), i));
       if (a->length() == lim) return Value::FromCell(a.get());
     }
     q = p;

@@ -6,7 +6,6 @@
 // the choices above it (lookarounds are atomic), its failure pops down to it.
 // No C++ recursion happens per character, per iteration or per nesting level.
 #include <algorithm>
-#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -177,7 +176,8 @@ class Matcher {
   }
 
   RegExpResult Attempt(int32_t start) {
-    std::fill(slots_.begin(), slots_.end(), -1);
+    // Registers are always written before they are read: only captures start unset.
+    std::fill(slots_.begin(), slots_.begin() + static_cast<std::ptrdiff_t>(capture_slots_), -1);
     choices_.clear();
     undo_.clear();
     const int32_t* code = p_.code.data();
@@ -418,6 +418,24 @@ uint32_t FindUnit(const char16_t* s, uint32_t from, uint32_t len, char16_t c) {
   return len;
 }
 
+// The first index >= from where unit a or unit b occurs, or len.
+uint32_t FindEitherUnit(const char16_t* s, uint32_t from, uint32_t len, char16_t a, char16_t b) {
+  uint32_t i = from;
+#if defined(__SSE2__)
+  __m128i na = _mm_set1_epi16(static_cast<short>(a)), nb = _mm_set1_epi16(static_cast<short>(b));
+  for (; i + 8 <= len; i += 8) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi16(chunk, na), _mm_cmpeq_epi16(chunk, nb));
+    auto mask = static_cast<uint32_t>(_mm_movemask_epi8(hit));
+    if (mask) return i + static_cast<uint32_t>(__builtin_ctz(mask)) / 2;
+  }
+#endif
+  for (; i < len; ++i) {
+    if (s[i] == a || s[i] == b) return i;
+  }
+  return len;
+}
+
 // The first index >= from (and <= len - lit.size()) where lit occurs, or len.
 uint32_t FindLiteral(const char16_t* s, uint32_t from, uint32_t len, const std::u16string& lit) {
   auto n = static_cast<uint32_t>(lit.size());
@@ -425,7 +443,9 @@ uint32_t FindLiteral(const char16_t* s, uint32_t from, uint32_t len, const std::
     if (from > len || len - from < n) return len;
     from = FindUnit(s, from, len - n + 1, lit[0]);
     if (from > len - n) return len;
-    if (std::memcmp(s + from + 1, lit.data() + 1, (n - 1) * sizeof(char16_t)) == 0) return from;
+    uint32_t k = 1;
+    while (k < n && s[from + k] == lit[k]) ++k;
+    if (k == n) return from;
     ++from;
   }
 }
@@ -450,7 +470,9 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
   if (start > subject.size()) return RegExpResult::kNoMatch;
   auto len = static_cast<uint32_t>(subject.size());
   const char16_t* s = subject.data();
-  if (program.required_unit != 0xFFFFFFFFu && FindUnit(s, start, len, static_cast<char16_t>(program.required_unit)) == len) {
+  // A subject without the required unit cannot match (the prefix and infix scans find that out themselves).
+  if (program.required_unit != 0xFFFFFFFFu && program.prefix.empty() && program.infix.empty() &&
+      FindUnit(s, start, len, static_cast<char16_t>(program.required_unit)) == len) {
     return RegExpResult::kNoMatch;
   }
   bool sticky = (program.flags & kRegExpSticky) != 0;
@@ -477,7 +499,7 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
   // With an infix: the last start position the occurrence found last allows.
   int64_t window_end = -1;
   for (uint32_t at = start; at <= len;) {
-    if (!sticky) {
+    if (!sticky && !program.anchored) {  // an anchored program runs once, at 0
       if (prefix_len > 0) {
         at = FindLiteral(s, at, len, prefix);  // prefixes hold no surrogates
         if (at == len) break;
@@ -489,7 +511,15 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
           window_end = int64_t{found} - program.infix_min;
         }
       } else if (program.first_known) {
-        while (at < len && !CanStartWith(program, s[at])) ++at;  // first units are never surrogates
+        // First units are never surrogates. One or two of them (a letter under i): a vector scan.
+        const std::vector<char32_t>& f = program.first_units;
+        if (f.size() == 2 && f[0] == f[1]) {
+          at = FindUnit(s, at, len, static_cast<char16_t>(f[0]));
+        } else if (f.size() == 4 && f[0] == f[1] && f[2] == f[3]) {
+          at = FindEitherUnit(s, at, len, static_cast<char16_t>(f[0]), static_cast<char16_t>(f[2]));
+        } else {
+          while (at < len && !CanStartWith(program, s[at])) ++at;
+        }
         if (at >= len) break;
       }
     }
