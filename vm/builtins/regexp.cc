@@ -11,6 +11,7 @@
 #include "vm/execution/operations.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/interpreter/trace-hooks.h"
 #include "vm/objects/collections.h"
 #include "vm/objects/unicode.h"
 #include "vm/regexp/regexp-object.h"
@@ -220,16 +221,23 @@ void PollSteps(void* context, uint64_t steps) {
   static_cast<Runtime*>(context)->interpreter().CountNativeSteps(steps);
 }
 
-// Runs the program of r on s from last_index; false when it does not match.
-bool RunProgram(Runtime& rt, const RegExpProgram& program, std::u16string_view s, uint32_t last_index,
+// Runs the program on s from last_index; false when it does not match. A
+// tracer sees each run.
+bool RunProgram(Runtime& rt, const RegExpProgram& program, String* s, uint32_t last_index,
                 std::vector<int32_t>* captures) {
   RegExpLimits limits;
   limits.poll = PollSteps;
   limits.context = &rt;
   limits.scratch = &RegExpStateOf(rt).scratch;
   uint64_t backtracks = 0;
-  RegExpResult result = ExecRegExp(program, s, last_index, captures, limits, &backtracks);
+  RegExpResult result = ExecRegExp(program, s->view(), last_index, captures, limits, &backtracks);
   if (backtracks % limits.poll_interval) rt.interpreter().CountNativeSteps(backtracks % limits.poll_interval);
+  if (TraceHooks* hooks = rt.trace_hooks()) {
+    std::string flags = RegExpFlagsText(program.flags);
+    bool matched = result == RegExpResult::kMatch;
+    hooks->OnRegExpRun({program.source, flags, Value::FromCell(s), last_index, matched ? captures->data() : nullptr,
+                        program.capture_count + 1, backtracks});
+  }
   if (result == RegExpResult::kStackOverflow) rt.ThrowRangeError("Maximum call stack size exceeded");
   return result == RegExpResult::kMatch;
 }
@@ -323,7 +331,7 @@ bool BuiltinMatch(Runtime& rt, RegExpObject* regexp, String* string, std::vector
   const RegExpProgram* program = r->program();
   bool global_or_sticky = (program->flags & (kRegExpGlobal | kRegExpSticky)) != 0;
   if (!global_or_sticky) last_index = 0;
-  if (last_index > s->length() || !RunProgram(rt, *program, s->view(), static_cast<uint32_t>(last_index), caps)) {
+  if (last_index > s->length() || !RunProgram(rt, *program, s, static_cast<uint32_t>(last_index), caps)) {
     if (global_or_sticky) SetLastIndex(rt, r, Value::Int(0));
     return false;
   }
@@ -527,7 +535,7 @@ Value FastMatch(Runtime& rt, RegExpObject* regexp, String* string) {
   bool unicode = (program->flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
   Rooted<Array*> a(rt, rt.NewArray(0));
   uint32_t at = 0;
-  while (at <= s->length() && RunProgram(rt, *program, s->view(), at, &caps)) {
+  while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
     NoteLastMatch(rt, s, caps);
     ArrayPush(rt, a, CaptureValue(rt, s, caps.data(), 0));
     at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
@@ -626,7 +634,7 @@ Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value repla
   std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
   if (global) {
     uint32_t at = 0;
-    while (at <= s->length() && RunProgram(rt, *program, s->view(), at, &caps)) {
+    while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
       NoteLastMatch(rt, s, caps);
       all.insert(all.end(), caps.begin(), caps.end());
       at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
@@ -686,7 +694,7 @@ Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) 
   std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
   uint32_t size = s->length();
   if (size == 0) {
-    if (RunProgram(rt, *program, s->view(), 0, &caps)) {
+    if (RunProgram(rt, *program, s, 0, &caps)) {
       NoteLastMatch(rt, s, caps);
       return Value::FromCell(a.get());
     }
@@ -695,7 +703,7 @@ Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) 
   }
   uint32_t p = 0, q = 0;
   while (q < size) {
-    if (!RunProgram(rt, *program, s->view(), q, &caps)) {
+    if (!RunProgram(rt, *program, s, q, &caps)) {
       if (!sticky) break;
       q = static_cast<uint32_t>(AdvanceIndex(s, q, unicode));
       continue;
@@ -856,7 +864,7 @@ Value RegExpProtoSearch(Runtime& rt, CallArgs& args) {
   if (RegExpObject* fast = PristineRegExp(rt, Value::FromCell(rx.get()))) {
     // lastIndex is saved, used and restored: with a numeric lastIndex nothing of that is visible.
     std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
-    if (!RunProgram(rt, *fast->program(), s->view(), 0, &caps)) return Value::Int(-1);
+    if (!RunProgram(rt, *fast->program(), s, 0, &caps)) return Value::Int(-1);
     NoteLastMatch(rt, s, caps);
     return Value::Int(caps[0]);
   }
