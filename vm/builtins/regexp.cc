@@ -269,9 +269,16 @@ Value GroupsObject(Runtime& rt, const RegExpProgram& program, Object* source) {
   if (!program.has_named_groups) return Value::Undefined();
   Rooted<Object*> from(rt, source);
   Rooted<Object*> groups(rt, rt.NewObject(nullptr));
+  // A name used by several groups (in different alternatives) gets the
+  // value of the one that participated, in the place of its first group.
+  std::vector<const std::u16string*> matched;
   for (uint32_t i = 1; i <= program.capture_count; ++i) {
     const std::u16string& name = program.group_names[i];
-    if (!name.empty()) CreateDataProperty(rt, groups, rt.KeyFor(name), GetIndex(rt, from, i));
+    if (name.empty()) continue;
+    if (std::any_of(matched.begin(), matched.end(), [&name](const std::u16string* m) { return *m == name; })) continue;
+    Rooted<Value> value(rt, GetIndex(rt, from, i));
+    if (!value.get().IsUndefined()) matched.push_back(&name);
+    CreateDataProperty(rt, groups, rt.KeyFor(name), value);
   }
   return Value::FromCell(groups.get());
 }

@@ -22,7 +22,7 @@ namespace jsvm::regexp {
   V(BackrefBack, 2, "the text of group n precedes (flag: ignore case)")                                  \
   V(AssertStart, 1, "pos is the input's start (multiline: or a line's)")                                 \
   V(AssertEnd, 1, "pos is the input's end (multiline: or a line's)")                                     \
-  V(WordBoundary, 1, "pos is (negated: is not) between a word and a non-word character")                 \
+  V(WordBoundary, 1, "pos is (flags 1: is not) between a word and a non-word character (2: u/v+i words)") \
   V(Push, 1, "push a choice point that resumes at target with the current pos")                          \
   V(Goto, 1, "continue at target")                                                                       \
   V(Save, 1, "slot = pos (capture starts and ends)")                                                     \

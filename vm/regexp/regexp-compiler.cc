@@ -19,11 +19,13 @@ class Compiler {
         unicode_((flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0),
         multiline_((flags & kRegExpMultiline) != 0), dot_all_((flags & kRegExpDotAll) != 0) {}
 
-  void CompileRoot(Node* root) {
+  void CompileRoot(Node* root, bool has_modifiers) {
     EmitOp(Op::kSave, {0});
     Emit(root, false);
     EmitOp(Op::kSave, {1});
     EmitOp(Op::kMatch, {});
+    // The scans below read the pattern's flags, not a group's: with modifiers, none.
+    if (has_modifiers) return;
     p_->required_unit = RequiredUnit(root);
     CharSet first;
     bool any = false;
@@ -94,8 +96,9 @@ class Compiler {
         switch (n->value) {
           case kAssertStart: EmitOp(Op::kAssertStart, {multiline_ ? 1 : 0}); break;
           case kAssertEnd: EmitOp(Op::kAssertEnd, {multiline_ ? 1 : 0}); break;
-          case kAssertWordBoundary: EmitOp(Op::kWordBoundary, {0}); break;
-          default: EmitOp(Op::kWordBoundary, {1}); break;
+          // Operand: 1 negated (\B), 2 with u/v and i (U+017F and U+212A are word characters).
+          case kAssertWordBoundary: EmitOp(Op::kWordBoundary, {unicode_ && ignore_case_ ? 2 : 0}); break;
+          default: EmitOp(Op::kWordBoundary, {1 | (unicode_ && ignore_case_ ? 2 : 0)}); break;
         }
         return;
       case NodeKind::kBackref:
@@ -103,7 +106,18 @@ class Compiler {
         return;
       case NodeKind::kGroup:
         if (n->value == 0) {
+          // (?ims-ims:...): the instructions inside carry the group's flags.
+          bool saved[] = {ignore_case_, multiline_, dot_all_};
+          if (n->mods_add & kModifierIgnoreCase) ignore_case_ = true;
+          if (n->mods_remove & kModifierIgnoreCase) ignore_case_ = false;
+          if (n->mods_add & kModifierMultiline) multiline_ = true;
+          if (n->mods_remove & kModifierMultiline) multiline_ = false;
+          if (n->mods_add & kModifierDotAll) dot_all_ = true;
+          if (n->mods_remove & kModifierDotAll) dot_all_ = false;
           Emit(n->kids[0], back);
+          ignore_case_ = saved[0];
+          multiline_ = saved[1];
+          dot_all_ = saved[2];
           return;
         }
         EmitOp(Op::kSave, {2 * n->value + (back ? 1 : 0)});
@@ -512,7 +526,7 @@ std::shared_ptr<const RegExpProgram> CompileRegExp(std::u16string_view pattern, 
   program->capture_count = tree.capture_count;
   program->group_names = tree.group_names;
   for (const auto& n : tree.group_names) program->has_named_groups |= !n.empty();
-  regexp::Compiler(program.get(), flags).CompileRoot(tree.root);
+  regexp::Compiler(program.get(), flags).CompileRoot(tree.root, tree.has_modifiers);
   return program;
 }
 

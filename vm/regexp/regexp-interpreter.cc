@@ -68,7 +68,7 @@ class Matcher {
   Matcher(const RegExpProgram& p, std::u16string_view s, const RegExpLimits& limits, RegExpScratch::Buffers* b)
       : p_(p), s_(s.data()), len_(static_cast<int32_t>(s.size())), limits_(limits),
         unicode_((p.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0),
-        ignore_case_((p.flags & kRegExpIgnoreCase) != 0), capture_slots_(2 * (p.capture_count + 1)),
+        capture_slots_(2 * (p.capture_count + 1)),
         slots_(b->slots), choices_(b->choices), undo_(b->undo), poll_countdown_(limits.poll_interval) {
     slots_.resize(capture_slots_ + p.register_count);
   }
@@ -130,11 +130,12 @@ class Matcher {
     }
   }
 
-  bool IsWordAt(int32_t i) const {
+  // Whether the unit at i is a word character (unicode_icase: with u/v and i, U+017F and U+212A too).
+  bool IsWordAt(int32_t i, bool unicode_icase) const {
     if (i < 0 || i >= len_) return false;
     char32_t c = s_[i];
     if (IsBasicWordChar(c)) return true;
-    return unicode_ && ignore_case_ && (c == 0x017F || c == 0x212A);
+    return unicode_icase && (c == 0x017F || c == 0x212A);
   }
 
   inline __attribute__((always_inline)) void Write(int32_t slot, int32_t value) {
@@ -266,8 +267,9 @@ class Matcher {
           pc += 2;
           break;
         case Op::kWordBoundary: {
-          bool boundary = IsWordAt(pos - 1) != IsWordAt(pos);
-          if (boundary == (ins[1] != 0)) goto fail;
+          bool unicode_icase = (ins[1] & 2) != 0;
+          bool boundary = IsWordAt(pos - 1, unicode_icase) != IsWordAt(pos, unicode_icase);
+          if (boundary == ((ins[1] & 1) != 0)) goto fail;
           pc += 2;
           break;
         }
@@ -391,7 +393,7 @@ class Matcher {
   const char16_t* s_;
   int32_t len_;
   const RegExpLimits& limits_;
-  bool unicode_, ignore_case_;
+  bool unicode_;
   size_t capture_slots_;
   std::vector<int32_t>& slots_;
   std::vector<Choice>& choices_;
