@@ -626,8 +626,9 @@ void AppendSubstitution(const RegExpProgram& program, std::u16string_view str, c
   }
 }
 
-// @@replace on a pristine RegExp: every match first (the spec collects them
-// before replacing), then the replacements, without match arrays.
+// @@replace on a pristine RegExp, without match arrays: a replacement string
+// is substituted as each match is found; a replacer function is called once
+// every match is known, as the spec's steps do.
 Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value replace_value, bool functional) {
   Rooted<RegExpObject*> rx(rt, regexp);
   Rooted<String*> s(rt, string);
@@ -636,9 +637,40 @@ Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value repla
   uint16_t flags = program->flags;
   bool global = (flags & kRegExpGlobal) != 0;
   bool unicode = (flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
+  std::u16string out;
+  size_t next_source = 0;
+  if (!functional) {
+    // No user code runs between the matches: each is replaced as it is found.
+    std::u16string_view replacement = replacer.get().AsString()->view();
+    bool any = false;
+    auto substitute = [&]() {
+      any = true;
+      out.append(s->view().substr(next_source, static_cast<size_t>(caps[0]) - next_source));
+      AppendSubstitution(*program, s->view(), caps.data(), replacement, &out);
+      next_source = static_cast<size_t>(caps[1]);
+      if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
+    };
+    if (global) {
+      uint32_t at = 0;
+      while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
+        NoteLastMatch(rt, s, caps);
+        substitute();
+        at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
+                                : static_cast<uint32_t>(caps[1]);
+      }
+      SetPristineLastIndex(rx, 0);
+    } else if (BuiltinMatch(rt, rx, s, &caps)) {
+      substitute();
+    }
+    if (!any) return Value::FromCell(s.get());
+    out.append(s->view().substr(next_source));
+    return Str(rt, out);
+  }
+  // A replacer function: every match first (the spec collects them before
+  // calling it), then the calls.
   size_t slots = 2 * (program->capture_count + 1);
   std::vector<int32_t> all;  // the captures of every match, one after the other
-  std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
   if (global) {
     uint32_t at = 0;
     while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
@@ -652,34 +684,27 @@ Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value repla
     all = caps;
   }
   if (all.empty()) return Value::FromCell(s.get());
-  // A program cannot change under us: compile() needs a call, and only functional replacements call.
+  // The replacer may call compile() on rx: keep this program alive.
   std::shared_ptr<const RegExpProgram> keep = program->shared_from_this();
-  std::u16string out;
-  size_t next_source = 0;
   for (size_t k = 0; k < all.size(); k += slots) {
     const int32_t* match = all.data() + k;  // `all` does not change while replacing
     auto position = static_cast<size_t>(match[0]);
-    if (functional) {
-      RootedVector call_args(rt);
-      for (uint32_t i = 0; i <= program->capture_count; ++i) call_args.push_back(CaptureValue(rt, s, match, i));
-      call_args.push_back(Value::Int(match[0]));
-      call_args.push_back(Value::FromCell(s.get()));
-      if (program->has_named_groups) {
-        Rooted<Array*> holder(rt, rt.NewArrayFrom(std::vector<Value>(call_args.values().begin(),
-                                                                       call_args.values().begin() + program->capture_count + 1)));
-        call_args.push_back(GroupsObject(rt, *program, holder));
-      }
-      Value r = Call(rt, replacer, Value::Undefined(), call_args.data(), static_cast<uint32_t>(call_args.size()));
-      String* replacement = ToString(rt, r);
-      if (position >= next_source) {
-        out.append(s->view().substr(next_source, position - next_source));
-        out.append(replacement->view());
-      }
-    } else if (position >= next_source) {
-      out.append(s->view().substr(next_source, position - next_source));
-      AppendSubstitution(*program, s->view(), match, replacer.get().AsString()->view(), &out);
+    RootedVector call_args(rt);
+    for (uint32_t i = 0; i <= program->capture_count; ++i) call_args.push_back(CaptureValue(rt, s, match, i));
+    call_args.push_back(Value::Int(match[0]));
+    call_args.push_back(Value::FromCell(s.get()));
+    if (program->has_named_groups) {
+      Rooted<Array*> holder(rt, rt.NewArrayFrom(std::vector<Value>(call_args.values().begin(),
+                                                                     call_args.values().begin() + program->capture_count + 1)));
+      call_args.push_back(GroupsObject(rt, *program, holder));
     }
-    if (position >= next_source) next_source = static_cast<size_t>(match[1]);
+    Value r = Call(rt, replacer, Value::Undefined(), call_args.data(), static_cast<uint32_t>(call_args.size()));
+    String* replacement = ToString(rt, r);
+    if (position >= next_source) {
+      out.append(s->view().substr(next_source, position - next_source));
+      out.append(replacement->view());
+      next_source = static_cast<size_t>(match[1]);
+    }
     if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
   }
   if (next_source < s->length()) out.append(s->view().substr(next_source));

@@ -34,7 +34,7 @@ namespace jsvm::regexp {
   V(EmptyCheck, 3, "fail if pos == register p and count register c (-1: none) >= min")                  \
   V(LookStart, 3, "enter a lookaround: marker register r, negated, continuation target")                 \
   V(LookEnd, 2, "its body matched: marker register r, negated")                                          \
-  V(RepeatGreedy, 3, "the next instruction (one code unit, forwards) as often as it matches, min..max; give back one at a time (len: its size)") \
+  V(RepeatGreedy, 4, "the next instruction (one code unit, forwards) as often as it matches, min..max; give back one at a time (len: its size); next: the unit that must follow (-1: any)") \
   V(Match, 0, "the pattern matched")
 
 enum class Op : int32_t {

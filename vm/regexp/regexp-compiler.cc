@@ -24,6 +24,7 @@ class Compiler {
     Emit(root, false);
     EmitOp(Op::kSave, {1});
     EmitOp(Op::kMatch, {});
+    NoteUnitsAfterRuns();
     // The scans below read the pattern's flags, not a group's: with modifiers, none.
     if (has_modifiers) return;
     p_->required_unit = RequiredUnit(root);
@@ -246,7 +247,7 @@ class Compiler {
     bool single = body->kind == NodeKind::kDot || (body->kind == NodeKind::kSet && body->set.strings.empty()) ||
                   (body->kind == NodeKind::kChar && body->value < 0x10000);
     if (n->greedy && !back && !unicode_ && single && !has_captures) {
-      int32_t len_at = EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0}, 2);
+      int32_t len_at = EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0, -1}, 2);
       int32_t atom = Here();
       Emit(body, false);
       code()[static_cast<size_t>(len_at)] = Here() - atom;
@@ -319,6 +320,20 @@ class Compiler {
         return true;
       default:  // assertions and lookarounds consume nothing
         return true;
+    }
+  }
+
+  // A greedy run followed (past Saves, which neither fail nor move) by a
+  // literal unit only ever gives back to a position holding that unit: the
+  // run's `next` operand lets the interpreter skip the others (irregexp's
+  // quick check after a loop).
+  void NoteUnitsAfterRuns() {
+    std::vector<int32_t>& c = code();
+    for (size_t pc = 0; pc < c.size(); pc += 1 + static_cast<size_t>(kOperandCount[c[pc]])) {
+      if (static_cast<Op>(c[pc]) != Op::kRepeatGreedy) continue;
+      size_t next = pc + 5 + static_cast<size_t>(c[pc + 3]);
+      while (static_cast<Op>(c[next]) == Op::kSave) next += 2;
+      if (static_cast<Op>(c[next]) == Op::kChar && !unicode_) c[pc + 4] = c[next + 1];
     }
   }
 

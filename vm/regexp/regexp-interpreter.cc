@@ -31,7 +31,8 @@ struct Choice {
   int32_t pos;
   uint32_t undo;
   int32_t kind;
-  int32_t floor;  // kGiveBack: the fewest units the run may keep (its start + min)
+  int32_t floor = 0;  // kGiveBack: the fewest units the run may keep (its start + min)
+  int32_t next = -1;  // kGiveBack: the unit that must follow the run (-1: any)
 };
 
 struct Undo {
@@ -345,15 +346,18 @@ class Matcher {
           break;
         }
         case Op::kRepeatGreedy: {
-          const int32_t* atom = ins + 4;
+          const int32_t* atom = ins + 5;
           int32_t limit = ins[2] < 0 ? len_ : std::min<int64_t>(len_, int64_t{pos} + ins[2]);
           int32_t end = pos;
           while (end < limit && MatchesUnit(atom, s_[end])) ++end;
-          if (end - pos < ins[1]) goto fail;
-          int32_t cont = pc + 4 + ins[3];
-          if (end - pos > ins[1]) {
+          int32_t floor = pos + ins[1];
+          if (end < floor) goto fail;
+          end = GiveBackTo(end, floor, ins[4]);
+          if (end < floor) goto fail;  // no place in the run is followed by the next unit
+          int32_t cont = pc + 5 + ins[3];
+          if (end > floor) {
             if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
-            choices_.push_back({cont, end, static_cast<uint32_t>(undo_.size()), kGiveBack, pos + ins[1]});
+            choices_.push_back({cont, end, static_cast<uint32_t>(undo_.size()), kGiveBack, floor, ins[4]});
           }
           pos = end;
           pc = cont;
@@ -373,8 +377,10 @@ class Matcher {
         if (c.kind == kLookMarker) continue;  // the positive lookaround's body failed
         UnwindTo(c.undo);
         if (c.kind == kGiveBack) {
-          // A greedy run gives back one unit; it stays a choice while it can give more.
-          c.pos -= 1;
+          // A greedy run gives back one unit (or, with a next unit, down to where it
+          // occurs); it stays a choice while it can give more.
+          c.pos = GiveBackTo(c.pos - 1, c.floor, c.next);
+          if (c.pos < c.floor) continue;
           if (c.pos > c.floor) choices_.push_back(c);
         }
         pos = c.pos;
@@ -382,6 +388,14 @@ class Matcher {
         break;
       }
     }
+  }
+
+  // The highest position <= end and >= floor where `next` (-1: anything)
+  // follows; floor - 1 when there is none.
+  int32_t GiveBackTo(int32_t end, int32_t floor, int32_t next) const {
+    if (next < 0) return end;
+    while (end >= floor && (end >= len_ || s_[end] != static_cast<char16_t>(next))) --end;
+    return end;
   }
 
   void Poll() {
