@@ -21,6 +21,13 @@ show("anchored-lastIndex", anch.exec("aa"), anch.lastIndex);
 show("anchored-multiline", "a\na".replace(/^a/gm, "b"));
 show("anchored-alt", "ab".replace(/^a|^b/g, "x"), "ab".replace(/^a|b/g, "x"));
 show("sticky", "aaba".replace(/a/gy, "x"), /b/y.test("ab"));
+// An alternation with anchored alternatives runs the others alone past index 0.
+show("trim", "  a b  ".replace(/^\s+|\s+$/g, "[$&]"), "aab".replace(/^a|b/g, "[$&]"));
+show("anchored-alt-groups", [..."ab".matchAll(/^(a)|(b)/g)].map((m) => [m.index, ...m]));
+show("anchored-alt-unicode", "\u{1F600}x".replace(/^\u{1F600}|x/gu, "[$&]"), "aa".replace(/^a|a/y, "[$&]"));
+const ast = /^a|b/y; ast.lastIndex = 1;
+const au = /^\u{1F600}|y/gu; au.lastIndex = 1;
+show("anchored-alt-lastIndex", ast.exec("ab"), au.exec("\u{1F600}y"), au.lastIndex);
 
 // exec's result arrays: one shape, then ordinary arrays.
 const m = /(a)(b)?(?<c>c)/.exec("zac");

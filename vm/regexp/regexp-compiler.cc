@@ -337,6 +337,7 @@ class Compiler {
     }
   }
 
+ public:
   // Whether every match of n starts with ^ (not multiline): only index 0 can match.
   bool Anchored(const Node* n) const {
     switch (n->kind) {
@@ -356,6 +357,7 @@ class Compiler {
     }
   }
 
+ private:
   // Appends to *prefix the literal code units n begins with; returns whether
   // all of n was such literals (or consumed nothing), so that what follows
   // may extend the prefix.
@@ -541,7 +543,32 @@ std::shared_ptr<const RegExpProgram> CompileRegExp(std::u16string_view pattern, 
   program->capture_count = tree.capture_count;
   program->group_names = tree.group_names;
   for (const auto& n : tree.group_names) program->has_named_groups |= !n.empty();
-  regexp::Compiler(program.get(), flags).CompileRoot(tree.root, tree.has_modifiers);
+  regexp::Compiler compiler(program.get(), flags);
+  compiler.CompileRoot(tree.root, tree.has_modifiers);
+  // `^\s+|\s+$` (the classic trim): past index 0 only `\s+$` can match, so
+  // those positions run a program of the other alternatives alone (same
+  // capture numbering; the left-out groups stay unmatched).
+  if (!tree.has_modifiers && tree.root->kind == regexp::NodeKind::kAlt && !program->anchored) {
+    std::vector<regexp::Node*> rest;
+    for (regexp::Node* k : tree.root->kids) {
+      if (!compiler.Anchored(k)) rest.push_back(k);
+    }
+    if (rest.size() < tree.root->kids.size()) {
+      regexp::Node* alt = rest[0];
+      if (rest.size() > 1) {
+        alt = tree.New(regexp::NodeKind::kAlt);
+        alt->kids = rest;
+      }
+      auto tail = std::make_shared<RegExpProgram>();
+      tail->source = program->source;
+      tail->flags = flags;
+      tail->capture_count = program->capture_count;
+      tail->group_names = program->group_names;
+      tail->has_named_groups = program->has_named_groups;
+      regexp::Compiler(tail.get(), flags).CompileRoot(alt, false);
+      program->past_start = tail;
+    }
+  }
   return program;
 }
 

@@ -480,8 +480,12 @@ bool CanStartWith(const RegExpProgram& p, char16_t c) {
 
 }  // namespace
 
-RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subject, uint32_t start,
-                        std::vector<int32_t>* captures, const RegExpLimits& limits, uint64_t* backtracks) {
+namespace {
+
+// ExecRegExp for one program: from start, trying later start positions unless
+// the program is sticky or anchored or `once` is set.
+RegExpResult Search(const RegExpProgram& program, std::u16string_view subject, uint32_t start,
+                    std::vector<int32_t>* captures, const RegExpLimits& limits, uint64_t* backtracks, bool once) {
   if (backtracks) *backtracks = 0;
   if (start > subject.size()) return RegExpResult::kNoMatch;
   auto len = static_cast<uint32_t>(subject.size());
@@ -515,7 +519,7 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
   // With an infix: the last start position the occurrence found last allows.
   int64_t window_end = -1;
   for (uint32_t at = start; at <= len;) {
-    if (!sticky && !program.anchored) {  // an anchored program runs once, at 0
+    if (!sticky && !program.anchored && !once) {  // an anchored program runs once, at 0
       if (prefix_len > 0) {
         at = FindLiteral(s, at, len, prefix);  // prefixes hold no surrogates
         if (at == len) break;
@@ -540,7 +544,7 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
       }
     }
     r = m.Run(static_cast<int32_t>(at), captures);
-    if (r != RegExpResult::kNoMatch || sticky || program.anchored) break;
+    if (r != RegExpResult::kNoMatch || sticky || program.anchored || once) break;
     // AdvanceStringIndex: past a whole surrogate pair with u/v.
     if (unicode && at + 1 < len && s[at] >= 0xD800 && s[at] <= 0xDBFF && s[at + 1] >= 0xDC00 && s[at + 1] <= 0xDFFF) {
       at += 2;
@@ -549,6 +553,30 @@ RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subjec
     }
   }
   if (backtracks) *backtracks = m.backtracks();
+  return r;
+}
+
+}  // namespace
+
+RegExpResult ExecRegExp(const RegExpProgram& program, std::u16string_view subject, uint32_t start,
+                        std::vector<int32_t>* captures, const RegExpLimits& limits, uint64_t* backtracks) {
+  if (!program.past_start || start > subject.size()) {
+    return Search(program, subject, start, captures, limits, backtracks, false);
+  }
+  // `^a|b`: index 0 runs the whole program, later indices only the
+  // alternatives without the ^ (the others cannot match there).
+  const char16_t* s = subject.data();
+  auto len = static_cast<uint32_t>(subject.size());
+  bool unicode = (program.flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  bool pair_at_0 = unicode && len >= 2 && s[0] >= 0xD800 && s[0] <= 0xDBFF && s[1] >= 0xDC00 && s[1] <= 0xDFFF;
+  if (start == 1 && pair_at_0) start = 0;  // a start inside a surrogate pair starts at the pair
+  if (start > 0) return Search(*program.past_start, subject, start, captures, limits, backtracks, false);
+  uint64_t at_start = 0, after = 0;
+  RegExpResult r = Search(program, subject, 0, captures, limits, &at_start, true);
+  if (r == RegExpResult::kNoMatch && !(program.flags & kRegExpSticky) && len > 0) {
+    r = Search(*program.past_start, subject, pair_at_0 ? 2 : 1, captures, limits, &after, false);
+  }
+  if (backtracks) *backtracks = at_start + after;
   return r;
 }
 

@@ -67,6 +67,9 @@ struct RegExpProgram : std::enable_shared_from_this<RegExpProgram> {
   // places they occur.
   std::u16string infix;
   uint32_t infix_min = 0, infix_max = 0;
+  // For a top-level alternation some of whose alternatives start with ^
+  // (not multiline): the others alone, run at start positions after 0.
+  std::shared_ptr<const RegExpProgram> past_start;
 };
 
 // Buffers one execution uses (captures, registers, choice points, undo log),
