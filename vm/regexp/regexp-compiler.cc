@@ -191,7 +191,12 @@ class Compiler {
     switch (n->kind) {
       case NodeKind::kChar:
       case NodeKind::kDot:
+        return 1;
       case NodeKind::kSet:
+        // A v-flag class may hold the empty string (\q{}): then a quantifier over it needs its empty check.
+        for (const std::u32string& str : n->set.strings) {
+          if (str.empty()) return 0;
+        }
         return 1;
       case NodeKind::kGroup:
         return MinLength(n->kids[0]);
