@@ -504,6 +504,16 @@ RegExpResult Search(const RegExpProgram& program, std::u16string_view subject, u
     --start;
   }
   if (program.anchored && start > 0) return RegExpResult::kNoMatch;
+  if (sticky || once || program.anchored) {
+    // One attempt, at start: rejected without running when its first units cannot begin a match
+    // (a tokenizer's sticky rules mostly fail at their first character).
+    if (!program.prefix.empty() &&
+        (len - start < program.prefix.size() ||
+         !std::equal(program.prefix.begin(), program.prefix.end(), s + start))) {
+      return RegExpResult::kNoMatch;
+    }
+    if (program.first_known && (start >= len || !CanStartWith(program, s[start]))) return RegExpResult::kNoMatch;
+  }
   RegExpScratch::Buffers* buffers = limits.scratch ? limits.scratch->Acquire() : nullptr;
   RegExpScratch::Buffers own;
   Matcher m(program, subject, limits, buffers ? buffers : &own);
