@@ -645,6 +645,7 @@ Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value repla
     std::u16string_view replacement = replacer.get().AsString()->view();
     bool any = false;
     auto substitute = [&]() {
+      if (!any) out.reserve(s->length());  // about the result's size, once: no regrowth copies
       any = true;
       out.append(s->view().substr(next_source, static_cast<size_t>(caps[0]) - next_source));
       AppendSubstitution(*program, s->view(), caps.data(), replacement, &out);
