@@ -256,11 +256,19 @@ Shape* const* MatchShapes(Runtime& rt) {
 }
 
 // A capture of s as a string, or undefined when unmatched.
+// s[b, e) as a string: the empty string, a cached one-unit string or s
+// itself when that is what it is, else a copy.
+Value Substring(Runtime& rt, String* s, size_t b, size_t e) {
+  if (b == e) return Value::FromCell(rt.names().empty);
+  if (e - b == 1) return Value::FromCell(rt.CharString(s->at(static_cast<uint32_t>(b))));
+  if (b == 0 && e == s->length()) return Value::FromCell(s);
+  return Str(rt, s->view().substr(b, e - b));
+}
+
 Value CaptureValue(Runtime& rt, String* s, const int32_t* caps, uint32_t i) {
   int32_t b = caps[2 * i], e = caps[2 * i + 1];
   if (b < 0) return Value::Undefined();
-  if (b == e) return Value::FromCell(rt.names().empty);
-  return Str(rt, s->view().substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+  return Substring(rt, s, static_cast<size_t>(b), static_cast<size_t>(e));
 }
 
 // The `groups` object of a match (null prototype, the named captures in
@@ -749,7 +757,7 @@ Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) 
       q = static_cast<uint32_t>(AdvanceIndex(s, q, unicode));
       continue;
     }
-    ArrayPush(rt, a, Str(rt, s->view().substr(p, q - p)));
+    ArrayPush(rt, a, Substring(rt, s, p, q));
     if (a->length() == lim) return Value::FromCell(a.get());
     p = e;
     for (uint32_t i = 1; i <= program->capture_count; ++i) {
@@ -758,7 +766,7 @@ Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) 
     }
     q = p;
   }
-  ArrayPush(rt, a, Str(rt, s->view().substr(p)));
+  ArrayPush(rt, a, Substring(rt, s, p, size));
   return Value::FromCell(a.get());
 }
 
