@@ -11,6 +11,7 @@
 #include "vm/execution/job-queue.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/objects/generator.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 
@@ -202,6 +203,27 @@ void ChromeTracer::OnOutput(int stream, std::string_view text) {
   out_.Key("stream");
   out_.String(stream == 2 ? "stderr" : "stdout");
   out_.Field("text", text);
+  out_.Raw("}}");
+}
+
+void ChromeTracer::OnRegExpRun(const RegExpRun& run) {
+  if (stopped_) return;
+  std::string name = "/" + Utf16ToUtf8(run.pattern) + "/" + std::string(run.flags);
+  if (name.size() > kMaxInstantText) name = name.substr(0, kMaxInstantText);
+  BeginEvent('i', kInterpreterTid);
+  out_.Field("s", "t");
+  out_.Field("cat", "regexp");
+  out_.Field("name", name);
+  out_.Field("ts", Now());
+  out_.Raw(",\"args\":{");
+  out_.Key("lastIndex");
+  out_.UInt(run.last_index);
+  out_.Field("matched", run.captures != nullptr);
+  if (run.captures) {
+    out_.Field("start", static_cast<int64_t>(run.captures[0]));
+    out_.Field("end", static_cast<int64_t>(run.captures[1]));
+  }
+  out_.Field("backtracks", run.backtracks);
   out_.Raw("}}");
 }
 

@@ -36,6 +36,7 @@ class ChromeTracer final : public Tracer {
   void OnCatch(const Frame& frame, Value exception) override;
   void OnUnwind(const Frame& frame) override;
   void OnOutput(int stream, std::string_view text) override;
+  void OnRegExpRun(const RegExpRun& run) override;
   void OnSuspend(const Frame& frame, Value generator, Value result) override;
   void OnResume(const Frame& frame, Value generator) override;
   void OnJobEnqueued(const Job& job) override;

@@ -775,7 +775,14 @@ def main():
             bad = by_pattern["(a+)+b"][0][1]
             check(bad["result"] is None and bad["backtracks"] >= 2 ** 11, "(a+)+b run %s" % bad)
             check(len(by_pattern[","]) == 2, "split ran %d times" % len(by_pattern[","]))
-            return "%d regexp runs" % len(runs)
+            # The Chrome format shows each run as an instant event on the interpreter's track.
+            _, chrome = run_trace(args.jsvm, os.path.join(HERE, "regexp.js"), tmp, [], "chrome")
+            check_chrome(chrome)
+            instants = [e for e in chrome["traceEvents"] if e.get("cat") == "regexp"]
+            check(len(instants) == len(runs), "%d chrome regexp events for %d runs" % (len(instants), len(runs)))
+            check(instants[-1]["name"] == "/(a+)+b/" and instants[-1]["args"]["backtracks"] == bad["backtracks"],
+                  "chrome (a+)+b event %s" % instants[-1])
+            return "%d regexp runs (json and chrome)" % len(runs)
         case("regexp runs: one event each, with result and backtracks", regexp_runs)
 
         def max_steps():
