@@ -350,8 +350,8 @@ class Matcher {
           int32_t limit = ins[2] < 0 ? len_ : std::min<int64_t>(len_, int64_t{pos} + ins[2]);
           int32_t end = pos;
           while (end < limit && MatchesUnit(atom, s_[end])) ++end;
+          if (end - pos < ins[1]) goto fail;  // (min may be up to INT32_MAX: pos + min could overflow)
           int32_t floor = pos + ins[1];
-          if (end < floor) goto fail;
           end = GiveBackTo(end, floor, ins[4]);
           if (end < floor) goto fail;  // no place in the run is followed by the next unit
           int32_t cont = pc + 5 + ins[3];
