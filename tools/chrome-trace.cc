@@ -11,6 +11,7 @@
 #include "vm/execution/job-queue.h"
 #include "vm/interpreter/interpreter.h"
 #include "vm/objects/generator.h"
+#include "vm/objects/unicode.h"
 
 namespace jsvm {
 
@@ -189,19 +190,36 @@ void ChromeTracer::OnNativeReturn(const Frame& /*frame*/, Value /*result*/) {
   EndSlice(nullptr);
 }
 
-void ChromeTracer::OnOutput(int stream, std::string_view text) {
-  if (stopped_) return;
-  std::string_view line = text.substr(0, text.find('\n'));
-  if (line.size() > kMaxInstantText) line = line.substr(0, kMaxInstantText);
+void ChromeTracer::BeginInstant(const char* cat, std::string_view name) {
+  if (name.size() > kMaxInstantText) name = name.substr(0, kMaxInstantText);
   BeginEvent('i', kInterpreterTid);
   out_.Field("s", "t");
-  out_.Field("cat", "output");
-  out_.Field("name", line);
+  out_.Field("cat", cat);
+  out_.Field("name", name);
   out_.Field("ts", Now());
   out_.Raw(",\"args\":{");
+}
+
+void ChromeTracer::OnOutput(int stream, std::string_view text) {
+  if (stopped_) return;
+  BeginInstant("output", text.substr(0, text.find('\n')));
   out_.Key("stream");
   out_.String(stream == 2 ? "stderr" : "stdout");
   out_.Field("text", text);
+  out_.Raw("}}");
+}
+
+void ChromeTracer::OnRegExpRun(const RegExpRun& run) {
+  if (stopped_) return;
+  BeginInstant("regexp", "/" + Utf16ToUtf8(run.pattern) + "/" + std::string(run.flags));
+  out_.Key("lastIndex");
+  out_.UInt(run.last_index);
+  out_.Field("matched", run.captures != nullptr);
+  if (run.captures) {
+    out_.Field("start", static_cast<int64_t>(run.captures[0]));
+    out_.Field("end", static_cast<int64_t>(run.captures[1]));
+  }
+  out_.Field("backtracks", run.backtracks);
   out_.Raw("}}");
 }
 

@@ -36,6 +36,7 @@ class ChromeTracer final : public Tracer {
   void OnCatch(const Frame& frame, Value exception) override;
   void OnUnwind(const Frame& frame) override;
   void OnOutput(int stream, std::string_view text) override;
+  void OnRegExpRun(const RegExpRun& run) override;
   void OnSuspend(const Frame& frame, Value generator, Value result) override;
   void OnResume(const Frame& frame, Value generator) override;
   void OnJobEnqueued(const Job& job) override;
@@ -90,6 +91,9 @@ class ChromeTracer final : public Tracer {
   double Now();
   // Starts an event object: `{"ph":"PH","pid":1,"tid":TID` (the caller ends it).
   void BeginEvent(char ph, int tid);
+  // Starts an instant event on the interpreter's track, its name cut at
+  // kMaxInstantText, up to its open "args" object (the caller fills and closes it).
+  void BeginInstant(const char* cat, std::string_view name);
   // An "X" slice from `start` to now, with the fields every slice has.
   void BeginSlice(int tid, const char* cat, std::string_view name, double start);
   // Ends the innermost open slice now; `why` ("unwound", "unfinished") when

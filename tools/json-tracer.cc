@@ -33,7 +33,7 @@ namespace {
 
 // 2: natives' writes (state, length), Map/Set entries, long-string previews;
 // 3: jobs, timers, suspensions and resumptions, the loop's state in keyframes.
-constexpr int kFormatVersion = 3;
+constexpr int kFormatVersion = 4;
 // A longer string is written as a preview of its first kStringPreview code
 // units and its length, so that a growing string does not make the trace grow
 // with the square of the steps.
@@ -390,6 +390,20 @@ void JsonTracer::EventArg(std::string& e, const Cell* c) {
   }
 }
 
+void JsonTracer::AppendStringValue(std::string& out, std::u16string_view text) {
+  std::u16string quoted;
+  if (text.size() <= kStringPreview) {
+    JsonQuote(text, quoted);  // as RenderScopeValue gives it
+    AppendJsonString(out, Utf16ToUtf8(quoted));
+    return;
+  }
+  // <string LENGTH "PREVIEW">, the preview cut before a lone high surrogate.
+  size_t n = kStringPreview;
+  if (text[n - 1] >= 0xD800 && text[n - 1] <= 0xDBFF) --n;
+  JsonQuote(text.substr(0, n), quoted);
+  AppendJsonString(out, "<string " + std::to_string(text.size()) + " " + Utf16ToUtf8(quoted) + ">");
+}
+
 void JsonTracer::AppendValue(std::string& out, Value v) {
   if (v.IsCell() && IsTrackedKind(v.AsCell()->kind())) {
     AppendRef(out, v.AsCell());
@@ -400,14 +414,8 @@ void JsonTracer::AppendValue(std::string& out, Value v) {
     out += '"';
     out += std::to_string(v.AsInt());
     out += '"';
-  } else if (v.IsString() && v.AsString()->length() > kStringPreview) {
-    // <string LENGTH "PREVIEW">, the preview cut before a lone high surrogate.
-    const String* str = v.AsString();
-    uint32_t n = kStringPreview;
-    if (str->at(n - 1) >= 0xD800 && str->at(n - 1) <= 0xDBFF) --n;
-    std::u16string quoted;
-    JsonQuote(str->view().substr(0, n), quoted);
-    AppendJsonString(out, "<string " + std::to_string(str->length()) + " " + Utf16ToUtf8(quoted) + ">");
+  } else if (v.IsString()) {
+    AppendStringValue(out, v.AsString()->view());
   } else {
     AppendJsonString(out, RenderScopeValue(v));
   }
@@ -1136,6 +1144,36 @@ void JsonTracer::OnPopContext(const Frame& frame, Value context) {
 
 void JsonTracer::OnOutput(int stream, std::string_view text) {
   if (!stopped_) Event("out", stream, text);
+}
+
+void JsonTracer::OnRegExpRun(const RegExpRun& run) {
+  if (stopped_) return;
+  std::string j = "{\"pattern\":";
+  AppendJsonString(j, Utf16ToUtf8(run.pattern));
+  AppendFields(j, "flags", run.flags, "subject", run.subject, "lastIndex", run.last_index);
+  // The match: [start, end] of each group (null: unmatched), and the texts as values.
+  std::string result = "null", captures = "null";
+  if (run.captures) {
+    result = "[";
+    captures = "[";
+    std::u16string_view subject = run.subject.AsString()->view();
+    for (uint32_t g = 0; g < run.groups; ++g) {
+      if (g > 0) result += ',', captures += ',';
+      int32_t b = run.captures[2 * g], e = run.captures[2 * g + 1];
+      if (b < 0) {
+        result += "null";
+        captures += "\"undefined\"";
+        continue;
+      }
+      AppendArray(result, b, e);
+      AppendStringValue(captures, subject.substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
+    }
+    result += ']';
+    captures += ']';
+  }
+  AppendFields(j, "result", Json{result}, "captures", Json{captures}, "backtracks", run.backtracks);
+  j += '}';
+  Event("regexp", Json{j});
 }
 
 // ---------------------------------------------------------------- jobs, timers, generators

@@ -50,6 +50,7 @@ class JsonTracer final : public Tracer, public WriteObserver {
   void OnCatch(const Frame& frame, Value exception) override;
   void OnUnwind(const Frame& frame) override;
   void OnOutput(int stream, std::string_view text) override;
+  void OnRegExpRun(const RegExpRun& run) override;
   void OnSuspend(const Frame& frame, Value generator, Value result) override;
   void OnResume(const Frame& frame, Value generator) override;
   void OnJobEnqueued(const Job& job) override;
@@ -170,6 +171,8 @@ class JsonTracer final : public Tracer, public WriteObserver {
 
   // Value text: "@id" for objects and contexts, "<hole>", else RenderScopeValue.
   void AppendValue(std::string& out, Value v);
+  // A string's text as a trace value: JSON-quoted, or its preview when long.
+  void AppendStringValue(std::string& out, std::u16string_view text);
   void AppendRef(std::string& out, const Cell* cell);
   // The mutable state of a cell: a context's slots, an object's properties.
   void AppendContents(std::string& out, Cell* cell);

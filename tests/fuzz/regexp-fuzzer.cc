@@ -44,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.poll = Poll;
   limits.context = &left;
   limits.poll_interval = 1024;
+  // The matcher's buffers reused from input to input, as the runtime reuses them.
+  static RegExpScratch scratch;
+  limits.scratch = &scratch;
   std::vector<int32_t> captures;
   try {
     for (uint32_t start : {0u, static_cast<uint32_t>(subject.size() / 2)}) {

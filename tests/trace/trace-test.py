@@ -87,7 +87,7 @@ class Replay:
         self.acc = "undefined"
         self.output = ""
         self.checks = {"loads": 0, "log-args": 0, "keyframes": 0, "closures": 0, "push/pop": 0, "jobs": 0, "timers": 0,
-                       "suspensions": 0}
+                       "suspensions": 0, "regexps": 0}
         # The event loop: queued jobs (FIFO), armed timers, suspended generators by id, what runs, the clock.
         self.jobs = []
         self.timers = {}
@@ -307,6 +307,18 @@ class Replay:
                 self.fail("PopContext restored %s, but the matching push saved %s" % (e[1], saved))
             self.checks["push/pop"] += 1
             self.popped = e[1]
+        elif tag == "regexp":
+            r = e[1]
+            self.value(r["subject"])
+            if (r["result"] is None) != (r["captures"] is None):
+                self.fail("regexp result and captures disagree: %s" % r)
+            if r["result"] is not None:
+                if len(r["result"]) != len(r["captures"]) or r["result"][0] is None:
+                    self.fail("regexp match without its whole match: %s" % r)
+                for span, text in zip(r["result"], r["captures"]):
+                    if (span is None) != (text == "undefined"):
+                        self.fail("regexp group %s shown as %s" % (span, text))
+            self.checks["regexps"] += 1
         elif tag == "out":
             if e[1] == 1:
                 self.output += e[2]
@@ -625,6 +637,7 @@ PROGRAMS = [
     ("replace-thing-strings.js", [], 0),
     ("event-loop.js", [], 0),
     ("generators.js", [], 0),
+    ("regexp.js", [], 0),
 ]
 
 
@@ -732,6 +745,45 @@ def main():
             check(len(resumed) == 1, "no slice for load's resumption")
             return "microtasks %s, tasks %s, 5 flow arrows from the queuing to the run" % (micro, tasks)
         case("chrome: tasks and microtasks on their tracks, with flows", chrome_loop)
+
+        def regexp_runs():
+            proc, data = run_trace(args.jsvm, os.path.join(HERE, "regexp.js"), tmp, [])
+            validate(validator, data)
+            runs = [(r[0], e[1]) for r in data["records"] if isinstance(r, list) and len(r) > 3
+                    for e in r[3].get("e", []) if e[0] == "regexp"]
+            by_pattern = {}
+            for step, run in runs:
+                by_pattern.setdefault(run["pattern"], []).append((step, run))
+            first = by_pattern["(\\d+)-(x)?(?<w>[a-z]+)"][0][1]
+            check(first["flags"] == "g" and first["subject"] == '"12-ab 7-c"' and first["lastIndex"] == 0,
+                  "exec run %s" % first)
+            check(first["result"] == [[0, 5], [0, 2], None, [3, 5]], "exec result %s" % first["result"])
+            check(first["captures"] == ['"12-ab"', '"12"', "undefined", '"ab"'], "exec captures %s" % first["captures"])
+            # A global replace: one run per match and a last one that fails, all in the step of its call.
+            digits = by_pattern["\\d"]
+            check([r["lastIndex"] for _, r in digits] == [0, 2, 4] and digits[2][1]["result"] is None,
+                  "replace runs %s" % [r for _, r in digits])
+            check(len({step for step, _ in digits}) == 1, "replace's runs are in several steps")
+            check(by_pattern["z"][0][1]["result"] is None, "test /z/ matched")
+            # Backtracking is counted: (a|ab) must give up "a" before (c|bcd) can match.
+            alt = by_pattern["(a|ab)(c|bcd)(d*)"][0][1]
+            check(alt["backtracks"] >= 1 and alt["result"][0] == [0, 4], "alternation run %s" % alt)
+            # A long subject is previewed as long strings are.
+            tail = by_pattern["q$"][0][1]
+            check(tail["subject"].startswith("<string 150 ") and tail["result"] == [[149, 150]], "long subject run %s" % tail)
+            # Catastrophic backtracking shows: (a+)+b on 12 a's tries every split of them (2^11 at the first start).
+            bad = by_pattern["(a+)+b"][0][1]
+            check(bad["result"] is None and bad["backtracks"] >= 2 ** 11, "(a+)+b run %s" % bad)
+            check(len(by_pattern[","]) == 2, "split ran %d times" % len(by_pattern[","]))
+            # The Chrome format shows each run as an instant event on the interpreter's track.
+            _, chrome = run_trace(args.jsvm, os.path.join(HERE, "regexp.js"), tmp, [], "chrome")
+            check_chrome(chrome)
+            instants = [e for e in chrome["traceEvents"] if e.get("cat") == "regexp"]
+            check(len(instants) == len(runs), "%d chrome regexp events for %d runs" % (len(instants), len(runs)))
+            check(instants[-1]["name"] == "/(a+)+b/" and instants[-1]["args"]["backtracks"] == bad["backtracks"],
+                  "chrome (a+)+b event %s" % instants[-1])
+            return "%d regexp runs (json and chrome)" % len(runs)
+        case("regexp runs: one event each, with result and backtracks", regexp_runs)
 
         def max_steps():
             proc, data = run_trace(args.jsvm, fib, tmp, ["--max-steps=40", "--keyframe-interval=10"])

@@ -278,7 +278,7 @@ TEST(JsonTracer, JobsAndTimersAreRecordedWithWhoQueuedThem) {
       "Promise.resolve().then(function shown() { console.log('p'); });\n",
       {});
   EXPECT_EQ(t.out, "p\nt\n");
-  EXPECT_EQ(t.trace["version"], 3);
+  EXPECT_EQ(t.trace["version"], 4);  // version 4: the regexp event
   auto loop = EventsTagged(t.trace, {"jobEnqueue", "jobStart", "jobEnd", "timerArm", "timerFire", "timerDone"});
   ASSERT_EQ(loop.size(), 6u);
   EXPECT_EQ(loop[0][0], "timerArm");

@@ -116,6 +116,20 @@ function valueText(state, v) {
   return cellName(state.cells.get(id)) + ' #' + id;
 }
 
+// One run of the regexp matcher in words: the pattern, the subject, where
+// the search started, the match with its groups (or none) and the backtracking.
+function regexpText(state, r) {
+  let text = 'regexp /' + r.pattern + '/' + r.flags + ' on ' + valueText(state, r.subject) + ' from index ' + r.lastIndex + ': ';
+  if (!r.result) {
+    text += 'no match';
+  } else {
+    text += 'matched ' + valueText(state, r.captures[0]) + ' at ' + r.result[0][0] + '\u2013' + r.result[0][1];
+    const groups = r.captures.slice(1).map((c, i) => '$' + (i + 1) + ' = ' + (c === 'undefined' ? 'unmatched' : valueText(state, c)));
+    if (groups.length) text += ' (' + groups.join(', ') + ')';
+  }
+  return text + ', ' + r.backtracks + (r.backtracks === 1 ? ' backtrack' : ' backtracks');
+}
+
 // ---- the event loop in words
 
 // "line 12" for a site of the trace, or '' when none is known.
@@ -317,6 +331,7 @@ function describeRecord(state, rec) {
     else if (ev[0] === 'timerFire') notes.push('timer #' + ev[1].timer + ' fires at ' + ev[1].now + ' ms: its callback runs');
     else if (ev[0] === 'timerDone') notes.push('timer #' + ev[1] + ' callback done');
     else if (ev[0] === 'timerClear') notes.push('timer #' + ev[1] + ' cleared');
+    else if (ev[0] === 'regexp') notes.push(regexpText(state, ev[1]));
     else if (ev[0] === 'suspend') {
       suspended.add(ev[1].frame);
       notes.push(fnName(ev[1].function) + ' suspended' + (ev[1].site ? ' at ' + siteText(ev[1].site) : '') +

@@ -73,10 +73,18 @@ Value SpeciesConstructor(Runtime& rt, Object* o, Value fallback) {
   rt.ThrowTypeError("object.constructor[Symbol.species] is not a constructor");
 }
 
+// The last StateOf answer (built-ins ask for their state on every call);
+// InstallBuiltins, the only place that replaces a state, clears it.
+static thread_local const Runtime* last_state_runtime = nullptr;
+static thread_local BuiltinsState* last_state = nullptr;
+
 BuiltinsState& StateOf(Runtime& rt) {
+  if (&rt == last_state_runtime) return *last_state;
   auto& table = StateTable();
   auto it = table.find(&rt);
   if (it == table.end()) it = table.emplace(&rt, std::make_unique<BuiltinsState>()).first;
+  last_state_runtime = &rt;
+  last_state = it->second.get();
   return *it->second;
 }
 
@@ -316,6 +324,7 @@ Object* MakeError(Runtime& rt, Object* proto, Value message, Value options) {
 
 void InstallBuiltins(Runtime& rt) {
   auto& table = StateTable();
+  last_state_runtime = nullptr;
   table[&rt] = std::make_unique<BuiltinsState>();
   rt.heap().AddRootSection("(Builtins)", [&rt](Visitor& v) { TraceState(StateOf(rt), v); });
   rt.heap().AddWeakCallback([&rt]() {

@@ -11,6 +11,7 @@
 #include "vm/execution/operations.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/interpreter/trace-hooks.h"
 #include "vm/objects/collections.h"
 #include "vm/objects/unicode.h"
 #include "vm/regexp/regexp-object.h"
@@ -28,6 +29,26 @@ struct RegExpState {
   size_t constructor_root = 0, iterator_proto_root = 0, last_input_root = 0;
   // The legacy statics: the last successful built-in match's captures.
   std::vector<int32_t> last_captures;
+  // The matcher's buffers, reused by every execution.
+  RegExpScratch scratch;
+  // "groups", interned once (a permanent root).
+  String* groups_key = nullptr;
+  // The shapes of a match array's named properties (index; index, input;
+  // index, input, groups), valid in the shape epoch they were made in.
+  Shape* match_shapes[3] = {nullptr, nullptr, nullptr};
+  uint32_t match_shapes_epoch = 0;
+  // The shape of a new RegExp object (its lastIndex), likewise.
+  Shape* instance_shape = nullptr;
+  uint32_t instance_shape_epoch = 0;
+  // RegExp.prototype and %RegExp% as installed: their shapes and property
+  // values (kept alive in BuiltinsState::roots, so that no other cell can
+  // take an address seen here). While both still match, every property the
+  // spec's algorithms read from a plain RegExp object is the built-in one.
+  struct Snapshot {
+    Shape* shape = nullptr;
+    std::vector<Value> values;
+  };
+  Snapshot proto_snapshot, constructor_snapshot;
 };
 
 namespace {
@@ -66,6 +87,11 @@ std::shared_ptr<const RegExpProgram> Compile(Runtime& rt, std::u16string_view so
 }
 
 void SetLastIndex(Runtime& rt, Object* r, Value v) {
+  if (r->kind() == CellKind::kRegExp && r->named_count() >= 1 && (r->named_attrs(0) & kAttrWritable) &&
+      !(r->named_attrs(0) & kAttrAccessor)) {
+    r->set_named_value(0, v);  // lastIndex, the first property of every RegExp object
+    return;
+  }
   SetProperty(rt, r, PropertyKey::Named(rt.names().lastIndex), v, true);
 }
 
@@ -85,9 +111,17 @@ Value Initialize(Runtime& rt, RegExpObject* obj, Value pattern, Value flags) {
 }
 
 // RegExpAlloc: a RegExp object with its lastIndex property, not initialised.
+// Its lastIndex sits in an inline slot; the shape is made once per shape epoch.
 RegExpObject* Alloc(Runtime& rt, Object* proto) {
-  Rooted<RegExpObject*> r(rt, rt.heap().New<RegExpObject>(proto));
-  DefineRaw(rt, r, PropertyKey::Named(rt.names().lastIndex), Value::Int(0), kAttrWritable);
+  auto* r = rt.heap().NewWithExtra<RegExpObject>(sizeof(Value), proto);
+  r->InitInlineSlots(1, sizeof(RegExpObject));
+  // After the allocation, which may collect (and free an unused shape); Transition never collects.
+  RegExpState& st = RegExpStateOf(rt);
+  if (!st.instance_shape || st.instance_shape_epoch != rt.shapes().epoch()) {
+    st.instance_shape = rt.shapes().Transition(nullptr, rt.names().lastIndex, kAttrWritable);
+    st.instance_shape_epoch = rt.shapes().epoch();
+  }
+  r->InitNamed(st.instance_shape, {Value::Int(0)});
   return r;
 }
 
@@ -133,70 +167,148 @@ Value RegExpConstructor(Runtime& rt, CallArgs& args) {
 
 Value RegExpSpecies(Runtime&, CallArgs& args) { return args.this_value; }
 
+
+// ---- fast paths: RegExp objects whose observable behaviour is the built-ins'
+
+RegExpState::Snapshot TakeSnapshot(Runtime& rt, Object* o) {
+  RegExpState::Snapshot snap;
+  snap.shape = o->shape();
+  for (uint32_t i = 0; i < o->named_count(); ++i) {
+    snap.values.push_back(o->named_value(static_cast<int>(i)));
+    StateOf(rt).roots.push_back(o->named_value(static_cast<int>(i)));
+  }
+  return snap;
+}
+
+bool Unchanged(const RegExpState::Snapshot& snap, const Object* o) {
+  if (o->shape() != snap.shape || o->named_count() != snap.values.size()) return false;
+  for (size_t i = 0; i < snap.values.size(); ++i) {
+    if (o->named_value(static_cast<int>(i)).bits() != snap.values[i].bits()) return false;
+  }
+  return true;
+}
+
+// A RegExp object whose only own property is a writable numeric lastIndex, on the
+// unmodified RegExp.prototype (and, with `species`, the unmodified %RegExp%
+// and its @@species): then Get(rx, "exec"/"flags"/...) and the species
+// constructor are the built-ins, and running the program directly is
+// indistinguishable from the spec's steps. Null otherwise.
+RegExpObject* PristineRegExp(Runtime& rt, Value v, bool species = false) {
+  RegExpObject* r = AsRegExp(v);
+  if (!r || r->proto() != rt.intrinsics().regexp_prototype || r->named_count() != 1 ||
+      r->shape()->entry(0).key != rt.names().lastIndex || !r->named_value(0).IsNumber() ||
+      (r->named_attrs(0) & (kAttrWritable | kAttrAccessor)) != kAttrWritable) {
+    return nullptr;
+  }
+  RegExpState& st = RegExpStateOf(rt);
+  if (!Unchanged(st.proto_snapshot, r->proto())) return nullptr;
+  if (species && !Unchanged(st.constructor_snapshot, StateOf(rt).roots[st.constructor_root].AsObject())) return nullptr;
+  return r;
+}
+
+// ToLength(rx.lastIndex) of a pristine RegExp.
+double PristineLastIndex(RegExpObject* r) {
+  double d = r->named_value(0).AsNumber();
+  if (!(d > 0)) return 0;
+  return std::min(std::floor(d), 9007199254740991.0);
+}
+
+void SetPristineLastIndex(RegExpObject* r, int32_t v) { r->set_named_value(0, Value::Int(v)); }
+
 // ---- exec
 
 void PollSteps(void* context, uint64_t steps) {
   static_cast<Runtime*>(context)->interpreter().CountNativeSteps(steps);
 }
 
-// Runs the program of r on s from last_index; false when it does not match.
-bool RunProgram(Runtime& rt, const RegExpProgram& program, std::u16string_view s, uint32_t last_index,
+// Runs the program on s from last_index; false when it does not match. A
+// tracer sees each run.
+bool RunProgram(Runtime& rt, const RegExpProgram& program, String* s, uint32_t last_index,
                 std::vector<int32_t>* captures) {
   RegExpLimits limits;
   limits.poll = PollSteps;
   limits.context = &rt;
+  limits.scratch = &RegExpStateOf(rt).scratch;
   uint64_t backtracks = 0;
-  RegExpResult result = ExecRegExp(program, s, last_index, captures, limits, &backtracks);
+  RegExpResult result = ExecRegExp(program, s->view(), last_index, captures, limits, &backtracks);
   if (backtracks % limits.poll_interval) rt.interpreter().CountNativeSteps(backtracks % limits.poll_interval);
+  if (TraceHooks* hooks = rt.trace_hooks()) {
+    std::string flags = RegExpFlagsText(program.flags);
+    bool matched = result == RegExpResult::kMatch;
+    hooks->OnRegExpRun({program.source, flags, Value::FromCell(s), last_index, matched ? captures->data() : nullptr,
+                        program.capture_count + 1, backtracks});
+  }
   if (result == RegExpResult::kStackOverflow) rt.ThrowRangeError("Maximum call stack size exceeded");
   return result == RegExpResult::kMatch;
 }
 
-// RegExpBuiltinExec(R, S): the match array or null.
-Value BuiltinExec(Runtime& rt, RegExpObject* regexp, String* string) {
-  Rooted<RegExpObject*> r(rt, regexp);
-  Rooted<String*> s(rt, string);
-  double last_index = static_cast<double>(ToLength(rt, GetProperty(rt, r, PropertyKey::Named(rt.names().lastIndex))));
-  // The program after lastIndex's conversion, which may have run compile().
-  std::shared_ptr<const RegExpProgram> keep;
-  const RegExpProgram* program = r->program();
-  uint16_t flags = program->flags;
-  bool global_or_sticky = (flags & (kRegExpGlobal | kRegExpSticky)) != 0;
-  if (!global_or_sticky) last_index = 0;
-  std::vector<int32_t> caps;
-  if (last_index > s->length() || !RunProgram(rt, *program, s->view(), static_cast<uint32_t>(last_index), &caps)) {
-    if (global_or_sticky) SetLastIndex(rt, r, Value::Int(0));
-    return Value::Null();
-  }
-  if (global_or_sticky) SetLastIndex(rt, r, Value::Int(caps[1]));
+// The shapes of a match array's index, input and groups properties, made
+// once per shape epoch.
+Shape* const* MatchShapes(Runtime& rt) {
   RegExpState& st = RegExpStateOf(rt);
-  st.last_captures = caps;
-  StateOf(rt).roots[st.last_input_root] = Value::FromCell(s.get());
-
-  uint32_t n = program->capture_count;
-  Rooted<Array*> a(rt, rt.NewArray(0));
-  for (uint32_t i = 0; i <= n; ++i) {
-    int32_t b = caps[2 * i], e = caps[2 * i + 1];
-    Value v = b < 0 ? Value::Undefined() : Str(rt, s->view().substr(static_cast<size_t>(b), static_cast<size_t>(e - b)));
-    ArrayPush(rt, a, v);
+  if (!st.match_shapes[2] || st.match_shapes_epoch != rt.shapes().epoch()) {
+    st.match_shapes[0] = rt.shapes().Transition(nullptr, rt.names().index, kAttrDefault);
+    st.match_shapes[1] = rt.shapes().Transition(st.match_shapes[0], rt.names().input, kAttrDefault);
+    st.match_shapes[2] = rt.shapes().Transition(st.match_shapes[1], st.groups_key, kAttrDefault);
+    st.match_shapes_epoch = rt.shapes().epoch();
   }
-  CreateDataProperty(rt, a, PropertyKey::Named(rt.names().index), Value::Int(caps[0]));
-  CreateDataProperty(rt, a, PropertyKey::Named(rt.names().input), Value::FromCell(s.get()));
-  // `groups`: a null-prototype object of the named elements of `from`, or undefined.
-  auto add_groups = [&rt, program, n](Object* to, Object* from) {
-    Rooted<Object*> target(rt, to), source(rt, from);
-    Rooted<Value> groups(rt, Value::Undefined());
-    if (program->has_named_groups) {
-      groups = Value::FromCell(rt.NewObject(nullptr));
-      for (uint32_t i = 1; i <= n; ++i) {
-        const std::u16string& name = program->group_names[i];
-        if (!name.empty()) CreateDataProperty(rt, groups.get().AsObject(), rt.KeyFor(name), GetIndex(rt, source, i));
-      }
-    }
-    CreateDataProperty(rt, target, Key(rt, "groups"), groups);
-  };
-  add_groups(a, a);
-  if (flags & kRegExpHasIndices) {
+  return st.match_shapes;
+}
+
+// A capture of s as a string, or undefined when unmatched.
+// s[b, e) as a string: the empty string, a cached one-unit string or s
+// itself when that is what it is, else a copy.
+Value Substring(Runtime& rt, String* s, size_t b, size_t e) {
+  if (b == e) return Value::FromCell(rt.names().empty);
+  if (e - b == 1) return Value::FromCell(rt.CharString(s->at(static_cast<uint32_t>(b))));
+  if (b == 0 && e == s->length()) return Value::FromCell(s);
+  return Str(rt, s->view().substr(b, e - b));
+}
+
+Value CaptureValue(Runtime& rt, String* s, const int32_t* caps, uint32_t i) {
+  int32_t b = caps[2 * i], e = caps[2 * i + 1];
+  if (b < 0) return Value::Undefined();
+  return Substring(rt, s, static_cast<size_t>(b), static_cast<size_t>(e));
+}
+
+// The `groups` object of a match (null prototype, the named captures in
+// pattern order), or undefined without named groups.
+Value GroupsObject(Runtime& rt, const RegExpProgram& program, Object* source) {
+  if (!program.has_named_groups) return Value::Undefined();
+  Rooted<Object*> from(rt, source);
+  Rooted<Object*> groups(rt, rt.NewObject(nullptr));
+  // A name used by several groups (in different alternatives) gets the
+  // value of the one that participated, in the place of its first group.
+  std::vector<const std::u16string*> matched;
+  for (uint32_t i = 1; i <= program.capture_count; ++i) {
+    const std::u16string& name = program.group_names[i];
+    if (name.empty()) continue;
+    if (std::any_of(matched.begin(), matched.end(), [&name](const std::u16string* m) { return *m == name; })) continue;
+    Rooted<Value> value(rt, GetIndex(rt, from, i));
+    if (!value.get().IsUndefined()) matched.push_back(&name);
+    CreateDataProperty(rt, groups, rt.KeyFor(name), value);
+  }
+  return Value::FromCell(groups.get());
+}
+
+// The array RegExpBuiltinExec returns for captures `caps` of s: its elements,
+// then index, input and groups (one shape, made once), then indices (d flag).
+Array* NewMatchArray(Runtime& rt, const RegExpProgram& program, String* string, const std::vector<int32_t>& caps) {
+  Rooted<String*> s(rt, string);
+  uint32_t n = program.capture_count;
+  Rooted<Array*> a(rt, rt.heap().NewWithExtra<Array>(3 * sizeof(Value), rt.intrinsics().array_prototype));
+  a->InitInlineSlots(3, sizeof(Array));
+  a->ReserveDense(rt, n + 1);
+  for (uint32_t i = 0; i <= n; ++i) {
+    Value v = CaptureValue(rt, s, caps.data(), i);
+    a->dense().push_back(v);
+  }
+  a->set_length_raw(n + 1);
+  int32_t index = caps[0];
+  Value groups = GroupsObject(rt, program, a);
+  // MatchShapes after the last allocation (Transition never collects, an allocation may free shapes).
+  a->InitNamed(MatchShapes(rt)[2], {Value::Int(index), Value::FromCell(s.get()), groups});
+  if (program.flags & kRegExpHasIndices) {
     Rooted<Array*> indices(rt, rt.NewArray(0));
     for (uint32_t i = 0; i <= n; ++i) {
       int32_t b = caps[2 * i], e = caps[2 * i + 1];
@@ -204,16 +316,52 @@ Value BuiltinExec(Runtime& rt, RegExpObject* regexp, String* string) {
         ArrayPush(rt, indices, Value::Undefined());
         continue;
       }
-      Array* pair = rt.NewArray(0);
-      Rooted<Array*> rp(rt, pair);
-      ArrayPush(rt, rp, Value::Int(b));
-      ArrayPush(rt, rp, Value::Int(e));
-      ArrayPush(rt, indices, Value::FromCell(rp.get()));
+      Rooted<Array*> pair(rt, rt.NewArray(0));
+      ArrayPush(rt, pair, Value::Int(b));
+      ArrayPush(rt, pair, Value::Int(e));
+      ArrayPush(rt, indices, Value::FromCell(pair.get()));
     }
-    add_groups(indices, indices);
+    Rooted<Value> index_groups(rt, GroupsObject(rt, program, indices));
+    CreateDataProperty(rt, indices, PropertyKey::Named(RegExpStateOf(rt).groups_key), index_groups);
     CreateDataProperty(rt, a, Key(rt, "indices"), Value::FromCell(indices.get()));
   }
-  return Value::FromCell(a.get());
+  return a;
+}
+
+// Records a successful built-in match for the legacy statics (RegExp.$1 ...).
+void NoteLastMatch(Runtime& rt, String* s, const std::vector<int32_t>& caps) {
+  RegExpState& st = RegExpStateOf(rt);
+  if (&caps != &st.last_captures) st.last_captures = caps;
+  StateOf(rt).roots[st.last_input_root] = Value::FromCell(s);
+}
+
+// RegExpBuiltinExec(R, S) up to the match: runs the program at R.lastIndex
+// (updating lastIndex for g/y); the captures land in *caps. False: no match.
+bool BuiltinMatch(Runtime& rt, RegExpObject* regexp, String* string, std::vector<int32_t>* caps) {
+  Rooted<RegExpObject*> r(rt, regexp);
+  Rooted<String*> s(rt, string);
+  double last_index = r->named_count() == 1 && r->named_value(0).IsNumber()
+                          ? PristineLastIndex(r)
+                          : static_cast<double>(ToLength(rt, GetProperty(rt, r, PropertyKey::Named(rt.names().lastIndex))));
+  const RegExpProgram* program = r->program();
+  bool global_or_sticky = (program->flags & (kRegExpGlobal | kRegExpSticky)) != 0;
+  if (!global_or_sticky) last_index = 0;
+  if (last_index > s->length() || !RunProgram(rt, *program, s, static_cast<uint32_t>(last_index), caps)) {
+    if (global_or_sticky) SetLastIndex(rt, r, Value::Int(0));
+    return false;
+  }
+  if (global_or_sticky) SetLastIndex(rt, r, Value::Int((*caps)[1]));
+  NoteLastMatch(rt, s, *caps);
+  return true;
+}
+
+// RegExpBuiltinExec(R, S): the match array or null.
+Value BuiltinExec(Runtime& rt, RegExpObject* regexp, String* string) {
+  Rooted<RegExpObject*> r(rt, regexp);
+  Rooted<String*> s(rt, string);
+  std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
+  if (!BuiltinMatch(rt, r, s, &caps)) return Value::Null();
+  return Value::FromCell(NewMatchArray(rt, *r->program(), s, caps));
 }
 
 // RegExpExec(R, S): a user `exec` when there is one.
@@ -260,6 +408,9 @@ Value RegExpProtoExec(Runtime& rt, CallArgs& args) {
 Value RegExpProtoTest(Runtime& rt, CallArgs& args) {
   Rooted<Object*> r(rt, ThisObject(rt, args.this_value, "test"));
   String* s = ToString(rt, args[0]);
+  if (RegExpObject* fast = PristineRegExp(rt, Value::FromCell(r.get()))) {
+    return Value::Boolean(BuiltinMatch(rt, fast, s, &RegExpStateOf(rt).last_captures));
+  }
   return Value::Boolean(!Exec(rt, r, s).IsNull());
 }
 
@@ -386,9 +537,243 @@ void AdvanceAfterEmpty(Runtime& rt, Object* rx, String* s, bool unicode) {
 String* FlagsOf(Runtime& rt, Object* rx) { return ToString(rt, GetProperty(rt, rx, rt.KeyForUtf8("flags"))); }
 bool HasFlag(String* flags, char16_t c) { return flags->view().find(c) != std::u16string_view::npos; }
 
+// @@match on a pristine RegExp: the spec's loop without match arrays.
+Value FastMatch(Runtime& rt, RegExpObject* regexp, String* string) {
+  Rooted<RegExpObject*> rx(rt, regexp);
+  Rooted<String*> s(rt, string);
+  std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
+  const RegExpProgram* program = rx->program();
+  if (!(program->flags & kRegExpGlobal)) {
+    if (!BuiltinMatch(rt, rx, s, &caps)) return Value::Null();
+    return Value::FromCell(NewMatchArray(rt, *program, s, caps));
+  }
+  bool unicode = (program->flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  Rooted<Array*> a(rt, rt.NewArray(0));
+  uint32_t at = 0;
+  while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
+    NoteLastMatch(rt, s, caps);
+    ArrayPush(rt, a, CaptureValue(rt, s, caps.data(), 0));
+    at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
+                            : static_cast<uint32_t>(caps[1]);
+  }
+  SetPristineLastIndex(rx, 0);
+  return a->length() == 0 ? Value::Null() : Value::FromCell(a.get());
+}
+
+// The group a "$n" or "$nn" at replacement[i] names among m captures (the
+// two-digit form when that group exists); *digits: how many digits it took.
+size_t CaptureReference(std::u16string_view replacement, size_t i, size_t m, size_t* digits) {
+  size_t index = replacement[i + 1] - '0';
+  *digits = 1;
+  if (i + 2 < replacement.size() && replacement[i + 2] >= '0' && replacement[i + 2] <= '9') {
+    size_t two = index * 10 + (replacement[i + 2] - '0');
+    if (two >= 1 && two <= m) {
+      index = two;
+      *digits = 2;
+    }
+  }
+  return index;
+}
+
+// GetSubstitution for a match given as capture indices into s.
+void AppendSubstitution(const RegExpProgram& program, std::u16string_view str, const int32_t* caps,
+                        std::u16string_view replacement, std::u16string* out) {
+  size_t m = program.capture_count;
+  auto capture = [&str, &caps](size_t i) {
+    int32_t b = caps[2 * i], e = caps[2 * i + 1];
+    return b < 0 ? std::u16string_view() : str.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+  };
+  size_t position = static_cast<size_t>(caps[0]), end = static_cast<size_t>(caps[1]);
+  for (size_t i = 0; i < replacement.size(); ++i) {
+    size_t dollar = replacement.find(u'$', i);
+    if (dollar == std::u16string_view::npos || dollar + 1 >= replacement.size()) {
+      out->append(replacement.substr(i));
+      return;
+    }
+    out->append(replacement.substr(i, dollar - i));
+    i = dollar;
+    char16_t n = replacement[i + 1];
+    if (n == '$') {
+      *out += u'$';
+      ++i;
+    } else if (n == '&') {
+      out->append(capture(0));
+      ++i;
+    } else if (n == '`') {
+      out->append(str.substr(0, position));
+      ++i;
+    } else if (n == '\'') {
+      out->append(str.substr(std::min(end, str.size())));
+      ++i;
+    } else if (n >= '0' && n <= '9') {
+      size_t digits;
+      size_t index = CaptureReference(replacement, i, m, &digits);
+      if (index >= 1 && index <= m) {
+        out->append(capture(index));
+        i += digits;
+      } else {
+        *out += u'$';
+      }
+    } else if (n == '<') {
+      size_t close = replacement.find(u'>', i + 2);
+      if (!program.has_named_groups || close == std::u16string_view::npos) {
+        *out += u'$';
+        continue;
+      }
+      std::u16string_view name = replacement.substr(i + 2, close - i - 2);
+      // The groups object's property: the last group of that name that participated.
+      std::u16string_view value;
+      for (size_t g = 1; g <= m; ++g) {
+        if (program.group_names[g] == name && caps[2 * g] >= 0) value = capture(g);
+      }
+      out->append(value);
+      i = close;
+    } else {
+      *out += u'$';
+    }
+  }
+}
+
+// @@replace on a pristine RegExp, without match arrays: a replacement string
+// is substituted as each match is found; a replacer function is called once
+// every match is known, as the spec's steps do.
+Value FastReplace(Runtime& rt, RegExpObject* regexp, String* string, Value replace_value, bool functional) {
+  Rooted<RegExpObject*> rx(rt, regexp);
+  Rooted<String*> s(rt, string);
+  Rooted<Value> replacer(rt, replace_value);
+  const RegExpProgram* program = rx->program();
+  uint16_t flags = program->flags;
+  bool global = (flags & kRegExpGlobal) != 0;
+  bool unicode = (flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
+  std::u16string out;
+  size_t next_source = 0;
+  if (!functional) {
+    // No user code runs between the matches: each is replaced as it is found.
+    std::u16string_view replacement = replacer.get().AsString()->view();
+    bool any = false;
+    auto substitute = [&]() {
+      if (!any) out.reserve(s->length());  // about the result's size, once: no regrowth copies
+      any = true;
+      out.append(s->view().substr(next_source, static_cast<size_t>(caps[0]) - next_source));
+      AppendSubstitution(*program, s->view(), caps.data(), replacement, &out);
+      next_source = static_cast<size_t>(caps[1]);
+      if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
+    };
+    if (global) {
+      uint32_t at = 0;
+      while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
+        NoteLastMatch(rt, s, caps);
+        substitute();
+        at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
+                                : static_cast<uint32_t>(caps[1]);
+      }
+      SetPristineLastIndex(rx, 0);
+    } else if (BuiltinMatch(rt, rx, s, &caps)) {
+      substitute();
+    }
+    if (!any) return Value::FromCell(s.get());
+    out.append(s->view().substr(next_source));
+    return Str(rt, out);
+  }
+  // A replacer function: every match first (the spec collects them before
+  // calling it), then the calls.
+  size_t slots = 2 * (program->capture_count + 1);
+  std::vector<int32_t> all;  // the captures of every match, one after the other
+  if (global) {
+    uint32_t at = 0;
+    while (at <= s->length() && RunProgram(rt, *program, s, at, &caps)) {
+      NoteLastMatch(rt, s, caps);
+      all.insert(all.end(), caps.begin(), caps.end());
+      at = caps[1] == caps[0] ? static_cast<uint32_t>(AdvanceIndex(s, static_cast<uint32_t>(caps[1]), unicode))
+                              : static_cast<uint32_t>(caps[1]);
+    }
+    SetPristineLastIndex(rx, 0);
+  } else if (BuiltinMatch(rt, rx, s, &caps)) {
+    all = caps;
+  }
+  if (all.empty()) return Value::FromCell(s.get());
+  // The replacer may call compile() on rx: keep this program alive.
+  std::shared_ptr<const RegExpProgram> keep = program->shared_from_this();
+  for (size_t k = 0; k < all.size(); k += slots) {
+    const int32_t* match = all.data() + k;  // `all` does not change while replacing
+    auto position = static_cast<size_t>(match[0]);
+    RootedVector call_args(rt);
+    for (uint32_t i = 0; i <= program->capture_count; ++i) call_args.push_back(CaptureValue(rt, s, match, i));
+    call_args.push_back(Value::Int(match[0]));
+    call_args.push_back(Value::FromCell(s.get()));
+    if (program->has_named_groups) {
+      Rooted<Array*> holder(rt, rt.NewArrayFrom(std::vector<Value>(call_args.values().begin(),
+                                                                     call_args.values().begin() + program->capture_count + 1)));
+      call_args.push_back(GroupsObject(rt, *program, holder));
+    }
+    Value r = Call(rt, replacer, Value::Undefined(), call_args.data(), static_cast<uint32_t>(call_args.size()));
+    String* replacement = ToString(rt, r);
+    if (position >= next_source) {
+      out.append(s->view().substr(next_source, position - next_source));
+      out.append(replacement->view());
+      next_source = static_cast<size_t>(match[1]);
+    }
+    if (out.size() > (1u << 29)) rt.ThrowRangeError("Invalid string length");
+  }
+  if (next_source < s->length()) out.append(s->view().substr(next_source));
+  return Str(rt, out);
+}
+
+// @@split on a pristine RegExp with the built-in species: the splitter's
+// sticky attempts at q, q+1, ... are one search from q.
+Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) {
+  Rooted<RegExpObject*> rx(rt, regexp);
+  Rooted<String*> s(rt, string);
+  Rooted<Array*> a(rt, rt.NewArray(0));
+  uint32_t lim = limit.IsUndefined() ? 0xFFFFFFFFu : ToUint32(rt, limit);
+  if (lim == 0) return Value::FromCell(a.get());
+  const RegExpProgram* program = rx->program();
+  std::shared_ptr<const RegExpProgram> keep = program->shared_from_this();
+  bool unicode = (program->flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
+  bool sticky = (program->flags & kRegExpSticky) != 0;
+  std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
+  uint32_t size = s->length();
+  if (size == 0) {
+    if (RunProgram(rt, *program, s, 0, &caps)) {
+      NoteLastMatch(rt, s, caps);
+      return Value::FromCell(a.get());
+    }
+    ArrayPush(rt, a, Value::FromCell(s.get()));
+    return Value::FromCell(a.get());
+  }
+  uint32_t p = 0, q = 0;
+  while (q < size) {
+    if (!RunProgram(rt, *program, s, q, &caps)) {
+      if (!sticky) break;
+      q = static_cast<uint32_t>(AdvanceIndex(s, q, unicode));
+      continue;
+    }
+    NoteLastMatch(rt, s, caps);
+    q = static_cast<uint32_t>(caps[0]);
+    if (q >= size) break;
+    uint32_t e = std::min<uint32_t>(static_cast<uint32_t>(caps[1]), size);
+    if (e == p) {
+      q = static_cast<uint32_t>(AdvanceIndex(s, q, unicode));
+      continue;
+    }
+    ArrayPush(rt, a, Substring(rt, s, p, q));
+    if (a->length() == lim) return Value::FromCell(a.get());
+    p = e;
+    for (uint32_t i = 1; i <= program->capture_count; ++i) {
+      ArrayPush(rt, a, CaptureValue(rt, s, caps.data(), i));
+      if (a->length() == lim) return Value::FromCell(a.get());
+    }
+    q = p;
+  }
+  ArrayPush(rt, a, Substring(rt, s, p, size));
+  return Value::FromCell(a.get());
+}
+
 Value RegExpProtoMatch(Runtime& rt, CallArgs& args) {
   Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@match"));
   Rooted<String*> s(rt, ToString(rt, args[0]));
+  if (RegExpObject* fast = PristineRegExp(rt, Value::FromCell(rx.get()))) return FastMatch(rt, fast, s);
   Rooted<String*> flags(rt, FlagsOf(rt, rx));
   if (!HasFlag(flags, 'g')) return Exec(rt, rx, s);
   bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
@@ -454,6 +839,9 @@ Value RegExpProtoReplace(Runtime& rt, CallArgs& args) {
   Rooted<Value> replace_value(rt, args[1]);
   bool functional = IsCallable(replace_value);
   if (!functional) replace_value = Value::FromCell(ToString(rt, replace_value));
+  if (RegExpObject* fast = PristineRegExp(rt, Value::FromCell(rx.get()))) {
+    return FastReplace(rt, fast, s, replace_value, functional);
+  }
   Rooted<String*> flags(rt, FlagsOf(rt, rx));
   bool global = HasFlag(flags, 'g');
   bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
@@ -514,6 +902,13 @@ Value RegExpProtoReplace(Runtime& rt, CallArgs& args) {
 Value RegExpProtoSearch(Runtime& rt, CallArgs& args) {
   Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@search"));
   Rooted<String*> s(rt, ToString(rt, args[0]));
+  if (RegExpObject* fast = PristineRegExp(rt, Value::FromCell(rx.get()))) {
+    // lastIndex is saved, used and restored: with a numeric lastIndex nothing of that is visible.
+    std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
+    if (!RunProgram(rt, *fast->program(), s, 0, &caps)) return Value::Int(-1);
+    NoteLastMatch(rt, s, caps);
+    return Value::Int(caps[0]);
+  }
   PropertyKey li = PropertyKey::Named(rt.names().lastIndex);
   Rooted<Value> previous(rt, GetProperty(rt, rx, li));
   if (!SameValue(previous, Value::Int(0))) SetLastIndex(rt, rx, Value::Int(0));
@@ -527,6 +922,7 @@ Value RegExpProtoSearch(Runtime& rt, CallArgs& args) {
 Value RegExpProtoSplit(Runtime& rt, CallArgs& args) {
   Rooted<Object*> rx(rt, ThisObject(rt, args.this_value, "@@split"));
   Rooted<String*> s(rt, ToString(rt, args[0]));
+  if (RegExpObject* fast = PristineRegExp(rt, Value::FromCell(rx.get()), true)) return FastSplit(rt, fast, s, args[1]);
   Rooted<Value> ctor(rt, RegExpSpeciesConstructor(rt, rx));
   Rooted<String*> flags(rt, FlagsOf(rt, rx));
   bool unicode = HasFlag(flags, 'u') || HasFlag(flags, 'v');
@@ -663,15 +1059,8 @@ String* GetSubstitution(Runtime& rt, String* matched_string, String* str_string,
       out += str.substr(tail);
       ++i;
     } else if (n >= '0' && n <= '9') {
-      size_t index = n - '0';
-      size_t digits = 1;
-      if (i + 2 < replacement.size() && replacement[i + 2] >= '0' && replacement[i + 2] <= '9') {
-        size_t two = index * 10 + (replacement[i + 2] - '0');
-        if (two >= 1 && two <= m) {
-          index = two;
-          digits = 2;
-        }
-      }
+      size_t digits;
+      size_t index = CaptureReference(replacement, i, m, &digits);
       if (index >= 1 && index <= m) {
         Value cap = caps[index - 1];
         if (!cap.IsUndefined()) out += cap.AsString()->view();
@@ -789,6 +1178,11 @@ void InstallRegExpBuiltins(Runtime& rt) {
   DefineLegacy(rt, ctor, "$7", LegacyGroupGetter<7>, LegacyNoopSetter);
   DefineLegacy(rt, ctor, "$8", LegacyGroupGetter<8>, LegacyNoopSetter);
   DefineLegacy(rt, ctor, "$9", LegacyGroupGetter<9>, LegacyNoopSetter);
+
+  st.groups_key = rt.Intern(u"groups");
+  bs.roots.push_back(Value::FromCell(st.groups_key));
+  st.proto_snapshot = TakeSnapshot(rt, proto);
+  st.constructor_snapshot = TakeSnapshot(rt, ctor);
 }
 
 }  // namespace jsvm

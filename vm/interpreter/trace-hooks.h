@@ -22,6 +22,18 @@ namespace jsvm {
 struct Frame;
 struct Job;
 
+// One run of the regexp matcher by a RegExp built-in (exec, test, match,
+// matchAll, replace, replaceAll, search, split).
+struct RegExpRun {
+  std::u16string_view pattern;  // the source
+  std::string_view flags;       // "dgimsuvy" order
+  Value subject;                // the string searched
+  uint32_t last_index;          // where the search started
+  const int32_t* captures;      // 2 * groups indices (start, end; -1: unmatched), whole match first; null: no match
+  uint32_t groups;              // capture groups + 1
+  uint64_t backtracks;
+};
+
 class TraceHooks {
  public:
   virtual ~TraceHooks() = default;
@@ -63,6 +75,8 @@ class TraceHooks {
   // The program wrote `text` to stdout (stream 1: console.log, print) or
   // stderr (stream 2: console.error).
   virtual void OnOutput(int /*stream*/, std::string_view /*text*/) {}
+  // The regexp matcher ran (from inside a native: the current frame is its caller's).
+  virtual void OnRegExpRun(const RegExpRun& /*run*/) {}
 
   // ---- tasks and microtasks (vm/execution/job-queue.h, vm/host/event-loop.h)
   // `job` joined the microtask queue (job.id numbers it; job.kind says who

@@ -54,13 +54,19 @@ struct Node {
   std::vector<Node*> kids;
   // First and last capture index inside (kQuant: the groups reset per iteration).
   int32_t capture_from = 0, capture_to = 0;
+  // kGroup (?ims-ims:...): the modifier flags it turns on and off (kModifier* bits).
+  uint8_t mods_add = 0, mods_remove = 0;
 };
+
+// Bits of Node::mods_add / mods_remove.
+enum ModifierBit : uint8_t { kModifierIgnoreCase = 1, kModifierMultiline = 2, kModifierDotAll = 4 };
 
 // The parsed pattern. Nodes live as long as the tree.
 struct Tree {
   Node* root = nullptr;
   uint32_t capture_count = 0;
   std::vector<std::u16string> group_names;  // by capture index; [0] unused
+  bool has_modifiers = false;               // a (?ims-ims:...) group: flags vary inside the pattern
   std::vector<std::unique_ptr<Node>> nodes;
   Node* New(NodeKind kind) {
     nodes.push_back(std::make_unique<Node>());

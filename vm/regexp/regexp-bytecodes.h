@@ -22,7 +22,7 @@ namespace jsvm::regexp {
   V(BackrefBack, 2, "the text of group n precedes (flag: ignore case)")                                  \
   V(AssertStart, 1, "pos is the input's start (multiline: or a line's)")                                 \
   V(AssertEnd, 1, "pos is the input's end (multiline: or a line's)")                                     \
-  V(WordBoundary, 1, "pos is (negated: is not) between a word and a non-word character")                 \
+  V(WordBoundary, 1, "pos is (flags 1: is not) between a word and a non-word character (2: u/v+i words)") \
   V(Push, 1, "push a choice point that resumes at target with the current pos")                          \
   V(Goto, 1, "continue at target")                                                                       \
   V(Save, 1, "slot = pos (capture starts and ends)")                                                     \
@@ -34,7 +34,7 @@ namespace jsvm::regexp {
   V(EmptyCheck, 3, "fail if pos == register p and count register c (-1: none) >= min")                  \
   V(LookStart, 3, "enter a lookaround: marker register r, negated, continuation target")                 \
   V(LookEnd, 2, "its body matched: marker register r, negated")                                          \
-  V(RepeatGreedy, 3, "the next instruction (one code unit, forwards) as often as it matches, min..max; give back one at a time (len: its size)") \
+  V(RepeatGreedy, 4, "the next instruction (one code unit, forwards) as often as it matches, min..max; give back one at a time (len: its size); next: the unit that must follow (-1: any)") \
   V(Match, 0, "the pattern matched")
 
 enum class Op : int32_t {

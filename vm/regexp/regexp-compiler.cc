@@ -19,11 +19,14 @@ class Compiler {
         unicode_((flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0),
         multiline_((flags & kRegExpMultiline) != 0), dot_all_((flags & kRegExpDotAll) != 0) {}
 
-  void CompileRoot(Node* root) {
+  void CompileRoot(Node* root, bool has_modifiers) {
     EmitOp(Op::kSave, {0});
     Emit(root, false);
     EmitOp(Op::kSave, {1});
     EmitOp(Op::kMatch, {});
+    NoteUnitsAfterRuns();
+    // The scans below read the pattern's flags, not a group's: with modifiers, none.
+    if (has_modifiers) return;
     p_->required_unit = RequiredUnit(root);
     CharSet first;
     bool any = false;
@@ -31,7 +34,16 @@ class Compiler {
       first.Normalize();
       p_->first_known = true;
       p_->first_units = first.ranges;
+      for (size_t i = 0; i < first.ranges.size(); i += 2) {
+        for (char32_t c = first.ranges[i]; c <= first.ranges[i + 1] && c < 256; ++c) {
+          p_->first_latin1[c >> 6] |= uint64_t{1} << (c & 63);
+        }
+        if (first.ranges[i + 1] >= 256) p_->first_above_latin1 = true;
+      }
     }
+    p_->anchored = Anchored(root);
+    LiteralPrefix(root, &p_->prefix);
+    if (p_->prefix.empty() && !unicode_) LiteralInfix(root);  // u/v: candidates could fall inside a pair
   }
 
  private:
@@ -85,8 +97,9 @@ class Compiler {
         switch (n->value) {
           case kAssertStart: EmitOp(Op::kAssertStart, {multiline_ ? 1 : 0}); break;
           case kAssertEnd: EmitOp(Op::kAssertEnd, {multiline_ ? 1 : 0}); break;
-          case kAssertWordBoundary: EmitOp(Op::kWordBoundary, {0}); break;
-          default: EmitOp(Op::kWordBoundary, {1}); break;
+          // Operand: 1 negated (\B), 2 with u/v and i (U+017F and U+212A are word characters).
+          case kAssertWordBoundary: EmitOp(Op::kWordBoundary, {unicode_ && ignore_case_ ? 2 : 0}); break;
+          default: EmitOp(Op::kWordBoundary, {1 | (unicode_ && ignore_case_ ? 2 : 0)}); break;
         }
         return;
       case NodeKind::kBackref:
@@ -94,7 +107,18 @@ class Compiler {
         return;
       case NodeKind::kGroup:
         if (n->value == 0) {
+          // (?ims-ims:...): the instructions inside carry the group's flags.
+          bool saved[] = {ignore_case_, multiline_, dot_all_};
+          if (n->mods_add & kModifierIgnoreCase) ignore_case_ = true;
+          if (n->mods_remove & kModifierIgnoreCase) ignore_case_ = false;
+          if (n->mods_add & kModifierMultiline) multiline_ = true;
+          if (n->mods_remove & kModifierMultiline) multiline_ = false;
+          if (n->mods_add & kModifierDotAll) dot_all_ = true;
+          if (n->mods_remove & kModifierDotAll) dot_all_ = false;
           Emit(n->kids[0], back);
+          ignore_case_ = saved[0];
+          multiline_ = saved[1];
+          dot_all_ = saved[2];
           return;
         }
         EmitOp(Op::kSave, {2 * n->value + (back ? 1 : 0)});
@@ -167,7 +191,12 @@ class Compiler {
     switch (n->kind) {
       case NodeKind::kChar:
       case NodeKind::kDot:
+        return 1;
       case NodeKind::kSet:
+        // A v-flag class may hold the empty string (\q{}): then a quantifier over it needs its empty check.
+        for (const std::u32string& str : n->set.strings) {
+          if (str.empty()) return 0;
+        }
         return 1;
       case NodeKind::kGroup:
         return MinLength(n->kids[0]);
@@ -223,7 +252,7 @@ class Compiler {
     bool single = body->kind == NodeKind::kDot || (body->kind == NodeKind::kSet && body->set.strings.empty()) ||
                   (body->kind == NodeKind::kChar && body->value < 0x10000);
     if (n->greedy && !back && !unicode_ && single && !has_captures) {
-      int32_t len_at = EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0}, 2);
+      int32_t len_at = EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0, -1}, 2);
       int32_t atom = Here();
       Emit(body, false);
       code()[static_cast<size_t>(len_at)] = Here() - atom;
@@ -249,7 +278,14 @@ class Compiler {
     switch (n->kind) {
       case NodeKind::kChar: {
         auto c = static_cast<char32_t>(n->value);
-        if (c > 0xFFFF || (ignore_case_ && CaseSensitive(c)) || (unicode_ && c >= 0xD800 && c <= 0xDFFF)) {
+        if (ignore_case_ && c < 128 && CaseSensitive(c)) {
+          // The ASCII letters' case pair, and with u/v the two non-ASCII
+          // characters that fold to ASCII (U+017F to s, U+212A to k).
+          set->Add(c | 0x20, c | 0x20);
+          set->Add(c & ~0x20u, c & ~0x20u);
+          if (unicode_ && (c | 0x20) == 's') set->Add(0x017F, 0x017F);
+          if (unicode_ && (c | 0x20) == 'k') set->Add(0x212A, 0x212A);
+        } else if (c > 0xFFFF || (ignore_case_ && CaseSensitive(c)) || (unicode_ && c >= 0xD800 && c <= 0xDFFF)) {
           *any = true;
         } else {
           set->Add(c, c);
@@ -290,6 +326,148 @@ class Compiler {
       default:  // assertions and lookarounds consume nothing
         return true;
     }
+  }
+
+  // A greedy run followed (past Saves, which neither fail nor move) by a
+  // literal unit only ever gives back to a position holding that unit: the
+  // run's `next` operand lets the interpreter skip the others (irregexp's
+  // quick check after a loop).
+  void NoteUnitsAfterRuns() {
+    std::vector<int32_t>& c = code();
+    for (size_t pc = 0; pc < c.size(); pc += 1 + static_cast<size_t>(kOperandCount[c[pc]])) {
+      if (static_cast<Op>(c[pc]) != Op::kRepeatGreedy) continue;
+      size_t next = pc + 5 + static_cast<size_t>(c[pc + 3]);
+      while (static_cast<Op>(c[next]) == Op::kSave) next += 2;
+      if (static_cast<Op>(c[next]) == Op::kChar && !unicode_) c[pc + 4] = c[next + 1];
+    }
+  }
+
+ public:
+  // Whether every match of n starts with ^ (not multiline): only index 0 can match.
+  bool Anchored(const Node* n) const {
+    switch (n->kind) {
+      case NodeKind::kAssert:
+        return n->value == kAssertStart && !multiline_;
+      case NodeKind::kGroup:
+        return Anchored(n->kids[0]);
+      case NodeKind::kSeq:
+        return !n->kids.empty() && Anchored(n->kids[0]);
+      case NodeKind::kAlt:
+        for (const Node* k : n->kids) {
+          if (!Anchored(k)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+ private:
+  // Appends to *prefix the literal code units n begins with; returns whether
+  // all of n was such literals (or consumed nothing), so that what follows
+  // may extend the prefix.
+  bool LiteralPrefix(const Node* n, std::u16string* prefix) const {
+    switch (n->kind) {
+      case NodeKind::kChar: {
+        auto c = static_cast<char32_t>(n->value);
+        if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF) || (ignore_case_ && CaseSensitive(c))) return false;
+        *prefix += static_cast<char16_t>(c);
+        return true;
+      }
+      case NodeKind::kEmpty:
+      case NodeKind::kAssert:
+      case NodeKind::kLook:  // zero-width: the literals after it still start the match
+        return true;
+      case NodeKind::kGroup:
+        return LiteralPrefix(n->kids[0], prefix);
+      case NodeKind::kSeq:
+        for (const Node* k : n->kids) {
+          if (!LiteralPrefix(k, prefix)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // The most code units n can match (-1: unbounded or unknown).
+  static int64_t MaxLength(const Node* n) {
+    switch (n->kind) {
+      case NodeKind::kChar:
+        return n->value > 0xFFFF ? 2 : 1;
+      case NodeKind::kDot:
+      case NodeKind::kSet:
+        return n->set.strings.empty() ? 2 : -1;
+      case NodeKind::kEmpty:
+      case NodeKind::kAssert:
+      case NodeKind::kLook:
+        return 0;
+      case NodeKind::kGroup:
+        return MaxLength(n->kids[0]);
+      case NodeKind::kQuant: {
+        int64_t k = MaxLength(n->kids[0]);
+        if (k < 0 || n->max < 0) return k == 0 ? 0 : -1;
+        return std::min<int64_t>(k * n->max, 1 << 30);
+      }
+      case NodeKind::kAlt: {
+        int64_t m = 0;
+        for (const Node* k : n->kids) {
+          int64_t x = MaxLength(k);
+          if (x < 0) return -1;
+          m = std::max(m, x);
+        }
+        return m;
+      }
+      case NodeKind::kSeq: {
+        int64_t m = 0;
+        for (const Node* k : n->kids) {
+          int64_t x = MaxLength(k);
+          if (x < 0) return -1;
+          m = std::min<int64_t>(m + x, 1 << 30);
+        }
+        return m;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  // The longest run of case-sensitive literal code units in the top-level
+  // sequence whose offset from the match's start is bounded (program infix).
+  void LiteralInfix(const Node* root) {
+    if (root->kind != NodeKind::kSeq) return;
+    int64_t min_off = 0, max_off = 0;
+    std::u16string run;
+    int64_t run_min = 0, run_max = 0;
+    auto keep = [&]() {
+      if (run.size() > p_->infix.size() && run.size() >= 2) {
+        p_->infix = run;
+        p_->infix_min = static_cast<uint32_t>(run_min);
+        p_->infix_max = static_cast<uint32_t>(run_max);
+      }
+      run.clear();
+    };
+    for (const Node* k : root->kids) {
+      auto c = static_cast<char32_t>(k->value);
+      if (k->kind == NodeKind::kChar && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF) &&
+          !(ignore_case_ && CaseSensitive(c))) {
+        if (run.empty()) {
+          run_min = min_off;
+          run_max = max_off;
+        }
+        run += static_cast<char16_t>(c);
+        ++min_off;
+        ++max_off;
+        continue;
+      }
+      keep();
+      int64_t lo = MinLength(k), hi = MaxLength(k);
+      if (hi < 0) return;  // later offsets are unbounded
+      min_off += lo;
+      max_off += hi;
+      if (max_off > (1 << 20)) return;
+    }
+    keep();
   }
 
   // A code unit that every match contains, from the mandatory part of the
@@ -370,7 +548,32 @@ std::shared_ptr<const RegExpProgram> CompileRegExp(std::u16string_view pattern, 
   program->capture_count = tree.capture_count;
   program->group_names = tree.group_names;
   for (const auto& n : tree.group_names) program->has_named_groups |= !n.empty();
-  regexp::Compiler(program.get(), flags).CompileRoot(tree.root);
+  regexp::Compiler compiler(program.get(), flags);
+  compiler.CompileRoot(tree.root, tree.has_modifiers);
+  // `^\s+|\s+$` (the classic trim): past index 0 only `\s+$` can match, so
+  // those positions run a program of the other alternatives alone (same
+  // capture numbering; the left-out groups stay unmatched).
+  if (!tree.has_modifiers && tree.root->kind == regexp::NodeKind::kAlt && !program->anchored) {
+    std::vector<regexp::Node*> rest;
+    for (regexp::Node* k : tree.root->kids) {
+      if (!compiler.Anchored(k)) rest.push_back(k);
+    }
+    if (rest.size() < tree.root->kids.size()) {
+      regexp::Node* alt = rest[0];
+      if (rest.size() > 1) {
+        alt = tree.New(regexp::NodeKind::kAlt);
+        alt->kids = rest;
+      }
+      auto tail = std::make_shared<RegExpProgram>();
+      tail->source = program->source;
+      tail->flags = flags;
+      tail->capture_count = program->capture_count;
+      tail->group_names = program->group_names;
+      tail->has_named_groups = program->has_named_groups;
+      regexp::Compiler(tail.get(), flags).CompileRoot(alt, false);
+      program->past_start = tail;
+    }
+  }
   return program;
 }
 

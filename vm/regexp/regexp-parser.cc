@@ -74,15 +74,30 @@ class Parser {
   void Parse() {
     Prescan();
     tree_->group_names.assign(1, u"");
+    named_paths_.assign(1, {});
     Node* root = ParseDisjunction(0);
     if (pos_ < src_.size()) {
       // Only a ')' stops a disjunction before the end.
       throw ParseError{"Unmatched ')'"};
     }
     for (Node* ref : named_refs_) {
-      auto it = std::find(tree_->group_names.begin() + 1, tree_->group_names.end(), ref->name);
-      if (it == tree_->group_names.end()) throw ParseError{"Invalid named capture referenced"};
-      ref->value = static_cast<int32_t>(it - tree_->group_names.begin());
+      std::vector<int32_t> groups;
+      for (size_t i = 1; i < tree_->group_names.size(); ++i) {
+        if (tree_->group_names[i] == ref->name) groups.push_back(static_cast<int32_t>(i));
+      }
+      if (groups.empty()) throw ParseError{"Invalid named capture referenced"};
+      ref->value = groups[0];
+      if (groups.size() > 1) {
+        // Duplicate names: at most one of the groups participates, and an
+        // unmatched group's backreference matches empty, so the reference is
+        // each of them in turn.
+        ref->kind = NodeKind::kSeq;
+        for (int32_t g : groups) {
+          Node* b = New(NodeKind::kBackref);
+          b->value = g;
+          ref->kids.push_back(b);
+        }
+      }
     }
     tree_->root = root;
     tree_->capture_count = captures_;
@@ -154,12 +169,20 @@ class Parser {
   // ---- Disjunction, Alternative, Term
   Node* ParseDisjunction(int depth) {
     if (depth > kMaxDepth) throw ParseError{"Regular expression too large"};
+    // Where named groups are, for MightBothParticipate: this disjunction and its alternative.
+    alt_path_.push_back({next_disjunction_++, 0});
     Node* first = ParseAlternative(depth);
-    if (Peek() != '|') return first;
-    Node* alt = New(NodeKind::kAlt);
-    alt->kids.push_back(first);
-    while (Eat('|')) alt->kids.push_back(ParseAlternative(depth));
-    return alt;
+    Node* result = first;
+    if (Peek() == '|') {
+      result = New(NodeKind::kAlt);
+      result->kids.push_back(first);
+      while (Eat('|')) {
+        ++alt_path_.back().second;
+        result->kids.push_back(ParseAlternative(depth));
+      }
+    }
+    alt_path_.pop_back();
+    return result;
   }
 
   Node* ParseAlternative(int depth) {
@@ -354,25 +377,72 @@ class Parser {
       } else if (Peek() == '<') {
         Next();
         std::u16string name = ParseGroupName();
-        if (std::find(tree_->group_names.begin(), tree_->group_names.end(), name) != tree_->group_names.end()) {
-          throw ParseError{"Duplicate capture group name"};
+        for (size_t i = 1; i < tree_->group_names.size(); ++i) {
+          if (tree_->group_names[i] == name && MightBothParticipate(named_paths_[i], alt_path_)) {
+            throw ParseError{"Duplicate capture group name"};
+          }
         }
         g->value = NewCapture();
         tree_->group_names[static_cast<size_t>(g->value)] = name;
+        named_paths_[static_cast<size_t>(g->value)] = alt_path_;
+      } else if (Peek() == 'i' || Peek() == 'm' || Peek() == 's' || Peek() == '-') {
+        ParseModifiers(g);
       } else {
         throw ParseError{"Invalid group"};
       }
     } else {
       g->value = NewCapture();
     }
+    // Inside (?i:...) or (?-i:...) the parser's own ignore-case (\w's case-folding characters) follows the group.
+    bool saved_ignore_case = ignore_case_;
+    if (g->mods_add & kModifierIgnoreCase) ignore_case_ = true;
+    if (g->mods_remove & kModifierIgnoreCase) ignore_case_ = false;
     g->kids.push_back(ParseDisjunction(depth + 1));
+    ignore_case_ = saved_ignore_case;
     if (!Eat(')')) throw ParseError{"Unterminated group"};
     return g;
+  }
+
+  // RegularExpressionModifiers [- RegularExpressionModifiers] ':' after "(?",
+  // with their early errors (V8's messages).
+  void ParseModifiers(Node* g) {
+    bool removing = false;
+    for (;;) {
+      char32_t c = Next();
+      uint8_t bit = c == 'i' ? kModifierIgnoreCase : c == 'm' ? kModifierMultiline : c == 's' ? kModifierDotAll : 0;
+      if (bit) {
+        if ((g->mods_add | g->mods_remove) & bit) throw ParseError{"Repeated flag in flag group"};
+        (removing ? g->mods_remove : g->mods_add) |= bit;
+      } else if (c == '-') {
+        if (removing) throw ParseError{"Multiple dashes in flag group"};
+        removing = true;
+      } else if (c == ':') {
+        if (!g->mods_add && !g->mods_remove) throw ParseError{"Invalid flag group"};  // (?-:
+        break;
+      } else {
+        throw ParseError{"Invalid group"};
+      }
+    }
+    g->value = 0;
+    tree_->has_modifiers = true;
+  }
+
+  // Whether two groups at these alternative paths might both participate in
+  // a match: unless, in some disjunction containing both, they are in
+  // different alternatives.
+  static bool MightBothParticipate(const std::vector<std::pair<int, int>>& a,
+                                   const std::vector<std::pair<int, int>>& b) {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      if (a[i].first != b[i].first) return true;
+      if (a[i].second != b[i].second) return false;
+    }
+    return true;
   }
 
   int32_t NewCapture() {
     if (++captures_ >= kMaxCaptures) throw ParseError{"Too many captures"};
     tree_->group_names.emplace_back();
+    named_paths_.emplace_back();
     return static_cast<int32_t>(captures_);
   }
 
@@ -819,6 +889,11 @@ class Parser {
   int64_t total_groups_ = 0;
   uint32_t captures_ = 0;
   std::vector<Node*> named_refs_;
+  // The enclosing disjunctions being parsed, each with the index of the
+  // alternative being read; and that path for each capture (by index).
+  std::vector<std::pair<int, int>> alt_path_;
+  int next_disjunction_ = 0;
+  std::vector<std::vector<std::pair<int, int>>> named_paths_;
 };
 
 }  // namespace

@@ -54,6 +54,41 @@ struct RegExpProgram : std::enable_shared_from_this<RegExpProgram> {
   // (first_known): other start positions are skipped without running.
   bool first_known = false;
   std::vector<char32_t> first_units;
+  // first_units below 256 as a bitmap, and whether any first unit is 256 or more.
+  uint64_t first_latin1[4] = {0, 0, 0, 0};
+  bool first_above_latin1 = false;
+  // Every match starts at index 0 (a leading ^ without the m flag).
+  bool anchored = false;
+  // Code units every match starts with (case-sensitive literals before any
+  // other consuming node): start positions are found by searching for them.
+  std::u16string prefix;
+  // Otherwise, code units every match contains at an offset from its start
+  // between infix_min and infix_max: start positions are found around the
+  // places they occur.
+  std::u16string infix;
+  uint32_t infix_min = 0, infix_max = 0;
+  // For a top-level alternation some of whose alternatives start with ^
+  // (not multiline): the others alone, run at start positions after 0.
+  std::shared_ptr<const RegExpProgram> past_start;
+};
+
+// Buffers one execution uses (captures, registers, choice points, undo log),
+// kept between executions so that running a pattern allocates nothing once
+// they have grown. Opaque outside the interpreter.
+class RegExpScratch {
+ public:
+  RegExpScratch();
+  ~RegExpScratch();
+  RegExpScratch(const RegExpScratch&) = delete;
+  RegExpScratch& operator=(const RegExpScratch&) = delete;
+  struct Buffers;
+  // The buffers, or null while an execution is using them.
+  Buffers* Acquire();
+  void Release() { in_use_ = false; }
+
+ private:
+  std::unique_ptr<Buffers> buffers_;
+  bool in_use_ = false;
 };
 
 // Compiles pattern + flags. On a syntax error returns null and sets *error to
@@ -73,6 +108,8 @@ struct RegExpLimits {
   void (*poll)(void* context, uint64_t steps) = nullptr;
   void* context = nullptr;
   uint32_t poll_interval = 4096;
+  // Buffers to reuse (null: the execution allocates its own).
+  RegExpScratch* scratch = nullptr;
 };
 
 // The outcome of one execution.
