@@ -65,7 +65,8 @@ Value BigIntToStringFn(Runtime& rt, CallArgs& args) {
 // with commas; the fraction digits options as Number's.
 Value BigIntToLocaleStringFn(Runtime& rt, CallArgs& args) {
   std::string digits = BigIntToString(ThisBigInt(rt, args.this_value, "toLocaleString"));
-  return StringValueUtf8(rt, FormatDecimalEnUs(digits, LocaleFractionDigits(rt, args[1], "BigInt.prototype.toLocaleString")));
+  return StringValueUtf8(
+      rt, FormatDecimalEnUs(digits, LocaleFractionDigits(rt, args[1], "BigInt.prototype.toLocaleString")));
 }
 
 Value BigIntValueOfFn(Runtime& rt, CallArgs& args) {

@@ -592,9 +592,20 @@ Value DateSetter(Runtime& rt, CallArgs& args) {
 
 enum class Form { kString, kDate, kTime, kIso, kUtc, kLocale, kLocaleDate, kLocaleTime };
 
+// The receiver of a string form, else V8's TypeError naming the method.
+DateObject* ThisDateForForm(Runtime& rt, Value v, Form form) {
+  static constexpr const char* kNames[] = {"toString",    "toDateString",   "toTimeString",       "toISOString",
+                                           "toUTCString", "toLocaleString", "toLocaleDateString", "toLocaleTimeString"};
+  if (v.IsObject()) {
+    if (auto* d = dynamic_cast<DateObject*>(v.AsObject())) return d;
+  }
+  rt.ThrowTypeError(std::string("Method Date.prototype.") + kNames[static_cast<int>(form)] +
+                    " called on incompatible receiver " + DescribeForError(rt, v));
+}
+
 template <Form F>
 Value DateToStringForm(Runtime& rt, CallArgs& args) {
-  double t = ThisDate(rt, args.this_value, "toString")->time;
+  double t = ThisDateForForm(rt, args.this_value, F)->time;
   if (std::isnan(t)) {
     if (F == Form::kIso) rt.ThrowRangeError("Invalid time value");
     return StringValueUtf8(rt, "Invalid Date");
@@ -612,9 +623,12 @@ Value DateToStringForm(Runtime& rt, CallArgs& args) {
                                      kMonthNames[month] + " " + YearString(YearFromTime(t)) + " " + TimeString(t) +
                                      " GMT");
     }
-    case Form::kLocale: return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kDateTime));
-    case Form::kLocaleDate: return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kDate));
-    case Form::kLocaleTime: return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kTime));
+    case Form::kLocale:
+      return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kDateTime));
+    case Form::kLocaleDate:
+      return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kDate));
+    case Form::kLocaleTime:
+      return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kTime));
   }
   return Value::Undefined();
 }

@@ -37,10 +37,18 @@ std::u16string NormalizeUtf16(std::u16string_view s, NormalForm form) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = nullptr;
   switch (form) {
-    case NormalForm::kNfc: n = icu::Normalizer2::getNFCInstance(status); break;
-    case NormalForm::kNfd: n = icu::Normalizer2::getNFDInstance(status); break;
-    case NormalForm::kNfkc: n = icu::Normalizer2::getNFKCInstance(status); break;
-    case NormalForm::kNfkd: n = icu::Normalizer2::getNFKDInstance(status); break;
+    case NormalForm::kNfc:
+      n = icu::Normalizer2::getNFCInstance(status);
+      break;
+    case NormalForm::kNfd:
+      n = icu::Normalizer2::getNFDInstance(status);
+      break;
+    case NormalForm::kNfkc:
+      n = icu::Normalizer2::getNFKCInstance(status);
+      break;
+    case NormalForm::kNfkd:
+      n = icu::Normalizer2::getNFKDInstance(status);
+      break;
   }
   if (U_FAILURE(status)) return std::u16string(s);
   icu::UnicodeString src = Alias(s);
@@ -63,8 +71,8 @@ int CollateEnUs(std::u16string_view a, std::u16string_view b) {
   }();
   if (!collator) return a < b ? -1 : (a > b ? 1 : 0);
   UErrorCode status = U_ZERO_ERROR;
-  UCollationResult r = collator->compare(a.data(), static_cast<int32_t>(a.size()), b.data(),
-                                         static_cast<int32_t>(b.size()), status);
+  UCollationResult r =
+      collator->compare(a.data(), static_cast<int32_t>(a.size()), b.data(), static_cast<int32_t>(b.size()), status);
   return r == UCOL_LESS ? -1 : (r == UCOL_GREATER ? 1 : 0);
 }
 
@@ -100,8 +108,7 @@ std::string FormatNumberEnUs(double x, FractionDigits digits) {
 }
 
 std::string FormatDecimalEnUs(std::string_view decimal, FractionDigits digits) {
-  return WithNumberFormatter(digits, [decimal](const icu::number::LocalizedNumberFormatter& f,
-                                               UErrorCode& status) {
+  return WithNumberFormatter(digits, [decimal](const icu::number::LocalizedNumberFormatter& f, UErrorCode& status) {
     return f.formatDecimal(icu::StringPiece(decimal.data(), static_cast<int32_t>(decimal.size())), status);
   });
 }
@@ -113,8 +120,7 @@ namespace {
 std::unique_ptr<icu::SimpleDateFormat> MakeDateFormat(DateParts parts) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale& us = icu::Locale::getUS();
-  std::unique_ptr<icu::DateTimePatternGenerator> generator(
-      icu::DateTimePatternGenerator::createInstance(us, status));
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(icu::DateTimePatternGenerator::createInstance(us, status));
   if (U_FAILURE(status)) return nullptr;
   const char16_t* skeleton = parts == DateParts::kDateTime ? u"yMdjms" : (parts == DateParts::kDate ? u"yMd" : u"jms");
   icu::UnicodeString pattern = generator->getBestPattern(icu::UnicodeString(skeleton), status);

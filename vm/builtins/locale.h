@@ -31,7 +31,7 @@ struct FractionDigits {
 
 // The minimumFractionDigits and maximumFractionDigits of a toLocaleString
 // `options` argument, read and checked as ECMA-402's SetNumberFormatDigitOptions
-// does (RangeError out of 0..100 or min > max); the defaults when undefined
+// does (RangeError out of 0..20, node 20's range, or min > max); the defaults when undefined
 // (number.cc). A null `options` is a TypeError naming `method`.
 FractionDigits LocaleFractionDigits(Runtime& rt, Value options, const char* method);
 

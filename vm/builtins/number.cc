@@ -71,11 +71,12 @@ FractionDigits LocaleFractionDigits(Runtime& rt, Value options, const char* meth
   Rooted<Object*> o(rt, ToObject(rt, options));
   Rooted<Value> min(rt, GetProperty(rt, o, rt.KeyForUtf8("minimumFractionDigits")));
   Rooted<Value> max(rt, GetProperty(rt, o, rt.KeyForUtf8("maximumFractionDigits")));
-  // DefaultNumberOption: ToNumber, a RangeError outside 0..100, the floor.
+  // DefaultNumberOption: ToNumber, a RangeError outside 0..20 (node 20's V8
+  // has ECMA-402's bound before ES2023 raised it to 100), the floor.
   auto option = [&rt](Value v, const char* name) {
     if (v.IsUndefined()) return -1;
     double d = ToNumber(rt, v);
-    if (std::isnan(d) || d < 0 || d > 100) rt.ThrowRangeError(std::string(name) + " value is out of range.");
+    if (std::isnan(d) || d < 0 || d > 20) rt.ThrowRangeError(std::string(name) + " value is out of range.");
     return static_cast<int>(std::floor(d));
   };
   int mnfd = option(min, "minimumFractionDigits");
