@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "vm/builtins/builtins.h"
+#include "vm/builtins/locale.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/bigint.h"
 
@@ -60,18 +61,12 @@ Value BigIntToStringFn(Runtime& rt, CallArgs& args) {
   return StringValueUtf8(rt, BigIntToString(x.get().AsBigInt(), static_cast<int>(radix)));
 }
 
-// en-US formatting: the decimal digits grouped by three with commas.
+// en-US formatting through ICU (locale.h): every digit, grouped by three
+// with commas; the fraction digits options as Number's.
 Value BigIntToLocaleStringFn(Runtime& rt, CallArgs& args) {
   std::string digits = BigIntToString(ThisBigInt(rt, args.this_value, "toLocaleString"));
-  std::string out;
-  size_t first = digits[0] == '-' ? 1 : 0;
-  out.append(digits, 0, first);
-  for (size_t i = first; i < digits.size(); ++i) {
-    out += digits[i];
-    size_t left = digits.size() - 1 - i;
-    if (left > 0 && left % 3 == 0) out += ',';
-  }
-  return StringValueUtf8(rt, out);
+  return StringValueUtf8(
+      rt, FormatDecimalEnUs(digits, LocaleFractionDigits(rt, args[1], "BigInt.prototype.toLocaleString")));
 }
 
 Value BigIntValueOfFn(Runtime& rt, CallArgs& args) {

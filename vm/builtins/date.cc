@@ -6,11 +6,14 @@
 // otherwise. Date.parse accepts the ISO format and the common legacy forms
 // V8 accepts ("10/31/2010 08:00", "Tue Feb 01 2022 00:00:00 GMT+0100",
 // "Thu, 01 Jan 1970 00:00:00 GMT", "1 January 2000", "Jan 5, 2001 10:00 PM").
+// toLocaleString and its Date/Time forms print the local time as en-US
+// through ICU (locale.h).
 #include <chrono>
 #include <cmath>
 #include <ctime>
 
 #include "vm/builtins/builtins.h"
+#include "vm/builtins/locale.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
 
@@ -589,23 +592,20 @@ Value DateSetter(Runtime& rt, CallArgs& args) {
 
 enum class Form { kString, kDate, kTime, kIso, kUtc, kLocale, kLocaleDate, kLocaleTime };
 
-std::string LocaleDate(double lt) {
-  int d;
-  int m = MonthFromTime(lt, &d);
-  return std::to_string(m + 1) + "/" + std::to_string(d) + "/" +
-         std::to_string(static_cast<long long>(YearFromTime(lt)));
-}
-
-std::string LocaleTime(double lt) {
-  int h = static_cast<int>(HourFromTime(lt));
-  int h12 = h % 12 == 0 ? 12 : h % 12;
-  return std::to_string(h12) + ":" + Pad(MinFromTime(lt), 2) + ":" + Pad(SecFromTime(lt), 2) +
-         (h < 12 ? " AM" : " PM");
+// The receiver of a string form, else V8's TypeError naming the method.
+DateObject* ThisDateForForm(Runtime& rt, Value v, Form form) {
+  static constexpr const char* kNames[] = {"toString",    "toDateString",   "toTimeString",       "toISOString",
+                                           "toUTCString", "toLocaleString", "toLocaleDateString", "toLocaleTimeString"};
+  if (v.IsObject()) {
+    if (auto* d = dynamic_cast<DateObject*>(v.AsObject())) return d;
+  }
+  rt.ThrowTypeError(std::string("Method Date.prototype.") + kNames[static_cast<int>(form)] +
+                    " called on incompatible receiver " + DescribeForError(rt, v));
 }
 
 template <Form F>
 Value DateToStringForm(Runtime& rt, CallArgs& args) {
-  double t = ThisDate(rt, args.this_value, "toString")->time;
+  double t = ThisDateForForm(rt, args.this_value, F)->time;
   if (std::isnan(t)) {
     if (F == Form::kIso) rt.ThrowRangeError("Invalid time value");
     return StringValueUtf8(rt, "Invalid Date");
@@ -623,9 +623,12 @@ Value DateToStringForm(Runtime& rt, CallArgs& args) {
                                      kMonthNames[month] + " " + YearString(YearFromTime(t)) + " " + TimeString(t) +
                                      " GMT");
     }
-    case Form::kLocale: return StringValueUtf8(rt, LocaleDate(lt) + ", " + LocaleTime(lt));
-    case Form::kLocaleDate: return StringValueUtf8(rt, LocaleDate(lt));
-    case Form::kLocaleTime: return StringValueUtf8(rt, LocaleTime(lt));
+    case Form::kLocale:
+      return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kDateTime));
+    case Form::kLocaleDate:
+      return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kDate));
+    case Form::kLocaleTime:
+      return StringValueUtf8(rt, FormatDateEnUs(lt, DateParts::kTime));
   }
   return Value::Undefined();
 }

@@ -2,13 +2,15 @@
 //
 // Math.random is a xorshift128+ generator seeded with a fixed seed, so runs
 // are deterministic unless SetMathRandomSeed (builtins.h) reseeds it.
-// Number.prototype.toLocaleString formats like en-US (grouping commas, at most
-// three fraction digits).
+// Number.prototype.toLocaleString formats like en-US through ICU (locale.h);
+// of its options it reads minimumFractionDigits and maximumFractionDigits.
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
 
 #include "vm/builtins/builtins.h"
+#include "vm/builtins/locale.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/bigint.h"
 #include "vm/objects/unicode.h"
@@ -60,34 +62,45 @@ Value NumberToStringMethod(Runtime& rt, CallArgs& args) {
   return StringValueUtf8(rt, NumberToStringRadix(x, static_cast<int>(radix)));
 }
 
+}  // namespace
+
+FractionDigits LocaleFractionDigits(Runtime& rt, Value options, const char* method) {
+  FractionDigits digits;
+  if (options.IsUndefined()) return digits;
+  if (options.IsNull()) rt.ThrowTypeError(std::string(method) + " called on null or undefined");
+  Rooted<Object*> o(rt, ToObject(rt, options));
+  Rooted<Value> min(rt, GetProperty(rt, o, rt.KeyForUtf8("minimumFractionDigits")));
+  Rooted<Value> max(rt, GetProperty(rt, o, rt.KeyForUtf8("maximumFractionDigits")));
+  // DefaultNumberOption: ToNumber, a RangeError outside 0..20 (node 20's V8
+  // has ECMA-402's bound before ES2023 raised it to 100), the floor.
+  auto option = [&rt](Value v, const char* name) {
+    if (v.IsUndefined()) return -1;
+    double d = ToNumber(rt, v);
+    if (std::isnan(d) || d < 0 || d > 20) rt.ThrowRangeError(std::string(name) + " value is out of range.");
+    return static_cast<int>(std::floor(d));
+  };
+  int mnfd = option(min, "minimumFractionDigits");
+  int mxfd = option(max, "maximumFractionDigits");
+  if (mnfd < 0 && mxfd < 0) return digits;
+  if (mnfd < 0) {
+    digits.min = std::min(digits.min, mxfd);
+    digits.max = mxfd;
+  } else if (mxfd < 0) {
+    digits.min = mnfd;
+    digits.max = std::max(digits.max, mnfd);
+  } else {
+    if (mnfd > mxfd) rt.ThrowRangeError("maximumFractionDigits value is out of range.");
+    digits.min = mnfd;
+    digits.max = mxfd;
+  }
+  return digits;
+}
+
+namespace {
+
 Value NumberToLocaleString(Runtime& rt, CallArgs& args) {
   double x = ThisNumberValue(rt, args.this_value, "toLocaleString");
-  if (std::isnan(x)) return StringValueUtf8(rt, "NaN");
-  std::string sign = std::signbit(x) ? "-" : "";
-  x = std::fabs(x);
-  if (std::isinf(x)) return StringValueUtf8(rt, sign + "\xE2\x88\x9E");
-  std::string fixed = x >= 1e21 ? NumberToFixed(x, 0) : NumberToFixed(x, 3);
-  std::string int_part = fixed, frac;
-  size_t dot = fixed.find('.');
-  if (dot != std::string::npos) {
-    int_part = fixed.substr(0, dot);
-    frac = fixed.substr(dot + 1);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  }
-  if (x >= 1e21) {
-    // NumberToFixed gives exponent form for huge values; expand the digits.
-    int_part = NumberToFixed(x, 0);
-  }
-  std::string grouped;
-  int n = static_cast<int>(int_part.size());
-  for (int i = 0; i < n; ++i) {
-    grouped += int_part[i];
-    int left = n - 1 - i;
-    if (left > 0 && left % 3 == 0) grouped += ',';
-  }
-  std::string out = sign + grouped;
-  if (!frac.empty()) out += "." + frac;
-  return StringValueUtf8(rt, out);
+  return StringValueUtf8(rt, FormatNumberEnUs(x, LocaleFractionDigits(rt, args[1], "Number.prototype.toLocaleString")));
 }
 
 Value NumberValueOf(Runtime& rt, CallArgs& args) {

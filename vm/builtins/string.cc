@@ -3,15 +3,16 @@
 // match, matchAll, replace, replaceAll, search and split go through the
 // argument's Symbol.match/matchAll/replace/search/split method (RegExp's are
 // in regexp.cc) and handle string patterns here.
-// Limits (documented): normalize() validates its form and returns the string unchanged;
-// localeCompare compares code units; case mapping is full Unicode (tables
-// generated from node's data, with SpecialCasing and Final_Sigma).
+// normalize and localeCompare use ICU (locale.h: en-US collation, node's
+// default); case mapping is full Unicode (tables generated from node's data,
+// with SpecialCasing and Final_Sigma).
 #include <algorithm>
 #include <cmath>
 #include <iterator>
 #include <unordered_map>
 
 #include "vm/builtins/builtins.h"
+#include "vm/builtins/locale.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
@@ -465,19 +466,28 @@ Value StringReplaceAll(Runtime& rt, CallArgs& args) { return ReplaceImpl(rt, arg
 Value StringLocaleCompare(Runtime& rt, CallArgs& args) {
   ThisStr s(rt, args.this_value, "localeCompare");
   Rooted<String*> that(rt, ToString(rt, args[0]));
-  int c = s.view().compare(that->view());
-  return Value::Int(c < 0 ? -1 : (c > 0 ? 1 : 0));
+  return Value::Int(CollateEnUs(s.view(), that->view()));
 }
 
 Value StringNormalize(Runtime& rt, CallArgs& args) {
   ThisStr s(rt, args.this_value, "normalize");
+  NormalForm form = NormalForm::kNfc;
   if (!args[0].IsUndefined()) {
     std::u16string f(ToString(rt, args[0])->view());
-    if (f != u"NFC" && f != u"NFD" && f != u"NFKC" && f != u"NFKD") {
+    if (f == u"NFD") {
+      form = NormalForm::kNfd;
+    } else if (f == u"NFKC") {
+      form = NormalForm::kNfkc;
+    } else if (f == u"NFKD") {
+      form = NormalForm::kNfkd;
+    } else if (f != u"NFC") {
       rt.ThrowRangeError("The normalization form should be one of NFC, NFD, NFKC, NFKD.");
     }
   }
-  return Value::FromCell(s.s.get());
+  std::u16string_view v = s.view();
+  std::u16string out = NormalizeUtf16(v, form);
+  if (out == v) return Value::FromCell(s.s.get());
+  return StringValue(rt, out);
 }
 
 Value StringIsWellFormed(Runtime& rt, CallArgs& args) {
