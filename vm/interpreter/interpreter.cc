@@ -19,6 +19,7 @@
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/interpreter/lookup-slots.h"
+#include "vm/interpreter/private-names.h"
 #include "vm/objects/array-buffer.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
@@ -638,6 +639,15 @@ Value Interpreter::Run() {
         auto i = static_cast<size_t>(acc.AsInt());
         acc = i < ta->length() ? ta->Get(rt_, i) : Value::Undefined();
         NEXT();
+      } else if (IsPrivateName(acc)) {
+        // obj.#x: a private field, cached per site by shape and name.
+        uint32_t slot;
+        PropertyIC& ic = IC_TO_FILL(1);
+        if (TryPrivateFieldIC(ic, rt_.shapes().epoch(), obj, acc, &slot) ||
+            (FillPrivateFieldIC(rt_, ic, obj, acc.AsSymbol()) && (slot = ic.slot, true))) {
+          acc = obj.AsObject()->named_value(static_cast<int>(slot));
+          NEXT();
+        }
       }
       SYNC();
       acc = GetKeyed(rt_, obj, acc);
@@ -670,6 +680,15 @@ Value Interpreter::Run() {
         auto i = static_cast<size_t>(key.AsInt());
         if (i < ta->length()) ta->Set(i, acc);
         NEXT();
+      } else if (IsPrivateName(key)) {
+        // obj.#x = acc: a private field, cached like the load.
+        uint32_t slot;
+        PropertyIC& ic = IC_TO_FILL(2);
+        if (TryPrivateFieldIC(ic, rt_.shapes().epoch(), obj, key, &slot) ||
+            (FillPrivateFieldIC(rt_, ic, obj, key.AsSymbol()) && (slot = ic.slot, true))) {
+          obj.AsObject()->set_named_value(static_cast<int>(slot), acc);
+          NEXT();
+        }
       }
       SYNC();
       SetKeyed(rt_, obj, key, acc, frame->info->strict);

@@ -44,6 +44,22 @@ void CheckBrand(Runtime& rt, Value object, Symbol* name) {
 
 }  // namespace
 
+bool FillPrivateFieldIC(Runtime& rt, PropertyIC& ic, Value obj, Symbol* key) {
+  if (key->private_kind() != PrivateKind::kField || !obj.IsObject()) return false;
+  Object* o = obj.AsObject();
+  int i = o->FindNamed(key);
+  if (i < 0 || o->shape()->is_dictionary()) return false;
+  ic = PropertyIC{};
+  ic.epoch = rt.shapes().epoch();
+  ic.kind = ICKind::kPrivateField;
+  ic.levels = 1;
+  ic.kinds[0] = o->kind();
+  ic.shapes[0] = o->shape();
+  ic.slot = static_cast<uint32_t>(i);
+  ic.private_key = key;
+  return true;
+}
+
 Value PrivateGet(Runtime& rt, Value object, Symbol* name) {
   switch (name->private_kind()) {
     case PrivateKind::kMethod:

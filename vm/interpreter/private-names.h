@@ -9,12 +9,27 @@
 #pragma once
 
 #include "vm/execution/runtime.h"
+#include "vm/objects/inline-cache.h"
 #include "vm/objects/string.h"
 
 namespace jsvm {
 
 // Whether `key` is a private symbol (and so takes the paths below).
 inline bool IsPrivateName(Value key) { return key.IsSymbol() && key.AsSymbol()->is_private(); }
+
+// The inline cache of `obj.#x` for a private field: true, with the field's
+// slot, when `obj` has the cached shape and `key` is the cached name.
+inline bool TryPrivateFieldIC(const PropertyIC& ic, uint32_t epoch, Value obj, Value key, uint32_t* slot) {
+  if (ic.kind != ICKind::kPrivateField || ic.epoch != epoch || !obj.IsObject() || ic.private_key != key.AsCell() ||
+      obj.AsObject()->shape() != ic.shapes[0]) {
+    return false;
+  }
+  *slot = ic.slot;
+  return true;
+}
+// Caches where `obj` keeps its private field `key` (when it has it, in a
+// shape that is not a dictionary's); returns whether it did.
+bool FillPrivateFieldIC(Runtime& rt, PropertyIC& ic, Value obj, Symbol* key);
 
 // obj.#x: a field's value, a method (after the brand check) or a getter's result.
 Value PrivateGet(Runtime& rt, Value object, Symbol* name);

@@ -42,7 +42,10 @@ constexpr uint16_t kSharedFeedbackSlot = 0xFFFF;
 // object the site makes.
 // kObjectLiteral: the slot of CreateObjectLiteral: shapes[0] is the shape its
 // property names (the array `last_literal`) make, valid in `epoch`.
-enum class ICKind : uint8_t { kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral, kObjectLiteral, kRegExpLiteral };
+enum class ICKind : uint8_t {
+  kNone, kLoad, kStore, kDefine, kGlobalLoad, kGlobalStore, kArrayLiteral, kObjectLiteral, kRegExpLiteral,
+  kPrivateField,  // a keyed access to a private field: the receiver's shape, the slot and the private name
+};
 
 struct PropertyIC {
   static constexpr uint32_t kMaxLevels = 4;  // the receiver and up to 3 prototypes
@@ -62,6 +65,7 @@ struct PropertyIC {
     Array* last_literal;          // kArrayLiteral: the array made last, alive while no collection ran;
                                   // kObjectLiteral: the names the shape was made from
     const RegExpProgram* regexp_program;     // kRegExpLiteral: the site's compiled pattern
+    const Cell* private_key;                 // kPrivateField: the private name (a Symbol)
   };
 };
 
