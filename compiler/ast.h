@@ -400,6 +400,12 @@ struct Switch : Node {
 };
 
 struct Labeled : Node { JSVM_NODE(Labeled) std::u16string label; Stmt* body = nullptr; };
+// The function declaration `s` is, also behind labels (Annex B's labelled
+// function declarations, sloppy code only), or null.
+inline FunctionDecl* DeclaredFunction(Node* s) {
+  while (s && s->kind == NodeKind::kLabeled) s = static_cast<Labeled*>(s)->body;
+  return s ? s->As<FunctionDecl>() : nullptr;
+}
 struct Debugger : Node { JSVM_NODE(Debugger) };
 struct With : Node {
   JSVM_NODE(With)

@@ -440,10 +440,7 @@ void BytecodeGenerator::EmitPrologue() {
     }
     // Function declarations: compiled now, instantiated by DeclareGlobals.
     for (Stmt* s : fn_->body) {
-      auto* fd = s->As<FunctionDecl>();
-      if (!fd) {
-        if (auto* l = s->As<Labeled>()) fd = l->body ? l->body->As<FunctionDecl>() : nullptr;
-      }
+      FunctionDecl* fd = DeclaredFunction(s);
       if (!fd) continue;
       FunctionInfo* fi = CompileFunction(fd->fn, fd->fn->name->name);
       String* name = rt_.Intern(fd->fn->name->name);
@@ -584,7 +581,7 @@ void BytecodeGenerator::EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* b
   }
   if (body) {
     for (Stmt* st : *body) {
-      auto* fd = st->As<FunctionDecl>();
+      FunctionDecl* fd = DeclaredFunction(st);
       if (!fd) continue;
       Variable* v = scope->Lookup(fd->fn->name->name);
       if (!v || v->location == VarLocation::kUnallocated) continue;

@@ -174,9 +174,29 @@ void Lexer::Illegal(Token* token, const char* message, uint32_t at) {
 }
 
 bool Lexer::SkipTrivia(Token* token) {
+  // Annex B.1.1: `-->` at the start of the input or of a line (after
+  // whitespace and comments only) starts a single-line comment.
+  bool line_start = offset_ == 0;
+  auto skip_line = [this]() {
+    while (offset_ < size_ && !IsJsLineTerminator(src_[offset_])) ++offset_;
+  };
   for (;;) {
     int32_t c = Cur();
     switch (c) {
+      case '<':
+        // Annex B.1.1: `<!--` starts a single-line comment (scripts have no
+        // module goal here, where it would not).
+        if (At(offset_ + 1) == '!' && At(offset_ + 2) == '-' && At(offset_ + 3) == '-') {
+          skip_line();
+          continue;
+        }
+        return true;
+      case '-':
+        if ((line_start || token->newline_before) && At(offset_ + 1) == '-' && At(offset_ + 2) == '>') {
+          skip_line();
+          continue;
+        }
+        return true;
       case ' ': case '\t': case 0x0B: case 0x0C:
         ++offset_;
         continue;
@@ -194,8 +214,7 @@ bool Lexer::SkipTrivia(Token* token) {
       case '/': {
         int32_t n = At(offset_ + 1);
         if (n == '/') {
-          offset_ += 2;
-          while (offset_ < size_ && !IsJsLineTerminator(src_[offset_])) ++offset_;
+          skip_line();
           continue;
         }
         if (n == '*') {

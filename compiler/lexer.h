@@ -117,7 +117,8 @@ class Lexer {
   char32_t CodePointAt(uint32_t i, uint32_t* length) const;
   void NewLine(uint32_t next_line_start);
 
-  // Skips whitespace and comments; returns false (and fills `token` with
+  // Skips whitespace and comments (with Annex B's HTML-like `<!--` and line-start
+  // `-->` comments); returns false (and fills `token` with
   // kIllegal) on an unterminated comment.
   bool SkipTrivia(Token* token);
   void Illegal(Token* token, const char* message, uint32_t at);

@@ -176,8 +176,61 @@ class Analyzer {
 
   // var declarations (and, in sloppy code, block function declarations) of a
   // function body, hoisted to `scope`; does not enter nested functions.
-  void HoistVars(const std::vector<Stmt*>& body, Scope* scope) {
+  // `params`: the function's parameter names (Annex B does not hoist a block
+  // function named like one).
+  void HoistVars(const std::vector<Stmt*>& body, Scope* scope, std::vector<std::u16string> params = {}) {
+    annex_b_blocked_ = std::move(params);
+    LexicalNames(body, &annex_b_blocked_);
     for (Stmt* s : body) HoistVarsIn(s, scope, /*top=*/true);
+    annex_b_blocked_.clear();
+  }
+
+  // The let/const/class names declared directly in `body`. (Function
+  // declarations of enclosing blocks do not count: V8 hoists a block
+  // function past them, and past a name `arguments`, as node 20 shows.)
+  static void LexicalNames(const std::vector<Stmt*>& body, std::vector<std::u16string>* out) {
+    for (Stmt* s : body) {
+      if (auto* d = s->As<VarDecl>()) {
+        if (d->decl_kind != DeclKind::kVar) DeclaratorNames(d, out);
+      } else if (auto* c = s->As<ClassDecl>()) {
+        if (c->cls->name) out->push_back(c->cls->name->name);
+      }
+    }
+  }
+
+  static void DeclaratorNames(VarDecl* d, std::vector<std::u16string>* out) {
+    for (auto& decl : d->declarators) {
+      std::vector<Identifier*> names;
+      BoundNames(decl.target, &names);
+      for (Identifier* id : names) out->push_back(id->name);
+    }
+  }
+
+  // Hoists the vars of a block's (or a case block's) statements, whose
+  // lexical names block Annex B hoisting of the block functions inside.
+  void HoistBlockVars(const std::vector<Stmt*>& body, Scope* scope) {
+    size_t mark = annex_b_blocked_.size();
+    LexicalNames(body, &annex_b_blocked_);
+    for (Stmt* c : body) HoistVarsIn(c, scope, false);
+    annex_b_blocked_.resize(mark);
+  }
+
+  // Hoists the vars of `s` with `names` (a loop head's let/const, a catch
+  // parameter pattern) blocking Annex B hoisting inside it.
+  void HoistVarsWithLexicals(Node* s, Scope* scope, const std::vector<std::u16string>& names) {
+    size_t mark = annex_b_blocked_.size();
+    annex_b_blocked_.insert(annex_b_blocked_.end(), names.begin(), names.end());
+    HoistVarsIn(s, scope, false);
+    annex_b_blocked_.resize(mark);
+  }
+
+  // The let/const names of a for/for-in/for-of head (none for var or an expression).
+  static std::vector<std::u16string> HeadLexicals(Node* head) {
+    std::vector<std::u16string> names;
+    if (auto* d = head ? head->As<VarDecl>() : nullptr) {
+      if (d->decl_kind != DeclKind::kVar) DeclaratorNames(d, &names);
+    }
+    return names;
   }
 
   void HoistVarsIn(Node* s, Scope* scope, bool top) {
@@ -202,15 +255,18 @@ class Analyzer {
           Declare(scope, f->fn->name->name, VarKind::kFunction, 0, f->pos.offset);
         } else if (!scope->function->strict) {
           // Annex B.3.3: a block function in sloppy code is also a var of the
-          // function, unless that would clash with a lexical binding.
-          if (!scope->Lookup(f->fn->name->name) || !scope->Lookup(f->fn->name->name)->IsLexical()) {
+          // function, unless that would clash with a lexical binding (of an
+          // enclosing block or the body) or a parameter.
+          const std::u16string& name = f->fn->name->name;
+          bool blocked = std::find(annex_b_blocked_.begin(), annex_b_blocked_.end(), name) != annex_b_blocked_.end();
+          if (!blocked && (!scope->Lookup(name) || !scope->Lookup(name)->IsLexical())) {
             sloppy_block_functions_[f] = Declare(scope, f->fn->name->name, VarKind::kVar, 0, f->pos.offset);
           }
         }
         return;
       }
       case NodeKind::kBlock:
-        for (Stmt* c : static_cast<Block*>(s)->body) HoistVarsIn(c, scope, false);
+        HoistBlockVars(static_cast<Block*>(s)->body, scope);
         return;
       case NodeKind::kIf:
         HoistVarsIn(static_cast<If*>(s)->then_stmt, scope, false);
@@ -219,19 +275,19 @@ class Analyzer {
       case NodeKind::kFor:
         HoistVarsIn(static_cast<For*>(s)->init, scope, false);
         ++loop_nesting_;
-        HoistVarsIn(static_cast<For*>(s)->body, scope, false);
+        HoistVarsWithLexicals(static_cast<For*>(s)->body, scope, HeadLexicals(static_cast<For*>(s)->init));
         --loop_nesting_;
         return;
       case NodeKind::kForIn:
         HoistVarsIn(static_cast<ForIn*>(s)->left, scope, false);
         ++loop_nesting_;
-        HoistVarsIn(static_cast<ForIn*>(s)->body, scope, false);
+        HoistVarsWithLexicals(static_cast<ForIn*>(s)->body, scope, HeadLexicals(static_cast<ForIn*>(s)->left));
         --loop_nesting_;
         return;
       case NodeKind::kForOf:
         HoistVarsIn(static_cast<ForOf*>(s)->left, scope, false);
         ++loop_nesting_;
-        HoistVarsIn(static_cast<ForOf*>(s)->body, scope, false);
+        HoistVarsWithLexicals(static_cast<ForOf*>(s)->body, scope, HeadLexicals(static_cast<ForOf*>(s)->left));
         --loop_nesting_;
         return;
       case NodeKind::kWhile:
@@ -247,15 +303,25 @@ class Analyzer {
       case NodeKind::kTry: {
         auto* t = static_cast<Try*>(s);
         HoistVarsIn(t->block, scope, false);
-        HoistVarsIn(t->handler, scope, false);
+        // A catch parameter pattern's names block Annex B hoisting (a plain
+        // identifier does not: B.3.4 lets a var redeclare it).
+        std::vector<std::u16string> catch_names;
+        if (t->catch_param && !t->catch_param->As<Identifier>()) {
+          std::vector<Identifier*> ids;
+          BoundNames(t->catch_param, &ids);
+          for (Identifier* id : ids) catch_names.push_back(id->name);
+        }
+        HoistVarsWithLexicals(t->handler, scope, catch_names);
         HoistVarsIn(t->finalizer, scope, false);
         return;
       }
-      case NodeKind::kSwitch:
-        for (auto& c : static_cast<Switch*>(s)->cases) {
-          for (Stmt* st : c.body) HoistVarsIn(st, scope, false);
-        }
+      case NodeKind::kSwitch: {
+        // The cases share one block.
+        std::vector<Stmt*> all;
+        for (auto& c : static_cast<Switch*>(s)->cases) all.insert(all.end(), c.body.begin(), c.body.end());
+        HoistBlockVars(all, scope);
         return;
+      }
       case NodeKind::kLabeled:
         HoistVarsIn(static_cast<Labeled*>(s)->body, scope, top);
         return;
@@ -286,7 +352,7 @@ class Analyzer {
       } else if (auto* c = s->As<ClassDecl>()) {
         if (c->cls->name) Declare(scope, c->cls->name->name, VarKind::kClass, c->cls->source_end, c->pos.offset);
         any = true;
-      } else if (auto* f = s->As<FunctionDecl>()) {
+      } else if (auto* f = DeclaredFunction(s)) {
         if (include_functions && scope->kind != ScopeKind::kFunction && scope->kind != ScopeKind::kScript) {
           Variable* v = Declare(scope, f->fn->name->name, VarKind::kFunction, 0, f->pos.offset);
           auto annex_b = sloppy_block_functions_.find(f);
@@ -817,13 +883,15 @@ class Analyzer {
       // environment; a var named like a parameter starts with its value.
       std::vector<std::u16string> param_names;
       for (Variable* v : scope->variables) param_names.push_back(v->name);
-      HoistVars(fn->body, body_scope);
+      HoistVars(fn->body, body_scope, param_names);
       for (Variable* v : body_scope->variables) {
         bool clash = std::find(param_names.begin(), param_names.end(), v->name) != param_names.end();
         if (clash) tree_->param_copies[v] = scope->Lookup(v->name);
       }
     } else {
-      HoistVars(fn->body, scope);
+      std::vector<std::u16string> param_names;
+      for (Variable* v : scope->variables) param_names.push_back(v->name);
+      HoistVars(fn->body, scope, std::move(param_names));
     }
     DeclareLexical(fn->body, body_scope, /*include_functions=*/false);
     // Parameter defaults and patterns are evaluated in the parameter scope;
@@ -1227,6 +1295,9 @@ class Analyzer {
   std::unordered_map<Variable*, int> param_index_;
   // Annex B: sloppy block functions and the function-level var each feeds.
   std::unordered_map<const FunctionDecl*, Variable*> sloppy_block_functions_;
+  // While hoisting: names a var could not have here without an early error
+  // (enclosing let/const/class, catch parameter patterns, parameters).
+  std::vector<std::u16string> annex_b_blocked_;
 
   friend bool jsvm::AnalyzeScopes(Program*, ScopeTree*, ScopeError*);
  public:

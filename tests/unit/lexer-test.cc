@@ -98,6 +98,30 @@ TEST(LexerTest, Punctuators) {
   EXPECT_EQ(Kinds(u">>>=>"), (std::vector<K>{K::kAssignShr, K::kGt, K::kEos}));
 }
 
+// Annex B.1.1 HTML-like comments: `<!--` anywhere and `-->` at the start of
+// the input or of a line (after whitespace and comments only) run to the end
+// of the line; elsewhere they are the punctuators they spell.
+TEST(LexerTest, HtmlLikeComments) {
+  EXPECT_EQ(Kinds(u"a <!-- b c\nd"), (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEos}));
+  EXPECT_EQ(Kinds(u"a<!--b"), (std::vector<K>{K::kIdentifier, K::kEos}));
+  EXPECT_EQ(Kinds(u"a <!- b"), (std::vector<K>{K::kIdentifier, K::kLt, K::kNot, K::kSub, K::kIdentifier,
+                                                K::kEos}));
+  EXPECT_EQ(Kinds(u"--> x\ny"), (std::vector<K>{K::kIdentifier, K::kEos}));
+  EXPECT_EQ(Kinds(u"/* c */ /**/--> x\ny"), (std::vector<K>{K::kIdentifier, K::kEos}));
+  EXPECT_EQ(Kinds(u"a\n  --> x\nb"), (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEos}));
+  EXPECT_EQ(Kinds(u"a /*\n*/ --> x"), (std::vector<K>{K::kIdentifier, K::kEos}));
+  EXPECT_EQ(Kinds(u"a\u2028--> x"), (std::vector<K>{K::kIdentifier, K::kEos}));
+  // Not at a line start: `--` then `>`.
+  EXPECT_EQ(Kinds(u"a --> b"), (std::vector<K>{K::kIdentifier, K::kDecrement, K::kGt, K::kIdentifier,
+                                               K::kEos}));
+  EXPECT_EQ(Kinds(u"a /* */ --> b"), (std::vector<K>{K::kIdentifier, K::kDecrement, K::kGt,
+                                                     K::kIdentifier, K::kEos}));
+  // The line break before the comment still counts for semicolon insertion.
+  std::vector<Token> tokens = Lex(u"a\n--> x\nb");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_TRUE(tokens[1].newline_before);
+}
+
 TEST(LexerTest, KeywordsAndIdentifiers) {
   EXPECT_EQ(Kinds(u"var let const function class if else while for in instanceof typeof"),
             (std::vector<K>{K::kVar, K::kIdentifier, K::kConst, K::kFunction, K::kClass, K::kIf,

@@ -391,6 +391,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallGeneratorBuiltins(rt);
   InstallArrayBuiltins(rt);
   InstallStringBuiltins(rt);
+  InstallStringHtmlBuiltins(rt);
   InstallNumberBuiltins(rt);
   InstallMathBuiltins(rt);
   InstallJsonBuiltins(rt);

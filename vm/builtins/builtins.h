@@ -234,6 +234,8 @@ void InstallErrorBuiltins(Runtime& rt);
 void InstallIteratorBuiltins(Runtime& rt);
 void InstallArrayBuiltins(Runtime& rt);
 void InstallStringBuiltins(Runtime& rt);
+// String.prototype's HTML methods of Annex B (string-html.cc).
+void InstallStringHtmlBuiltins(Runtime& rt);
 void InstallNumberBuiltins(Runtime& rt);
 void InstallMathBuiltins(Runtime& rt);
 void InstallJsonBuiltins(Runtime& rt);

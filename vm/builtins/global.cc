@@ -1,5 +1,5 @@
 // Global properties and functions: globalThis, NaN, Infinity, undefined,
-// isNaN, isFinite, the URI functions, print, console, __inspect and __snapshot.
+// isNaN, isFinite, the URI functions, escape and unescape, print, console, __inspect and __snapshot.
 // (parseInt and parseFloat are shared with Number; see number.cc.)
 #include <cmath>
 #include <cstdio>
@@ -172,6 +172,58 @@ Value Decode(Runtime& rt, Value arg, const char* reserved) {
   return StringValue(rt, out);
 }
 
+// ---- escape and unescape (Annex B.2.1)
+
+// escape(string): code units outside A-Z a-z 0-9 @*_+-./ become %XX (below
+// 256) or %uXXXX.
+Value GlobalEscape(Runtime& rt, CallArgs& args) {
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  static const char16_t kHex[] = u"0123456789ABCDEF";
+  std::u16string out;
+  for (char16_t c : s->view()) {
+    if (c < 0x80 && InSet(c, "@*_+-./")) {
+      out += c;
+    } else if (c < 256) {
+      out += {u'%', kHex[c >> 4], kHex[c & 15]};
+    } else {
+      out += {u'%', u'u', kHex[c >> 12], kHex[(c >> 8) & 15], kHex[(c >> 4) & 15], kHex[c & 15]};
+    }
+  }
+  return StringValue(rt, out);
+}
+
+// unescape(string): %uXXXX and %XX become their code units; anything else
+// (a % without valid hex digits after it) stays as it is.
+Value GlobalUnescape(Runtime& rt, CallArgs& args) {
+  Rooted<String*> s(rt, ToString(rt, args[0]));
+  std::u16string_view v = s->view();
+  std::u16string out;
+  auto hex = [&](size_t from, size_t n) {
+    int value = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      int h = HexValue(v[i]);
+      if (h < 0) return -1;
+      value = value * 16 + h;
+    }
+    return value;
+  };
+  for (size_t k = 0; k < v.size(); ++k) {
+    char16_t c = v[k];
+    if (c == '%') {
+      int u = -1;
+      if (k + 6 <= v.size() && v[k + 1] == 'u' && (u = hex(k + 2, 4)) >= 0) {
+        c = static_cast<char16_t>(u);
+        k += 5;
+      } else if (k + 3 <= v.size() && (u = hex(k + 1, 2)) >= 0) {
+        c = static_cast<char16_t>(u);
+        k += 2;
+      }
+    }
+    out += c;
+  }
+  return StringValue(rt, out);
+}
+
 Value GlobalEncodeURIComponent(Runtime& rt, CallArgs& args) { return Encode(rt, args[0], kUnreservedMarks); }
 Value GlobalEncodeURI(Runtime& rt, CallArgs& args) { return Encode(rt, args[0], kReservedAndMarks); }
 Value GlobalDecodeURIComponent(Runtime& rt, CallArgs& args) { return Decode(rt, args[0], ""); }
@@ -194,6 +246,8 @@ void InstallGlobalBuiltins(Runtime& rt) {
   DefineMethod(rt, global, "decodeURIComponent", GlobalDecodeURIComponent, 1);
   DefineMethod(rt, global, "encodeURI", GlobalEncodeURI, 1);
   DefineMethod(rt, global, "encodeURIComponent", GlobalEncodeURIComponent, 1);
+  DefineMethod(rt, global, "escape", GlobalEscape, 1);
+  DefineMethod(rt, global, "unescape", GlobalUnescape, 1);
   DefineMethod(rt, global, "print", ConsoleLog, 0);
   DefineMethod(rt, global, "__inspect", InspectHook, 2);
   DefineMethod(rt, global, "__snapshot", SnapshotBuiltin, 1);
