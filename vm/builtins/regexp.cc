@@ -726,10 +726,12 @@ Value FastSplit(Runtime& rt, RegExpObject* regexp, String* string, Value limit) 
   Rooted<RegExpObject*> rx(rt, regexp);
   Rooted<String*> s(rt, string);
   Rooted<Array*> a(rt, rt.NewArray(0));
-  uint32_t lim = limit.IsUndefined() ? 0xFFFFFFFFu : ToUint32(rt, limit);
-  if (lim == 0) return Value::FromCell(a.get());
+  // The splitter is made (from the pattern as it is now) before the limit
+  // is converted, so a valueOf that recompiles the RegExp does not change it.
   const RegExpProgram* program = rx->program();
   std::shared_ptr<const RegExpProgram> keep = program->shared_from_this();
+  uint32_t lim = limit.IsUndefined() ? 0xFFFFFFFFu : ToUint32(rt, limit);
+  if (lim == 0) return Value::FromCell(a.get());
   bool unicode = (program->flags & (kRegExpUnicode | kRegExpUnicodeSets)) != 0;
   bool sticky = (program->flags & kRegExpSticky) != 0;
   std::vector<int32_t>& caps = RegExpStateOf(rt).last_captures;
