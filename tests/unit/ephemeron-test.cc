@@ -55,8 +55,8 @@ struct EphemeronHeap {
 };
 
 TEST(EphemeronTest, AKeyKeptAliveOnlyByItsOwnValueIsCollected) {
-  EphemeronHeap h;
   bool key_freed = false, value_freed = false;
+  EphemeronHeap h;
   {
     NoGcScope no_gc(h.heap);
     Node* table = h.New();
@@ -72,8 +72,8 @@ TEST(EphemeronTest, AKeyKeptAliveOnlyByItsOwnValueIsCollected) {
 }
 
 TEST(EphemeronTest, AValueLivesWhileItsKeyIsReachable) {
-  EphemeronHeap h;
   bool value_freed = false;
+  EphemeronHeap h;
   {
     NoGcScope no_gc(h.heap);
     Node* table = h.New();
@@ -91,8 +91,8 @@ TEST(EphemeronTest, MarkingIteratesToAFixpoint) {
   // Entries listed so that each key is marked only by the value of an entry
   // seen after it: k1 (rooted) -> v1 -> k2 -> v2 -> k3 -> v3, in the table
   // as (k3, v3), (k2, v2), (k1, v1). A second table's entry is keyed by v3.
-  EphemeronHeap h;
   bool v3_freed = false, other_freed = false, dead_freed = false;
+  EphemeronHeap h;
   {
     NoGcScope no_gc(h.heap);
     Node* table = h.New();
