@@ -30,14 +30,14 @@ struct SourcePos {
   V(ObjectLiteral) V(FunctionLiteral) V(ClassLiteral) V(Unary) V(Update)     \
   V(Binary) V(Logical) V(Assignment) V(Conditional) V(Call) V(New)           \
   V(Member) V(Keyed) V(OptionalChain) V(Sequence) V(Spread) V(Yield)         \
-  V(Await) V(BigIntLiteral) V(PrivateName)                                   \
+  V(Await) V(BigIntLiteral) V(PrivateName) V(ImportCall) V(ImportMeta)      \
   /* binding / assignment patterns */                                        \
   V(ArrayPattern) V(ObjectPattern) V(AssignPattern) V(RestElement)           \
   /* statements */                                                           \
   V(VarDecl) V(FunctionDecl) V(ClassDecl) V(ExprStmt) V(Block) V(Empty)      \
   V(If) V(For) V(ForIn) V(ForOf) V(While) V(DoWhile) V(Continue) V(Break)    \
   V(Return) V(Throw) V(Try) V(Switch) V(Labeled) V(Debugger) V(With)         \
-  V(Program)
+  V(ImportDecl) V(ExportDecl) V(Program)
 
 enum class NodeKind : uint8_t {
 #define JSVM_AST_KIND(name) k##name,
@@ -191,6 +191,8 @@ struct FunctionLiteral : Node {
   SourcePos end_pos;             // position of the closing brace (implicit return)
   uint32_t function_id = 0;      // unique per program, in source order (0 = top level)
   bool calls_eval = false;       // its own code calls `eval(...)`: a possible direct eval
+  bool is_module = false;        // the top-level function of module code
+  bool default_export = false;   // `export default function () {}`: named "default", bound to `.default`
   // A class's synthetic initializer (V8's <instance_members_initializer> or
   // <static_initializer>): its body is the class's instance (or static)
   // fields, private methods' brand and static blocks, in order; `this` is the
@@ -295,6 +297,16 @@ struct Yield : Node {
 };
 // `await arg` inside an async function.
 struct Await : Node { JSVM_NODE(Await) Expr* arg = nullptr; };
+
+// `import(specifier)` / `import(specifier, options)`: a promise of the
+// module's namespace object.
+struct ImportCall : Node {
+  JSVM_NODE(ImportCall)
+  Expr* specifier = nullptr;
+  Expr* options = nullptr;  // may be nullptr
+};
+// `import.meta` (module code only).
+struct ImportMeta : Node { JSVM_NODE(ImportMeta) };
 
 // ---------------------------------------------------------------- patterns
 
@@ -414,11 +426,64 @@ struct With : Node {
   Scope* scope = nullptr;  // the with scope (filled by scope analysis)
 };
 
+// ---------------------------------------------------------------- modules
+
+// One binding of an import declaration: `{ name as local }`, a default
+// import (import_name "default") or `* as local` (is_namespace).
+struct ImportBinding {
+  std::u16string import_name;
+  bool is_namespace = false;
+  Identifier* local = nullptr;
+  SourcePos pos;
+};
+// `import ... from 'specifier' [with { type: 'json' }]` or `import 'specifier'`.
+struct ImportDecl : Node {
+  JSVM_NODE(ImportDecl)
+  std::u16string specifier;
+  std::u16string type_attribute;  // with { type: '...' }: the module's type ("json"), or empty
+  std::vector<ImportBinding> bindings;
+};
+
+// What an export declaration is.
+enum class ExportKind : uint8_t {
+  kDeclaration,  // export var/let/const/function/class ...
+  kDefault,      // export default expression / function / class
+  kNamed,        // export { a, b as c }
+  kFrom,         // export { a as b } from 'm'
+  kStar,         // export * from 'm'
+  kStarAs,       // export * as ns from 'm'
+};
+// One entry of an export list: `local as exported` (from another module:
+// `import_name as exported`).
+struct ExportSpecifier {
+  std::u16string local_name;  // kNamed: the local binding; kFrom: the name in the other module
+  std::u16string export_name;
+  Identifier* local = nullptr;  // kNamed: a reference to the local binding (scope analysis resolves it)
+  SourcePos pos;
+};
+struct ExportDecl : Node {
+  JSVM_NODE(ExportDecl)
+  ExportKind export_kind = ExportKind::kNamed;
+  // kDeclaration: the VarDecl, FunctionDecl or ClassDecl; kDefault: a
+  // FunctionDecl or ClassDecl (a named or anonymous declaration), else null.
+  Stmt* declaration = nullptr;
+  // kDefault with an expression: the expression, stored into `default_binding`
+  // (the local binding V8 calls `.default`).
+  Expr* value = nullptr;
+  Identifier* default_binding = nullptr;
+  std::vector<ExportSpecifier> specifiers;
+  std::u16string specifier;      // kFrom, kStar, kStarAs: the module
+  std::u16string type_attribute;  // with { type: '...' }
+  std::u16string star_name;       // kStarAs: the exported name
+};
+
 struct Program : Node {
   JSVM_NODE(Program)
   std::vector<Stmt*> body;
   bool strict = false;
   FunctionLiteral* top = nullptr;  // synthetic function literal for the script (function_id 0)
+  bool is_module = false;          // module code (ParseOptions::module)
+  bool has_top_level_await = false;  // a module whose own code awaits: its body is async
   uint32_t function_count = 0;     // number of FunctionLiterals, top included
 };
 

@@ -336,6 +336,22 @@ void BytecodeGenerator::VisitForAccumulator(Expr* e, const std::u16string& name_
     case NodeKind::kNewTarget:
       LoadNewTarget(e);
       return;
+    case NodeKind::kImportCall: {
+      auto* call = static_cast<ImportCall*>(e);
+      RegisterScope rs(builder_);
+      RegisterList args = builder_.NewRegisterList(2);
+      VisitForAccumulator(call->specifier);
+      builder_.StoreAccumulator(args[0]);
+      if (call->options) VisitForAccumulator(call->options);
+      else builder_.LdaUndefined();
+      builder_.StoreAccumulator(args[1]);
+      builder_.SetExpressionPosition(e->pos.offset);
+      builder_.CallRuntime(RuntimeFunction::kDynamicImport, args);
+      return;
+    }
+    case NodeKind::kImportMeta:
+      builder_.CallRuntime(RuntimeFunction::kGetImportMetaObject, RegisterList());
+      return;
     case NodeKind::kArrayLiteral:
       VisitArrayLiteral(static_cast<ArrayLiteral*>(e)->elements);
       return;
@@ -466,6 +482,9 @@ void BytecodeGenerator::LoadVariable(Variable* var, const std::u16string& name, 
       if (inside_typeof) builder_.LdaLookupSlotInsideTypeof(builder_.AddName(name));
       else builder_.LdaLookupSlot(builder_.AddName(name));
       return;
+    case VarLocation::kModule:
+      builder_.LdaModuleVariable(Imm(var->index), UImm(ContextDepth(var->scope)));
+      break;
   }
   if (check) builder_.ThrowReferenceErrorIfHole(builder_.AddName(name));
 }
@@ -612,6 +631,9 @@ void BytecodeGenerator::StoreVariable(Variable* var, const std::u16string& name,
       return;
     case VarLocation::kLookup:
       EmitLookupStore(name);
+      return;
+    case VarLocation::kModule:
+      builder_.StaModuleVariable(Imm(var->index), UImm(ContextDepth(var->scope)));
       return;
     case VarLocation::kClosure:
     case VarLocation::kUnallocated:

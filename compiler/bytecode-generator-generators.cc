@@ -234,8 +234,9 @@ void BytecodeGenerator::GenerateResumableBody() {
     ContextScope body_context(this, fn_->body_scope);
     body_context.Detach();
     EmitBodyScopeEntry();
-    if (generator) {
-      // The initial yield: the call returns the generator object.
+    if (generator || fn_->is_module) {
+      // The initial yield: the call returns the generator object (module
+      // code: its declarations are done; evaluation resumes it).
       builder_.Ldar(generator_object());
       EmitSuspend();
       EmitYieldResumeDispatch();

@@ -209,6 +209,7 @@ ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
     case ScopeKind::kCatch: type = ScopeType::kCatch; break;
     case ScopeKind::kClass: type = ScopeType::kClass; break;
     case ScopeKind::kWith: type = ScopeType::kWith; break;
+    case ScopeKind::kModule: type = ScopeType::kModule; break;
   }
   ScopeInfo* si = rt_.heap().New<ScopeInfo>(type);
   if (scope->kind == ScopeKind::kWith) {
@@ -218,6 +219,7 @@ ScopeInfo* BytecodeGenerator::GetScopeInfo(Scope* scope) {
   }
   if (scope->calls_sloppy_eval) si->set_has_extension(true);
   for (Variable* v : scope->ContextVariables()) si->AddSlot(rt_.Intern(v->name), v->Mode());
+  if (scope->kind == ScopeKind::kModule) si->set_module_info(MakeModuleInfo());
   AddCapturers(rt_, tree_, scope, si);
   scope->scope_info = si;
   return si;
@@ -234,14 +236,36 @@ Register BytecodeGenerator::ParameterRegister(int index) const {
   return Register(reg::Param(index, static_cast<int32_t>(fn_->params.size() - (scope_->has_rest ? 1 : 0))));
 }
 
+std::unique_ptr<ModuleInfo> BytecodeGenerator::MakeModuleInfo() {
+  const ModuleDescriptor& d = tree_.module;
+  auto m = std::make_unique<ModuleInfo>();
+  for (const auto& r : d.requests) m->requests.push_back({rt_.Intern(r.specifier), rt_.Intern(r.type)});
+  for (const auto& i : d.imports) {
+    m->imports.push_back({rt_.Intern(i.local_name), rt_.Intern(i.import_name), static_cast<uint32_t>(i.request), i.cell});
+  }
+  for (const auto& e : d.local_exports) {
+    m->local_exports.push_back({rt_.Intern(e.export_name), rt_.Intern(e.local_name), e.cell});
+  }
+  for (const auto& e : d.indirect_exports) {
+    m->indirect_exports.push_back({rt_.Intern(e.export_name), rt_.Intern(e.import_name),
+                                   static_cast<uint32_t>(e.request), e.is_namespace});
+  }
+  for (int r : d.star_exports) m->star_exports.push_back(static_cast<uint32_t>(r));
+  m->cell_count = d.cell_count;
+  m->has_top_level_await = d.has_top_level_await;
+  return m;
+}
+
 FunctionInfo* BytecodeGenerator::Generate(const std::u16string& name) {
   FunctionInfo* info = rt_.heap().New<FunctionInfo>();
-  bool top = scope_->kind == ScopeKind::kScript;
+  bool script_top = scope_->kind == ScopeKind::kScript;
+  // Module code is top-level code too; its context is made by the runtime.
+  bool top = script_top || scope_->kind == ScopeKind::kModule;
   info->name = rt_.Intern(name);
   info->debug_name = info->name;
   info->script = script_;
   info->flavor = top ? FunctionFlavor::kTopLevel : FlavorOf(fn_);
-  info->resumable = top ? ResumableKind::kNone : ResumableKindOf(fn_->is_generator, fn_->is_async);
+  info->resumable = script_top ? ResumableKind::kNone : ResumableKindOf(fn_->is_generator, fn_->is_async);
   info->strict = fn_->strict;
   info->is_expression = fn_->is_expression;
   info->has_simple_params = fn_->simple_params();
@@ -507,6 +531,7 @@ void BytecodeGenerator::EmitPrologue() {
   // Declarations of the function scope (lexicals in the TDZ, function closures).
   if (fn_->simple_params()) {
     EmitScopeEntry(scope_, &fn_->body);
+    if (scope_->kind == ScopeKind::kModule) EmitModuleDeclarations();
   } else {
     // With parameter expressions, captured parameters start in the TDZ and
     // are initialised left to right.
@@ -515,6 +540,24 @@ void BytecodeGenerator::EmitPrologue() {
         builder_.LdaTheHole();
         EmitContextSlotStore(v);
       }
+    }
+  }
+}
+
+void BytecodeGenerator::EmitModuleDeclarations() {
+  for (Variable* v : scope_->variables) {
+    if (v->location == VarLocation::kModule && v->index > 0 && v->kind == VarKind::kVar) {
+      // An exported var starts as undefined (its cell, like all, as the hole).
+      builder_.LdaUndefined();
+      StoreVariable(v, v->name, true, false);
+    } else if (v->kind == VarKind::kImport && v->module_request >= 0 && v->location != VarLocation::kUnallocated) {
+      // import * as ns: the requested module's namespace object.
+      RegisterScope rs(builder_);
+      Register request = builder_.NewRegister();
+      builder_.LoadNumber(v->module_request);
+      builder_.StoreAccumulator(request);
+      builder_.CallRuntime(RuntimeFunction::kGetModuleNamespace, {request, 1});
+      StoreVariable(v, v->name, true, false);
     }
   }
 }
@@ -576,11 +619,13 @@ void BytecodeGenerator::EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* b
   };
   std::vector<Step> steps;
   for (Variable* v : scope->variables) {
-    if (!v->IsLexical() || v->location == VarLocation::kUnallocated) continue;
+    // (Module cells start in the TDZ already.)
+    if (!v->IsLexical() || v->location == VarLocation::kUnallocated || v->location == VarLocation::kModule) continue;
     if (v->location == VarLocation::kContext || v->needs_hole_init) steps.push_back({v->declaration_pos, v, nullptr});
   }
   if (body) {
     for (Stmt* st : *body) {
+      if (auto* e = st->As<ExportDecl>()) st = e->declaration;
       FunctionDecl* fd = DeclaredFunction(st);
       if (!fd) continue;
       Variable* v = scope->Lookup(fd->fn->name->name);
@@ -605,7 +650,8 @@ void BytecodeGenerator::EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* b
 
 FunctionInfo* BytecodeGenerator::CompileFunction(FunctionLiteral* fn, const std::u16string& name) {
   BytecodeGenerator inner(rt_, tree_, script_, fn, context_chain_);
-  return inner.Generate(name);
+  // `export default function () {}` is named "default" (and bound to `.default`).
+  return inner.Generate(fn->default_export ? u"default" : name);
 }
 
 // ---------------------------------------------------------------- statements
@@ -716,6 +762,20 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
     case NodeKind::kWith:
       VisitWith(static_cast<With*>(s));
       return;
+    case NodeKind::kImportDecl:
+      return;  // linked before the module runs
+    case NodeKind::kExportDecl: {
+      auto* e = static_cast<ExportDecl*>(s);
+      if (e->declaration) {
+        VisitStatement(e->declaration);
+      } else if (e->value) {
+        // export default <expression>: an anonymous function or class is named "default".
+        builder_.SetStatementPosition(s->pos.offset);
+        VisitForAccumulator(e->value, u"default");
+        StoreToIdentifier(e->default_binding, true);
+      }
+      return;
+    }
     default:
       throw CompileError{std::string("unsupported statement ") + NodeKindName(s->kind), s->pos};
   }

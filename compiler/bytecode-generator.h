@@ -92,6 +92,11 @@ class BytecodeGenerator {
   // declarations (found directly in `body`) to their closures.
   void EmitScopeEntry(Scope* scope, const std::vector<Stmt*>* body = nullptr);
   FunctionInfo* CompileFunction(FunctionLiteral* fn, const std::u16string& name);
+  // Module code, before its initial suspension: exported vars to undefined,
+  // `import * as ns` bindings to their namespace objects.
+  void EmitModuleDeclarations();
+  // The module's imports and exports, for its ScopeInfo.
+  std::unique_ptr<ModuleInfo> MakeModuleInfo();
   FunctionInfo* MakeDefaultConstructor(ClassLiteral* cls, const std::u16string& name);
   ScopeInfo* GetScopeInfo(Scope* scope);
 

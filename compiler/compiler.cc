@@ -10,6 +10,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/bytecode-verifier.h"
 #include "vm/interpreter/interpreter.h"
+#include "vm/modules/module-loader.h"
 
 namespace jsvm {
 
@@ -35,7 +36,9 @@ void CheckCompiledCode([[maybe_unused]] const std::string& file, [[maybe_unused]
 CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source,
                             CompileOptions options) {
   CompileResult result;
-  ParseResult parsed = ParseProgram(source);
+  ParseOptions parse_options;
+  parse_options.module = options.module;
+  ParseResult parsed = ParseProgram(source, parse_options);
   auto fail = [&](ParseErrorKind kind, const std::string& message, SourcePos pos) {
     ParseError e{kind, message, pos};
     result.error_kind = kind == ParseErrorKind::kRangeError ? "RangeError" : "SyntaxError";
@@ -153,9 +156,31 @@ FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Conte
   return top;
 }
 
+namespace {
+
+// The module loader's compiler (SetModuleCompilerHook).
+void CompileModuleForLoader(Runtime& rt, const std::string& file, const std::u16string& source,
+                            ModuleCompileResult* out) {
+  CompileOptions options;
+  options.module = true;
+  CompileResult r = CompileScript(rt, file, source, options);
+  out->code = r.top;
+  if (r.ok()) return;
+  out->error_kind = r.error_kind;
+  out->formatted = r.error;
+  // "FILE:LINE:COL: Kind: message\n..." -> "message"
+  std::string message = r.error;
+  size_t at = message.find(r.error_kind + ": ");
+  if (at != std::string::npos) message = message.substr(at + r.error_kind.size() + 2);
+  out->message = message.substr(0, message.find('\n'));
+}
+
+}  // namespace
+
 void InstallScriptEvaluator(Runtime& rt) {
   SetScriptEvaluatorHook(rt, EvaluateScript);
   SetDirectEvalHook(rt, CompileDirectEval);
+  SetModuleCompilerHook(rt, CompileModuleForLoader);
 }
 
 }  // namespace jsvm

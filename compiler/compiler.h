@@ -28,9 +28,13 @@ struct CompileOptions {
   // Indirect eval code: top-level let/const/class stay local to this run,
   // in an eval context that later scripts do not see.
   bool eval = false;
+  // Module code (the module goal): the result is the module's code, which
+  // the module loader runs (vm/modules/module-loader.h).
+  bool module = false;
 };
 
-// Compiles a classic script. Nothing runs; errors are reported, not thrown.
+// Compiles a classic script (or module code). Nothing runs; errors are
+// reported, not thrown.
 CompileResult CompileScript(Runtime& rt, const std::string& file, const std::u16string& source,
                             CompileOptions options = {});
 

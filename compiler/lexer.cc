@@ -184,15 +184,15 @@ bool Lexer::SkipTrivia(Token* token) {
     int32_t c = Cur();
     switch (c) {
       case '<':
-        // Annex B.1.1: `<!--` starts a single-line comment (scripts have no
-        // module goal here, where it would not).
-        if (At(offset_ + 1) == '!' && At(offset_ + 2) == '-' && At(offset_ + 3) == '-') {
+        // Annex B.1.1: `<!--` starts a single-line comment (in scripts: the
+        // module goal has no HTML-like comments).
+        if (!module_ && At(offset_ + 1) == '!' && At(offset_ + 2) == '-' && At(offset_ + 3) == '-') {
           skip_line();
           continue;
         }
         return true;
       case '-':
-        if ((line_start || token->newline_before) && At(offset_ + 1) == '-' && At(offset_ + 2) == '>') {
+        if (!module_ && (line_start || token->newline_before) && At(offset_ + 1) == '-' && At(offset_ + 2) == '>') {
           skip_line();
           continue;
         }

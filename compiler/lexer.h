@@ -98,6 +98,10 @@ class Lexer {
   // kTemplateTail, or kIllegal when unterminated).
   void RescanTemplateContinuation(Token* token);
 
+  // Scans with the module goal: no HTML-like comments (Annex B.1.1 is for
+  // scripts only).
+  void set_module(bool module) { module_ = module; }
+
   // Saves and restores the scanning position (for one-token lookahead).
   State Save() const { return {offset_, line_, line_start_}; }
   void Restore(const State& state);
@@ -147,6 +151,7 @@ class Lexer {
 
   std::u16string_view src_;
   uint32_t size_ = 0;
+  bool module_ = false;
   uint32_t offset_ = 0;
   uint32_t line_ = 1;
   uint32_t line_start_ = 0;

@@ -186,6 +186,7 @@ Expr* Parser::ParseAwait() {
     Fail(pos, "Illegal await-expression in formal parameters of async function");
   }
   RecordSuspendSite(SuspendSite::Kind::kAwait, pos);
+  if (function_ == module_state_) top_level_await_ = true;
   Await* node = New<Await>(pos);
   Next();
   node->arg = ParseUnary(nullptr);
@@ -489,6 +490,9 @@ Expr* Parser::ParseNew() {
   } else if (tok_.kind == TokenKind::kSuper) {
     callee = ParseSuper(false);
   } else {
+    if (tok_.kind == TokenKind::kImport && PeekKind() == TokenKind::kLParen) {
+      Fail(tok_.pos, "Cannot use new with import");
+    }
     callee = ParsePrimary(nullptr);
   }
   callee = ParseCallTail(callee, callee_start, false);
@@ -567,7 +571,7 @@ Identifier* Parser::ParseIdentifierReference() {
       Fail(tok_.pos, "Keyword must not contain escaped characters");
     }
     CheckYieldAwaitName(tok_.pos, tok_.value, function_->is_generator, function_->is_async);
-    if (tok_.value == u"await" && function_->await_reserved) Fail(tok_.pos, "Unexpected reserved word");
+    if (tok_.value == u"await" && (function_->await_reserved || options_.module)) Fail(tok_.pos, "Unexpected reserved word");
     if (tok_.value == u"await") {
       RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, tok_.pos);
       await_identifier_end_ = tok_.end;
@@ -593,6 +597,8 @@ Expr* Parser::ParsePrimary(CoverErrors* errors) {
     case TokenKind::kThis:
       Next();
       return New<ThisExpression>(pos);
+    case TokenKind::kImport:
+      return ParseImportExpression();
     case TokenKind::kNull:
       Next();
       return New<NullLiteral>(pos);

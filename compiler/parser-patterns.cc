@@ -22,6 +22,7 @@ void Parser::CheckBindingName(const Identifier* name) {
 void Parser::CheckYieldAwaitName(SourcePos pos, std::u16string_view name, bool yield_keyword,
                                  bool await_keyword) {
   if (name.size() != 5) return;
+  if (options_.module && name == u"await") Fail(pos, "Unexpected reserved word");
   if (yield_keyword && name == u"yield") {
     if (strict_) Fail(pos, "Unexpected strict mode reserved word");
     FailWithName(pos, "Unexpected identifier ", name, "");
@@ -44,7 +45,7 @@ Identifier* Parser::ParseBindingIdentifier(bool yield_keyword, bool await_keywor
   id->name = tok_.value;
   CheckBindingName(id);
   CheckYieldAwaitName(id->pos, id->name, yield_keyword, await_keyword);
-  if (id->name == u"await" && function_->await_reserved) Fail(id->pos, "Unexpected reserved word");
+  if (id->name == u"await" && (function_->await_reserved || options_.module)) Fail(id->pos, "Unexpected reserved word");
   if (id->name == u"await") {
     RecordSuspendSite(SuspendSite::Kind::kAwaitIdentifier, id->pos);
     await_identifier_end_ = tok_.end;

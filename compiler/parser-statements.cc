@@ -64,6 +64,16 @@ bool Parser::NextIsLetDeclaration() {
 
 Stmt* Parser::ParseStatementListItem() {
   switch (tok_.kind) {
+    case TokenKind::kImport: {
+      TokenKind next = PeekKind();
+      if (next == TokenKind::kLParen || next == TokenKind::kPeriod) break;  // import(...), import.meta
+      if (AtModuleTopLevel()) return ParseImportDeclaration();
+      if (!options_.module) Fail(tok_.pos, "Cannot use import statement outside a module");
+      FailUnexpected();
+    }
+    case TokenKind::kExport:
+      if (AtModuleTopLevel()) return ParseExportDeclaration();
+      FailUnexpected();
     case TokenKind::kFunction:
       return ParseFunctionDeclaration(scope_->kind != DeclScope::Kind::kFunction);
     case TokenKind::kClass: {
@@ -318,6 +328,7 @@ Stmt* Parser::ParseFor() {
   bool is_await = false;
   if (tok_.kind == TokenKind::kIdentifier && tok_.value == u"await") {  // V8 allows escapes here
     if (!function_->is_async) Fail(tok_.pos, "Unexpected reserved word");
+    if (function_ == module_state_) top_level_await_ = true;
     is_await = true;
     Next();
   }

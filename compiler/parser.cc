@@ -31,6 +31,7 @@ ParseResult Parser::Parse() {
     if (source_.size() >= std::numeric_limits<uint32_t>::max()) {
       Fail(SourcePos{}, "Source is too large");
     }
+    lexer_.set_module(options_.module);
     Next();
     Program* program = New<Program>(SourcePos{});
     FunctionLiteral* top = NewFunction(FunctionKind::kNormal, SourcePos{});
@@ -41,14 +42,21 @@ ParseResult Parser::Parse() {
     state.allow_super_property = options_.allow_super_property;
     state.allow_super_call = options_.allow_super_call;
     state.arguments_banned = options_.arguments_banned;
-    strict_ = options_.strict;
+    strict_ = options_.strict || options_.module;
+    // Module code awaits at its top level.
+    state.is_async = options_.module;
     function_ = &state;
     if (!options_.private_names.empty()) {
       private_scopes_.emplace_back();
       for (const std::u16string& name : options_.private_names) private_scopes_.back().declared.emplace(name, 1);
     }
     DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
+    if (options_.module) {
+      module_state_ = &state;
+      module_scope_ = scope;
+    }
     ParseBody(&top->body, TokenKind::kEos, top, nullptr, true);
+    if (options_.module) CheckLocalExports();
     top->calls_eval = state.calls_eval;
     if (!private_scopes_.empty()) {
       // Eval code in a class body: its private names are the class's.
@@ -67,6 +75,13 @@ ParseResult Parser::Parse() {
     top->end_pos = tok_.pos;
     program->body = top->body;
     program->strict = strict_;
+    program->is_module = options_.module;
+    program->has_top_level_await = top_level_await_;
+    top->is_module = options_.module;
+    // Module code is resumable: a generator that stops after its
+    // declarations, or with top-level await an async function that does.
+    top->is_async = top_level_await_;
+    top->is_generator = options_.module && !top_level_await_;
     AssignFunctionIds();
     program->function_count = static_cast<uint32_t>(functions_.size());
     result.program = program;
@@ -335,7 +350,12 @@ void Parser::DeclareLexical(Identifier* name, LexicalKind kind) {
 }
 
 void Parser::DeclareFunctionTopLevel(Identifier* name) {
-  // Function declarations at the top of a function or script are var-like.
+  // Function declarations at the top of a function or script are var-like;
+  // at the top of a module, lexical.
+  if (options_.module && scope_ == module_scope_) {
+    DeclareLexical(name, LexicalKind::kOtherFunction);
+    return;
+  }
   std::u16string_view n = name->name;
   if (scope_->lexical.count(n) != 0) FailRedeclared(name);
   scope_->vars.insert(n);

@@ -22,8 +22,10 @@
 //    Await at the unary level, only inside a generator / an async function
 //    (elsewhere they are identifiers; `await x` at the top level of a script
 //    is V8's "await is only valid in async functions ..." SyntaxError).
-//  - Not supported (SyntaxError): modules and import(),
-//    private names (#x), static blocks.
+//  - Module code (ParseOptions::module): ImportDecl and ExportDecl only as
+//    statements of Program::body; `export default <expression>` stores into
+//    the lexical `.default`, an anonymous `export default function` is a
+//    FunctionDecl bound to `.default` (FunctionLiteral::default_export).
 #pragma once
 
 #include <cstdint>
@@ -56,11 +58,15 @@ struct ParseOptions {
   bool allow_super_property = false;  // inside a method
   bool allow_super_call = false;      // inside a derived constructor
   bool arguments_banned = false;      // inside a class field initializer
+  // Module code: strict, `await` reserved (and an operator at the top
+  // level), import and export declarations at the top level, import.meta.
+  bool module = false;
   // Direct eval code inside a class body: the private names it may use.
   std::vector<std::u16string> private_names;
 };
 
-// Parses a classic script (not a module). `source` is UTF-16.
+// Parses a classic script, or module code with `options.module`. `source`
+// is UTF-16.
 ParseResult ParseProgram(std::u16string_view source, const ParseOptions& options = {});
 
 // The recursive-descent parser behind ParseProgram; use ParseProgram instead.
@@ -346,6 +352,29 @@ class Parser {
   // Checks parameter names once the function's strictness is known.
   void ValidateParams(const std::vector<Identifier*>& names, bool unique_required);
 
+  // ---------------------------------------------------------------- parser-modules.cc
+
+  // tok_ is at a statement of the module's own top level.
+  bool AtModuleTopLevel() const;
+  Stmt* ParseImportDeclaration();
+  Stmt* ParseExportDeclaration();
+  // `export default function () {}` / `async function* () {}`.
+  Stmt* ParseAnonymousDefaultFunction();
+  // An IdentifierName or string naming an export (strings must be
+  // well-formed); says whether it was a string or a reserved word.
+  std::u16string ParseModuleExportName(bool* is_string, bool* is_reserved);
+  std::u16string ParseModuleSpecifier();
+  // `with { type: 'json' }` after a module specifier: the type, or empty.
+  std::u16string ParseImportAttributes();
+  Identifier* ParseImportedBinding();
+  void AddExportName(const std::u16string& name, SourcePos pos);
+  // tok_ is `function` (or `async function`) followed by `*`: whether `(` comes next.
+  bool PeekThirdIsLParen();
+  // Every `export { x }` names a declaration of the module.
+  void CheckLocalExports();
+  // `import(...)` or `import.meta` (tok_ is `import`).
+  Expr* ParseImportExpression();
+
   // ---------------------------------------------------------------- parser-patterns.cc
 
   // A binding identifier (declarations, parameters, catch, function names),
@@ -394,6 +423,14 @@ class Parser {
   bool strict_ = false;
   ParseOptions options_;
   FunctionState* function_ = nullptr;
+  // Module code: the top level's function state and declaration scope, the
+  // exported names so far, the local names export lists name, and whether
+  // the top level awaits.
+  FunctionState* module_state_ = nullptr;
+  DeclScope* module_scope_ = nullptr;
+  std::unordered_set<std::u16string> exported_names_;
+  std::vector<Identifier*> local_exports_;
+  bool top_level_await_ = false;
   // The private names of the classes being parsed, innermost last: what
   // each declares (bits: 1 field or method, 2 getter, 4 setter, 8 static)
   // and the references its body made that it does not declare yet.

@@ -23,6 +23,7 @@ VariableMode Variable::Mode() const {
     case VarKind::kHomeObject: return VariableMode::kInternal;
     case VarKind::kExtension: return VariableMode::kInternal;
     case VarKind::kPrivateName: return VariableMode::kInternal;
+    case VarKind::kImport: return VariableMode::kConst;
     default: return VariableMode::kVar;
   }
 }
@@ -107,7 +108,7 @@ class Analyzer {
   bool Run(Program* program) {
     FunctionLiteral* top = program->top;
     tree_->function_scopes.assign(program->function_count + 1, nullptr);
-    Scope* script = NewScope(ScopeKind::kScript, nullptr, top);
+    Scope* script = NewScope(program->is_module ? ScopeKind::kModule : ScopeKind::kScript, nullptr, top);
     tree_->script = script;
     script->is_eval = tree_->eval_code;
     script->direct_eval = tree_->direct_eval;
@@ -117,9 +118,15 @@ class Analyzer {
     // Top-level var and function declarations are global-object properties.
     HoistVars(top->body, script);
     DeclareLexical(top->body, script);
+    if (program->is_module) {
+      // The context's first slot holds the module (V8's context extension).
+      Declare(script, u".module", VarKind::kExtension, 0)->is_used = true;
+      DeclareImports(top->body, script);
+    }
     current_ = script;
     VisitStatements(top->body);
     if (failed_) return false;
+    if (program->is_module) DescribeModule(program, script);
     Allocate(script);
     return !failed_;
   }
@@ -325,6 +332,9 @@ class Analyzer {
       case NodeKind::kLabeled:
         HoistVarsIn(static_cast<Labeled*>(s)->body, scope, top);
         return;
+      case NodeKind::kExportDecl:
+        HoistVarsIn(static_cast<ExportDecl*>(s)->declaration, scope, top);
+        return;
       case NodeKind::kWith:
         HoistVarsIn(static_cast<With*>(s)->body, scope, false);
         return;
@@ -337,6 +347,14 @@ class Analyzer {
   bool DeclareLexical(const std::vector<Stmt*>& body, Scope* scope, bool include_functions = true) {
     bool any = false;
     for (Stmt* s : body) {
+      if (auto* e = s->As<ExportDecl>()) {
+        // Module code: `export default <expression>` binds `.default`.
+        if (e->default_binding) {
+          Declare(scope, e->default_binding->name, VarKind::kConst, MaxOffset(e->value) + 1, e->pos.offset);
+        }
+        if (!e->declaration) continue;
+        s = e->declaration;
+      }
       if (auto* d = s->As<VarDecl>()) {
         if (d->decl_kind == DeclKind::kVar) continue;
         for (auto& decl : d->declarators) {
@@ -353,7 +371,7 @@ class Analyzer {
         if (c->cls->name) Declare(scope, c->cls->name->name, VarKind::kClass, c->cls->source_end, c->pos.offset);
         any = true;
       } else if (auto* f = DeclaredFunction(s)) {
-        if (include_functions && scope->kind != ScopeKind::kFunction && scope->kind != ScopeKind::kScript) {
+        if (include_functions && !scope->is_function_scope()) {
           Variable* v = Declare(scope, f->fn->name->name, VarKind::kFunction, 0, f->pos.offset);
           auto annex_b = sloppy_block_functions_.find(f);
           if (annex_b != sloppy_block_functions_.end()) {
@@ -422,7 +440,7 @@ class Analyzer {
   Scope* NearestNonArrowFunction(Scope* s, bool* crossed) {
     *crossed = false;
     while (s) {
-      if (s->kind == ScopeKind::kScript) return s;
+      if (s->kind == ScopeKind::kScript || s->kind == ScopeKind::kModule) return s;
       if (s->kind == ScopeKind::kFunction && !s->is_arrow()) return s;
       if (s->kind == ScopeKind::kFunction) *crossed = true;
       s = s->outer;
@@ -493,6 +511,11 @@ class Analyzer {
     if (v->kind == VarKind::kParameter && crossed && !v->scope->function->simple_params() && !is_initialization) {
       tree_->hole_checks.insert(id);
       v->needs_hole_init = true;
+    }
+    if (v->kind == VarKind::kImport && v->module_request < 0) {
+      // An import may be read before its module has run (a cycle): V8
+      // checks every read.
+      tree_->hole_checks.insert(id);
     }
     if (v->IsLexical() && !is_initialization) {
       bool check = v->scope->ClosureScope() != current_->ClosureScope() || v->scope->nonlinear ||
@@ -677,6 +700,20 @@ class Analyzer {
       case NodeKind::kExprStmt:
         VisitExpression(static_cast<ExprStmt*>(s)->expr);
         return;
+      case NodeKind::kImportDecl:
+        return;
+      case NodeKind::kExportDecl: {
+        auto* e = static_cast<ExportDecl*>(s);
+        if (e->declaration) VisitStatement(e->declaration);
+        if (e->value) {
+          VisitExpression(e->value);
+          Resolve(e->default_binding, true, true);
+        }
+        for (ExportSpecifier& spec : e->specifiers) {
+          if (spec.local) Resolve(spec.local, false, true);
+        }
+        return;
+      }
       case NodeKind::kBlock:
         VisitBlockBody(static_cast<Block*>(s));
         return;
@@ -1073,6 +1110,12 @@ class Analyzer {
       case NodeKind::kNewTarget:
         ResolveFunctionVar(e, u".new.target", &tree_->new_target_refs);
         return;
+      case NodeKind::kImportCall:
+        VisitExpression(static_cast<ImportCall*>(e)->specifier);
+        VisitExpression(static_cast<ImportCall*>(e)->options);
+        return;
+      case NodeKind::kImportMeta:
+        return;
       case NodeKind::kTemplateLiteral:
         for (Expr* x : static_cast<TemplateLiteral*>(e)->exprs) VisitExpression(x);
         return;
@@ -1192,6 +1235,132 @@ class Analyzer {
 
   // ---------------------------------------------------------------- allocation
 
+  // ---------------------------------------------------------------- modules
+
+  // The module's import bindings (before its code is visited).
+  void DeclareImports(const std::vector<Stmt*>& body, Scope* scope) {
+    for (Stmt* s : body) {
+      auto* d = s->As<ImportDecl>();
+      if (!d) continue;
+      for (ImportBinding& b : d->bindings) {
+        Variable* v = Declare(scope, b.local->name, VarKind::kImport, 0, b.pos.offset);
+        v->is_used = true;
+        v->import_name = b.import_name;
+        if (b.is_namespace) v->module_request = RequestIndex(d->specifier, d->type_attribute);
+        b.local->var = v;
+      }
+    }
+  }
+
+  int RequestIndex(const std::u16string& specifier, const std::u16string& type) {
+    auto& requests = tree_->module.requests;
+    for (size_t i = 0; i < requests.size(); ++i) {
+      if (requests[i].specifier == specifier && requests[i].type == type) return static_cast<int>(i);
+    }
+    requests.push_back({specifier, type});
+    return static_cast<int>(requests.size() - 1);
+  }
+
+  // The module's requests, imports and exports (the spec's ParseModule),
+  // and the module cell of every exported variable and import (V8's
+  // numbering: by name).
+  void DescribeModule(Program* program, Scope* scope) {
+    ModuleDescriptor& m = tree_->module;
+    m.has_top_level_await = program->has_top_level_await;
+    // Requests in source order.
+    for (Stmt* s : program->body) {
+      if (auto* d = s->As<ImportDecl>()) RequestIndex(d->specifier, d->type_attribute);
+      auto* e = s->As<ExportDecl>();
+      if (e && (e->export_kind == ExportKind::kStar || e->export_kind == ExportKind::kStarAs ||
+                e->export_kind == ExportKind::kFrom)) {
+        RequestIndex(e->specifier, e->type_attribute);
+      }
+    }
+    auto local_export = [&](const std::u16string& export_name, Variable* v) {
+      v->exported = true;
+      v->is_used = true;
+      m.local_exports.push_back({export_name, v->name, 0});
+    };
+    for (Stmt* s : program->body) {
+      auto* e = s->As<ExportDecl>();
+      if (!e) continue;
+      switch (e->export_kind) {
+        case ExportKind::kDeclaration: {
+          std::vector<Identifier*> names;
+          if (auto* v = e->declaration->As<VarDecl>()) {
+            for (auto& d : v->declarators) BoundNames(d.target, &names);
+          } else if (auto* f = e->declaration->As<FunctionDecl>()) {
+            names.push_back(f->fn->name);
+          } else if (auto* c = e->declaration->As<ClassDecl>()) {
+            names.push_back(c->cls->name);
+          }
+          for (Identifier* id : names) local_export(id->name, scope->Lookup(id->name));
+          break;
+        }
+        case ExportKind::kDefault: {
+          Identifier* id = e->default_binding;
+          if (auto* f = e->declaration ? e->declaration->As<FunctionDecl>() : nullptr) id = f->fn->name;
+          if (auto* c = e->declaration ? e->declaration->As<ClassDecl>() : nullptr) id = c->cls->name;
+          local_export(u"default", scope->Lookup(id->name));
+          break;
+        }
+        case ExportKind::kNamed:
+          for (ExportSpecifier& spec : e->specifiers) {
+            Variable* v = scope->Lookup(spec.local_name);
+            if (v->kind == VarKind::kImport && v->module_request < 0) {
+              // Re-exporting an import: an indirect export of what it imports.
+              int request = -1;
+              for (Stmt* t : program->body) {
+                auto* d = t->As<ImportDecl>();
+                if (!d) continue;
+                for (ImportBinding& b : d->bindings) {
+                  if (b.local->var == v) request = RequestIndex(d->specifier, d->type_attribute);
+                }
+              }
+              m.indirect_exports.push_back({spec.export_name, v->import_name, request, false});
+            } else {
+              local_export(spec.export_name, v);
+            }
+          }
+          break;
+        case ExportKind::kFrom:
+          for (ExportSpecifier& spec : e->specifiers) {
+            m.indirect_exports.push_back({spec.export_name, spec.local_name, RequestIndex(e->specifier, e->type_attribute), false});
+          }
+          break;
+        case ExportKind::kStarAs:
+          m.indirect_exports.push_back({e->star_name, u"", RequestIndex(e->specifier, e->type_attribute), true});
+          break;
+        case ExportKind::kStar:
+          m.star_exports.push_back(RequestIndex(e->specifier, e->type_attribute));
+          break;
+      }
+    }
+    // Cells: exported variables 1, 2, ... and imports -1, -2, ..., each
+    // sorted by name.
+    std::vector<Variable*> exported, imported;
+    for (Variable* v : scope->variables) {
+      if (v->exported) exported.push_back(v);
+      else if (v->kind == VarKind::kImport && v->module_request < 0) imported.push_back(v);
+    }
+    auto by_name = [](const Variable* a, const Variable* b) { return a->name < b->name; };
+    std::sort(exported.begin(), exported.end(), by_name);
+    std::sort(imported.begin(), imported.end(), by_name);
+    for (size_t i = 0; i < exported.size(); ++i) module_cells_[exported[i]] = static_cast<int>(i + 1);
+    for (size_t i = 0; i < imported.size(); ++i) module_cells_[imported[i]] = -static_cast<int>(i + 1);
+    m.cell_count = static_cast<uint32_t>(exported.size());
+    for (auto& e : m.local_exports) e.cell = module_cells_.at(scope->Lookup(e.local_name));
+    for (Stmt* s : program->body) {
+      auto* d = s->As<ImportDecl>();
+      if (!d) continue;
+      for (ImportBinding& b : d->bindings) {
+        if (b.is_namespace) continue;
+        m.imports.push_back({b.local->name, b.import_name, RequestIndex(d->specifier, d->type_attribute),
+                             module_cells_.at(b.local->var)});
+      }
+    }
+  }
+
   void Allocate(Scope* scope) {
     Scope* closure = scope->ClosureScope();
     if (scope->inner_calls_eval) {
@@ -1210,6 +1379,19 @@ class Analyzer {
     // generator register); its locals start at r1.
     if (scope->kind == ScopeKind::kFunction) {
       next_register_[scope] = scope->function && (scope->function->is_generator || scope->function->is_async) ? 1 : 0;
+    }
+    if (scope->kind == ScopeKind::kModule) {
+      // The module's code is resumable (its generator object in r0); the
+      // module occupies the context's first slot; exports and imports live
+      // in module cells.
+      next_register_[scope] = 1;
+      to_context(scope->Lookup(u".module"));
+      for (Variable* v : scope->variables) {
+        if (v->exported || (v->kind == VarKind::kImport && v->module_request < 0)) {
+          v->location = VarLocation::kModule;
+          v->index = module_cells_.at(v);
+        }
+      }
     }
     // V8's order: the receiver, then the parameters from the last to the
     // first, then the other variables in source order.
@@ -1243,7 +1425,8 @@ class Analyzer {
     }
     std::vector<Variable*> locals;
     for (Variable* v : scope->variables) {
-      if (v->kind != VarKind::kParameter && v->kind != VarKind::kThis && v->kind != VarKind::kExtension) {
+      if (v->kind != VarKind::kParameter && v->kind != VarKind::kThis && v->kind != VarKind::kExtension &&
+          v->location != VarLocation::kModule) {
         locals.push_back(v);
       }
     }
@@ -1266,7 +1449,7 @@ class Analyzer {
       if (MustAllocateInContext(v)) to_context(v);
       else to_register(v);
     }
-    if (scope->kind == ScopeKind::kScript && scope->this_var) {
+    if ((scope->kind == ScopeKind::kScript || scope->kind == ScopeKind::kModule) && scope->this_var) {
       Variable* t = scope->this_var;
       if (t->captured) to_context(t);
       else t->location = VarLocation::kReceiver;
@@ -1277,7 +1460,8 @@ class Analyzer {
     }
     scope->context_slots = slot - Context::kFirstSlot;
     // V8 gives every class body a block context, even an empty one.
-    scope->needs_context = scope->context_slots > 0 || scope->kind == ScopeKind::kClass || scope->kind == ScopeKind::kWith;
+    scope->needs_context = scope->context_slots > 0 || scope->kind == ScopeKind::kClass || scope->kind == ScopeKind::kWith ||
+                           scope->kind == ScopeKind::kModule;
     for (Scope* inner : scope->inner) Allocate(inner);
   }
 
@@ -1289,6 +1473,8 @@ class Analyzer {
   int loop_nesting_ = 0;  // while hoisting: loops around the current statement
   bool failed_ = false;
   std::unordered_map<Scope*, uint32_t> next_register_;
+  // Module code: the cell index of each exported variable and import.
+  std::unordered_map<const Variable*, int> module_cells_;
   // The home-object variable name of each method (class members and
   // object-literal methods and accessors).
 
@@ -1378,12 +1564,14 @@ const char* LocationName(VarLocation l) {
     case VarLocation::kClosure: return "closure";
     case VarLocation::kReceiver: return "receiver";
     case VarLocation::kLookup: return "lookup";
+    case VarLocation::kModule: return "module";
   }
   return "?";
 }
 const char* ScopeKindName(ScopeKind k) {
   switch (k) {
     case ScopeKind::kScript: return "script";
+    case ScopeKind::kModule: return "module";
     case ScopeKind::kFunction: return "function";
     case ScopeKind::kBlock: return "block";
     case ScopeKind::kCatch: return "catch";

@@ -25,6 +25,7 @@ enum class ScopeKind : uint8_t {
   kCatch,     // the catch parameter
   kClass,     // a class body: its own name and its home objects (V8 always gives it a context)
   kWith,      // the body of a with statement: declares nothing, always has a context (the object)
+  kModule,    // top level of a module: its declarations and imports; always a context (made by the runtime)
 };
 
 enum class VarKind : uint8_t {
@@ -43,6 +44,7 @@ enum class VarKind : uint8_t {
   kHomeObject,    // .home_object / .static_home_object: what super.x looks up (class or literal scope)
   kExtension,     // .extension: a sloppy eval caller's context slot for eval-declared variables
   kPrivateName,   // #x of a class, and .brand: the private symbols of one class evaluation (class scope)
+  kImport,        // an import binding of a module (immutable; `* as ns` ones have module_request set)
 };
 
 enum class VarLocation : uint8_t {
@@ -55,6 +57,8 @@ enum class VarLocation : uint8_t {
   kReceiver,     // `this` in its frame's <this> register
   kLookup,       // found by name at run time: a sloppy direct eval's var and function
                  // declarations, which live in its caller's var scope
+  kModule,       // a module cell (LdaModuleVariable): index > 0 an export of this
+                 // module, index < 0 an import (V8's cell indices)
 };
 
 // How a reference that static scoping cannot place is resolved (V8's
@@ -96,12 +100,15 @@ class Variable {
   bool needs_hole_init = false;    // some reference needs a TDZ hole check
   bool sloppy_block_function = false;  // Annex B: also copied to a function-level var
   bool forced_context = false;     // referenced through a with scope: found by name, so in a context
+  bool exported = false;           // a module variable some export names: it lives in a module cell
+  int module_request = -1;         // `import * as x`: the index of the module request it names
+  std::u16string import_name;      // other imports: the name imported
 
   bool IsLexical() const {
     return kind == VarKind::kLet || kind == VarKind::kConst || kind == VarKind::kClass ||
            kind == VarKind::kClassName;
   }
-  bool IsConst() const { return kind == VarKind::kConst || kind == VarKind::kClassName; }
+  bool IsConst() const { return kind == VarKind::kConst || kind == VarKind::kClassName || kind == VarKind::kImport; }
   VariableMode Mode() const;
 };
 
@@ -116,7 +123,9 @@ class Scope {
   std::vector<Variable*> variables;  // declaration order
   std::unordered_map<std::u16string, Variable*> by_name;
 
-  bool is_function_scope() const { return kind == ScopeKind::kFunction || kind == ScopeKind::kScript; }
+  bool is_function_scope() const {
+    return kind == ScopeKind::kFunction || kind == ScopeKind::kScript || kind == ScopeKind::kModule;
+  }
   bool is_arrow() const;
   bool strict() const;
   bool nonlinear = false;    // switch scopes: positions do not prove initialisation
@@ -153,6 +162,46 @@ class Scope {
   std::vector<Variable*> ContextVariables() const;
 };
 
+// What a module imports and exports (the module record's static part, as
+// the spec's ParseModule gathers it), for the runtime's linking.
+struct ModuleDescriptor {
+  // The modules it requests, in source order, each once.
+  struct Request {
+    std::u16string specifier;
+    std::u16string type;  // import attribute `type` ("json"), or empty
+  };
+  std::vector<Request> requests;
+  // Named and default imports: the module cell (-1, -2, ...) the binding
+  // reads, where the requested module's export `import_name` is linked in.
+  struct Import {
+    std::u16string local_name;
+    std::u16string import_name;
+    int request;
+    int cell;
+  };
+  std::vector<Import> imports;
+  // Exports of this module's own variables (cell 1, 2, ...): one entry per
+  // exported name.
+  struct LocalExport {
+    std::u16string export_name;
+    std::u16string local_name;
+    int cell;
+  };
+  std::vector<LocalExport> local_exports;
+  // Re-exports: `export { a as b } from 'm'`, an imported name exported
+  // again, and `export * as ns from 'm'` (import_name empty, is_namespace).
+  struct IndirectExport {
+    std::u16string export_name;
+    std::u16string import_name;
+    int request;
+    bool is_namespace = false;
+  };
+  std::vector<IndirectExport> indirect_exports;
+  std::vector<int> star_exports;  // `export * from 'm'`: request indices
+  uint32_t cell_count = 0;        // export cells
+  bool has_top_level_await = false;
+};
+
 // The analysed program: owns scopes and variables.
 class ScopeTree {
  public:
@@ -164,7 +213,8 @@ class ScopeTree {
   // code, whose scope continues outer_scope's chain.
   bool direct_eval = false;
   bool eval_in_parameters = false;  // direct eval code called in a parameter list's expressions
-  Scope* script = nullptr;
+  Scope* script = nullptr;  // the top scope: kScript, or kModule for module code
+  ModuleDescriptor module;  // module code: its imports and exports
   std::vector<std::unique_ptr<Scope>> scopes;
   std::vector<std::unique_ptr<Variable>> variables;
   // The scope of every FunctionLiteral, by function_id.

@@ -38,6 +38,7 @@
 #include "vm/interpreter/interpreter.h"
 #include "vm/execution/native-stack.h"
 #include "vm/host/event-loop.h"
+#include "vm/modules/module-loader.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/objects/unicode.h"
@@ -60,6 +61,7 @@ constexpr int kExitUncaught = 1;    // uncaught exception or SyntaxError
 constexpr int kExitUsage = 2;       // bad command line
 constexpr int kExitFile = 3;        // cannot read the input file (or write a heap snapshot or trace)
 constexpr int kExitBadBytecode = 7; // invalid bytecode file (verifier, format, version, checksum)
+constexpr int kExitUnsettledAwait = 13;  // the main module's top-level await never settled (node's code)
 
 // --stack-size bounds (KB); the VM's thread gets twice the stack asked for.
 constexpr size_t kMinStackSizeKb = 64;
@@ -91,6 +93,8 @@ struct Options {
   bool heap_stats = false;
   bool dispatch_stats = false;      // --dispatch-stats: table to stderr
   bool test262_host = false;        // --test262-host: define $262
+  bool module = false;              // --module (or a .mjs file): the file is module code
+  std::vector<std::string> import_roots;  // --import-root: more directories imports may read
   std::string dispatch_stats_file;  // --dispatch-stats-file: V8's dispatch counters JSON
   HeapToolOptions heap_tools;
   RuntimeOptions runtime;
@@ -405,6 +409,29 @@ bool CheckOutputs(const Options& opts) {
   return true;
 }
 
+// Runs the main module (its code compiled already): loads what it imports,
+// links, evaluates, then runs the event loop as for a script. A module that
+// throws (or whose top-level await rejects) ends the run as an uncaught
+// exception would; a top-level await that never settles exits 13, as node's
+// does. Throws JsThrow for load and link errors.
+int RunMainModule(Runtime& rt, const std::string& file, FunctionInfo* code, std::string* outcome,
+                  std::string* message) {
+  Rooted<SourceTextModule*> module(rt, LoadModuleGraph(rt, file, code));
+  LinkModule(rt, module);
+  Rooted<PromiseObject*> done(rt, EvaluateModule(rt, module));
+  done->set_handled();  // its rejection is reported here, not as an unhandled one
+  if (done->state() != PromiseState::kRejected) RunEventLoop(rt);
+  if (done->state() == PromiseState::kRejected) rt.Throw(done->result());
+  if (done->state() == PromiseState::kPending) {
+    rt.FlushStdout();
+    *outcome = "unsettled";
+    *message = "the module's top-level await never settled";
+    std::fprintf(stderr, "Warning: Detected unsettled top-level await in %s\n", file.c_str());
+    return kExitUnsettledAwait;
+  }
+  return kExitOk;
+}
+
 int RunCommand(const Options& opts) {
   std::string bytes, error;
   if (!ReadFile(opts.file, &bytes, &error)) {
@@ -425,6 +452,17 @@ int RunCommand(const Options& opts) {
   if (opts.dispatch_stats || !opts.dispatch_stats_file.empty()) rt.interpreter().EnableDispatchStats(true);
   InstallScriptEvaluator(rt);
   if (opts.test262_host) InstallTest262Host(rt, EvaluateNewScript);
+  // Imports read files only inside the main script's directory tree and
+  // the --import-root directories.
+  std::string main_dir = opts.file.find('/') == std::string::npos ? "." : opts.file.substr(0, opts.file.find_last_of('/') + 1);
+  AddImportRoot(rt, main_dir);
+  for (const std::string& dir : opts.import_roots) {
+    if (!AddImportRoot(rt, dir)) {
+      std::fprintf(stderr, "jsvm: --import-root %s: not a directory\n", dir.c_str());
+      return kExitUsage;
+    }
+  }
+  bool module = opts.module || (opts.file.size() > 4 && opts.file.compare(opts.file.size() - 4, 4, ".mjs") == 0);
   bool scopes = opts.command == "scopes";
   bool viz = opts.command == "viz";
   bool trace = opts.command == "trace" || viz;
@@ -446,7 +484,9 @@ int RunCommand(const Options& opts) {
     }
     compiled.top = loaded.top;
   } else {
-    compiled = CompileScript(rt, opts.file, Utf8ToUtf16(bytes));
+    CompileOptions copts;
+    copts.module = module;
+    compiled = CompileScript(rt, opts.file, Utf8ToUtf16(bytes), copts);
     if (!compiled.ok()) {
       std::fprintf(stderr, "%s\n", compiled.error.c_str());
       return kExitUncaught;
@@ -455,6 +495,11 @@ int RunCommand(const Options& opts) {
   // Compiled code lives as long as something refers to it: the script's
   // top-level function, for the whole run.
   Rooted<FunctionInfo*> top(rt, compiled.top);
+  if (opts.command == "compile" && module) {
+    std::fprintf(stderr, "jsvm: %s: module code cannot be written to a bytecode file (only classic scripts can)\n",
+                 opts.file.c_str());
+    return kExitUsage;
+  }
   if (opts.command == "compile") {
     SerializeOptions options;
     options.strip = opts.strip;
@@ -527,12 +572,26 @@ int RunCommand(const Options& opts) {
   int code = kExitOk;
   std::string outcome = "ok", message;
   try {
-    rt.interpreter().RunScript(compiled.top);
-    // Then what node does after the script: microtasks, timers, immediates,
-    // until no work is left.
-    RunEventLoop(rt);
+    if (module) {
+      code = RunMainModule(rt, opts.file, compiled.top, &outcome, &message);
+    } else {
+      rt.interpreter().RunScript(compiled.top);
+      // Then what node does after the script: microtasks, timers, immediates,
+      // until no work is left.
+      RunEventLoop(rt);
+    }
   } catch (JsThrow&) {
     rt.FlushStdout();
+    std::string compile_error = module ? LastModuleCompileError(rt) : "";
+    if (!compile_error.empty()) {
+      // A module the main one imports does not compile: reported as the
+      // main script's own syntax errors are.
+      std::fprintf(stderr, "%s\n", compile_error.c_str());
+      code = kExitUncaught;
+      outcome = "uncaught";
+      message = compile_error.substr(0, compile_error.find('\n'));
+      goto finished;
+    }
     std::string text = DescribeUncaught(rt, rt.exception());
     std::fprintf(stderr, "Uncaught %s\n", text.c_str());
     code = kExitUncaught;
@@ -552,6 +611,7 @@ int RunCommand(const Options& opts) {
     outcome = "terminated";
     message = t.message;
   }
+finished:
   rt.FlushStdout();
   if (tracer) {
     tracer->Finish(outcome, message, code);
@@ -610,6 +670,9 @@ int Main(int argc, char** argv) {
       ("print-bytecode", po::bool_switch(&opts.print_bytecode), "print every function's bytecode before running")
       ("regexp", po::bool_switch(&opts.regexp),
        "disasm: print the regexp bytecode of every regular-expression literal instead (V8's --print-regexp-bytecode)")
+      ("module", po::bool_switch(&opts.module), "run FILE as module code (the default for .mjs files)")
+      ("import-root", po::value<std::vector<std::string>>(&opts.import_roots),
+       "a directory whose files import and import() may read, besides the main script's directory (repeatable)")
       ("test262-host", po::bool_switch(&opts.test262_host),
        "define test262's host object $262 (global, gc, detachArrayBuffer, evalScript; createRealm throws)")
       ("heap-stats", po::bool_switch(&opts.heap_stats), "after a final collection, print heap statistics as JSON to stderr")

@@ -219,6 +219,8 @@ struct BuiltinsState {
   std::unique_ptr<BinaryIntrinsics> binary;
   // The RegExp built-ins' state (regexp.cc).
   std::shared_ptr<struct RegExpState> regexp_state;
+  // The modules loaded so far (vm/modules/module-loader.cc).
+  std::shared_ptr<struct ModuleRegistry> modules;
 };
 
 // The built-ins' state of `rt` (created by InstallBuiltins).

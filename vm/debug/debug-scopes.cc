@@ -28,6 +28,7 @@ const char* EntryType(ScopeType type) {
     case ScopeType::kCatch: return "catch";
     case ScopeType::kWith: return "with";
     case ScopeType::kScript: return "script";
+    case ScopeType::kModule: return "module";
   }
   return "block";
 }

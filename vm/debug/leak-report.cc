@@ -60,6 +60,7 @@ std::string ScopeWord(ScopeType t) {
     case ScopeType::kClass: return "class";
     case ScopeType::kWith: return "with";
     case ScopeType::kEval: return "eval";
+    case ScopeType::kModule: return "module";
   }
   return "?";
 }

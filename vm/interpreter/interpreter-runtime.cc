@@ -9,6 +9,7 @@
 #include "vm/builtins/builtins.h"
 #include "vm/interpreter/error-sites.h"
 #include "vm/interpreter/lookup-slots.h"
+#include "vm/modules/module-loader.h"
 #include "vm/interpreter/private-names.h"
 #include "vm/objects/bigint.h"
 #include "vm/objects/object-ops.h"
@@ -543,6 +544,21 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       return Value::Boolean(DeleteLookupSlot(rt, CurrentContextOf(frame), arg(0).AsString()));
     case RuntimeFunction::kLoadLookupSlotForCall:
       rt.ThrowTypeError("invalid bytecode: LoadLookupSlotForCall outside CallRuntimeForPair");
+    case RuntimeFunction::kGetModuleNamespace: {
+      SourceTextModule* m = ModuleOfContext(CurrentContextOf(frame));
+      if (!m || !arg(0).IsInt() || arg(0).AsInt() < 0 || static_cast<size_t>(arg(0).AsInt()) >= m->requested.size()) {
+        rt.ThrowTypeError("invalid bytecode: GetModuleNamespace outside a module or of no request");
+      }
+      return Value::FromCell(GetModuleNamespace(rt, m->requested[static_cast<size_t>(arg(0).AsInt())]));
+    }
+    case RuntimeFunction::kDynamicImport: {
+      std::string file = frame.info->script ? frame.info->script->file() : "";
+      return DynamicImport(rt, CurrentContextOf(frame), file, arg(0), arg(1));
+    }
+    case RuntimeFunction::kGetImportMetaObject: {
+      if (!ModuleOfContext(CurrentContextOf(frame))) rt.ThrowTypeError("invalid bytecode: import.meta outside a module");
+      return Value::FromCell(ImportMeta(rt, CurrentContextOf(frame)));
+    }
     case RuntimeFunction::kThrowConstAssignError:
       rt.ThrowTypeError("Assignment to constant variable.");
     case RuntimeFunction::kThrowNotCallable:

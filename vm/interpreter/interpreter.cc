@@ -20,6 +20,7 @@
 #include "vm/interpreter/interpreter-runtime.h"
 #include "vm/interpreter/lookup-slots.h"
 #include "vm/interpreter/private-names.h"
+#include "vm/modules/module-record.h"
 #include "vm/objects/array-buffer.h"
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
@@ -498,6 +499,18 @@ Value Interpreter::Run() {
     CASE(LdaImmutableCurrentContextSlot) { acc = CurrentContext(fp)->get(UIMM(0)); NEXT(); }
     // StaContextSlot <context> [slot] [depth]: (context r, walked depth times)[slot] = acc
     CASE(StaContextSlot) { WalkContext(REG(0), UIMM(2))->set(UIMM(1), acc); NEXT(); }
+    // LdaModuleVariable [cell], [depth]: acc = cell of the module whose context is depth out
+    CASE(LdaModuleVariable) {
+      SYNC();
+      acc = LoadModuleVariable(rt_, WalkContext(Value::FromCell(CurrentContext(fp)), UIMM(1)), IMM(0));
+      NEXT();
+    }
+    // StaModuleVariable [cell], [depth]: that module's export cell = acc
+    CASE(StaModuleVariable) {
+      SYNC();
+      StoreModuleVariable(rt_, WalkContext(Value::FromCell(CurrentContext(fp)), UIMM(1)), IMM(0), acc);
+      NEXT();
+    }
     // StaCurrentContextSlot [slot]: current_context[slot] = acc
     CASE(StaCurrentContextSlot) { CurrentContext(fp)->set(UIMM(0), acc); NEXT(); }
     // CreateFunctionContext [idx] [slots]: acc = new function context (scope info idx, n slots) in the current one

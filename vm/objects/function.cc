@@ -30,6 +30,7 @@ const char* ScopeTypeName(ScopeType t) {
     case ScopeType::kClass: return "CLASS_SCOPE";
     case ScopeType::kWith: return "WITH_SCOPE";
     case ScopeType::kEval: return "EVAL_SCOPE";
+    case ScopeType::kModule: return "MODULE_SCOPE";
   }
   return "?";
 }
@@ -38,6 +39,27 @@ void ScopeInfo::Trace(Visitor& v) const {
   for (String* s : names_) v.Edge(s, EdgeType::kInternal, EdgeName::Str("name"));
   if (function_name_) v.Edge(function_name_, EdgeType::kInternal, EdgeName::Str("function_name"));
   for (const Capturer& c : capturers_) v.Edge(c.name, EdgeType::kInternal, EdgeName::Str("capturer"));
+  if (module_info_) module_info_->Trace(v);
+}
+
+void ModuleInfo::Trace(Visitor& v) const {
+  auto edge = [&v](String* s) { v.Edge(s, EdgeType::kInternal, EdgeName::Str("module_info")); };
+  for (const Request& r : requests) {
+    edge(r.specifier);
+    edge(r.type);
+  }
+  for (const Import& i : imports) {
+    edge(i.local_name);
+    edge(i.import_name);
+  }
+  for (const LocalExport& e : local_exports) {
+    edge(e.export_name);
+    edge(e.local_name);
+  }
+  for (const IndirectExport& e : indirect_exports) {
+    edge(e.export_name);
+    edge(e.import_name);
+  }
 }
 
 bool FunctionInfo::SourceOffsetAt(uint32_t bytecode_offset, uint32_t* source_offset) const {

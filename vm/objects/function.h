@@ -59,11 +59,48 @@ class Script final : public Cell {
   ExternalVector<uint32_t> line_starts_;
 };
 
-enum class ScopeType : uint8_t { kFunction, kBlock, kCatch, kScript, kClass, kWith, kEval };
+enum class ScopeType : uint8_t { kFunction, kBlock, kCatch, kScript, kClass, kWith, kEval, kModule };
 const char* ScopeTypeName(ScopeType t);  // "FUNCTION_SCOPE", ...
 
 // What a context variable is, for [[Scopes]] and the hole checks.
 enum class VariableMode : uint8_t { kVar, kLet, kConst, kParam, kThis, kFunctionName, kClassName, kArguments, kInternal };
+
+// What a module imports and exports (the static part of its module record,
+// V8's SourceTextModuleInfo), kept by its module scope's ScopeInfo. Cell
+// numbers are the operands of LdaModuleVariable: exports 1, 2, ...,
+// imports -1, -2, ...
+struct ModuleInfo {
+  struct Request {
+    String* specifier;
+    String* type;  // the `type` import attribute ("json"), or ""
+  };
+  struct Import {
+    String* local_name;
+    String* import_name;
+    uint32_t request;
+    int32_t cell;
+  };
+  struct LocalExport {
+    String* export_name;
+    String* local_name;
+    int32_t cell;
+  };
+  // `export {a as b} from`, a re-exported import, `export * as ns from`.
+  struct IndirectExport {
+    String* export_name;
+    String* import_name;  // "" for a namespace
+    uint32_t request;
+    bool is_namespace;
+  };
+  std::vector<Request> requests;
+  std::vector<Import> imports;
+  std::vector<LocalExport> local_exports;
+  std::vector<IndirectExport> indirect_exports;
+  std::vector<uint32_t> star_exports;
+  uint32_t cell_count = 0;
+  bool has_top_level_await = false;
+  void Trace(Visitor& v) const;
+};
 
 // The static description of a context: its kind and the names of its slots.
 class ScopeInfo final : public Cell {
@@ -84,6 +121,9 @@ class ScopeInfo final : public Cell {
   // For function scopes: the function's name, as [[Scopes]] shows it.
   String* function_name() const { return function_name_; }
   void set_function_name(String* s) { function_name_ = s; }
+  // For module scopes: the module's imports and exports.
+  const ModuleInfo* module_info() const { return module_info_.get(); }
+  void set_module_info(std::unique_ptr<ModuleInfo> m) { module_info_ = std::move(m); }
 
   // An inner function whose own code references slot i: the reason the
   // variable lives in a context (from scope analysis). The function may never
@@ -120,6 +160,7 @@ class ScopeInfo final : public Cell {
   ExternalVector<VariableMode> modes_;
   String* function_name_ = nullptr;
   ExternalVector<Capturer> capturers_;
+  std::unique_ptr<ModuleInfo> module_info_;
 };
 
 // A try range of the handler table: [start, end) -> handler; the context

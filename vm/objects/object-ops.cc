@@ -6,6 +6,7 @@
 #include "vm/execution/operations.h"
 #include "vm/objects/array-buffer.h"
 #include "vm/objects/proxy.h"
+#include "vm/modules/module-record.h"
 
 namespace jsvm {
 
@@ -13,6 +14,12 @@ namespace {
 
 inline bool IsFunctionKind(CellKind k) {
   return k == CellKind::kFunction || k == CellKind::kNativeFunction || k == CellKind::kBoundFunction;
+}
+
+// A module namespace, for a string key (its symbols are ordinary properties).
+inline ModuleNamespace* AsNamespace(Object* obj, PropertyKey key) {
+  if (obj->kind() != CellKind::kModuleNamespace || key.IsSymbol()) return nullptr;
+  return static_cast<ModuleNamespace*>(obj);
 }
 
 inline Proxy* AsProxy(Object* obj) {
@@ -131,6 +138,7 @@ void MaterializeFunctionProperties(Runtime& rt, Object* obj) {
 
 bool GetOwnProperty(Runtime& rt, Object* obj, PropertyKey key, OwnProperty* out) {
   if (Proxy* proxy = AsProxy(obj)) return ProxyGetOwnProperty(rt, proxy, key, out);
+  if (ModuleNamespace* ns = AsNamespace(obj, key)) return NamespaceGetOwnProperty(rt, ns, key, &out->value, &out->attrs);
   EnsureMaterialized(rt, obj);
   double ta_index;
   if (TypedArrayObject* ta = NumericKeyOf(obj, key, &ta_index)) {
@@ -230,6 +238,10 @@ bool DefineOwnProperty(Runtime& rt, Object* obj, PropertyKey key, const Property
     if (ProxyDefineOwnProperty(rt, proxy, key, desc)) return true;
     return Reject(rt, throw_on_failure, "'defineProperty' on proxy: trap returned falsish for property '" +
                                             KeyText(rt, key) + "'");
+  }
+  if (ModuleNamespace* ns = AsNamespace(obj, key)) {
+    if (NamespaceDefineOwnProperty(rt, ns, key, desc)) return true;
+    return Reject(rt, throw_on_failure, "Cannot redefine property: " + KeyText(rt, key));
   }
   EnsureMaterialized(rt, obj);
   double ta_index;
@@ -373,6 +385,7 @@ bool DeleteProperty(Runtime& rt, Object* obj, PropertyKey key) {
     return !TypedArrayHasElement(ta, ta_index);
   }
   if (Proxy* proxy = AsProxy(obj)) return ProxyDelete(rt, proxy, key);
+  if (ModuleNamespace* ns = AsNamespace(obj, key)) return NamespaceDelete(rt, ns, key);
   OwnProperty p;
   if (!GetOwnProperty(rt, obj, key, &p)) return true;
   if (!(p.attrs & kAttrConfigurable)) return false;
@@ -408,6 +421,19 @@ std::vector<PropertyKey> OwnPropertyKeys(Runtime& rt, Object* obj, uint8_t filte
   EnsureMaterialized(rt, obj);
   std::vector<PropertyKey> keys;
   bool enumerable_only = filter & kKeysEnumerableOnly;
+  if (obj->kind() == CellKind::kModuleNamespace) {
+    auto* ns = static_cast<ModuleNamespace*>(obj);
+    NamespaceOwnKeys(rt, ns, &keys, filter);
+    if (enumerable_only) {
+      // Each key's [[GetOwnProperty]]: an export still in its TDZ throws.
+      for (const PropertyKey& k : keys) {
+        Value v;
+        uint8_t attrs;
+        NamespaceGetOwnProperty(rt, ns, k, &v, &attrs);
+      }
+    }
+    filter &= static_cast<uint8_t>(~kKeysStrings);  // the ordinary part: its symbols
+  }
   if (filter & kKeysStrings) {
     if (IsStringWrapper(obj)) {
       uint32_t n = WrappedString(obj)->length();
@@ -453,6 +479,7 @@ bool HasProperty(Runtime& rt, Object* obj, PropertyKey key) {
       return TypedArrayHasElement(ta, ta_index);
     }
     if (Proxy* proxy = AsProxy(o)) return ProxyHas(rt, proxy, key);
+    if (ModuleNamespace* ns = AsNamespace(o, key)) return NamespaceHas(rt, ns, key);
     if (HasOwnProperty(rt, o, key)) return true;
   }
   return false;
@@ -475,6 +502,7 @@ Value GetProperty(Runtime& rt, Object* obj, PropertyKey key, Value receiver) {
     double ta_index;
     if (TypedArrayObject* ta = NumericKeyOf(o, key, &ta_index)) return TypedArrayGetElement(rt, ta, ta_index);
     if (Proxy* proxy = AsProxy(o)) return ProxyGet(rt, proxy, key, receiver);
+    if (ModuleNamespace* ns = AsNamespace(o, key)) return NamespaceGet(rt, ns, key, receiver);
     OwnProperty p;
     if (GetOwnProperty(rt, o, key, &p)) {
       if (!(p.attrs & kAttrAccessor)) return p.value;
@@ -538,6 +566,10 @@ bool SetProperty(Runtime& rt, Object* obj, PropertyKey key, Value value, Value r
       obj->set_named_value(i, value);
       return true;
     }
+  }
+  // A module namespace's [[Set]] always fails (its exports are read-only views).
+  if (obj->kind() == CellKind::kModuleNamespace && !key.IsSymbol()) {
+    return Reject(rt, strict, "Cannot assign to read only property '" + KeyText(rt, key) + "' of object '[object Module]'");
   }
   // A typed array's [[Set]] for a numeric key: its own element, or nothing
   // when the index is not valid (the chain above it is not consulted).

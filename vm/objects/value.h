@@ -115,7 +115,7 @@ inline bool IsObjectKind(CellKind k) {
     case CellKind::kSet: case CellKind::kIterator: case CellKind::kGenerator: case CellKind::kPromise:
     case CellKind::kArrayBuffer: case CellKind::kTypedArray: case CellKind::kDataView:
     case CellKind::kProxy:
-    case CellKind::kRegExp:
+    case CellKind::kRegExp: case CellKind::kModuleNamespace:
       return true;
     default:
       return false;
