@@ -253,14 +253,17 @@ Stmt* Parser::ParseExportDeclaration() {
           decl->declaration = cls;
           return decl;
         }
-        // `export default class {}`: the class is named "default".
       }
-      decl->value = ParseAssignment(true);
+      // An expression, or `export default class {}` (a declaration, so no
+      // semicolon follows): bound to `.default`, an anonymous function or
+      // class named "default".
+      bool anonymous_class = tok_.kind == TokenKind::kClass;
+      decl->value = anonymous_class ? ParseClass(false) : ParseAssignment(true);
       Identifier* binding = New<Identifier>(default_pos);
       binding->name = u".default";
       DeclareLexical(binding, LexicalKind::kConst);
       decl->default_binding = binding;
-      ExpectSemicolon();
+      if (!anonymous_class) ExpectSemicolon();
       return decl;
     }
     case TokenKind::kVar:

@@ -1246,7 +1246,8 @@ class Analyzer {
         Variable* v = Declare(scope, b.local->name, VarKind::kImport, 0, b.pos.offset);
         v->is_used = true;
         v->import_name = b.import_name;
-        if (b.is_namespace) v->module_request = RequestIndex(d->specifier, d->type_attribute);
+        // (Its request index is known once DescribeModule has the requests in order.)
+        if (b.is_namespace) v->module_request = 0;
         b.local->var = v;
       }
     }
@@ -1274,6 +1275,13 @@ class Analyzer {
       if (e && (e->export_kind == ExportKind::kStar || e->export_kind == ExportKind::kStarAs ||
                 e->export_kind == ExportKind::kFrom)) {
         RequestIndex(e->specifier, e->type_attribute);
+      }
+    }
+    for (Stmt* s : program->body) {
+      auto* d = s->As<ImportDecl>();
+      if (!d) continue;
+      for (ImportBinding& b : d->bindings) {
+        if (b.is_namespace) b.local->var->module_request = RequestIndex(d->specifier, d->type_attribute);
       }
     }
     auto local_export = [&](const std::u16string& export_name, Variable* v) {
@@ -1307,7 +1315,10 @@ class Analyzer {
         case ExportKind::kNamed:
           for (ExportSpecifier& spec : e->specifiers) {
             Variable* v = scope->Lookup(spec.local_name);
-            if (v->kind == VarKind::kImport && v->module_request < 0) {
+            if (v->kind == VarKind::kImport && v->module_request >= 0) {
+              // Re-exporting an imported namespace: an indirect export of the whole module.
+              m.indirect_exports.push_back({spec.export_name, u"", v->module_request, true});
+            } else if (v->kind == VarKind::kImport) {
               // Re-exporting an import: an indirect export of what it imports.
               int request = -1;
               for (Stmt* t : program->body) {

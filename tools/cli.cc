@@ -454,8 +454,7 @@ int RunCommand(const Options& opts) {
   if (opts.test262_host) InstallTest262Host(rt, EvaluateNewScript);
   // Imports read files only inside the main script's directory tree and
   // the --import-root directories.
-  std::string main_dir = opts.file.find('/') == std::string::npos ? "." : opts.file.substr(0, opts.file.find_last_of('/') + 1);
-  AddImportRoot(rt, main_dir);
+  SetMainScript(rt, opts.file);
   for (const std::string& dir : opts.import_roots) {
     if (!AddImportRoot(rt, dir)) {
       std::fprintf(stderr, "jsvm: --import-root %s: not a directory\n", dir.c_str());
@@ -694,7 +693,7 @@ int Main(int argc, char** argv) {
       ("max-steps", po::value<int64_t>(&max_steps),
        "stop after N bytecodes (trace: stop recording after N recorded steps; the program runs on)")
       ("timeout", po::value<double>(&timeout), "stop after SECONDS (above 0), also while waiting for a timer")
-      ("unhandled-rejections", po::value<std::string>(&unhandled),
+      ("unhandled-rejections", po::value<std::string>(&unhandled)->default_value("throw"),
        "a promise rejected with no handler: throw (node's default: reported as uncaught, exit 1), "
        "strict (the same), warn (a warning on stderr, the program goes on) or none")
       ("stack-size", po::value<size_t>(&stack_kb)->default_value(kDefaultStackSizeKb),
@@ -769,6 +768,9 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "jsvm: --format must be json or chrome\n");
     return kExitUsage;
   }
+  // As test262's hosts do (node_host.js too), --test262-host ignores
+  // unhandled rejections unless told otherwise: async tests report through $DONE.
+  if (opts.test262_host && vm["unhandled-rejections"].defaulted()) unhandled = "none";
   if (unhandled == "throw" || unhandled == "strict") {
     opts.runtime.unhandled_rejections = UnhandledRejections::kThrow;
   } else if (unhandled == "warn") {

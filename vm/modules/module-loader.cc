@@ -23,6 +23,7 @@ struct ModuleRegistry {
   std::vector<fs::path> roots;
   ModuleCompilerHook compiler = nullptr;
   std::string last_compile_error;
+  std::string main_file;  // what code without a file of its own resolves from
 };
 
 namespace {
@@ -164,7 +165,9 @@ SourceTextModule* LoadModule(Runtime& rt, const std::string& path, FunctionInfo*
 // The file a referrer's relative specifiers start from.
 std::string ReferrerOf(Runtime& rt, Context* context, const std::string& referrer_file) {
   if (SourceTextModule* m = ModuleOfContext(context)) return m->path()->ToUtf8();
-  (void)rt;
+  // Code without a file of its own (eval code, new Function, $262.evalScript)
+  // resolves from the main script.
+  if (referrer_file.empty() || referrer_file[0] == '<') return RegistryOf(rt).main_file;
   return referrer_file;
 }
 
@@ -213,6 +216,12 @@ std::string ImportType(Runtime& rt, Value options) {
 
 void SetModuleCompilerHook(Runtime& rt, ModuleCompilerHook hook) { RegistryOf(rt).compiler = hook; }
 
+void SetMainScript(Runtime& rt, const std::string& file) {
+  std::error_code ec;
+  RegistryOf(rt).main_file = fs::absolute(file, ec).lexically_normal().string();
+  AddImportRoot(rt, fs::absolute(file, ec).parent_path().string());
+}
+
 bool AddImportRoot(Runtime& rt, const std::string& dir) {
   std::error_code ec;
   fs::path real = fs::canonical(fs::absolute(dir), ec);
@@ -232,16 +241,19 @@ SourceTextModule* LoadModuleGraph(Runtime& rt, const std::string& path, Function
 
 std::string LastModuleCompileError(Runtime& rt) { return RegistryOf(rt).last_compile_error; }
 
-Value DynamicImport(Runtime& rt, Context* context, const std::string& referrer_file, Value specifier,
-                    Value options) {
-  Rooted<Value> spec(rt, specifier);
-  Rooted<Value> opts(rt, options);
-  Rooted<Context*> ctx(rt, context);
-  Rooted<PromiseObject*> promise(rt, NewPromise(rt));
+namespace {
+
+// import()'s second half, in a job of its own (the host loads
+// asynchronously, so an import() made while modules evaluate waits until
+// they are done): load, link, evaluate, then settle the promise
+// (data[0]) with the namespace. data[1]: [path, type].
+Value ContinueDynamicImport(Runtime& rt, CallArgs& args) {
+  auto* self = static_cast<NativeFunction*>(args.callee);
+  Rooted<PromiseObject*> promise(rt, static_cast<PromiseObject*>(self->data[0].AsCell()));
+  Rooted<Array*> request(rt, static_cast<Array*>(self->data[1].AsCell()));
   try {
-    std::string name = ToString(rt, spec)->ToUtf8();
-    std::string type = ImportType(rt, opts);
-    std::string path = Resolve(rt, name, ReferrerOf(rt, ctx, referrer_file));
+    std::string path = request->dense()[0].AsString()->ToUtf8();
+    std::string type = request->dense()[1].AsString()->ToUtf8();
     CheckModuleType(rt, path, type);
     RegistryOf(rt).last_compile_error.clear();
     Rooted<SourceTextModule*> module(rt, LoadModule(rt, path));
@@ -254,6 +266,34 @@ Value DynamicImport(Runtime& rt, Context* context, const std::string& referrer_f
     on_rejected->data[0] = Value::FromCell(promise.get());
     PerformPromiseThen(rt, evaluated, Value::FromCell(on_fulfilled.get()), Value::FromCell(on_rejected.get()),
                        nullptr);
+  } catch (JsThrow&) {
+    RejectPromise(rt, promise, rt.exception());
+  }
+  return Value::Undefined();
+}
+
+}  // namespace
+
+Value DynamicImport(Runtime& rt, Context* context, const std::string& referrer_file, Value specifier,
+                    Value options) {
+  Rooted<Value> spec(rt, specifier);
+  Rooted<Value> opts(rt, options);
+  Rooted<Context*> ctx(rt, context);
+  Rooted<PromiseObject*> promise(rt, NewPromise(rt));
+  try {
+    // EvaluateImportCall's own steps run now; the loading in a job.
+    std::string name = ToString(rt, spec)->ToUtf8();
+    std::string type = ImportType(rt, opts);
+    std::string path = Resolve(rt, name, ReferrerOf(rt, ctx, referrer_file));
+    Rooted<Array*> request(rt, rt.NewArray());
+    ArrayPush(rt, request, Value::FromCell(rt.NewStringFromUtf8(path)));
+    ArrayPush(rt, request, Value::FromCell(rt.NewStringFromUtf8(type)));
+    Rooted<NativeFunction*> load(rt, rt.NewNativeFunction(ContinueDynamicImport, rt.names().empty, 0));
+    load->data[0] = Value::FromCell(promise.get());
+    load->data[1] = Value::FromCell(request.get());
+    Rooted<PromiseObject*> now(rt, NewPromise(rt));
+    FulfillPromise(rt, now, Value::Undefined());
+    PerformPromiseThen(rt, now, Value::FromCell(load.get()), Value::Undefined(), nullptr);
   } catch (JsThrow&) {
     RejectPromise(rt, promise, rt.exception());
   }

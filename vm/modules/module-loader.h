@@ -36,6 +36,9 @@ void SetModuleCompilerHook(Runtime& rt, ModuleCompilerHook hook);
 // Adds a directory (made absolute and real) whose tree imports may read.
 // False when it does not exist.
 bool AddImportRoot(Runtime& rt, const std::string& dir);
+// The main script (or module): its directory becomes an import root, and
+// code without a file of its own (eval code) resolves specifiers from it.
+void SetMainScript(Runtime& rt, const std::string& file);
 
 // Loads the module at `path` (whose code, when given, is compiled already)
 // and, recursively, every module it imports (HostLoadImportedModule for the

@@ -451,8 +451,9 @@ void AsyncModuleExecutionRejected(Runtime& rt, SourceTextModule* module, Value e
   module->error = error;
   module->status = ModuleStatus::kEvaluated;
   module->async_evaluation = false;
-  for (SourceTextModule* m : module->async_parents) AsyncModuleExecutionRejected(rt, m, e);
+  // Leaf to root: this module's promise first, then its parents'.
   Settle(rt, module, true, e);
+  for (SourceTextModule* m : module->async_parents) AsyncModuleExecutionRejected(rt, m, e);
 }
 
 }  // namespace
