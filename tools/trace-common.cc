@@ -8,7 +8,10 @@ namespace jsvm {
 
 std::string TraceFunctionName(const FunctionInfo* info) {
   if (info->direct_eval) return "<eval>";  // the code of a direct eval
-  if (info->flavor == FunctionFlavor::kTopLevel) return "<script>";
+  if (info->flavor == FunctionFlavor::kTopLevel) {
+    bool module = info->scope_info && info->scope_info->type() == ScopeType::kModule;
+    return module ? "<module>" : "<script>";
+  }
   std::string name = info->debug_name ? info->debug_name->ToUtf8() : info->name ? info->name->ToUtf8() : "";
   return name.empty() ? "<anonymous>" : name;
 }

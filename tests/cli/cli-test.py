@@ -147,6 +147,70 @@ def main():
         check("without --test262-host there is no $262", p.returncode == 1 and b"$262 is not defined" in p.stderr,
               "exit %d %r" % (p.returncode, p.stderr))
 
+        # Modules: imports read only inside the main script's directory tree
+        # (or an --import-root), only .js/.mjs code and .json data, and no
+        # other file's text reaches an error message.
+        mods = os.path.join(tmp, "mods")
+        os.makedirs(os.path.join(mods, "app"))
+        secret = "TOP-SECRET-LINE"
+        with open(os.path.join(mods, "outside.mjs"), "w") as f:
+            f.write("export const v = 1;\n")
+        with open(os.path.join(mods, "app", "notes.txt"), "w") as f:
+            f.write(secret + " {{{\n")
+        with open(os.path.join(mods, "app", "data.json"), "w") as f:
+            f.write('{"n": 5}\n')
+        with open(os.path.join(mods, "app", "bad.json"), "w") as f:
+            f.write(secret + "\n")
+        with open(os.path.join(mods, "app", "broken.mjs"), "w") as f:
+            f.write("export let x = ;\n")
+        def module_main(name, body):
+            path = os.path.join(mods, "app", name)
+            with open(path, "w") as f:
+                f.write(body)
+            return path
+        p = run([jsvm, module_main("outside.mjs", "import { v } from '../outside.mjs';\nconsole.log(v);\n")])
+        check("a static import outside the main directory tree is refused",
+              p.returncode == 1 and b"outside the directories imports may read" in p.stderr, "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, "--import-root", mods, os.path.join(mods, "app", "outside.mjs")])
+        check("--import-root lets imports read another tree", p.returncode == 0 and text(p.stdout) == "1\n",
+              "exit %d %r %r" % (p.returncode, p.stdout, p.stderr))
+        p = run([jsvm, module_main("dyn.mjs", "import('../outside.mjs').then(() => console.log('read'), e => console.log(e.name));\n")])
+        check("import() outside the tree rejects", p.returncode == 0 and text(p.stdout) == "Error\n",
+              "exit %d %r %r" % (p.returncode, p.stdout, p.stderr))
+        p = run([jsvm, module_main("txt.mjs", "import t from './notes.txt';\n")])
+        check("a file that is not JavaScript is refused unread",
+              p.returncode == 1 and b"Unknown file extension" in p.stderr and secret.encode() not in p.stderr + p.stdout,
+              "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, module_main("badjson.mjs", "import t from './bad.json' with { type: 'json' };\n")])
+        check("a malformed JSON module's text stays out of the SyntaxError",
+              p.returncode == 1 and b"SyntaxError" in p.stderr and secret.encode() not in p.stderr + p.stdout,
+              "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, module_main("json.mjs", "import d from './data.json' with { type: 'json' };\nconsole.log(d.n);\n")])
+        check("a JSON module", p.returncode == 0 and text(p.stdout) == "5\n", "exit %d %r %r" % (p.returncode, p.stdout, p.stderr))
+        p = run([jsvm, module_main("nojson.mjs", "import d from './data.json';\n")])
+        check("a JSON module needs type: 'json'", p.returncode == 1 and b"TypeError" in p.stderr, "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, module_main("broken-dep.mjs", "import { x } from './broken.mjs';\n")])
+        check("a syntax error in an imported module is reported as FILE:LINE:COL",
+              p.returncode == 1 and b"broken.mjs:1:16: SyntaxError: Unexpected token ';'" in p.stderr,
+              "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, module_main("missing.mjs", "import { nope } from './data.json' with { type: 'json' };\n")])
+        check("an import no module provides is a SyntaxError",
+              p.returncode == 1 and b"does not provide an export named 'nope'" in p.stderr, "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, module_main("tla.mjs", "await new Promise(() => {});\n")])
+        check("a top-level await that never settles exits 13", p.returncode == 13 and b"unsettled top-level await" in p.stderr,
+              "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, "compile", module_main("c.mjs", "export let a = 1;\n"), "-o", os.path.join(tmp, "c.jsbc")])
+        check("module code cannot become a bytecode file", p.returncode == 2 and b"module code cannot" in p.stderr,
+              "exit %d %r" % (p.returncode, p.stderr))
+        plain = os.path.join(mods, "app", "plain.js")
+        with open(plain, "w") as f:
+            f.write("export let a = 1;\n")
+        p = run([jsvm, "--module", plain])
+        check("--module runs a .js file as module code", p.returncode == 0, "exit %d %r" % (p.returncode, p.stderr))
+        p = run([jsvm, plain])
+        check("a .js file is a classic script", p.returncode == 1 and b"SyntaxError: Unexpected token 'export'" in p.stderr,
+              "exit %d %r" % (p.returncode, p.stderr))
+
         # Commands.
         p = run([jsvm, "help"])
         check("jsvm help prints the help", p.returncode == 0 and b"Exit codes:" in p.stdout and b"--max-steps" in p.stdout,

@@ -13,6 +13,7 @@
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/execution/runtime.h"
+#include "vm/modules/module-record.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -95,6 +96,24 @@ class VariableSet {
       Add(static_cast<String*>(key.cell()), (p.attrs & kAttrAccessor) ? Value::Undefined() : p.value);
     }
   }
+  // A module context's module cells: its imports and its exported
+  // variables (V8 lists them with the context's own variables).
+  void AddModuleCells(const Context* c) {
+    if (c->scope_info()->type() != ScopeType::kModule || c->var_count() == 0 ||
+        !c->get(Context::kFirstSlot).IsCellOfKind(CellKind::kModule)) {
+      return;
+    }
+    auto* m = static_cast<const SourceTextModule*>(c->get(Context::kFirstSlot).AsCell());
+    const ModuleInfo* info = m->info();
+    for (const ModuleInfo::Import& i : info->imports) {
+      const Box* cell = m->imports[static_cast<size_t>(-i.cell - 1)];
+      if (cell) Add(i.local_name, cell->value);
+    }
+    for (const ModuleInfo::LocalExport& e : info->local_exports) {
+      if (e.local_name->view().substr(0, 1) == u".") continue;  // `.default`
+      Add(e.local_name, m->cells[static_cast<size_t>(e.cell - 1)]->value);
+    }
+  }
   bool empty() const { return vars_.empty(); }
   std::vector<ScopeVariable> Take() const {
     std::vector<ScopeVariable> out;
@@ -170,7 +189,8 @@ std::vector<ScopeEntry> CollectScopes(Runtime& rt, Object* callable) {
     }
     VariableSet vars;
     vars.AddVisibleSlots(c);
-    vars.AddExtension(rt, c);
+    vars.AddModuleCells(c);
+    if (si->type() != ScopeType::kModule) vars.AddExtension(rt, c);
     // V8 drops scopes without visible variables (with scopes excepted).
     if (vars.empty() && si->type() != ScopeType::kWith) continue;
     scopes.push_back({EntryType(si->type()), DebugNameOf(c), vars.Take()});

@@ -286,8 +286,10 @@ Value DynamicImport(Runtime& rt, Context* context, const std::string& referrer_f
     std::string type = ImportType(rt, opts);
     std::string path = Resolve(rt, name, ReferrerOf(rt, ctx, referrer_file));
     Rooted<Array*> request(rt, rt.NewArray());
-    ArrayPush(rt, request, Value::FromCell(rt.NewStringFromUtf8(path)));
-    ArrayPush(rt, request, Value::FromCell(rt.NewStringFromUtf8(type)));
+    for (const std::string* part : {&path, &type}) {
+      Rooted<Value> text(rt, Value::FromCell(rt.NewStringFromUtf8(*part)));
+      ArrayPush(rt, request, text);
+    }
     Rooted<NativeFunction*> load(rt, rt.NewNativeFunction(ContinueDynamicImport, rt.names().empty, 0));
     load->data[0] = Value::FromCell(promise.get());
     load->data[1] = Value::FromCell(request.get());
@@ -305,10 +307,13 @@ Object* ImportMeta(Runtime& rt, Context* context) {
   if (m->meta) return m->meta;
   Rooted<Object*> meta(rt, rt.NewObject(nullptr));
   std::string path = m->path()->ToUtf8();
-  DefineRaw(rt, meta, rt.KeyForUtf8("url"), Value::FromCell(rt.NewStringFromUtf8("file://" + path)), kAttrDefault);
-  DefineRaw(rt, meta, rt.KeyForUtf8("dirname"),
-            Value::FromCell(rt.NewStringFromUtf8(fs::path(path).parent_path().string())), kAttrDefault);
-  DefineRaw(rt, meta, rt.KeyForUtf8("filename"), Value::FromCell(rt.NewStringFromUtf8(path)), kAttrDefault);
+  auto define = [&](const char* name, const std::string& text) {
+    Rooted<Value> value(rt, Value::FromCell(rt.NewStringFromUtf8(text)));
+    DefineRaw(rt, meta, rt.KeyForUtf8(name), value, kAttrDefault);
+  };
+  define("url", "file://" + path);
+  define("dirname", fs::path(path).parent_path().string());
+  define("filename", path);
   m->meta = meta;
   return meta;
 }

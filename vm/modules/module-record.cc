@@ -56,7 +56,7 @@ void ModuleNamespace::Trace(Visitor& v) const {
   v.Edge(module_, EdgeType::kInternal, EdgeName::Str("module"));
   for (size_t i = 0; i < names.size(); ++i) {
     v.Edge(names[i], EdgeType::kInternal, EdgeName::Str("name"));
-    v.Edge(bindings[i], EdgeType::kInternal, EdgeName::Str("binding"));
+    if (bindings[i]) v.Edge(bindings[i], EdgeType::kInternal, EdgeName::Str("binding"));
   }
 }
 
@@ -515,7 +515,7 @@ namespace {
 
 // The value of an export, or a ReferenceError while it is uninitialised.
 Value NamespaceValue(Runtime& rt, Box* binding, String* name) {
-  if (binding->value.IsHole()) rt.ThrowReferenceError(name->ToUtf8() + " is not defined");
+  if (binding->value.IsHole()) rt.ThrowReferenceError("Cannot access '" + name->ToUtf8() + "' before initialization");
   return binding->value;
 }
 

@@ -1,0 +1,2 @@
+console.log('fast: runs');
+export const value = 'fast value';

@@ -1,0 +1,2 @@
+console.log('order.mjs evaluated');
+export const seen = [];

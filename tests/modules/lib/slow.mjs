@@ -1,0 +1,3 @@
+console.log('slow: start');
+export const value = await new Promise((resolve) => setTimeout(() => resolve('slow value'), 5));
+console.log('slow: done');

@@ -1,0 +1,2 @@
+const smile = 'smile';
+export { smile as '😀', smile as 'with space' };
