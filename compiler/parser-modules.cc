@@ -91,6 +91,7 @@ Stmt* Parser::ParseImportDeclaration() {
   Next();  // import
   if (tok_.kind == TokenKind::kString) {
     decl->specifier = ParseModuleSpecifier();
+    decl->type_attribute = ParseImportAttributes();
   } else {
     bool need_more = true;
     if (tok_.kind == TokenKind::kIdentifier) {
@@ -139,13 +140,17 @@ Stmt* Parser::ParseImportDeclaration() {
     } else if (need_more) {
       FailUnexpected();
     }
-    if (!IsContextual(u"from")) FailUnexpected();
-    Next();
-    decl->specifier = ParseModuleSpecifier();
+    ParseFromClause(&decl->specifier, &decl->type_attribute);
   }
-  decl->type_attribute = ParseImportAttributes();
   ExpectSemicolon();
   return decl;
+}
+
+void Parser::ParseFromClause(std::u16string* specifier, std::u16string* type) {
+  if (!IsContextual(u"from")) FailUnexpected();
+  Next();
+  *specifier = ParseModuleSpecifier();
+  *type = ParseImportAttributes();
 }
 
 void Parser::AddExportName(const std::u16string& name, SourcePos pos) {
@@ -169,10 +174,7 @@ Stmt* Parser::ParseExportDeclaration() {
         decl->export_kind = ExportKind::kStarAs;
         AddExportName(decl->star_name, pos);
       }
-      if (!IsContextual(u"from")) FailUnexpected();
-      Next();
-      decl->specifier = ParseModuleSpecifier();
-      decl->type_attribute = ParseImportAttributes();
+      ParseFromClause(&decl->specifier, &decl->type_attribute);
       ExpectSemicolon();
       return decl;
     }
@@ -200,10 +202,8 @@ Stmt* Parser::ParseExportDeclaration() {
       }
       Expect(TokenKind::kRBrace);
       if (IsContextual(u"from")) {
-        Next();
         decl->export_kind = ExportKind::kFrom;
-        decl->specifier = ParseModuleSpecifier();
-        decl->type_attribute = ParseImportAttributes();
+        ParseFromClause(&decl->specifier, &decl->type_attribute);
       } else {
         decl->export_kind = ExportKind::kNamed;
         if (bad_local) FailUnexpected(*bad_local);

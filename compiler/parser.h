@@ -364,6 +364,8 @@ class Parser {
   // well-formed); says whether it was a string or a reserved word.
   std::u16string ParseModuleExportName(bool* is_string, bool* is_reserved);
   std::u16string ParseModuleSpecifier();
+  // `from 'specifier'` and its import attributes.
+  void ParseFromClause(std::u16string* specifier, std::u16string* type);
   // `with { type: 'json' }` after a module specifier: the type, or empty.
   std::u16string ParseImportAttributes();
   Identifier* ParseImportedBinding();

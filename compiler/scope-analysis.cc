@@ -1557,6 +1557,28 @@ void DeserializeScopeChain(ScopeTree* tree, const Context* context, FunctionLite
       scope->variables.push_back(v);
       scope->by_name[v->name] = v;
     }
+    if (const ModuleInfo* m = si->module_info()) {
+      // A module context: eval code reaches its imports and exported
+      // variables in their module cells (exports are checked for the hole
+      // as lexicals; which of them are const is not recorded).
+      auto add = [&](String* name, int32_t cell, VarKind kind) {
+        std::u16string n(name->view());
+        if (scope->by_name.count(n) || n.empty() || n[0] == u'.') return;
+        tree->variables.push_back(std::make_unique<Variable>());
+        Variable* v = tree->variables.back().get();
+        v->name = n;
+        v->kind = kind;
+        v->scope = scope;
+        v->location = VarLocation::kModule;
+        v->index = cell;
+        v->is_used = true;
+        v->initializer_end = 0xFFFFFFFFu;
+        scope->variables.push_back(v);
+        scope->by_name[n] = v;
+      };
+      for (const ModuleInfo::Import& i : m->imports) add(i.local_name, i.cell, VarKind::kImport);
+      for (const ModuleInfo::LocalExport& e : m->local_exports) add(e.local_name, e.cell, VarKind::kLet);
+    }
     if (!chain.empty()) chain.back()->outer = scope;
     chain.push_back(scope);
   }

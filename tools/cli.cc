@@ -132,7 +132,8 @@ const char* kUsage =
     "Usage: jsvm [COMMAND] [OPTIONS] FILE.js\n"
     "\n"
     "Commands:\n"
-    "  run FILE.js        compile and run a script (the default); FILE.jsbc runs a bytecode file\n"
+    "  run FILE.js        compile and run a script (the default); FILE.jsbc runs a bytecode file;\n"
+    "                     FILE.mjs (or --module) runs module code\n"
     "  compile FILE.js -o FILE.jsbc [--strip]\n"
     "                     write a bytecode file (docs/bytecode-file.md)\n"
     "  disasm FILE.js     print the bytecode of every function, V8's listing layout (also FILE.jsbc);\n"
@@ -168,6 +169,7 @@ const char* kExitCodes =
     "  6    --timeout reached (\"jsvm: execution timed out after S s (--timeout)\")\n"
     "  7    invalid bytecode file: rejected by the loader or the verifier, truncated,\n"
     "       or a version or checksum mismatch (nothing runs)\n"
+    "  13   the main module's top-level await never settled (node's code)\n"
     "  134  --max-heap exceeded (\"FatalError: JavaScript heap out of memory (limit N MB)\")\n"
     "Output printed before an error or a limit stopped the program is kept.\n";
 

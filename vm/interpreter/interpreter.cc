@@ -111,10 +111,13 @@ Frame* Interpreter::PushFrame(Function* fn, Value this_value, const Value* argv,
   f.new_target = new_target;
   if (JSVM_UNLIKELY(info->direct_eval)) {
     // Direct eval code runs with its caller's new.target; its own `this`
-    // (used where no context holds the caller's) is the global object.
-    if (frames_.size() > 1) f.new_target = frames_[frames_.size() - 2].new_target;
+    // (used where no context holds the caller's) is the global object, or
+    // undefined when the caller is module code.
+    const FunctionInfo* caller = frames_.size() > 1 ? frames_[frames_.size() - 2].info : nullptr;
+    if (caller) f.new_target = frames_[frames_.size() - 2].new_target;
+    bool from_module = caller && caller->scope_info && caller->scope_info->type() == ScopeType::kModule;
     Value& self = fp[reg::Receiver(params)];
-    if (self.IsNullish()) self = Value::FromCell(rt_.global());
+    if (self.IsNullish() && !from_module) self = Value::FromCell(rt_.global());
   }
   // Sloppy functions see undefined/null `this` as the global object and
   // primitives boxed.

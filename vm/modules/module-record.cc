@@ -282,6 +282,8 @@ uint32_t InnerModuleLinking(Runtime& rt, SourceTextModule* module, std::vector<S
   ++index;
   stack->push_back(module);
   for (SourceTextModule* required : module->requested) {
+    // (A module whose import failed to load stays unlinked for good.)
+    if (!required) rt.ThrowError(rt.intrinsics().error_prototype, "a module this one imports failed to load");
     index = InnerModuleLinking(rt, required, stack, index);
     if (required->status == ModuleStatus::kLinking) {
       module->dfs_ancestor_index = std::min(module->dfs_ancestor_index, required->dfs_ancestor_index);
