@@ -26,6 +26,7 @@
 #include "vm/execution/job-queue.h"
 #include "vm/objects/generator.h"
 #include "vm/objects/unicode.h"
+#include "vm/modules/module-record.h"
 
 namespace jsvm {
 
@@ -281,6 +282,17 @@ std::string JsonTracer::DescribeScope(uint32_t index, const ScopeInfo* info) {
     j += ModeText(info->mode(i));
     j += "\"]";
   }
+  if (const ModuleInfo* m = info->module_info()) {
+    // A module context: its module cells follow the slots (what it exports,
+    // then what it imports), so that a trace shows a module's bindings.
+    for (const ModuleInfo::CellSlot& slot : m->CellSlots()) {
+      if (j.back() != '[') j += ',';
+      j += '[';
+      std::string name = slot.name->ToUtf8();
+      AppendJsonString(j, name == ".default" ? "default" : name);
+      j += slot.is_import ? ",\"import\"]" : ",\"export\"]";
+    }
+  }
   j += "]}";
   return j;
 }
@@ -428,6 +440,12 @@ void JsonTracer::AppendContents(std::string& out, Cell* cell) {
     for (uint32_t i = 0; i < c->var_count(); ++i) {
       if (i) out += ',';
       AppendValue(out, c->vars()[i]);
+    }
+    if (const ModuleInfo* m = c->scope_info() ? c->scope_info()->module_info() : nullptr) {
+      for (const ModuleInfo::CellSlot& slot : m->CellSlots()) {
+        if (out.back() != '[') out += ',';
+        AppendValue(out, PeekModuleCell(c, slot.cell));
+      }
     }
     out += "]}";
     return;
@@ -798,6 +816,11 @@ void JsonTracer::Decode(const Frame& frame, const uint8_t* pc, Value acc) {
   auto constant = [&](int i) { return frame.info->constants[static_cast<uint32_t>(operand(i))]; };
   // The write the instruction means to make, by its family; where the
   // object, key and slot are depends on the operands.
+  if (op == Bytecode::kStaModuleVariable) {
+    write_context_ = ContextAtDepth(context_before_, static_cast<uint32_t>(operand(1)));
+    write_cell_ = static_cast<int32_t>(operand(0));
+    write_ = write_context_ ? WriteKind::kModuleCell : WriteKind::kNone;
+  }
   switch (FamilyOf(op)) {
     case BytecodeFamily::kContextStore: {
       // StaContextSlot <context> [slot] [depth]; StaCurrentContextSlot [slot].
@@ -840,6 +863,20 @@ void JsonTracer::CompleteInstruction() {
     std::string key;
     Value now;
     switch (write_) {
+      case WriteKind::kModuleCell: {
+        // The cell is shown in the exporter's context and in every
+        // importer's: one write, seen in all of them (a live binding).
+        const Box* box = ModuleCellOf(write_context_, write_cell_);
+        for (Context* mc : module_contexts_) {
+          std::vector<ModuleInfo::CellSlot> slots = mc->scope_info()->module_info()->CellSlots();
+          for (size_t k = 0; k < slots.size(); ++k) {
+            if (box && ModuleCellOf(mc, slots[k].cell) == box) {
+              Event("slot", mc, Context::kFirstSlot + mc->var_count() + static_cast<uint32_t>(k), box->value);
+            }
+          }
+        }
+        break;
+      }
       case WriteKind::kSlot: {
         Value v = write_context_->get(write_slot_);
         Event("slot", write_context_, write_slot_, v);
@@ -1383,6 +1420,7 @@ void JsonTracer::OnAllocate(Cell* cell, size_t bytes) {
     std::optional<uint32_t> scope;
     if (c->scope_info()) scope = ScopeIndex(c->scope_info());
     Event("context", id, bytes, scope, c->previous());
+    if (c->scope_info() && c->scope_info()->module_info()) module_contexts_.push_back(c);
   } else if (kind == CellKind::kFunction) {
     auto* f = static_cast<Function*>(cell);
     uint32_t function = FunctionIndex(f->info());

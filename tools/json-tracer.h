@@ -96,7 +96,7 @@ class JsonTracer final : public Tracer, public WriteObserver {
     bool recorded;
   };
   // A heap write an instruction is about to make, checked once it is done.
-  enum class WriteKind : uint8_t { kNone, kSlot, kProperty, kDelete, kGlobal };
+  enum class WriteKind : uint8_t { kNone, kSlot, kProperty, kDelete, kGlobal, kModuleCell };
   enum class Pending : uint8_t { kNone, kStep, kGap };
 
   // Ids, introducing a built-in cell the first time the trace mentions it.
@@ -301,6 +301,10 @@ class JsonTracer final : public Tracer, public WriteObserver {
   WriteKind write_ = WriteKind::kNone;
   Context* write_context_ = nullptr;
   uint32_t write_slot_ = 0;
+  int32_t write_cell_ = 0;  // StaModuleVariable's cell
+  // Module contexts (they live as long as the runtime): where module cells
+  // are shown.
+  std::vector<Context*> module_contexts_;
   Value write_object_, write_key_, write_value_;
 
   Value acc_;                     // the accumulator as last reported

@@ -110,6 +110,24 @@ Box* ModuleCellAt(Runtime& rt, const Context* context, int32_t cell, bool store)
 
 }  // namespace
 
+const Box* ModuleCellOf(const Context* context, int32_t cell) {
+  if (!context || context->scope_info()->type() != ScopeType::kModule || context->var_count() == 0 ||
+      !context->get(Context::kFirstSlot).IsCellOfKind(CellKind::kModule)) {
+    return nullptr;
+  }
+  auto* m = static_cast<const SourceTextModule*>(context->get(Context::kFirstSlot).AsCell());
+  if (cell > 0 && static_cast<size_t>(cell) <= m->cells.size()) return m->cells[static_cast<size_t>(cell - 1)];
+  if (cell < 0 && static_cast<size_t>(-static_cast<int64_t>(cell)) <= m->imports.size()) {
+    return m->imports[static_cast<size_t>(-static_cast<int64_t>(cell) - 1)];
+  }
+  return nullptr;
+}
+
+Value PeekModuleCell(const Context* context, int32_t cell) {
+  const Box* b = ModuleCellOf(context, cell);
+  return b ? b->value : Value::Undefined();
+}
+
 Value LoadModuleVariable(Runtime& rt, const Context* context, int32_t cell) {
   return ModuleCellAt(rt, context, cell, false)->value;
 }

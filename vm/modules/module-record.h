@@ -124,6 +124,13 @@ SourceTextModule* ModuleOfContext(const Context* context);
 Value LoadModuleVariable(Runtime& rt, const Context* context, int32_t cell);
 void StoreModuleVariable(Runtime& rt, Context* context, int32_t cell, Value value);
 
+// The value in module cell `cell` of the module whose context is `context`
+// (the hole while uninitialised), for debug views; undefined when there is
+// no such cell.
+Value PeekModuleCell(const Context* context, int32_t cell);
+// The cell itself (null when there is none): importers share the exporter's.
+const Box* ModuleCellOf(const Context* context, int32_t cell);
+
 // ---- the namespace object's internal methods (object-ops.cc dispatches here)
 bool NamespaceGetOwnProperty(Runtime& rt, ModuleNamespace* ns, PropertyKey key, Value* value, uint8_t* attrs);
 bool NamespaceDefineOwnProperty(Runtime& rt, ModuleNamespace* ns, PropertyKey key, const struct PropertyDescriptor& desc);

@@ -42,6 +42,21 @@ void ScopeInfo::Trace(Visitor& v) const {
   if (module_info_) module_info_->Trace(v);
 }
 
+std::vector<ModuleInfo::CellSlot> ModuleInfo::CellSlots() const {
+  std::vector<CellSlot> slots;
+  std::vector<bool> seen(cell_count + 1, false);
+  std::vector<const LocalExport*> exports;
+  for (const LocalExport& e : local_exports) exports.push_back(&e);
+  std::sort(exports.begin(), exports.end(), [](const LocalExport* a, const LocalExport* b) { return a->cell < b->cell; });
+  for (const LocalExport* e : exports) {
+    if (e->cell <= 0 || static_cast<uint32_t>(e->cell) > cell_count || seen[static_cast<size_t>(e->cell)]) continue;
+    seen[static_cast<size_t>(e->cell)] = true;
+    slots.push_back({e->local_name, e->cell, false});
+  }
+  for (const Import& i : imports) slots.push_back({i.local_name, i.cell, true});
+  return slots;
+}
+
 void ModuleInfo::Trace(Visitor& v) const {
   auto edge = [&v](String* s) { v.Edge(s, EdgeType::kInternal, EdgeName::Str("module_info")); };
   for (const Request& r : requests) {

@@ -99,6 +99,14 @@ struct ModuleInfo {
   std::vector<uint32_t> star_exports;
   uint32_t cell_count = 0;
   bool has_top_level_await = false;
+  // The module's cells as debug views list them after the context's slots:
+  // each exported variable once (by cell), then each import.
+  struct CellSlot {
+    String* name;
+    int32_t cell;
+    bool is_import;
+  };
+  std::vector<CellSlot> CellSlots() const;
   void Trace(Visitor& v) const;
 };
 
