@@ -317,7 +317,7 @@ const EarlyErrorCase kCases[] = {
     {u"{ async function g() {} function g() {} }", "Identifier 'g' has already been declared", 1, 34},
 
     // outside the supported language
-    {u"import x from \"y\";", "Unexpected token 'import'", 1, 1},
+    {u"import x from \"y\";", "Cannot use import statement outside a module", 1, 1},
     {u"export default 1;", "Unexpected token 'export'", 1, 1},
     {u"x = 1.5n;", "Invalid or unexpected token", 1, 5},
     {u"1n 2n;", "Unexpected number", 1, 4},
@@ -435,6 +435,56 @@ TEST(ParserEarlyErrorsTest, UseStrictAppliesRetroactively) {
     EXPECT_NE(result.error->message.find(c.message), std::string::npos)
         << Utf16ToUtf8(c.source) << ": " << result.error->message;
   }
+}
+
+// Module code (the module goal): its own early errors, and what it accepts
+// that scripts do not.
+TEST(ParserEarlyErrorsTest, ModuleCode) {
+  ParseOptions module;
+  module.module = true;
+  const EarlyErrorCase kModuleCases[] = {
+      {u"export let a; export { a };", "Duplicate export of 'a'", 1, 24},
+      {u"export { b };", "Export 'b' is not defined in module", 1, 10},
+      {u"import { a } from 'm'; let a;", "Identifier 'a' has already been declared", 1, 28},
+      {u"function f() {} function f() {}", "Identifier 'f' has already been declared", 1, 26},
+      {u"var await;", "Unexpected reserved word", 1, 5},
+      {u"function f() { var await; }", "Unexpected reserved word", 1, 20},
+      {u"if (1) { import 'm'; }", "Unexpected token 'import'", 1, 10},
+      {u"function f() { export let x; }", "Unexpected token 'export'", 1, 16},
+      {u"x = 1; <!-- comment", "Unexpected token", 1, 8},
+      {u"export { x as 'a\\uD800' }; var x;", "Invalid module export name: contains unpaired surrogate", 1, 15},
+      {u"export { 'str' }; var str;", "Unexpected string", 1, 10},
+      {u"new import('m');", "Cannot use new with import", 1, 5},
+      {u"import {} from 'm' with { type: 'json', type: 'json' };", "duplicate key 'type'", 1, 41},
+  };
+  for (const EarlyErrorCase& c : kModuleCases) {
+    ParseResult result = ParseProgram(c.source, module);
+    ASSERT_TRUE(result.error.has_value()) << Utf16ToUtf8(c.source);
+    EXPECT_NE(result.error->message.find(c.message), std::string::npos)
+        << Utf16ToUtf8(c.source) << ": " << result.error->message;
+    EXPECT_EQ(result.error->pos.line, c.line) << Utf16ToUtf8(c.source);
+    EXPECT_EQ(result.error->pos.col, c.col) << Utf16ToUtf8(c.source);
+  }
+  const char16_t* kValid[] = {
+      u"import a, * as ns from './m.js'; import {} from 'm'; import 'm'; export * from 'n';",
+      u"export * as ns from 'm'; export { a as default, b as 'quoted name' } from 'm';",
+      u"export default function () {} export const x = await 1; for await (const y of []) ;",
+      u"export default class {} if (true) {}",
+      u"import json from './d.json' with { type: 'json' }; import.meta.url; import('x', { with: {} });",
+      u"export { x as y, x as z }; let x; export let { a, b: [c] } = {};",
+  };
+  for (const char16_t* source : kValid) {
+    ParseResult result = ParseProgram(source, module);
+    EXPECT_FALSE(result.error.has_value()) << Utf16ToUtf8(source) << ": " << (result.error ? result.error->message : "");
+  }
+  // In a script: import declarations and import.meta are errors; import() is not.
+  ParseResult script = ParseProgram(u"import x from 'm';");
+  ASSERT_TRUE(script.error.has_value());
+  EXPECT_EQ(script.error->message, "Cannot use import statement outside a module");
+  script = ParseProgram(u"import.meta;");
+  ASSERT_TRUE(script.error.has_value());
+  EXPECT_EQ(script.error->message, "Cannot use 'import.meta' outside a module");
+  EXPECT_FALSE(ParseProgram(u"import('m').then(f); var await;").error.has_value());
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ std::string Loc(const Variable* v) {
     case VarLocation::kClosure: return "closure";
     case VarLocation::kReceiver: return "receiver";
     case VarLocation::kLookup: return "lookup";
+    case VarLocation::kModule: return "module " + std::to_string(v->index);
   }
   return "?";
 }
@@ -39,9 +40,11 @@ std::string Loc(const Variable* v) {
 class ScopeAnalysisTest : public ::testing::Test {
  protected:
   // Parses and analyses `src`; false (with a failure recorded) on an error.
-  bool Analyze(std::string_view src) {
+  bool Analyze(std::string_view src, bool module = false) {
     source_ = Utf8ToUtf16(src);
-    parsed_ = ParseProgram(source_);
+    ParseOptions options;
+    options.module = module;
+    parsed_ = ParseProgram(source_, options);
     if (parsed_.error) {
       ADD_FAILURE() << "parse error: " << parsed_.error->message;
       return false;
@@ -1176,6 +1179,38 @@ TEST_F(ScopeAnalysisTest, VarNeverNeedsHoleCheck) {
   ASSERT_TRUE(Analyze("function f() { g(v); var v = 1; return () => v; }\n"));
   EXPECT_FALSE(HoleCheckAt("v);"));
   EXPECT_FALSE(HoleCheckAt("v; }"));
+}
+
+// Module code: exports and imports live in module cells numbered as V8
+// numbers them (exports 1, 2, ... and imports -1, -2, ..., each by name);
+// the rest is placed as in a function: captured in the module context
+// (after its first slot, the module), else in registers (after r0, the
+// generator object).
+TEST_F(ScopeAnalysisTest, ModuleCells) {
+  ASSERT_TRUE(Analyze("import { q, pp } from './m.js';\n"
+                      "import * as ns from './m.js';\n"
+                      "export let b = 1; export var aa = 2;\n"
+                      "let captured = 3, plain = 4;\n"
+                      "export function g() { return captured + q + ns.x; }\n"
+                      "export { plain as renamed, plain as again };\n",
+                      true));
+  Scope* module = tree_->script;
+  EXPECT_EQ(module->kind, ScopeKind::kModule);
+  EXPECT_EQ(Loc(module->Lookup(u"aa")), "module 1");
+  EXPECT_EQ(Loc(module->Lookup(u"b")), "module 2");
+  EXPECT_EQ(Loc(module->Lookup(u"g")), "module 3");
+  EXPECT_EQ(Loc(module->Lookup(u"plain")), "module 4");
+  EXPECT_EQ(Loc(module->Lookup(u"pp")), "module -1");
+  EXPECT_EQ(Loc(module->Lookup(u"q")), "module -2");
+  EXPECT_EQ(Loc(module->Lookup(u".module")), "context 2");
+  EXPECT_EQ(Loc(module->Lookup(u"ns")), "context 3");  // declaration order
+  EXPECT_EQ(Loc(module->Lookup(u"captured")), "context 4");
+  const ModuleDescriptor& d = tree_->module;
+  ASSERT_EQ(d.requests.size(), 1u);
+  EXPECT_EQ(d.cell_count, 4u);
+  EXPECT_EQ(d.local_exports.size(), 5u);  // b, aa, g, and plain twice
+  EXPECT_EQ(d.imports.size(), 2u);
+  EXPECT_TRUE(module->needs_context);
 }
 
 }  // namespace
