@@ -643,8 +643,15 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
         Variable* block_binding = it->second.block_binding;
         Variable* var = it->second.var;
         LoadVariable(block_binding, block_binding->name, false, false);
-        if (var->location == VarLocation::kGlobal) StoreGlobal(var->name);
-        else StoreVariable(var, var->name, false, false);
+        if (var->location == VarLocation::kGlobal) {
+          StoreGlobal(var->name);
+        } else if (var->location == VarLocation::kLookup) {
+          // Sloppy direct eval code: the var lives in the caller's var scope,
+          // past any block or catch binding of the same name around the eval.
+          builder_.StaLookupSlot(builder_.AddName(var->name), Flag(2));
+        } else {
+          StoreVariable(var, var->name, false, false);
+        }
       }
       return;
     }

@@ -155,6 +155,12 @@ void StoreLookupSlot(Runtime& rt, Context* context, String* name, Value value, b
   SetProperty(rt, rt.global(), rt.KeyFor(rname), rvalue, false);
 }
 
+Context* VarScopeContext(Context* context) {
+  Context* c = context;
+  while (c && c->scope_info()->type() != ScopeType::kFunction) c = c->previous();
+  return c;
+}
+
 bool DeleteLookupSlot(Runtime& rt, Context* context, String* name) {
   Rooted<String*> rname(rt, name);
   Binding b = Resolve(rt, context, name);

@@ -24,6 +24,13 @@ Value LoadLookupSlot(Runtime& rt, Context* context, String* name, bool inside_ty
 // sloppy code and a ReferenceError in strict code.
 void StoreLookupSlot(Runtime& rt, Context* context, String* name, Value value, bool strict);
 
+// The context of the var scope around `context` (the nearest function
+// context), where a sloppy direct eval's var declarations live; nullptr at the
+// top level (they are global properties there). Annex B's block function
+// assignment starts its lookup here, past the block and catch bindings of
+// the same name.
+Context* VarScopeContext(Context* context);
+
 // `delete name` in code whose names are resolved at run time: true when the
 // binding is a deletable property (with objects, eval-declared variables,
 // configurable globals) or absent; false for declared bindings.
