@@ -1312,7 +1312,20 @@ void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const 
     Register obj = VisitForOperand(k->object, {k->key, value});
     Register key = builder_.NewRegister();
     VisitForAccumulator(k->key);
-    builder_.ToName(key);
+    if (k->key->Is<NumberLiteral>() || k->key->Is<StringLiteral>()) {
+      builder_.ToName(key);
+    } else {
+      // The key is converted once, for the read and the write, but only
+      // after GetValue's ToObject(base): a null or undefined base throws
+      // before an object key's toString runs.
+      Label read;
+      builder_.StoreAccumulator(key);
+      builder_.Ldar(obj);
+      builder_.JumpIfUndefinedOrNull(read);
+      builder_.Ldar(key);
+      builder_.ToName(key);
+      builder_.Bind(&read);
+    }
     builder_.Ldar(key);
     builder_.GetKeyedProperty(obj, builder_.NewFeedbackSlot());
     modify();

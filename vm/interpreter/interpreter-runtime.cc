@@ -115,13 +115,23 @@ Value GetNamed(Runtime& rt, Value object, String* name) {
   return GetValueProperty(rt, object, rt.KeyFor(name));
 }
 
+namespace {
+
+// A primitive property key as a message names it (a symbol as Symbol(desc)).
+std::string PrimitiveKeyText(Runtime& rt, Value key) {
+  return key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
+}
+
+}  // namespace
+
 Value GetKeyed(Runtime& rt, Value object, Value key) {
   if (IsPrivateName(key)) return PrivateGet(rt, object, key.AsSymbol());
   if (object.IsNullish()) {
-    Rooted<Value> robj(rt, object);
-    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
-    rt.ThrowTypeError("Cannot read properties of " + std::string(robj.get().IsNull() ? "null" : "undefined") +
-                      " (reading '" + k + "')");
+    // GetValue: ToObject(base) throws before the key is converted, so an
+    // object key's toString does not run (and V8 leaves it out of the message).
+    std::string what = std::string("Cannot read properties of ") + (object.IsNull() ? "null" : "undefined");
+    if (key.IsObject()) rt.ThrowTypeError(what);
+    rt.ThrowTypeError(what + " (reading '" + PrimitiveKeyText(rt, key) + "')");
   }
   Rooted<Value> robj(rt, object);
   PropertyKey k = ToPropertyKey(rt, key);
@@ -136,9 +146,13 @@ void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
   if (IsPrivateName(key)) return PrivateSet(rt, object, key.AsSymbol(), value);
   Rooted<Value> robj(rt, object), rvalue(rt, value);
   if (object.IsNullish()) {
-    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
-    rt.ThrowTypeError("Cannot set properties of " + std::string(robj.get().IsNull() ? "null" : "undefined") +
-                      " (setting '" + k + "')");
+    // PutValue: ToObject(base) first, as in GetKeyed. V8 names an object
+    // key without converting it ('#<Object>'), and not at all when the
+    // object has a toString of its own.
+    std::string what = std::string("Cannot set properties of ") + (robj.get().IsNull() ? "null" : "undefined");
+    std::string k = key.IsObject() ? DescribeForError(rt, key) : PrimitiveKeyText(rt, key);
+    if (key.IsObject() && k.rfind("#<", 0) != 0) rt.ThrowTypeError(what);
+    rt.ThrowTypeError(what + " (setting '" + k + "')");
   }
   PropertyKey k = ToPropertyKey(rt, key);
   SetValueProperty(rt, robj, k, rvalue, strict);
