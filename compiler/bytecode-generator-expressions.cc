@@ -194,6 +194,9 @@ class DestructuringCloseScope final : public ControlScope {
     Label closed;
     b.Ldar(done_);
     b.JumpIfTrue(closed);
+    // Done now: an exception from return() does not close it again.
+    b.LdaTrue();
+    b.StoreAccumulator(done_);
     b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
     b.Bind(&closed);
     b.Ldar(saved);
@@ -1746,10 +1749,40 @@ static std::u16string FirstPatternProperty(Runtime& rt, const ObjectPattern* op)
   return StaticKey(rt, p.key);
 }
 
-void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init, DeclKind kind) {
+BytecodeGenerator::PreparedTarget BytecodeGenerator::PrepareTarget(Pattern* element) {
+  PreparedTarget t;
+  Pattern* target = element;
+  if (auto* as = target->As<AssignPattern>()) target = as->target;
+  if (auto* r = target->As<RestElement>()) target = r->target;
+  if (SuperPropertyTarget(target)) return t;
+  if (auto* m = target->As<Member>()) {
+    t.prepared = true;
+    t.object = VisitForRegister(m->object);
+    t.member = m;
+  } else if (auto* k = target->As<Keyed>()) {
+    t.prepared = true;
+    t.object = VisitForRegister(k->object);
+    t.key = VisitForRegister(k->key);
+  }
+  return t;
+}
+
+void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init, DeclKind kind,
+                                    const PreparedTarget* prepared) {
   RegisterScope rs(builder_);
   std::optional<PatternSource> source = std::move(pattern_source_);
   pattern_source_.reset();
+  // acc = the value: into the target (its reference prepared or not).
+  auto store = [&](Pattern* target) {
+    if (!prepared || !prepared->prepared) {
+      AssignToTarget(target, init, kind);
+    } else if (prepared->member) {
+      builder_.SetNamedProperty(prepared->object, builder_.AddName(prepared->member->name),
+                                builder_.NewFeedbackSlot());
+    } else {
+      builder_.SetKeyedProperty(prepared->object, prepared->key, builder_.NewFeedbackSlot());
+    }
+  };
   if (auto* as = pattern->As<AssignPattern>()) {
     Label has_value;
     builder_.Ldar(value);
@@ -1757,12 +1790,12 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
     std::u16string hint = as->target->Is<Identifier>() ? as->target->As<Identifier>()->name : u"";
     VisitForAccumulator(as->default_value, hint);
     builder_.Bind(&has_value);
-    AssignToTarget(as->target, init, kind);
+    store(as->target);
     return;
   }
   if (!pattern->Is<ObjectPattern>() && !pattern->Is<ArrayPattern>()) {
     builder_.Ldar(value);
-    AssignToTarget(pattern, init, kind);
+    store(pattern);
     return;
   }
   if (auto* op = pattern->As<ObjectPattern>()) {
@@ -1784,6 +1817,7 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
     std::vector<Register> keys;
     for (PatternProperty& p : op->properties) {
       Register element = builder_.NewRegister();
+      PreparedTarget target;
       if (p.computed || op->rest) {
         Register key = builder_.NewRegister();
         if (p.computed) {
@@ -1793,13 +1827,15 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
         }
         builder_.ToName(key);
         keys.push_back(key);
+        target = PrepareTarget(p.value);
         builder_.Ldar(key);
         builder_.GetKeyedProperty(value, builder_.NewFeedbackSlot());
       } else {
+        target = PrepareTarget(p.value);
         builder_.GetNamedProperty(value, builder_.AddName(StaticKey(rt_, p.key)), builder_.NewFeedbackSlot());
       }
       builder_.StoreAccumulator(element);
-      Destructure(p.value, element, init, kind);
+      Destructure(p.value, element, init, kind, &target);
     }
     if (op->rest) {
       RegisterList args = builder_.NewRegisterList(static_cast<int>(keys.size()) + 2);
@@ -1827,49 +1863,74 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   EmitGetIterator(value, iterator, next);
   builder_.LdaFalse();
   builder_.StoreAccumulator(done);
-  // In a generator a yield inside the pattern (`[x = yield]`) may be
-  // resumed with return(): the iterator is closed on the way out.
-  std::optional<DestructuringCloseScope> closer;
-  if (resumable()) closer.emplace(this, iterator, done);
-  for (Pattern* e : ap->elements) {
-    if (e && e->Is<RestElement>()) {
-      Label skip, have;
-      builder_.CreateEmptyArrayLiteral(builder_.NewFeedbackSlot());
+  // An exception while the elements are taken apart closes the iterator
+  // unless it is done; `done` is set while next() and the result's done
+  // and value are read, whose exceptions do not close it (V8's
+  // BuildDestructuringArrayAssignment).
+  Register saved_context = builder_.NewRegister();
+  builder_.Mov(Register::Context(), saved_context);
+  size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
+  {
+    // In a generator a yield inside the pattern (`[x = yield]`) may be
+    // resumed with return(): the iterator is closed on the way out.
+    std::optional<DestructuringCloseScope> closer;
+    if (resumable()) closer.emplace(this, iterator, done);
+    for (Pattern* e : ap->elements) {
+      // The target's reference comes before the step.
+      PreparedTarget target;
+      if (e) target = PrepareTarget(e);
+      if (e && e->Is<RestElement>()) {
+        Label have;
+        builder_.CreateEmptyArrayLiteral(builder_.NewFeedbackSlot());
+        builder_.StoreAccumulator(element);
+        builder_.Ldar(done);
+        builder_.JumpIfTrue(have);
+        builder_.LdaTrue();
+        builder_.StoreAccumulator(done);
+        RegisterList args = builder_.NewRegisterList(2);
+        builder_.Mov(iterator, args[0]);
+        builder_.Mov(next, args[1]);
+        builder_.CallRuntime(RuntimeFunction::kIteratorRestToArray, args);
+        builder_.StoreAccumulator(element);
+        builder_.Bind(&have);
+        Destructure(e->As<RestElement>()->target, element, init, kind, &target);
+        continue;
+      }
+      Label skip;
+      builder_.LdaUndefined();
       builder_.StoreAccumulator(element);
       builder_.Ldar(done);
-      builder_.JumpIfTrue(have);
-      RegisterList args = builder_.NewRegisterList(2);
-      builder_.Mov(iterator, args[0]);
-      builder_.Mov(next, args[1]);
-      builder_.CallRuntime(RuntimeFunction::kIteratorRestToArray, args);
-      builder_.StoreAccumulator(element);
+      builder_.JumpIfTrue(skip);
       builder_.LdaTrue();
       builder_.StoreAccumulator(done);
-      builder_.Bind(&have);
-      builder_.Ldar(element);
-      AssignToTarget(e->As<RestElement>()->target, init, kind);
-      continue;
+      EmitIteratorStep(iterator, next, result);
+      builder_.JumpIfToBooleanTrue(skip);
+      builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
+      builder_.StoreAccumulator(element);
+      builder_.LdaFalse();
+      builder_.StoreAccumulator(done);
+      builder_.Bind(&skip);
+      if (e) Destructure(e, element, init, kind, &target);
     }
-    Label skip, not_done;
-    builder_.LdaUndefined();
-    builder_.StoreAccumulator(element);
-    builder_.Ldar(done);
-    builder_.JumpIfTrue(skip);
-    EmitIteratorStep(iterator, next, result);
-    builder_.JumpIfToBooleanFalse(not_done);
-    builder_.LdaTrue();
-    builder_.StoreAccumulator(done);
-    builder_.Jump(skip);
-    builder_.Bind(&not_done);
-    builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
-    builder_.StoreAccumulator(element);
-    builder_.Bind(&skip);
-    if (e) Destructure(e, element, init, kind);
   }
+  builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
   Label closed;
   builder_.Ldar(done);
   builder_.JumpIfTrue(closed);
   builder_.CallRuntime(RuntimeFunction::kIteratorClose, {iterator, 1});
+  builder_.Jump(closed);
+  builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
+  {
+    Label rethrow;
+    Register exception = builder_.NewRegister();
+    builder_.StoreAccumulator(exception);
+    builder_.Ldar(done);
+    builder_.JumpIfTrue(rethrow);
+    builder_.CallRuntime(RuntimeFunction::kIteratorCloseOnThrow, {iterator, 1});
+    builder_.Bind(&rethrow);
+    builder_.Ldar(exception);
+    builder_.ReThrow();
+  }
   builder_.Bind(&closed);
 }
 
