@@ -448,7 +448,7 @@ class Analyzer {
         }
       }
       if (v) {
-        bool global = s->kind == ScopeKind::kScript && !s->direct_eval && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction);
+        bool global = s->VarsAreGlobal() && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction);
         if (through_with) {
           tree_->dynamic_refs[id] = {LookupMode::kDynamic};
           if (!s->deserialized && !global) v->forced_context = true;
@@ -1253,7 +1253,7 @@ class Analyzer {
       if (scope->kind == ScopeKind::kScript && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction)) {
         // Sloppy direct eval code declares them in its caller's var scope;
         // strict eval code keeps them (they are its locals).
-        if (!scope->direct_eval) {
+        if (scope->VarsAreGlobal()) {
           v->location = VarLocation::kGlobal;
           continue;
         }

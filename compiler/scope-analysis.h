@@ -117,6 +117,9 @@ class Scope {
   std::unordered_map<std::u16string, Variable*> by_name;
 
   bool is_function_scope() const { return kind == ScopeKind::kFunction || kind == ScopeKind::kScript; }
+  // A script's, or sloppy indirect eval code's, top level: its var and
+  // function declarations are global-object properties.
+  bool VarsAreGlobal() const { return kind == ScopeKind::kScript && !direct_eval && !(is_eval && strict()); }
   bool is_arrow() const;
   bool strict() const;
   bool nonlinear = false;    // switch scopes: positions do not prove initialisation

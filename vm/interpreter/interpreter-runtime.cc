@@ -524,6 +524,9 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
         }
       }
       for (uint32_t i = 0; i + 1 < decls->dense().size(); i += 2) {
+        CheckGlobalDeclaration(rt, decls->dense()[i].AsString(), decls->dense()[i + 1].IsCell());
+      }
+      for (uint32_t i = 0; i + 1 < decls->dense().size(); i += 2) {
         PropertyKey key = rt.KeyFor(decls->dense()[i].AsString());
         Value what = decls->dense()[i + 1];
         OwnProperty existing;
@@ -551,7 +554,7 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       return Value::FromCell(rt.NewClosure(code, context));
     }
     case RuntimeFunction::kDeclareEvalVar:
-      DeclareEvalVar(rt, CurrentContextOf(frame), arg(0).AsString(), ToBoolean(arg(1)));
+      DeclareEvalVar(rt, CurrentContextOf(frame), arg(0).AsString(), ToBoolean(arg(1)), ToBoolean(arg(2)));
       return Value::Undefined();
     case RuntimeFunction::kDeleteLookupSlot:
       return Value::Boolean(DeleteLookupSlot(rt, CurrentContextOf(frame), arg(0).AsString()));

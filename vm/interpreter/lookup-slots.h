@@ -48,6 +48,15 @@ bool HasContextExtension(Context* context, uint32_t depth);
 // binding between the eval and that scope has the same name (EvalDeclaration-
 // Instantiation); so is a parameter of that name when the eval was called in
 // the parameter list (`in_parameters`).
-void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_parameters = false);
+// A function declaration (`function`) at the top level is a global function
+// binding: an existing configurable property is redefined as a writable,
+// enumerable one.
+void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_parameters = false, bool function = false);
+
+// CanDeclareGlobalVar / CanDeclareGlobalFunction of a global var or function
+// declaration `name` (scripts and eval code): a TypeError when the global
+// object is not extensible and lacks the property, or (a function) when the
+// property is non-configurable and not a writable, enumerable data property.
+void CheckGlobalDeclaration(Runtime& rt, String* name, bool function);
 
 }  // namespace jsvm
