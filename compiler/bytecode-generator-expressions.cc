@@ -525,6 +525,7 @@ void BytecodeGenerator::EmitResolvePossiblyDirectEval(struct Call* c, Register c
   const Scope* s = scope_;
   while (s->is_arrow() && s->outer) s = s->outer->ClosureScope();
   if (s->function->initializer_of) mode |= kEvalInFieldInitializer;
+  if (s->kind == ScopeKind::kFunction || (s->direct_eval && tree_.eval_in_function)) mode |= kEvalInFunction;
   if (auto home = tree_.home_objects.find(s->function); home != tree_.home_objects.end()) {
     mode |= kEvalInMethod | (home->second == kStaticHomeObjectVarName ? kEvalInStaticMethod : 0);
   }

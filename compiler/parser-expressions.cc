@@ -500,7 +500,10 @@ Expr* Parser::ParseNew() {
 
 void Parser::NoteEvalCall(const Call* call) {
   auto* id = call->callee->As<Identifier>();
-  if (id && id->name == u"eval" && function_) function_->calls_eval = true;
+  if (id && id->name == u"eval" && function_) {
+    function_->calls_eval = true;
+    eval_calls_.push_back(call->pos.offset);
+  }
 }
 
 Expr* Parser::ParseSuper(bool allow_call) {

@@ -532,6 +532,19 @@ class Analyzer {
   void ResolveFunctionVar(Node* node, const char16_t* name, std::unordered_map<const Node*, Variable*>* refs) {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
+    if (fn && fn->direct_eval) {
+      // Eval code reads its caller's, which a direct eval keeps in the
+      // context of the nearest non-arrow function around the call (the
+      // eval may be in an arrow).
+      for (Scope* s = fn->outer; s; s = s->outer) {
+        if (Variable* v = s->Lookup(name)) {
+          Capture(v);
+          (*refs)[node] = v;
+          return;
+        }
+      }
+      return;
+    }
     if (!crossed || !fn || fn->kind != ScopeKind::kFunction || fn->deserialized) return;
     Variable* v = fn->Lookup(name);
     if (!v) v = Declare(fn, name, VarKind::kNewTarget, 0);
@@ -1032,6 +1045,12 @@ class Analyzer {
   // found by name like any variable. The class declares both home objects
   // together, so using one allocates both (as V8 does).
   void ResolveHomeObject(Node* super_node) {
+    if (Variable* v = UseHomeObject()) tree_->super_refs[super_node] = v;
+  }
+
+  // The home-object variable of the nearest enclosing method, marked used
+  // (and with it its sibling), or nullptr outside methods.
+  Variable* UseHomeObject() {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
     const char16_t* name = nullptr;
@@ -1040,7 +1059,7 @@ class Analyzer {
     } else if (fn && fn->direct_eval) {
       name = tree_->eval_home_object;  // eval code in a method
     }
-    if (!name) return;  // the parser reports super outside methods
+    if (!name) return nullptr;  // the parser reports super outside methods
     for (Scope* s = current_; s; s = s->outer) {
       Variable* v = s->Lookup(name);
       if (!v || v->kind != VarKind::kHomeObject) continue;
@@ -1049,9 +1068,9 @@ class Analyzer {
         home->is_used = true;
         home->captured = true;  // methods are always inner functions of the scope
       }
-      tree_->super_refs[super_node] = v;
-      return;
+      return v;
     }
+    return nullptr;
   }
 
   void VisitExpression(Expr* e) {
@@ -1188,6 +1207,8 @@ class Analyzer {
         a->declaration_pos = UINT32_MAX;  // V8 puts it after the declared variables
       }
     }
+    // The eval code may read super.x: the method's home object is kept.
+    UseHomeObject();
   }
 
   // ---------------------------------------------------------------- allocation

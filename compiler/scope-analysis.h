@@ -167,6 +167,7 @@ class ScopeTree {
   // code, whose scope continues outer_scope's chain.
   bool direct_eval = false;
   bool eval_in_parameters = false;  // direct eval code called in a parameter list's expressions
+  bool eval_in_function = false;    // direct eval code whose nearest non-arrow function is a function
   Scope* script = nullptr;
   std::vector<std::unique_ptr<Scope>> scopes;
   std::vector<std::unique_ptr<Variable>> variables;
