@@ -1402,7 +1402,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
   builder_.SetExpressionPosition(a->pos.offset);
   if (a->op == AssignOp::kAssign) {
     if (auto* id = a->target->As<Identifier>()) {
-      VisitForAccumulator(a->value, id->name);
+      VisitForAccumulator(a->value, a->named_target ? id->name : u"");
       StoreToIdentifier(id, false);
       return;
     }
@@ -1448,7 +1448,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
         case AssignOp::kOr: builder_.JumpIfToBooleanTrue(done); break;
         default: builder_.JumpIfNotUndefinedOrNull(done); break;
       }
-      std::u16string hint = a->target->Is<Identifier>() ? a->target->As<Identifier>()->name : u"";
+      std::u16string hint = a->named_target && a->target->Is<Identifier>() ? a->target->As<Identifier>()->name : u"";
       VisitForAccumulator(a->value, hint);
       return;
     }

@@ -210,6 +210,7 @@ Expr* Parser::ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in,
   Assignment* node = New<Assignment>(start);
   node->op = op;
   node->target = target;
+  node->named_target = !IsParenthesized(lhs);
   node->value = ParseAssignment(accept_in);
   return node;
 }
