@@ -204,7 +204,12 @@ void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_paramet
     if (si->type() == ScopeType::kWith) continue;
     uint32_t slot = FindSlot(si, name);
     if (slot && IsLexicalMode(si->mode(slot - Context::kFirstSlot))) redeclared();
-    if (slot && in_parameters && si->mode(slot - Context::kFirstSlot) == VariableMode::kParam) redeclared();
+    // Eval code in a parameter list may not redeclare a parameter, nor the
+    // arguments object of the function (EvalDeclarationInstantiation).
+    if (slot && in_parameters && (si->mode(slot - Context::kFirstSlot) == VariableMode::kParam ||
+                                  si->mode(slot - Context::kFirstSlot) == VariableMode::kArguments)) {
+      redeclared();
+    }
     if (si->type() != ScopeType::kFunction) continue;
     // The var scope: the nearest function.
     if (slot) return;  // a var, parameter or function of that name: the same binding
