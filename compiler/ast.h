@@ -251,7 +251,15 @@ enum class AssignOp : uint8_t {
   kAnd, kOr, kNullish,  // &&= ||= ??=
 };
 // target: Identifier, Member, Keyed, or (kAssign only) ArrayPattern/ObjectPattern.
-struct Assignment : Node { JSVM_NODE(Assignment) AssignOp op = AssignOp::kAssign; Pattern* target = nullptr; Expr* value = nullptr; };
+// `named_target`: the target is a bare identifier, which names an anonymous
+// function value (not `(x) = function () {}`).
+struct Assignment : Node {
+  JSVM_NODE(Assignment)
+  AssignOp op = AssignOp::kAssign;
+  Pattern* target = nullptr;
+  Expr* value = nullptr;
+  bool named_target = true;
+};
 
 struct Conditional : Node { JSVM_NODE(Conditional) Expr* test = nullptr; Expr* then_expr = nullptr; Expr* else_expr = nullptr; };
 

@@ -194,6 +194,9 @@ class DestructuringCloseScope final : public ControlScope {
     Label closed;
     b.Ldar(done_);
     b.JumpIfTrue(closed);
+    // Done now: an exception from return() does not close it again.
+    b.LdaTrue();
+    b.StoreAccumulator(done_);
     b.CallRuntime(RuntimeFunction::kIteratorClose, {iterator_, 1});
     b.Bind(&closed);
     b.Ldar(saved);
@@ -541,6 +544,7 @@ void BytecodeGenerator::EmitResolvePossiblyDirectEval(struct Call* c, Register c
   const Scope* s = scope_;
   while (s->is_arrow() && s->outer) s = s->outer->ClosureScope();
   if (s->function->initializer_of) mode |= kEvalInFieldInitializer;
+  if (s->kind == ScopeKind::kFunction || (s->direct_eval && tree_.eval_in_function)) mode |= kEvalInFunction;
   if (auto home = tree_.home_objects.find(s->function); home != tree_.home_objects.end()) {
     mode |= kEvalInMethod | (home->second == kStaticHomeObjectVarName ? kEvalInStaticMethod : 0);
   }
@@ -1334,7 +1338,20 @@ void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const 
     Register obj = VisitForOperand(k->object, {k->key, value});
     Register key = builder_.NewRegister();
     VisitForAccumulator(k->key);
-    builder_.ToName(key);
+    if (k->key->Is<NumberLiteral>() || k->key->Is<StringLiteral>()) {
+      builder_.ToName(key);
+    } else {
+      // The key is converted once, for the read and the write, but only
+      // after GetValue's ToObject(base): a null or undefined base throws
+      // before an object key's toString runs.
+      Label read;
+      builder_.StoreAccumulator(key);
+      builder_.Ldar(obj);
+      builder_.JumpIfUndefinedOrNull(read);
+      builder_.Ldar(key);
+      builder_.ToName(key);
+      builder_.Bind(&read);
+    }
     builder_.Ldar(key);
     builder_.GetKeyedProperty(obj, builder_.NewFeedbackSlot());
     modify();
@@ -1407,7 +1424,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
   builder_.SetExpressionPosition(a->pos.offset);
   if (a->op == AssignOp::kAssign) {
     if (auto* id = a->target->As<Identifier>()) {
-      VisitForAccumulator(a->value, id->name);
+      VisitForAccumulator(a->value, a->named_target ? id->name : u"");
       StoreToIdentifier(id, false);
       return;
     }
@@ -1453,7 +1470,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
         case AssignOp::kOr: builder_.JumpIfToBooleanTrue(done); break;
         default: builder_.JumpIfNotUndefinedOrNull(done); break;
       }
-      std::u16string hint = a->target->Is<Identifier>() ? a->target->As<Identifier>()->name : u"";
+      std::u16string hint = a->named_target && a->target->Is<Identifier>() ? a->target->As<Identifier>()->name : u"";
       VisitForAccumulator(a->value, hint);
       return;
     }
@@ -1755,10 +1772,40 @@ static std::u16string FirstPatternProperty(Runtime& rt, const ObjectPattern* op)
   return StaticKey(rt, p.key);
 }
 
-void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init, DeclKind kind) {
+BytecodeGenerator::PreparedTarget BytecodeGenerator::PrepareTarget(Pattern* element) {
+  PreparedTarget t;
+  Pattern* target = element;
+  if (auto* as = target->As<AssignPattern>()) target = as->target;
+  if (auto* r = target->As<RestElement>()) target = r->target;
+  if (SuperPropertyTarget(target)) return t;
+  if (auto* m = target->As<Member>()) {
+    t.prepared = true;
+    t.object = VisitForRegister(m->object);
+    t.member = m;
+  } else if (auto* k = target->As<Keyed>()) {
+    t.prepared = true;
+    t.object = VisitForRegister(k->object);
+    t.key = VisitForRegister(k->key);
+  }
+  return t;
+}
+
+void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init, DeclKind kind,
+                                    const PreparedTarget* prepared) {
   RegisterScope rs(builder_);
   std::optional<PatternSource> source = std::move(pattern_source_);
   pattern_source_.reset();
+  // acc = the value: into the target (its reference prepared or not).
+  auto store = [&](Pattern* target) {
+    if (!prepared || !prepared->prepared) {
+      AssignToTarget(target, init, kind);
+    } else if (prepared->member) {
+      builder_.SetNamedProperty(prepared->object, builder_.AddName(prepared->member->name),
+                                builder_.NewFeedbackSlot());
+    } else {
+      builder_.SetKeyedProperty(prepared->object, prepared->key, builder_.NewFeedbackSlot());
+    }
+  };
   if (auto* as = pattern->As<AssignPattern>()) {
     Label has_value;
     builder_.Ldar(value);
@@ -1766,12 +1813,12 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
     std::u16string hint = as->target->Is<Identifier>() ? as->target->As<Identifier>()->name : u"";
     VisitForAccumulator(as->default_value, hint);
     builder_.Bind(&has_value);
-    AssignToTarget(as->target, init, kind);
+    store(as->target);
     return;
   }
   if (!pattern->Is<ObjectPattern>() && !pattern->Is<ArrayPattern>()) {
     builder_.Ldar(value);
-    AssignToTarget(pattern, init, kind);
+    store(pattern);
     return;
   }
   if (auto* op = pattern->As<ObjectPattern>()) {
@@ -1793,6 +1840,7 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
     std::vector<Register> keys;
     for (PatternProperty& p : op->properties) {
       Register element = builder_.NewRegister();
+      PreparedTarget target;
       if (p.computed || op->rest) {
         Register key = builder_.NewRegister();
         if (p.computed) {
@@ -1802,13 +1850,15 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
         }
         builder_.ToName(key);
         keys.push_back(key);
+        target = PrepareTarget(p.value);
         builder_.Ldar(key);
         builder_.GetKeyedProperty(value, builder_.NewFeedbackSlot());
       } else {
+        target = PrepareTarget(p.value);
         builder_.GetNamedProperty(value, builder_.AddName(StaticKey(rt_, p.key)), builder_.NewFeedbackSlot());
       }
       builder_.StoreAccumulator(element);
-      Destructure(p.value, element, init, kind);
+      Destructure(p.value, element, init, kind, &target);
     }
     if (op->rest) {
       RegisterList args = builder_.NewRegisterList(static_cast<int>(keys.size()) + 2);
@@ -1836,49 +1886,74 @@ void BytecodeGenerator::Destructure(Pattern* pattern, Register value, bool init,
   EmitGetIterator(value, iterator, next);
   builder_.LdaFalse();
   builder_.StoreAccumulator(done);
-  // In a generator a yield inside the pattern (`[x = yield]`) may be
-  // resumed with return(): the iterator is closed on the way out.
-  std::optional<DestructuringCloseScope> closer;
-  if (resumable()) closer.emplace(this, iterator, done);
-  for (Pattern* e : ap->elements) {
-    if (e && e->Is<RestElement>()) {
-      Label skip, have;
-      builder_.CreateEmptyArrayLiteral(builder_.NewFeedbackSlot());
+  // An exception while the elements are taken apart closes the iterator
+  // unless it is done; `done` is set while next() and the result's done
+  // and value are read, whose exceptions do not close it (V8's
+  // BuildDestructuringArrayAssignment).
+  Register saved_context = builder_.NewRegister();
+  builder_.Mov(Register::Context(), saved_context);
+  size_t handler = builder_.AddHandler(static_cast<uint32_t>(builder_.offset()), saved_context.index);
+  {
+    // In a generator a yield inside the pattern (`[x = yield]`) may be
+    // resumed with return(): the iterator is closed on the way out.
+    std::optional<DestructuringCloseScope> closer;
+    if (resumable()) closer.emplace(this, iterator, done);
+    for (Pattern* e : ap->elements) {
+      // The target's reference comes before the step.
+      PreparedTarget target;
+      if (e) target = PrepareTarget(e);
+      if (e && e->Is<RestElement>()) {
+        Label have;
+        builder_.CreateEmptyArrayLiteral(builder_.NewFeedbackSlot());
+        builder_.StoreAccumulator(element);
+        builder_.Ldar(done);
+        builder_.JumpIfTrue(have);
+        builder_.LdaTrue();
+        builder_.StoreAccumulator(done);
+        RegisterList args = builder_.NewRegisterList(2);
+        builder_.Mov(iterator, args[0]);
+        builder_.Mov(next, args[1]);
+        builder_.CallRuntime(RuntimeFunction::kIteratorRestToArray, args);
+        builder_.StoreAccumulator(element);
+        builder_.Bind(&have);
+        Destructure(e->As<RestElement>()->target, element, init, kind, &target);
+        continue;
+      }
+      Label skip;
+      builder_.LdaUndefined();
       builder_.StoreAccumulator(element);
       builder_.Ldar(done);
-      builder_.JumpIfTrue(have);
-      RegisterList args = builder_.NewRegisterList(2);
-      builder_.Mov(iterator, args[0]);
-      builder_.Mov(next, args[1]);
-      builder_.CallRuntime(RuntimeFunction::kIteratorRestToArray, args);
-      builder_.StoreAccumulator(element);
+      builder_.JumpIfTrue(skip);
       builder_.LdaTrue();
       builder_.StoreAccumulator(done);
-      builder_.Bind(&have);
-      builder_.Ldar(element);
-      AssignToTarget(e->As<RestElement>()->target, init, kind);
-      continue;
+      EmitIteratorStep(iterator, next, result);
+      builder_.JumpIfToBooleanTrue(skip);
+      builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
+      builder_.StoreAccumulator(element);
+      builder_.LdaFalse();
+      builder_.StoreAccumulator(done);
+      builder_.Bind(&skip);
+      if (e) Destructure(e, element, init, kind, &target);
     }
-    Label skip, not_done;
-    builder_.LdaUndefined();
-    builder_.StoreAccumulator(element);
-    builder_.Ldar(done);
-    builder_.JumpIfTrue(skip);
-    EmitIteratorStep(iterator, next, result);
-    builder_.JumpIfToBooleanFalse(not_done);
-    builder_.LdaTrue();
-    builder_.StoreAccumulator(done);
-    builder_.Jump(skip);
-    builder_.Bind(&not_done);
-    builder_.GetNamedProperty(result, builder_.AddName(u"value"), builder_.NewFeedbackSlot());
-    builder_.StoreAccumulator(element);
-    builder_.Bind(&skip);
-    if (e) Destructure(e, element, init, kind);
   }
+  builder_.SetHandlerEnd(handler, static_cast<uint32_t>(builder_.offset()));
   Label closed;
   builder_.Ldar(done);
   builder_.JumpIfTrue(closed);
   builder_.CallRuntime(RuntimeFunction::kIteratorClose, {iterator, 1});
+  builder_.Jump(closed);
+  builder_.SetHandlerTarget(handler, static_cast<uint32_t>(builder_.offset()));
+  {
+    Label rethrow;
+    Register exception = builder_.NewRegister();
+    builder_.StoreAccumulator(exception);
+    builder_.Ldar(done);
+    builder_.JumpIfTrue(rethrow);
+    builder_.CallRuntime(RuntimeFunction::kIteratorCloseOnThrow, {iterator, 1});
+    builder_.Bind(&rethrow);
+    builder_.Ldar(exception);
+    builder_.ReThrow();
+  }
   builder_.Bind(&closed);
 }
 

@@ -432,12 +432,18 @@ void BytecodeGenerator::EmitEvalDeclarations() {
   for (Variable* v : scope_->variables) {
     if (v->location != VarLocation::kLookup) continue;
     RegisterScope rs(builder_);
-    RegisterList args = builder_.NewRegisterList(tree_.eval_in_parameters ? 2 : 1);
+    bool function = v->kind == VarKind::kFunction;
+    RegisterList args = builder_.NewRegisterList(function ? 3 : tree_.eval_in_parameters ? 2 : 1);
     builder_.LdaConstant(builder_.AddName(v->name));
     builder_.StoreAccumulator(args[0]);
-    if (tree_.eval_in_parameters) {
-      builder_.LdaTrue();
+    if (tree_.eval_in_parameters || function) {
+      if (tree_.eval_in_parameters) builder_.LdaTrue();
+      else builder_.LdaFalse();
       builder_.StoreAccumulator(args[1]);
+    }
+    if (function) {
+      builder_.LdaTrue();
+      builder_.StoreAccumulator(args[2]);
     }
     builder_.CallRuntime(RuntimeFunction::kDeclareEvalVar, args);
   }
@@ -450,7 +456,9 @@ void BytecodeGenerator::EmitEvalDeclarations() {
 
 void BytecodeGenerator::EmitPrologue() {
   bool top = scope_->kind == ScopeKind::kScript;
-  if (top && scope_->direct_eval) {
+  if (top && (scope_->direct_eval || !scope_->VarsAreGlobal())) {
+    // Direct eval code, and strict indirect eval code (whose declarations
+    // are its own locals).
     EmitEvalDeclarations();
     return;
   }
@@ -689,8 +697,15 @@ void BytecodeGenerator::VisitStatement(Stmt* s) {
         Variable* block_binding = it->second.block_binding;
         Variable* var = it->second.var;
         LoadVariable(block_binding, block_binding->name, false, false);
-        if (var->location == VarLocation::kGlobal) StoreGlobal(var->name);
-        else StoreVariable(var, var->name, false, false);
+        if (var->location == VarLocation::kGlobal) {
+          StoreGlobal(var->name);
+        } else if (var->location == VarLocation::kLookup) {
+          // Sloppy direct eval code: the var lives in the caller's var scope,
+          // past any block or catch binding of the same name around the eval.
+          builder_.StaLookupSlot(builder_.AddName(var->name), Flag(2));
+        } else {
+          StoreVariable(var, var->name, false, false);
+        }
       }
       return;
     }

@@ -233,8 +233,22 @@ class BytecodeGenerator {
   void LoadThisVariable(Variable* var, bool check);
   // Stores acc into any assignment target (identifier, member, pattern).
   void AssignToTarget(Pattern* target, bool init, DeclKind kind);
-  // Destructures the value in `value` into a pattern.
-  void Destructure(Pattern* pattern, Register value, bool init, DeclKind kind);
+  // A destructuring assignment's property target (o.x, o[k]) whose object
+  // and key were evaluated before the value it receives was read (the
+  // spec's lref comes first); `prepared` is false for any other target.
+  struct PreparedTarget {
+    bool prepared = false;
+    Register object;
+    Register key;  // o[k] only (not yet converted: PutValue converts it)
+    const Member* member = nullptr;
+  };
+  // Evaluates the reference of a pattern element's target (its default
+  // looked through) when it is a property reference.
+  PreparedTarget PrepareTarget(Pattern* element);
+  // Destructures the value in `value` into a pattern; `prepared`: the
+  // target's reference, evaluated already.
+  void Destructure(Pattern* pattern, Register value, bool init, DeclKind kind,
+                   const PreparedTarget* prepared = nullptr);
   // Where the value the next Destructure of `target` takes apart comes
   // from, for its errors: the expression `expr`, or else the name V8 prints
   // (`.for`; "" prints the value itself). Only patterns take one; a pattern

@@ -102,12 +102,12 @@ Value EvaluateScript(Runtime& rt, const std::u16string& source) { return Compile
 Value EvaluateNewScript(Runtime& rt, const std::u16string& source) { return CompileAndRun(rt, source, false); }
 
 FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Context* context, int mode,
-                                const FunctionInfo* caller) {
+                                const FunctionInfo* /*caller*/) {
   ParseOptions options;
   options.strict = (mode & kEvalStrict) != 0;
   // new.target is allowed in eval code inside a function, super.x inside
   // methods (the mode bits say which).
-  options.allow_new_target = caller && caller->flavor != FunctionFlavor::kTopLevel;
+  options.allow_new_target = (mode & kEvalInFunction) != 0;
   options.arguments_banned = (mode & kEvalInFieldInitializer) != 0;
   options.allow_super_property = (mode & kEvalInMethod) != 0;
   // The private names of the class bodies around the call.
@@ -127,6 +127,7 @@ FunctionInfo* CompileDirectEval(Runtime& rt, const std::u16string& source, Conte
   tree.eval_code = true;
   tree.direct_eval = true;
   tree.eval_in_parameters = (mode & kEvalInParameters) != 0;
+  tree.eval_in_function = (mode & kEvalInFunction) != 0;
   if (mode & kEvalInMethod) tree.eval_home_object = (mode & kEvalInStaticMethod) ? kStaticHomeObjectVarName : kHomeObjectVarName;
   DeserializeScopeChain(&tree, context, parsed.program->top);
   ScopeError scope_error;

@@ -211,6 +211,7 @@ Expr* Parser::ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in,
   Assignment* node = New<Assignment>(start);
   node->op = op;
   node->target = target;
+  node->named_target = !IsParenthesized(lhs);
   node->value = ParseAssignment(accept_in);
   return node;
 }
@@ -504,7 +505,10 @@ Expr* Parser::ParseNew() {
 
 void Parser::NoteEvalCall(const Call* call) {
   auto* id = call->callee->As<Identifier>();
-  if (id && id->name == u"eval" && function_) function_->calls_eval = true;
+  if (id && id->name == u"eval" && function_) {
+    function_->calls_eval = true;
+    eval_calls_.push_back(call->pos.offset);
+  }
 }
 
 Expr* Parser::ParseSuper(bool allow_call) {

@@ -49,6 +49,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
   function_ = &state;
   DeclScope* scope = PushScope(DeclScope::Kind::kFunction);
   size_t suspend_mark = suspends_.size();
+  size_t eval_mark = eval_calls_.size();
 
   // Parameters.
   SourcePos params_pos = tok_.pos;
@@ -103,6 +104,7 @@ FunctionLiteral* Parser::ParseFunctionRest(FunctionLiteral* fn) {
 
   fn->calls_eval = state.calls_eval;
   suspends_.resize(suspend_mark);
+  eval_calls_.resize(eval_mark);
   PopScope(scope);
   function_ = state.outer;
   strict_ = saved_strict;
@@ -207,6 +209,10 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
     }
   }
   size_t suspend_mark = suspends_.size();
+  // A call of eval in the parameters makes this arrow a caller of eval.
+  size_t eval_mark = eval_calls_.size();
+  while (eval_mark > 0 && eval_calls_[eval_mark - 1] >= start.offset) --eval_mark;
+  if (eval_mark < eval_calls_.size()) state.calls_eval = true;
   Next();  // =>
   function_ = &state;
   if (tok_.kind == TokenKind::kLBrace) {
@@ -226,6 +232,7 @@ Expr* Parser::ParseArrowFunction(SourcePos start, std::vector<Pattern*> params, 
   fn->source_end = prev_end_;
   fn->calls_eval = state.calls_eval;
   suspends_.resize(suspend_mark);
+  eval_calls_.resize(eval_mark);
   PopScope(scope);
   function_ = state.outer;
   strict_ = saved_strict;

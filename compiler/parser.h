@@ -453,6 +453,10 @@ class Parser {
   // The function's yield/await sites, in source order (a function's own are
   // dropped when it ends).
   std::vector<SuspendSite> suspends_;
+  // The offsets of the calls `eval(...)` of the functions being parsed (a
+  // function's own are dropped when it ends): those left behind an arrow's
+  // start were in its parameters, parsed before the arrow was known.
+  std::vector<uint32_t> eval_calls_;
   // The last `await` read as an identifier (for V8's message on `await x`
   // outside an async function).
   uint32_t await_identifier_end_ = 0;

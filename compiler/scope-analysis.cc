@@ -466,7 +466,7 @@ class Analyzer {
         }
       }
       if (v) {
-        bool global = s->kind == ScopeKind::kScript && !s->direct_eval && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction);
+        bool global = s->VarsAreGlobal() && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction);
         if (through_with) {
           tree_->dynamic_refs[id] = {LookupMode::kDynamic};
           if (!s->deserialized && !global) v->forced_context = true;
@@ -555,6 +555,19 @@ class Analyzer {
   void ResolveFunctionVar(Node* node, const char16_t* name, std::unordered_map<const Node*, Variable*>* refs) {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
+    if (fn && fn->direct_eval) {
+      // Eval code reads its caller's, which a direct eval keeps in the
+      // context of the nearest non-arrow function around the call (the
+      // eval may be in an arrow).
+      for (Scope* s = fn->outer; s; s = s->outer) {
+        if (Variable* v = s->Lookup(name)) {
+          Capture(v);
+          (*refs)[node] = v;
+          return;
+        }
+      }
+      return;
+    }
     if (!crossed || !fn || fn->kind != ScopeKind::kFunction || fn->deserialized) return;
     Variable* v = fn->Lookup(name);
     if (!v) v = Declare(fn, name, VarKind::kNewTarget, 0);
@@ -1069,6 +1082,12 @@ class Analyzer {
   // found by name like any variable. The class declares both home objects
   // together, so using one allocates both (as V8 does).
   void ResolveHomeObject(Node* super_node) {
+    if (Variable* v = UseHomeObject()) tree_->super_refs[super_node] = v;
+  }
+
+  // The home-object variable of the nearest enclosing method, marked used
+  // (and with it its sibling), or nullptr outside methods.
+  Variable* UseHomeObject() {
     bool crossed;
     Scope* fn = NearestNonArrowFunction(current_, &crossed);
     const char16_t* name = nullptr;
@@ -1077,7 +1096,7 @@ class Analyzer {
     } else if (fn && fn->direct_eval) {
       name = tree_->eval_home_object;  // eval code in a method
     }
-    if (!name) return;  // the parser reports super outside methods
+    if (!name) return nullptr;  // the parser reports super outside methods
     for (Scope* s = current_; s; s = s->outer) {
       Variable* v = s->Lookup(name);
       if (!v || v->kind != VarKind::kHomeObject) continue;
@@ -1086,9 +1105,9 @@ class Analyzer {
         home->is_used = true;
         home->captured = true;  // methods are always inner functions of the scope
       }
-      tree_->super_refs[super_node] = v;
-      return;
+      return v;
     }
+    return nullptr;
   }
 
   void VisitExpression(Expr* e) {
@@ -1231,6 +1250,8 @@ class Analyzer {
         a->declaration_pos = UINT32_MAX;  // V8 puts it after the declared variables
       }
     }
+    // The eval code may read super.x: the method's home object is kept.
+    UseHomeObject();
   }
 
   // ---------------------------------------------------------------- allocation
@@ -1447,7 +1468,7 @@ class Analyzer {
       if (scope->kind == ScopeKind::kScript && (v->kind == VarKind::kVar || v->kind == VarKind::kFunction)) {
         // Sloppy direct eval code declares them in its caller's var scope;
         // strict eval code keeps them (they are its locals).
-        if (!scope->direct_eval) {
+        if (scope->VarsAreGlobal()) {
           v->location = VarLocation::kGlobal;
           continue;
         }

@@ -126,6 +126,9 @@ class Scope {
   bool is_function_scope() const {
     return kind == ScopeKind::kFunction || kind == ScopeKind::kScript || kind == ScopeKind::kModule;
   }
+  // A script's, or sloppy indirect eval code's, top level: its var and
+  // function declarations are global-object properties.
+  bool VarsAreGlobal() const { return kind == ScopeKind::kScript && !direct_eval && !(is_eval && strict()); }
   bool is_arrow() const;
   bool strict() const;
   bool nonlinear = false;    // switch scopes: positions do not prove initialisation
@@ -213,6 +216,7 @@ class ScopeTree {
   // code, whose scope continues outer_scope's chain.
   bool direct_eval = false;
   bool eval_in_parameters = false;  // direct eval code called in a parameter list's expressions
+  bool eval_in_function = false;    // direct eval code whose nearest non-arrow function is a function
   Scope* script = nullptr;  // the top scope: kScript, or kModule for module code
   ModuleDescriptor module;  // module code: its imports and exports
   std::vector<std::unique_ptr<Scope>> scopes;

@@ -88,7 +88,8 @@ void InstallTest262Host(Runtime& rt, ScriptEvaluatorHook new_script);
 // SyntaxError for a compile error. Installed by the layer above, like the
 // script evaluator; without it a direct eval throws TypeError. `mode` is
 // ResolvePossiblyDirectEval's language mode operand (kEvalStrict,
-// kEvalInParameters, kEvalInFieldInitializer, kEvalInMethod, kEvalInStaticMethod).
+// kEvalInParameters, kEvalInFieldInitializer, kEvalInMethod, kEvalInStaticMethod,
+// kEvalInFunction).
 inline constexpr int kEvalStrict = 1;        // the caller is strict code
 inline constexpr int kEvalInParameters = 2;  // the call is in a parameter list's expressions
 // The nearest non-arrow function around the call is a class field
@@ -97,6 +98,9 @@ inline constexpr int kEvalInParameters = 2;  // the call is in a parameter list'
 inline constexpr int kEvalInFieldInitializer = 4;
 inline constexpr int kEvalInMethod = 8;
 inline constexpr int kEvalInStaticMethod = 16;
+// The nearest non-arrow function around the call is a function, not the
+// top level (new.target is allowed in the eval code).
+inline constexpr int kEvalInFunction = 32;
 using DirectEvalHook = FunctionInfo* (*)(Runtime& rt, const std::u16string& source, Context* context, int mode,
                                          const FunctionInfo* caller);
 void SetDirectEvalHook(Runtime& rt, DirectEvalHook hook);

@@ -116,13 +116,23 @@ Value GetNamed(Runtime& rt, Value object, String* name) {
   return GetValueProperty(rt, object, rt.KeyFor(name));
 }
 
+namespace {
+
+// A primitive property key as a message names it (a symbol as Symbol(desc)).
+std::string PrimitiveKeyText(Runtime& rt, Value key) {
+  return key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
+}
+
+}  // namespace
+
 Value GetKeyed(Runtime& rt, Value object, Value key) {
   if (IsPrivateName(key)) return PrivateGet(rt, object, key.AsSymbol());
   if (object.IsNullish()) {
-    Rooted<Value> robj(rt, object);
-    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
-    rt.ThrowTypeError("Cannot read properties of " + std::string(robj.get().IsNull() ? "null" : "undefined") +
-                      " (reading '" + k + "')");
+    // GetValue: ToObject(base) throws before the key is converted, so an
+    // object key's toString does not run (and V8 leaves it out of the message).
+    std::string what = std::string("Cannot read properties of ") + (object.IsNull() ? "null" : "undefined");
+    if (key.IsObject()) rt.ThrowTypeError(what);
+    rt.ThrowTypeError(what + " (reading '" + PrimitiveKeyText(rt, key) + "')");
   }
   Rooted<Value> robj(rt, object);
   PropertyKey k = ToPropertyKey(rt, key);
@@ -137,9 +147,13 @@ void SetKeyed(Runtime& rt, Value object, Value key, Value value, bool strict) {
   if (IsPrivateName(key)) return PrivateSet(rt, object, key.AsSymbol(), value);
   Rooted<Value> robj(rt, object), rvalue(rt, value);
   if (object.IsNullish()) {
-    std::string k = key.IsSymbol() ? DescribeForError(rt, key) : ToString(rt, key)->ToUtf8();
-    rt.ThrowTypeError("Cannot set properties of " + std::string(robj.get().IsNull() ? "null" : "undefined") +
-                      " (setting '" + k + "')");
+    // PutValue: ToObject(base) first, as in GetKeyed. V8 names an object
+    // key without converting it ('#<Object>'), and not at all when the
+    // object has a toString of its own.
+    std::string what = std::string("Cannot set properties of ") + (robj.get().IsNull() ? "null" : "undefined");
+    std::string k = key.IsObject() ? DescribeForError(rt, key) : PrimitiveKeyText(rt, key);
+    if (key.IsObject() && k.rfind("#<", 0) != 0) rt.ThrowTypeError(what);
+    rt.ThrowTypeError(what + " (setting '" + k + "')");
   }
   PropertyKey k = ToPropertyKey(rt, key);
   SetValueProperty(rt, robj, k, rvalue, strict);
@@ -511,6 +525,9 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
         }
       }
       for (uint32_t i = 0; i + 1 < decls->dense().size(); i += 2) {
+        CheckGlobalDeclaration(rt, decls->dense()[i].AsString(), decls->dense()[i + 1].IsCell());
+      }
+      for (uint32_t i = 0; i + 1 < decls->dense().size(); i += 2) {
         PropertyKey key = rt.KeyFor(decls->dense()[i].AsString());
         Value what = decls->dense()[i + 1];
         OwnProperty existing;
@@ -538,7 +555,7 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
       return Value::FromCell(rt.NewClosure(code, context));
     }
     case RuntimeFunction::kDeclareEvalVar:
-      DeclareEvalVar(rt, CurrentContextOf(frame), arg(0).AsString(), ToBoolean(arg(1)));
+      DeclareEvalVar(rt, CurrentContextOf(frame), arg(0).AsString(), ToBoolean(arg(1)), ToBoolean(arg(2)));
       return Value::Undefined();
     case RuntimeFunction::kDeleteLookupSlot:
       return Value::Boolean(DeleteLookupSlot(rt, CurrentContextOf(frame), arg(0).AsString()));

@@ -587,10 +587,12 @@ Value Interpreter::Run() {
     CASE(LdaLookupGlobalSlotInsideTypeof) LDA_LOOKUP_GLOBAL(true)
 #undef LDA_LOOKUP_GLOBAL
 #undef LDA_LOOKUP
-    // StaLookupSlot [name] #flags: the binding name, looked up through the context chain, = acc (flags: 1 strict)
+    // StaLookupSlot [name] #flags: the binding name, looked up through the context chain, = acc (flags: 1 strict, 2 an Annex B block function's var: looked up from the nearest function context)
     CASE(StaLookupSlot) {
       SYNC();
-      StoreLookupSlot(rt_, CurrentContext(fp), constants[IDX(0)].AsString(), acc, (FLAG(1) & 1) != 0);
+      Context* start = CurrentContext(fp);
+      if (FLAG(1) & 2) start = VarScopeContext(start);
+      StoreLookupSlot(rt_, start, constants[IDX(0)].AsString(), acc, (FLAG(1) & 1) != 0);
       NEXT();
     }
     // CreateWithContext <r> [idx]: acc = new with context for object r (scope info idx)

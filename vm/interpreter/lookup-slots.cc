@@ -155,6 +155,12 @@ void StoreLookupSlot(Runtime& rt, Context* context, String* name, Value value, b
   SetProperty(rt, rt.global(), rt.KeyFor(rname), rvalue, false);
 }
 
+Context* VarScopeContext(Context* context) {
+  Context* c = context;
+  while (c && c->scope_info()->type() != ScopeType::kFunction) c = c->previous();
+  return c;
+}
+
 bool DeleteLookupSlot(Runtime& rt, Context* context, String* name) {
   Rooted<String*> rname(rt, name);
   Binding b = Resolve(rt, context, name);
@@ -173,7 +179,23 @@ bool HasContextExtension(Context* context, uint32_t depth) {
   return false;
 }
 
-void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_parameters) {
+void CheckGlobalDeclaration(Runtime& rt, String* name, bool function) {
+  Rooted<String*> rname(rt, name);
+  Rooted<Object*> global(rt, rt.global());
+  OwnProperty existing;
+  if (!GetOwnProperty(rt, global, rt.KeyFor(rname), &existing)) {
+    if (!IsExtensible(rt, global)) {
+      rt.ThrowTypeError("Cannot add property " + rname->ToUtf8() + ", object is not extensible");
+    }
+    return;
+  }
+  if (!function || (existing.attrs & kAttrConfigurable)) return;
+  bool writable_data = !(existing.attrs & kAttrAccessor) && (existing.attrs & kAttrWritable) &&
+                       (existing.attrs & kAttrEnumerable);
+  if (!writable_data) rt.ThrowTypeError("Identifier '" + rname->ToUtf8() + "' has already been declared");
+}
+
+void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_parameters, bool function) {
   Rooted<String*> rname(rt, name);
   PropertyKey key = rt.KeyFor(name);
   auto redeclared = [&]() { rt.ThrowSyntaxError("Identifier '" + rname->ToUtf8() + "' has already been declared"); };
@@ -182,7 +204,12 @@ void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_paramet
     if (si->type() == ScopeType::kWith) continue;
     uint32_t slot = FindSlot(si, name);
     if (slot && IsLexicalMode(si->mode(slot - Context::kFirstSlot))) redeclared();
-    if (slot && in_parameters && si->mode(slot - Context::kFirstSlot) == VariableMode::kParam) redeclared();
+    // Eval code in a parameter list may not redeclare a parameter, nor the
+    // arguments object of the function (EvalDeclarationInstantiation).
+    if (slot && in_parameters && (si->mode(slot - Context::kFirstSlot) == VariableMode::kParam ||
+                                  si->mode(slot - Context::kFirstSlot) == VariableMode::kArguments)) {
+      redeclared();
+    }
     if (si->type() != ScopeType::kFunction) continue;
     // The var scope: the nearest function.
     if (slot) return;  // a var, parameter or function of that name: the same binding
@@ -202,8 +229,13 @@ void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_paramet
   }
   // Eval code of the script: a configurable global property.
   if (const Runtime::ScriptBinding* sb = rt.FindScriptBinding(rname); sb && IsLexicalMode(sb->mode)) redeclared();
+  CheckGlobalDeclaration(rt, rname, function);
   Rooted<Object*> global(rt, rt.global());
-  if (!HasOwnProperty(rt, global, key)) {
+  OwnProperty existing;
+  bool exists = GetOwnProperty(rt, global, key, &existing);
+  if (!exists || (function && (existing.attrs & kAttrConfigurable))) {
+    // CreateGlobalFunctionBinding redefines a configurable property; the
+    // function is stored when the eval code's declarations are instantiated.
     DefineRaw(rt, global, key, Value::Undefined(), kAttrWritable | kAttrEnumerable | kAttrConfigurable);
   }
 }

@@ -24,6 +24,13 @@ Value LoadLookupSlot(Runtime& rt, Context* context, String* name, bool inside_ty
 // sloppy code and a ReferenceError in strict code.
 void StoreLookupSlot(Runtime& rt, Context* context, String* name, Value value, bool strict);
 
+// The context of the var scope around `context` (the nearest function
+// context), where a sloppy direct eval's var declarations live; nullptr at the
+// top level (they are global properties there). Annex B's block function
+// assignment starts its lookup here, past the block and catch bindings of
+// the same name.
+Context* VarScopeContext(Context* context);
+
 // `delete name` in code whose names are resolved at run time: true when the
 // binding is a deletable property (with objects, eval-declared variables,
 // configurable globals) or absent; false for declared bindings.
@@ -41,6 +48,15 @@ bool HasContextExtension(Context* context, uint32_t depth);
 // binding between the eval and that scope has the same name (EvalDeclaration-
 // Instantiation); so is a parameter of that name when the eval was called in
 // the parameter list (`in_parameters`).
-void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_parameters = false);
+// A function declaration (`function`) at the top level is a global function
+// binding: an existing configurable property is redefined as a writable,
+// enumerable one.
+void DeclareEvalVar(Runtime& rt, Context* context, String* name, bool in_parameters = false, bool function = false);
+
+// CanDeclareGlobalVar / CanDeclareGlobalFunction of a global var or function
+// declaration `name` (scripts and eval code): a TypeError when the global
+// object is not extensible and lacks the property, or (a function) when the
+// property is non-configurable and not a writable, enumerable data property.
+void CheckGlobalDeclaration(Runtime& rt, String* name, bool function);
 
 }  // namespace jsvm
