@@ -10,6 +10,7 @@
 #include "vm/objects/object-ops.h"
 #include "vm/execution/operations.h"
 #include "vm/host/event-loop.h"
+#include "vm/modules/module-loader.h"
 #include "vm/objects/unicode.h"
 
 namespace jsvm {
@@ -78,6 +79,8 @@ void RunHostWork(Runtime& rt, void (*work)(Runtime&)) {
 int RunRepl(const RuntimeOptions& options, std::FILE* in, bool prompts) {
   Runtime rt(options);
   InstallScriptEvaluator(rt);
+  // import() resolves from, and may read inside, the working directory.
+  SetMainScript(rt, "<repl>");
   // Output goes straight to stdout so that it interleaves with prompts.
   rt.stdout_sink() = [](std::string_view s) {
     std::fwrite(s.data(), 1, s.size(), stdout);

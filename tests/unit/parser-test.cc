@@ -316,6 +316,29 @@ std::string Dump(const Node* node) {
       for (const Node* s : node->As<Program>()->body) out += (out.empty() ? "" : " ") + Dump(s);
       return out;
     }
+    case NodeKind::kImportCall: {
+      const ImportCall* c = node->As<ImportCall>();
+      return "(import " + Dump(c->specifier) + (c->options ? " " + Dump(c->options) : "") + ")";
+    }
+    case NodeKind::kImportMeta:
+      return "import.meta";
+    case NodeKind::kImportDecl: {
+      const ImportDecl* d = node->As<ImportDecl>();
+      std::string out = "(import-decl \"" + U8(d->specifier) + "\"";
+      for (const ImportBinding& b : d->bindings) {
+        out += " " + (b.is_namespace ? std::string("*") : U8(b.import_name)) + ":" + U8(b.local->name);
+      }
+      return out + ")";
+    }
+    case NodeKind::kExportDecl: {
+      const ExportDecl* e = node->As<ExportDecl>();
+      std::string out = "(export " + std::to_string(static_cast<int>(e->export_kind));
+      if (e->declaration) out += " " + Dump(e->declaration);
+      if (e->value) out += " " + Dump(e->value);
+      for (const ExportSpecifier& spec : e->specifiers) out += " " + U8(spec.local_name) + ":" + U8(spec.export_name);
+      if (!e->specifier.empty()) out += " from \"" + U8(e->specifier) + "\"";
+      return out + ")";
+    }
   }
   return "?";
 }
