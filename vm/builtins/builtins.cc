@@ -53,6 +53,7 @@ void TraceState(BuiltinsState& s, Visitor& v) {
   for (Value val : s.kept_objects) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("kept alive (WeakRef)"));
   for (Cell* c : s.cleanup_queue) v.Edge(c, EdgeType::kInternal, EdgeName::Str("finalization cleanup task"));
   if (s.binary) TraceBinaryIntrinsics(*s.binary, v);
+  if (s.atomics) TraceAtomicsState(*s.atomics, v);
 }
 
 }  // namespace
@@ -399,6 +400,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallDateBuiltins(rt);
   InstallArrayBufferBuiltins(rt);
   InstallTypedArrayBuiltins(rt);
+  InstallAtomicsBuiltins(rt);
   InstallRegExpBuiltins(rt);
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);

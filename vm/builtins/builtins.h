@@ -219,6 +219,8 @@ struct BuiltinsState {
   std::unique_ptr<BinaryIntrinsics> binary;
   // The RegExp built-ins' state (regexp.cc).
   std::shared_ptr<struct RegExpState> regexp_state;
+  // Atomics.waitAsync's pending waits (atomics.cc; made on first use).
+  std::shared_ptr<struct AtomicsState> atomics;
 };
 
 // The built-ins' state of `rt` (created by InstallBuiltins).
@@ -243,6 +245,7 @@ void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
 void InstallArrayBufferBuiltins(Runtime& rt);
+void InstallAtomicsBuiltins(Runtime& rt);
 void InstallTypedArrayBuiltins(Runtime& rt);
 void InstallReflectBuiltins(Runtime& rt);
 void InstallProxyBuiltins(Runtime& rt);
@@ -258,6 +261,8 @@ Value SpeciesConstructor(Runtime& rt, Object* o, Value fallback);
 BinaryIntrinsics& BinaryIntrinsicsOf(Runtime& rt);
 // Traces them (a part of the built-ins' root section).
 void TraceBinaryIntrinsics(const BinaryIntrinsics& b, Visitor& v);
+// Reports the promises and buffers of the pending Atomics.waitAsync calls.
+void TraceAtomicsState(const struct AtomicsState& s, Visitor& v);
 
 // Removes the entries of a WeakMap/WeakSet whose keys are not marked;
 // returns how many.
