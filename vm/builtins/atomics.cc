@@ -37,13 +37,20 @@ namespace {
 
 // A Waiter Record: an agent waiting on one location of a shared block.
 struct Waiter {
-  const void* block = nullptr;  // the SharedArrayBuffer waited on
+  const void* block = nullptr;  // BlockOf the SharedArrayBuffer waited on
   size_t byte_index = 0;
   Runtime* runtime = nullptr;  // the agent
   uint64_t async_id = 0;       // 0: Atomics.wait; else the key of its AsyncWait
-  bool notified = false;       // Atomics.wait: set by Atomics.notify
+  bool notified = false;       // set by Atomics.notify (which takes it off the list)
   std::condition_variable woken;
 };
+
+// What names a buffer's waiter lists: its bytes, which the buffers of other
+// agents share (a growable buffer's bytes move, and no agent shares them: the
+// buffer itself).
+const void* BlockOf(ArrayBufferObject* b) {
+  return b->resizable() ? static_cast<const void*>(b) : static_cast<const void*>(b->data());
+}
 
 // Every waiter of every block, oldest first, and the one critical section
 // that guards them.
@@ -326,7 +333,7 @@ Value AtomicsWait(Runtime& rt, CallArgs& args) {
   std::unique_lock<std::mutex> lock(lists.mutex);
   if (!StillEqual(r)) return Str(rt, "not-equal");
   Waiter waiter;
-  waiter.block = ta->buffer();
+  waiter.block = BlockOf(ta->buffer());
   waiter.byte_index = r.byte_index;
   waiter.runtime = &rt;
   lists.waiters.push_back(&waiter);
@@ -370,11 +377,13 @@ Value WaitAsyncTimedOut(Runtime& rt, CallArgs& args) {
   AtomicsState& s = AtomicsStateOf(rt);
   auto it = s.waits.find(id);
   if (it == s.waits.end()) return Value::Undefined();
+  it->second.timer = 0;  // it is firing: nothing to clear
   {
     std::lock_guard<std::mutex> lock(Lists().mutex);
+    // Notified by another agent, whose "ok" is on its way (a posted task).
+    if (it->second.waiter->notified) return Value::Undefined();
     RemoveWaiter(it->second.waiter.get());
   }
-  it->second.timer = 0;  // it is firing: nothing to clear
   SettleAsyncWait(rt, id, "timed-out");
   return Value::Undefined();
 }
@@ -384,6 +393,7 @@ Value AtomicsWaitAsync(Runtime& rt, CallArgs& args) {
   WaitRequest r = PrepareWait(rt, args, ta);
   Rooted<Value> promise(rt, Value::FromCell(NewPromise(rt)));
   AtomicsState& s = AtomicsStateOf(rt);
+  EventLoop& loop = EventLoopOf(rt);  // made here, on its thread: other agents post to it
   uint64_t id = 0;
   {
     std::lock_guard<std::mutex> lock(Lists().mutex);
@@ -392,7 +402,7 @@ Value AtomicsWaitAsync(Runtime& rt, CallArgs& args) {
     id = s.next_id++;
     AtomicsState::AsyncWait& wait = s.waits[id];
     wait.waiter = std::make_unique<Waiter>();
-    wait.waiter->block = ta->buffer();
+    wait.waiter->block = BlockOf(ta->buffer());
     wait.waiter->byte_index = r.byte_index;
     wait.waiter->runtime = &rt;
     wait.waiter->async_id = id;
@@ -403,8 +413,7 @@ Value AtomicsWaitAsync(Runtime& rt, CallArgs& args) {
   if (r.timeout_ms < 3.2e12) {
     Rooted<NativeFunction*> fire(rt, rt.NewNativeFunction(WaitAsyncTimedOut, rt.names().empty, 0, false));
     fire->data[0] = Value::Number(static_cast<double>(id));
-    EventLoop& loop = EventLoopOf(rt);
-    uint32_t timer = loop.SetTimer(Value::FromCell(fire.get()), {}, std::max(r.timeout_ms, 1.0), false);
+    uint32_t timer = loop.SetTimer(Value::FromCell(fire.get()), {}, std::max(r.timeout_ms, 1.0), false, true);
     loop.SetRef(timer, false);  // node: a waitAsync timeout keeps no process alive
     auto it = s.waits.find(id);
     if (it != s.waits.end()) it->second.timer = timer;
@@ -420,6 +429,7 @@ Value AtomicsNotify(Runtime& rt, CallArgs& args) {
   ArrayBufferObject* buffer = ta->buffer();
   if (!buffer->shared()) return Value::Int(0);
   size_t byte_index = ta->byte_offset() + index * ta->element_size();
+  const void* block = BlockOf(buffer);
   std::vector<uint64_t> settled;  // this runtime's waitAsync calls woken
   double n = 0;
   {
@@ -427,17 +437,21 @@ Value AtomicsNotify(Runtime& rt, CallArgs& args) {
     auto& waiters = Lists().waiters;
     for (auto it = waiters.begin(); it != waiters.end() && n < count;) {
       Waiter* w = *it;
-      if (w->block != buffer || w->byte_index != byte_index) {
+      if (w->block != block || w->byte_index != byte_index) {
         ++it;
         continue;
       }
       it = waiters.erase(it);
       ++n;
+      w->notified = true;
       if (w->async_id == 0) {
-        w->notified = true;
         w->woken.notify_one();
       } else if (w->runtime == &rt) {
         settled.push_back(w->async_id);
+      } else {
+        // Another agent's: EnqueueResolveInAgentJob, a task of its loop.
+        uint64_t id = w->async_id;
+        EventLoopOf(*w->runtime).Post([id](Runtime& owner) { SettleAsyncWait(owner, id, "ok"); });
       }
     }
   }

@@ -81,6 +81,9 @@ void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 // Defines the global `$262` for test262 (vm/builtins/test262-host.cc);
 // `new_script` runs a source text as a new classic script ($262.evalScript).
 void InstallTest262Host(Runtime& rt, ScriptEvaluatorHook new_script);
+// Whether $262.agent.start made an agent: the host then ends the process
+// without tearing down the runtimes the agents' threads still run.
+bool Test262AgentsStarted();
 
 // Hook that compiles the source of a direct eval as code running in
 // `context` (its caller's current context, whose scope infos name the
