@@ -114,7 +114,9 @@ uint32_t EventLoop::SetTimer(Value callback, std::vector<Value> args, double del
   timer->handle = &handle->uv;
   uint64_t ms = static_cast<uint64_t>(std::ceil(delay_ms));
   if (from_now) {
-    uint64_t now = uv_hrtime() / 1000000, loop_time = uv_now(&impl_->loop);
+    // Rounded up: the loop's clock is whole (and coarse) milliseconds, and
+    // the delay must not end before it has passed on a precise clock.
+    uint64_t now = (uv_hrtime() + 999999) / 1000000, loop_time = uv_now(&impl_->loop);
     if (now > loop_time) ms += now - loop_time;
   }
   uv_timer_start(
