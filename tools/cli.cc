@@ -650,6 +650,13 @@ finished:
       if (code == kExitOk) code = kExitFile;
     }
   }
+  if (opts.test262_host && Test262AgentsStarted()) {
+    // $262.agent threads still run their runtimes (a node worker is
+    // unreferenced the same way): end here, tearing nothing down.
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(code);
+  }
   return code;
 }
 

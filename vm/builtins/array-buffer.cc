@@ -1,5 +1,6 @@
 // ArrayBuffer (resizable), SharedArrayBuffer (growable) and DataView, as
-// node 20 ships them (no transfer/detached yet: V8 11.3 lacks them).
+// node 20 ships them, and ES2024's transfer, transferToFixedLength and
+// detached, which V8 11.3 (node 20) lacks.
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -148,6 +149,29 @@ Value BufferSlice(Runtime& rt, CallArgs& args) {
     std::memmove(result->data(), o->data() + first, static_cast<size_t>(count));
   }
   return made;
+}
+
+// ArrayBuffer.prototype.detached (ES2024; V8 11.3, so node 20, lacks it).
+Value BufferDetached(Runtime& rt, CallArgs& args) {
+  return Value::Boolean(ThisBuffer(rt, args.this_value, false, "get ArrayBuffer.prototype.detached")->detached());
+}
+
+// ArrayBufferCopyAndDetach: ArrayBuffer.prototype.transfer (a resizable
+// buffer stays resizable) and transferToFixedLength (ES2024; not in node 20).
+template <bool kPreserveResizability>
+Value BufferTransfer(Runtime& rt, CallArgs& args) {
+  const char* method =
+      kPreserveResizability ? "ArrayBuffer.prototype.transfer" : "ArrayBuffer.prototype.transferToFixedLength";
+  Rooted<ArrayBufferObject*> o(rt, ThisBuffer(rt, args.this_value, false, method));
+  uint64_t new_length = args[0].IsUndefined() ? o->byte_length() : ToIndex(rt, args[0], "Invalid array buffer length");
+  if (o->detached()) ThrowDetached(rt, method);
+  std::optional<uint64_t> max;
+  if (kPreserveResizability && o->resizable()) max = o->max_byte_length();
+  Rooted<ArrayBufferObject*> result(rt, AllocateArrayBuffer(rt, Value::Undefined(), new_length, max));
+  size_t count = static_cast<size_t>(std::min<uint64_t>(new_length, o->byte_length()));
+  if (count) std::memcpy(result->data(), o->data(), count);
+  o->Detach();
+  return Value::FromCell(result.get());
 }
 
 // ---- DataView
@@ -304,6 +328,12 @@ void InstallArrayBufferBuiltins(Runtime& rt) {
   Rooted<NativeFunction*> ab(rt, InstallBuffer<false>(rt, b.array_buffer_prototype.AsObject()));
   b.array_buffer_constructor = Value::FromCell(ab.get());
   DefineMethod(rt, ab, "isView", ArrayBufferIsView, 1);
+  {
+    Rooted<Object*> abp(rt, b.array_buffer_prototype.AsObject());
+    DefineMethod(rt, abp, "transfer", BufferTransfer<true>, 0);
+    DefineMethod(rt, abp, "transferToFixedLength", BufferTransfer<false>, 0);
+    DefineGetter(rt, abp, "detached", BufferDetached);
+  }
   b.shared_array_buffer_constructor = Value::FromCell(InstallBuffer<true>(rt, b.shared_array_buffer_prototype.AsObject()));
 
   Rooted<Object*> dv(rt, b.data_view_prototype.AsObject());

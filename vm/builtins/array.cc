@@ -550,9 +550,10 @@ Value ArrayConcat(Runtime& rt, CallArgs& args) {
   return Value::FromCell(a.get());
 }
 
-// Objects being joined, for cycle detection (V8 prints "" for a cycle).
+// Objects being joined, for cycle detection (V8 prints "" for a cycle); one
+// per thread, as each agent's runtime joins its own.
 std::vector<Object*>& JoinStack() {
-  static std::vector<Object*> stack;
+  thread_local std::vector<Object*> stack;
   return stack;
 }
 

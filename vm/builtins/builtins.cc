@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <memory>
+#include <mutex>
 
 #include "vm/builtins/binary-data.h"
 #include "vm/builtins/promise.h"
@@ -20,10 +21,17 @@ namespace jsvm {
 namespace {
 
 // One state per runtime. InstallBuiltins replaces any previous entry, so a
-// new runtime at the address of a destroyed one starts fresh.
+// new runtime at the address of a destroyed one starts fresh. Runtimes on
+// other threads ($262.agent) share the table: StateTableMutex guards it.
+// Never destroyed: an agent's runtime may still run while the process exits.
 std::unordered_map<const Runtime*, std::unique_ptr<BuiltinsState>>& StateTable() {
-  static std::unordered_map<const Runtime*, std::unique_ptr<BuiltinsState>> table;
-  return table;
+  static auto* table = new std::unordered_map<const Runtime*, std::unique_ptr<BuiltinsState>>;
+  return *table;
+}
+
+std::mutex& StateTableMutex() {
+  static auto* mutex = new std::mutex;
+  return *mutex;
 }
 
 // Function.prototype itself: callable, returns undefined.
@@ -53,6 +61,7 @@ void TraceState(BuiltinsState& s, Visitor& v) {
   for (Value val : s.kept_objects) TraceValue(v, val, EdgeType::kInternal, EdgeName::Str("kept alive (WeakRef)"));
   for (Cell* c : s.cleanup_queue) v.Edge(c, EdgeType::kInternal, EdgeName::Str("finalization cleanup task"));
   if (s.binary) TraceBinaryIntrinsics(*s.binary, v);
+  if (s.atomics) TraceAtomicsState(*s.atomics, v);
 }
 
 }  // namespace
@@ -80,6 +89,7 @@ static thread_local BuiltinsState* last_state = nullptr;
 
 BuiltinsState& StateOf(Runtime& rt) {
   if (&rt == last_state_runtime) return *last_state;
+  std::lock_guard<std::mutex> lock(StateTableMutex());
   auto& table = StateTable();
   auto it = table.find(&rt);
   if (it == table.end()) it = table.emplace(&rt, std::make_unique<BuiltinsState>()).first;
@@ -323,9 +333,11 @@ Object* MakeError(Runtime& rt, Object* proto, Value message, Value options) {
 // ---- InstallBuiltins
 
 void InstallBuiltins(Runtime& rt) {
-  auto& table = StateTable();
   last_state_runtime = nullptr;
-  table[&rt] = std::make_unique<BuiltinsState>();
+  {
+    std::lock_guard<std::mutex> lock(StateTableMutex());
+    StateTable()[&rt] = std::make_unique<BuiltinsState>();
+  }
   rt.heap().AddRootSection("(Builtins)", [&rt](Visitor& v) { TraceState(StateOf(rt), v); });
   rt.heap().AddWeakCallback([&rt]() {
     BuiltinsState& s = StateOf(rt);
@@ -399,6 +411,7 @@ void InstallBuiltins(Runtime& rt) {
   InstallDateBuiltins(rt);
   InstallArrayBufferBuiltins(rt);
   InstallTypedArrayBuiltins(rt);
+  InstallAtomicsBuiltins(rt);
   InstallRegExpBuiltins(rt);
   InstallPromiseBuiltins(rt);
   InstallAsyncFunctionBuiltins(rt);

@@ -81,6 +81,9 @@ void SetScriptEvaluatorHook(Runtime& rt, ScriptEvaluatorHook hook);
 // Defines the global `$262` for test262 (vm/builtins/test262-host.cc);
 // `new_script` runs a source text as a new classic script ($262.evalScript).
 void InstallTest262Host(Runtime& rt, ScriptEvaluatorHook new_script);
+// Whether $262.agent.start made an agent: the host then ends the process
+// without tearing down the runtimes the agents' threads still run.
+bool Test262AgentsStarted();
 
 // Hook that compiles the source of a direct eval as code running in
 // `context` (its caller's current context, whose scope infos name the
@@ -225,6 +228,8 @@ struct BuiltinsState {
   std::shared_ptr<struct RegExpState> regexp_state;
   // The modules loaded so far (vm/modules/module-loader.cc).
   std::shared_ptr<struct ModuleRegistry> modules;
+  // Atomics.waitAsync's pending waits (atomics.cc; made on first use).
+  std::shared_ptr<struct AtomicsState> atomics;
 };
 
 // The built-ins' state of `rt` (created by InstallBuiltins).
@@ -249,6 +254,7 @@ void InstallCollectionBuiltins(Runtime& rt);
 void InstallGlobalBuiltins(Runtime& rt);
 void InstallDateBuiltins(Runtime& rt);
 void InstallArrayBufferBuiltins(Runtime& rt);
+void InstallAtomicsBuiltins(Runtime& rt);
 void InstallTypedArrayBuiltins(Runtime& rt);
 void InstallReflectBuiltins(Runtime& rt);
 void InstallProxyBuiltins(Runtime& rt);
@@ -264,6 +270,8 @@ Value SpeciesConstructor(Runtime& rt, Object* o, Value fallback);
 BinaryIntrinsics& BinaryIntrinsicsOf(Runtime& rt);
 // Traces them (a part of the built-ins' root section).
 void TraceBinaryIntrinsics(const BinaryIntrinsics& b, Visitor& v);
+// Reports the promises and buffers of the pending Atomics.waitAsync calls.
+void TraceAtomicsState(const struct AtomicsState& s, Visitor& v);
 
 // Removes the entries of a WeakMap/WeakSet whose keys are not marked;
 // returns how many.

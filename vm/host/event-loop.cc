@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -33,8 +34,10 @@ struct EventLoop::Timer {
 
 namespace {
 
-// What libuv reports, in its order: a timer id, or kCheckPhase.
+// What libuv reports, in its order: a timer id, kCheckPhase, or kPosted
+// (tasks posted from other threads wait).
 constexpr uint32_t kCheckPhase = 0;
+constexpr uint32_t kPosted = UINT32_MAX;
 
 // node's TIMEOUT_MAX: longer delays become 1 ms.
 constexpr double kTimeoutMax = 2147483647;
@@ -59,6 +62,9 @@ struct EventLoop::Impl {
   uv_timer_t watchdog;  // --timeout while the loop waits (unreferenced)
   uv_check_t check;     // marks the check phase (setImmediate; unreferenced)
   uv_idle_t idle;       // started while immediates wait: the poll must not block
+  uv_async_t wake;      // Post from another thread (unreferenced unless kept alive)
+  std::mutex posted_mutex;
+  std::vector<std::function<void(Runtime&)>> posted;
   std::vector<uint32_t> due;
   std::deque<uint32_t> immediates;
   bool timed_out = false;
@@ -75,6 +81,11 @@ EventLoop::EventLoop(Runtime& rt) : rt_(rt), impl_(std::make_unique<Impl>()) {
   uv_check_start(&im.check, [](uv_check_t* h) { static_cast<Impl*>(h->loop->data)->due.push_back(kCheckPhase); });
   uv_unref(reinterpret_cast<uv_handle_t*>(&im.check));
   uv_idle_init(&im.loop, &im.idle);
+  uv_async_init(&im.loop, &im.wake, [](uv_async_t* h) {
+    static_cast<Impl*>(h->loop->data)->due.push_back(kPosted);
+    uv_stop(h->loop);  // see the timers' callback
+  });
+  uv_unref(reinterpret_cast<uv_handle_t*>(&im.wake));
 }
 
 EventLoop::~EventLoop() {
@@ -86,11 +97,12 @@ EventLoop::~EventLoop() {
   uv_close(reinterpret_cast<uv_handle_t*>(&im.watchdog), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&im.check), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&im.idle), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&im.wake), nullptr);
   uv_run(&im.loop, UV_RUN_DEFAULT);  // runs the close callbacks
   uv_loop_close(&im.loop);
 }
 
-uint32_t EventLoop::SetTimer(Value callback, std::vector<Value> args, double delay_ms, bool repeat) {
+uint32_t EventLoop::SetTimer(Value callback, std::vector<Value> args, double delay_ms, bool repeat, bool from_now) {
   uint32_t id = next_id_++;
   auto timer = std::make_unique<Timer>();
   timer->callback = callback;
@@ -101,10 +113,20 @@ uint32_t EventLoop::SetTimer(Value callback, std::vector<Value> args, double del
   uv_timer_init(&impl_->loop, &handle->uv);
   timer->handle = &handle->uv;
   uint64_t ms = static_cast<uint64_t>(std::ceil(delay_ms));
+  if (from_now) {
+    // Rounded up: the loop's clock is whole (and coarse) milliseconds, and
+    // the delay must not end before it has passed on a precise clock.
+    uint64_t now = (uv_hrtime() + 999999) / 1000000, loop_time = uv_now(&impl_->loop);
+    if (now > loop_time) ms += now - loop_time;
+  }
   uv_timer_start(
       &handle->uv, [](uv_timer_t* h) {
         auto* th = reinterpret_cast<TimerHandle*>(h);
         th->due->push_back(th->id);
+        // libuv 1.44 runs due timers at the start of a UV_RUN_ONCE too, then
+        // polls: without the stop, the poll would wait for the next event
+        // (forever, for a kept-alive loop) before the timer's task runs.
+        uv_stop(h->loop);
       },
       ms, 0);  // an interval is armed again after each run (RunTimer), as node does
   timers_.emplace(id, std::move(timer));
@@ -153,6 +175,31 @@ void EventLoop::Refresh(uint32_t id) {
   uint64_t ms = static_cast<uint64_t>(std::ceil(it->second->delay_ms));
   uv_timer_t* handle = it->second->handle;
   uv_timer_start(handle, handle->timer_cb, ms, 0);
+}
+
+void EventLoop::Post(std::function<void(Runtime&)> task) {
+  {
+    std::lock_guard<std::mutex> lock(impl_->posted_mutex);
+    impl_->posted.push_back(std::move(task));
+  }
+  uv_async_send(&impl_->wake);
+}
+
+void EventLoop::SetKeepAlive(bool keep) {
+  if (keep) uv_ref(reinterpret_cast<uv_handle_t*>(&impl_->wake));
+  else uv_unref(reinterpret_cast<uv_handle_t*>(&impl_->wake));
+}
+
+void EventLoop::RunPosted() {
+  std::vector<std::function<void(Runtime&)>> tasks;
+  {
+    std::lock_guard<std::mutex> lock(impl_->posted_mutex);
+    tasks.swap(impl_->posted);
+  }
+  for (auto& task : tasks) {
+    task(rt_);
+    DrainMicrotasksAndCheck(rt_);
+  }
 }
 
 void EventLoop::Trace(Visitor& v) const {
@@ -266,6 +313,8 @@ void EventLoop::Run() {
       if (timeout > 0) rt_.CheckTimeout();
       if (id == kCheckPhase) {
         RunImmediates();
+      } else if (id == kPosted) {
+        RunPosted();
       } else {
         RunTimer(id);
       }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <unordered_set>
@@ -36,8 +37,10 @@ class EventLoop {
 
   // Arms a timer that calls `callback` with `args` after `delay_ms` (every
   // `delay_ms` when `repeat`); returns its id (1, 2, ...). `delay_ms` is
-  // already coerced (at least 1).
-  uint32_t SetTimer(Value callback, std::vector<Value> args, double delay_ms, bool repeat);
+  // already coerced (at least 1). The delay counts from the loop's time, as
+  // node's timers do, or, when `from_now`, from the present (a waitAsync
+  // timeout must not end early after a long task).
+  uint32_t SetTimer(Value callback, std::vector<Value> args, double delay_ms, bool repeat, bool from_now = false);
   // Queues `callback(args...)` for the check phase (setImmediate); returns its id.
   uint32_t SetImmediate(Value callback, std::vector<Value> args);
   // Cancels timer or immediate `id` (nothing when it is not armed).
@@ -50,6 +53,13 @@ class EventLoop {
   void Refresh(uint32_t id);
   // Whether timer or immediate `id` is armed.
   bool IsArmed(uint32_t id) const { return timers_.count(id) != 0; }
+  // Queues `task` to run on the loop's thread, as a task of its own (then
+  // the microtasks); callable from any thread, it wakes a waiting loop.
+  // Another agent's Atomics.notify and a $262.agent broadcast come this way.
+  void Post(std::function<void(Runtime&)> task);
+  // Whether the loop stays alive with nothing to do but wait for posted
+  // tasks (a $262.agent's does, as a worker's open port keeps it).
+  void SetKeepAlive(bool keep);
 
   // Runs tasks until none is left: each due timer's callback (then the
   // microtasks), then the immediates. Throws JsThrow (an uncaught exception
@@ -68,6 +78,7 @@ class EventLoop {
   struct Impl;
   void RunTimer(uint32_t id);
   void RunImmediates();
+  void RunPosted();
   Runtime& rt_;
   std::unique_ptr<Impl> impl_;
   std::map<uint32_t, std::unique_ptr<Timer>> timers_;

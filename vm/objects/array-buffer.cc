@@ -107,7 +107,24 @@ Value ToElementValue(Runtime& rt, ElementKind kind, Value value) {
 // ---- ArrayBufferObject
 
 ArrayBufferObject::~ArrayBufferObject() {
-  if (data_) external_memory::Free(data_, capacity_);
+  if (block_) {
+    external_memory::Adjust(-static_cast<std::ptrdiff_t>(capacity_));
+  } else if (data_) {
+    external_memory::Free(data_, capacity_);
+  }
+}
+
+std::shared_ptr<uint8_t> ArrayBufferObject::SharedBlock() {
+  if (!shared_ || resizable_) return nullptr;
+  if (!block_) block_ = std::shared_ptr<uint8_t>(data_, [](uint8_t* p) { std::free(p); });
+  return block_;
+}
+
+void ArrayBufferObject::AdoptSharedBlock(std::shared_ptr<uint8_t> block, size_t length) {
+  external_memory::Adjust(static_cast<std::ptrdiff_t>(length));
+  block_ = std::move(block);
+  data_ = block_.get();
+  byte_length_ = capacity_ = max_byte_length_ = length;
 }
 
 bool ArrayBufferObject::Allocate(size_t length, std::optional<size_t> max) {

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <optional>
 
 #include "vm/objects/object.h"
@@ -88,6 +89,13 @@ class ArrayBufferObject final : public Object {
   // Frees the bytes and marks the buffer detached (DetachArrayBuffer: what
   // the host's $262.detachArrayBuffer will call).
   void Detach();
+  // A fixed-length SharedArrayBuffer's bytes as a block that buffers of
+  // other agents can share (the last buffer to let go frees it); null for
+  // an ArrayBuffer or a growable SharedArrayBuffer (whose bytes move).
+  std::shared_ptr<uint8_t> SharedBlock();
+  // Makes this new SharedArrayBuffer a view of `block`, `length` bytes that
+  // another agent's buffer shares (instead of Allocate).
+  void AdoptSharedBlock(std::shared_ptr<uint8_t> block, size_t length);
 
   size_t OwnedBytes() const override {
     return Object::OwnedBytes() + (sizeof(ArrayBufferObject) - sizeof(Object)) + capacity_;
@@ -96,6 +104,7 @@ class ArrayBufferObject final : public Object {
 
  private:
   uint8_t* data_ = nullptr;
+  std::shared_ptr<uint8_t> block_;  // data_'s owner once shared (SharedBlock)
   size_t byte_length_ = 0;
   size_t capacity_ = 0;  // bytes allocated (external memory charged)
   size_t max_byte_length_ = 0;
