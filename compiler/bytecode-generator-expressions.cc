@@ -546,7 +546,7 @@ void BytecodeGenerator::EmitResolvePossiblyDirectEval(struct Call* c, Register c
   if (s->function->initializer_of) mode |= kEvalInFieldInitializer;
   if (s->kind == ScopeKind::kFunction || (s->direct_eval && tree_.eval_in_function)) mode |= kEvalInFunction;
   if (auto home = tree_.home_objects.find(s->function); home != tree_.home_objects.end()) {
-    mode |= kEvalInMethod | (home->second == kStaticHomeObjectVarName ? kEvalInStaticMethod : 0);
+    mode |= kEvalInMethod | (std::u16string_view(home->second) == kStaticHomeObjectVarName ? kEvalInStaticMethod : 0);
   }
   if (mode) builder_.LoadNumber(mode);
   else builder_.LdaZero();

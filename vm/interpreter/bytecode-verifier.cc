@@ -538,8 +538,10 @@ bool VerifyFunction(const FunctionInfo* info, const ContextChain& entry, std::ve
 bool VerifyScript(const FunctionInfo* top, VerifyError* error) {
   ContextChain entry;
   // A script's code runs in its own script context; eval code in its eval
-  // context (whose parent, the script context, it reaches by name only).
-  if (top->scope_info && (top->scope_info->type() == ScopeType::kScript || top->scope_info->type() == ScopeType::kEval)) {
+  // context (whose parent, the script context, it reaches by name only);
+  // module code in its module context.
+  ScopeType type = top->scope_info ? top->scope_info->type() : ScopeType::kFunction;
+  if (type == ScopeType::kScript || type == ScopeType::kEval || type == ScopeType::kModule) {
     entry.push_back(top->scope_info->slot_count());
   }
   return VerifyScript(top, entry, error);
