@@ -161,6 +161,11 @@ class FunctionVerifier {
             break;
           case kRegList: {
             uint16_t count = ReadRegListCount(pc, i);
+            // CallProperty's list starts with the receiver and a spreading
+            // call's ends with the spread: neither may be empty.
+            if (count == 0 && (op == Bytecode::kCallProperty || SpreadsLastArgument(op))) {
+              Fail(at, "empty register list where a receiver or a spread argument must be");
+            }
             if (count > 0) {
               CheckRegister(at, v, false);
               CheckRegister(at, v + count - 1, false);
