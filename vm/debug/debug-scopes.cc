@@ -99,19 +99,11 @@ class VariableSet {
   // A module context's module cells: its imports and its exported
   // variables (V8 lists them with the context's own variables).
   void AddModuleCells(const Context* c) {
-    if (c->scope_info()->type() != ScopeType::kModule || c->var_count() == 0 ||
-        !c->get(Context::kFirstSlot).IsCellOfKind(CellKind::kModule)) {
-      return;
-    }
-    auto* m = static_cast<const SourceTextModule*>(c->get(Context::kFirstSlot).AsCell());
-    const ModuleInfo* info = m->info();
-    for (const ModuleInfo::Import& i : info->imports) {
-      const Box* cell = m->imports[static_cast<size_t>(-i.cell - 1)];
-      if (cell) Add(i.local_name, cell->value);
-    }
-    for (const ModuleInfo::LocalExport& e : info->local_exports) {
-      if (e.local_name->view().substr(0, 1) == u".") continue;  // `.default`
-      Add(e.local_name, m->cells[static_cast<size_t>(e.cell - 1)]->value);
+    const ModuleInfo* info = c->scope_info()->module_info();
+    if (!info) return;
+    for (const ModuleInfo::CellSlot& slot : info->CellSlots()) {
+      const Box* cell = ModuleCellOf(c, slot.cell);
+      if (cell && slot.name->view().substr(0, 1) != u".") Add(slot.name, cell->value);  // not `.default`
     }
   }
   bool empty() const { return vars_.empty(); }

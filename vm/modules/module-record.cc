@@ -92,24 +92,6 @@ SourceTextModule* ModuleOfContext(const Context* context) {
   return nullptr;
 }
 
-namespace {
-
-// Cell `cell` of the module whose context is `context`; a TypeError for
-// bytecode (from an untrusted file) that names no such cell.
-Box* ModuleCellAt(Runtime& rt, const Context* context, int32_t cell, bool store) {
-  bool ok = context && context->scope_info()->type() == ScopeType::kModule && context->var_count() > 0 &&
-            context->get(Context::kFirstSlot).IsCellOfKind(CellKind::kModule);
-  SourceTextModule* m = ok ? static_cast<SourceTextModule*>(context->get(Context::kFirstSlot).AsCell()) : nullptr;
-  if (m && cell > 0 && static_cast<size_t>(cell) <= m->cells.size()) return m->cells[static_cast<size_t>(cell - 1)];
-  if (m && !store && cell < 0 && static_cast<size_t>(-static_cast<int64_t>(cell)) <= m->imports.size() &&
-      m->imports[static_cast<size_t>(-static_cast<int64_t>(cell) - 1)]) {
-    return m->imports[static_cast<size_t>(-static_cast<int64_t>(cell) - 1)];
-  }
-  rt.ThrowTypeError("invalid bytecode: no module cell " + std::to_string(cell) + " here");
-}
-
-}  // namespace
-
 const Box* ModuleCellOf(const Context* context, int32_t cell) {
   if (!context || context->scope_info()->type() != ScopeType::kModule || context->var_count() == 0 ||
       !context->get(Context::kFirstSlot).IsCellOfKind(CellKind::kModule)) {
@@ -122,6 +104,19 @@ const Box* ModuleCellOf(const Context* context, int32_t cell) {
   }
   return nullptr;
 }
+
+namespace {
+
+// Cell `cell` for LdaModuleVariable/StaModuleVariable (a store only to an
+// export); a TypeError for bytecode (from an untrusted file) that names no
+// such cell.
+Box* ModuleCellAt(Runtime& rt, const Context* context, int32_t cell, bool store) {
+  const Box* b = store && cell < 0 ? nullptr : ModuleCellOf(context, cell);
+  if (!b) rt.ThrowTypeError("invalid bytecode: no module cell " + std::to_string(cell) + " here");
+  return const_cast<Box*>(b);
+}
+
+}  // namespace
 
 Value PeekModuleCell(const Context* context, int32_t cell) {
   const Box* b = ModuleCellOf(context, cell);
