@@ -1316,8 +1316,18 @@ void BytecodeGenerator::VisitUnary(Unary* u) {
   }
 }
 
+void BytecodeGenerator::EmitCallTargetError(Expr* call, CallTarget role) {
+  VisitForEffect(call);
+  RegisterScope rs(builder_);
+  Register arg = builder_.NewRegister();
+  builder_.LoadNumber(static_cast<int>(role));
+  builder_.StoreAccumulator(arg);
+  builder_.SetExpressionPosition(call->pos.offset);
+  builder_.CallRuntime(RuntimeFunction::kThrowInvalidCallTarget, {arg, 1});
+}
+
 void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const std::function<void()>& modify,
-                                            const char* error) {
+                                            CallTarget role) {
   if (auto* id = target->As<Identifier>()) {
     VisitIdentifier(id);
     modify();
@@ -1357,7 +1367,8 @@ void BytecodeGenerator::EmitReadModifyWrite(Pattern* target, Expr* value, const 
     modify();
     builder_.SetKeyedProperty(obj, key, builder_.NewFeedbackSlot());
   } else {
-    throw CompileError{error, target->pos};
+    // The parser lets only a sloppy call through: the value is never read.
+    EmitCallTargetError(target, role);
   }
 }
 
@@ -1369,7 +1380,7 @@ void BytecodeGenerator::VisitUpdate(Update* u) {
     if (!u->prefix) builder_.StoreAccumulator(old_value);
     (builder_.*op)(builder_.NewFeedbackSlot());
   };
-  EmitReadModifyWrite(u->target, nullptr, apply, "Invalid left-hand side expression in postfix operation");
+  EmitReadModifyWrite(u->target, nullptr, apply, u->prefix ? CallTarget::kPrefix : CallTarget::kPostfix);
   if (!u->prefix) builder_.Ldar(old_value);
 }
 
@@ -1450,6 +1461,10 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
       builder_.SetKeyedProperty(obj, key, builder_.NewFeedbackSlot());
       return;
     }
+    if (a->target->kind == NodeKind::kCall) {  // sloppy `f() = v`: v is never evaluated
+      EmitCallTargetError(a->target, CallTarget::kAssignment);
+      return;
+    }
     // Destructuring assignment: the value of the expression is the right side.
     Register value = VisitForRegister(a->value);
     // V8 names the right side of an object pattern; an array pattern's
@@ -1480,7 +1495,7 @@ void BytecodeGenerator::VisitAssignment(Assignment* a) {
     builder_.SetExpressionPosition(a->pos.offset);
     (builder_.*BinaryBytecode(CompoundBinaryOp(a->op)))(old_value, builder_.NewFeedbackSlot());
   };
-  EmitReadModifyWrite(a->target, a->value, combine, "Invalid left-hand side in assignment");
+  EmitReadModifyWrite(a->target, a->value, combine, CallTarget::kAssignment);
   builder_.Bind(&done);
 }
 
@@ -1750,6 +1765,10 @@ void BytecodeGenerator::AssignToTarget(Pattern* target, bool init, DeclKind kind
     Register key = VisitForRegister(k->key);
     builder_.Ldar(value);
     builder_.SetKeyedProperty(obj, key, builder_.NewFeedbackSlot());
+    return;
+  }
+  if (target->kind == NodeKind::kCall) {  // sloppy `for (f() in o)`
+    EmitCallTargetError(target, CallTarget::kForLoop);
     return;
   }
   RegisterScope rs(builder_);

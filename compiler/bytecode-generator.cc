@@ -1053,6 +1053,12 @@ void BytecodeGenerator::VisitForIn(ForIn* s) {
   Register object = builder_.NewRegister();
   RegisterList cache = builder_.NewRegisterList(3);
   Register index = builder_.NewRegister();
+  // Annex B.3.5: sloppy `for (var x = init in o)` assigns init before o is evaluated.
+  if (auto* d = s->left->As<VarDecl>(); d && d->declarators[0].init) {
+    auto* id = d->declarators[0].target->As<Identifier>();
+    VisitForAccumulator(d->declarators[0].init, id->name);
+    StoreToIdentifier(id, false);
+  }
   VisitIterationRight(s, s->right);
   builder_.StoreAccumulator(object);
   builder_.ForInEnumerate(object);

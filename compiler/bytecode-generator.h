@@ -205,7 +205,12 @@ class BytecodeGenerator {
   // Loads the reference `target`, runs `modify` on the value in acc, stores
   // the result back (x++, x += v, x ||= v on identifiers and properties).
   // `value`: the expression `modify` evaluates, if any.
-  void EmitReadModifyWrite(Pattern* target, Expr* value, const std::function<void()>& modify, const char* error);
+  // What a sloppy call used as a target says when it throws (the argument of
+  // CallRuntime [ThrowInvalidCallTarget]).
+  enum class CallTarget : int { kAssignment = 0, kPrefix = 1, kPostfix = 2, kForLoop = 3 };
+  void EmitReadModifyWrite(Pattern* target, Expr* value, const std::function<void()>& modify, CallTarget role);
+  // `f() = v`, `f()++`, `for (f() in o)` in sloppy code: the call, then a ReferenceError.
+  void EmitCallTargetError(Expr* call, CallTarget role);
   void VisitBinary(Binary* b);
   void VisitLogical(Logical* l);
   void VisitAssignment(Assignment* a);

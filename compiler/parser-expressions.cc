@@ -202,10 +202,13 @@ Expr* Parser::ParseAssignmentRest(Expr* lhs, SourcePos start, bool accept_in,
     target = ToAssignmentTarget(lhs, false);
   } else {
     if (cover->set) Fail(cover->pos, cover->message);
-    if (!lhs->Is<Identifier>() && !lhs->Is<Member>() && !lhs->Is<Keyed>()) {
+    // Logical assignment takes no call (it has no web-compat form).
+    bool call_ok = op != AssignOp::kAnd && op != AssignOp::kOr && op != AssignOp::kNullish;
+    if (!lhs->Is<Identifier>() && !lhs->Is<Member>() && !lhs->Is<Keyed>() &&
+        !(call_ok && IsWebCompatCallTarget(lhs))) {
       Fail(start, "Invalid left-hand side in assignment");
     }
-    target = CheckSimpleTarget(lhs, "Invalid left-hand side in assignment");
+    target = CheckSimpleTarget(lhs, "Invalid left-hand side in assignment", call_ok);
   }
   Next();
   Assignment* node = New<Assignment>(start);
@@ -312,7 +315,7 @@ Expr* Parser::ParseUnary(CoverErrors* errors) {
       Update* node = New<Update>(pos);
       node->increment = increment;
       node->prefix = true;
-      node->target = CheckSimpleTarget(operand, "Invalid left-hand side expression in prefix operation");
+      node->target = CheckSimpleTarget(operand, "Invalid left-hand side expression in prefix operation", true);
       return node;
     }
     default: {
@@ -346,7 +349,7 @@ Expr* Parser::ParsePostfixUpdate(Expr* expr, SourcePos pos) {
   Update* node = New<Update>(pos);
   node->increment = tok_.kind == TokenKind::kIncrement;
   node->prefix = false;
-  node->target = CheckSimpleTarget(expr, "Invalid left-hand side expression in postfix operation");
+  node->target = CheckSimpleTarget(expr, "Invalid left-hand side expression in postfix operation", true);
   Next();
   return node;
 }

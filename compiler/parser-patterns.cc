@@ -197,7 +197,11 @@ bool Parser::IsPatternLiteral(const Node* node) const {
   return (node->Is<ArrayLiteral>() || node->Is<ObjectLiteral>()) && !IsParenthesized(node);
 }
 
-Expr* Parser::CheckSimpleTarget(Expr* expr, const char* message) {
+bool Parser::IsWebCompatCallTarget(const Expr* expr) const {
+  return !strict_ && expr->Is<Call>() && !expr->As<Call>()->callee->Is<SuperExpression>();
+}
+
+Expr* Parser::CheckSimpleTarget(Expr* expr, const char* message, bool web_compat_call) {
   if (expr->Is<Identifier>()) {
     const std::u16string& name = expr->As<Identifier>()->name;
     if (strict_ && (name == u"eval" || name == u"arguments")) {
@@ -206,6 +210,7 @@ Expr* Parser::CheckSimpleTarget(Expr* expr, const char* message) {
     return expr;
   }
   if (expr->Is<Member>() || expr->Is<Keyed>()) return expr;
+  if (web_compat_call && IsWebCompatCallTarget(expr)) return expr;
   Fail(expr->pos, message);
 }
 

@@ -398,7 +398,7 @@ Stmt* Parser::ParseFor() {
         each = ToAssignmentTarget(expr, false);
       } else {
         each = CheckSimpleTarget(expr, is_of ? "Invalid left-hand side in for-of loop"
-                                             : "Invalid left-hand side in for-in loop");
+                                             : "Invalid left-hand side in for-in loop", true);
       }
     } else {
       if (errors.set) Fail(errors.pos, errors.message);

@@ -408,7 +408,11 @@ class Parser {
   // Converts an arrow-function parameter written as an expression.
   Pattern* ToBindingPattern(Node* node);
   // Checks a simple target of `++`, `+=`, for-in/of (Identifier, Member, Keyed).
-  Expr* CheckSimpleTarget(Expr* expr, const char* message);
+  // web_compat_call: sloppy code may assign to a call (`f() = 1`, `f()++`,
+  // `for (f() in o)`): the call runs, then a ReferenceError is thrown (Annex B's
+  // Runtime Errors for Function Call Assignment Targets, as V8 does).
+  Expr* CheckSimpleTarget(Expr* expr, const char* message, bool web_compat_call = false);
+  bool IsWebCompatCallTarget(const Expr* expr) const;
   bool IsPatternLiteral(const Node* node) const;
 
   // ---------------------------------------------------------------- members

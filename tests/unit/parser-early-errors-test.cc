@@ -34,16 +34,18 @@ const EarlyErrorCase kCases[] = {
     // assignment, update and for-in/of targets
     {u"1 = 2;", "Invalid left-hand side in assignment", 1, 1},
     {u"a + b = c;", "Invalid left-hand side in assignment", 1, 1},
-    {u"f() = 1;", "Invalid left-hand side in assignment", 1, 1},
-    {u"++f();", "Invalid left-hand side expression in prefix operation", 1, 3},
-    {u"f()++;", "Invalid left-hand side expression in postfix operation", 1, 1},
+    {u"\"use strict\"; f() = 1;", "Invalid left-hand side in assignment", 1, 15},  // sloppy: a ReferenceError after the call
+    {u"\"use strict\"; ++f();", "Invalid left-hand side expression in prefix operation", 1, 17},
+    {u"f() &&= 1;", "Invalid left-hand side in assignment", 1, 1},  // logical assignment has no web-compat form
+    {u"[f()] = [];", "Invalid destructuring assignment target", 1, 2},
+    {u"\"use strict\"; f()++;", "Invalid left-hand side expression in postfix operation", 1, 15},
     {u"x++ = 1;", "Invalid left-hand side in assignment", 1, 1},
     {u"(a, b) = 1;", "Invalid left-hand side in assignment", 1, 1},
     {u"a?.b = 1;", "Invalid left-hand side in assignment", 1, 1},
     {u"new.target = 1;", "new.target expression is not allowed here", 1, 5},
-    {u"f() += 1;", "Invalid left-hand side in assignment", 1, 1},
+    {u"\"use strict\"; f() += 1;", "Invalid left-hand side in assignment", 1, 15},
     {u"a &&= 1; f() &&= 1;", "Invalid left-hand side in assignment", 1, 10},
-    {u"for (f() in y);", "Invalid left-hand side in for-in loop", 1, 6},
+    {u"\"use strict\"; for (f() in y);", "Invalid left-hand side in for-in loop", 1, 20},
     {u"for (1 of y);", "Invalid left-hand side in for-of loop", 1, 6},
     {u"for (x, y of z);", "Invalid left-hand side in for-of loop", 1, 6},
     {u"++1;", "Invalid left-hand side expression in prefix operation", 1, 3},

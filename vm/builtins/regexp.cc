@@ -231,7 +231,6 @@ bool RunProgram(Runtime& rt, const RegExpProgram& program, String* s, uint32_t l
   limits.scratch = &RegExpStateOf(rt).scratch;
   uint64_t backtracks = 0;
   RegExpResult result = ExecRegExp(program, s->view(), last_index, captures, limits, &backtracks);
-  if (backtracks % limits.poll_interval) rt.interpreter().CountNativeSteps(backtracks % limits.poll_interval);
   if (TraceHooks* hooks = rt.trace_hooks()) {
     std::string flags = RegExpFlagsText(program.flags);
     bool matched = result == RegExpResult::kMatch;

@@ -7,8 +7,10 @@
 //   $262.createRealm()      not available: a jsvm runtime has one realm
 //                           (a TypeError, so realm tests fail cleanly)
 //   $262.agent              agents on threads of their own (below)
-// `$262.IsHTMLDDA` is absent, which test262 allows. `print` is a global of
-// every jsvm run.
+//   $262.IsHTMLDDA          an undetectable function (Annex B.3.6, as
+//                           document.all): typeof "undefined", falsy,
+//                           == null; calling it returns null
+// `print` is a global of every jsvm run.
 //
 // $262.agent: start(source) runs `source` in a new runtime (a realm, heap
 // and event loop of its own) on a new thread and returns once the script
@@ -59,6 +61,8 @@ Value HostEvalScript(Runtime& rt, CallArgs& args) {
   std::u16string source(ToString(rt, args[0])->view());
   return hook(rt, source);
 }
+
+Value HostIsHTMLDDA(Runtime&, CallArgs&) { return Value::Null(); }
 
 Value HostCreateRealm(Runtime& rt, CallArgs&) {
   rt.ThrowTypeError("$262.createRealm is not supported: a jsvm runtime has one realm");
@@ -257,6 +261,7 @@ void InstallHost(Runtime& rt, ScriptEvaluatorHook new_script) {
   DefineMethod(rt, host, "detachArrayBuffer", HostDetachArrayBuffer, 1);
   DefineMethod(rt, host, "evalScript", HostEvalScript, 1);
   DefineMethod(rt, host, "createRealm", HostCreateRealm, 0);
+  DefineMethod(rt, host, "IsHTMLDDA", HostIsHTMLDDA, 0)->set_undetectable();
   Rooted<Object*> agent(rt, rt.NewObject());
   if (this_agent == nullptr) {
     DefineMethod(rt, agent, "start", AgentStart, 1);

@@ -31,7 +31,7 @@ bool ToBoolean(Value v) {
   if (v.IsNullish() || v.IsHole()) return false;
   if (v.IsString()) return v.AsString()->length() != 0;
   if (v.IsBigInt()) return !v.AsBigInt()->IsZero();
-  return true;
+  return !IsUndetectable(v);
 }
 
 double ToNumber(Runtime& rt, Value v) {
@@ -350,6 +350,7 @@ Value TypeOf(Runtime& rt, Value v) {
   if (v.IsString()) return Value::FromCell(n.string);
   if (v.IsSymbol()) return Value::FromCell(n.symbol);
   if (v.IsBigInt()) return Value::FromCell(n.bigint);
+  if (IsUndetectable(v)) return Value::FromCell(n.undefined);
   if (v.IsObject() && v.AsObject()->IsCallable()) return Value::FromCell(n.function);
   return Value::FromCell(n.object);
 }
@@ -383,8 +384,9 @@ bool LooseEquals(Runtime& rt, Value a, Value b) {
   while (true) {
     if (a.IsNumber() && b.IsNumber()) return a.AsNumber() == b.AsNumber();
     if (a.IsString() && b.IsString()) return a.AsString()->view() == b.AsString()->view();
-    if (a.IsNullish() && b.IsNullish()) return true;
-    if (a.IsNullish() || b.IsNullish()) return false;
+    if (a.IsNullish() || b.IsNullish()) {  // they equal each other and the undetectable objects only
+      return (a.IsNullish() || IsUndetectable(a)) && (b.IsNullish() || IsUndetectable(b));
+    }
     if (a == b) return true;
     if (a.IsBoolean()) { a = Value::Int(a.IsTrue()); continue; }
     if (b.IsBoolean()) { b = Value::Int(b.IsTrue()); continue; }

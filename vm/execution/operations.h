@@ -11,6 +11,9 @@
 
 namespace jsvm {
 
+// An object with [[IsHTMLDDA]] (Object::undetectable).
+inline bool IsUndetectable(Value v) { return v.IsObject() && v.AsObject()->undetectable(); }
+
 // ---- type conversion
 bool ToBoolean(Value v);
 double ToNumber(Runtime& rt, Value v);

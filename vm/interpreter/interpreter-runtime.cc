@@ -269,9 +269,9 @@ bool TypeOfIs(Value v, uint8_t flag) {
     case 2: return v.IsSymbol();
     case 3: return v.IsBoolean();
     case 4: return v.IsBigInt();
-    case 5: return v.IsUndefined();
-    case 6: return v.IsObject() && v.AsObject()->IsCallable();
-    case 7: return v.IsNull() || (v.IsObject() && !v.AsObject()->IsCallable());
+    case 5: return v.IsUndefined() || IsUndetectable(v);
+    case 6: return v.IsObject() && v.AsObject()->IsCallable() && !v.AsObject()->undetectable();
+    case 7: return v.IsNull() || (v.IsObject() && !v.AsObject()->IsCallable() && !v.AsObject()->undetectable());
     default: return false;
   }
 }
@@ -787,6 +787,13 @@ Value CallRuntimeFunction(Runtime& rt, Frame& frame, RuntimeFunction id, Value* 
     }
     case RuntimeFunction::kThrowUnsupportedSuperError:
       rt.ThrowReferenceError("Unsupported reference to 'super'");
+    case RuntimeFunction::kThrowInvalidCallTarget: {
+      static const char* const kMessages[] = {
+          "Invalid left-hand side in assignment", "Invalid left-hand side expression in prefix operation",
+          "Invalid left-hand side expression in postfix operation", "Invalid left-hand side in for-loop"};
+      double role = arg(0).IsNumber() ? arg(0).AsNumber() : 0;
+      rt.ThrowReferenceError(kMessages[role >= 0 && role <= 3 ? static_cast<int>(role) : 0]);
+    }
     case RuntimeFunction::kThrowInvalidSuperCall:
       rt.ThrowSyntaxError("'super' keyword unexpected here");
     case RuntimeFunction::kThrowDerivedReturnNotObject:

@@ -990,8 +990,8 @@ Value Interpreter::Run() {
       acc = Value::Boolean(HasPropertyOperator(rt_, REG(0), acc));
       NEXT();
     }
-    // TestUndetectable: acc = acc == null
-    CASE(TestUndetectable) { acc = Value::Boolean(acc.IsNullish()); NEXT(); }
+    // TestUndetectable: acc = acc == null (null, undefined or an undetectable object)
+    CASE(TestUndetectable) { acc = Value::Boolean(acc.IsNullish() || IsUndetectable(acc)); NEXT(); }
     // TestNull: acc = acc === null
     CASE(TestNull) { acc = Value::Boolean(acc.IsNull()); NEXT(); }
     // TestUndefined: acc = acc === undefined

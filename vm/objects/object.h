@@ -76,6 +76,11 @@ class Object : public Cell {
   }
   bool extensible() const { return extensible_; }
   void set_extensible(bool b) { extensible_ = b; }
+  // [[IsHTMLDDA]] (Annex B.3.6, V8's undetectable objects; only
+  // $262.IsHTMLDDA has it): typeof says "undefined", ToBoolean false, and
+  // == null and == undefined hold.
+  bool undetectable() const { return undetectable_; }
+  void set_undetectable() { undetectable_ = true; }
   // Objects whose class is "Array" for Array.isArray, JSON and inspect.
   bool IsArray() const { return kind() == CellKind::kArray; }
   bool IsCallable() const;
@@ -170,7 +175,8 @@ class Object : public Cell {
   // The small fields first: they fill the spare bytes of the cell header,
   // and the object is 56 bytes before its inline slots.
   uint8_t inline_capacity_ = 0;
-  bool extensible_ = true;
+  bool extensible_ : 1 = true;
+  bool undetectable_ : 1 = false;
   uint32_t slot_capacity_ = 0;
   Object* proto_;
   Shape* shape_ = nullptr;  // nullptr: no named properties

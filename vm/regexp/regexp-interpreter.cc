@@ -80,6 +80,12 @@ class Matcher {
     return r;
   }
   uint64_t backtracks() const { return backtracks_; }
+  // Reports the steps taken since the last poll.
+  void FlushSteps() {
+    uint32_t taken = limits_.poll_interval - poll_countdown_;
+    poll_countdown_ = limits_.poll_interval;
+    if (taken > 0 && limits_.poll) limits_.poll(limits_.context, taken);
+  }
 
  private:
   // Reads the character at pos forwards (a code point with u/v); *next is the position after it.
@@ -306,6 +312,9 @@ class Matcher {
           pc += 2;
           break;
         case Op::kLoop: {
+          // An iteration is a step as a backtrack is: ((a*){93}a*){93} does most of its
+          // work going forwards between backtracks.
+          if (--poll_countdown_ == 0) Poll();
           int32_t count = ins[1] >= 0 ? Reg(ins[1]) : 0;
           if (count < ins[2]) {
             pc += 6;
@@ -563,6 +572,7 @@ RegExpResult Search(const RegExpProgram& program, std::u16string_view subject, u
     }
   }
   if (backtracks) *backtracks = m.backtracks();
+  m.FlushSteps();
   return r;
 }
 

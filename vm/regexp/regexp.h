@@ -101,8 +101,9 @@ std::shared_ptr<const RegExpProgram> CompileRegExp(std::u16string_view pattern, 
 // "Invalid regular expression: /body/flags: Unterminated group".
 std::string ValidateRegExpLiteral(std::u16string_view body, std::u16string_view flags);
 
-// Limits of one execution: every `poll_interval` backtracks the matcher calls
-// poll(context, backtracks since the last call), which may throw to stop it
+// Limits of one execution: every `poll_interval` steps (a backtrack or a loop
+// iteration) the matcher calls poll(context, steps since the last call), and
+// once more with the rest when it finishes; poll may throw to stop it
 // (--max-steps, --timeout).
 struct RegExpLimits {
   void (*poll)(void* context, uint64_t steps) = nullptr;
