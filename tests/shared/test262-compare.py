@@ -2,7 +2,14 @@
 """Compares two full test262 runs (../shared/test262/run --full --json FILE),
 jsvm's and node 20's on the same runner, directory by directory.
 
-  test262-compare.py --jsvm JSVM.json --node NODE.json [--root DIR] [--markdown]
+  test262-compare.py --jsvm JSVM.json [--node NODE.json] [--root DIR] [--markdown]
+  test262-compare.py --node NODE.json --write-node-failures FILE
+
+--node defaults to node20-test262-failures.txt beside this script: node 20's
+failing files of a full run on this runner (--write-node-failures writes it
+from a run's JSON), so the comparison needs no new node run of an hour; a
+file not listed passed in node unless the runner skipped it (skips depend
+only on a file's metadata, the same for both).
 
 Prints, for every directory two levels down (built-ins/Array,
 language/expressions, annexB/built-ins), the files, node's and jsvm's passes
@@ -40,6 +47,28 @@ def load(path):
     return {r["path"]: r["status"] for r in data["results"]}
 
 
+def load_node(path, jsvm):
+    """node's statuses: a run's JSON, or a failure list read against jsvm's files."""
+    if path.endswith(".json"):
+        return load(path)
+    with open(path) as f:
+        failing = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    return {p: ("skip" if st == "skip" else "fail" if p in failing else "pass") for p, st in jsvm.items()}
+
+
+def write_node_failures(node_json, out):
+    with open(node_json) as f:
+        data = json.load(f)
+    failing = sorted(r["path"] for r in data["results"] if r["status"] == "fail")
+    with open(out, "w") as f:
+        f.write("# node 20's failing files in a full test262 run on this runner\n")
+        f.write("# (../shared/test262/run --full --vm \"%s\"): %d passed, %d failed, %d skipped.\n"
+                % (data["vm"], data["passed"], data["failed"], data["skipped"]))
+        f.write("# Written by tests/shared/test262-compare.py --write-node-failures; read by its --node.\n")
+        for p in failing:
+            f.write(p + "\n")
+
+
 def group_of(path):
     parts = path.split("/")
     if parts[0] == "test":
@@ -53,13 +82,20 @@ def rate(p, n):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--jsvm", required=True)
-    ap.add_argument("--node", required=True)
+    ap.add_argument("--jsvm")
+    ap.add_argument("--node", default=os.path.join(HERE, "node20-test262-failures.txt"))
+    ap.add_argument("--write-node-failures", metavar="FILE")
     ap.add_argument("--root", default=os.path.normpath(os.path.join(HERE, "../../../shared/test262")))
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args()
+    if args.write_node_failures:
+        write_node_failures(args.node, args.write_node_failures)
+        return 0
+    if not args.jsvm:
+        ap.error("--jsvm is required")
 
-    jsvm, node = load(args.jsvm), load(args.node)
+    jsvm = load(args.jsvm)
+    node = load_node(args.node, jsvm)
     runner = load_runner(args.root)
     features = {}
     for path in jsvm:
