@@ -95,6 +95,8 @@ def main():
         ap.error("--jsvm is required")
 
     jsvm = load(args.jsvm)
+    if not os.path.exists(args.node):
+        ap.error("no node results at %s: run node's full pass with --json and give it as --node" % args.node)
     node = load_node(args.node, jsvm)
     runner = load_runner(args.root)
     features = {}
