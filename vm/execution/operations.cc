@@ -384,9 +384,7 @@ bool LooseEquals(Runtime& rt, Value a, Value b) {
   while (true) {
     if (a.IsNumber() && b.IsNumber()) return a.AsNumber() == b.AsNumber();
     if (a.IsString() && b.IsString()) return a.AsString()->view() == b.AsString()->view();
-    if (a.IsNullish() || b.IsNullish()) {  // they equal each other and the undetectable objects only
-      return (a.IsNullish() || IsUndetectable(a)) && (b.IsNullish() || IsUndetectable(b));
-    }
+    if (a.IsNullish() || b.IsNullish()) return IsLooselyNull(a) && IsLooselyNull(b);
     if (a == b) return true;
     if (a.IsBoolean()) { a = Value::Int(a.IsTrue()); continue; }
     if (b.IsBoolean()) { b = Value::Int(b.IsTrue()); continue; }

@@ -13,6 +13,8 @@ namespace jsvm {
 
 // An object with [[IsHTMLDDA]] (Object::undetectable).
 inline bool IsUndetectable(Value v) { return v.IsObject() && v.AsObject()->undetectable(); }
+// v == null (and v == undefined): null, undefined or an undetectable object.
+inline bool IsLooselyNull(Value v) { return v.IsNullish() || IsUndetectable(v); }
 
 // ---- type conversion
 bool ToBoolean(Value v);

@@ -991,7 +991,7 @@ Value Interpreter::Run() {
       NEXT();
     }
     // TestUndetectable: acc = acc == null (null, undefined or an undetectable object)
-    CASE(TestUndetectable) { acc = Value::Boolean(acc.IsNullish() || IsUndetectable(acc)); NEXT(); }
+    CASE(TestUndetectable) { acc = Value::Boolean(IsLooselyNull(acc)); NEXT(); }
     // TestNull: acc = acc === null
     CASE(TestNull) { acc = Value::Boolean(acc.IsNull()); NEXT(); }
     // TestUndefined: acc = acc === undefined
