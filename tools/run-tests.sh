@@ -15,6 +15,7 @@ echo "== build (RelWithDebInfo, computed-goto dispatch)"
 jsvm_build "$JSVM_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJSVM_DISPATCH=goto
 jsvm_viewer_deps "$JSVM_ROOT/build"
 jsvm_differential_deps "$JSVM_ROOT/build"
+jsvm_unicode_data_deps "$JSVM_ROOT/build"
 echo "== tests"
 ctest --test-dir "$JSVM_ROOT/build" -j "$jobs" --output-on-failure -LE gc-stress
 

@@ -54,6 +54,13 @@ jsvm_viewer_deps() {
   jsvm_npm_ci "$JSVM_ROOT/tests/viewer" "$1/viewer-node" playwright-core "the viewer test"
 }
 
+# jsvm_unicode_data_deps DIR: the Unicode data tools/gen-unicode-properties.mjs
+# writes vm/objects/unicode-properties.inc from, at the versions
+# tools/unicode-data/package-lock.json pins, in DIR/unicode-data-node.
+jsvm_unicode_data_deps() {
+  jsvm_npm_ci "$JSVM_ROOT/tools/unicode-data" "$1/unicode-data-node" regenerate-unicode-properties "the Unicode tables check"
+}
+
 # jsvm_differential_deps DIR: eslump and acorn for the parser differential
 # (tests/differential), at the versions its package-lock.json pins, in
 # DIR/differential-node.

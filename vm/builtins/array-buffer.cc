@@ -81,7 +81,6 @@ Value ArrayBufferIsView(Runtime&, CallArgs& args) {
   return Value::Boolean(args[0].IsCellOfKind(CellKind::kTypedArray) || args[0].IsCellOfKind(CellKind::kDataView));
 }
 
-Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 
 template <bool kShared>
 Value BufferByteLength(Runtime& rt, CallArgs& args) {
@@ -294,7 +293,7 @@ NativeFunction* InstallBuffer(Runtime& rt, Object* prototype) {
   const char* name = kShared ? "SharedArrayBuffer" : "ArrayBuffer";
   Rooted<NativeFunction*> ctor(
       rt, MakeConstructor(rt, name, kShared ? SharedArrayBufferConstructor : ArrayBufferConstructor, 1, proto));
-  DefineGetter(rt, ctor, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineSpeciesGetter(rt, ctor);
   DefineGetter(rt, proto, "byteLength", BufferByteLength<kShared>);
   DefineMethod(rt, proto, "slice", BufferSlice<kShared>, 2);
   DefineGetter(rt, proto, "maxByteLength", BufferMaxByteLength<kShared>);

@@ -165,7 +165,6 @@ Value ArrayFrom(Runtime& rt, CallArgs& args) {
   return Value::FromCell(a.get());
 }
 
-Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 
 // ---- mutators
 
@@ -890,7 +889,7 @@ void InstallArrayBuiltins(Runtime& rt) {
   DefineMethod(rt, ctor, "isArray", ArrayIsArray, 1);
   DefineMethod(rt, ctor, "from", ArrayFrom, 1);
   DefineMethod(rt, ctor, "of", ArrayOf, 0);
-  DefineGetter(rt, ctor, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineSpeciesGetter(rt, ctor);
 
   DefineMethod(rt, proto, "at", ArrayAt, 1);
   DefineMethod(rt, proto, "concat", ArrayConcat, 1);

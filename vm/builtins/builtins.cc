@@ -152,6 +152,14 @@ void DefineGetter(Runtime& rt, Object* obj, Symbol* sym, std::string_view fn_nam
   DefineAccessorRaw(rt, holder, PropertyKey::Named(sym), g, Value::Undefined(), kAttrConfigurable);
 }
 
+namespace {
+Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
+}  // namespace
+
+void DefineSpeciesGetter(Runtime& rt, Object* ctor) {
+  DefineGetter(rt, ctor, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+}
+
 void DefineValue(Runtime& rt, Object* obj, std::string_view name, Value value, uint8_t attrs) {
   Rooted<Object*> holder(rt, obj);
   Rooted<Value> v(rt, value);

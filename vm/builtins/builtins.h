@@ -37,8 +37,10 @@ NativeFunction* DefineMethod(Runtime& rt, Object* obj, Symbol* sym, std::string_
 // named "get <name>" and, when `setter` is not null, a setter "set <name>".
 void DefineGetter(Runtime& rt, Object* obj, std::string_view name, NativeFn getter,
                   NativeFn setter = nullptr);
-// The same keyed by a symbol; the functions are named "get [<fn_name>]".
+// The same keyed by a symbol; the getter is named "get <fn_name>".
 void DefineGetter(Runtime& rt, Object* obj, Symbol* sym, std::string_view fn_name, NativeFn getter);
+// ctor[@@species]: the getter "get [Symbol.species]" that returns `this`.
+void DefineSpeciesGetter(Runtime& rt, Object* ctor);
 // obj[name] = value with `attrs` (default: writable + configurable).
 void DefineValue(Runtime& rt, Object* obj, std::string_view name, Value value,
                  uint8_t attrs = kAttrHidden);

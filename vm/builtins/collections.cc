@@ -701,7 +701,6 @@ Value SetIteratorNext(Runtime& rt, CallArgs& args) {
   return CollectionIteratorNext(rt, args, IteratorSource::kSet, "Set Iterator.prototype.next");
 }
 
-Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 
 void DefineTag(Runtime& rt, Object* obj, const char* tag) {
   Rooted<Object*> o(rt, obj);
@@ -719,7 +718,7 @@ void InstallCollectionBuiltins(Runtime& rt) {
   Rooted<Object*> map_proto(rt, in.map_prototype);
   Rooted<NativeFunction*> map(rt, MakeConstructor(rt, "Map", MapConstructor, 0, map_proto));
   DefineMethod(rt, map, "groupBy", MapGroupBy, 2);
-  DefineGetter(rt, map, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineSpeciesGetter(rt, map);
   DefineMethod(rt, map_proto, "get", MapGet, 1);
   DefineMethod(rt, map_proto, "set", MapSet, 2);
   DefineMethod(rt, map_proto, "has", MapHas, 1);
@@ -739,7 +738,7 @@ void InstallCollectionBuiltins(Runtime& rt) {
   // Set
   Rooted<Object*> set_proto(rt, in.set_prototype);
   Rooted<NativeFunction*> set(rt, MakeConstructor(rt, "Set", SetConstructor, 0, set_proto));
-  DefineGetter(rt, set, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineSpeciesGetter(rt, set);
   DefineMethod(rt, set_proto, "has", SetHas, 1);
   DefineMethod(rt, set_proto, "add", SetAdd, 1);
   DefineMethod(rt, set_proto, "delete", SetDelete, 1);

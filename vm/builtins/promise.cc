@@ -297,7 +297,6 @@ Value PromiseTry(Runtime& rt, CallArgs& args) {
   return cap.promise;
 }
 
-Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 
 // ---- combinators. The shared state of one call is an internal array:
 // [values or errors (an Array), resolve, reject, remaining (a number)]; each
@@ -619,7 +618,7 @@ void InstallPromiseBuiltins(Runtime& rt) {
   DefineMethod(rt, ctor, "reject", PromiseRejectStatic, 1);
   DefineMethod(rt, ctor, "withResolvers", PromiseWithResolvers, 0);
   DefineMethod(rt, ctor, "try", PromiseTry, 1);
-  DefineGetter(rt, ctor, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineSpeciesGetter(rt, ctor);
   DefineMethod(rt, proto, "then", PromiseThen, 2);
   DefineMethod(rt, proto, "catch", PromiseCatch, 1);
   DefineMethod(rt, proto, "finally", PromiseFinally, 1);

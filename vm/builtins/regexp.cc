@@ -165,7 +165,50 @@ Value RegExpConstructor(Runtime& rt, CallArgs& args) {
   return Initialize(rt, Alloc(rt, proto), p, f);
 }
 
-Value RegExpSpecies(Runtime&, CallArgs& args) { return args.this_value; }
+// RegExp.escape(S) (ES2025): S with every code point that could mean
+// something in a pattern escaped, and a leading digit or ASCII letter as \xHH
+// so that the result may follow \1 or \c.
+void AppendHexEscape(std::u16string& out, char32_t c) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  int digits = c <= 0xFF ? 2 : 4;
+  out += c <= 0xFF ? u"\\x" : u"\\u";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += static_cast<char16_t>(kDigits[(c >> shift) & 0xF]);
+}
+
+Value RegExpEscape(Runtime& rt, CallArgs& args) {
+  if (!args[0].IsString()) rt.ThrowTypeError("RegExp.escape requires a string");
+  std::u16string_view s = args[0].AsString()->view();
+  std::u16string out;
+  constexpr std::u16string_view kSyntax = u"^$\\.*+?()[]{}|/";
+  constexpr std::u16string_view kOtherPunctuators = u",-=<>#&!%:;@~'`\"";
+  constexpr std::u16string_view kControl = u"tnvfr";  // U+0009..U+000D
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = s[i];
+    size_t units = 1;
+    if (IsHighSurrogate(s[i]) && i + 1 < s.size() && IsLowSurrogate(s[i + 1])) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+      units = 2;
+    }
+    bool ascii_alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (out.empty() && ascii_alnum) {
+      AppendHexEscape(out, c);
+    } else if (c < 0x80 && kSyntax.find(static_cast<char16_t>(c)) != std::u16string_view::npos) {
+      out += u'\\';
+      out += static_cast<char16_t>(c);
+    } else if (c >= 0x09 && c <= 0x0D) {
+      out += u'\\';
+      out += kControl[c - 0x09];
+    } else if ((c < 0x80 && kOtherPunctuators.find(static_cast<char16_t>(c)) != std::u16string_view::npos) ||
+               IsJsWhiteSpace(c) || IsJsLineTerminator(c) || (c >= 0xD800 && c <= 0xDFFF)) {
+      AppendHexEscape(out, c);  // never above U+FFFF: those are all in the BMP
+    } else {
+      out.append(s.substr(i, units));
+    }
+    i += units;
+  }
+  return Str(rt, out);
+}
+
 
 
 // ---- fast paths: RegExp objects whose observable behaviour is the built-ins'
@@ -1131,7 +1174,8 @@ void InstallRegExpBuiltins(Runtime& rt) {
   bs.roots.push_back(Value::FromCell(ctor.get()));
   st.last_input_root = bs.roots.size();
   bs.roots.push_back(Value::Undefined());
-  DefineGetter(rt, ctor, rt.symbols().species, "Symbol.species", RegExpSpecies);
+  DefineSpeciesGetter(rt, ctor);
+  DefineMethod(rt, ctor, "escape", RegExpEscape, 1);
 
   DefineMethod(rt, proto, "exec", RegExpProtoExec, 1);
   DefineGetter(rt, proto, "dotAll", FlagGetter<kRegExpDotAll>);

@@ -336,7 +336,7 @@ Value StringSplit(Runtime& rt, CallArgs& args) {
   if (args.this_value.IsNullish()) {
     rt.ThrowTypeError("String.prototype.split called on null or undefined");
   }
-  if (!args[0].IsNullish()) {
+  if (args[0].IsObject()) {  // primitives' prototypes are not asked (ES2025)
     Rooted<Value> splitter(rt, GetMethodOf(rt, args[0], StateOf(rt).split));
     if (!splitter.get().IsUndefined()) return Call(rt, splitter, args[0], {args.this_value, args[1]});
   }
@@ -378,7 +378,7 @@ Value ReplaceImpl(Runtime& rt, CallArgs& args, bool all) {
   if (args.this_value.IsNullish()) {
     rt.ThrowTypeError(std::string("String.prototype.") + method + " called on null or undefined");
   }
-  if (!args[0].IsNullish()) {
+  if (args[0].IsObject()) {  // primitives' prototypes are not asked (ES2025)
     if (all && IsRegExpValue(rt, args[0])) {
       Value flags = GetProperty(rt, args[0].AsObject(), rt.KeyForUtf8("flags"));
       if (flags.IsNullish()) rt.ThrowTypeError("String.prototype.replaceAll called with a non-global RegExp argument");
@@ -430,7 +430,7 @@ Value MatchOrSearch(Runtime& rt, CallArgs& args, Symbol* symbol, const char* met
   if (args.this_value.IsNullish()) {
     rt.ThrowTypeError(std::string("String.prototype.") + method + " called on null or undefined");
   }
-  if (!args[0].IsNullish()) {
+  if (args[0].IsObject()) {  // primitives' prototypes are not asked (ES2025)
     Rooted<Value> m(rt, GetMethodOf(rt, args[0], symbol));
     if (!m.get().IsUndefined()) return Call(rt, m, args[0], {args.this_value});
   }
@@ -444,7 +444,7 @@ Value StringSearch(Runtime& rt, CallArgs& args) { return MatchOrSearch(rt, args,
 
 Value StringMatchAll(Runtime& rt, CallArgs& args) {
   if (args.this_value.IsNullish()) rt.ThrowTypeError("String.prototype.matchAll called on null or undefined");
-  if (!args[0].IsNullish()) {
+  if (args[0].IsObject()) {  // primitives' prototypes are not asked (ES2025)
     if (IsRegExpValue(rt, args[0])) {
       Value flags = GetProperty(rt, args[0].AsObject(), rt.KeyForUtf8("flags"));
       if (flags.IsNullish()) rt.ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument");

@@ -280,7 +280,6 @@ Value TypedArrayOf(Runtime& rt, CallArgs& args) {
   return Value::FromCell(target.get());
 }
 
-Value SpeciesGetter(Runtime&, CallArgs& args) { return args.this_value; }
 
 // ---- accessors
 
@@ -732,7 +731,7 @@ void InstallTypedArrayBuiltins(Runtime& rt) {
   DefineRaw(rt, proto, PropertyKey::Named(rt.names().constructor), Value::FromCell(ctor.get()), kAttrHidden);
   DefineMethod(rt, ctor, "from", TypedArrayFrom, 1);
   DefineMethod(rt, ctor, "of", TypedArrayOf, 0);
-  DefineGetter(rt, ctor, rt.symbols().species, "[Symbol.species]", SpeciesGetter);
+  DefineSpeciesGetter(rt, ctor);
 
   DefineGetter(rt, proto, "buffer", GetBuffer);
   DefineGetter(rt, proto, "byteLength", GetByteLength);

@@ -1,6 +1,6 @@
 #include "vm/objects/unicode.h"
 
-#include <cwctype>
+#include "vm/objects/unicode-properties.h"
 
 namespace jsvm {
 
@@ -111,13 +111,12 @@ bool IsJsWhiteSpace(char32_t c) {
 
 bool IsIdStart(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$' || c == '_';
-  return std::iswalpha(static_cast<wint_t>(c)) || (c >= 0x00C0 && !IsJsWhiteSpace(c) &&
-                                                   !IsJsLineTerminator(c) && c != 0xFEFF);
+  return IsUnicodeIdStart(c);
 }
 
 bool IsIdPart(char32_t c) {
   if (c < 0x80) return IsIdStart(c) || (c >= '0' && c <= '9');
-  return IsIdStart(c) || c == 0x200C || c == 0x200D;
+  return IsUnicodeIdContinue(c) || c == 0x200C || c == 0x200D;
 }
 
 }  // namespace jsvm

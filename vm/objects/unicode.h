@@ -25,8 +25,8 @@ bool IsJsWhiteSpace(char32_t c);
 inline bool IsJsLineTerminator(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
 }
-// ID_Start / ID_Continue, approximated by ASCII rules plus Unicode letters
-// above U+007F (enough for identifiers in real programs).
+// IdentifierStartChar (ID_Start, $, _) and IdentifierPartChar (ID_Continue,
+// $, ZWNJ, ZWJ), from the tables of unicode-properties.h.
 bool IsIdStart(char32_t c);
 bool IsIdPart(char32_t c);
 
