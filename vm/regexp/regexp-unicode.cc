@@ -1,18 +1,17 @@
-// Unicode data for the regexp engine: the upper-casing of non-unicode
-// Canonicalize from ICU (libicu-dev); simple case folding (/iu, /iv), the
-// property sets of \p{...} and ID_Start / ID_Continue for group names from
-// the generated tables of vm/objects/unicode-properties.h (ICU 72, Debian
-// 12's, is Unicode 15; the tables are node 20's Unicode). The names \p accepts are exactly the
+// Unicode data for the regexp engine, all node 20's Unicode 17: the
+// upper-casing of non-unicode Canonicalize is String.prototype.toUpperCase's
+// (vm/builtins/case-tables.inc); simple case folding (/iu, /iv), the property
+// sets of \p{...} and ID_Start / ID_Continue for group names come from the
+// generated tables of vm/objects/unicode-properties.h. (Debian 12's ICU 72
+// is Unicode 15.) The names \p accepts are exactly the
 // specification's (tables 67-70 of ECMA-262), with no loose matching.
-#include <unicode/uchar.h>
-#include <unicode/ustring.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <mutex>
 #include <string>
 
+#include "vm/builtins/builtins.h"
 #include "vm/objects/unicode-properties.h"
 #include "vm/regexp/regexp-ast.h"
 
@@ -29,11 +28,8 @@ const std::array<char16_t, 0x10000>& UpperTable() {
     for (uint32_t c = 0; c < 0x10000; ++c) {
       table[c] = static_cast<char16_t>(c);
       if (c >= 0xD800 && c <= 0xDFFF) continue;
-      UChar in[1] = {static_cast<UChar>(c)};
-      UChar out[4];
-      UErrorCode status = U_ZERO_ERROR;
-      int32_t n = u_strToUpper(out, 4, in, 1, "", &status);
-      if (U_FAILURE(status) || n != 1) continue;
+      std::u16string out = ToUpperCaseCore(std::u16string(1, static_cast<char16_t>(c)));
+      if (out.size() != 1) continue;
       if (c >= 128 && out[0] < 128) continue;
       table[c] = out[0];
     }
