@@ -35,6 +35,7 @@ namespace jsvm::regexp {
   V(LookStart, 3, "enter a lookaround: marker register r, negated, continuation target")                 \
   V(LookEnd, 2, "its body matched: marker register r, negated")                                          \
   V(RepeatGreedy, 4, "the next instruction (one code unit, forwards) as often as it matches, min..max; give back one at a time (len: its size); next: the unit that must follow (-1: any)") \
+  V(RepeatGreedyU, 3, "u/v: the next instruction (one code point, forwards) as often as it matches, min..max code points; give back one code point at a time (len: its size)") \
   V(Match, 0, "the pattern matched")
 
 enum class Op : int32_t {

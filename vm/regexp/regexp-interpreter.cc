@@ -25,6 +25,8 @@ using regexp::Op;
 constexpr size_t kMaxChoices = 8u << 20;
 
 enum ChoiceKind : int32_t { kChoice, kLookMarker, kNegativeLookMarker, kGiveBack };
+// The `next` of a RepeatGreedyU's choice: it gives back whole code points.
+constexpr int32_t kByCodePoint = -2;
 
 struct Choice {
   int32_t pc;
@@ -32,7 +34,7 @@ struct Choice {
   uint32_t undo;
   int32_t kind;
   int32_t floor = 0;  // kGiveBack: the fewest units the run may keep (its start + min)
-  int32_t next = -1;  // kGiveBack: the unit that must follow the run (-1: any)
+  int32_t next = -1;  // kGiveBack: the unit that must follow the run (-1: any; kByCodePoint: a u/v run)
 };
 
 struct Undo {
@@ -127,7 +129,7 @@ class Matcher {
   }
 
   // Whether one forward Char, CharI, Dot or Set instruction matches code unit c (not u/v).
-  bool MatchesUnit(const int32_t* ins, char16_t c) const {
+  bool MatchesUnit(const int32_t* ins, char32_t c) const {
     switch (static_cast<Op>(ins[0])) {
       case Op::kChar: return c == static_cast<char32_t>(ins[1]);
       case Op::kCharI: return Canon(c) == static_cast<char32_t>(ins[1]);
@@ -372,6 +374,27 @@ class Matcher {
           pc = cont;
           break;
         }
+        case Op::kRepeatGreedyU: {
+          const int32_t* atom = ins + 4;
+          int32_t min = ins[1], max = ins[2];
+          int32_t end = pos, count = 0;
+          int32_t floor = min == 0 ? pos : -1;  // where the min-th code point ends
+          while (end < len_ && (max < 0 || count < max)) {
+            int32_t next;
+            if (!MatchesUnit(atom, ReadForward(end, &next))) break;
+            end = next;
+            if (++count == min) floor = end;
+          }
+          if (count < min) goto fail;
+          int32_t cont = pc + 4 + ins[3];
+          if (end > floor) {
+            if (choices_.size() >= kMaxChoices) return RegExpResult::kStackOverflow;
+            choices_.push_back({cont, end, static_cast<uint32_t>(undo_.size()), kGiveBack, floor, kByCodePoint});
+          }
+          pos = end;
+          pc = cont;
+          break;
+        }
         case Op::kMatch:
           return RegExpResult::kMatch;
       }
@@ -388,7 +411,15 @@ class Matcher {
         if (c.kind == kGiveBack) {
           // A greedy run gives back one unit (or, with a next unit, down to where it
           // occurs); it stays a choice while it can give more.
-          c.pos = GiveBackTo(c.pos - 1, c.floor, c.next);
+          if (c.next == kByCodePoint) {
+            // One code point back, never into the code points the run must keep
+            // (a run that began inside a surrogate pair read its low half alone).
+            int32_t prev;
+            ReadBackward(c.pos, &prev);
+            c.pos = std::max(prev, c.floor);
+          } else {
+            c.pos = GiveBackTo(c.pos - 1, c.floor, c.next);
+          }
           if (c.pos < c.floor) continue;
           if (c.pos > c.floor) choices_.push_back(c);
         }
