@@ -183,12 +183,8 @@ Value RegExpEscape(Runtime& rt, CallArgs& args) {
   constexpr std::u16string_view kOtherPunctuators = u",-=<>#&!%:;@~'`\"";
   constexpr std::u16string_view kControl = u"tnvfr";  // U+0009..U+000D
   for (size_t i = 0; i < s.size();) {
-    char32_t c = s[i];
-    size_t units = 1;
-    if (IsHighSurrogate(s[i]) && i + 1 < s.size() && IsLowSurrogate(s[i + 1])) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-      units = 2;
-    }
+    size_t units;
+    char32_t c = CodePointAt(s, i, &units);
     bool ascii_alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (out.empty() && ascii_alnum) {
       AppendHexEscape(out, c);
@@ -208,8 +204,6 @@ Value RegExpEscape(Runtime& rt, CallArgs& args) {
   }
   return Str(rt, out);
 }
-
-
 
 // ---- fast paths: RegExp objects whose observable behaviour is the built-ins'
 

@@ -567,17 +567,6 @@ bool InRanges(const CodeRange* ranges, size_t n, char32_t cp) {
 bool IsCased(char32_t c) { return InRanges(kCased, std::size(kCased), c); }
 bool IsCaseIgnorable(char32_t c) { return InRanges(kCaseIgnorable, std::size(kCaseIgnorable), c); }
 
-// Code point at i (a surrogate pair counts once); *len receives its length.
-char32_t CodePointAt(std::u16string_view s, size_t i, size_t* len) {
-  char16_t c = s[i];
-  if (IsHighSurrogate(c) && i + 1 < s.size() && IsLowSurrogate(s[i + 1])) {
-    *len = 2;
-    return 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-  }
-  *len = 1;
-  return c;
-}
-
 // Code point ending just before position i.
 char32_t CodePointBefore(std::u16string_view s, size_t i, size_t* len) {
   char16_t c = s[i - 1];

@@ -1,6 +1,5 @@
 #include "vm/objects/unicode-properties.h"
 
-#include <algorithm>
 #include <cstring>
 #include <iterator>
 
@@ -29,6 +28,17 @@ bool HasName(const char* names, std::u16string_view name) {
   }
 }
 
+// The first of `count` pairs whose element `key` (0 or 1) is not below c.
+size_t FirstPairNotBelow(const char32_t* pairs, size_t count, size_t key, char32_t c) {
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (pairs[2 * mid + key] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const UnicodePropertyEntry& Binary(std::u16string_view name) {
   const UnicodePropertyEntry* e = FindUnicodeProperty(UnicodePropertyKind::kBinary, name);
   return *e;  // the tables always hold ID_Start and ID_Continue
@@ -53,25 +63,15 @@ std::span<const char32_t> UnicodePropertyStringPool() {
 
 bool UnicodePropertyContains(const UnicodePropertyEntry& entry, char32_t c) {
   std::span<const char32_t> r = UnicodePropertyRanges(entry);
-  // The first range end at or above c; c is inside if that range starts at or below it.
-  size_t lo = 0, hi = r.size() / 2;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (r[2 * mid + 1] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < r.size() / 2 && r[2 * lo] <= c;
+  // The first range ending at or above c holds c if it starts at or below it.
+  size_t i = FirstPairNotBelow(r.data(), r.size() / 2, 1, c);
+  return i < r.size() / 2 && r[2 * i] <= c;
 }
 
 char32_t SimpleCaseFold(char32_t c) {
   constexpr size_t kPairs = std::size(kSimpleCaseFolding) / 2;
-  size_t lo = 0, hi = kPairs;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (kSimpleCaseFolding[2 * mid] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < kPairs && kSimpleCaseFolding[2 * lo] == c ? kSimpleCaseFolding[2 * lo + 1] : c;
+  size_t i = FirstPairNotBelow(kSimpleCaseFolding, kPairs, 0, c);
+  return i < kPairs && kSimpleCaseFolding[2 * i] == c ? kSimpleCaseFolding[2 * i + 1] : c;
 }
 
 const char* UnicodePropertiesVersion() { return JSVM_UNICODE_PROPERTIES_VERSION; }

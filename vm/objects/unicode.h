@@ -19,6 +19,17 @@ void AppendCodePoint(std::u16string& out, char32_t cp);
 
 inline bool IsHighSurrogate(char16_t c) { return c >= 0xD800 && c <= 0xDBFF; }
 inline bool IsLowSurrogate(char16_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
+// The code point at i (a surrogate pair counts once, a lone surrogate is
+// itself); *len receives its length in code units.
+inline char32_t CodePointAt(std::u16string_view s, size_t i, size_t* len) {
+  char16_t c = s[i];
+  if (IsHighSurrogate(c) && i + 1 < s.size() && IsLowSurrogate(s[i + 1])) {
+    *len = 2;
+    return 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+  }
+  *len = 1;
+  return c;
+}
 
 // ECMAScript WhiteSpace and LineTerminator (code units).
 bool IsJsWhiteSpace(char32_t c);

@@ -247,22 +247,14 @@ class Compiler {
       }
       return;
     }
-    // A greedy run of one code unit with nothing to reset: one instruction
-    // that takes as many as match and gives them back one by one.
+    // A greedy run of one code unit (with u or v: one code point) with nothing
+    // to reset: one instruction that takes as many as match and gives them
+    // back one by one.
     bool single = body->kind == NodeKind::kDot || (body->kind == NodeKind::kSet && body->set.strings.empty()) ||
-                  (body->kind == NodeKind::kChar && body->value < 0x10000);
-    if (n->greedy && !back && single && !has_captures && !unicode_) {
-      int32_t len_at = EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0, -1}, 2);
-      int32_t atom = Here();
-      Emit(body, false);
-      code()[static_cast<size_t>(len_at)] = Here() - atom;
-      return;
-    }
-    // The same with u or v, by code points (a Char may be above U+FFFF).
-    bool single_code_point = body->kind == NodeKind::kDot || body->kind == NodeKind::kChar ||
-                             (body->kind == NodeKind::kSet && body->set.strings.empty());
-    if (n->greedy && !back && single_code_point && !has_captures && unicode_) {
-      int32_t len_at = EmitPatchable(Op::kRepeatGreedyU, {n->min, n->max, 0}, 2);
+                  (body->kind == NodeKind::kChar && (unicode_ || body->value < 0x10000));
+    if (n->greedy && !back && single && !has_captures) {
+      int32_t len_at = unicode_ ? EmitPatchable(Op::kRepeatGreedyU, {n->min, n->max, 0}, 2)
+                                : EmitPatchable(Op::kRepeatGreedy, {n->min, n->max, 0, -1}, 2);
       int32_t atom = Here();
       Emit(body, false);
       code()[static_cast<size_t>(len_at)] = Here() - atom;

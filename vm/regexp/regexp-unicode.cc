@@ -7,7 +7,6 @@
 // specification's (tables 67-70 of ECMA-262), with no loose matching.
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <mutex>
 #include <string>
 
